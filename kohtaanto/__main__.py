@@ -1,0 +1,3 @@
+from kohtaanto.config.cli import main
+
+main()

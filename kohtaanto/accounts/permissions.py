@@ -1,0 +1,80 @@
+"""The one permission resolver: `user.permissions.can_<verb>_<thing>(obj)`.
+
+Apps register rules in their own `permissions.py` with `@rule("view_job_seeker")`; the
+resolver answers no to anything that no rule permits (deny by default), to inactive users and
+to anonymous ones. Roles are in DESIGN.md ("Users and roles").
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from kohtaanto.accounts.models import Role
+
+RuleFn = Callable[..., bool]
+_RULES: dict[str, RuleFn] = {}
+
+
+def rule(name: str) -> Callable[[RuleFn], RuleFn]:
+    """Register `fn(user, *objects) -> bool` as the rule for `can_<name>`."""
+
+    def register(fn: RuleFn) -> RuleFn:
+        if name in _RULES and _RULES[name] is not fn:
+            raise RuntimeError(f"permission rule {name!r} registered twice")
+        _RULES[name] = fn
+        return fn
+
+    return register
+
+
+def registered_rules() -> list[str]:
+    return sorted(_RULES)
+
+
+def role_rule(name: str, *roles: str) -> None:
+    """Register a rule that depends only on the user's role."""
+    allowed = frozenset(roles)
+    rule(name)(lambda user, *objects: user.role in allowed)
+
+
+class PermissionResolver:
+    def __init__(self, user: Any) -> None:
+        self.user = user
+
+    @property
+    def active(self) -> bool:
+        return bool(self.user and self.user.is_authenticated and self.user.is_active)
+
+    def has_role(self, *roles: str) -> bool:
+        return self.active and self.user.role in roles
+
+    def check(self, name: str, *objects: Any) -> bool:
+        if not self.active:
+            return False
+        fn = _RULES.get(name)
+        if fn is None:
+            return False
+        return bool(fn(self.user, *objects))
+
+    def __getattr__(self, attr: str) -> Callable[..., bool]:
+        if attr.startswith("can_"):
+            name = attr[4:]
+            return lambda *objects: self.check(name, *objects)
+        raise AttributeError(attr)
+
+
+ALL_STAFF = (
+    Role.COORDINATOR,
+    Role.COUNSELLOR,
+    Role.BUSINESS_ADVISOR,
+    Role.PARTNER,
+    Role.FINANCE,
+    Role.AUDITOR,
+)
+
+role_rule("view_home", *ALL_STAFF)
+role_rule("view_audit", Role.COORDINATOR, Role.AUDITOR)
+
+
+@rule("manage_users")
+def _manage_users(user: Any) -> bool:
+    return bool(user.is_superuser)

@@ -1,0 +1,97 @@
+"""The versioned JSON API (OpenAPI 3 at /api/v1/openapi.json, docs at /api/v1/docs).
+
+Every app keeps its endpoints in `<app>/api.py` as a ninja Router named `router`; they are
+mounted here. Errors have one shape: {"error": code, "detail": message, "errors": [...]}.
+"""
+
+from importlib import import_module
+
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+from kohtaanto.api.auth import BearerTokenAuth, StaffSessionAuth
+from kohtaanto.common.errors import DomainError, ImportRejectedError
+from kohtaanto.common.types import AuthenticatedHttpRequest
+
+api = NinjaAPI(
+    title="Kohtaanto API",
+    version="1",
+    urls_namespace="api",
+    auth=[BearerTokenAuth(), StaffSessionAuth()],
+    docs_url="/docs",
+)
+
+
+def _error(
+    request: HttpRequest, status: int, code: str, detail: str, errors: list | None = None
+) -> HttpResponse:
+    body: dict = {"error": code, "detail": detail}
+    if errors is not None:
+        body["errors"] = errors
+    return api.create_response(request, body, status=status)
+
+
+@api.exception_handler(DomainError)
+def domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
+    errors = None
+    if isinstance(exc, ImportRejectedError):
+        errors = [{"line": e.line, "field": e.field, "reason": e.reason} for e in exc.errors]
+    return _error(request, exc.status_code, exc.code, exc.message, errors)
+
+
+@api.exception_handler(NinjaValidationError)
+def validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+    errors = [
+        {
+            "field": ".".join(str(p) for p in e.get("loc", []) if p not in ("body", "payload")),
+            "reason": e.get("msg", ""),
+        }
+        for e in exc.errors
+    ]
+    return _error(request, 400, "invalid", "The request has invalid fields.", errors)
+
+
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return _error(request, 404, "not_found", "Not found.")
+
+
+@api.exception_handler(AuthenticationError)
+def unauthorised(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return _error(request, 401, "unauthorised", "Authentication required.")
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    return _error(request, exc.status_code, "error", str(exc))
+
+
+ROUTED_APPS = [
+    "taxonomy",
+    "extraction",
+    "jobseekers",
+    "employers",
+    "matching",
+    "training",
+    "finance",
+    "programme",
+]
+
+for _app in ROUTED_APPS:
+    _module = import_module(f"kohtaanto.{_app}.api")
+    _router = getattr(_module, "router", None)
+    if _router is not None:
+        api.add_router(f"/{_module.PREFIX}" if hasattr(_module, "PREFIX") else "/", _router)
+
+
+@api.get("/me", tags=["accounts"])
+def me(request: AuthenticatedHttpRequest) -> dict:
+    """The authenticated user and their role."""
+    user = request.user
+    return {
+        "username": user.get_username(),
+        "role": getattr(user, "role", ""),
+        "employment_area": getattr(user.employment_area, "code", None),
+    }

@@ -1,0 +1,40 @@
+"""Database-level guard: audit rows cannot be updated or deleted (PostgreSQL).
+
+TRUNCATE stays possible for operators (and for test databases); the application never issues it.
+"""
+
+from django.db import migrations
+
+TABLES = ["audit_auditevent", "audit_accesslogentry"]
+
+FUNCTION = """
+CREATE OR REPLACE FUNCTION kohtaanto_audit_append_only() RETURNS trigger AS $$
+BEGIN
+  RAISE EXCEPTION 'audit rows are append-only (%)', TG_TABLE_NAME;
+END;
+$$ LANGUAGE plpgsql;
+"""
+
+
+def forwards(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    schema_editor.execute(FUNCTION)
+    for table in TABLES:
+        schema_editor.execute(
+            f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
+            f"FOR EACH ROW EXECUTE FUNCTION kohtaanto_audit_append_only();"
+        )
+
+
+def backwards(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    for table in TABLES:
+        schema_editor.execute(f"DROP TRIGGER IF EXISTS {table}_append_only ON {table};")
+    schema_editor.execute("DROP FUNCTION IF EXISTS kohtaanto_audit_append_only();")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("audit", "0001_initial")]
+    operations = [migrations.RunPython(forwards, backwards)]

@@ -1,0 +1,56 @@
+"""Reading settings from the environment, with clear messages for what is missing."""
+
+import os
+import secrets
+from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
+
+
+def env_str(name: str, default: str = "") -> str:
+    return os.environ.get(name, default)
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        return int(value)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} must be a whole number, got {value!r}.") from exc
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def require(name: str, *, production: bool, dev_default: str) -> str:
+    """Return the variable; in production a missing value stops start-up."""
+    value = os.environ.get(name, "")
+    if value:
+        return value
+    if production:
+        raise ImproperlyConfigured(
+            f"{name} must be set when KOHTAANTO_ENV=production (see docs/deploy.md)."
+        )
+    return dev_default
+
+
+def local_secret(data_dir: Path, filename: str) -> str:
+    """A random secret kept in the data folder, for development and the demo only."""
+    path = data_dir / filename
+    if path.exists():
+        return path.read_text().strip()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    value = secrets.token_urlsafe(50)
+    path.write_text(value)
+    path.chmod(0o600)
+    return value

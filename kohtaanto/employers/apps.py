@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from kohtaanto.common.navigation import NavItem
+
+
+class EmployersConfig(AppConfig):
+    name = "kohtaanto.employers"
+    label = "employers"
+    verbose_name = _("Yritykset")
+    navigation = [NavItem("employers:list", _("Yritykset"), "view_company_list", order=20)]
+
+    def ready(self) -> None:
+        from kohtaanto.employers import permissions  # noqa: F401  (registers rules)

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from kohtaanto.common.navigation import NavItem
+
+
+class JobseekersConfig(AppConfig):
+    name = "kohtaanto.jobseekers"
+    label = "jobseekers"
+    verbose_name = _("Työnhakijat")
+    navigation = [NavItem("jobseekers:list", _("Työnhakijat"), "view_job_seeker_list", order=10)]
+
+    def ready(self) -> None:
+        from kohtaanto.jobseekers import permissions  # noqa: F401  (registers rules)

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from kohtaanto.common.navigation import NavItem
+
+
+class ProgrammeConfig(AppConfig):
+    name = "kohtaanto.programme"
+    label = "programme"
+    verbose_name = _("Hanke")
+    navigation = [NavItem("programme:home", _("Hanke"), "view_programme", order=50)]
+
+    def ready(self) -> None:
+        from kohtaanto.programme import permissions  # noqa: F401  (registers rules)

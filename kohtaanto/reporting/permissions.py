@@ -1,0 +1,1 @@
+"""Permission rules of this app (see kohtaanto.accounts.permissions)."""
