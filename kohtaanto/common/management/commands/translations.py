@@ -72,12 +72,18 @@ class Command(BaseCommand):
         group.add_argument("--check", action="store_true")
         group.add_argument("--missing", action="store_true")
         group.add_argument("--apply", metavar="FILE")
+        parser.add_argument("--app", help="limit --update/--compile/--apply to one app's catalogue")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        self.roots = catalogue_roots()
+        if options.get("app"):
+            self.roots = [PACKAGE / options["app"]]
+            if not (self.roots[0] / "locale").is_dir():
+                raise CommandError(f"kohtaanto/{options['app']}/locale does not exist.")
         if options["update"]:
             if not shutil.which("xgettext"):
                 raise CommandError("GNU gettext is needed to extract messages.")
-            for root in catalogue_roots():
+            for root in self.roots:
                 _makemessages(root, PACKAGE)
             self._fill_source()
             self._compile()
@@ -85,7 +91,7 @@ class Command(BaseCommand):
             self._compile()
         elif options["missing"]:
             missing: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES[1:]}
-            for root in catalogue_roots():
+            for root in self.roots:
                 for lang in LANGUAGES[1:]:
                     for po_path in (root / "locale" / lang).glob("LC_MESSAGES/*.po"):
                         for entry in polib.pofile(str(po_path)):
@@ -101,7 +107,7 @@ class Command(BaseCommand):
             self._check()
 
     def _fill_source(self) -> None:
-        for root in catalogue_roots():
+        for root in self.roots:
             for po_path in (root / "locale" / "fi").glob("LC_MESSAGES/*.po"):
                 po = polib.pofile(str(po_path))
                 for entry in po:
@@ -114,7 +120,7 @@ class Command(BaseCommand):
                 po.save()
 
     def _apply(self, translations: dict[str, dict[str, str]]) -> None:
-        for root in catalogue_roots():
+        for root in self.roots:
             for lang, mapping in translations.items():
                 for po_path in (root / "locale" / lang).glob("LC_MESSAGES/*.po"):
                     po = polib.pofile(str(po_path))
@@ -135,7 +141,7 @@ class Command(BaseCommand):
                         po.save()
 
     def _compile(self) -> None:
-        for root in catalogue_roots():
+        for root in self.roots:
             for po_path in _po_files(root):
                 polib.pofile(str(po_path)).save_as_mofile(str(po_path.with_suffix(".mo")))
 
