@@ -46,6 +46,13 @@ class RequirementKind(models.TextChoices):
     CITIZENSHIP = "citizenship", _("Kansalaisuus")
 
 
+class ConceptStatus(models.TextChoices):
+    RELEASED = "released", _("Julkaistu")
+    # No longer in the source (a newer ESCO version or the shipped vocabulary left it out).
+    # The row stays so that every reference to it remains valid.
+    OBSOLETE = "obsolete", _("Poistunut")
+
+
 class Concept(models.Model):
     uri = models.CharField(_("URI"), max_length=255, unique=True)
     type = models.CharField(_("tyyppi"), max_length=20, choices=ConceptType.choices, db_index=True)
@@ -62,7 +69,9 @@ class Concept(models.Model):
         verbose_name=_("ISCO-ryhmä"),
         limit_choices_to={"type": ConceptType.ISCO_GROUP},
     )
-    status = models.CharField(_("tila"), max_length=20, default="released")
+    status = models.CharField(
+        _("tila"), max_length=20, choices=ConceptStatus.choices, default=ConceptStatus.RELEASED
+    )
     # Preferred labels by language, {"fi": "hitsaus", "en": "welding"}, for display.
     preferred = models.JSONField(_("ensisijaiset nimet"), default=dict)
     descriptions = models.JSONField(_("kuvaukset"), default=dict, blank=True)
@@ -72,6 +81,11 @@ class Concept(models.Model):
     # How long a card or qualification stays valid; null = does not expire.
     validity_months = models.PositiveSmallIntegerField(_("voimassaolo (kk)"), null=True, blank=True)
     in_vocabulary = models.BooleanField(_("osa Kohtaannon sanastoa"), default=False, db_index=True)
+    # The shipped vocabulary's subject area (welding, automation, …), for grouping and filters.
+    domain = models.CharField(_("aihealue"), max_length=60, blank=True, db_index=True)
+    # A requirement card's closest ESCO concept (e.g. tulityökortti → "hot work safety").
+    # A URI rather than a foreign key: the ESCO concept may be imported later or never.
+    esco_uri = models.CharField(_("vastaava ESCO-käsite"), max_length=255, blank=True)
     version = models.ForeignKey(
         TaxonomyVersion, on_delete=models.SET_NULL, null=True, blank=True, related_name="concepts"
     )
@@ -103,8 +117,13 @@ class ConceptLabel(models.Model):
     lang = models.CharField(_("kieli"), max_length=5)
     kind = models.CharField(_("laji"), max_length=10, choices=LabelKind.choices)
     text = models.CharField(_("nimi"), max_length=500)
-    # Lower-cased, lemmatised form used by search and extraction.
+    # Lower-cased, lemmatised form used by search and extraction (taxonomy.text.normalize).
     normalized = models.CharField(max_length=500, db_index=True)
+    # Which sources state this label. The ESCO import and the vocabulary loader each manage
+    # only their own flag, so neither wipes the other's labels; a label that neither states
+    # any more is removed. Labels with neither flag were written by hand and are left alone.
+    in_esco = models.BooleanField(_("ESCOssa"), default=False)
+    in_vocabulary = models.BooleanField(_("Kohtaannon sanastossa"), default=False)
 
     class Meta:
         verbose_name = _("nimi")
