@@ -246,21 +246,43 @@ class _Reader:
     def read_concept_file(self, base: str, lang: str) -> None:
         required = {
             "skills": (
-                "conceptUri", "skillType", "reuseLevel", "preferredLabel", "altLabels",
-                "hiddenLabels", "status", "description",
+                "conceptUri",
+                "skillType",
+                "reuseLevel",
+                "preferredLabel",
+                "altLabels",
+                "hiddenLabels",
+                "status",
+                "description",
             ),
             "occupations": (
-                "conceptUri", "iscoGroup", "preferredLabel", "altLabels", "hiddenLabels",
-                "status", "description", "code",
+                "conceptUri",
+                "iscoGroup",
+                "preferredLabel",
+                "altLabels",
+                "hiddenLabels",
+                "status",
+                "description",
+                "code",
             ),
             "skillGroups": (
-                "conceptUri", "preferredLabel", "altLabels", "hiddenLabels", "status",
-                "description", "code",
+                "conceptUri",
+                "preferredLabel",
+                "altLabels",
+                "hiddenLabels",
+                "status",
+                "description",
+                "code",
             ),
             "ISCOGroups": (
-                "conceptUri", "code", "preferredLabel", "altLabels", "status", "description",
+                "conceptUri",
+                "code",
+                "preferredLabel",
+                "altLabels",
+                "status",
+                "description",
             ),
-        }[base]  # fmt: skip
+        }[base]
         csv_file = self._open([f"{base}_{lang}.csv"], required)
         if csv_file is None:
             return

@@ -105,6 +105,14 @@ class Concept(models.Model):
                 return str(self.preferred[candidate])
         return self.uri
 
+    def description(self, lang: str | None = None) -> tuple[str, str]:
+        """(language, text) of the description in `lang`, then fi, en, sv; ("", "") if none."""
+        lang = (lang or get_language() or "fi")[:2]
+        for candidate in (lang, *LANGUAGE_FALLBACK):
+            if self.descriptions.get(candidate):
+                return candidate, str(self.descriptions[candidate])
+        return "", ""
+
 
 class LabelKind(models.TextChoices):
     PREFERRED = "pref", _("Ensisijainen")

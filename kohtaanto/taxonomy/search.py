@@ -62,6 +62,8 @@ class SearchHit:
     matched_lang: str
     matched_kind: str
     score: float
+    # The whole label matched the query exactly (case and Unicode folded).
+    exact: bool = False
 
     def label(self, lang: str) -> str:
         for candidate in (lang, "fi", "en", "sv"):
@@ -213,6 +215,7 @@ class ConceptIndex:
         self, scores: dict[int, float], *, lang: str, types: set[str], limit: int, obsolete: bool
     ) -> list[SearchHit]:
         best: dict[int, tuple[float, int, int]] = {}
+        exact_entries = {entry for entry, tier in scores.items() if tier == EXACT}
         for entry, tier in scores.items():
             concept = self.concepts[self.entry_concept[entry]]
             if (types and concept.type not in types) or (not concept.active and not obsolete):
@@ -240,6 +243,7 @@ class ConceptIndex:
                     matched_lang=self.entry_lang[entry],
                     matched_kind=self.entry_kind[entry],
                     score=round(score, 2),
+                    exact=entry in exact_entries,
                 )
             )
         return hits

@@ -59,9 +59,15 @@ def _esco_version_ids() -> set[int]:
 
 
 def _record_version(
-    *, actor: Any, version: TaxonomyVersion, action: str, languages: str, checksum: str,
-    counts: SyncCounts, obsoleted: int,
-) -> None:  # fmt: skip
+    *,
+    actor: Any,
+    version: TaxonomyVersion,
+    action: str,
+    languages: str,
+    checksum: str,
+    counts: SyncCounts,
+    obsoleted: int,
+) -> None:
     """Stamp the version (its `loaded_at` tells the search index to rebuild) and audit it."""
     changes: dict[str, list[Any]] = {
         name: [None, value] for name, value in counts.as_dict().items() if value
