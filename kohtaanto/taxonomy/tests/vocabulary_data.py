@@ -27,7 +27,7 @@ PLC = "urn:kohtaanto:skill:plc-ohjelmointi"
 def vocabulary_rows() -> dict[str, list[list[str]]]:
     return {
         "skills.csv": [
-            CONCEPT_HEADER,
+            list(CONCEPT_HEADER),
             [
                 WELD,
                 "skill",
@@ -52,7 +52,7 @@ def vocabulary_rows() -> dict[str, list[list[str]]]:
             ],
         ],
         "occupations.csv": [
-            CONCEPT_HEADER,
+            list(CONCEPT_HEADER),
             [
                 WELDER,
                 "occupation",
@@ -77,7 +77,7 @@ def vocabulary_rows() -> dict[str, list[list[str]]]:
             ],
         ],
         "requirements.csv": [
-            REQUIREMENT_HEADER,
+            list(REQUIREMENT_HEADER),
             [
                 HOT_WORK,
                 "card",
