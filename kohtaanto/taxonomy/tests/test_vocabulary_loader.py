@@ -222,7 +222,9 @@ def test_load_vocabulary_command(vocabulary_dir):
     call_command("load_vocabulary", "--folder", str(vocabulary_dir), stdout=out)
     assert "nothing changed" in out.getvalue()
     with pytest.raises(CommandError, match="nothing was imported"):
-        call_command("load_vocabulary", "--folder", str(vocabulary_dir / "missing"), stderr=StringIO())
+        call_command(
+            "load_vocabulary", "--folder", str(vocabulary_dir / "missing"), stderr=StringIO()
+        )
 
 
 def test_demo_generate_loads_the_vocabulary_once(monkeypatch, vocabulary_dir, coordinator, area):
