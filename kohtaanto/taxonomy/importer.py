@@ -16,7 +16,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 from typing import Any, TypeVar
 
-from django.db.models import Model
+from django.core.exceptions import FieldDoesNotExist
+from django.db import connection
+from django.db.models import Field, JSONField, Model
 
 from kohtaanto.taxonomy.esco_files import Progress, no_progress
 from kohtaanto.taxonomy.models import Concept, ConceptLabel, ConceptRelation, LabelKind
@@ -41,12 +43,59 @@ CONCEPT_FIELDS = (
     "version_id",
 )
 LabelKey = tuple[str, str, str]  # (lang, kind, text)
+LABEL_COLUMNS = ["lang", "kind", "text", "normalized"]
 FLAGS = ("in_esco", "in_vocabulary")
 
 
 def chunks(items: list[T], size: int = BATCH) -> Iterator[list[T]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def _field(model: type[Model], name: str) -> Field:
+    """The field of a name or of an attname such as `version_id`."""
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        field = model._meta.get_field(name.removesuffix("_id"))
+    assert isinstance(field, Field) and field.column
+    return field
+
+
+def insert_rows(
+    model: type[Model], columns: list[str], rows: list[Any], progress: Progress = no_progress
+) -> None:
+    """INSERT plain tuples (values in `columns` order) with the driver's executemany.
+
+    For the 300 000 labels and relations of ESCO, bulk_create spent most of the import building
+    model instances and SQL per batch (SQLite allows only 999 parameters a statement). Tuples go
+    to SQLite's executemany and to PostgreSQL's COPY instead: several times faster.
+    """
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    fields = [_field(model, c) for c in columns]
+    names = ", ".join(quote(str(f.column)) for f in fields)
+    json_columns = [i for i, f in enumerate(fields) if isinstance(f, JSONField)]
+    if json_columns:
+        rows = [list(row) for row in rows]
+        for row in rows:
+            for i in json_columns:
+                row[i] = fields[i].get_db_prep_save(row[i], connection)
+    batches = progress(
+        list(chunks(rows, 10_000)), desc=str(model._meta.verbose_name_plural), unit=" batches"
+    )
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # COPY: PostgreSQL's bulk path, one stream instead of a statement per row.
+            with cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for batch in batches:
+                    for row in batch:
+                        copy.write_row(row)
+            return
+        placeholders = ", ".join(["%s"] * len(columns))
+        sql = f"INSERT INTO {table} ({names}) VALUES ({placeholders})"  # noqa: S608
+        for batch in batches:
+            cursor.executemany(sql, batch)
 
 
 @dataclass
@@ -126,23 +175,28 @@ class ConceptStore:
     ) -> None:
         """Create the concepts that do not exist yet, their display labels from `labels` of
         the source `flag` (the labels themselves are written by `sync_labels`)."""
-        objects = []
+        columns = ["uri", "preferred", *CONCEPT_FIELDS]
+        rows: dict[str, dict[str, Any]] = {}
         for uri, values in new.items():
             if uri in self.concepts:
                 continue
             preferred = preferred_from_labels(
                 {key: _Label(None, "", **{flag: True}) for key in labels.get(uri, ())}
             )
-            objects.append(Concept(uri=uri, preferred=preferred, **values))
-        for batch in self.progress(
-            list(chunks(objects)), desc="new concepts", unit=" batches", leave=False
-        ):
-            Concept.objects.bulk_create(batch)
-            for concept in batch:
-                row = {f: getattr(concept, f) for f in ("id", "uri", "preferred", *CONCEPT_FIELDS)}
-                self.concepts[concept.uri] = row
-                self.uri_by_id[concept.pk] = concept.uri
-        self.counts.concepts_created += len(objects)
+            # The model fills in the defaults of the fields this source does not set.
+            concept = Concept(uri=uri, preferred=preferred, **values)
+            rows[uri] = {name: getattr(concept, name) for name in columns}
+        if not rows:
+            return
+        insert_rows(
+            Concept, columns, [tuple(r[c] for c in columns) for r in rows.values()], self.progress
+        )
+        for uri, pk in Concept.objects.values_list("uri", "id").iterator(chunk_size=10_000):
+            if uri in rows:
+                rows[uri]["id"] = pk
+                self.concepts[uri] = rows[uri]
+                self.uri_by_id[pk] = uri
+        self.counts.concepts_created += len(rows)
 
     def update(self, desired: dict[str, dict[str, Any]]) -> None:
         """Set the given fields of existing concepts; only differing values are written."""
@@ -189,7 +243,7 @@ class ConceptStore:
         assert flag in FLAGS
         other = FLAGS[1 - FLAGS.index(flag)]
         langs = set(languages)
-        to_create: list[ConceptLabel] = []
+        to_create: list[tuple] = []
         flag_on: list[int] = []
         flag_off: list[int] = []
         to_delete: list[int] = []
@@ -207,13 +261,14 @@ class ConceptStore:
                     label = _Label(None, normalized, **{flag: True})
                     current[key] = label
                     to_create.append(
-                        ConceptLabel(
-                            concept_id=concept_id,
-                            lang=lang,
-                            kind=kind,
-                            text=text,
-                            normalized=normalized,
-                            **{flag: True},
+                        (
+                            concept_id,
+                            lang,
+                            kind,
+                            text,
+                            normalized,
+                            label.in_esco,
+                            label.in_vocabulary,
                         )
                     )
                     touched.add(concept_id)
@@ -237,8 +292,7 @@ class ConceptStore:
                 else:
                     del current[key]
                     to_delete.append(label.id)
-        for labels_batch in chunks(to_create):
-            ConceptLabel.objects.bulk_create(labels_batch)
+        insert_rows(ConceptLabel, ["concept", *LABEL_COLUMNS, *FLAGS], to_create, self.progress)
         for ids, value in ((flag_on, True), (flag_off, False)):
             for batch in chunks(ids):
                 ConceptLabel.objects.filter(pk__in=batch).update(**{flag: value})
@@ -273,18 +327,11 @@ class ConceptStore:
             (self.concepts[source]["id"], self.concepts[target]["id"], kind)
             for source, target, kind in desired
         }
-        to_create = [
-            ConceptRelation(source_id=s, target_id=t, kind=k)
-            for s, t, k in wanted
-            if (s, t, k) not in existing
-        ]
+        to_create = [key for key in wanted if key not in existing]
         to_delete = [
             pk for key, pk in existing.items() if key[0] in scope_ids and key not in wanted
         ]
-        for batch in self.progress(
-            list(chunks(to_create, 5000)), desc="new relations", unit=" batches", leave=False
-        ):
-            ConceptRelation.objects.bulk_create(batch)
+        insert_rows(ConceptRelation, ["source", "target", "kind"], to_create, self.progress)
         for batch in chunks(to_delete):
             ConceptRelation.objects.filter(pk__in=batch).delete()
         self.counts.relations_created += len(to_create)
