@@ -11,6 +11,7 @@ import csv
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from taxonomy_setup import esco_folder, machine, peak_rss_mib, setup_database
 
@@ -20,13 +21,94 @@ def csv_rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+def print_counts(folder: Path, result: Any) -> None:
+    """Concepts and relations in the database against the files, read here independently."""
+    from kohtaanto.taxonomy.models import Concept, ConceptRelation
+
+    lang = result.dataset.languages[0]
+    types = Counter(Concept.objects.values_list("type", flat=True))
+    kinds = Counter(ConceptRelation.objects.values_list("kind", flat=True))
+    dangling = {e.reason.rsplit(" ", 1)[-1] for e in result.skipped}
+    skills = csv_rows(folder / f"skills_{lang}.csv")
+    groups = {r["conceptUri"] for r in csv_rows(folder / f"skillGroups_{lang}.csv")}
+    hierarchy = [r for r in csv_rows(folder / f"skillsHierarchy_{lang}.csv")]
+    hierarchy_groups = {r[f"Level {i} URI"] for r in hierarchy for i in range(4)} - {""}
+    occ_skill = csv_rows(folder / "occupationSkillRelations.csv")
+    skill_skill = csv_rows(folder / "skillSkillRelations.csv")
+    broader = {
+        (r["conceptUri"], r["broaderUri"])
+        for name in ("broaderRelationsSkillPillar.csv", "broaderRelationsOccPillar.csv")
+        for r in csv_rows(folder / name)
+    }
+    hierarchy_edges = {
+        (r[f"Level {i + 1} URI"], r[f"Level {i} URI"])
+        for r in hierarchy
+        for i in range(3)
+        if r[f"Level {i + 1} URI"]
+    }
+
+    def relations(rows: list[dict[str, str]], kind: str, *uri_columns: str) -> tuple[int, int]:
+        matching = [r for r in rows if r["relationType"] == kind]
+        skipped = sum(any(r[c] in dangling for c in uri_columns) for r in matching)
+        return len(matching), skipped
+
+    knowledge = sum(r["skillType"] == "knowledge" for r in skills)
+    lines = [
+        ("skills (incl. knowledge)", len(skills), 0, types["skill"] + types["knowledge"]),
+        ("  of which knowledge", knowledge, 0, types["knowledge"]),
+        ("occupations", len(csv_rows(folder / f"occupations_{lang}.csv")), 0, types["occupation"]),
+        ("ISCO groups", len(csv_rows(folder / f"ISCOGroups_{lang}.csv")), 0, types["isco_group"]),
+        (
+            "skill groups (+ skillsHierarchy)",
+            len(groups | hierarchy_groups),
+            0,
+            types["skill_group"],
+        ),
+        (
+            "occupation→skill essential",
+            *relations(occ_skill, "essential", "occupationUri", "skillUri"),
+            kinds["occ_essential"],
+        ),
+        (
+            "occupation→skill optional",
+            *relations(occ_skill, "optional", "occupationUri", "skillUri"),
+            kinds["occ_optional"],
+        ),
+        (
+            "skill→skill essential",
+            *relations(skill_skill, "essential", "originalSkillUri", "relatedSkillUri"),
+            kinds["skill_essential"],
+        ),
+        (
+            "skill→skill optional",
+            *relations(skill_skill, "optional", "originalSkillUri", "relatedSkillUri"),
+            kinds["skill_optional"],
+        ),
+        (
+            "broader (both pillars + skillsHierarchy)",
+            len(broader | hierarchy_edges),
+            sum(any(uri in dangling for uri in pair) for pair in broader),
+            kinds["broader"],
+        ),
+    ]
+    print()
+    print(f"{'':42} {'in files':>9} {'skipped':>8} {'database':>9}")
+    for name, in_files, skipped, in_db in lines:
+        verdict = "ok" if in_files - skipped == in_db else "MISMATCH"
+        print(f"{name:42} {in_files:9d} {skipped:8d} {in_db:9d}  {verdict}")
+    if result.skipped:
+        print(
+            f"\nskipped: {len(result.skipped)} relation rows refer to concepts in no concept "
+            f"file ({', '.join(sorted(dangling))})"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--esco", help="ESCO CSV folder (default: ../shared/data/esco-en)")
     args = parser.parse_args()
     folder = esco_folder(args.esco)
     database, teardown = setup_database()
-    from kohtaanto.taxonomy.models import Concept, ConceptRelation
     from kohtaanto.taxonomy.services import esco_import
 
     try:
@@ -47,62 +129,10 @@ def main() -> None:
             f"peak memory:  {rss_import:6.0f} MiB RSS (goal < 1024 MiB; "
             f"{rss_before:.0f} MiB before the import)"
         )
-        print(
-            f"re-run:       {rerun_seconds:6.1f} s   (goal < 20 s)   changed: {second.counts.changed}"
-        )
+        changed = second.counts.changed
+        print(f"re-run:       {rerun_seconds:6.1f} s   (goal < 20 s)   changed anything: {changed}")
 
-        # Counts in the database against the files, read here independently of the importer.
-        lang = first.dataset.languages[0]
-        types = Counter(Concept.objects.values_list("type", flat=True))
-        kinds = Counter(ConceptRelation.objects.values_list("kind", flat=True))
-        skills = csv_rows(folder / f"skills_{lang}.csv")
-        groups = {r["conceptUri"] for r in csv_rows(folder / f"skillGroups_{lang}.csv")}
-        hierarchy = {
-            r[f"Level {i} URI"]
-            for r in csv_rows(folder / f"skillsHierarchy_{lang}.csv")
-            for i in range(4)
-            if r[f"Level {i} URI"]
-        }
-        occ_skill = Counter(
-            r["relationType"] for r in csv_rows(folder / "occupationSkillRelations.csv")
-        )
-        skill_skill = Counter(
-            r["relationType"] for r in csv_rows(folder / "skillSkillRelations.csv")
-        )
-        broader = {
-            (r["conceptUri"], r["broaderUri"])
-            for name in ("broaderRelationsSkillPillar.csv", "broaderRelationsOccPillar.csv")
-            for r in csv_rows(folder / name)
-        }
-        skipped = Counter(e.file for e in first.skipped)
-        skipped_broader = (
-            skipped["broaderRelationsOccPillar.csv"] + skipped["broaderRelationsSkillPillar.csv"]
-        )
-        hierarchy_edges = first.dataset.relation_count("broader") - (len(broader) - skipped_broader)
-        rows = [
-            ("skills (skill/competence + knowledge)", len(skills), types["skill"] + types["knowledge"], ""),
-            ("  of which knowledge", sum(r["skillType"] == "knowledge" for r in skills), types["knowledge"], ""),
-            ("occupations", len(csv_rows(folder / f"occupations_{lang}.csv")), types["occupation"], ""),
-            ("ISCO groups", len(csv_rows(folder / f"ISCOGroups_{lang}.csv")), types["isco_group"], ""),
-            ("skill groups (skillGroups ∪ skillsHierarchy)", len(groups | hierarchy), types["skill_group"],
-             f"{len(hierarchy - groups)} only in skillsHierarchy"),
-            ("occupation→skill essential", occ_skill["essential"], kinds["occ_essential"], ""),
-            ("occupation→skill optional", occ_skill["optional"], kinds["occ_optional"], ""),
-            ("skill→skill essential", skill_skill["essential"], kinds["skill_essential"], ""),
-            ("skill→skill optional", skill_skill["optional"], kinds["skill_optional"], ""),
-            ("broader (both pillars)", len(broader), kinds["broader"],
-             f"+{hierarchy_edges} only in skillsHierarchy"),
-        ]  # fmt: skip
-        print()
-        print(f"{'':48} {'files':>8} {'database':>9}")
-        for name, in_files, in_db, note in rows:
-            print(f"{name:48} {in_files:8d} {in_db:9d}  {note}")
-        if first.skipped:
-            uris = sorted({e.reason.rsplit(" ", 1)[-1] for e in first.skipped})
-            print(
-                f"\nskipped {len(first.skipped)} relation rows ({dict(skipped)}) that refer to "
-                f"concepts in no concept file: {', '.join(uris)}"
-            )
+        print_counts(folder, first)
     finally:
         teardown()
 

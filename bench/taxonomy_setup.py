@@ -31,6 +31,7 @@ def esco_folder(path: str | None) -> Path:
 def setup_database() -> tuple[str, object]:
     """Point Django at a fresh, migrated database; returns (description, teardown)."""
     tmp = tempfile.mkdtemp(prefix="kohtaanto-bench-")
+    (Path(tmp) / "static").mkdir()
     os.environ.setdefault("KOHTAANTO_DATA_DIR", tmp)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kohtaanto.config.settings")
     # As in production: no per-query debug logging.
@@ -44,7 +45,10 @@ def setup_database() -> tuple[str, object]:
     from django.db import connection
 
     name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    vendor = f"{connection.vendor} {connection.Database.sqlite_version if connection.vendor == 'sqlite' else connection.pg_version}"
+    if connection.vendor == "sqlite":
+        vendor = f"SQLite {connection.Database.sqlite_version}"
+    else:
+        vendor = f"PostgreSQL {connection.pg_version // 10000}.{connection.pg_version % 10000}"
 
     def teardown() -> None:
         connection.creation.destroy_test_db(name, verbosity=0)
@@ -54,6 +58,12 @@ def setup_database() -> tuple[str, object]:
 
 def machine() -> str:
     return f"{os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def rss_mib() -> float:
+    """Resident memory now (Linux)."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 def peak_rss_mib() -> float:

@@ -22,6 +22,7 @@ shipped vocabulary get +3 and ESCO's occupation-specific skills +1 (both are the
 terms job ads and CVs use); a label in the asked language +1. Ties: the shorter label first.
 """
 
+import heapq
 import threading
 from bisect import bisect_left
 from collections import defaultdict
@@ -39,7 +40,14 @@ from kohtaanto.taxonomy.models import (
     LabelKind,
     TaxonomyVersion,
 )
-from kohtaanto.taxonomy.text import LEMMATISED_LANGUAGES, fold, lemma, normalize, words
+from kohtaanto.taxonomy.text import (
+    LEMMATISED_LANGUAGES,
+    fold,
+    lemma,
+    load_dictionaries,
+    normalize,
+    words,
+)
 
 MAX_QUERY_LENGTH = 200
 PREFIX_SCAN = 3000
@@ -84,7 +92,7 @@ class _Concept:
 
 
 class ConceptIndex:
-    """Immutable once built; safe to share between threads."""
+    """Read-only once built (apart from a memo of type filters): safe to share between threads."""
 
     def __init__(self, concepts: Iterable[Mapping[str, Any]], labels: Iterable[tuple]) -> None:
         self.concepts: dict[int, _Concept] = {}
@@ -105,6 +113,10 @@ class ConceptIndex:
         self.entry_lang: list[str] = []
         self.entry_kind: list[str] = []
         self.entry_text: list[str] = []
+        # Score parts fixed per label: kind penalty and concept boost; and the label's length.
+        self.entry_static: list[float] = []
+        self.entry_length: list[int] = []
+        self._allowed_cache: dict[tuple[frozenset[str], bool], frozenset[int]] = {}
         self.exact: dict[str, list[int]] = defaultdict(list)
         self.lemmas: dict[str, list[int]] = defaultdict(list)
         postings: dict[str, set[int]] = defaultdict(set)
@@ -117,6 +129,9 @@ class ConceptIndex:
             self.entry_lang.append(lang)
             self.entry_kind.append(kind)
             self.entry_text.append(text)
+            concept = self.concepts[concept_id]
+            self.entry_static.append(concept.boost - KIND_PENALTY.get(kind, HIDDEN_PENALTY))
+            self.entry_length.append(len(text))
             key = fold(text)
             self.exact[key].append(entry)
             self.lemmas[normalized].append(entry)
@@ -211,26 +226,47 @@ class ConceptIndex:
             scores, lang=lang, types=set(types), limit=limit, obsolete=include_obsolete
         )
 
+    def _allowed(self, types: set[str], obsolete: bool) -> frozenset[int] | dict[int, _Concept]:
+        """The concept ids a search may return (cached per filter: the index never changes)."""
+        if not types and obsolete:
+            return self.concepts
+        key = (frozenset(types), obsolete)
+        allowed = self._allowed_cache.get(key)
+        if allowed is None:
+            allowed = frozenset(
+                c.id
+                for c in self.concepts.values()
+                if (not types or c.type in types) and (c.active or obsolete)
+            )
+            self._allowed_cache[key] = allowed
+        return allowed
+
     def _rank(
         self, scores: dict[int, float], *, lang: str, types: set[str], limit: int, obsolete: bool
     ) -> list[SearchHit]:
         best: dict[int, tuple[float, int, int]] = {}
         exact_entries = {entry for entry, tier in scores.items() if tier == EXACT}
+        entry_concept, entry_lang = self.entry_concept, self.entry_lang
+        entry_static, entry_length = self.entry_static, self.entry_length
+        allowed = self._allowed(types, obsolete)
         for entry, tier in scores.items():
-            concept = self.concepts[self.entry_concept[entry]]
-            if (types and concept.type not in types) or (not concept.active and not obsolete):
+            concept_id = entry_concept[entry]
+            if concept_id not in allowed:
                 continue
-            kind = self.entry_kind[entry]
-            score = tier - KIND_PENALTY.get(kind, HIDDEN_PENALTY) + concept.boost
-            if self.entry_lang[entry] == lang:
-                score += 1.0
-            length = len(self.entry_text[entry])
-            current = best.get(concept.id)
-            if current is None or (score, -length) > (current[0], -current[1]):
-                best[concept.id] = (score, length, entry)
-        ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[1][1], item[0]))
+            score = tier + entry_static[entry] + (1.0 if entry_lang[entry] == lang else 0.0)
+            length = entry_length[entry]
+            current = best.get(concept_id)
+            if (
+                current is None
+                or score > current[0]
+                or (score == current[0] and length < current[1])
+            ):
+                best[concept_id] = (score, length, entry)
+        ranked = heapq.nsmallest(
+            limit, best.items(), key=lambda item: (-item[1][0], item[1][1], item[0])
+        )
         hits = []
-        for concept_id, (score, _, entry) in ranked[:limit]:
+        for concept_id, (score, _, entry) in ranked:
             concept = self.concepts[concept_id]
             hits.append(
                 SearchHit(
@@ -273,6 +309,8 @@ def _current_key() -> tuple:
 
 
 def _build() -> ConceptIndex:
+    # Queries are lemmatised in every language: keep the dictionary loading out of the first.
+    load_dictionaries()
     concepts = Concept.objects.values(
         "id", "uri", "type", "preferred", "in_vocabulary", "reuse_level", "status"
     ).iterator(chunk_size=5000)

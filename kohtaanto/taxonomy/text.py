@@ -45,6 +45,12 @@ def _get_lemmatizer() -> Lemmatizer:
     return _lemmatizer
 
 
+def load_dictionaries() -> None:
+    """Load every lemmatiser dictionary now (about 2 s) instead of on the first word."""
+    for lang in sorted(LEMMATISED_LANGUAGES):
+        _get_lemmatizer().lemmatize("a", lang=lang)
+
+
 @lru_cache(maxsize=200_000)
 def lemma(word: str, lang: str) -> str:
     """The base form of one folded word in `lang` (the word itself when unknown)."""
