@@ -75,7 +75,9 @@ class Command(BaseCommand):
     def _serve(self, addrport: str) -> None:
         worker = None
         if settings.TASKS_BACKEND == "database":
-            worker = subprocess.Popen([sys.executable, "-m", "kohtaanto", "db_worker"])
+            worker = subprocess.Popen(
+                [sys.executable, "-m", "kohtaanto", "db_worker", "--no-reload"]
+            )
         try:
             call_command("runserver", addrport, use_reloader=False)
         finally:
