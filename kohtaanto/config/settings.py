@@ -63,11 +63,8 @@ INSTALLED_APPS = [
     "kohtaanto.extraction",
     "kohtaanto.jobseekers",
     "kohtaanto.employers",
-    "kohtaanto.matching",
-    "kohtaanto.training",
     "kohtaanto.finance",
     "kohtaanto.programme",
-    "kohtaanto.reporting",
     "kohtaanto.api",
 ]
 
