@@ -16,7 +16,8 @@ Ranking (a label's score, then the concept's best label):
    70 the lemmatised query equals the lemmatised label (hitsausta → hitsaus)
    60 every query word is a word of the label, as written or as a lemma
    55 … the last word only as a prefix (typing in progress)
-   40–50 … some word only after correcting a typo (rapidfuzz)
+   45    … some word only through a base form much shorter than the word typed
+   40–50 … some word only after correcting a typo (rapidfuzz), scaled by similarity
 Alternative labels score 4 less and hidden ones 8 less than preferred ones. Concepts of the
 shipped vocabulary get +3 and ESCO's occupation-specific skills +1 (both are the concrete
 terms job ads and CVs use); a label in the asked language +1. Ties: the shorter label first.
@@ -55,7 +56,15 @@ PREFIX_TOKENS = 200
 FUZZY_TOKENS = 6
 KIND_PENALTY = {LabelKind.PREFERRED.value: 0.0, LabelKind.ALTERNATIVE.value: 4.0}
 HIDDEN_PENALTY = 8.0
-EXACT, PREFIX, LEMMA, WORDS, WORD_PREFIX, FUZZY = 100.0, 80.0, 70.0, 60.0, 55.0, 40.0
+EXACT, PREFIX, LEMMA, WORDS, WORD_PREFIX, WEAK_LEMMA, FUZZY = (
+    100.0,
+    80.0,
+    70.0,
+    60.0,
+    55.0,
+    45.0,
+    40.0,
+)
 
 
 @dataclass(frozen=True)
@@ -158,16 +167,18 @@ class ConceptIndex:
 
     def _word_matches(self, word: str, last: bool) -> dict[int, float]:
         """entry → the tier at which this query word matches one of the entry's words."""
-        found: dict[int, float] = {}
-        variants = {word, *(lemma(word, lang) for lang in LEMMATISED_LANGUAGES)}
-        for token in variants:
-            for entry in self.postings.get(token, ()):
-                found[entry] = WORDS
-        if last and len(word) >= 3:
-            for token in self._prefixed_tokens(word):
-                for entry in self.postings[token]:
-                    found.setdefault(entry, WORD_PREFIX)
-        if not found and len(word) >= 4:
+        found: dict[int, float] = dict.fromkeys(self.postings.get(word, ()), WORDS)
+        for variant in {lemma(word, lang) for lang in LEMMATISED_LANGUAGES} - {word}:
+            # A lemmatiser's rules also cut misspelt words (koneistja → kone): a base form
+            # much shorter than the word is weak evidence.
+            tier = WORDS if len(variant) >= 0.6 * len(word) else WEAK_LEMMA
+            for entry in self.postings.get(variant, ()):
+                found[entry] = max(found.get(entry, 0.0), tier)
+        prefixed = self._prefixed_tokens(word) if last and len(word) >= 3 else []
+        for token in prefixed:
+            for entry in self.postings[token]:
+                found.setdefault(entry, WORD_PREFIX)
+        if word not in self.postings and not prefixed and len(word) >= 4:
             cutoff = 80 if len(word) >= 6 else 75
             for token, similarity, _ in process.extract(
                 word, self.tokens, scorer=fuzz.ratio, score_cutoff=cutoff, limit=FUZZY_TOKENS
