@@ -36,6 +36,7 @@ Progress = Callable[..., Iterable[Any]]
 
 ESCO_URI = re.compile(r"^https?://data\.europa\.eu/esco/[A-Za-z0-9-]+/[A-Za-z0-9._-]+$")
 MAX_ERRORS = 50
+MAX_DANGLING_LISTED = 20
 MAX_LABEL_LENGTH = 500
 
 SKILL_TYPES = {"": ConceptType.SKILL, "skill/competence": ConceptType.SKILL}
@@ -87,11 +88,17 @@ class EscoDataset:
 class DanglingReferencesError(ImportRejectedError):
     """Every problem found is a relation to a concept the download does not define."""
 
+    def __init__(self, errors: list[RowError], rows: int) -> None:
+        super().__init__(errors)
+        self.rows = rows
+        self.message = (
+            f"{rows} relation row(s) refer to concepts in no concept file; nothing was imported."
+        )
+
 
 class _Errors:
     def __init__(self) -> None:
         self.items: list[RowError] = []
-        self.dangling = 0
 
     def add(self, file: str, line: int | None, column: str, reason: str) -> None:
         self.items.append(RowError(line=line, field=column, reason=reason, file=file))
@@ -175,7 +182,8 @@ class _Reader:
         self.concepts: dict[str, ConceptRecord] = {}
         self.relations: set[tuple[str, str, str]] = set()
         self.file_rows: dict[str, int] = {}
-        self.skipped: list[RowError] = []
+        # Relation rows whose concept no concept file defines.
+        self.dangling: list[RowError] = []
         self.paths: list[Path] = []
 
     # Files --------------------------------------------------------------------------------
@@ -358,12 +366,9 @@ class _Reader:
             return None
         record = self.concepts.get(uri)
         if record is None:
-            error = RowError(line=line, field=column, reason=f"unknown concept {uri}", file=file)
-            if self.skip_dangling:
-                self.skipped.append(error)
-            else:
-                self.errors.items.append(error)
-                self.errors.dangling += 1
+            self.dangling.append(
+                RowError(line=line, field=column, reason=f"unknown concept {uri}", file=file)
+            )
             return None
         if types is not None and record.type not in types:
             self.errors.add(file, line, column, f"{uri} is a {record.type}")
@@ -472,14 +477,23 @@ def esco_read(
             break
         step()
     if reader.errors.items:
-        only_dangling = reader.errors.dangling == len(reader.errors.items)
-        error_class = DanglingReferencesError if only_dangling else ImportRejectedError
-        raise error_class(reader.errors.items[:MAX_ERRORS])
+        raise ImportRejectedError(reader.errors.items[:MAX_ERRORS])
+    if reader.dangling and not skip_dangling:
+        errors = reader.dangling[:MAX_DANGLING_LISTED]
+        if len(reader.dangling) > MAX_DANGLING_LISTED:
+            uris = sorted({e.reason.rsplit(" ", 1)[-1] for e in reader.dangling})
+            listed = ", ".join(uris[:10]) + (" …" if len(uris) > 10 else "")
+            errors.append(
+                RowError(
+                    None, "", f"{len(reader.dangling) - len(errors)} more rows; concepts: {listed}"
+                )
+            )
+        raise DanglingReferencesError(errors, rows=len(reader.dangling))
     return EscoDataset(
         languages=languages,
         concepts=reader.concepts,
         relations=reader.relations,
         file_rows=reader.file_rows,
-        skipped=reader.skipped,
+        skipped=reader.dangling,
         checksum=reader.checksum(),
     )

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from kohtaanto.audit.models import AuditEvent
 from kohtaanto.common.errors import ImportRejectedError
+from kohtaanto.taxonomy.esco_files import DanglingReferencesError
 from kohtaanto.taxonomy.models import (
     Concept,
     ConceptLabel,
@@ -361,3 +362,19 @@ def test_import_command_lists_every_error_and_suggests_skipping_dangling_rows(tm
 def test_import_refuses_a_folder_without_esco_files(tmp_path: Path):
     with pytest.raises(ImportRejectedError, match="1 error"):
         esco_import(actor=None, path=tmp_path)
+
+
+def test_many_rows_to_missing_concepts_are_summed_up_after_the_first_twenty(tmp_path):
+    rows = esco_rows("en")
+    template = rows["occupationSkillRelations.csv"][0]
+    rows["occupationSkillRelations.csv"] += [
+        dict(template, occupationUri=f"{ESCO}/occupation/gone", skillUri=uri)
+        for uri in [WELD, WELD_TECH, FORKLIFT, CNC] * 6
+    ]
+    with pytest.raises(DanglingReferencesError) as caught:
+        esco_import(actor=None, path=write_esco(tmp_path / "esco", rows))
+
+    assert caught.value.rows == 24
+    assert len(caught.value.errors) == 21
+    assert caught.value.errors[-1].reason == f"4 more rows; concepts: {ESCO}/occupation/gone"
+    assert caught.value.message.startswith("24 relation row(s) refer to concepts in no concept")

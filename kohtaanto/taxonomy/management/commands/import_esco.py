@@ -50,10 +50,7 @@ class Command(BaseCommand):
                 self.stderr.write(str(error))
             hint = ""
             if isinstance(exc, DanglingReferencesError):
-                hint = (
-                    " Every problem is a relation to a concept that no concept file defines;"
-                    " run again with --skip-dangling to leave those rows out."
-                )
+                hint = " Run again with --skip-dangling to leave those rows out."
             raise CommandError(f"{exc.message}{hint}") from exc
         dataset = result.dataset
         version = result.version
