@@ -38,20 +38,34 @@ def picker_options(
     lang = (get_language() or "fi")[:2]
     options: list[dict[str, Any]] = []
     if selected is not None:
-        options.append(_option(selected.pk, selected.label(lang), selected.type, "", True))
+        label_lang, label = selected.label_in(lang)
+        options.append(_option(selected.pk, label, label_lang, lang, selected.type, "", True))
     hits: list[SearchHit] = []
     if query.strip():
         hits = concept_index_search(query, lang=lang, types=types, limit=OPTION_LIMIT)
     for hit in hits:
         if selected is None or hit.concept_id != selected.pk:
-            options.append(_option(hit.concept_id, hit.label(lang), hit.type, hit.matched, False))
+            label_lang, label = hit.label_in(lang)
+            options.append(
+                _option(hit.concept_id, label, label_lang, lang, hit.type, hit.matched, False)
+            )
     return options
 
 
-def _option(pk: int, label: str, concept_type: str, matched: str, selected: bool) -> dict:
+def _option(
+    pk: int,
+    label: str,
+    label_lang: str,
+    page_lang: str,
+    concept_type: str,
+    matched: str,
+    selected: bool,
+) -> dict:
     return {
         "id": pk,
         "label": label,
+        # Marked only when the label falls back to another language than the page's.
+        "lang": "" if label_lang == page_lang else label_lang,
         "type_label": ConceptType(concept_type).label,
         "matched": matched if matched and matched != label else "",
         "selected": selected,

@@ -99,11 +99,15 @@ class Concept(models.Model):
 
     def label(self, lang: str | None = None) -> str:
         """Preferred label in `lang` (default: the active language), then fi, en, sv."""
+        return self.label_in(lang)[1]
+
+    def label_in(self, lang: str | None = None) -> tuple[str, str]:
+        """(language, label) of `label()`: the language tells a page to mark a fallback."""
         lang = (lang or get_language() or "fi")[:2]
         for candidate in (lang, *LANGUAGE_FALLBACK):
             if self.preferred.get(candidate):
-                return str(self.preferred[candidate])
-        return self.uri
+                return candidate, str(self.preferred[candidate])
+        return "", self.uri
 
     def description(self, lang: str | None = None) -> tuple[str, str]:
         """(language, text) of the description in `lang`, then fi, en, sv; ("", "") if none."""

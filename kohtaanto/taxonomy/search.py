@@ -35,6 +35,7 @@ from django.db import connection
 from rapidfuzz import fuzz, process
 
 from kohtaanto.taxonomy.models import (
+    LANGUAGE_FALLBACK,
     Concept,
     ConceptLabel,
     ConceptStatus,
@@ -83,10 +84,14 @@ class SearchHit:
     exact: bool = False
 
     def label(self, lang: str) -> str:
-        for candidate in (lang, "fi", "en", "sv"):
+        return self.label_in(lang)[1]
+
+    def label_in(self, lang: str) -> tuple[str, str]:
+        """(language, label): the preferred label in `lang`, then fi, en, sv."""
+        for candidate in (lang, *LANGUAGE_FALLBACK):
             if self.preferred.get(candidate):
-                return self.preferred[candidate]
-        return self.matched
+                return candidate, self.preferred[candidate]
+        return self.matched_lang, self.matched
 
 
 @dataclass(frozen=True)

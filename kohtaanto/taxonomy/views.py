@@ -51,6 +51,7 @@ def search(request: AuthenticatedHttpRequest) -> HttpResponse:
             results = [
                 {
                     "hit": hit,
+                    "label_lang": hit.label_in(lang)[0],
                     "label": hit.label(lang),
                     "type_label": ConceptType(hit.type).label,
                     "matched_language": LANGUAGE_NAMES.get(hit.matched_lang, hit.matched_lang),

@@ -285,3 +285,17 @@ def test_picker_field_shows_the_initial_concept_as_chosen(taxonomy):
     form = SkillForm(initial={"skill": Concept.objects.get(uri=WELD)})
     html = Template("{{ form.skill }}").render(Context({"form": form}))
     assert f'value="{concept_id(WELD)}" id="id_skill_option{concept_id(WELD)}" checked' in html
+
+
+def test_label_shown_in_another_language_is_marked_with_its_language(staff, taxonomy):
+    body = staff(Role.COORDINATOR).get(f"/taxonomy/concepts/{concept_id(WELDER)}/").content
+    isco = concept_id(ISCO_7212)
+    # The ISCO group has no Swedish label: on a Swedish page its Finnish label is marked.
+    client = staff(Role.COORDINATOR)
+    client.cookies["django_language"] = "sv"
+    swedish = client.get(f"/taxonomy/concepts/{concept_id(WELDER)}/").content.decode()
+    assert (
+        f'<a href="/taxonomy/concepts/{isco}/" lang="fi">Hitsaajat ja kaasuleikkaajat</a>'
+        in swedish
+    )
+    assert f'<a href="/taxonomy/concepts/{isco}/">Hitsaajat ja kaasuleikkaajat</a>' in body.decode()
