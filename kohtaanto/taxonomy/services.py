@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from kohtaanto.audit.services import audit_event_record
 from kohtaanto.common.errors import RowError
@@ -31,6 +31,8 @@ from kohtaanto.taxonomy.vocabulary_files import (
 ESCO_SOURCE = "esco"
 VOCABULARY_SOURCE = "kohtaanto"
 _VERSION_IN_PATH = re.compile(r"v\d+(?:\.\d+)+")
+# Any fixed number, the same in every process: identifies the taxonomy's advisory lock.
+TAXONOMY_LOCK_KEY = 7_303_001
 
 
 @dataclass
@@ -52,6 +54,19 @@ class VocabularyLoadResult:
 
 def _merge_languages(current: str, languages: list[str] | tuple[str, ...]) -> str:
     return ",".join(sorted({*filter(None, current.split(",")), *languages}))
+
+
+def _lock_taxonomy() -> None:
+    """Serialise taxonomy writers until the transaction ends.
+
+    Each import compares the files with the state it loaded; a second import running at the
+    same time would compare with a stale state. PostgreSQL: a transaction-level advisory lock.
+    SQLite needs none: its write transactions start IMMEDIATE (settings) and so run one at a
+    time already.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [TAXONOMY_LOCK_KEY])
 
 
 def _esco_version_ids() -> set[int]:
@@ -108,7 +123,8 @@ def esco_import(
     match = _VERSION_IN_PATH.search(str(path))
     label = version or (match.group(0) if match else f"sha256:{dataset.checksum[:12]}")
     with transaction.atomic():
-        taxonomy_version, created = TaxonomyVersion.objects.select_for_update().get_or_create(
+        _lock_taxonomy()
+        taxonomy_version, created = TaxonomyVersion.objects.get_or_create(
             source=ESCO_SOURCE, version=label
         )
         store = ConceptStore(progress)
@@ -201,7 +217,8 @@ def vocabulary_load(
     vocabulary = vocabulary_read(Path(folder))
     records = vocabulary.records
     with transaction.atomic():
-        taxonomy_version, created = TaxonomyVersion.objects.select_for_update().get_or_create(
+        _lock_taxonomy()
+        taxonomy_version, created = TaxonomyVersion.objects.get_or_create(
             source=VOCABULARY_SOURCE, version=vocabulary.checksum[:12]
         )
         store = ConceptStore(progress)

@@ -1,4 +1,5 @@
 import random
+import threading
 from io import StringIO
 
 import pytest
@@ -238,3 +239,40 @@ def test_demo_generate_loads_the_vocabulary_once(monkeypatch, vocabulary_dir, co
     assert first[0] == 7
     assert (Concept.objects.count(), ConceptLabel.objects.count()) == first
     assert AuditEvent.objects.get(action="taxonomy.vocabulary_load").actor == coordinator
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_esco_import_and_vocabulary_load_run_one_after_the_other(
+    esco_dir, vocabulary_dir
+):
+    if connection.vendor != "postgresql":
+        pytest.skip("concurrent writers are tested on PostgreSQL")
+    failures = []
+    barrier = threading.Barrier(2)
+
+    def run(step):
+        try:
+            barrier.wait()
+            step()
+        except Exception as exc:
+            failures.append(exc)
+        finally:
+            connection.close()
+
+    steps = [
+        lambda: esco_import(actor=None, path=esco_dir),
+        lambda: vocabulary_load(actor=None, folder=vocabulary_dir),
+    ]
+    threads = [threading.Thread(target=run, args=(step,)) for step in steps]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert failures == []
+    # Merged as if run in turn: 13 ESCO concepts and the vocabulary's 4 of its own.
+    assert Concept.objects.count() == 17
+    welder = Concept.objects.get(uri=WELDER)
+    assert welder.in_vocabulary and welder.isco_group_id is not None
+    assert ConceptLabel.objects.filter(concept=welder, lang="fi").count() == 3
