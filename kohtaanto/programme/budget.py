@@ -170,13 +170,25 @@ class TimeEntry:
     percentage: Decimal | None = None
 
 
-def equivalent_hours(entry: TimeEntry, annual_hours: Decimal) -> Decimal:
-    """Hours that count against the yearly cap: the hours, or the month's share of the
-    annual hours for a percentage record (100 % for twelve months = the annual hours)."""
-    if entry.hours is not None:
-        return entry.hours
-    assert entry.percentage is not None
-    return entry.percentage / HUNDRED * annual_hours / TWELVE
+HOUR_PRECISION = Decimal("0.01")
+
+
+def counted_hours(entries: Iterable[TimeEntry], rates_for: RatesFor) -> Decimal:
+    """A person's hours for the yearly cap, to the hundredth of an hour (ROUND_HALF_UP).
+
+    Percentages are summed before they are turned into hours, so twelve months at 100 % are
+    exactly the annual hours rather than twelve rounded thirds."""
+    hours = ZERO
+    percent_by_annual_hours: dict[Decimal, Decimal] = defaultdict(lambda: ZERO)
+    for entry in entries:
+        if entry.hours is not None:
+            hours += entry.hours
+        else:
+            assert entry.percentage is not None
+            percent_by_annual_hours[rates_for(entry.date).annual_hours] += entry.percentage
+    for annual_hours, percent in percent_by_annual_hours.items():
+        hours += percent * annual_hours / (HUNDRED * TWELVE)
+    return hours.quantize(HOUR_PRECISION, rounding=ROUND_HALF_UP)
 
 
 @dataclass
@@ -193,15 +205,15 @@ def hourly_rate_cost(
 ) -> StaffCost:
     """CPR Art. 55(2): hours × (annual gross employment cost / annual hours). A percentage
     record costs the same share of a month's twelfth of the annual cost."""
-    result = StaffCost()
+    entries = list(entries)
     exact = ZERO
     for entry in entries:
-        annual_hours = rates_for(entry.date).annual_hours
-        hours = equivalent_hours(entry, annual_hours)
-        result.hours += hours
-        exact += hours * annual_cost / annual_hours
-    result.cost = to_cents(exact)
-    return result
+        if entry.hours is not None:
+            exact += entry.hours * annual_cost / rates_for(entry.date).annual_hours
+        else:
+            assert entry.percentage is not None
+            exact += entry.percentage * annual_cost / (HUNDRED * TWELVE)
+    return StaffCost(hours=counted_hours(entries, rates_for), cost=to_cents(exact))
 
 
 def salary_model_cost(
@@ -212,14 +224,14 @@ def salary_model_cost(
 ) -> StaffCost:
     """Salary paid in each month × (1 + side-cost %) × the month's share of work on the
     project: the recorded percentage, or hours / (annual hours / 12), at most 100 %."""
-    result = StaffCost()
+    entries = list(entries)
+    result = StaffCost(hours=counted_hours(entries, rates_for))
     hours_by_month: dict[tuple[int, int], Decimal] = defaultdict(lambda: ZERO)
     percent_by_month: dict[tuple[int, int], Decimal] = defaultdict(lambda: ZERO)
     month_rates: dict[tuple[int, int], Rates] = {}
     for entry in entries:
         key = (entry.date.year, entry.date.month)
-        rates = month_rates.setdefault(key, rates_for(entry.date))
-        result.hours += equivalent_hours(entry, rates.annual_hours)
+        month_rates.setdefault(key, rates_for(entry.date))
         if entry.percentage is not None:
             percent_by_month[key] += entry.percentage
         else:

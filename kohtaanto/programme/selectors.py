@@ -291,20 +291,22 @@ def time_record_get_for_actor(*, actor: User, id: int) -> TimeRecord:
         raise NotFoundError("time record not found") from None
 
 
+def staff_year_entries(*, staff_member_id: int, year: int) -> list[money.TimeEntry]:
+    """All of a person's time records of a calendar year, over all their projects."""
+    return [
+        money.TimeEntry(day, hours, percentage)
+        for day, hours, percentage in TimeRecord.objects.filter(
+            position__staff_member_id=staff_member_id, date__year=year
+        ).values_list("date", "hours", "percentage")
+    ]
+
+
 def staff_year_hours(*, staff_member_id: int, year: int, book: RulesBook | None = None) -> Decimal:
     """Hours counted against the yearly cap for one person: the hours of day and month
     records plus the hour equivalents of percentage records, over all their projects."""
     book = book or rules_book()
-    records = TimeRecord.objects.filter(position__staff_member_id=staff_member_id, date__year=year)
-    hours = records.filter(hours__isnull=False).aggregate(s=Sum("hours"))["s"] or money.ZERO
-    for record_date, percentage in records.filter(percentage__isnull=False).values_list(
-        "date", "percentage"
-    ):
-        hours += money.equivalent_hours(
-            money.TimeEntry(record_date, percentage=percentage),
-            book.rates(record_date).annual_hours,
-        )
-    return hours
+    entries = staff_year_entries(staff_member_id=staff_member_id, year=year)
+    return money.counted_hours(entries, book.rates)
 
 
 @dataclass

@@ -341,12 +341,11 @@ def time_record_create(
 
     book = selectors.rules_book()
     cap = book.rates(day).annual_hours
-    entry = money.TimeEntry(day, hours, percentage)
-    new_hours = money.equivalent_hours(entry, cap)
-    recorded = selectors.staff_year_hours(
-        staff_member_id=position.staff_member_id, year=day.year, book=book
-    )
-    if recorded + new_hours > cap:
+    entries = selectors.staff_year_entries(staff_member_id=position.staff_member_id, year=day.year)
+    recorded = money.counted_hours(entries, book.rates)
+    total = money.counted_hours([*entries, money.TimeEntry(day, hours, percentage)], book.rates)
+    new_hours = total - recorded
+    if total > cap:
         raise DomainError(
             _(
                 "Vuoden %(year)s tunnit ylittäisivät enimmäismäärän %(cap)s h (CPR (EU) "
