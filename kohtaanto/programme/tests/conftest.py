@@ -1,0 +1,43 @@
+from typing import Any
+
+import pytest
+
+from kohtaanto.accounts.models import EmploymentArea, PartnerOrganisation, Role
+from kohtaanto.programme.models import Operation
+
+
+@pytest.fixture(autouse=True)
+def _media(settings: Any, tmp_path: Any) -> None:
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "media")},
+        },
+    }
+
+
+@pytest.fixture
+def operation(db: None) -> Operation:
+    """The default ESF+ operation of Keski-Pohjanmaa (from the data migration)."""
+    return Operation.objects.get(is_default=True)
+
+
+@pytest.fixture
+def kpedu(db: None) -> PartnerOrganisation:
+    return PartnerOrganisation.objects.get(short_name="KPEDU")
+
+
+@pytest.fixture
+def centria(db: None) -> PartnerOrganisation:
+    return PartnerOrganisation.objects.get(short_name="Centria")
+
+
+@pytest.fixture
+def other_area(db: None) -> EmploymentArea:
+    return EmploymentArea.objects.create(code="muu-alue", name="Muu työllisyysalue")
+
+
+@pytest.fixture
+def centria_user(make_user: Any, centria: PartnerOrganisation) -> Any:
+    return make_user(Role.PARTNER, partner_organisation=centria)
