@@ -13,7 +13,7 @@ from decimal import Decimal
 from importlib import import_module
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from kohtaanto.accounts.models import Role, User
