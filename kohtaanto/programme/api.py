@@ -205,7 +205,9 @@ def time_record_create(
         percentage=payload.percentage,
         description=payload.description,
     )
-    return 201, _time_record_out(record)
+    return 201, _time_record_out(
+        selectors.time_record_get_for_actor(actor=request.user, id=record.pk)
+    )
 
 
 # --- Cost reports -------------------------------------------------------------------------

@@ -94,7 +94,7 @@ class ReportPDF(FPDF):
         self.set_auto_page_break(auto=True, margin=15)
         self.add_page()
         self.set_font(self.FONT, "B", 15)
-        self.multi_cell(0, 8, title, new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(0, 8, title, align="L", new_x="LMARGIN", new_y="NEXT")
         self.ln(2)
 
     def footer(self) -> None:
@@ -111,7 +111,7 @@ class ReportPDF(FPDF):
     def heading(self, text: str) -> None:
         self.ln(3)
         self.set_font(self.FONT, "B", 12)
-        self.multi_cell(0, 7, text, new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(0, 7, text, align="L", new_x="LMARGIN", new_y="NEXT")
         self.set_font(self.FONT, "", 9)
 
     def facts(self, pairs: Sequence[tuple[str, str]]) -> None:
@@ -120,11 +120,11 @@ class ReportPDF(FPDF):
             self.set_font(self.FONT, "B", 9)
             self.cell(55, 5.5, label)
             self.set_font(self.FONT, "", 9)
-            self.multi_cell(0, 5.5, value, new_x="LMARGIN", new_y="NEXT")
+            self.multi_cell(0, 5.5, value, align="L", new_x="LMARGIN", new_y="NEXT")
 
     def paragraph(self, text: str) -> None:
         self.set_font(self.FONT, "", 9)
-        self.multi_cell(0, 5, text or "–", new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(0, 5, text or "–", align="L", new_x="LMARGIN", new_y="NEXT")
 
     def grid(
         self,

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from kohtaanto.accounts.models import Role, User
 from kohtaanto.common.errors import DomainError, NotFoundError
@@ -62,8 +63,11 @@ class RulesBook:
         index = bisect.bisect_right(self._starts, day) - 1
         if index < 0:
             raise DomainError(
-                f"No programme rules in force on {day:%Y-%m-%d}; add them (valid from that day "
-                "or earlier) before computing figures.",
+                _(
+                    "Päivälle %(day)s ei ole voimassa hankkeen laskentasääntöjä. Lisää säännöt, "
+                    "jotka ovat voimassa viimeistään tästä päivästä."
+                )
+                % {"day": f"{day:%Y-%m-%d}"},
                 code="no_rules",
             )
         return self.rows[index]
@@ -129,7 +133,7 @@ def operation_default() -> Operation:
     defaults = list(Operation.objects.filter(is_default=True)[:2])
     if len(defaults) != 1:
         raise DomainError(
-            "There is not exactly one default operation; give --operation CODE.",
+            _("Oletushankkeita ei ole tasan yksi; anna hankkeen tunnus (--operation)."),
             code="operation_required",
         )
     return defaults[0]
@@ -262,7 +266,7 @@ def budget_plan(
 ) -> money.Budget:
     """A budget for one staff post over whole calendar years (the esf-budget command)."""
     if years < 1:
-        raise DomainError("years must be at least 1", code="invalid")
+        raise DomainError(_("Vuosia on oltava vähintään yksi."), code="invalid")
     start, end = date(start_year, 1, 1), date(start_year + years - 1, 12, 31)
     line = money.StaffLine("", annual_cost, person_years, start, end)
     return money.budget_compute([line], money.year_spans(start, end), rules_book().rates)
@@ -364,11 +368,9 @@ def cost_report_get_for_actor(*, actor: User, id: int) -> CostReport:
 
 
 def _decimal_dict(budget_row: Any) -> dict[str, str]:
-    return {
-        "staff": str(budget_row["staff"]),
-        "flat_rate": str(budget_row["flat_rate"]),
-        "total": str(budget_row["staff"] + budget_row["flat_rate"]),
-    }
+    """Staff, flat-rate and total money as cent strings for the frozen figures."""
+    staff, flat = money.to_cents(budget_row["staff"]), money.to_cents(budget_row["flat_rate"])
+    return {"staff": str(staff), "flat_rate": str(flat), "total": str(staff + flat)}
 
 
 def position_cost(
@@ -590,7 +592,7 @@ def indicator_table(
     """ESF+ common indicators for participants whose first entry falls in [start, end];
     results count those of them who left on or before `end` with that result."""
     if end < start:
-        raise DomainError("The period ends before it begins.", code="invalid_period")
+        raise DomainError(_("Kausi päättyy ennen kuin se alkaa."), code="invalid_period")
     book = book or rules_book()
     return compute_table(
         participant_facts(operation=operation, start=start, end=end),
@@ -630,7 +632,10 @@ def indicator_participants(
     if indicator is None:
         raise NotFoundError("indicator not found")
     if indicator.special_category or indicator.kind == "entity":
-        raise DomainError("This indicator is shown as a total only.", code="aggregate_only")
+        raise DomainError(
+            _("Tämä indikaattori näytetään vain yhteismääränä (erityiset henkilötiedot)."),
+            code="aggregate_only",
+        )
     facts = {p.id: p for p in participant_facts(operation=operation, start=start, end=end)}
     table = compute_table(facts.values(), [], period_end=end, rule_for=rules_book().ltu)
     row = next(r for r in table if r.code == code)

@@ -140,7 +140,7 @@ def test_flat_rate_comes_from_the_rules_in_force(operation):
 def test_no_rules_in_force_is_a_clear_error(operation):
     ProgrammeRules.objects.all().delete()
     StaffPositionFactory(operation=operation)
-    with pytest.raises(Exception, match="No programme rules in force on 2026-01-01"):
+    with pytest.raises(Exception, match="Päivälle 2026-01-01 ei ole voimassa"):
         selectors.budget_for_operation(operation=operation)
 
 
@@ -172,7 +172,7 @@ def test_esf_budget_command_warns_for_a_small_operation(db):
 def test_esf_budget_command_refuses_bad_numbers(db):
     with pytest.raises(CommandError, match="not a number"):
         run_budget_command("--annual-cost", "lots", "--years", "3")
-    with pytest.raises(CommandError, match="years must be at least 1"):
+    with pytest.raises(CommandError, match="vähintään yksi"):
         run_budget_command("--annual-cost", "1000", "--years", "0")
 
 
