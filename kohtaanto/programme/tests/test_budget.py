@@ -277,3 +277,27 @@ def test_coordinator_adds_a_post_from_the_budget_page(client_as, coordinator, op
         },
     )
     assert bad.status_code == 200 and "kokonaisina kuukausina" in bad.content.decode()
+
+
+def test_editing_a_post_changes_the_budget_and_is_audited(client_as, coordinator, operation):
+    from kohtaanto.audit.models import AuditEvent
+
+    position = StaffPositionFactory(operation=operation)
+    response = client_as(coordinator).post(
+        f"/programme/operations/{operation.pk}/positions/{position.pk}/",
+        {
+            "staff_member": position.staff_member_id,
+            "title": position.title,
+            "salary_model": "hourly_rate",
+            "annual_gross_cost": "55000",
+            "person_years": "0.5",
+            "start_date": "2026-01-01",
+            "end_date": "2028-12-31",
+            "time_recording": "hours",
+        },
+    )
+    assert response.status_code == 302
+    assert selectors.budget_for_operation(operation=operation).staff == Decimal("82500.00")
+    event = AuditEvent.objects.get(action="programme.staff_position.update")
+    assert event.changes["annual_gross_cost"] == ["52000.00", "55000"]
+    assert event.changes["person_years"] == ["1.00", "0.5"]

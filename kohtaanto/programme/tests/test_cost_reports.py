@@ -253,3 +253,53 @@ def test_the_page_shows_why_submission_is_refused(client_as, coordinator, draft)
     assert "Sukupuoli puuttuu." in response.content.decode()
     draft.refresh_from_db()
     assert not draft.is_locked
+
+
+def test_salary_model_costs_come_from_salaries_paid_and_the_months_share(
+    client_as, finance_user, operation
+):
+    from kohtaanto.programme.models import SalaryModel
+
+    position = StaffPositionFactory(
+        operation=operation,
+        salary_model=SalaryModel.SALARY_PLUS_SIDE_COSTS,
+        side_cost_percent=Decimal("22.50"),
+        time_recording=TimeRecording.FIXED_PERCENTAGE,
+        fixed_percentage=Decimal("50"),
+    )
+    client = client_as(finance_user)
+    for month in (1, 2):
+        services.time_record_create(
+            actor=finance_user,
+            position=position,
+            span="month",
+            day=date(2026, month, 1),
+            percentage=Decimal("50"),
+        )
+    response = client.post(
+        "/programme/time/salaries/",
+        {"position": position.pk, "month": "2026-01-20", "gross_salary": "3800.00"},
+    )
+    assert response.status_code == 302
+    with pytest.raises(DomainError, match="palkka \\+ sivukulut"):
+        services.salary_payment_record(
+            actor=finance_user,
+            position=StaffPositionFactory(operation=operation),
+            month=date(2026, 1, 1),
+            gross_salary=Decimal("1"),
+        )
+    report = services.cost_report_create(
+        actor=finance_user, period=operation.payment_periods.get(number=1)
+    )
+    figures = selectors.cost_report_figures(report)
+    # January: 3 800 × 1.225 × 50 % = 2 327.50; February has no salary recorded yet.
+    assert figures["staff_total"] == "2327.50"
+    salaried = next(s for s in figures["staff"] if s["salary_model"] == "salary_side_costs")
+    assert salaried["months_without_salary"] == ["2026-02-01"]
+    page = client.get(f"/programme/cost-reports/{report.pk}/").content.decode()
+    assert "Palkka puuttuu joiltakin kuukausilta." in page
+    services.salary_payment_record(
+        actor=finance_user, position=position, month=date(2026, 2, 1), gross_salary=Decimal("3800")
+    )
+    assert selectors.cost_report_figures(report)["staff_total"] == "4655.00"
+    assert AuditEvent.objects.filter(action="programme.salary_payment.record").count() == 2
