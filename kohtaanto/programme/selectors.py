@@ -155,7 +155,7 @@ def programme_overview(*, actor: User) -> list[Programme]:
                 "implementers",
                 queryset=Implementer.objects.select_related(
                     "partner_organisation", "employment_area"
-                ).order_by("role", "id"),
+                ).order_by("-role", "id"),  # the lead partner first
             ),
             Prefetch(
                 "company_links",
