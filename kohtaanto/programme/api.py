@@ -13,7 +13,6 @@ from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.programme import exports, selectors, services
 from kohtaanto.programme.models import ActivityEntry, CostReport, Operation, TimeRecord
 
-PREFIX = "programme"
 router = Router(tags=["programme"])
 
 
@@ -47,7 +46,7 @@ class IndicatorTableOut(Schema):
     indicators: list[IndicatorOut]
 
 
-@router.get("/indicators", response=IndicatorTableOut)
+@router.get("/programme/indicators", response=IndicatorTableOut)
 def indicators(
     request: AuthenticatedHttpRequest,
     start: date = Query(..., alias="from"),  # noqa: B008
@@ -101,13 +100,13 @@ class BudgetOut(Schema):
     small_operation_warning: bool
 
 
-@router.get("/operations", response=list[OperationOut])
+@router.get("/programme/operations", response=list[OperationOut])
 def operations(request: AuthenticatedHttpRequest) -> list[Operation]:
     _require(request, "view_programme")
     return list(selectors.operation_list(actor=request.user))
 
 
-@router.get("/operations/{operation_id}/budget", response=BudgetOut)
+@router.get("/programme/operations/{operation_id}/budget", response=BudgetOut)
 def budget(request: AuthenticatedHttpRequest, operation_id: int, by: str = "year") -> dict:
     """The budget per calendar year (`by=year`) or payment period (`by=period`): the same
     figures as the budget page and `kohtaanto esf-budget`."""
@@ -176,7 +175,7 @@ def _time_record_out(record: TimeRecord) -> dict:
     }
 
 
-@router.get("/time-records", response=list[TimeRecordOut])
+@router.get("/programme/time-records", response=list[TimeRecordOut])
 def time_records(
     request: AuthenticatedHttpRequest, year: int, staff_member: int | None = None
 ) -> list[dict]:
@@ -189,7 +188,7 @@ def time_records(
     ]
 
 
-@router.post("/time-records", response={201: TimeRecordOut})
+@router.post("/programme/time-records", response={201: TimeRecordOut})
 def time_record_create(
     request: AuthenticatedHttpRequest, payload: TimeRecordIn
 ) -> tuple[int, dict]:
@@ -243,13 +242,13 @@ def _cost_report_out(report: CostReport) -> dict:
     }
 
 
-@router.get("/cost-reports", response=list[CostReportOut])
+@router.get("/programme/cost-reports", response=list[CostReportOut])
 def cost_reports(request: AuthenticatedHttpRequest) -> list[dict]:
     _require(request, "view_programme")
     return [_cost_report_out(r) for r in selectors.cost_report_list(actor=request.user)]
 
 
-@router.get("/cost-reports/{report_id}", response=CostReportDetailOut)
+@router.get("/programme/cost-reports/{report_id}", response=CostReportDetailOut)
 def cost_report(request: AuthenticatedHttpRequest, report_id: int) -> dict:
     """A cost report with its figures (frozen once submitted)."""
     _require(request, "view_programme")
@@ -312,7 +311,7 @@ def _activity_out(entry: ActivityEntry) -> dict:
     }
 
 
-@router.get("/activity", response=list[ActivityOut])
+@router.get("/programme/activity", response=list[ActivityOut])
 def activity(
     request: AuthenticatedHttpRequest,
     kind: str = "",
@@ -327,7 +326,7 @@ def activity(
     ]
 
 
-@router.post("/activity", response={201: ActivityOut})
+@router.post("/programme/activity", response={201: ActivityOut})
 def activity_create(request: AuthenticatedHttpRequest, payload: ActivityIn) -> tuple[int, dict]:
     _require(request, "add_activity_entry")
     from kohtaanto.accounts.models import PartnerOrganisation

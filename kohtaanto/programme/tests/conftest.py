@@ -1,9 +1,25 @@
 from typing import Any
 
 import pytest
+from django.apps import apps as django_apps
 
 from kohtaanto.accounts.models import EmploymentArea, PartnerOrganisation, Role
-from kohtaanto.programme.models import Operation
+from kohtaanto.programme.models import Operation, ProgrammeRules
+from kohtaanto.programme.operations import load_programmes
+
+
+@pytest.fixture(autouse=True)
+def _programme_data(request: Any) -> None:
+    """The rules, programme, implementers and payment periods of the data migration.
+
+    A transactional test elsewhere in the suite flushes the rows that data migrations made;
+    the root `area` fixture reloads the areas and operations, and this reloads the rest
+    (the loaders are idempotent)."""
+    if "db" not in request.fixturenames:
+        return
+    request.getfixturevalue("area")
+    if not ProgrammeRules.objects.exists():
+        load_programmes(django_apps)
 
 
 @pytest.fixture(autouse=True)
