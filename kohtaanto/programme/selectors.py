@@ -191,24 +191,26 @@ def implementer_shares(operation: Operation) -> list[ImplementerShare]:
     ]
 
 
-def operation_company_list(*, operation: Operation) -> QuerySet[OperationCompany]:
-    return operation.company_links.select_related("company").order_by("company__name")
+def implementer_get_for_actor(*, actor: User, id: int) -> Implementer:
+    try:
+        return Implementer.objects.get(
+            pk=id, operation__employment_area_id=actor.employment_area_id
+        )
+    except (Implementer.DoesNotExist, ValueError, TypeError):
+        raise NotFoundError("implementer not found") from None
+
+
+def operation_company_get_for_actor(*, actor: User, id: int) -> OperationCompany:
+    try:
+        return OperationCompany.objects.select_related("company", "operation").get(
+            pk=id, operation__employment_area_id=actor.employment_area_id
+        )
+    except (OperationCompany.DoesNotExist, ValueError, TypeError):
+        raise NotFoundError("company link not found") from None
 
 
 def payment_period_list(*, operation: Operation) -> QuerySet[PaymentPeriod]:
     return operation.payment_periods.order_by("number")
-
-
-def payment_period_get_for_actor(*, actor: User, id: int) -> PaymentPeriod:
-    try:
-        return PaymentPeriod.objects.select_related("operation").get(
-            pk=id, operation__employment_area_id=actor.employment_area_id
-        )
-    except (PaymentPeriod.DoesNotExist, ValueError, TypeError):
-        raise NotFoundError("payment period not found") from None
-
-
-# --- Budget -------------------------------------------------------------------------------
 
 
 def staff_position_list(*, operation: Operation) -> QuerySet[StaffPosition]:
@@ -654,6 +656,13 @@ def indicator_participants(
             )
         )
     return people
+
+
+def job_seekers_for_access_log(ids: Iterable[int]) -> list[Any]:
+    """The persons behind pseudonymised rows, primary keys only, for the access log."""
+    from kohtaanto.jobseekers.models import JobSeeker
+
+    return list(JobSeeker.objects.only("id").filter(pk__in=set(ids)).order_by("pk"))
 
 
 # --- Data quality -------------------------------------------------------------------------

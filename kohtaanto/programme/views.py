@@ -41,13 +41,7 @@ from kohtaanto.programme.forms import (
     organisation_from_choice,
 )
 from kohtaanto.programme.indicators import BY_CODE
-from kohtaanto.programme.models import (
-    ActivityEntry,
-    Implementer,
-    Operation,
-    OperationCompany,
-    StaffPosition,
-)
+from kohtaanto.programme.models import ActivityEntry, Operation, StaffPosition
 
 PAGE_SIZE = 50
 
@@ -71,9 +65,7 @@ def _log_people(
     request: AuthenticatedHttpRequest, job_seeker_ids: list[int], what: str, reason: str
 ) -> None:
     """One access-log row per person whose (pseudonymised) data the page shows."""
-    from kohtaanto.jobseekers.models import JobSeeker
-
-    for person in JobSeeker.objects.only("id").filter(pk__in=set(job_seeker_ids)).order_by("pk"):
+    for person in selectors.job_seekers_for_access_log(job_seeker_ids):
         access_log_record(
             actor=request.user,
             subject=person,
@@ -155,11 +147,7 @@ def operation_company_save(request: AuthenticatedHttpRequest, operation_id: int)
 @require_POST
 def operation_company_remove(request: AuthenticatedHttpRequest, link_id: int) -> HttpResponse:
     _require(request, "manage_programme")
-    link = OperationCompany.objects.filter(
-        pk=link_id, operation__employment_area_id=request.user.employment_area_id
-    ).first()
-    if link is None:
-        raise NotFoundError("link not found")
+    link = selectors.operation_company_get_for_actor(actor=request.user, id=link_id)
     services.operation_company_remove(actor=request.user, link=link)
     messages.success(request, _("Yritys poistettiin hankkeesta."))
     return redirect("programme:home")
@@ -169,11 +157,7 @@ def operation_company_remove(request: AuthenticatedHttpRequest, link_id: int) ->
 @require_POST
 def implementer_budget(request: AuthenticatedHttpRequest, implementer_id: int) -> HttpResponse:
     _require(request, "manage_programme")
-    implementer = Implementer.objects.filter(
-        pk=implementer_id, operation__employment_area_id=request.user.employment_area_id
-    ).first()
-    if implementer is None:
-        raise NotFoundError("implementer not found")
+    implementer = selectors.implementer_get_for_actor(actor=request.user, id=implementer_id)
     form = ImplementerBudgetForm(request.POST)
     if form.is_valid():
         services.implementer_budget_set(
