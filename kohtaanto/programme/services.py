@@ -133,6 +133,7 @@ def operation_company_save(
 
 @transaction.atomic
 def operation_company_remove(*, actor: User, link: OperationCompany) -> None:
+    """Unlink a company from an operation; the company itself stays in the register."""
     audit_event_record(actor=actor, action="programme.operation_company.delete", target=link)
     link.delete()
 
@@ -170,6 +171,8 @@ def payment_period_create(
 
 @transaction.atomic
 def staff_member_create(*, actor: User, name: str, user: User | None = None) -> StaffMember:
+    """Add a person of the actor's area whose work is charged to projects (optionally tied
+    to their user account)."""
     name = name.strip()
     if not name:
         raise DomainError(_("Nimi puuttuu."), code="invalid")
@@ -770,6 +773,7 @@ def activity_attachment_add(
 
 @transaction.atomic
 def activity_attachment_delete(*, actor: User, attachment: ActivityAttachment) -> None:
+    """Remove an attachment; the stored file is deleted once the transaction commits."""
     entry = attachment.entry
     name = attachment.original_name
     storage, path = attachment.file.storage, attachment.file.name
