@@ -1,12 +1,8 @@
 """The coordinator's programme pages with demo data, in headless Chromium: each opens and has
 no serious or critical accessibility violation (axe-core, WCAG 2.1 AA)."""
 
-import asyncio
-import os
 import random
-from collections.abc import Iterator
 from datetime import date
-from typing import Any
 
 import pytest
 from django.conf import settings as django_settings
@@ -17,33 +13,9 @@ from kohtaanto.employers.tests.factories import CompanyFactory
 from kohtaanto.jobseekers.tests.factories import ParticipationFactory
 from kohtaanto.programme import demo
 from kohtaanto.programme.models import ActivityEntry, CostReport, Operation, StaffPosition
-from tests.browser.conftest import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    _skip_reason,
-    axe_serious_violations,
-)
+from tests.browser.support import axe_serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(scope="module")
-def page() -> Iterator[Any]:
-    """A Chromium page of this module's own Playwright session, closed when the module ends
-    (the browser tests under tests/ start theirs afterwards in the default order)."""
-    reason = _skip_reason()
-    if reason:
-        pytest.skip(reason)
-    if asyncio.events._get_running_loop() is not None:
-        pytest.skip("another Playwright session runs in this process; run this module alone")
-    from playwright.sync_api import sync_playwright
-
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        context = browser.new_context(locale="fi-FI", viewport={"width": 1280, "height": 900})
-        yield context.new_page()
-        browser.close()
 
 
 def test_programme_pages_are_accessible(page, live_server, area, make_user):
