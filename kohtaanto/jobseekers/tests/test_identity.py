@@ -116,7 +116,9 @@ def test_duplicate_identity_code_in_area_is_refused_without_naming_the_person(
     counsellor, other_counsellor
 ):
     code = identity_code_for(BORN_1990, 931)
-    job_seeker_create(actor=counsellor, first_name="Aino", last_name="Esimerkki", identity_code=code)
+    job_seeker_create(
+        actor=counsellor, first_name="Aino", last_name="Esimerkki", identity_code=code
+    )
     with pytest.raises(ConflictError) as exc:
         job_seeker_create(
             actor=other_counsellor, first_name="Toinen", last_name="Nimi", identity_code=code
@@ -183,7 +185,9 @@ def test_update_replaces_and_removes_code_with_masked_audit(job_seeker, counsell
     job_seeker.refresh_from_db()
     assert job_seeker.identity_code_digest == ""
     assert job_seeker.identity_code_encrypted == ""
-    changes = [e.changes["identity_code"] for e in AuditEvent.objects.filter(action="job_seeker.update")]
+    changes = [
+        e.changes["identity_code"] for e in AuditEvent.objects.filter(action="job_seeker.update")
+    ]
     assert sorted(changes, key=str) == sorted([[None, "***"], ["***", None]], key=str)
 
 
