@@ -397,6 +397,8 @@ class CvConfirmForm(forms.Form):
                     choices=SkillLevel.choices,
                     coerce=int,
                     initial=2,
+                    required=False,
+                    empty_value=None,
                 )
 
     def rows(self) -> list[dict[str, Any]]:
