@@ -399,3 +399,23 @@ def test_partner_with_consent_sees_profile(world, concepts):
     page = client.get(f"/jobseekers/{world['person'].pk}/profile/").content.decode()
     assert "MIG/MAG-hitsaus" in page
     assert "Lisää taito" not in page
+
+
+def test_cv_flow_with_the_real_extraction_engine(counsellor, job_seeker, db):
+    welding = ConceptFactory(fi="hitsaus", en="welding", sv="svetsning")
+    forklift = RequirementFactory(fi="trukkikortti", en="forklift licence", sv="truckkort")
+    hot_work = RequirementFactory(fi="tulityökortti", en="hot work licence", sv="heta arbeten-kort")
+    document = services.profile_import_from_cv(
+        actor=counsellor,
+        job_seeker=job_seeker,
+        text="Olen tehnyt hitsausta kymmenen vuotta. Minulla on tulityökortti. Ei trukkikorttia.",
+    )
+    uris = {s["uri"] for s in document.suggestions}
+    assert document.lang == "fi"
+    assert {welding.uri, hot_work.uri} <= uris
+    assert forklift.uri not in uris
+    services.profile_import_confirm(
+        actor=counsellor, document=document, accepted={welding.pk: 3, hot_work.pk: 2}
+    )
+    assert ProfileSkill.objects.get().concept == welding
+    assert RequirementCard.objects.get().concept == hot_work
