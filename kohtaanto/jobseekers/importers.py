@@ -204,6 +204,7 @@ class _RowReader:
 def _read_participant_rows(
     text: str, *, filename: str, operation: Operation, today: datetime.date
 ) -> tuple[list[ParticipantRow], list[RowError]]:
+    text = text.removeprefix("\ufeff")
     try:
         dialect: Any = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;")
     except csv.Error:
