@@ -1,4 +1,5 @@
 import datetime
+import json
 from io import StringIO
 from pathlib import Path
 
@@ -24,7 +25,10 @@ from kohtaanto.taxonomy.tests.factories import ConceptFactory, OccupationFactory
 DATA = Path(__file__).parent / "data"
 TODAY = datetime.date(2026, 11, 2)
 HEADER = (DATA / "participants.csv").read_text(encoding="utf-8").splitlines()[0]
-GOOD_ROW = "P-9,Testi,Henkilö,,woman,1990-01-01,272,2026-02-02,,unemployed,2025-01-01,3,no,no,no,no,no,no,,,,,,"
+GOOD_ROW = (
+    "P-9,Testi,Henkilö,,woman,1990-01-01,272,2026-02-02,,unemployed,2025-01-01,3,"
+    "no,no,no,no,no,no,,,,,,"
+)
 
 
 def run(text, operation, **kw):
@@ -278,13 +282,22 @@ def test_job_seekers_import_and_reimport(area, vocabulary):
 
 
 def test_job_seekers_import_lists_every_error(area, vocabulary):
+    welding = "http://data.europa.eu/esco/skill/test-welding"
+    person = {"first_name": "A", "last_name": "B"}
     lines = [
-        '{"external_id": "A", "first_name": "A", "last_name": "B", "skills": [{"uri": "http://data.europa.eu/esco/skill/test-welding", "level": 7}]}',
+        json.dumps({**person, "external_id": "A", "skills": [{"uri": welding, "level": 7}]}),
         "{not json",
-        '{"external_id": "C", "first_name": "", "last_name": "D", "nickname": "x"}',
-        '{"external_id": "E", "first_name": "E", "last_name": "F", "requirements": ["http://data.europa.eu/esco/skill/test-welding"], "target_occupations": ["urn:unknown"]}',
+        json.dumps({"external_id": "C", "first_name": "", "last_name": "D", "nickname": "x"}),
+        json.dumps(
+            {
+                **person,
+                "external_id": "E",
+                "requirements": [welding],
+                "target_occupations": ["urn:unknown"],
+            }
+        ),
         '["a list"]',
-        '{"external_id": "G", "first_name": "G", "last_name": "H", "municipality": "Atlantis", "skills": "hitsaus"}',
+        json.dumps({**person, "external_id": "G", "municipality": "Atlantis", "skills": "x"}),
     ]
     with pytest.raises(ImportRejectedError) as exc:
         job_seekers_import(text="\n".join(lines), area=area, filename="x.jsonl")

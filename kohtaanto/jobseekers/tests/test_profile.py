@@ -277,7 +277,7 @@ def test_too_large_cv_is_refused_before_reading():
 
 def test_cv_upload_page_to_confirmation(client_as, counsellor, job_seeker, concepts, fake_engine):
     client = client_as(counsellor)
-    upload = SimpleUploadedFile("cv.txt", "Hitsaaja".encode(), content_type="text/plain")
+    upload = SimpleUploadedFile("cv.txt", b"Hitsaaja", content_type="text/plain")
     response = client.post(f"/jobseekers/{job_seeker.pk}/profile/cv/", {"file": upload})
     document = CvDocument.objects.get()
     assert response.status_code == 302
