@@ -8,7 +8,7 @@ import datetime
 from typing import Any
 
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from kohtaanto.accounts.models import Municipality, PartnerOrganisation, User
 from kohtaanto.audit.services import access_log_record
@@ -214,7 +214,7 @@ def job_seeker_create(request: AuthenticatedHttpRequest, payload: JobSeekerIn) -
     data["counsellors"] = _counsellors(request, data["counsellors"])
     person = register.job_seeker_create(actor=request.user, **data)
     person = _person(request, person.pk, "view_job_seeker")
-    return 201, _person_out(request, person)
+    return Status(201, _person_out(request, person))
 
 
 @router.get("/job-seekers/{id}", response=JobSeekerOut, exclude_unset=True)
@@ -368,7 +368,7 @@ def consent_give(request: AuthenticatedHttpRequest, id: int, payload: ConsentIn)
         expires_on=payload.expires_on,
         note=payload.note,
     )
-    return 201, _consent_out(consent, _valid_ids(person))
+    return Status(201, _consent_out(consent, _valid_ids(person)))
 
 
 @router.post("/job-seekers/{id}/consents/{consent_id}/withdraw", response=ConsentOut)
@@ -488,7 +488,7 @@ def participation_enter(request: AuthenticatedHttpRequest, id: int, payload: Ent
     p = participation_services.participation_enter(
         actor=request.user, job_seeker=person, operation=operation, data=EntryData(**data)
     )
-    return 201, _participation_result(request, person, p.pk)
+    return Status(201, _participation_result(request, person, p.pk))
 
 
 def _participation(request: AuthenticatedHttpRequest, person: JobSeeker, pid: int) -> Any:
@@ -700,7 +700,7 @@ def profile_skill_set(request: AuthenticatedHttpRequest, id: int, payload: Skill
     profile_services.profile_skill_set(
         actor=request.user, job_seeker=person, concept=_concept(data.pop("uri")), **data
     )
-    return 201, _profile_out(request, person)
+    return Status(201, _profile_out(request, person))
 
 
 class CardIn(Schema):
@@ -720,7 +720,7 @@ def requirement_card_set(request: AuthenticatedHttpRequest, id: int, payload: Ca
     profile_services.requirement_card_set(
         actor=request.user, job_seeker=person, concept=_concept(data.pop("uri")), **data
     )
-    return 201, _profile_out(request, person)
+    return Status(201, _profile_out(request, person))
 
 
 class TargetIn(Schema):
@@ -733,7 +733,7 @@ def target_occupation_add(request: AuthenticatedHttpRequest, id: int, payload: T
     profile_services.target_occupation_add(
         actor=request.user, job_seeker=person, concept=_concept(payload.uri)
     )
-    return 201, _profile_out(request, person)
+    return Status(201, _profile_out(request, person))
 
 
 class LanguageIn(Schema):
@@ -746,7 +746,7 @@ class LanguageIn(Schema):
 def language_skill_set(request: AuthenticatedHttpRequest, id: int, payload: LanguageIn) -> Any:
     person = _person(request, id, "change_job_seeker")
     profile_services.language_skill_set(actor=request.user, job_seeker=person, **payload.dict())
-    return 201, _profile_out(request, person)
+    return Status(201, _profile_out(request, person))
 
 
 PROFILE_ITEMS: dict[str, tuple[Any, Any, str]] = {
@@ -767,7 +767,7 @@ def profile_item_remove(request: AuthenticatedHttpRequest, id: int, kind: str, i
     if obj is None:
         raise NotFoundError("not found")
     remove(actor=request.user, **{argument: obj})
-    return 204, None
+    return Status(204, None)
 
 
 class CvIn(Schema):
@@ -806,7 +806,7 @@ def cv_extract(request: AuthenticatedHttpRequest, id: int, payload: CvIn) -> Any
     document = profile_services.profile_import_from_cv(
         actor=request.user, job_seeker=person, text=payload.text, filename=payload.filename
     )
-    return 201, _cv_out(document)
+    return Status(201, _cv_out(document))
 
 
 class AcceptedIn(Schema):
@@ -897,7 +897,9 @@ class GoalIn(Schema):
 @router.post("/job-seekers/{id}/plan/goals", response={201: GoalOut})
 def plan_goal_add(request: AuthenticatedHttpRequest, id: int, payload: GoalIn) -> Any:
     person = _person(request, id, "change_job_seeker")
-    return 201, plan_services.plan_goal_add(actor=request.user, job_seeker=person, **payload.dict())
+    return Status(
+        201, plan_services.plan_goal_add(actor=request.user, job_seeker=person, **payload.dict())
+    )
 
 
 class ActionIn(Schema):
@@ -919,7 +921,7 @@ def plan_action_add(request: AuthenticatedHttpRequest, id: int, payload: ActionI
         due_on=payload.due_on,
         goal=goal,
     )
-    return 201, action
+    return Status(201, action)
 
 
 class ActionStatusIn(Schema):
@@ -967,7 +969,9 @@ def event_record(request: AuthenticatedHttpRequest, id: int, payload: EventIn) -
     data = payload.dict()
     data["partner_organisation"] = _partner(data["partner_organisation"])
     data["company"] = _company(request, data["company"])
-    return 201, plan_services.service_event_record(actor=request.user, job_seeker=person, **data)
+    return Status(
+        201, plan_services.service_event_record(actor=request.user, job_seeker=person, **data)
+    )
 
 
 class ReferralStatusIn(Schema):

@@ -430,7 +430,7 @@ def _apply_participants(
     }
     participations = {
         p.job_seeker_id: p
-        for p in Participation.objects.select_for_update()
+        for p in Participation.objects.select_for_update(of=("self",))
         .filter(operation=operation, job_seeker__in=people.values())
         .select_related("special_category")
     }

@@ -4,7 +4,7 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from kohtaanto.accounts.models import Municipality, Role, User
@@ -150,20 +150,27 @@ def job_seeker_create(
     digest = identity_code_digest(code) if code else ""
     _check_unique(area_id=area_id, digest=digest, external_id=external_id.strip())
     chosen = _check_counsellors(area_id, counsellors)
-    job_seeker = JobSeeker.objects.create(
-        employment_area_id=area_id,
-        first_name=first_name.strip(),
-        last_name=last_name.strip(),
-        email=email.strip(),
-        phone=phone.strip(),
-        municipality=municipality,
-        identity_code_encrypted=identity_code_encrypt(code) if code else "",
-        identity_code_digest=digest,
-        birth_date=birth_date,
-        gender=gender,
-        preferred_language=preferred_language,
-        external_id=external_id.strip(),
-    )
+    try:
+        # A savepoint: two people registering the same code at once meet the unique
+        # constraint here, and the second one gets the same clear conflict.
+        with transaction.atomic():
+            job_seeker = JobSeeker.objects.create(
+                employment_area_id=area_id,
+                first_name=first_name.strip(),
+                last_name=last_name.strip(),
+                email=email.strip(),
+                phone=phone.strip(),
+                municipality=municipality,
+                identity_code_encrypted=identity_code_encrypt(code) if code else "",
+                identity_code_digest=digest,
+                birth_date=birth_date,
+                gender=gender,
+                preferred_language=preferred_language,
+                external_id=external_id.strip(),
+            )
+    except IntegrityError as exc:
+        _check_unique(area_id=area_id, digest=digest, external_id=external_id.strip())
+        raise ConflictError(_("Asiakasta ei voitu tallentaa: tiedot ovat ristiriidassa.")) from exc
     if actor.role == Role.COUNSELLOR and actor not in chosen:
         chosen.append(actor)
     job_seeker.counsellors.set(chosen)

@@ -209,3 +209,41 @@ def test_reveal_refused_for_other_roles_and_not_logged(job_seeker, auditor, part
         with pytest.raises(NotFoundError):
             identity_code_reveal(actor=user, job_seeker=job_seeker)
     assert not AccessLogEntry.objects.filter(what="identity_code").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_registrations_of_one_code_give_one_person_and_one_conflict(area):
+    """PostgreSQL only: two counsellors register the same identity code at the same moment."""
+    import threading
+
+    from django.db import connection
+
+    from kohtaanto.accounts.models import Role
+    from kohtaanto.accounts.tests.factories import UserFactory
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs concurrent transactions (PostgreSQL)")
+    users = [UserFactory(role=Role.COUNSELLOR, employment_area=area) for _ in range(2)]
+    code = identity_code_for(BORN_1990, 977)
+    barrier = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def register(user):
+        from django.db import connections
+
+        try:
+            barrier.wait()
+            job_seeker_create(actor=user, first_name="A", last_name="B", identity_code=code)
+            outcomes.append("created")
+        except ConflictError:
+            outcomes.append("conflict")
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=register, args=(u,)) for u in users]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(outcomes) == ["conflict", "created"]
+    assert JobSeeker.objects.filter(identity_code_digest=identity_code_digest(code)).count() == 1
