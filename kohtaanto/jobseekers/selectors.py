@@ -48,7 +48,7 @@ from kohtaanto.jobseekers.models import (
 )
 from kohtaanto.jobseekers.rules import FOLLOW_UP_MONTHS, add_months
 from kohtaanto.programme.models import Operation
-from kohtaanto.taxonomy.models import Concept, ConceptLabel, ConceptType
+from kohtaanto.taxonomy.models import Concept, ConceptLabel
 
 # Worklist horizons: how far ahead a due follow-up or an expiring consent is shown.
 FOLLOW_UP_LOOKAHEAD_DAYS = 14
@@ -318,23 +318,18 @@ def participation_summary(*, actor: User, operation: Operation) -> dict[str, Any
     if operation.employment_area_id != actor.employment_area_id:
         raise NotFoundError("not found")
     participations = Participation.objects.filter(operation=operation)
-    items: list[AnswerTotals] = []
-    fields = [
-        ("third_country_national", participations, _("Kolmannen maan kansalainen")),
-        ("foreign_background", participations, _("Ulkomaalaistaustainen")),
-        ("homeless", participations, _("Asunnoton tai asuntomarkkinoilta syrjäytynyt")),
-        ("rural", participations, _("Maaseudulla asuva")),
-    ]
     special = ParticipationSpecialCategory.objects.filter(participation__operation=operation)
     total = participations.count()
-    for name, qs, label in fields:
-        counts = dict(qs.values_list(name).annotate(n=Count("id")).values_list(name, "n"))
-        items.append(_answer_totals(label, counts, total))
-    for name, label in (
-        ("disability", _("Vamma tai pitkäaikaissairaus")),
-        ("minority", _("Vähemmistöön kuuluva")),
+    items: list[AnswerTotals] = []
+    for qs, name, label in (
+        (participations, "third_country_national", _("Kolmannen maan kansalainen")),
+        (participations, "foreign_background", _("Ulkomaalaistaustainen")),
+        (participations, "homeless", _("Asunnoton tai asuntomarkkinoilta syrjäytynyt")),
+        (participations, "rural", _("Maaseudulla asuva")),
+        (special, "disability", _("Vamma tai pitkäaikaissairaus")),
+        (special, "minority", _("Vähemmistöön kuuluva")),
     ):
-        counts = dict(special.values_list(name).annotate(n=Count("id")).values_list(name, "n"))
+        counts = dict(qs.values_list(name).annotate(n=Count("id")).values_list(name, "n"))
         items.append(_answer_totals(label, counts, total))
     return {
         "operation": operation,
@@ -380,9 +375,6 @@ def cv_document_get_for_actor(*, actor: User, job_seeker: JobSeeker, id: Any) ->
         return job_seeker.cv_documents.get(pk=int(id))
     except (CvDocument.DoesNotExist, TypeError, ValueError) as exc:
         raise NotFoundError("not found") from exc
-
-
-SKILL_TYPES = (ConceptType.SKILL, ConceptType.KNOWLEDGE)
 
 
 def concept_resolve(text: str, *, types: Iterable[str]) -> list[Concept]:
