@@ -40,7 +40,7 @@ def test_counsellor_registers_client_enters_esf_and_views_profile(page, live_ser
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_label("Käyttäjätunnus").fill("ohjaaja")
     page.get_by_label("Salasana").fill("Testi-salasana-123")
-    page.get_by_role("button", name="Kirjaudu").click()
+    page.get_by_role("button", name="Kirjaudu", exact=True).click()
     page.wait_for_url(f"{live_server.url}/")
 
     page.goto(f"{live_server.url}/jobseekers/new/")
