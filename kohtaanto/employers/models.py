@@ -95,7 +95,9 @@ class CompanyProgrammeRole(models.Model):
         verbose_name = _("rooli hankkeessa")
         verbose_name_plural = _("roolit hankkeessa")
         constraints = [
-            models.UniqueConstraint(fields=["company", "role"], name="company_programme_role_unique")
+            models.UniqueConstraint(
+                fields=["company", "role"], name="company_programme_role_unique"
+            )
         ]
 
     def __str__(self) -> str:
@@ -272,7 +274,9 @@ class CompetenceSurvey(TimeStampedModel):
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.company} {self.created_at:%Y-%m-%d}" if self.created_at else str(self.company)
+        return (
+            f"{self.company} {self.created_at:%Y-%m-%d}" if self.created_at else str(self.company)
+        )
 
     @property
     def interested_in_joint_training(self) -> bool:
@@ -303,7 +307,9 @@ class SurveySkillNeed(models.Model):
         ordering = ["priority", "id"]
         constraints = [
             models.UniqueConstraint(fields=["survey", "concept"], name="survey_skill_need_unique"),
-            models.CheckConstraint(condition=Q(headcount__gte=1), name="survey_skill_headcount_min"),
+            models.CheckConstraint(
+                condition=Q(headcount__gte=1), name="survey_skill_headcount_min"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -373,10 +379,6 @@ READINESS_DIMENSIONS = (
 )
 
 
-def _score_field(label: str) -> models.PositiveSmallIntegerField:
-    return models.PositiveSmallIntegerField(label)
-
-
 class ReadinessAssessment(TimeStampedModel):
     """Industry 4.0 readiness self-assessment, six dimensions scored 0–5 (see readiness.py)."""
 
@@ -387,12 +389,12 @@ class ReadinessAssessment(TimeStampedModel):
     assessed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    strategy = _score_field(_("strategia ja organisaatio"))
-    smart_factory = _score_field(_("älykäs tehdas"))
-    smart_operations = _score_field(_("älykkäät toiminnot"))
-    smart_products = _score_field(_("älykkäät tuotteet"))
-    data_driven_services = _score_field(_("datalähtöiset palvelut"))
-    employees = _score_field(_("henkilöstön osaaminen"))
+    strategy = models.PositiveSmallIntegerField(_("strategia ja organisaatio"))
+    smart_factory = models.PositiveSmallIntegerField(_("älykäs tehdas"))
+    smart_operations = models.PositiveSmallIntegerField(_("älykkäät toiminnot"))
+    smart_products = models.PositiveSmallIntegerField(_("älykkäät tuotteet"))
+    data_driven_services = models.PositiveSmallIntegerField(_("datalähtöiset palvelut"))
+    employees = models.PositiveSmallIntegerField(_("henkilöstön osaaminen"))
     notes = models.TextField(_("huomiot"), blank=True)
 
     class Meta:
