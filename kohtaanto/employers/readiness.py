@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrPromise
 
 SKILLS_FILE = Path(__file__).resolve().parent / "data" / "readiness_skills.json"
 MAX_LEVEL = 5
 
-LEVEL_NAMES: tuple[Promise, ...] = (
+LEVEL_NAMES: tuple[StrPromise, ...] = (
     _("0 – Ulkopuolinen"),
     _("1 – Aloittelija"),
     _("2 – Keskitaso"),
@@ -32,9 +32,9 @@ LEVEL_NAMES: tuple[Promise, ...] = (
 @dataclass(frozen=True)
 class Dimension:
     key: str
-    name: Promise
-    question: Promise
-    levels: tuple[Promise, ...]
+    name: StrPromise
+    question: StrPromise
+    levels: tuple[StrPromise, ...]
 
 
 DIMENSIONS: tuple[Dimension, ...] = (
@@ -227,7 +227,7 @@ LABEL_GAP = 14
 
 @dataclass(frozen=True)
 class Axis:
-    name: Promise
+    name: StrPromise
     x: float
     y: float
     label_x: float
@@ -240,13 +240,16 @@ class Series:
     name: str
     css_class: str
     points: str
-    scores: tuple[int, ...]
+    # (dimension name, score) pairs, for the chart's text description.
+    values: tuple[tuple[StrPromise, int], ...]
 
 
 @dataclass(frozen=True)
 class RadarChart:
     width: int
     height: int
+    centre_x: float
+    centre_y: float
     rings: tuple[str, ...]
     axes: tuple[Axis, ...]
     series: tuple[Series, ...]
@@ -279,8 +282,8 @@ def radar_chart(series: list[tuple[str, str, dict[str, int]]]) -> RadarChart:
             name,
             css_class,
             _polygon([scores[d.key] for d in DIMENSIONS]),
-            tuple(scores[d.key] for d in DIMENSIONS),
+            tuple((d.name, scores[d.key]) for d in DIMENSIONS),
         )
         for name, css_class, scores in series
     )
-    return RadarChart(WIDTH, HEIGHT, rings, tuple(axes), drawn)
+    return RadarChart(WIDTH, HEIGHT, CENTRE_X, CENTRE_Y, rings, tuple(axes), drawn)

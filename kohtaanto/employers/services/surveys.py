@@ -366,3 +366,14 @@ def survey_skill_needs_add(
             changes={"skill_needs": [None, sorted(c.uri for c in new)]},
         )
     return len(new)
+
+
+@transaction.atomic
+def survey_create_from_readiness(
+    *, actor: User, company: Company, concepts: list[Concept]
+) -> CompetenceSurvey:
+    """Start a survey whose skill needs are the ones a readiness assessment implies, for the
+    advisor to go through with the company."""
+    survey = survey_create(actor=actor, company=company)
+    survey_skill_needs_add(actor=actor, survey=survey, concepts=concepts)
+    return survey

@@ -14,6 +14,12 @@ from kohtaanto.taxonomy.tests.factories import (
 )
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Every client_as() makes a user; a real password hash costs ~0.2 s each on 2 cores.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def vocab(db):
     """A few concepts with Finnish, Swedish and English labels."""
