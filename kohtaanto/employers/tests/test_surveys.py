@@ -237,16 +237,19 @@ def test_company_form_keeps_csrf(sent):
     assert client.post(f"/companies/survey/{token}/", _answers()).status_code == 403
 
 
-def test_expired_link_answers_410_and_shows_nothing(sent, settings, company):
-    survey, token = sent
-    settings.SIGNED_LINK_MAX_AGE_DAYS = 0
-    response = Client().get(f"/companies/survey/{token}/")
+def test_link_age_follows_the_setting(sent, settings, company):
+    _survey, token = sent
+    settings.SIGNED_LINK_MAX_AGE_DAYS = 1
+    later = timezone.now() + timedelta(days=1, minutes=1)
+    assert Client().get(f"/companies/survey/{token}/").status_code == 200
+    with mock.patch("django.core.signing.time.time", return_value=later.timestamp()):
+        response = Client().get(f"/companies/survey/{token}/")
     assert response.status_code == 410
     assert company.name not in response.content.decode()
 
 
 def test_link_older_than_the_allowed_age_is_expired(sent, company, settings):
-    survey, token = sent
+    _survey, token = sent
     later = timezone.now() + timedelta(days=settings.SIGNED_LINK_MAX_AGE_DAYS, minutes=1)
     with mock.patch("django.core.signing.time.time", return_value=later.timestamp()):
         response = Client().get(f"/companies/survey/{token}/")
