@@ -44,10 +44,13 @@ class CompanyData:
 
 
 def size_class_message(declared: str, computed: str) -> str:
+    def name(code: str) -> str:
+        return f"{SizeClass(code).label} ({code})"
+
     return _(
-        "Kokoluokka {declared} ei vastaa lukuja: henkilöstön ja liikevaihdon tai taseen "
-        "mukaan yritys on {computed} (EU:n pk-yritysmääritelmä 2003/361/EY)."
-    ).format(declared=declared, computed=computed)
+        "Kokoluokka {declared} ei vastaa lukuja: EU:n pk-yritysmääritelmän (2003/361/EY) "
+        "mukaan henkilöstön ja liikevaihdon tai taseen perusteella kokoluokka on {computed}."
+    ).format(declared=name(declared), computed=name(computed))
 
 
 def company_values(data: CompanyData, *, area: EmploymentArea) -> dict[str, Any]:

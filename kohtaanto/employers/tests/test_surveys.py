@@ -205,7 +205,10 @@ def test_company_answers_through_the_link_saves_continues_and_submits(
     page = company.get(url)
     assert page.status_code == 200
     assert '<html lang="sv">' in page.content.decode()  # the link's language
-    assert '<html lang="en">' in company.get(url + "?lang=en").content.decode()
+    assert "Kompetens som behövs" in page.content.decode()
+    assert "Tarvittava osaaminen" not in page.content.decode()
+    english = company.get(url + "?lang=en").content.decode()
+    assert '<html lang="en">' in english and "Skills needed" in english
 
     response = company.post(url + "?lang=sv", _answers(action="save"))
     assert response.status_code == 302
