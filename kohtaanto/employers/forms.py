@@ -335,10 +335,12 @@ class SurveyForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    # Shown only together with suggestions, so it may be absent from a POST.
     suggested_horizon = forms.ChoiceField(
         label=_("Milloin valitut osaamiset tarvitaan"),
         choices=Horizon.choices,
         initial=Horizon.SHORT,
+        required=False,
     )
     interest_rekrykoulutus = forms.BooleanField(
         label=_("RekryKoulutus: koulutamme uusia työntekijöitä yhdessä TE-palvelujen kanssa"),
@@ -384,7 +386,11 @@ def survey_answers(
         concept = form.suggestion_concepts.get(concept_id)
         if concept is not None and concept.pk not in chosen:
             skill_needs.append(
-                SkillNeedInput(concept=concept, horizon=d["suggested_horizon"], source="extraction")
+                SkillNeedInput(
+                    concept=concept,
+                    horizon=d.get("suggested_horizon") or Horizon.SHORT,
+                    source="extraction",
+                )
             )
             chosen.add(concept.pk)
     return SurveyAnswers(
@@ -517,7 +523,9 @@ class VacancyForm(forms.Form):
     wage_max = forms.DecimalField(
         label=_("Palkka enintään (€)"), min_value=0, max_digits=10, decimal_places=2, required=False
     )
-    wage_period = forms.ChoiceField(label=_("Palkan jakso"), choices=WagePeriod.choices)
+    wage_period = forms.ChoiceField(
+        label=_("Palkan jakso"), choices=WagePeriod.choices, initial=WagePeriod.MONTH
+    )
     closing_date = forms.DateField(label=_("Hakuaika päättyy"), required=False, widget=DateInput())
     description = forms.CharField(label=_("Ilmoitusteksti"), widget=forms.Textarea, required=False)
 

@@ -135,6 +135,8 @@ class TimelineEntry:
     title: str
     detail: str = ""
     url: str = ""
+    # Dated events (an assessment day) have no time of day to show.
+    date_only: bool = False
 
 
 def _at_start_of(day: date) -> datetime:
@@ -194,6 +196,7 @@ def company_timeline(*, actor: User, company: Company) -> list[TimelineEntry]:
                     _at_start_of(assessment.assessed_on),
                     _("Valmiusarvio"),
                     _("Teollisuus 4.0 -valmiusarvio"),
+                    date_only=True,
                 )
             )
     if actor.permissions.can_view_vacancy_list():

@@ -91,6 +91,22 @@ def test_advisor_starts_and_fills_in_a_survey_during_a_visit(advisor_client, com
     assert AuditEvent.objects.filter(action="survey.submit", target_id=str(survey.pk)).exists()
 
 
+def test_answers_without_text_suggestions_save(advisor_client, survey, vocab):
+    data = _answers()
+    data.pop("suggested_horizon")  # only shown with suggestions
+    response = advisor_client.post(f"/companies/surveys/{survey.pk}/", data)
+    assert response.status_code == 302
+    assert survey.skill_needs.get().concept == vocab.welding
+
+
+def test_too_long_respondent_name_is_shown_next_to_the_field(advisor_client, survey, vocab):
+    response = advisor_client.post(
+        f"/companies/surveys/{survey.pk}/", _answers(respondent_name="x" * 201)
+    )
+    assert response.status_code == 200
+    assert 'id="id_respondent_name_error"' in response.content.decode()
+
+
 def test_unknown_skill_label_is_shown_next_to_the_field(advisor_client, survey, vocab):
     data = _answers() | {"skills-0-concept": "lentävä matto"}
     response = advisor_client.post(f"/companies/surveys/{survey.pk}/", data)
@@ -175,6 +191,7 @@ def test_advisor_sends_the_link_by_email_to_a_consenting_contact(
     assert survey.status == SurveyStatus.SENT and survey.language == "sv"
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["tuula@example.invalid"]
+    assert mail.outbox[0].body.startswith("Hej Tuula,")  # in the contact's language
     url = re.search(r"http://testserver(/companies/survey/\S+/)", mail.outbox[0].body).group(1)
     page = advisor_client.get(f"/companies/surveys/{survey.pk}/").content.decode()
     assert url in page  # shown once to the advisor as well
