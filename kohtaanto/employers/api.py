@@ -312,7 +312,7 @@ def contact_create(request: AuthenticatedHttpRequest, id: int, payload: ContactI
     return Status(201, contact)
 
 
-@router.patch("/contacts/{id}", response=ContactOut)
+@router.patch("/company-contacts/{id}", response=ContactOut)
 def contact_update(request: AuthenticatedHttpRequest, id: int, payload: ContactPatch) -> Any:
     contact = selectors.contact_get_for_actor(actor=request.user, id=id)
     current = {f.name: getattr(contact, f.name) for f in fields(companies.ContactData)}
@@ -437,7 +437,7 @@ def task_create(request: AuthenticatedHttpRequest, id: int, payload: TaskIn) -> 
     return Status(201, task)
 
 
-@router.post("/tasks/{id}/complete", response=TaskOut)
+@router.post("/company-tasks/{id}/complete", response=TaskOut)
 def task_complete(request: AuthenticatedHttpRequest, id: int) -> FollowUpTask:
     task = selectors.task_get_for_actor(actor=request.user, id=id)
     return activities.task_complete(actor=request.user, task=task)
@@ -481,7 +481,7 @@ class WorklistOut(Schema):
     closing_vacancies: list[WorklistVacancyOut]
 
 
-@router.get("/worklist", response=WorklistOut)
+@router.get("/company-worklist", response=WorklistOut)
 def worklist(request: AuthenticatedHttpRequest) -> Any:
     return selectors.worklist(actor=request.user)
 

@@ -173,7 +173,7 @@ def test_contact_create_and_patch(api_as, company):
     )
     assert response.status_code == 201 and body["consent_to_contact_at"]
     response, body = _json(
-        client, "patch", f"/contacts/{body['id']}", {"consent_to_contact": False}
+        client, "patch", f"/company-contacts/{body['id']}", {"consent_to_contact": False}
     )
     assert response.status_code == 200 and body["consent_to_contact_at"] is None
 
@@ -197,11 +197,11 @@ def test_activity_with_follow_up_and_worklist(api_as, company):
     )
     assert response.status_code == 201, body
     assert body["participant_ids"] == [client.user.pk]
-    _r, worklist = _json(client, "get", "/worklist")
+    _r, worklist = _json(client, "get", "/company-worklist")
     assert [t["title"] for t in worklist["overdue_tasks"]] == ["Käynti"]
     task_id = worklist["overdue_tasks"][0]["id"]
-    assert _json(client, "post", f"/tasks/{task_id}/complete")[0].status_code == 200
-    response, body = _json(client, "post", f"/tasks/{task_id}/complete")
+    assert _json(client, "post", f"/company-tasks/{task_id}/complete")[0].status_code == 200
+    response, body = _json(client, "post", f"/company-tasks/{task_id}/complete")
     assert response.status_code == 409
     _r, timeline = _json(client, "get", f"/companies/{company.pk}/timeline")
     assert {e["title"] for e in timeline} >= {"Puhelu", "Käynti"}
