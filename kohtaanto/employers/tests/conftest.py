@@ -13,9 +13,6 @@ from kohtaanto.taxonomy.tests.factories import (
     RequirementFactory,
 )
 
-# The headless Chromium fixtures of the project's browser journeys (test_browser.py).
-from tests.browser.conftest import browser, page  # noqa: F401
-
 
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
