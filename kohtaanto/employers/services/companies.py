@@ -53,12 +53,15 @@ def size_class_message(declared: str, computed: str) -> str:
     ).format(declared=name(declared), computed=name(computed))
 
 
-def company_values(data: CompanyData, *, area: EmploymentArea) -> dict[str, Any]:
+def company_values(
+    data: CompanyData, *, area: EmploymentArea, current: Company | None = None
+) -> dict[str, Any]:
     """The stored values for `data`, or FieldError naming the first refused field.
 
     Invariants: the business id is a valid formatted Y-tunnus; the size class agrees with
     the headcount and money figures (EU SME definition); figures are not negative; the
-    responsible advisor works in the same area.
+    responsible advisor works in the same area (checked when the advisor is newly chosen, so
+    that a company keeps its advisor through an import after the advisor changed role).
     """
     try:
         business_id = business_id_normalise(data.business_id)
@@ -89,8 +92,15 @@ def company_values(data: CompanyData, *, area: EmploymentArea) -> dict[str, Any]
     except SizeClassConflictError as exc:
         raise FieldError("size_class", size_class_message(exc.declared, exc.computed)) from exc
     advisor = data.responsible_advisor
-    if advisor is not None and (
-        advisor.employment_area_id != area.pk or advisor.role not in WRITERS
+    unchanged = (
+        current is not None
+        and advisor is not None
+        and (advisor.pk == current.responsible_advisor_id)
+    )
+    if (
+        advisor is not None
+        and not unchanged
+        and (advisor.employment_area_id != area.pk or advisor.role not in WRITERS)
     ):
         raise FieldError("responsible_advisor", _("Vastuuhenkilön on oltava alueen yritysneuvoja."))
     unknown_roles = set(data.programme_roles) - set(ProgrammeRole.values)
@@ -178,7 +188,7 @@ def company_update(*, actor: User | None, company: Company, data: CompanyData) -
     Returns the company; nothing is written when the data equals what is stored.
     """
     company = Company.objects.select_for_update().get(pk=company.pk)
-    values = company_values(data, area=company.employment_area)
+    values = company_values(data, area=company.employment_area, current=company)
     if (
         values["business_id"] != company.business_id
         and Company.objects.filter(

@@ -234,7 +234,7 @@ def companies_import_csv(
         )
         if not row_errors:
             try:
-                company_values(data, area=area)
+                company_values(data, area=area, current=current)
             except FieldError as exc:
                 fail(exc.field, exc.message)
         errors += row_errors
@@ -247,7 +247,9 @@ def companies_import_csv(
             if current is None:
                 company_create(actor=actor, area=area, data=data)
                 result.created += 1
-            elif company_changes(current, company_values(data, area=area), data.programme_roles):
+            elif company_changes(
+                current, company_values(data, area=area, current=current), data.programme_roles
+            ):
                 company_update(actor=actor, company=current, data=data)
                 result.updated += 1
             else:

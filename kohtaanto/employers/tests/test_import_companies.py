@@ -198,3 +198,13 @@ def test_command_records_the_acting_user(area, business_advisor, tmp_path):
     assert set(AuditEvent.objects.values_list("actor_username", flat=True)) == {
         business_advisor.username
     }
+
+
+def test_reimport_keeps_an_advisor_whose_role_has_changed(area, make_user):
+    _import(area, _good())
+    advisor = make_user("business_advisor")
+    Company.objects.update(responsible_advisor=advisor)
+    advisor.role = "counsellor"
+    advisor.save(update_fields=["role"])
+    assert _import(area, _good()).unchanged == 3
+    assert set(Company.objects.values_list("responsible_advisor", flat=True)) == {advisor.pk}
