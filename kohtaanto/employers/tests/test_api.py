@@ -388,3 +388,35 @@ def test_session_authenticated_api_keeps_csrf(client_as, company):
         f"/api/v1/companies/{company.pk}/surveys", data="{}", content_type="application/json"
     )
     assert response.status_code in (401, 403)
+
+
+def test_staff_list_tasks_and_link_revoke_follow_the_same_rules(api_as, company):
+    advisor = api_as(Role.BUSINESS_ADVISOR)
+    counsellor = api_as(Role.COUNSELLOR)
+    _r, staff = _json(advisor, "get", "/company-staff")
+    assert advisor.user.pk in [s["id"] for s in staff]
+    assert _json(counsellor, "get", "/company-staff")[0].status_code == 404
+    due = str(timezone.localdate())
+    response, task = _json(
+        advisor, "post", f"/companies/{company.pk}/tasks", {"title": "Soita", "due_date": due}
+    )
+    assert response.status_code == 201 and task["assignee_id"] == advisor.user.pk
+    assert (
+        _json(
+            counsellor, "post", f"/companies/{company.pk}/tasks", {"title": "x", "due_date": due}
+        )[0].status_code
+        == 404
+    )
+    assert _json(counsellor, "post", f"/company-tasks/{task['id']}/complete")[0].status_code == 404
+    assert _json(counsellor, "get", f"/companies/{company.pk}/tasks")[0].status_code == 404
+    _r, survey = _json(advisor, "post", f"/companies/{company.pk}/surveys", {})
+    _json(advisor, "post", f"/surveys/{survey['id']}/link", {"language": "fi"})
+    assert (
+        _json(api_as(Role.AUDITOR), "post", f"/surveys/{survey['id']}/link/revoke")[0].status_code
+        == 404
+    )
+    assert (
+        _json(advisor, "post", f"/surveys/{survey['id']}/link/revoke")[1]["link_expires_at"] is None
+    )
+    assert len(_json(api_as(Role.AUDITOR), "get", f"/companies/{company.pk}/surveys")[1]) == 1
+    assert _json(counsellor, "get", f"/companies/{company.pk}/surveys")[0].status_code == 404

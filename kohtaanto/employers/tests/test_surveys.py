@@ -335,3 +335,17 @@ def test_service_refuses_wrong_types_and_saving_after_completion(survey, vocab, 
         survey_answers_save(actor=business_advisor, survey=survey, answers=SurveyAnswers())
     with pytest.raises(ConflictError):
         survey_answers_save(actor=None, survey=survey, answers=SurveyAnswers())
+
+
+@pytest.mark.parametrize("role", [Role.COUNSELLOR, Role.FINANCE, Role.AUDITOR])
+def test_read_only_roles_cannot_manage_links_or_complete(client_as, role, sent):
+    survey, token = sent
+    client = client_as(role)
+    for action in ("link/", "link/revoke/", "complete/"):
+        assert (
+            client.post(f"/companies/surveys/{survey.pk}/{action}", {"language": "fi"}).status_code
+            == 404
+        )
+    survey.refresh_from_db()
+    assert survey.status == SurveyStatus.SENT
+    assert Client().get(f"/companies/survey/{token}/").status_code == 200

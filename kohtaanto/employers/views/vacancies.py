@@ -151,9 +151,9 @@ def vacancy_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         initial={"municipality": company.municipality, "positions": 1},
     )
     if request.method == "POST" and forms.is_valid():
-        return _save_new(request, company, forms) or render(
-            request, "employers/vacancy_form.html", {"company": company, **forms.context()}
-        )
+        saved = _save_new(request, company, forms)
+        if saved is not None:
+            return saved
     return render(request, "employers/vacancy_form.html", {"company": company, **forms.context()})
 
 
