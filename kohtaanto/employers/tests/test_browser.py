@@ -87,8 +87,15 @@ def test_advisor_reads_the_company_page_with_its_readiness_chart(
     assert page.get_by_role("heading", level=1).inner_text() == company.name
     assert page.get_by_role("img", name="Teollisuus 4.0 -valmius osa-alueittain").is_visible()
     assert axe_serious_violations(page) == []
-    page.goto(f"{live_server.url}/companies/{company.pk}/readiness/new/")
-    assert axe_serious_violations(page) == []
+    for path in (
+        f"/companies/{company.pk}/readiness/new/",
+        f"/companies/{company.pk}/activities/new/",
+        f"/companies/{company.pk}/edit/",
+        f"/companies/surveys/{survey_create(actor=advisor, company=company).pk}/",
+        "/companies/?q=Testi",
+    ):
+        page.goto(f"{live_server.url}{path}")
+        assert axe_serious_violations(page) == [], path
 
 
 def test_advisor_turns_a_pasted_ad_into_a_vacancy(page, live_server, advisor, company, vocab):
