@@ -132,7 +132,8 @@ def _snapshot(company: Company) -> dict[str, Any]:
         "municipality": company.municipality_id,
         "is_public_administration": company.is_public_administration,
         "responsible_advisor": company.responsible_advisor_id,
-        "programme_roles": sorted(company.programme_roles.values_list("role", flat=True))
+        # .all() so that an import's prefetch of the roles is used
+        "programme_roles": sorted(r.role for r in company.programme_roles.all())
         if company.pk
         else [],
     }

@@ -179,10 +179,13 @@ def companies_import_csv(
     header, rows = _read_csv(stream, file_name)
     _check_company_header(header, file_name)
     municipalities = MunicipalityLookup()
-    existing = {c.business_id: c for c in Company.objects.filter(employment_area=area)}
-    roles = {
-        c.pk: sorted(c.programme_roles.values_list("role", flat=True)) for c in existing.values()
+    existing = {
+        c.business_id: c
+        for c in Company.objects.filter(employment_area=area)
+        .select_related("responsible_advisor")
+        .prefetch_related("programme_roles")
     }
+    roles = {c.pk: sorted(r.role for r in c.programme_roles.all()) for c in existing.values()}
     errors: list[RowError] = []
     seen: dict[str, int] = {}
     planned: list[tuple[Company | None, CompanyData]] = []
@@ -501,11 +504,13 @@ def vacancies_import_jsonl(
     }
     existing = {
         v.external_id: v
-        for v in Vacancy.objects.filter(employment_area=area).exclude(external_id="")
+        for v in Vacancy.objects.filter(employment_area=area)
+        .exclude(external_id="")
+        .prefetch_related("skills__concept", "requirements__concept")
     }
     municipalities = MunicipalityLookup()
     seen: dict[str, int] = {}
-    planned: list[tuple[Vacancy | None, Company, _VacancyLine]] = []
+    planned: list[tuple[Vacancy | None, Company, _VacancyLine, bool]] = []
     for number, obj in objects:
         parsed = _VacancyLine(
             number,
@@ -523,33 +528,32 @@ def vacancies_import_jsonl(
         elif parsed.external_id:
             seen[parsed.external_id] = number
         current = existing.get(parsed.external_id)
+        changed = current is None
         if not parsed.errors:
             try:
                 values = vacancy_values(parsed.data)
             except FieldError as exc:
                 parsed.fail(exc.field, exc.message)
         if not parsed.errors and current is not None:
+            changed = bool(vacancy_changes(current, values, parsed.data))
             if parsed.company is not None and current.company_id != parsed.company.pk:
                 parsed.fail(
                     "company_business_id",
                     _("Tunniste kuuluu toisen yrityksen työpaikalle."),
                 )
-            elif vacancy_changes(current, values, parsed.data) and current.state not in (
-                VacancyState.DRAFT,
-                VacancyState.OPEN,
-            ):
+            elif changed and current.state not in (VacancyState.DRAFT, VacancyState.OPEN):
                 parsed.fail(
                     "external_id",
                     _("Työpaikka on jo täytetty tai suljettu, eikä sitä voi muuttaa."),
                 )
         errors += parsed.errors
         if parsed.company is not None:
-            planned.append((current, parsed.company, parsed))
+            planned.append((current, parsed.company, parsed, changed))
     if errors:
         raise ImportRejectedError(errors)
     result = ImportResult()
     with transaction.atomic():
-        for current, company, parsed in _progress(planned, len(planned), _("Työpaikat")):
+        for current, company, parsed, changed in _progress(planned, len(planned), _("Työpaikat")):
             if current is None:
                 vacancy_create(
                     actor=actor,
@@ -559,7 +563,7 @@ def vacancies_import_jsonl(
                     state=VacancyState.OPEN,
                 )
                 result.created += 1
-            elif vacancy_changes(current, vacancy_values(parsed.data), parsed.data):
+            elif changed:
                 vacancy_update(actor=actor, vacancy=current, data=parsed.data)
                 result.updated += 1
             else:

@@ -125,7 +125,9 @@ def _skills_key(data: VacancyData) -> list[Any]:
 
 def _stored_skills_key(vacancy: Vacancy) -> list[Any]:
     return sorted(
-        [s.concept.uri, s.essential, s.level] for s in vacancy.skills.select_related("concept")
+        # .all() so that a prefetch (imports) is used
+        [s.concept.uri, s.essential, s.level]
+        for s in vacancy.skills.all()
     )
 
 
@@ -204,7 +206,7 @@ def vacancy_changes(vacancy: Vacancy, values: dict[str, Any], data: VacancyData)
     old_skills, new_skills = _stored_skills_key(vacancy), _skills_key(data)
     if old_skills != new_skills:
         changes["skills"] = [old_skills, new_skills]
-    old_reqs = sorted(vacancy.requirements.values_list("concept__uri", flat=True))
+    old_reqs = sorted(r.concept.uri for r in vacancy.requirements.all())
     new_reqs = sorted(c.uri for c in data.requirements)
     if old_reqs != new_reqs:
         changes["requirements"] = [old_reqs, new_reqs]
@@ -215,7 +217,11 @@ def vacancy_changes(vacancy: Vacancy, values: dict[str, Any], data: VacancyData)
 def vacancy_update(*, actor: User | None, vacancy: Vacancy, data: VacancyData) -> Vacancy:
     """Change a draft or open vacancy; filled and closed ones are history. Writes nothing
     when `data` equals what is stored."""
-    vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
+    vacancy = (
+        Vacancy.objects.select_for_update()
+        .prefetch_related("skills__concept", "requirements__concept")
+        .get(pk=vacancy.pk)
+    )
     if vacancy.state not in (VacancyState.DRAFT, VacancyState.OPEN):
         raise ConflictError(_("Täytettyä tai suljettua työpaikkaa ei voi muuttaa."))
     values = vacancy_values(data)
