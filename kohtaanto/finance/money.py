@@ -60,6 +60,10 @@ def cents(value: Decimal) -> Decimal:
 
 
 def format_eur(value: Decimal) -> str:
-    """`1 234,56 €` in Finnish, `1,234.56 €` in English – the active language's format."""
+    """`1 234,56 €` in Finnish, `1,234.56 €` in English – the active language's format.
+
+    Plain spaces (not the locale's no-break space) so that messages read the same in JSON,
+    logs and pages.
+    """
     number = formats.number_format(cents(value), decimal_pos=2, use_l10n=True, force_grouping=True)
-    return f"{number}\xa0€"
+    return f"{number} €".replace("\xa0", " ")
