@@ -4,9 +4,6 @@ import calendar
 from datetime import date, timedelta
 from decimal import Decimal
 
-# A leftover part of a month counts as days / 30, so that a part-month is paid in proportion
-# whatever the month's length; whole months are calendar months.
-DAYS_PER_PART_MONTH = Decimal(30)
 
 
 def age_on(birth_date: date, on: date) -> int:
@@ -30,17 +27,21 @@ def add_years(day: date, years: int) -> date:
 
 
 def months_between(start: date, end_exclusive: date) -> Decimal:
-    """Whole calendar months from `start` to `end_exclusive`, plus leftover days / 30.
+    """Whole calendar months from `start` to `end_exclusive`, plus the leftover days as a
+    fraction of the month they fall in (two decimals).
 
-    1.1.–31.12. (end_exclusive 1.1. next year) is exactly 12; 15.1.–14.7. is exactly 6.
+    1.1.–31.12. (end_exclusive 1.1. next year) is exactly 12; 15.1.–14.7. is exactly 6;
+    1.3.–30.8. is 5 + 30/31 = 5.97.
     """
     if end_exclusive <= start:
         return Decimal(0)
     whole = (end_exclusive.year - start.year) * 12 + end_exclusive.month - start.month
     while whole > 0 and add_months(start, whole) > end_exclusive:
         whole -= 1
-    leftover = (end_exclusive - add_months(start, whole)).days
-    return (Decimal(whole) + Decimal(leftover) / DAYS_PER_PART_MONTH).quantize(Decimal("0.01"))
+    month_start = add_months(start, whole)
+    leftover = (end_exclusive - month_start).days
+    month_length = (add_months(start, whole + 1) - month_start).days
+    return (Decimal(whole) + Decimal(leftover) / Decimal(month_length)).quantize(Decimal("0.01"))
 
 
 def period_months(first_day: date, last_day: date) -> Decimal:
