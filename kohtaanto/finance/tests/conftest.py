@@ -6,6 +6,12 @@ from kohtaanto.accounts.models import EmploymentArea, Role
 from kohtaanto.finance.tests.factories import make_appropriation
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings: Any) -> None:
+    """Test users get a password; hashing it with the production hasher costs ~0.4 s each."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def appropriation(finance_user: Any) -> Any:
     """10 000 € for service procurement in 2026."""
