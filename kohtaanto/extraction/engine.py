@@ -1,0 +1,277 @@
+"""Text → taxonomy concepts: what a person has, what an ad asks, and what is said to be absent.
+
+    from kohtaanto.extraction.engine import extract
+    result = extract("Edellytämme tulityökorttia. Ei kokemusta hitsauksesta.")
+    result.lang       # "fi"
+    result.concepts   # [Mention(label="tulityökortti", required=True, ...)]
+    result.negated    # [Mention(label="hitsaus", ...)]
+
+The engine reads the taxonomy through a `ConceptSource` (the database by default), builds its
+label index once and rebuilds it when the source's fingerprint changes. The index is immutable
+and swapped in whole, so `extract` is safe to call from many threads.
+"""
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from kohtaanto.extraction import cues
+from kohtaanto.extraction.index import Hit, LabelIndex, fold_abbreviation
+from kohtaanto.extraction.language import detect
+from kohtaanto.extraction.sources import ConceptSource, DatabaseSource
+from kohtaanto.extraction.text import (
+    LANGS,
+    Sentence,
+    Token,
+    clause_breaks,
+    lemmatize,
+    sentences,
+    tokenize,
+)
+
+# How sure a match is, by how it was found. A label written out in the text's language is the
+# strongest evidence; a part of a compound word the weakest ("robottihitsaus" is about welding,
+# "hitsauslaite" only touches it).
+LEMMA_MATCH = 0.9
+SURFACE_MATCH = 0.8  # a label of another language written as is
+ABBREVIATION_MATCH = 0.85
+COMPOUND_HEAD = 0.65
+COMPOUND_MODIFIER = 0.5
+LONGER_LABEL_BONUS = 0.05  # per extra word in the label, up to +0.1
+REPEAT_BONUS = 0.05  # per extra occurrence, up to +0.1
+MIN_WORDS_FOR_SENTENCE_LANGUAGE = 4
+
+
+@dataclass(slots=True)
+class Mention:
+    concept_id: int
+    uri: str
+    label: str
+    type: str  # "skill" | "knowledge" | "occupation" | "requirement"
+    score: float  # 0..1
+    spans: list[tuple[int, int]]
+    required: bool = False  # the text marks it as a requirement
+
+
+@dataclass(slots=True)
+class ExtractionResult:
+    lang: str
+    concepts: list[Mention] = field(default_factory=list)
+    negated: list[Mention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Occurrence:
+    span: tuple[int, int]
+    score: float
+    token: int  # index of the first token in the sentence
+    clause: int = 0
+    negated: bool = False
+    required: bool = False
+
+
+class Engine:
+    def __init__(self, source: ConceptSource) -> None:
+        self.source = source
+        self._lock = threading.Lock()
+        self._index: LabelIndex | None = None
+        self._fingerprint: object = None
+
+    def index(self) -> LabelIndex:
+        """The current label index, rebuilt first if the taxonomy has changed."""
+        fingerprint = self.source.fingerprint()
+        index = self._index
+        if index is not None and fingerprint == self._fingerprint:
+            return index
+        with self._lock:
+            if self._index is None or fingerprint != self._fingerprint:
+                self._index = LabelIndex(self.source.concepts())
+                self._fingerprint = fingerprint
+            return self._index
+
+    def extract(self, text: str, lang: str = "auto") -> ExtractionResult:
+        if lang != "auto" and lang not in LANGS:
+            raise ValueError(f"unsupported language {lang!r}; use fi, sv, en or auto")
+        index = self.index()
+        pieces = sentences(text)
+        langs, doc_lang = _languages(text, pieces, lang)
+        found: dict[int, list[_Occurrence]] = {}
+        section = cues.Mode.NEUTRAL
+        previous_end = 0
+        for sentence, sentence_lang in zip(pieces, langs, strict=True):
+            if "\n\n" in text[previous_end : sentence.start].replace(" ", ""):
+                section = cues.Mode.NEUTRAL  # an empty line ends a heading's list
+            previous_end = sentence.end
+            tokens = tokenize(sentence.text, sentence_lang, offset=sentence.start)
+            if not tokens:
+                continue
+            heading = cues.heading_mode(tokens, sentence_lang)
+            if sentence.text.endswith(":") or (
+                len(tokens) <= 2 and heading is not cues.Mode.NEUTRAL
+            ):
+                section = heading
+            breaks = [sentence.start + b for b in clause_breaks(sentence.text)]
+            clauses = cues.clauses(tokens, breaks, sentence_lang, section)
+            occurrences = _match(index, text, tokens, sentence_lang)
+            _mark(occurrences, clauses)
+            for concept_id, occurrence in occurrences:
+                found.setdefault(concept_id, []).append(occurrence)
+        return _result(index, found, doc_lang)
+
+
+def _languages(text: str, pieces: Sequence[Sentence], lang: str) -> tuple[list[str], str]:
+    """Each sentence's language and the text's: the one most of its characters are written in.
+
+    Sentences too short to tell take the text's language.
+    """
+    if lang != "auto":
+        return [lang] * len(pieces), lang
+    detected = [
+        detect(piece.text) if len(piece.text.split()) >= MIN_WORDS_FOR_SENTENCE_LANGUAGE else None
+        for piece in pieces
+    ]
+    weight: dict[str, int] = {}
+    for piece, found in zip(pieces, detected, strict=True):
+        if found:
+            weight[found] = weight.get(found, 0) + len(piece.text)
+    doc_lang = max(weight, key=lambda k: weight[k]) if weight else detect(text)
+    return [found or doc_lang for found in detected], doc_lang
+
+
+def _match(
+    index: LabelIndex, text: str, tokens: Sequence[Token], lang: str
+) -> list[tuple[int, _Occurrence]]:
+    """Longest label match at each token; compound parts for words no label covers."""
+    result: list[tuple[int, _Occurrence]] = []
+    phrases = index.phrases[lang]
+    longest = index.longest[lang]
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        length, factor = 0, 0.0
+        hits: tuple[Hit, ...] = ()
+        for n in range(min(longest.get(token.lemma, 0), len(tokens) - i), 0, -1):
+            found = phrases.get(tuple(t.lemma for t in tokens[i : i + n]))
+            if found:
+                length, hits, factor = n, found, LEMMA_MATCH
+                break
+        for n in range(min(index.longest_surface.get(token.norm, 0), len(tokens) - i), length, -1):
+            found = index.surface.get(tuple(t.norm for t in tokens[i : i + n]))
+            if found:
+                length, hits, factor = n, found, SURFACE_MATCH
+                break
+        if length == 0 and i + 1 < len(tokens) and _hyphenated(text, token, tokens[i + 1]):
+            # "robotti-hitsaus" written for the label "robottihitsaus"
+            joined = token.norm + lemmatize(tokens[i + 1].norm, lang)
+            found = phrases.get((joined,))
+            if found:
+                length, hits, factor = 2, found, LEMMA_MATCH
+        abbreviation = index.abbreviations.get(fold_abbreviation(token.text))
+        if length <= 1 and abbreviation:
+            length = 1
+            hits = _merge(hits, factor, abbreviation, ABBREVIATION_MATCH)
+            factor = 1.0
+        if length:
+            bonus = min(2 * LONGER_LABEL_BONUS, LONGER_LABEL_BONUS * (length - 1))
+            span = (token.start, tokens[i + length - 1].end)
+            for hit in hits:
+                score = min(1.0, hit.weight * factor + bonus)
+                result.append((hit.concept_id, _Occurrence(span, score, i)))
+            i += length
+            continue
+        for part in index.compound_parts(token.lemma, lang):
+            span = _part_span(token, part.start, part.end, part.head)
+            factor = COMPOUND_HEAD if part.head else COMPOUND_MODIFIER
+            for hit in part.hits:
+                result.append((hit.concept_id, _Occurrence(span, hit.weight * factor, i)))
+        i += 1
+    return result
+
+
+def _hyphenated(text: str, left: Token, right: Token) -> bool:
+    return right.start == left.end + 1 and text[left.end] == "-"
+
+
+def _merge(
+    first: Sequence[Hit], first_factor: float, second: Sequence[Hit], second_factor: float
+) -> tuple[Hit, ...]:
+    best: dict[int, float] = {}
+    for hits, factor in ((first, first_factor), (second, second_factor)):
+        for hit in hits:
+            best[hit.concept_id] = max(best.get(hit.concept_id, 0.0), hit.weight * factor)
+    return tuple(Hit(concept_id, weight) for concept_id, weight in best.items())
+
+
+def _part_span(token: Token, start: int, end: int, head: bool) -> tuple[int, int]:
+    """The characters of a compound part in the written word; the whole word if unsure.
+
+    The lemma and the written word share the modifier's letters ("robotti|hitsauksesta"); the
+    head runs to the end of the word, inflection included.
+    """
+    written = token.text.casefold()
+    if not written.startswith(token.lemma[:start]):
+        return (token.start, token.end)
+    if head:
+        return (token.start + start, token.end)
+    return (token.start, token.start + end)
+
+
+def _mark(occurrences: list[tuple[int, _Occurrence]], clauses: Sequence[cues.Clause]) -> None:
+    """Negation and requirement marks from the clause each occurrence is in."""
+    for _, occurrence in occurrences:
+        for number, clause in enumerate(clauses):
+            if clause.start <= occurrence.token < clause.end:
+                occurrence.clause = number
+                occurrence.required = clause.mode is cues.Mode.REQUIRED
+                break
+    for number, clause in enumerate(clauses):
+        cue = clause.negation_at
+        if cue is None:
+            continue
+        inside = [o for _, o in occurrences if o.clause == number]
+        after = [o for o in inside if o.token > cue]
+        for occurrence in after or inside:
+            occurrence.negated = True
+            occurrence.required = False
+
+
+def _result(index: LabelIndex, found: dict[int, list[_Occurrence]], lang: str) -> ExtractionResult:
+    result = ExtractionResult(lang=lang)
+    for concept_id, occurrences in found.items():
+        record = index.concepts[concept_id]
+        positive = [o for o in occurrences if not o.negated]
+        chosen = positive or occurrences
+        spans = sorted({o.span for o in chosen})
+        score = max(o.score for o in chosen) + REPEAT_BONUS * min(2, len(spans) - 1)
+        mention = Mention(
+            concept_id=concept_id,
+            uri=record.uri,
+            label=record.label(lang),
+            type=record.type,
+            score=round(min(1.0, score), 3),
+            spans=spans,
+            required=any(o.required for o in positive),
+        )
+        (result.concepts if positive else result.negated).append(mention)
+    for mentions in (result.concepts, result.negated):
+        mentions.sort(key=lambda m: (-m.score, m.spans[0]))
+    return result
+
+
+_engine: Engine | None = None
+_engine_lock = threading.Lock()
+
+
+def default_engine() -> Engine:
+    """The engine over the database taxonomy, shared by the whole process."""
+    global _engine
+    if _engine is None:
+        with _engine_lock:
+            if _engine is None:
+                _engine = Engine(DatabaseSource())
+    return _engine
+
+
+def extract(text: str, lang: str = "auto") -> ExtractionResult:
+    """Concepts in `text` (fi, sv, en or auto-detected) from the taxonomy in the database."""
+    return default_engine().extract(text, lang)

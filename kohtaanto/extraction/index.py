@@ -1,0 +1,168 @@
+"""The label index: every concept label in its normal form, ready for matching.
+
+Built once from a `ConceptSource` and never changed afterwards, so any number of threads can
+read it. Three lookups:
+- `phrases[lang]`: a label's lemmas in its own language → concepts (inflected text matches);
+- `surface`: a label's folded words in any language → concepts (an English term in Finnish
+  text, written as in the label);
+- `abbreviations`: short upper-case labels ("PLC", "CAD", "EA1") → concepts, matched only when
+  the text writes them in upper case too, so that "cam" or "plc" in running text do not count.
+Compound words (Finnish and Swedish) are split against the one-word labels: "robottihitsaus"
+→ "robotti" + "hitsaus".
+"""
+
+import re
+import threading
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import simplemma
+
+from kohtaanto.extraction.sources import ConceptRecord
+from kohtaanto.extraction.text import LANGS, lemmatize, tokenize
+
+# How much a label kind says: preferred labels are the concept's own name, hidden labels are
+# misspellings and old names.
+KIND_WEIGHT = {"pref": 1.0, "alt": 0.9, "hidden": 0.75}
+_ABBREVIATION = re.compile(r"^(?=.*[A-ZÅÄÖ])[A-ZÅÄÖ0-9]{2,6}$")
+COMPOUND_LANGS = ("fi", "sv")
+MIN_PART = 4  # shortest compound part matched on its own ("auto" in "autonkuljettaja")
+MIN_OTHER_PART = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    concept_id: int
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class CompoundPart:
+    start: int  # character offset inside the word's lemma
+    end: int
+    hits: tuple[Hit, ...]
+    head: bool  # the last part of the compound (what the word is), not a modifier
+
+
+def is_abbreviation(text: str) -> bool:
+    return bool(_ABBREVIATION.match(text)) and not text.isdigit()
+
+
+class LabelIndex:
+    def __init__(self, concepts: Iterable[ConceptRecord]) -> None:
+        self.concepts: dict[int, ConceptRecord] = {}
+        phrases: dict[str, dict[tuple[str, ...], dict[int, float]]] = {
+            lang: defaultdict(dict) for lang in LANGS
+        }
+        surface: dict[tuple[str, ...], dict[int, float]] = defaultdict(dict)
+        abbreviations: dict[str, dict[int, float]] = defaultdict(dict)
+        for record in concepts:
+            self.concepts[record.id] = record
+            for lang, kind, text in record.labels:
+                weight = KIND_WEIGHT.get(kind, 0.75)
+                stripped = text.strip()
+                if is_abbreviation(stripped):
+                    _keep_best(abbreviations[stripped], record.id, weight)
+                    continue
+                tokens = tokenize(stripped, lang if lang in LANGS else "en")
+                if not tokens or (len(tokens) == 1 and len(tokens[0].norm) < 3):
+                    continue
+                if lang in LANGS:
+                    _keep_best(phrases[lang][tuple(t.lemma for t in tokens)], record.id, weight)
+                _keep_best(surface[tuple(t.norm for t in tokens)], record.id, weight)
+        self.phrases = {lang: _freeze(table) for lang, table in phrases.items()}
+        self.surface = _freeze(surface)
+        self.abbreviations = {key: _hits(value) for key, value in abbreviations.items()}
+        self.longest = {lang: _longest(table) for lang, table in self.phrases.items()}
+        self.longest_surface = _longest(self.surface)
+        self._compounds: dict[tuple[str, str], tuple[CompoundPart, ...]] = {}
+        self._compound_lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self.concepts)
+
+    def compound_parts(self, lemma: str, lang: str) -> tuple[CompoundPart, ...]:
+        """Labels that are the head or a modifier of a compound word's lemma.
+
+        The head is the longest known label at the end of the word; a modifier is the longest
+        known label at its start. Each split must leave a real word on the other side (known to
+        simplemma or a label itself), which keeps "kuvaus" from splitting into "kuva" + "us".
+        """
+        if lang not in COMPOUND_LANGS or len(lemma) < MIN_PART + MIN_OTHER_PART:
+            return ()
+        key = (lemma, lang)
+        cached = self._compounds.get(key)
+        if cached is not None:
+            return cached
+        parts = self._split(lemma, lang)
+        with self._compound_lock:
+            self._compounds[key] = parts
+        return parts
+
+    def _split(self, lemma: str, lang: str) -> tuple[CompoundPart, ...]:
+        table = self.phrases[lang]
+        parts: list[CompoundPart] = []
+        for k in range(MIN_OTHER_PART, len(lemma) - MIN_PART + 1):
+            head = lemma[k:]
+            hits = table.get((head,))
+            if hits and self._is_word(lemma[:k], lang):
+                parts.append(CompoundPart(k, len(lemma), hits, head=True))
+                break
+        head_start = parts[0].start if parts else len(lemma)
+        for k in range(min(head_start, len(lemma) - MIN_OTHER_PART), MIN_PART - 1, -1):
+            modifier = lemma[:k]
+            hits = self._modifier_hits(modifier, lang)
+            if hits and self._is_word(lemma[k:], lang):
+                parts.insert(0, CompoundPart(0, k, hits, head=False))
+                break
+        return tuple(parts)
+
+    def _modifier_hits(self, modifier: str, lang: str) -> tuple[Hit, ...] | None:
+        table = self.phrases[lang]
+        candidates = [modifier, lemmatize(modifier, lang)]
+        if lang == "sv" and modifier.endswith("s"):
+            candidates.append(modifier[:-1])  # linking s: "svetsnings|arbete"
+        for candidate in candidates:
+            hits = table.get((candidate,))
+            if hits:
+                return hits
+        return None
+
+    def _is_word(self, part: str, lang: str) -> bool:
+        if len(part) < MIN_OTHER_PART:
+            return False
+        if (part,) in self.phrases[lang]:
+            return True
+        if lang == "sv" and part.endswith("s") and simplemma.is_known(part[:-1], lang=lang):
+            return True
+        return bool(simplemma.is_known(part, lang=lang))
+
+
+def _keep_best(table: dict[int, float], concept_id: int, weight: float) -> None:
+    if weight > table.get(concept_id, 0.0):
+        table[concept_id] = weight
+
+
+def _hits(table: dict[int, float]) -> tuple[Hit, ...]:
+    return tuple(Hit(concept_id, weight) for concept_id, weight in table.items())
+
+
+def _freeze(
+    table: dict[tuple[str, ...], dict[int, float]],
+) -> dict[tuple[str, ...], tuple[Hit, ...]]:
+    return {key: _hits(value) for key, value in table.items()}
+
+
+def _longest(table: dict[tuple[str, ...], tuple[Hit, ...]]) -> dict[str, int]:
+    longest: dict[str, int] = {}
+    for key in table:
+        if len(key) > longest.get(key[0], 0):
+            longest[key[0]] = len(key)
+    return longest
+
+
+def fold_abbreviation(text: str) -> str:
+    """The key of an abbreviation as written in text: "PLC:n" → "PLC"."""
+    colon = text.find(":")
+    return text[:colon] if colon > 0 else text

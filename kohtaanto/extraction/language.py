@@ -1,0 +1,51 @@
+"""Which of Finnish, Swedish and English a text or sentence is written in.
+
+Function words decide first (they are frequent and unambiguous between these three languages);
+simplemma's dictionary-based detector decides when there are none, e.g. in a bare list of
+skills.
+"""
+
+import re
+
+import simplemma
+
+from kohtaanto.extraction.text import LANGS, fold
+
+# Frequent function words and ad/CV words of each language.
+_FINNISH = """
+ja on ei että se oli ovat olen olet kanssa sekä tai myös kuin jos mutta tämä joka jotka ole ollut
+sinulla meillä minulla haemme etsimme työ työhön työssä tehtävä tehtävään tehtävässä osaat
+osaamista kokemusta hallitset edellytämme vaatimuksena eduksi olisi olemme hän he me te sinä minä
+vuotta vuoden
+"""
+_SWEDISH = """
+och är att det som en ett för med på av till har inte jag du vi ni de hos om men eller också samt
+från ska kan vill söker erfarenhet arbete arbetet tjänsten krav meriterande inom din ditt dina våra
+vår vårt år
+"""
+_ENGLISH = """
+and the of to in is are a an for with on by from that this have has you we our your be will or as
+at not no experience work job required skills years
+"""
+STOP_WORDS = {
+    "fi": frozenset(_FINNISH.split()),
+    "sv": frozenset(_SWEDISH.split()),
+    "en": frozenset(_ENGLISH.split()),
+}
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def detect(text: str, default: str = "fi") -> str:
+    words = [fold(word) for word in _WORD.findall(text)]
+    if not words:
+        return default
+    counts = {lang: sum(word in STOP_WORDS[lang] for word in words) for lang in LANGS}
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    (best, best_count), (_, second_count) = ranked[0], ranked[1]
+    if best_count >= 1 and best_count > second_count:
+        return best
+    guesses = simplemma.langdetect(text, lang=LANGS)
+    lang, score = guesses[0]
+    if lang in LANGS and score > 0:
+        return str(lang)
+    return default

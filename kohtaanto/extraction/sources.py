@@ -1,0 +1,93 @@
+"""Where the engine reads its concepts from.
+
+The engine only needs concepts with their labels (and, for ranking, descriptions and
+relations). `DatabaseSource` reads the taxonomy tables; other sources (an ESCO CSV folder, see
+`esco_csv`) let benchmarks run the same engine without a database.
+"""
+
+from collections.abc import Hashable, Iterator
+from dataclasses import dataclass, field
+from typing import Protocol
+
+# Concept types the engine reports; groups are navigation aids, not things a person has.
+EXTRACTED_TYPES = ("skill", "knowledge", "occupation", "requirement")
+
+
+@dataclass(slots=True)
+class ConceptRecord:
+    id: int
+    uri: str
+    type: str
+    preferred: dict[str, str]
+    labels: list[tuple[str, str, str]] = field(default_factory=list)  # (lang, kind, text)
+    descriptions: dict[str, str] = field(default_factory=dict)
+    # ESCO reuse level: "transversal", "cross-sector", "sector-specific", "occupation-specific".
+    reuse_level: str = ""
+
+    def label(self, lang: str) -> str:
+        for candidate in (lang, "fi", "en", "sv"):
+            if self.preferred.get(candidate):
+                return self.preferred[candidate]
+        return self.uri
+
+
+@dataclass(frozen=True, slots=True)
+class RelationRecord:
+    source_id: int
+    target_id: int
+    kind: str  # skill_essential | skill_optional | broader
+
+
+class ConceptSource(Protocol):
+    def fingerprint(self) -> Hashable:
+        """Changes whenever the concepts or labels change; the index is rebuilt then."""
+        ...
+
+    def concepts(self) -> Iterator[ConceptRecord]:
+        """Every concept of EXTRACTED_TYPES with its labels and descriptions."""
+        ...
+
+    def relations(self) -> Iterator[RelationRecord]:
+        """Skill-to-skill and broader relations (never occupation-to-skill ones)."""
+        ...
+
+
+class DatabaseSource:
+    """The taxonomy tables: the shipped vocabulary on a fresh install, ESCO once imported."""
+
+    def fingerprint(self) -> Hashable:
+        from django.db.models import Count, Max
+
+        from kohtaanto.taxonomy.models import Concept, ConceptLabel, TaxonomyVersion
+
+        labels = ConceptLabel.objects.aggregate(n=Count("id"), last=Max("id"))
+        concepts = Concept.objects.aggregate(n=Count("id"), last=Max("id"))
+        loaded = TaxonomyVersion.objects.aggregate(last=Max("loaded_at"))["last"]
+        return (labels["n"], labels["last"], concepts["n"], concepts["last"], loaded)
+
+    def concepts(self) -> Iterator[ConceptRecord]:
+        from kohtaanto.taxonomy.models import Concept, ConceptLabel
+
+        records: dict[int, ConceptRecord] = {}
+        rows = Concept.objects.filter(type__in=EXTRACTED_TYPES).values_list(
+            "id", "uri", "type", "preferred", "descriptions", "reuse_level"
+        )
+        for id_, uri, type_, preferred, descriptions, reuse_level in rows.iterator(chunk_size=5000):
+            records[id_] = ConceptRecord(
+                id_, uri, type_, dict(preferred or {}), [], dict(descriptions or {}), reuse_level
+            )
+        labels = ConceptLabel.objects.filter(concept__type__in=EXTRACTED_TYPES).values_list(
+            "concept_id", "lang", "kind", "text"
+        )
+        for concept_id, lang, kind, text in labels.iterator(chunk_size=10000):
+            records[concept_id].labels.append((lang, kind, text))
+        yield from records.values()
+
+    def relations(self) -> Iterator[RelationRecord]:
+        from kohtaanto.taxonomy.models import ConceptRelation
+
+        rows = ConceptRelation.objects.filter(
+            kind__in=("skill_essential", "skill_optional", "broader")
+        ).values_list("source_id", "target_id", "kind")
+        for source_id, target_id, kind in rows.iterator(chunk_size=10000):
+            yield RelationRecord(source_id, target_id, kind)

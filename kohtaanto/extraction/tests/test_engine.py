@@ -1,0 +1,209 @@
+"""The lexical engine on the Finnish cases that matter, and on Swedish and English."""
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from kohtaanto.extraction.engine import Engine, ExtractionResult, Mention, extract
+from kohtaanto.extraction.sources import ConceptRecord, RelationRecord
+from kohtaanto.taxonomy.tests.factories import ConceptFactory
+
+pytestmark = pytest.mark.usefixtures("concepts")
+
+
+def found(result: ExtractionResult, text: str) -> dict[str, list[str]]:
+    """Label → the text of its spans, for what the text says the person has."""
+    return {m.label: [text[s:e] for s, e in m.spans] for m in result.concepts}
+
+
+def labels(mentions: list[Mention]) -> set[str]:
+    return {m.label for m in mentions}
+
+
+def test_inflected_finnish_word_matches_its_lemma() -> None:
+    text = "Minulla on viiden vuoden kokemus hitsauksesta ja koneistuksesta."
+    result = extract(text)
+
+    assert result.lang == "fi"
+    assert found(result, text)["hitsaus"] == ["hitsauksesta"]
+    assert found(result, text)["koneistus"] == ["koneistuksesta"]
+
+
+def test_compound_word_gives_its_head_and_modifier() -> None:
+    text = "Olen tehnyt robottihitsauksia kolme vuotta."
+    result = extract(text)
+
+    assert found(result, text)["hitsaus"] == ["hitsauksia"]
+    assert found(result, text)["robotti"] == ["robotti"]
+    # a part of a word is weaker evidence than the word itself
+    assert all(m.score < 0.9 for m in result.concepts)
+
+
+def test_hyphenated_form_matches_the_longest_label_only() -> None:
+    text = "Hallitsen CNC-koneistuksen."
+    result = extract(text)
+
+    assert found(result, text) == {"CNC-koneistus": ["CNC-koneistuksen"]}
+
+
+def test_abbreviation_matches_only_in_upper_case() -> None:
+    text = "PLC:n ohjelmointi ja CAD-suunnittelu."
+    result = extract(text)
+    assert labels(result.concepts) == {"PLC-ohjelmointi", "CAD"}
+
+    lower = extract("plc ja cad mainittu pienillä kirjaimilla")
+    assert labels(lower.concepts) == set()
+
+
+def test_standard_number_and_first_aid_code_are_found() -> None:
+    text = "Sinulla on voimassa oleva SFS 6002 -kortti ja EA1."
+    result = extract(text)
+
+    assert labels(result.concepts) == {"sähköturvallisuus SFS 6002", "ensiapukortti EA1"}
+
+
+def test_negated_experience_is_reported_apart() -> None:
+    text = "Ei kokemusta hitsauksesta."
+    result = extract(text)
+
+    assert labels(result.concepts) == set()
+    assert labels(result.negated) == {"hitsaus"}
+
+
+def test_negation_before_the_cue_and_contrast_ends_its_scope() -> None:
+    text = "Hitsauksesta minulla ei ole kokemusta, mutta koneistus sujuu."
+    result = extract(text)
+
+    assert labels(result.negated) == {"hitsaus"}
+    assert labels(result.concepts) == {"koneistus"}
+
+
+def test_missing_card_is_negated_but_the_other_card_is_not() -> None:
+    text = "Minulla on trukkikortti mutta ei tulityökorttia."
+    result = extract(text)
+
+    assert labels(result.concepts) == {"trukkikortti"}
+    assert labels(result.negated) == {"tulityökortti"}
+
+
+def test_requirement_cue_marks_mentions_as_required() -> None:
+    text = "Vaatimuksena tulityökortti ja EA1-kortti. Tarjoamme koneistuskoulutusta."
+    result = extract(text)
+
+    required = {m.label: m.required for m in result.concepts}
+    assert required == {"tulityökortti": True, "ensiapukortti EA1": True, "koneistus": False}
+
+
+def test_heading_carries_requirement_to_its_list_until_an_empty_line() -> None:
+    text = "Edellytämme:\n- trukkikorttia\n- tulityökorttia\n\nEduksi katsomme CNC-koneistuksen."
+    result = extract(text)
+
+    required = {m.label: m.required for m in result.concepts}
+    assert required == {"trukkikortti": True, "tulityökortti": True, "CNC-koneistus": False}
+
+
+def test_requirement_that_is_not_required_is_not_negating_the_skill() -> None:
+    text = "Trukkikorttia ei vaadita."
+    result = extract(text)
+
+    assert [(m.label, m.required) for m in result.concepts] == [("trukkikortti", False)]
+    assert result.negated == []
+
+
+def test_swedish_negation_and_requirement() -> None:
+    text = "Jag har ingen erfarenhet av svetsning, men truckkort krävs."
+    result = extract(text)
+
+    assert result.lang == "sv"
+    assert labels(result.negated) == {"svetsning"}
+    assert [(m.label, m.required) for m in result.concepts] == [("truckkort", True)]
+
+
+def test_english_negation_and_requirement() -> None:
+    text = "No experience in welding. A forklift licence is required."
+    result = extract(text)
+
+    assert result.lang == "en"
+    assert labels(result.negated) == {"welding"}
+    assert [(m.label, m.required) for m in result.concepts] == [("forklift licence", True)]
+
+
+def test_mixed_language_text_is_read_sentence_by_sentence() -> None:
+    text = (
+        "Haemme kokenutta työntekijää hitsaustöihin Kokkolan tehtaallemme, jossa valmistetaan "
+        "kaivosteollisuuden laitteita. "
+        "The candidate should also have experience with CNC machining and robots."
+    )
+    result = extract(text)
+
+    # the Finnish part is the longer one; labels come in that language
+    assert result.lang == "fi"
+    assert {"hitsaus", "CNC-koneistus", "robotti"} <= labels(result.concepts)
+
+
+def test_explicit_language_overrides_detection() -> None:
+    result = extract("svetsning", lang="sv")
+
+    assert result.lang == "sv"
+    assert [m.label for m in result.concepts] == ["svetsning"]
+
+
+def test_unknown_language_is_refused() -> None:
+    with pytest.raises(ValueError, match="unsupported language"):
+        extract("hitsaus", "de")
+
+
+def test_mentions_are_best_first_with_the_concept_identity() -> None:
+    text = "Robottihitsaus ja hitsaus, hitsaaja."
+    result = extract(text)
+
+    scores = [m.score for m in result.concepts]
+    assert scores == sorted(scores, reverse=True)
+    top = result.concepts[0]
+    assert top.uri.startswith("http://data.europa.eu/esco/")
+    assert {m.type for m in result.concepts} == {"skill", "occupation"}
+
+
+def test_index_is_rebuilt_when_the_taxonomy_changes() -> None:
+    assert extract("Osaan pneumatiikan.").concepts == []
+
+    ConceptFactory(fi="pneumatiikka", en="pneumatics")
+
+    assert labels(extract("Osaan pneumatiikan.").concepts) == {"pneumatiikka"}
+
+
+class CountingSource:
+    """An in-memory source that counts how often the index is built."""
+
+    def __init__(self) -> None:
+        self.builds = 0
+
+    def fingerprint(self) -> int:
+        return 1
+
+    def concepts(self) -> Iterator[ConceptRecord]:
+        self.builds += 1
+        yield ConceptRecord(1, "urn:x:1", "skill", {"fi": "hitsaus"}, [("fi", "pref", "hitsaus")])
+
+    def relations(self) -> Iterator[RelationRecord]:
+        return iter(())
+
+
+def test_engine_builds_its_index_once_under_concurrent_calls() -> None:
+    source = CountingSource()
+    engine = Engine(source)
+    results: list[list[str]] = []
+
+    def work() -> None:
+        for _ in range(20):
+            results.append([m.label for m in engine.extract("hitsauksesta", "fi").concepts])
+
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert source.builds == 1
+    assert results == [["hitsaus"]] * 160

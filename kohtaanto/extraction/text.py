@@ -1,0 +1,100 @@
+"""Tokens, lemmas and sentences with character offsets into the original text.
+
+Labels and texts go through the same functions, so that a label and a text meet on the same
+normal form: case-folded, hyphens and slashes split, an inflection suffix after a colon
+("PLC:n", "CAD:llä") dropped, each word lemmatised in its language by simplemma.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import simplemma
+
+LANGS = ("fi", "sv", "en")
+
+# A word: letters and digits; "PLC:n" keeps its colon suffix so that the offset covers it,
+# the suffix is dropped when the word is normalised.
+_WORD = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*(?::[^\W_]{1,4}\b)?")
+# Sentence ends: . ! ? followed by space, a line break, or a bullet/semicolon list item.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+|(?<=;)\s+|\s+[•·▪–—-]\s+(?=\w)")
+_CLAUSE_PUNCT = re.compile(r"[,;:()\[\]]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str  # as written
+    start: int
+    end: int
+    norm: str  # case-folded, colon suffix dropped
+    lemma: str  # lemma in the sentence's language
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def fold(word: str) -> str:
+    """Case-fold and drop a colon inflection suffix; keep å, ä and ö (they carry meaning)."""
+    word = unicodedata.normalize("NFC", word).casefold().replace("’", "'")
+    colon = word.find(":")
+    return word[:colon] if colon > 0 else word
+
+
+@lru_cache(maxsize=262_144)
+def lemmatize(norm: str, lang: str) -> str:
+    """The lemma of a folded word; numbers and words simplemma does not know stay as they are."""
+    if lang not in LANGS or not norm.isalpha():
+        return norm
+    lemma = simplemma.lemmatize(norm, lang=lang).casefold()
+    # simplemma occasionally maps a short foreign word to an unrelated lemma ("machining" in
+    # Finnish → "mach"); a lemma much shorter than the word is not trusted for unknown words.
+    if len(lemma) < len(norm) * 0.5 and not simplemma.is_known(norm, lang=lang):
+        return norm
+    return lemma
+
+
+def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
+    tokens = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        norm = fold(word)
+        tokens.append(
+            Token(word, offset + match.start(), offset + match.end(), norm, lemmatize(norm, lang))
+        )
+    return tokens
+
+
+def lemmas(text: str, lang: str) -> tuple[str, ...]:
+    """The normal form of a label or query: its lemmas in order."""
+    return tuple(token.lemma for token in tokenize(text, lang))
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Sentences and list items with their offsets; empty pieces are skipped."""
+    result: list[Sentence] = []
+    position = 0
+    for match in _SENTENCE_BREAK.finditer(text):
+        _append_sentence(result, text, position, match.start())
+        position = match.end()
+    _append_sentence(result, text, position, len(text))
+    return result
+
+
+def _append_sentence(result: list[Sentence], text: str, start: int, end: int) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return
+    start += len(piece) - len(piece.lstrip())
+    end = start + len(stripped)
+    result.append(Sentence(start, end, stripped))
+
+
+def clause_breaks(text: str) -> list[int]:
+    """Offsets of clause punctuation (commas, semicolons, colons, brackets)."""
+    return [match.start() for match in _CLAUSE_PUNCT.finditer(text)]
