@@ -5,7 +5,6 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 
-
 def age_on(birth_date: date, on: date) -> int:
     """Age in completed years on `on` (a person born on 29 February turns on 1 March)."""
     years = on.year - birth_date.year

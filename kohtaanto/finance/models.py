@@ -10,9 +10,10 @@ Money model (duty 6 in DESIGN.md):
   `reserved` (= the appropriation amount), `committed`, `paid` and `available` are derived from
   the decisions and the ledger.
 * The appropriation row also carries those balances as cached columns, written by the services
-  in the same transaction as the ledger entry while the row is locked. Check constraints on the
-  cache are the database's last guard: `available` can never be negative and always equals
-  amount − committed.
+  in the same transaction as the ledger entry while the row is locked. The database guards
+  them as well: check constraints (`available` is never negative and always equals
+  amount − committed) and a revision number that every balance write must match, so that a
+  write based on a stale read changes nothing.
 """
 
 from decimal import Decimal
@@ -85,6 +86,8 @@ class Appropriation(models.Model):
     committed = _money(_("sidottu"), default=ZERO, editable=False)
     paid = _money(_("maksettu"), default=ZERO, editable=False)
     available = _money(_("vapaana"), default=ZERO, editable=False)
+    # Raised by every balance write; a write based on a stale read matches no row.
+    revision = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(_("luotu"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -210,6 +213,8 @@ class Commitment(models.Model):
     description = models.CharField(_("kuvaus"), max_length=300)
     committed = _money(_("sidottu"), default=ZERO, editable=False)
     paid = _money(_("maksettu"), default=ZERO, editable=False)
+    # Raised by every balance write; a write based on a stale read matches no row.
+    revision = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(_("luotu"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -348,6 +353,8 @@ class GrantScheme(TimeStampedModel):
     )
     envelope = _money(_("kehys"))
     committed = _money(_("kehyksestä sidottu"), default=ZERO, editable=False)
+    # Raised by every balance write; a write based on a stale read matches no row.
+    revision = models.PositiveIntegerField(default=0, editable=False)
     starts_on = models.DateField(_("työsuhde alkaa aikaisintaan"))
     ends_on = models.DateField(_("työsuhde alkaa viimeistään"), null=True, blank=True)
     first_come = models.BooleanField(_("saapumisjärjestys"), default=False)

@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -199,14 +200,28 @@ def appropriation_amend(
 
 
 def _save_balances(obj: Any, fields: list[str]) -> None:
-    """Write cached balances; a check constraint firing here means a lock was bypassed."""
+    """Write cached balances if nobody else has written them since `obj` was read.
+
+    With the row locked this always succeeds; the revision check and the check constraints
+    are the database's own guard should a code path ever skip the lock.
+    """
+    values = {name: getattr(obj, name) for name in fields}
+    if any(f.name == "updated_at" for f in obj._meta.concrete_fields):
+        values["updated_at"] = timezone.now()
     try:
         with transaction.atomic():
-            obj.save(update_fields=fields)
+            written = (
+                type(obj)
+                .objects.filter(pk=obj.pk, revision=obj.revision)
+                .update(**values, revision=F("revision") + 1)
+            )
     except IntegrityError as exc:
         raise ConflictError(
             _("Kirjaus hylättiin, koska saldo olisi mennyt negatiiviseksi. Yritä uudelleen.")
         ) from exc
+    if written != 1:
+        raise ConflictError(_("Saldo muuttui samaan aikaan toisaalla. Yritä uudelleen."))
+    obj.revision += 1
 
 
 @dataclass

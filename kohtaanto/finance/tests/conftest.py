@@ -13,6 +13,20 @@ def _fast_password_hashing(settings: Any) -> None:
 
 
 @pytest.fixture
+def area(area: EmploymentArea) -> EmploymentArea:
+    """The root fixture's area with the finance defaults of the data migration, which
+    transactional tests flush away."""
+    from django.apps import apps
+
+    from kohtaanto.finance.defaults import load_finance_defaults
+    from kohtaanto.finance.models import BudgetLine
+
+    if not BudgetLine.objects.filter(employment_area=area).exists():
+        load_finance_defaults(apps)
+    return area
+
+
+@pytest.fixture
 def appropriation(finance_user: Any) -> Any:
     """10 000 € for service procurement in 2026."""
     return make_appropriation(finance_user)

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from kohtaanto.finance import selectors
-from kohtaanto.finance.dates import age_on, add_months, months_between, period_months
+from kohtaanto.finance.dates import add_months, age_on, months_between, period_months
 from kohtaanto.finance.eligibility import (
     Inputs,
     RuleTerms,

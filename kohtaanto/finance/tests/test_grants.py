@@ -345,7 +345,7 @@ def test_claim_is_paid_up_to_the_eligible_amount(finance_user, decision):
 
 
 def test_claims_outside_the_period_or_overlapping_are_refused(finance_user, decision):
-    with pytest.raises(DomainError, match="tuetun jakson 01.03.2026–31.08.2026 sisällä"):
+    with pytest.raises(DomainError, match=r"tuetun jakson 01\.03\.2026–31\.08\.2026 sisällä"):
         claim(finance_user, decision, date(2026, 2, 1), date(2026, 3, 31))
     claim(finance_user, decision, date(2026, 3, 1), date(2026, 3, 31))
     with pytest.raises(ConflictError, match="päällekkäin"):

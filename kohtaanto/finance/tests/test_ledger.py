@@ -263,7 +263,7 @@ def test_year_end_release_only_from_december_and_releases_every_unpaid_part(fina
         actor=finance_user, appropriation=appropriation, amount="1000.00", description="B"
     )
     services.payment_record(actor=finance_user, commitment=a, amount="2000.00")
-    with pytest.raises(ConflictError, match="aikaisintaan 1.12.2025"):
+    with pytest.raises(ConflictError, match=r"aikaisintaan 1\.12\.2025"):
         services.appropriation_year_end_release(
             actor=finance_user, appropriation=appropriation, today=date(2025, 11, 30)
         )
@@ -355,3 +355,16 @@ def test_budget_lines_exist_for_every_area_and_new_lines_are_unique(finance_user
     services.budget_line_create(actor=finance_user, code="projects", name="Hankkeet")
     with pytest.raises(ConflictError, match="on jo olemassa"):
         services.budget_line_create(actor=finance_user, code="projects", name="Toinen")
+
+
+def test_balance_write_from_a_stale_read_changes_nothing(appropriation):
+    from kohtaanto.finance.services.ledger import _save_balances
+
+    first = Appropriation.objects.get(pk=appropriation.pk)
+    stale = Appropriation.objects.get(pk=appropriation.pk)
+    first.committed, first.available = Decimal("100.00"), Decimal("9900.00")
+    _save_balances(first, ["committed", "available"])
+    stale.committed, stale.available = Decimal("50.00"), Decimal("9950.00")
+    with pytest.raises(ConflictError, match="Saldo muuttui samaan aikaan"):
+        _save_balances(stale, ["committed", "available"])
+    assert fresh(appropriation).committed == Decimal("100.00")
