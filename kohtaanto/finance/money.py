@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from kohtaanto.common.errors import DomainError
 
 CENT = Decimal("0.01")
+# What services accept as an amount; parse_amount refuses floats with a clear message.
+AmountInput = Decimal | str | int | float
 # The ledger's columns hold 14 digits with 2 decimals.
 MAX_AMOUNT = Decimal("999999999999.99")
 

@@ -46,7 +46,7 @@ from kohtaanto.finance.models import (
     LedgerEntry,
     SchemeRule,
 )
-from kohtaanto.finance.money import format_eur, parse_amount
+from kohtaanto.finance.money import AmountInput, format_eur, parse_amount
 from kohtaanto.finance.services.ledger import (
     commitment_open,
     commitment_release,
@@ -71,7 +71,7 @@ def grant_scheme_create(
     name: str,
     kind: str,
     line: BudgetLine,
-    envelope: Decimal | str,
+    envelope: AmountInput,
     starts_on: date,
     ends_on: date | None,
     legal_basis: str,
@@ -490,7 +490,7 @@ def grant_application_approve(
     application: GrantApplication,
     appropriation: Appropriation,
     reasons: str,
-    amount: Decimal | str | None = None,
+    amount: AmountInput | None = None,
 ) -> GrantDecision:
     """Grant the application: freeze it and commit the money, or refuse with the reason.
 
@@ -627,8 +627,8 @@ def grant_claim_submit(
     decision: GrantDecision,
     period_start: date,
     period_end: date,
-    pay_costs: Decimal | str,
-    claimed_amount: Decimal | str,
+    pay_costs: AmountInput,
+    claimed_amount: AmountInput,
     channel: str,
 ) -> GrantPaymentClaim:
     """Receive a payment claim for a period of the subsidised employment.
@@ -690,7 +690,7 @@ def grant_claim_pay(
     *,
     actor: User,
     claim: GrantPaymentClaim,
-    amount: Decimal | str | None = None,
+    amount: AmountInput | None = None,
     booked_on: date | None = None,
     reference: str = "",
 ) -> LedgerEntry:
@@ -755,7 +755,7 @@ def grant_claim_reject(*, actor: User, claim: GrantPaymentClaim, reason: str) ->
 
 
 def grant_overpayment_recover(
-    *, actor: User, decision: GrantDecision, amount: Decimal | str, description: str
+    *, actor: User, decision: GrantDecision, amount: AmountInput, description: str
 ) -> LedgerEntry:
     """Recover an overpaid subsidy: a negative payment on the decision's commitment."""
     require_area(actor, decision.application.employment_area_id)

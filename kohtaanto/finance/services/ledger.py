@@ -33,7 +33,7 @@ from kohtaanto.finance.models import (
     GrantScheme,
     LedgerEntry,
 )
-from kohtaanto.finance.money import format_eur, parse_amount
+from kohtaanto.finance.money import AmountInput, format_eur, parse_amount
 
 ZERO = Decimal("0.00")
 
@@ -105,7 +105,7 @@ def appropriation_create(
     year: int,
     line: BudgetLine,
     name: str,
-    amount: Decimal | str | int,
+    amount: AmountInput,
     decided_by: str,
     decided_on: date,
     reference: str = "",
@@ -157,7 +157,7 @@ def appropriation_amend(
     *,
     actor: User,
     appropriation: Appropriation,
-    amount: Decimal | str | int,
+    amount: AmountInput,
     decided_by: str,
     decided_on: date,
     reference: str = "",
@@ -399,7 +399,7 @@ def commitment_create(
     *,
     actor: User,
     appropriation: Appropriation,
-    amount: Decimal | str | int,
+    amount: AmountInput,
     description: str,
     source_type: str = CommitmentSource.MANUAL,
     source_id: str = "",
@@ -445,7 +445,7 @@ def commitment_release(
     actor: User,
     commitment: Commitment,
     reason: str,
-    amount: Decimal | str | int | None = None,
+    amount: AmountInput | None = None,
     booked_on: date | None = None,
     description: str = "",
 ) -> LedgerEntry:
@@ -499,7 +499,7 @@ def payment_record(
     *,
     actor: User,
     commitment: Commitment,
-    amount: Decimal | str | int,
+    amount: AmountInput,
     booked_on: date | None = None,
     reference: str = "",
     description: str = "",
@@ -550,7 +550,7 @@ def payment_recover(
     *,
     actor: User,
     commitment: Commitment,
-    amount: Decimal | str | int,
+    amount: AmountInput,
     booked_on: date | None = None,
     reference: str = "",
     description: str = "",
