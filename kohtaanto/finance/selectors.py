@@ -223,6 +223,16 @@ def appropriation_decision_list(*, appropriation: Appropriation) -> QuerySet[App
     return appropriation.decisions.select_related("recorded_by").order_by("decided_on", "id")
 
 
+def appropriation_decisions_of_year(*, actor: Any, year: int) -> QuerySet[AppropriationDecision]:
+    return (
+        AppropriationDecision.objects.filter(
+            appropriation__employment_area_id=_area_id(actor), appropriation__year=year
+        )
+        .select_related("appropriation")
+        .order_by("decided_on", "id")
+    )
+
+
 # --- commitments and entries ---------------------------------------------------------------
 
 

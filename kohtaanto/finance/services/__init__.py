@@ -1,6 +1,7 @@
 """Every write of the finance app. Other apps use `commitment_create` and friends from here."""
 
 from kohtaanto.finance.services.grants import (
+    GRANT_SCHEME_FIELDS,
     ApplicationData,
     grant_application_approve,
     grant_application_assess,
@@ -31,6 +32,7 @@ from kohtaanto.finance.services.ledger import (
 )
 
 __all__ = [
+    "GRANT_SCHEME_FIELDS",
     "ApplicationData",
     "appropriation_amend",
     "appropriation_create",

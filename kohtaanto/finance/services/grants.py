@@ -108,7 +108,7 @@ def grant_scheme_create(
     return scheme
 
 
-_SCHEME_FIELDS = [
+GRANT_SCHEME_FIELDS = [
     "name",
     "envelope",
     "starts_on",
@@ -125,7 +125,7 @@ _SCHEME_FIELDS = [
 def grant_scheme_update(*, actor: User, scheme: GrantScheme, **values: Any) -> GrantScheme:
     """Change a scheme's terms; the envelope can never go below what it has committed."""
     require_area(actor, scheme.employment_area_id)
-    unknown = set(values) - set(_SCHEME_FIELDS)
+    unknown = set(values) - set(GRANT_SCHEME_FIELDS)
     if unknown:
         raise DomainError(_("Tuntemattomat kentät: %(f)s") % {"f": ", ".join(sorted(unknown))})
     locked = GrantScheme.objects.select_for_update().get(pk=scheme.pk)
@@ -244,7 +244,7 @@ class ApplicationData:
             for start, end in self.unemployment_periods
         ]
         values["other_de_minimis"] = [
-            {"granted_on": d.isoformat(), "amount": str(a), "grantor": g}
+            {"granted_on": d.isoformat(), "amount": f"{a:.2f}", "grantor": g}
             for d, a, g in self.other_de_minimis
         ]
         return values
