@@ -480,9 +480,7 @@ def claim_pay(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
             request,
             form=form,
             title=_("Maksa maksatushakemus"),
-            intro=_(
-                "Hyväksyttävä enimmäismäärä on pienempi haetusta ja laskennallisesta määrästä."
-            ),
+            intro=_("Enintään maksetaan haettu tai laskennallinen määrä, kumpi on pienempi."),
             claim=claim,
             submit=_("Kirjaa maksu"),
             back=reverse("finance:decision_detail", kwargs={"id": claim.decision_id}),
