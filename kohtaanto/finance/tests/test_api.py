@@ -266,3 +266,12 @@ def test_api_without_token_is_401(finance_user):
     appropriation = make_appropriation(finance_user)
     assert Client().get(f"/api/v1/appropriations/{appropriation.pk}").status_code == 401
     assert appropriation.available == Decimal("10000.00")
+
+
+def test_finance_endpoints_are_in_the_openapi_schema(api):
+    paths = api.get("/api/v1/openapi.json").json()["paths"]
+    assert {
+        "/api/v1/appropriations",
+        "/api/v1/appropriations/{id}",
+        "/api/v1/appropriations/{id}/commitments",
+    } <= set(paths)
