@@ -351,6 +351,9 @@ _MESSAGES = {
     "de_minimis_declaration_missing": gettext_lazy(
         "Työnantajan ilmoitus muista de minimis -tuista puuttuu."
     ),
+    "de_minimis_ceiling_missing": gettext_lazy(
+        "De minimis -enimmäismäärää ei ole määritetty päivälle %(grant_date)s."
+    ),
     "de_minimis_ceiling_exceeded": gettext_lazy(
         "De minimis -tukien enimmäismäärä %(ceiling_eur)s ylittyisi: %(years)s vuoden jaksolla "
         "%(window_start_date)s–%(grant_date)s myönnetty %(earlier_eur)s, haettu "

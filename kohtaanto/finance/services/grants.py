@@ -307,7 +307,10 @@ def grant_application_assess(
         ceiling = selectors.de_minimis_ceiling_on(grant_date)
         if ceiling is None:
             evaluation.reasons.append(
-                {"code": "no_rule", "params": {"start_date": grant_date.isoformat()}}
+                {
+                    "code": "de_minimis_ceiling_missing",
+                    "params": {"grant_date": grant_date.isoformat()},
+                }
             )
         else:
             position = de_minimis_position(

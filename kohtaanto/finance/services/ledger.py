@@ -412,6 +412,10 @@ def commitment_create(
     DomainError for a bad amount or source. Writes `commitment.create` to the audit log.
     """
     require_area(actor, appropriation.employment_area_id)
+    if source_type == CommitmentSource.GRANT_DECISION:
+        # A grant decision's commitment also draws on the scheme's envelope: only the
+        # decision (grant_application_approve) may create it.
+        raise DomainError(_("Avustuspäätöksen sitoumus syntyy päätöksestä, ei erikseen."))
     value = parse_amount(amount)
     locked = lock_rows(appropriation_id=appropriation.pk)
     return commitment_open(

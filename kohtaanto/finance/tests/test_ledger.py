@@ -145,6 +145,14 @@ def test_unknown_source_type_and_empty_description_are_refused(finance_user, app
             description="X",
             source_type="lottery",
         )
+    with pytest.raises(DomainError, match="syntyy päätöksestä"):
+        services.commitment_create(
+            actor=finance_user,
+            appropriation=appropriation,
+            amount="1.00",
+            description="Ohi kehyksen",
+            source_type="grant_decision",
+        )
     with pytest.raises(DomainError, match="Kuvaus puuttuu"):
         services.commitment_create(
             actor=finance_user, appropriation=appropriation, amount="1.00", description="  "
