@@ -1,4 +1,8 @@
-"""The burn chart of a year as plain geometry for an inline SVG (no script, no library)."""
+"""The burn chart of a year as plain geometry for an inline SVG (no script, no library).
+
+Coordinates are strings formatted here with a decimal point: the template would localise a
+float ("153,5" in Finnish), which SVG reads as two numbers.
+"""
 
 from dataclasses import dataclass
 from decimal import Decimal
@@ -12,7 +16,7 @@ LEFT, RIGHT, TOP, BOTTOM = 96, 16, 16, 40
 
 @dataclass(frozen=True)
 class Tick:
-    position: float
+    position: str
     label: str
 
 
@@ -22,13 +26,15 @@ class BurnChart:
     height: int
     committed_points: str
     paid_points: str
-    reserved_y: float
+    reserved_y: str
     x_ticks: list[Tick]
     y_ticks: list[Tick]
     left: int
     right: int
     top: int
     bottom: int
+    y_label_x: int
+    x_label_y: int
 
 
 def burn_chart(points: list[MonthPoint], *, reserved: Decimal) -> BurnChart:
@@ -38,14 +44,14 @@ def burn_chart(points: list[MonthPoint], *, reserved: Decimal) -> BurnChart:
     plot_w = WIDTH - LEFT - RIGHT
     plot_h = HEIGHT - TOP - BOTTOM
 
-    def x(month: int) -> float:
-        return LEFT + plot_w * (month - 0.5) / 12
+    def x(month: int) -> str:
+        return f"{LEFT + plot_w * (month - 0.5) / 12:.1f}"
 
-    def y(value: Decimal) -> float:
-        return round(TOP + plot_h * (1 - float(value) / scale), 1)
+    def y(value: Decimal) -> str:
+        return f"{TOP + plot_h * (1 - float(value) / scale):.1f}"
 
     def polyline(values: list[Decimal]) -> str:
-        return " ".join(f"{x(i + 1):.1f},{y(v)}" for i, v in enumerate(values))
+        return " ".join(f"{x(i + 1)},{y(v)}" for i, v in enumerate(values))
 
     return BurnChart(
         width=WIDTH,
@@ -62,4 +68,6 @@ def burn_chart(points: list[MonthPoint], *, reserved: Decimal) -> BurnChart:
         right=WIDTH - RIGHT,
         top=TOP,
         bottom=HEIGHT - BOTTOM,
+        y_label_x=LEFT - 6,
+        x_label_y=HEIGHT - BOTTOM + 18,
     )

@@ -127,7 +127,8 @@ class Appropriation(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.name} {self.year}"
+        # Names usually carry the year ("Palveluhankinnat 2026"); add it when they do not.
+        return self.name if str(self.year) in self.name else f"{self.name} {self.year}"
 
     @property
     def unpaid(self) -> Decimal:

@@ -1,3 +1,4 @@
+import re
 from datetime import date
 from decimal import Decimal
 from io import BytesIO
@@ -201,6 +202,10 @@ def test_dashboard_shows_reserved_committed_paid_and_free_with_an_accessible_cha
     assert 'role="img"' in html and '<title id="burn-title">' in html
     assert '<desc id="burn-desc">' in html
     assert "3/2026" in html  # the data table behind the chart
+    # SVG coordinates keep a decimal point in every language ("153,5" would be two numbers).
+    svg = html.split("<svg")[1].split("</svg>")[0]
+    assert re.findall(r' y1="(\d+,\d)', svg) == []
+    assert re.findall(r' x="(\d+,\d)', svg) == []
     assert "<script" not in html.split("<main")[1]
 
 
