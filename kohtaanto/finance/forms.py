@@ -297,8 +297,8 @@ class ApplicationForm(PeriodMixin, forms.Form):
     contact_phone = forms.CharField(label=_("Puhelin"), max_length=40, required=False)
     de_minimis_declared = forms.BooleanField(
         label=_(
-            "Vakuutan, että yllä on ilmoitettu kaikki yritykselle kuluvan ja kahden "
-            "edellisen vuoden aikana myönnetyt muut de minimis -tuet."
+            "Vakuutan, että yllä on ilmoitettu kaikki yritykselle viimeisten kolmen vuoden "
+            "aikana myönnetyt muut de minimis -tuet."
         ),
         required=False,
     )
