@@ -115,6 +115,8 @@ def test_missing_and_other_areas_appropriation_are_the_same_404(
     for client, url in [
         (other, f"/api/v1/appropriations/{appropriation.pk}"),
         (api, "/api/v1/appropriations/999999"),
+        (api, "/api/v1/appropriations/99999999999999999999999"),
+        (api, "/api/v1/commitments/0"),
     ]:
         response = client.get(url)
         assert response.status_code == 404
