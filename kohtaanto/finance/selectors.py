@@ -339,6 +339,66 @@ def de_minimis_own_aid(*, business_id: str) -> list[tuple[date, Decimal]]:
     )
 
 
+@dataclass
+class CompanyDeMinimis:
+    """A company's de minimis aid today: the area's own grants, the latest declaration of
+    other aid, and the rolling-period position (None when no ceiling is configured)."""
+
+    decisions: list[GrantDecision]
+    declared: list[dict[str, Any]]
+    declared_on: Any
+    position: Any
+
+
+def company_de_minimis(*, actor: Any, company: Any) -> CompanyDeMinimis:
+    from django.utils import timezone
+
+    from kohtaanto.finance.eligibility import de_minimis_position
+
+    if company.employment_area_id != _area_id(actor):
+        raise NotFoundError(_("Ei löytynyt."))
+    decisions = list(
+        GrantDecision.objects.filter(
+            outcome=GrantDecision.Outcome.APPROVED,
+            application__scheme__de_minimis=True,
+            application__company=company,
+        )
+        .select_related("application__scheme")
+        .order_by("-granted_on", "-id")
+    )
+    latest = (
+        GrantApplication.objects.filter(company=company, scheme__de_minimis=True)
+        .order_by("-received_at", "-id")
+        .first()
+    )
+    declared = [
+        {
+            "granted_on": date.fromisoformat(row["granted_on"]),
+            "amount": Decimal(row["amount"]),
+            "grantor": row.get("grantor", ""),
+        }
+        for row in (latest.other_de_minimis if latest else [])
+    ]
+    today = timezone.localdate()
+    ceiling = de_minimis_ceiling_on(today)
+    position = None
+    if ceiling is not None:
+        position = de_minimis_position(
+            ceiling=ceiling.ceiling,
+            period_years=ceiling.period_years,
+            grant_date=today,
+            own_aid=de_minimis_own_aid(business_id=company.business_id),
+            declared_aid=[(row["granted_on"], row["amount"]) for row in declared],
+            requested=ZERO,
+        )
+    return CompanyDeMinimis(
+        decisions=decisions,
+        declared=declared,
+        declared_on=latest.received_at if latest else None,
+        position=position,
+    )
+
+
 # --- applications, decisions, claims --------------------------------------------------------
 
 

@@ -30,6 +30,7 @@ urlpatterns = [
     path("applications/<int:id>/edit/", grants.application_update, name="application_update"),
     path("applications/<int:id>/approve/", grants.application_approve, name="application_approve"),
     path("applications/<int:id>/reject/", grants.application_reject, name="application_reject"),
+    path("companies/<int:id>/de-minimis/", grants.company_de_minimis, name="company_de_minimis"),
     path("decisions/<int:id>/", grants.decision_detail, name="decision_detail"),
     path("decisions/<int:id>/claims/new/", grants.claim_create, name="claim_create"),
     path("decisions/<int:id>/claim-link/", grants.claim_link, name="claim_link"),

@@ -120,6 +120,10 @@ def pages(world):
         (reverse("finance:application_list"), GRANT_READERS),
         (reverse("finance:application_detail", args=[app]), GRANT_READERS),
         (reverse("finance:decision_detail", args=[d]), GRANT_READERS),
+        (
+            reverse("finance:company_de_minimis", args=[world["application"].company_id]),
+            GRANT_READERS,
+        ),
         (reverse("finance:application_create") + f"?scheme={s}", ENTERERS),
         (reverse("finance:application_update", args=[app]), ENTERERS),
         (reverse("finance:application_link", args=[s]), ENTERERS),
@@ -177,6 +181,7 @@ def test_other_areas_objects_and_missing_ones_are_the_same_404(
         "decision_detail",
         "entry_reverse",
         "claim_pay",
+        "company_de_minimis",
     ]:
         assert own.get(reverse(f"finance:{name}", args=[999999])).status_code == 404, name
     assert own.get(reverse("finance:application_create") + "?scheme=abc").status_code == 404
@@ -717,3 +722,32 @@ def test_employer_claims_payment_through_the_link(client, client_as, business_ad
         },
     )
     assert "päällekkäin" in overlap.content.decode()
+
+
+def test_company_de_minimis_page_sums_own_grants_and_the_declaration(
+    client_as, business_advisor, finance_user, area
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    company = CompanyFactory()
+    declared = [(timezone.localdate() - timedelta(days=100), Decimal("20000.00"), "ELY-keskus")]
+    grants = make_appropriation(finance_user, "50000.00", line="grants")
+    services.grant_application_approve(
+        actor=finance_user,
+        application=submit(
+            business_advisor, youth_voucher(area), company=company, other_de_minimis=declared
+        ),
+        appropriation=grants,
+        reasons="OK",
+    )
+    html = (
+        client_as(business_advisor)
+        .get(reverse("finance:company_de_minimis", args=[company.pk]))
+        .content.decode()
+    )
+    assert "9 000,00 €" in html  # the area's own grant
+    assert "20 000,00 €" in html  # declared by the company
+    assert "271 000,00 €" in html  # room left under 300 000 €
+    assert "ELY-keskus" in html

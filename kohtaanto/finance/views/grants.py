@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kohtaanto.audit.services import access_log_record
-from kohtaanto.common.errors import DomainError
+from kohtaanto.common.errors import DomainError, NotFoundError
 from kohtaanto.common.types import AuthenticatedHttpRequest
+from kohtaanto.employers.models import Company
 from kohtaanto.finance import forms, selectors, services
 from kohtaanto.finance.eligibility import reason_message
 from kohtaanto.finance.models import GrantApplication, GrantScheme
@@ -374,6 +375,24 @@ def application_reject(request: AuthenticatedHttpRequest, id: int) -> HttpRespon
             return redirect("finance:decision_detail", id=decision.pk)
     _errors_as_messages(request, form)
     return redirect("finance:application_detail", id=application.pk)
+
+
+@login_required
+def company_de_minimis(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
+    """A company's de minimis aid over the rolling period, as of today."""
+    require(request, "view_grant_applications")
+    company = Company.objects.filter(pk=id).first()
+    if company is None:
+        raise NotFoundError(_("Ei löytynyt."))
+    return render(
+        request,
+        "finance/company_de_minimis.html",
+        context(
+            request,
+            company=company,
+            tracking=selectors.company_de_minimis(actor=request.user, company=company),
+        ),
+    )
 
 
 # --- decisions and claims ------------------------------------------------------------------
