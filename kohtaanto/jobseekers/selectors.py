@@ -49,6 +49,7 @@ from kohtaanto.jobseekers.models import (
 from kohtaanto.jobseekers.rules import FOLLOW_UP_MONTHS, add_months
 from kohtaanto.programme.models import Operation
 from kohtaanto.taxonomy.models import Concept, ConceptLabel
+from kohtaanto.taxonomy.text import normalize
 
 # Worklist horizons: how far ahead a due follow-up or an expiring consent is shown.
 FOLLOW_UP_LOOKAHEAD_DAYS = 14
@@ -390,17 +391,22 @@ def concept_resolve(text: str, *, types: Iterable[str]) -> list[Concept]:
     by_uri = list(Concept.objects.filter(uri=text, type__in=types))
     if by_uri:
         return by_uri
-    norm = text.casefold()
+    # Labels are stored folded and lemmatised per language (taxonomy.text.normalize), so
+    # the typed text is normalised the same way in each language.
+    forms = {normalize(text, lang) for lang in ("fi", "sv", "en")} - {""}
     labels = ConceptLabel.objects.filter(concept__type__in=types)
     exact = Concept.objects.filter(
-        pk__in=Subquery(labels.filter(normalized=norm).values("concept_id"))
+        pk__in=Subquery(
+            labels.filter(Q(normalized__in=forms) | Q(text__iexact=text)).values("concept_id")
+        )
     )
     found = list(exact.order_by("-in_vocabulary", "uri")[:10])
     if found:
         return found
-    prefix = Concept.objects.filter(
-        pk__in=Subquery(labels.filter(normalized__startswith=norm).values("concept_id"))
-    )
+    starts = Q(text__istartswith=text)
+    for form in forms:
+        starts |= Q(normalized__startswith=form)
+    prefix = Concept.objects.filter(pk__in=Subquery(labels.filter(starts).values("concept_id")))
     return list(prefix.order_by("-in_vocabulary", "uri")[:10])
 
 

@@ -349,14 +349,21 @@ def test_import_command_reports_counts_and_then_that_nothing_changed(esco_dir):
     assert "nothing changed" in out.getvalue()
 
 
-def test_import_command_lists_every_error_and_suggests_skipping_dangling_rows(tmp_path):
+def test_import_command_skips_and_names_dangling_rows_and_refuses_them_when_strict(tmp_path):
     rows = esco_rows("en")
     rows["occupationSkillRelations.csv"][0]["occupationUri"] = f"{ESCO}/occupation/gone"
     folder = write_esco(tmp_path / "esco", rows)
     err = StringIO()
-    with pytest.raises(CommandError, match="--skip-dangling"):
-        call_command("import_esco", str(folder), stderr=err)
+    with pytest.raises(CommandError, match="without --strict"):
+        call_command("import_esco", str(folder), "--strict", stderr=err)
     assert "occupationSkillRelations.csv, line 2, occupationUri: unknown concept" in err.getvalue()
+    assert not Concept.objects.exists()
+
+    err = StringIO()
+    call_command("import_esco", str(folder), stdout=StringIO(), stderr=err)
+    assert "Warning: skipped 1 relation rows" in err.getvalue()
+    assert f"{ESCO}/occupation/gone" in err.getvalue()
+    assert Concept.objects.exists()
 
 
 def test_import_refuses_a_folder_without_esco_files(tmp_path: Path):

@@ -28,10 +28,12 @@ class Command(BaseCommand):
             default="",
             help="version label, e.g. v1.2.0 (default: taken from the path, else a checksum)",
         )
+        # The official ESCO v1.1.1 download itself has 68 relation rows to an occupation that
+        # is in no concept file: such rows are left out and listed, unless --strict.
         parser.add_argument(
-            "--skip-dangling",
+            "--strict",
             action="store_true",
-            help="skip relation rows whose concept is in no concept file, instead of refusing",
+            help="refuse the import when a relation row names a concept in no concept file",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -42,7 +44,7 @@ class Command(BaseCommand):
                 path=options["path"],
                 languages=languages or None,
                 version=options["esco_version"],
-                skip_dangling=options["skip_dangling"],
+                skip_dangling=not options["strict"],
                 progress=tqdm_progress(options["verbosity"]),
             )
         except ImportRejectedError as exc:
@@ -50,7 +52,7 @@ class Command(BaseCommand):
                 self.stderr.write(str(error))
             hint = ""
             if isinstance(exc, DanglingReferencesError):
-                hint = " Run again with --skip-dangling to leave those rows out."
+                hint = " Run again without --strict to leave those rows out."
             raise CommandError(f"{exc.message}{hint}") from exc
         dataset = result.dataset
         version = result.version
@@ -64,9 +66,9 @@ class Command(BaseCommand):
         self.stdout.write(f"  rows read: {rows}")
         if result.skipped:
             uris = sorted({e.reason.rsplit(" ", 1)[-1] for e in result.skipped})
-            self.stdout.write(
-                f"  skipped {len(result.skipped)} relation rows to concepts in no concept file: "
-                + ", ".join(uris)
+            self.stderr.write(
+                f"Warning: skipped {len(result.skipped)} relation rows to concepts in no concept "
+                "file: " + ", ".join(uris)
             )
         changes = {k: v for k, v in result.counts.as_dict().items() if v}
         if result.obsoleted:
