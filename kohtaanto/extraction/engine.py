@@ -40,6 +40,7 @@ COMPOUND_MODIFIER = 0.5
 LONGER_LABEL_BONUS = 0.05  # per extra word in the label, up to +0.1
 REPEAT_BONUS = 0.05  # per extra occurrence, up to +0.1
 MIN_WORDS_FOR_SENTENCE_LANGUAGE = 4
+MODES = ("match", "rank")
 
 
 @dataclass(slots=True)
@@ -89,10 +90,65 @@ class Engine:
                 self._fingerprint = fingerprint
             return self._index
 
-    def extract(self, text: str, lang: str = "auto") -> ExtractionResult:
+    def extract(self, text: str, lang: str = "auto", *, mode: str = "match") -> ExtractionResult:
+        """Concepts in one text; see `extract_many`."""
+        return self.extract_many([text], lang, mode=mode)[0]
+
+    def extract_many(
+        self, texts: Sequence[str], lang: str = "auto", *, mode: str = "match"
+    ) -> list[ExtractionResult]:
+        """Concepts in each text, best first.
+
+        mode "match": the concepts whose labels the text writes out (inflected, compounded,
+        abbreviated), with their spans, requirement marks and negations.
+        mode "rank": the skills and knowledge a long text is about, named or not, from the
+        TF-IDF ranker (`ranking.py`), best first and without spans; a concept the text negates
+        is left out and reported in `negated`. Made for profiles from CVs and descriptions.
+        """
         if lang != "auto" and lang not in LANGS:
             raise ValueError(f"unsupported language {lang!r}; use fi, sv, en or auto")
+        if mode not in MODES:
+            raise ValueError(f"unsupported mode {mode!r}; use {' or '.join(MODES)}")
         index = self.index()
+        if mode == "match":
+            return [_result(index, *self._match_text(index, text, lang)) for text in texts]
+        return self._rank(index, texts, lang)
+
+    def _rank(self, index: LabelIndex, texts: Sequence[str], lang: str) -> list[ExtractionResult]:
+        """Ranked skills and knowledge; label matching only to drop what a text negates."""
+        results = []
+        for text in texts:
+            if cues.may_negate(text):
+                matched = _result(index, *self._match_text(index, text, lang))
+                results.append(ExtractionResult(matched.lang, [], matched.negated))
+            else:
+                results.append(ExtractionResult(detect(text) if lang == "auto" else lang))
+        by_lang: dict[str, list[int]] = {}
+        for number, result in enumerate(results):
+            by_lang.setdefault(result.lang, []).append(number)
+        for text_lang, numbers in by_lang.items():
+            ranked = index.ranker(text_lang).top([texts[n] for n in numbers])
+            for number, top in zip(numbers, ranked, strict=True):
+                result = results[number]
+                negated = {m.concept_id for m in result.negated}
+                for concept_id, score in top:
+                    if concept_id not in negated:
+                        record = index.concepts[concept_id]
+                        result.concepts.append(
+                            Mention(
+                                concept_id,
+                                record.uri,
+                                record.label(result.lang),
+                                record.type,
+                                round(min(1.0, score), 3),
+                                [],
+                            )
+                        )
+        return results
+
+    def _match_text(
+        self, index: LabelIndex, text: str, lang: str
+    ) -> tuple[dict[int, list[_Occurrence]], str]:
         pieces = sentences(text)
         langs, doc_lang = _languages(text, pieces, lang)
         found: dict[int, list[_Occurrence]] = {}
@@ -105,18 +161,19 @@ class Engine:
             tokens = tokenize(sentence.text, sentence_lang, offset=sentence.start)
             if not tokens:
                 continue
-            heading = cues.heading_mode(tokens, sentence_lang)
+            token_cues = cues.token_cues(tokens, sentence_lang)
+            heading = cues.heading_mode(token_cues)
             if sentence.text.endswith(":") or (
                 len(tokens) <= 2 and heading is not cues.Mode.NEUTRAL
             ):
                 section = heading
             breaks = [sentence.start + b for b in clause_breaks(sentence.text)]
-            clauses = cues.clauses(tokens, breaks, sentence_lang, section)
+            clauses = cues.clauses(tokens, token_cues, breaks, section)
             occurrences = _match(index, text, tokens, sentence_lang)
             _mark(occurrences, clauses)
             for concept_id, occurrence in occurrences:
                 found.setdefault(concept_id, []).append(occurrence)
-        return _result(index, found, doc_lang)
+        return found, doc_lang
 
 
 def _languages(text: str, pieces: Sequence[Sentence], lang: str) -> tuple[list[str], str]:
@@ -144,22 +201,18 @@ def _match(
     """Longest label match at each token; compound parts for words no label covers."""
     result: list[tuple[int, _Occurrence]] = []
     phrases = index.phrases[lang]
-    longest = index.longest[lang]
+    lemmas = [token.lemma for token in tokens]
+    norms = [token.norm for token in tokens]
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        length, factor = 0, 0.0
-        hits: tuple[Hit, ...] = ()
-        for n in range(min(longest.get(token.lemma, 0), len(tokens) - i), 0, -1):
-            found = phrases.get(tuple(t.lemma for t in tokens[i : i + n]))
-            if found:
-                length, hits, factor = n, found, LEMMA_MATCH
-                break
-        for n in range(min(index.longest_surface.get(token.norm, 0), len(tokens) - i), length, -1):
-            found = index.surface.get(tuple(t.norm for t in tokens[i : i + n]))
-            if found:
-                length, hits, factor = n, found, SURFACE_MATCH
-                break
+        factor = 0.0
+        length, hits = _longest(phrases, index.prefixes[lang], lemmas, i)
+        if length:
+            factor = LEMMA_MATCH
+        surface_length, surface_hits = _longest(index.surface, index.surface_prefixes, norms, i)
+        if surface_length > length:
+            length, hits, factor = surface_length, surface_hits, SURFACE_MATCH
         if length == 0 and i + 1 < len(tokens) and _hyphenated(text, token, tokens[i + 1]):
             # "robotti-hitsaus" written for the label "robottihitsaus"
             joined = token.norm + lemmatize(tokens[i + 1].norm, lang)
@@ -186,6 +239,28 @@ def _match(
                 result.append((hit.concept_id, _Occurrence(span, hit.weight * factor, i)))
         i += 1
     return result
+
+
+def _longest(
+    table: dict[tuple[str, ...], tuple[Hit, ...]],
+    prefixes: frozenset[tuple[str, ...]],
+    words: list[str],
+    start: int,
+) -> tuple[int, tuple[Hit, ...]]:
+    """The longest label in `table` that the words from `start` on spell out."""
+    best: tuple[int, tuple[Hit, ...]] = (0, ())
+    key = (words[start],)
+    if key not in prefixes and key not in table:
+        return best
+    end = start + 1
+    while True:
+        hits = table.get(key)
+        if hits:
+            best = (end - start, hits)
+        if end == len(words) or key not in prefixes:
+            return best
+        key = (*key, words[end])
+        end += 1
 
 
 def _hyphenated(text: str, left: Token, right: Token) -> bool:
@@ -235,6 +310,10 @@ def _mark(occurrences: list[tuple[int, _Occurrence]], clauses: Sequence[cues.Cla
             occurrence.required = False
 
 
+def _order(mention: Mention) -> tuple[float, int]:
+    return (-mention.score, mention.spans[0][0] if mention.spans else 1 << 30)
+
+
 def _result(index: LabelIndex, found: dict[int, list[_Occurrence]], lang: str) -> ExtractionResult:
     result = ExtractionResult(lang=lang)
     for concept_id, occurrences in found.items():
@@ -254,7 +333,7 @@ def _result(index: LabelIndex, found: dict[int, list[_Occurrence]], lang: str) -
         )
         (result.concepts if positive else result.negated).append(mention)
     for mentions in (result.concepts, result.negated):
-        mentions.sort(key=lambda m: (-m.score, m.spans[0]))
+        mentions.sort(key=_order)
     return result
 
 
@@ -272,6 +351,10 @@ def default_engine() -> Engine:
     return _engine
 
 
-def extract(text: str, lang: str = "auto") -> ExtractionResult:
-    """Concepts in `text` (fi, sv, en or auto-detected) from the taxonomy in the database."""
-    return default_engine().extract(text, lang)
+def extract(text: str, lang: str = "auto", *, mode: str = "match") -> ExtractionResult:
+    """Concepts in `text` (fi, sv, en or auto-detected) from the taxonomy in the database.
+
+    mode "match" reports what the text names; "rank" adds what a long text is about (profiles
+    from CVs, course descriptions). See `Engine.extract_many`.
+    """
+    return default_engine().extract(text, lang, mode=mode)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import simplemma
 
+from kohtaanto.extraction.ranking import SkillRanker
 from kohtaanto.extraction.sources import ConceptRecord
 from kohtaanto.extraction.text import LANGS, lemmatize, tokenize
 
@@ -27,6 +28,8 @@ from kohtaanto.extraction.text import LANGS, lemmatize, tokenize
 KIND_WEIGHT = {"pref": 1.0, "alt": 0.9, "hidden": 0.75}
 _ABBREVIATION = re.compile(r"^(?=.*[A-ZÅÄÖ])[A-ZÅÄÖ0-9]{2,6}$")
 COMPOUND_LANGS = ("fi", "sv")
+# What the ranking mode ranks: what a person can do or know.
+RANKED_TYPES = ("skill", "knowledge")
 MIN_PART = 4  # shortest compound part matched on its own ("auto" in "autonkuljettaja")
 MIN_OTHER_PART = 3
 
@@ -74,13 +77,29 @@ class LabelIndex:
         self.phrases = {lang: _freeze(table) for lang, table in phrases.items()}
         self.surface = _freeze(surface)
         self.abbreviations = {key: _hits(value) for key, value in abbreviations.items()}
-        self.longest = {lang: _longest(table) for lang, table in self.phrases.items()}
-        self.longest_surface = _longest(self.surface)
+        # Every proper prefix of a label, so that matching extends a phrase only while some
+        # label still starts that way.
+        self.prefixes = {lang: _prefixes(table) for lang, table in self.phrases.items()}
+        self.surface_prefixes = _prefixes(self.surface)
         self._compounds: dict[tuple[str, str], tuple[CompoundPart, ...]] = {}
         self._compound_lock = threading.Lock()
+        self._rankers: dict[str, SkillRanker] = {}
+        self._ranker_lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self.concepts)
+
+    def ranker(self, lang: str) -> SkillRanker:
+        """The TF-IDF ranker over the skills and knowledge of one language, built on first use."""
+        ranker = self._rankers.get(lang)
+        if ranker is None:
+            with self._ranker_lock:
+                ranker = self._rankers.get(lang)
+                if ranker is None:
+                    records = [c for c in self.concepts.values() if c.type in RANKED_TYPES]
+                    ranker = SkillRanker(records, lang)
+                    self._rankers[lang] = ranker
+        return ranker
 
     def compound_parts(self, lemma: str, lang: str) -> tuple[CompoundPart, ...]:
         """Labels that are the head or a modifier of a compound word's lemma.
@@ -154,12 +173,8 @@ def _freeze(
     return {key: _hits(value) for key, value in table.items()}
 
 
-def _longest(table: dict[tuple[str, ...], tuple[Hit, ...]]) -> dict[str, int]:
-    longest: dict[str, int] = {}
-    for key in table:
-        if len(key) > longest.get(key[0], 0):
-            longest[key[0]] = len(key)
-    return longest
+def _prefixes(table: dict[tuple[str, ...], tuple[Hit, ...]]) -> frozenset[tuple[str, ...]]:
+    return frozenset(key[:n] for key in table for n in range(1, len(key)))
 
 
 def fold_abbreviation(text: str) -> str:

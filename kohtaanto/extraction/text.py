@@ -9,6 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import simplemma
 
@@ -22,8 +23,7 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+|(?<=;)\s+|\s+[•·▪–—-]\
 _CLAUSE_PUNCT = re.compile(r"[,;:()\[\]]")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     text: str  # as written
     start: int
     end: int
@@ -38,6 +38,7 @@ class Sentence:
     text: str
 
 
+@lru_cache(maxsize=262_144)
 def fold(word: str) -> str:
     """Case-fold and drop a colon inflection suffix; keep å, ä and ö (they carry meaning)."""
     word = unicodedata.normalize("NFC", word).casefold().replace("’", "'")
@@ -63,9 +64,8 @@ def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
     for match in _WORD.finditer(text):
         word = match.group()
         norm = fold(word)
-        tokens.append(
-            Token(word, offset + match.start(), offset + match.end(), norm, lemmatize(norm, lang))
-        )
+        start = offset + match.start()
+        tokens.append(Token(word, start, start + len(word), norm, lemmatize(norm, lang)))
     return tokens
 
 
