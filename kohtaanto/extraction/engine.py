@@ -249,7 +249,7 @@ def _longest(
 ) -> tuple[int, tuple[Hit, ...]]:
     """The longest label in `table` that the words from `start` on spell out."""
     best: tuple[int, tuple[Hit, ...]] = (0, ())
-    key = (words[start],)
+    key: tuple[str, ...] = (words[start],)
     if key not in prefixes and key not in table:
         return best
     end = start + 1
