@@ -53,12 +53,30 @@ class Mention:
     spans: list[tuple[int, int]]
     required: bool = False  # the text marks it as a requirement
 
+    def as_dict(self) -> dict[str, object]:
+        """The JSON form used by the command and the API."""
+        return {
+            "uri": self.uri,
+            "label": self.label,
+            "type": self.type,
+            "score": self.score,
+            "spans": [list(span) for span in self.spans],
+            "required": self.required,
+        }
+
 
 @dataclass(slots=True)
 class ExtractionResult:
     lang: str
     concepts: list[Mention] = field(default_factory=list)
     negated: list[Mention] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "lang": self.lang,
+            "concepts": [m.as_dict() for m in self.concepts],
+            "negated": [m.as_dict() for m in self.negated],
+        }
 
 
 @dataclass(slots=True)
