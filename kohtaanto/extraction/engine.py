@@ -108,6 +108,11 @@ class Engine:
                 self._fingerprint = fingerprint
             return self._index
 
+    def invalidate(self) -> None:
+        """Forget the index; the next call rebuilds it (after a change the fingerprint misses)."""
+        with self._lock:
+            self._index = None
+
     def extract(self, text: str, lang: str = "auto", *, mode: str = "match") -> ExtractionResult:
         """Concepts in one text; see `extract_many`."""
         return self.extract_many([text], lang, mode=mode)[0]

@@ -56,6 +56,12 @@ class DatabaseSource:
     """The taxonomy tables: the shipped vocabulary on a fresh install, ESCO once imported."""
 
     def fingerprint(self) -> Hashable:
+        """Counts and highest ids of concepts and labels, and the last import time.
+
+        Cheap enough to ask on every call (index-only aggregates). It misses an edit that keeps
+        every count and id, e.g. a label's text changed in place outside an import; whoever
+        makes such an edit calls `Engine.invalidate()`.
+        """
         from django.db.models import Count, Max
 
         from kohtaanto.taxonomy.models import Concept, ConceptLabel, TaxonomyVersion
