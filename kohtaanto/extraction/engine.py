@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from kohtaanto.extraction import cues
 from kohtaanto.extraction.index import Hit, LabelIndex, fold_abbreviation
 from kohtaanto.extraction.language import detect
+from kohtaanto.extraction.semantic import SemanticStage
 from kohtaanto.extraction.sources import ConceptSource, DatabaseSource
 from kohtaanto.extraction.text import (
     LANGS,
@@ -40,6 +41,8 @@ COMPOUND_MODIFIER = 0.5
 LONGER_LABEL_BONUS = 0.05  # per extra word in the label, up to +0.1
 REPEAT_BONUS = 0.05  # per extra occurrence, up to +0.1
 MIN_WORDS_FOR_SENTENCE_LANGUAGE = 4
+SEMANTIC_MATCH = 0.8  # × cosine similarity: a neighbour in meaning is weaker than a label
+MIN_WORDS_FOR_SEMANTIC = 3
 MODES = ("match", "rank")
 
 
@@ -90,10 +93,12 @@ class _Occurrence:
 
 
 class Engine:
-    def __init__(self, source: ConceptSource) -> None:
+    def __init__(self, source: ConceptSource, *, model_path: str = "") -> None:
         self.source = source
+        self.model_path = model_path
         self._lock = threading.Lock()
         self._index: LabelIndex | None = None
+        self._model: object = None  # loaded once, reused when the taxonomy changes
         self._fingerprint: object = None
 
     def index(self) -> LabelIndex:
@@ -104,9 +109,22 @@ class Engine:
             return index
         with self._lock:
             if self._index is None or fingerprint != self._fingerprint:
-                self._index = LabelIndex(self.source.concepts())
+                index = LabelIndex(self.source.concepts())
+                index.semantic = self._semantic_stage(index)
+                self._index = index
                 self._fingerprint = fingerprint
             return self._index
+
+    def _semantic_stage(self, index: LabelIndex) -> SemanticStage | None:
+        if not self.model_path:
+            return None
+        if self._model is None:
+            stage = SemanticStage.from_path(self.model_path, list(index.concepts.values()))
+            self._model = stage.model if stage else False
+            return stage
+        if self._model is False:
+            return None
+        return SemanticStage(self._model, list(index.concepts.values()))
 
     def invalidate(self) -> None:
         """Forget the index; the next call rebuilds it (after a change the fingerprint misses)."""
@@ -175,6 +193,7 @@ class Engine:
         pieces = sentences(text)
         langs, doc_lang = _languages(text, pieces, lang)
         found: dict[int, list[_Occurrence]] = {}
+        unmatched: list[tuple[Sentence, str, list[cues.Clause]]] = []
         section = cues.Mode.NEUTRAL
         previous_end = 0
         for sentence, sentence_lang in zip(pieces, langs, strict=True):
@@ -196,7 +215,37 @@ class Engine:
             _mark(occurrences, clauses)
             for concept_id, occurrence in occurrences:
                 found.setdefault(concept_id, []).append(occurrence)
+            if not occurrences and len(tokens) >= MIN_WORDS_FOR_SEMANTIC:
+                unmatched.append((sentence, sentence_lang, clauses))
+        semantic = index.semantic
+        if semantic is not None and unmatched:
+            _add_semantic(semantic, unmatched, found)
         return found, doc_lang
+
+
+def _add_semantic(
+    semantic: SemanticStage,
+    unmatched: list[tuple[Sentence, str, list[cues.Clause]]],
+    found: dict[int, list[_Occurrence]],
+) -> None:
+    """Concepts close to sentences that no label matched; the sentence is the span."""
+    by_lang: dict[str, list[tuple[Sentence, list[cues.Clause]]]] = {}
+    for sentence, lang, clauses in unmatched:
+        by_lang.setdefault(lang, []).append((sentence, clauses))
+    for lang, items in by_lang.items():
+        matches = semantic.match([sentence.text for sentence, _ in items], lang)
+        for (sentence, clauses), concepts in zip(items, matches, strict=True):
+            negated = any(clause.negation_at is not None for clause in clauses)
+            required = any(clause.mode is cues.Mode.REQUIRED for clause in clauses)
+            for concept_id, similarity in concepts:
+                occurrence = _Occurrence(
+                    (sentence.start, sentence.end),
+                    SEMANTIC_MATCH * similarity,
+                    0,
+                    negated=negated,
+                    required=required and not negated,
+                )
+                found.setdefault(concept_id, []).append(occurrence)
 
 
 def _languages(text: str, pieces: Sequence[Sentence], lang: str) -> tuple[list[str], str]:
@@ -370,7 +419,9 @@ def default_engine() -> Engine:
     if _engine is None:
         with _engine_lock:
             if _engine is None:
-                _engine = Engine(DatabaseSource())
+                from django.conf import settings
+
+                _engine = Engine(DatabaseSource(), model_path=settings.EXTRACTION_MODEL_PATH)
     return _engine
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import simplemma
 
 from kohtaanto.extraction.ranking import SkillRanker
+from kohtaanto.extraction.semantic import SemanticStage
 from kohtaanto.extraction.sources import ConceptRecord
 from kohtaanto.extraction.text import LANGS, lemmatize, tokenize
 
@@ -84,6 +85,8 @@ class LabelIndex:
         self._compounds: dict[tuple[str, str], tuple[CompoundPart, ...]] = {}
         self._compound_lock = threading.Lock()
         self._rankers: dict[str, SkillRanker] = {}
+        # Set by the engine before the index is published when a model is configured.
+        self.semantic: SemanticStage | None = None
         self._ranker_lock = threading.Lock()
 
     def __len__(self) -> int:
