@@ -26,7 +26,17 @@ def _test_settings(settings: Any) -> None:
 
 @pytest.fixture
 def area(db: None) -> EmploymentArea:
-    """The employment area created by the data migration (Keski-Pohjanmaa)."""
+    """The employment area of the data migration (Keski-Pohjanmaa), with its municipalities,
+    partners and default operation. Loaded again here because transactional tests flush the
+    rows that data migrations created; the loaders are idempotent."""
+    from django.apps import apps
+
+    from kohtaanto.accounts.regions import load_areas
+    from kohtaanto.programme.operations import load_operations
+
+    if not EmploymentArea.objects.filter(code="keski-pohjanmaa").exists():
+        load_areas(apps)
+        load_operations(apps)
     return EmploymentArea.objects.get(code="keski-pohjanmaa")
 
 

@@ -73,17 +73,13 @@ ROUTED_APPS = [
     "extraction",
     "jobseekers",
     "employers",
-    "matching",
-    "training",
     "finance",
     "programme",
 ]
 
 for _app in ROUTED_APPS:
     _module = import_module(f"kohtaanto.{_app}.api")
-    _router = getattr(_module, "router", None)
-    if _router is not None:
-        api.add_router(f"/{_module.PREFIX}" if hasattr(_module, "PREFIX") else "/", _router)
+    api.add_router("/", _module.router)
 
 
 @api.get("/me", tags=["accounts"])

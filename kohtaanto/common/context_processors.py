@@ -24,3 +24,9 @@ def navigation(request: HttpRequest) -> dict[str, object]:
             {"url": url, "label": item.label, "active": request.path.startswith(url) and url != "/"}
         )
     return {"nav_items": entries}
+
+
+def features(request: HttpRequest) -> dict[str, object]:
+    from django.conf import settings
+
+    return {"oidc_enabled": settings.OIDC_ENABLED}

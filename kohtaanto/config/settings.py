@@ -63,11 +63,8 @@ INSTALLED_APPS = [
     "kohtaanto.extraction",
     "kohtaanto.jobseekers",
     "kohtaanto.employers",
-    "kohtaanto.matching",
-    "kohtaanto.training",
     "kohtaanto.finance",
     "kohtaanto.programme",
-    "kohtaanto.reporting",
     "kohtaanto.api",
 ]
 
@@ -105,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "kohtaanto.common.context_processors.navigation",
+                "kohtaanto.common.context_processors.features",
             ],
         },
     },
@@ -175,6 +173,7 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "kohtaanto.common.views.csrf_failure"
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
 SECURE_SSL_REDIRECT = PRODUCTION and env_bool("SECURE_SSL_REDIRECT", True)
@@ -210,6 +209,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(DATA_DIR / "static")))
 STORAGES = {
     "default": {
@@ -222,6 +222,8 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 

@@ -16,11 +16,8 @@ urlpatterns = [
     path("extraction/", include("kohtaanto.extraction.urls")),
     path("jobseekers/", include("kohtaanto.jobseekers.urls")),
     path("companies/", include("kohtaanto.employers.urls")),
-    path("matching/", include("kohtaanto.matching.urls")),
-    path("training/", include("kohtaanto.training.urls")),
     path("finance/", include("kohtaanto.finance.urls")),
     path("programme/", include("kohtaanto.programme.urls")),
-    path("reports/", include("kohtaanto.reporting.urls")),
     path("admin/", admin.site.urls),
 ]
 if settings.OIDC_ENABLED:

@@ -1,1 +1,0 @@
-"""Permission rules of this app (see kohtaanto.accounts.permissions)."""
