@@ -33,6 +33,31 @@ COMPOUND_LANGS = ("fi", "sv")
 RANKED_TYPES = ("skill", "knowledge")
 MIN_PART = 4  # shortest compound part matched on its own ("auto" in "autonkuljettaja")
 MIN_OTHER_PART = 3
+# Heads that make a compound about its first part: "hitsauskokemus", "svetsarbete".
+SKILL_HEADS = {
+    "fi": frozenset(
+        {
+            "kokemus",
+            "osaaminen",
+            "taito",
+            "tausta",
+            "työ",
+            "tehtävä",
+            "koulutus",
+            "kurssi",
+            "tutkinto",
+            "pätevyys",
+            "tuntemus",
+            "asiantuntemus",
+            "osaaja",
+            "ammattilainen",
+            "asiantuntija",
+        }
+    ),
+    "sv": frozenset(
+        {"erfarenhet", "kunskap", "kompetens", "arbete", "utbildning", "kurs", "behörighet"}
+    ),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,11 +156,20 @@ class LabelIndex:
             if hits and self._is_word(lemma[:k], lang):
                 parts.append(CompoundPart(k, len(lemma), hits, head=True))
                 break
-        head_start = parts[0].start if parts else len(lemma)
-        for k in range(min(head_start, len(lemma) - MIN_OTHER_PART), MIN_PART - 1, -1):
-            modifier = lemma[:k]
-            hits = self._modifier_hits(modifier, lang)
-            if hits and self._is_word(lemma[k:], lang):
+        # A modifier counts only when the word is about it: its head is a label too
+        # ("robotti|hitsaus") or a word for having or learning a skill ("hitsaus|kokemus"),
+        # not a place or a thing made ("teräs|tehdas", "konepaja|työntekijä").
+        if parts:
+            candidates = [parts[0].start]
+        else:
+            candidates = [
+                k
+                for k in range(len(lemma) - MIN_OTHER_PART, MIN_PART - 1, -1)
+                if lemma[k:] in SKILL_HEADS.get(lang, ())
+            ]
+        for k in candidates:
+            hits = self._modifier_hits(lemma[:k], lang)
+            if hits:
                 parts.insert(0, CompoundPart(0, k, hits, head=False))
                 break
         return tuple(parts)

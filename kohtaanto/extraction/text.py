@@ -52,11 +52,29 @@ def lemmatize(norm: str, lang: str) -> str:
     if lang not in LANGS or not norm.isalpha():
         return norm
     lemma = simplemma.lemmatize(norm, lang=lang).casefold()
-    # simplemma occasionally maps a short foreign word to an unrelated lemma ("machining" in
-    # Finnish → "mach"); a lemma much shorter than the word is not trusted for unknown words.
-    if len(lemma) < len(norm) * 0.5 and not simplemma.is_known(norm, lang=lang):
+    if lemma == norm:
+        return lemma
+    # simplemma sometimes answers with a word that only shares a letter or two ("meistäjä" →
+    # "minä", "machining" in Finnish → "mach"): such a lemma is not trusted.
+    if len(norm) >= 6 and _common_prefix(lemma, norm) < 3:
         return norm
+    # For a compound it may answer with the first part only ("trukkilupa" → "trukki",
+    # "vastapainotrukki" → "vastapaino"): the head it dropped is a word of its own. The lemma
+    # is then the first part + the head's lemma.
+    if norm.startswith(lemma) and len(norm) - len(lemma) >= 3:
+        rest = norm[len(lemma) :]
+        if simplemma.is_known(rest, lang=lang):
+            return lemma + simplemma.lemmatize(rest, lang=lang).casefold()
     return lemma
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
