@@ -43,6 +43,8 @@ REPEAT_BONUS = 0.05  # per extra occurrence, up to +0.1
 MIN_WORDS_FOR_SENTENCE_LANGUAGE = 4
 SEMANTIC_MATCH = 0.8  # × cosine similarity: a neighbour in meaning is weaker than a label
 MIN_WORDS_FOR_SEMANTIC = 3
+VERB_MATCH = 0.85  # a label said with a verb ("luen piirustuksia")
+VERB_WINDOW = 3
 MODES = ("match", "rank")
 
 
@@ -278,6 +280,17 @@ def _match(
     i = 0
     while i < len(tokens):
         token = tokens[i]
+        elided = _elided(index, text, tokens, i, lang)
+        if elided:
+            for hit in elided:
+                result.append(
+                    (
+                        hit.concept_id,
+                        _Occurrence((token.start, token.end), hit.weight * LEMMA_MATCH, i),
+                    )
+                )
+            i += 1
+            continue
         factor = 0.0
         length, hits = _longest(phrases, index.prefixes[lang], lemmas, i)
         if length:
@@ -310,7 +323,31 @@ def _match(
             for hit in part.hits:
                 result.append((hit.concept_id, _Occurrence(span, hit.weight * factor, i)))
         i += 1
+    verb_objects = index.verb_objects.get(lang)
+    if verb_objects:
+        _match_verb_objects(verb_objects, tokens, result)
     return result
+
+
+def _match_verb_objects(
+    verb_objects: dict[str, list[tuple[str, tuple[Hit, ...]]]],
+    tokens: Sequence[Token],
+    result: list[tuple[int, _Occurrence]],
+) -> None:
+    """ "luen sähköpiirustuksia" for the label "sähköpiirustusten lukeminen": a verb and its
+    object within three words. The pair replaces a match of the object word alone."""
+    for k, token in enumerate(tokens):
+        for noun, hits in verb_objects.get(token.lemma, ()):
+            window = range(max(0, k - VERB_WINDOW), min(len(tokens), k + VERB_WINDOW + 1))
+            m = next((m for m in window if m != k and tokens[m].lemma == noun), None)
+            if m is None:
+                continue
+            word = (tokens[m].start, tokens[m].end)
+            result[:] = [(c, o) for c, o in result if o.span != word]
+            first, last = sorted((k, m))
+            span = (tokens[first].start, tokens[last].end)
+            for hit in hits:
+                result.append((hit.concept_id, _Occurrence(span, hit.weight * VERB_MATCH, first)))
 
 
 def _longest(
@@ -333,6 +370,36 @@ def _longest(
             return best
         key = (*key, words[end])
         end += 1
+
+
+def _elided(
+    index: LabelIndex, text: str, tokens: Sequence[Token], i: int, lang: str
+) -> tuple[Hit, ...]:
+    """A compound written with a shared part left out: "MIG- ja MAG-hitsaus" (MIG-hitsaus),
+    "CNC-sorvaus ja -jyrsintä" (CNC-jyrsintä), "käsi- ja ruiskulaminointi" (käsilaminointi).
+
+    Only where the full compound is a label; the part is taken from the nearest hyphenated word
+    (or compound head) after or before it, at most four words away.
+    """
+    token = tokens[i]
+    phrases = index.phrases[lang]
+    after = text[token.end : token.end + 2]
+    if after in ("- ", "-\n", "-,") or (after[:1] == "/" and i + 1 < len(tokens)):
+        # the head comes later: "MIG- ja MAG-hitsausta", "käsi- ja ruiskulaminointia"
+        for j in range(i + 1, min(i + 5, len(tokens))):
+            if j + 1 < len(tokens) and _hyphenated(text, tokens[j], tokens[j + 1]):
+                return phrases.get((token.norm, tokens[j + 1].lemma), ())
+            heads = [p for p in index.compound_parts(tokens[j].lemma, lang) if p.head]
+            if heads:
+                head = tokens[j].lemma[heads[0].start :]
+                return phrases.get((token.norm + head,), ()) or phrases.get((token.norm, head), ())
+        return ()
+    if token.start >= 2 and text[token.start - 1] == "-" and text[token.start - 2].isspace():
+        # the first part came earlier: "CNC-sorvaus ja -jyrsintä"
+        for j in range(i - 1, max(i - 5, 0), -1):
+            if _hyphenated(text, tokens[j - 1], tokens[j]):
+                return phrases.get((tokens[j - 1].norm, token.lemma), ())
+    return ()
 
 
 def _hyphenated(text: str, left: Token, right: Token) -> bool:

@@ -22,7 +22,7 @@ import simplemma
 from kohtaanto.extraction.ranking import SkillRanker
 from kohtaanto.extraction.semantic import SemanticStage
 from kohtaanto.extraction.sources import ConceptRecord
-from kohtaanto.extraction.text import LANGS, lemmatize, tokenize
+from kohtaanto.extraction.text import LANGS, Token, lemmatize, tokenize
 
 # How much a label kind says: preferred labels are the concept's own name, hidden labels are
 # misspellings and old names.
@@ -86,6 +86,9 @@ class LabelIndex:
         }
         surface: dict[tuple[str, ...], dict[int, float]] = defaultdict(dict)
         abbreviations: dict[str, dict[int, float]] = defaultdict(dict)
+        verb_objects: dict[str, dict[tuple[str, str], dict[int, float]]] = {
+            lang: defaultdict(dict) for lang in LANGS
+        }
         for record in concepts:
             self.concepts[record.id] = record
             for lang, kind, text in record.labels:
@@ -98,11 +101,23 @@ class LabelIndex:
                 if not tokens or (len(tokens) == 1 and len(tokens[0].norm) < 3):
                     continue
                 if lang in LANGS:
-                    _keep_best(phrases[lang][tuple(t.lemma for t in tokens)], record.id, weight)
+                    key = _label_lemmas(tokens)
+                    _keep_best(phrases[lang][key], record.id, weight)
+                    verb = _action_verb(key, lang)
+                    if verb:
+                        _keep_best(verb_objects[lang][(verb, key[0])], record.id, weight)
                 _keep_best(surface[tuple(t.norm for t in tokens)], record.id, weight)
         self.phrases = {lang: _freeze(table) for lang, table in phrases.items()}
         self.surface = _freeze(surface)
         self.abbreviations = {key: _hits(value) for key, value in abbreviations.items()}
+        # "sähköpiirustusten lukeminen" is written "luen sähköpiirustuksia" in a CV:
+        # verb lemma → [(object lemma, concepts)].
+        self.verb_objects: dict[str, dict[str, list[tuple[str, tuple[Hit, ...]]]]] = {}
+        for lang, table in verb_objects.items():
+            by_verb: dict[str, list[tuple[str, tuple[Hit, ...]]]] = defaultdict(list)
+            for (verb, noun), hits in table.items():
+                by_verb[verb].append((noun, _hits(hits)))
+            self.verb_objects[lang] = dict(by_verb)
         # Every proper prefix of a label, so that matching extends a phrase only while some
         # label still starts that way.
         self.prefixes = {lang: _prefixes(table) for lang, table in self.phrases.items()}
@@ -193,6 +208,64 @@ class LabelIndex:
         if lang == "sv" and part.endswith("s") and simplemma.is_known(part[:-1], lang=lang):
             return True
         return bool(simplemma.is_known(part, lang=lang))
+
+
+def _label_lemmas(tokens: list[Token]) -> tuple[str, ...]:
+    """A label's lemmas; its last word is in base form, so a much shorter lemma is a mistake.
+
+    simplemma reads some compounds as an inflected first part ("tuotantoonotto" →
+    "tuotanto"); a label's head noun keeps its written form then.
+    """
+    lemmas = [token.lemma for token in tokens]
+    last = tokens[-1]
+    if last.norm.startswith(last.lemma) and len(last.norm) - len(last.lemma) >= 3:
+        lemmas[-1] = last.norm
+    return tuple(lemmas)
+
+
+# Finnish action nouns of labels and the verbs a CV uses instead ("trukin käyttö" ↔ "käytän
+# trukkia"); nouns in -minen follow a rule (lukeminen → lukea).
+ACTION_VERBS = {
+    "fi": {
+        "käyttö": "käyttää",
+        "hallinta": "hallita",
+        "huolto": "huoltaa",
+        "asennus": "asentaa",
+        "ohjelmointi": "ohjelmoida",
+        "suunnittelu": "suunnitella",
+        "korjaus": "korjata",
+        "valvonta": "valvoa",
+        "tarkastus": "tarkastaa",
+        "kokoonpano": "koota",
+        "käsittely": "käsitellä",
+        "mittaus": "mitata",
+        "testaus": "testata",
+        "valmistus": "valmistaa",
+        "kunnossapito": "huoltaa",
+        "lukeminen": "lukea",
+        "tekeminen": "tehdä",
+        "laatiminen": "laatia",
+        "kuljettaminen": "kuljettaa",
+        "analysointi": "analysoida",
+        "kalibrointi": "kalibroida",
+        "maalaus": "maalata",
+        "tulkinta": "tulkita",
+    }
+}
+
+
+def _action_verb(key: tuple[str, ...], lang: str) -> str:
+    """The verb of a two-word "<object> <action noun>" label, or ""."""
+    verbs = ACTION_VERBS.get(lang)
+    if verbs is None or len(key) != 2:
+        return ""
+    noun = key[1]
+    if noun in verbs:
+        return verbs[noun]
+    if lang == "fi" and noun.endswith("minen") and len(noun) > 7:
+        stem = noun[:-5]
+        return stem + ("a" if any(vowel in stem for vowel in "aou") else "ä")
+    return ""
 
 
 def _keep_best(table: dict[int, float], concept_id: int, weight: float) -> None:
