@@ -12,7 +12,6 @@ written:
 - "ei vaadita", "not required", "krävs inte" negate the requirement, not the skill.
 """
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -81,13 +80,16 @@ NEGATION_FORMS = frozenset(
     | {"en", "et", "emme", "ette", "eivät", "eikä", "enkä", "etkä", "emmekä", "ettekä", "eivätkä"}
     | {"puuttuu", "puuttuvat", "puutu", "saknar", "saknas", "saknat", "lacks", "lacking"}
 )
-_WORD = re.compile(r"[^\W\d_]+")
+# Punctuation becomes space, so that a plain split gives the words ("not," → "not").
+_PUNCTUATION = str.maketrans({c: " " for c in ".,;:!?()[]{}\"'/-–—…«»“”\n\t"})
 
 
 def may_negate(text: str) -> bool:
     """Whether the text has any negation word; False means nothing in it can be negated."""
     folded = text.casefold()
-    return "n't" in folded or not NEGATION_FORMS.isdisjoint(_WORD.findall(folded))
+    if "n't" in folded or "n’t" in folded:
+        return True
+    return not NEGATION_FORMS.isdisjoint(folded.translate(_PUNCTUATION).split())
 
 
 class Mode(Enum):

@@ -171,22 +171,23 @@ class Engine:
             by_lang.setdefault(result.lang, []).append(number)
         for text_lang, numbers in by_lang.items():
             ranked = index.ranker(text_lang).top([texts[n] for n in numbers])
+            labels = index.labels(text_lang)
+            concepts = index.concepts
             for number, top in zip(numbers, ranked, strict=True):
                 result = results[number]
                 negated = {m.concept_id for m in result.negated}
-                for concept_id, score in top:
-                    if concept_id not in negated:
-                        record = index.concepts[concept_id]
-                        result.concepts.append(
-                            Mention(
-                                concept_id,
-                                record.uri,
-                                record.label(result.lang),
-                                record.type,
-                                round(min(1.0, score), 3),
-                                [],
-                            )
-                        )
+                result.concepts = [
+                    Mention(
+                        concept_id,
+                        concepts[concept_id].uri,
+                        labels[concept_id],
+                        concepts[concept_id].type,
+                        round(score, 3) if score < 1.0 else 1.0,
+                        [],
+                    )
+                    for concept_id, score in top
+                    if concept_id not in negated
+                ]
         return results
 
     def _match_text(

@@ -125,12 +125,21 @@ class LabelIndex:
         self._compounds: dict[tuple[str, str], tuple[CompoundPart, ...]] = {}
         self._compound_lock = threading.Lock()
         self._rankers: dict[str, SkillRanker] = {}
+        self._labels: dict[str, dict[int, str]] = {}
         # Set by the engine before the index is published when a model is configured.
         self.semantic: SemanticStage | None = None
         self._ranker_lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self.concepts)
+
+    def labels(self, lang: str) -> dict[int, str]:
+        """Each concept's display label in `lang` (falling back to fi, en, sv), built once."""
+        labels = self._labels.get(lang)
+        if labels is None:
+            labels = {id_: record.label(lang) for id_, record in self.concepts.items()}
+            self._labels[lang] = labels
+        return labels
 
     def ranker(self, lang: str) -> SkillRanker:
         """The TF-IDF ranker over the skills and knowledge of one language, built on first use."""

@@ -224,8 +224,9 @@ class SkillRanker:
         present = query.copy()
         present.data[:] = 1.0
         cover = sparse.csr_matrix(present @ self.cover_matrix)
-        # A concept whose label the text covers shares a stem with it, so it is already among
-        # the row's non-zero scores: the cover term is added through a scratch row.
+        # A concept whose label the text covers shares a stem with it, so it is among the row's
+        # non-zero scores unless all shared stems are common ones (max_df); its cover alone
+        # would stay under min_score then. The cover term is added through a scratch row.
         scratch = np.zeros(len(self.ids))
         result = []
         for row in range(scores.shape[0]):
