@@ -1,7 +1,8 @@
 """The versioned JSON API (OpenAPI 3 at /api/v1/openapi.json, docs at /api/v1/docs).
 
 Every app keeps its endpoints in `<app>/api.py` as a ninja Router named `router`; they are
-mounted here. Errors have one shape: {"error": code, "detail": message, "errors": [...]}.
+mounted here. Two apps must not define the same path.
+Errors have one shape: {"error": code, "detail": message, "errors": [...]}.
 """
 
 from importlib import import_module
@@ -77,9 +78,11 @@ ROUTED_APPS = [
     "programme",
 ]
 
+# An app may set PREFIX in its api module to mount its paths under /api/v1/<PREFIX>/.
 for _app in ROUTED_APPS:
     _module = import_module(f"kohtaanto.{_app}.api")
-    api.add_router("/", _module.router)
+    _prefix = getattr(_module, "PREFIX", "")
+    api.add_router(f"/{_prefix}" if _prefix else "/", _module.router)
 
 
 @api.get("/me", tags=["accounts"])
