@@ -82,7 +82,7 @@ def test_suggestions_highlight_spans_and_tick_found_concepts(
     assert f'name="skills" value="{card}" id="skills-found-{card}" checked' in html
     # a negated concept is offered, but not ticked
     assert f'name="skills" value="{welding}" id="skills-negated-{welding}">' in html
-    assert "vaatimus" in html
+    assert "vaaditaan" in html
 
 
 def test_long_text_also_offers_implied_skills_unticked(
