@@ -33,6 +33,11 @@ def ratio(a: int, b: int) -> float:
     return a / b if b else 0.0
 
 
+def share(a: int, b: int) -> str:
+    """A ratio for the table; "–" where nothing was expected or found."""
+    return f"{a / b:5.2f}" if b else f"{'–':>5}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--vocabulary", default=str(DEFAULT_FOLDER))
@@ -94,10 +99,10 @@ def main() -> None:
         f1 = ratio(2 * precision * recall, precision + recall)
         print(
             f"{kind:14} {c['texts']:3} {precision:6.3f} {recall:6.3f} {f1:6.3f}   "
-            f"{ratio(c['neg_tp'], c['neg_tp'] + c['neg_fp']):5.2f} "
-            f"{ratio(c['neg_tp'], c['neg_tp'] + c['neg_fn']):5.2f}   "
-            f"{ratio(c['req_tp'], c['req_tp'] + c['req_fp']):5.2f} "
-            f"{ratio(c['req_tp'], c['req_tp'] + c['req_fn']):5.2f}"
+            f"{share(c['neg_tp'], c['neg_tp'] + c['neg_fp'])} "
+            f"{share(c['neg_tp'], c['neg_tp'] + c['neg_fn'])}   "
+            f"{share(c['req_tp'], c['req_tp'] + c['req_fp'])} "
+            f"{share(c['req_tp'], c['req_tp'] + c['req_fn'])}"
         )
 
 
