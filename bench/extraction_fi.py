@@ -24,6 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kohtaanto.extraction.engine import Engine
+from kohtaanto.extraction.text import VOIKKO, use_voikko
 from kohtaanto.extraction.vocabulary_csv import DEFAULT_FOLDER, VocabularySource
 
 DATA = Path(__file__).resolve().parent / "data" / "extraction_fi"
@@ -42,7 +43,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--vocabulary", default=str(DEFAULT_FOLDER))
     parser.add_argument("--verbose", action="store_true", help="print each text's misses")
+    parser.add_argument(
+        "--no-voikko", action="store_true", help="simplemma only, even where Voikko is installed"
+    )
     args = parser.parse_args()
+    if args.no_voikko:
+        use_voikko(False)
+    print(f"Finnish lemmas: simplemma{' + Voikko for unknown words' if VOIKKO.enabled else ''}")
 
     rows = [
         json.loads(line)

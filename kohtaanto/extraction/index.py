@@ -103,7 +103,7 @@ class LabelIndex:
                 if lang in LANGS:
                     key = _label_lemmas(tokens)
                     _keep_best(phrases[lang][key], record.id, weight)
-                    verb = _action_verb(key, lang)
+                    verb = _action_verb(key, tokens[-1].norm, lang)
                     if verb:
                         _keep_best(verb_objects[lang][(verb, key[0])], record.id, weight)
                 _keep_best(surface[tuple(t.norm for t in tokens)], record.id, weight)
@@ -263,16 +263,21 @@ ACTION_VERBS = {
 }
 
 
-def _action_verb(key: tuple[str, ...], lang: str) -> str:
-    """The verb of a two-word "<object> <action noun>" label, or ""."""
+def _action_verb(key: tuple[str, ...], written: str, lang: str) -> str:
+    """The verb of a two-word "<object> <action noun>" label, or "".
+
+    `written` is the action noun as the label writes it; its lemma (key[1]) may already be the
+    verb where Voikko reads "lukeminen" as a form of "lukea".
+    """
     verbs = ACTION_VERBS.get(lang)
     if verbs is None or len(key) != 2:
         return ""
-    noun = key[1]
-    if noun in verbs:
-        return verbs[noun]
-    if lang == "fi" and noun.endswith("minen") and len(noun) > 7:
-        stem = noun[:-5]
+    if written in verbs:
+        return verbs[written]
+    if lang == "fi" and written.endswith("minen") and len(written) > 7:
+        if key[1] != written:
+            return key[1]
+        stem = written[:-5]
         return stem + ("a" if any(vowel in stem for vowel in "aou") else "ä")
     return ""
 
