@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from kohtaanto.extraction import cues
-from kohtaanto.extraction.index import Hit, LabelIndex, fold_abbreviation
+from kohtaanto.extraction.index import Hit, LabelIndex, fold_abbreviation, freeze_heap
 from kohtaanto.extraction.language import detect
 from kohtaanto.extraction.semantic import SemanticStage
 from kohtaanto.extraction.sources import ConceptSource, DatabaseSource
@@ -113,6 +113,7 @@ class Engine:
             if self._index is None or fingerprint != self._fingerprint:
                 index = LabelIndex(self.source.concepts())
                 index.semantic = self._semantic_stage(index)
+                freeze_heap()
                 self._index = index
                 self._fingerprint = fingerprint
             return self._index

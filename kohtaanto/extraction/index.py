@@ -11,6 +11,7 @@ Compound words (Finnish and Swedish) are split against the one-word labels: "rob
 → "robotti" + "hitsaus".
 """
 
+import gc
 import re
 import threading
 from collections import defaultdict
@@ -150,6 +151,7 @@ class LabelIndex:
                 if ranker is None:
                     records = [c for c in self.concepts.values() if c.type in RANKED_TYPES]
                     ranker = SkillRanker(records, lang)
+                    freeze_heap()
                     self._rankers[lang] = ranker
         return ranker
 
@@ -280,6 +282,17 @@ def _action_verb(key: tuple[str, ...], written: str, lang: str) -> str:
         stem = written[:-5]
         return stem + ("a" if any(vowel in stem for vowel in "aou") else "ä")
     return ""
+
+
+def freeze_heap() -> None:
+    """Move what exists now (the index: millions of small objects) out of the cyclic GC's scans.
+
+    The index lives as long as the process and holds no reference cycles, yet every full
+    collection walked it: a third of the time of ranking a batch went to the collector.
+    Objects frozen here are still freed by reference counting when an index is replaced.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def _keep_best(table: dict[int, float], concept_id: int, weight: float) -> None:
