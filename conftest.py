@@ -3,7 +3,8 @@
 Tasks run immediately in tests (the database worker is exercised in its own test).
 """
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from typing import Any, cast
 
 import pytest
@@ -107,3 +108,29 @@ def api_client_for() -> Callable[[User], Client]:
         return Client(headers={"Authorization": f"Bearer {token}"})
 
     return make
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for the whole run (see tests/browser/support.py)."""
+    from tests.browser.support import CHROMIUM, CHROMIUM_ARGS, skip_reason
+
+    reason = skip_reason()
+    if reason:
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the tests' own ORM calls are
+    # synchronous and safe here.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(locale="fi-FI", viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()

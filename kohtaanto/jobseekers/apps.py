@@ -8,7 +8,10 @@ class JobseekersConfig(AppConfig):
     name = "kohtaanto.jobseekers"
     label = "jobseekers"
     verbose_name = _("Työnhakijat")
-    navigation = [NavItem("jobseekers:list", _("Työnhakijat"), "view_job_seeker_list", order=10)]
+    navigation = [
+        NavItem("jobseekers:list", _("Työnhakijat"), "view_job_seeker_list", order=10),
+        NavItem("jobseekers:worklist", _("Työlista"), "view_worklist", order=11),
+    ]
 
     def ready(self) -> None:
         from kohtaanto.jobseekers import permissions  # noqa: F401  (registers rules)

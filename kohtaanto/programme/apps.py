@@ -8,7 +8,11 @@ class ProgrammeConfig(AppConfig):
     name = "kohtaanto.programme"
     label = "programme"
     verbose_name = _("Hanke")
-    navigation = [NavItem("programme:home", _("Hanke"), "view_programme", order=50)]
+    navigation = [
+        NavItem("programme:home", _("Hanke"), "view_programme", order=50),
+        NavItem("programme:indicators", _("ESR+-indikaattorit"), "nav_indicators", order=51),
+        NavItem("programme:activity_list", _("Yhteistyöloki"), "nav_activity_log", order=52),
+    ]
 
     def ready(self) -> None:
         from kohtaanto.programme import permissions  # noqa: F401  (registers rules)

@@ -1,1 +1,63 @@
-"""Permission rules of this app (see kohtaanto.accounts.permissions)."""
+"""Permission rules of this app (see kohtaanto.accounts.permissions).
+
+Who sees what in the programme's administration:
+
+- view_programme (hub, budget, time records, cost reports, steering-group report):
+  coordinator, finance, auditor
+- manage_programme (companies, staff posts, payment periods, implementer budgets): coordinator
+- record_time (time records, salaries): coordinator, finance
+- manage_cost_reports (draft, submit, correct): coordinator, finance
+- view_indicators (the aggregate table): coordinator, counsellor, business advisor, finance,
+  auditor
+- view_indicator_participants (the pseudonymised drill-down): coordinator, auditor
+- view_data_quality: coordinator, finance, auditor
+- view_activity_log: every role; a partner user sees only the entries their organisation
+  took part in
+- add_activity_entry: coordinator, counsellor, business advisor, partner
+- change_activity_entry: the author, or the area's coordinator
+
+The auditor reads everything the funder may inspect and changes nothing; every read of a
+person's (pseudonymised) indicator or data-quality row is logged. Counsellors and business
+advisors see the indicator totals but never who is counted. A partner user sees the activity
+log only, and within it only the entries their organisation took part in.
+"""
+
+from typing import Any
+
+from kohtaanto.accounts.models import Role
+from kohtaanto.accounts.permissions import ALL_STAFF, role_rule, rule
+
+role_rule("view_programme", Role.COORDINATOR, Role.FINANCE, Role.AUDITOR)
+role_rule("manage_programme", Role.COORDINATOR)
+role_rule("record_time", Role.COORDINATOR, Role.FINANCE)
+role_rule("manage_cost_reports", Role.COORDINATOR, Role.FINANCE)
+role_rule(
+    "view_indicators",
+    Role.COORDINATOR,
+    Role.COUNSELLOR,
+    Role.BUSINESS_ADVISOR,
+    Role.FINANCE,
+    Role.AUDITOR,
+)
+role_rule("view_indicator_participants", Role.COORDINATOR, Role.AUDITOR)
+role_rule("view_data_quality", Role.COORDINATOR, Role.FINANCE, Role.AUDITOR)
+role_rule("view_activity_log", *ALL_STAFF)
+role_rule(
+    "add_activity_entry", Role.COORDINATOR, Role.COUNSELLOR, Role.BUSINESS_ADVISOR, Role.PARTNER
+)
+# Menu entries for the roles that do not reach these pages through the programme hub.
+role_rule("nav_activity_log", Role.COUNSELLOR, Role.BUSINESS_ADVISOR, Role.PARTNER)
+role_rule("nav_indicators", Role.COUNSELLOR, Role.BUSINESS_ADVISOR)
+
+
+@rule("change_activity_entry")
+def _change_activity_entry(user: Any, entry: Any) -> bool:
+    """The author may change their entry; the coordinator any entry of the area."""
+    if entry.employment_area_id != user.employment_area_id:
+        return False
+    if user.role == Role.COORDINATOR:
+        return True
+    return bool(
+        entry.created_by_id == user.pk
+        and user.role in (Role.COUNSELLOR, Role.BUSINESS_ADVISOR, Role.PARTNER)
+    )

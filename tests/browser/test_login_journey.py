@@ -2,7 +2,7 @@ import pytest
 
 from kohtaanto.accounts.models import Role
 from kohtaanto.accounts.tests.factories import UserFactory
-from tests.browser.conftest import axe_serious_violations
+from tests.browser.support import axe_serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

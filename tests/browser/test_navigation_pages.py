@@ -7,7 +7,7 @@ from django.test import RequestFactory
 from kohtaanto.accounts.models import PartnerOrganisation, Role
 from kohtaanto.accounts.tests.factories import UserFactory
 from kohtaanto.common.context_processors import navigation
-from tests.browser.conftest import axe_serious_violations
+from tests.browser.support import axe_serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

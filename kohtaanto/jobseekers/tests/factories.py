@@ -4,7 +4,16 @@ import factory
 from factory.django import DjangoModelFactory
 
 from kohtaanto.accounts.models import EmploymentArea
-from kohtaanto.jobseekers.models import Gender, JobSeeker, LabourMarketStatus, Participation
+from kohtaanto.jobseekers.models import (
+    Consent,
+    ConsentPurpose,
+    Gender,
+    JobSeeker,
+    LabourMarketStatus,
+    Participation,
+    PlanAction,
+    ServiceEvent,
+)
 from kohtaanto.programme.models import Operation
 
 
@@ -34,3 +43,38 @@ class ParticipationFactory(DjangoModelFactory):
     labour_market_status = LabourMarketStatus.UNEMPLOYED
     unemployed_since = datetime.date(2025, 1, 1)
     isced_level = 3
+
+
+def identity_code_for(birth_date: datetime.date, serial: int = 901, sign: str = "") -> str:
+    """A valid code in the temporary range 900–999 (never a real person's)."""
+    from kohtaanto.jobseekers.identity import identity_code_build
+
+    return identity_code_build(birth_date, serial, sign=sign)
+
+
+class ConsentFactory(DjangoModelFactory):
+    class Meta:
+        model = Consent
+
+    job_seeker = factory.SubFactory(JobSeekerFactory)
+    purpose = ConsentPurpose.PROCESSING
+    given_on = datetime.date(2026, 1, 15)
+
+
+class ServiceEventFactory(DjangoModelFactory):
+    class Meta:
+        model = ServiceEvent
+
+    job_seeker = factory.SubFactory(JobSeekerFactory)
+    kind = ServiceEvent.Kind.MEETING
+    occurred_on = datetime.date(2026, 3, 2)
+    description = "Alkutapaaminen"
+
+
+class PlanActionFactory(DjangoModelFactory):
+    class Meta:
+        model = PlanAction
+
+    job_seeker = factory.SubFactory(JobSeekerFactory)
+    description = "Päivitä CV"
+    due_on = datetime.date(2026, 4, 1)

@@ -1,0 +1,39 @@
+"""Date rules of ESF+ participation (Regulation (EU) 2021/1057, Annex I).
+
+- Participant data are recorded as on the day of entry; age is in completed years at entry.
+- Immediate results are the situation within four weeks of leaving (EECR01–EECR04).
+- Longer-term results are the situation six months after leaving (EECR05, EECR06): the
+  follow-up falls due six calendar months after the exit date.
+"""
+
+import calendar
+import datetime
+
+FOLLOW_UP_MONTHS = 6  # Annex I, "longer-term result indicators": six months after leaving
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later; the month's last day when it is shorter (31.8. → 28.2.)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def follow_up_due_on(exit_date: datetime.date) -> datetime.date:
+    return add_months(exit_date, FOLLOW_UP_MONTHS)
+
+
+def age_on(birth_date: datetime.date, day: datetime.date) -> int:
+    """Age in completed years on `day` (a person born on 29.2. has their birthday on 1.3.)."""
+    had_birthday = (day.month, day.day) >= (birth_date.month, birth_date.day)
+    return day.year - birth_date.year - (0 if had_birthday else 1)
+
+
+def birth_date_keeping_age(birth_date: datetime.date, day: datetime.date) -> datetime.date:
+    """A coarser birth date that gives the same completed age on `day`: the day itself,
+    `age` years earlier. Used when pseudonymising so that age at entry stays exact."""
+    age = age_on(birth_date, day)
+    year = day.year - age
+    if day.month == 2 and day.day == 29 and not calendar.isleap(year):
+        return datetime.date(year, 2, 28)
+    return datetime.date(year, day.month, day.day)

@@ -1,0 +1,415 @@
+"""The skills profile: skills with levels, requirement cards, target occupations, languages,
+and suggestions extracted from a CV that the counsellor confirms."""
+
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kohtaanto.accounts.models import User
+from kohtaanto.audit.services import audit_event_record
+from kohtaanto.common.errors import ConflictError, DomainError
+from kohtaanto.jobseekers.documents import MAX_TEXT_CHARS
+from kohtaanto.jobseekers.languages import ISO_639_1
+from kohtaanto.jobseekers.models import (
+    CefrLevel,
+    CvDocument,
+    JobSeeker,
+    LanguageSkill,
+    ProfileSkill,
+    RequirementCard,
+    SkillSource,
+    TargetOccupation,
+)
+from kohtaanto.jobseekers.rules import add_months
+from kohtaanto.jobseekers.validation import raise_if
+from kohtaanto.taxonomy.models import Concept, ConceptType
+
+SKILL_TYPES = (ConceptType.SKILL, ConceptType.KNOWLEDGE)
+# Concept types a CV suggestion can become, and what it becomes.
+SUGGESTION_TYPES = (*SKILL_TYPES, ConceptType.REQUIREMENT, ConceptType.OCCUPATION)
+# Level given to a skill confirmed from a CV unless the counsellor picks another one.
+CV_DEFAULT_LEVEL = 2
+
+
+def _profile_target(job_seeker: JobSeeker, concept: Concept) -> str:
+    return f"{job_seeker.pk}: {concept.uri}"
+
+
+def _check_concept(concept: Concept, types: Iterable[str], field: str) -> None:
+    if concept.type not in tuple(types):
+        raise_if([(field, _("Käsite on väärää tyyppiä: %(type)s.") % {"type": concept.type})])
+
+
+@transaction.atomic
+def profile_skill_set(
+    *,
+    actor: User | None,
+    job_seeker: JobSeeker,
+    concept: Concept,
+    level: int,
+    source: str,
+    evidence: str = "",
+    assessed_on: datetime.date | None = None,
+) -> ProfileSkill:
+    """Add a skill to the profile or update its level, source and evidence.
+
+    Invariants: the concept is a skill or knowledge concept; level is 1–4; one row per
+    person and concept.
+    """
+    _check_concept(concept, SKILL_TYPES, "concept")
+    errors = []
+    if not 1 <= int(level) <= 4:
+        errors.append(("level", _("Tason on oltava 1–4.")))
+    if source not in SkillSource.values:
+        errors.append(("source", _("Tuntematon lähde.")))
+    raise_if(errors)
+    values = {
+        "level": int(level),
+        "source": source,
+        "evidence": evidence.strip(),
+        "assessed_on": assessed_on or timezone.localdate(),
+    }
+    skill = (
+        ProfileSkill.objects.select_for_update()
+        .filter(job_seeker=job_seeker, concept=concept)
+        .first()
+    )
+    if skill is None:
+        skill = ProfileSkill.objects.create(
+            job_seeker=job_seeker, concept=concept, recorded_by=actor, **values
+        )
+        changes = {k: [None, v] for k, v in values.items()}
+        action = "profile_skill.add"
+    else:
+        changes = {k: [getattr(skill, k), v] for k, v in values.items() if getattr(skill, k) != v}
+        if not changes:
+            return skill
+        for k, v in values.items():
+            setattr(skill, k, v)
+        skill.recorded_by = actor
+        skill.save(update_fields=[*values, "recorded_by", "updated_at"])
+        action = "profile_skill.update"
+    audit_event_record(
+        actor=actor,
+        action=action,
+        target=skill,
+        target_repr=_profile_target(job_seeker, concept),
+        changes=changes,
+    )
+    return skill
+
+
+def _remove(actor: User | None, obj: Any, action: str) -> None:
+    audit_event_record(
+        actor=actor,
+        action=action,
+        target=obj,
+        target_repr=_profile_target(obj.job_seeker, obj.concept)
+        if hasattr(obj, "concept")
+        else f"{obj.job_seeker_id}: {obj}",
+        changes={"removed": [str(obj), None]},
+    )
+    obj.delete()
+
+
+@transaction.atomic
+def profile_skill_remove(*, actor: User | None, skill: ProfileSkill) -> None:
+    _remove(actor, skill, "profile_skill.remove")
+
+
+@transaction.atomic
+def requirement_card_set(
+    *,
+    actor: User | None,
+    job_seeker: JobSeeker,
+    concept: Concept,
+    acquired_on: datetime.date | None = None,
+    expires_on: datetime.date | None = None,
+    source: str = SkillSource.CERTIFICATE,
+    evidence: str = "",
+) -> RequirementCard:
+    """Add or update a card, licence or qualification.
+
+    When no expiry date is given, it follows from the acquisition date and the card's
+    validity (Concept.validity_months, e.g. tulityökortti 5 years); a card without a known
+    validity does not expire.
+    """
+    _check_concept(concept, (ConceptType.REQUIREMENT,), "concept")
+    if expires_on is None and acquired_on is not None and concept.validity_months:
+        expires_on = add_months(acquired_on, concept.validity_months)
+    errors = []
+    if acquired_on and acquired_on > timezone.localdate():
+        errors.append(("acquired_on", _("Suorituspäivä ei voi olla tulevaisuudessa.")))
+    if acquired_on and expires_on and expires_on < acquired_on:
+        errors.append(("expires_on", _("Voimassaolo ei voi päättyä ennen suorituspäivää.")))
+    if source not in SkillSource.values:
+        errors.append(("source", _("Tuntematon lähde.")))
+    raise_if(errors)
+    values = {
+        "acquired_on": acquired_on,
+        "expires_on": expires_on,
+        "source": source,
+        "evidence": evidence.strip(),
+    }
+    card = (
+        RequirementCard.objects.select_for_update()
+        .filter(job_seeker=job_seeker, concept=concept)
+        .first()
+    )
+    if card is None:
+        card = RequirementCard.objects.create(
+            job_seeker=job_seeker, concept=concept, recorded_by=actor, **values
+        )
+        changes = {k: [None, v] for k, v in values.items()}
+        action = "requirement_card.add"
+    else:
+        changes = {k: [getattr(card, k), v] for k, v in values.items() if getattr(card, k) != v}
+        if not changes:
+            return card
+        for k, v in values.items():
+            setattr(card, k, v)
+        card.recorded_by = actor
+        card.save(update_fields=[*values, "recorded_by", "updated_at"])
+        action = "requirement_card.update"
+    audit_event_record(
+        actor=actor,
+        action=action,
+        target=card,
+        target_repr=_profile_target(job_seeker, concept),
+        changes=changes,
+    )
+    return card
+
+
+@transaction.atomic
+def requirement_card_remove(*, actor: User | None, card: RequirementCard) -> None:
+    _remove(actor, card, "requirement_card.remove")
+
+
+@transaction.atomic
+def target_occupation_add(
+    *, actor: User | None, job_seeker: JobSeeker, concept: Concept
+) -> TargetOccupation:
+    _check_concept(concept, (ConceptType.OCCUPATION,), "concept")
+    target, created = TargetOccupation.objects.get_or_create(
+        job_seeker=job_seeker, concept=concept, defaults={"recorded_by": actor}
+    )
+    if created:
+        audit_event_record(
+            actor=actor,
+            action="target_occupation.add",
+            target=target,
+            target_repr=_profile_target(job_seeker, concept),
+            changes={"concept": [None, concept.uri]},
+        )
+    return target
+
+
+@transaction.atomic
+def target_occupation_remove(*, actor: User | None, target: TargetOccupation) -> None:
+    _remove(actor, target, "target_occupation.remove")
+
+
+@transaction.atomic
+def language_skill_set(
+    *,
+    actor: User | None,
+    job_seeker: JobSeeker,
+    language: str,
+    level: str,
+    is_native: bool = False,
+) -> LanguageSkill:
+    """Add or update a language (ISO 639-1 code) with its CEFR level (A1–C2)."""
+    language = language.strip().lower()
+    errors = []
+    if language not in ISO_639_1:
+        errors.append(("language", _("Kielen on oltava ISO 639-1 -koodi, esimerkiksi fi.")))
+    if level not in CefrLevel.values:
+        errors.append(("level", _("Tason on oltava A1, A2, B1, B2, C1 tai C2.")))
+    raise_if(errors)
+    skill = (
+        LanguageSkill.objects.select_for_update()
+        .filter(job_seeker=job_seeker, language=language)
+        .first()
+    )
+    if skill is None:
+        skill = LanguageSkill.objects.create(
+            job_seeker=job_seeker,
+            language=language,
+            level=level,
+            is_native=is_native,
+            recorded_by=actor,
+        )
+        changes: dict[str, list[Any]] = {
+            "language": [None, language],
+            "level": [None, level],
+            "is_native": [None, is_native],
+        }
+    else:
+        changes = {
+            k: [getattr(skill, k), v]
+            for k, v in (("level", level), ("is_native", is_native))
+            if getattr(skill, k) != v
+        }
+        if not changes:
+            return skill
+        skill.level, skill.is_native, skill.recorded_by = level, is_native, actor
+        skill.save(update_fields=["level", "is_native", "recorded_by", "updated_at"])
+    audit_event_record(
+        actor=actor,
+        action="language_skill.set",
+        target=skill,
+        target_repr=f"{job_seeker.pk}: {language}",
+        changes=changes,
+    )
+    return skill
+
+
+@transaction.atomic
+def language_skill_remove(*, actor: User | None, skill: LanguageSkill) -> None:
+    _remove(actor, skill, "language_skill.remove")
+
+
+# --- CV → extraction → confirmation ----------------------------------------------------------
+
+
+def _extract(text: str) -> Any:
+    # Imported here: the engine loads its vocabulary on first use, which pages that never
+    # extract should not pay for.
+    from kohtaanto.extraction.engine import extract
+
+    return extract(text, lang="auto")
+
+
+@transaction.atomic
+def profile_import_from_cv(
+    *, actor: User | None, job_seeker: JobSeeker, text: str, filename: str = ""
+) -> CvDocument:
+    """Run the extraction engine on a CV and keep its suggestions for confirmation.
+
+    Nothing enters the profile yet: the counsellor accepts, rejects or adds concepts
+    (profile_import_confirm). Concepts the CV mentions as missing ("ei trukkikorttia") are
+    not suggested. One suggestion per concept, the best-scoring mention.
+    """
+    text = text.strip()
+    if not text:
+        raise_if([("text", _("Liitä ansioluettelon teksti tai lataa tiedosto."))])
+    if len(text) > MAX_TEXT_CHARS:
+        raise_if(
+            [
+                (
+                    "text",
+                    _("Teksti on liian pitkä (enintään %(max)s merkkiä).")
+                    % {"max": MAX_TEXT_CHARS},
+                )
+            ]
+        )
+    result = _extract(text)
+    negated = {m.concept_id for m in getattr(result, "negated", [])}
+    best: dict[int, Any] = {}
+    for mention in result.concepts:
+        if mention.type not in SUGGESTION_TYPES or mention.concept_id in negated:
+            continue
+        if mention.concept_id not in best or mention.score > best[mention.concept_id].score:
+            best[mention.concept_id] = mention
+    suggestions = [
+        {
+            "concept_id": m.concept_id,
+            "uri": m.uri,
+            "label": m.label,
+            "type": m.type,
+            "score": round(float(m.score), 3),
+        }
+        for m in sorted(best.values(), key=lambda m: (-m.score, m.label))
+    ]
+    document = CvDocument.objects.create(
+        job_seeker=job_seeker,
+        filename=filename[:255],
+        text=text,
+        lang=str(getattr(result, "lang", "") or "")[:5],
+        suggestions=suggestions,
+        created_by=actor,
+    )
+    audit_event_record(
+        actor=actor,
+        action="cv.extract",
+        target=document,
+        target_repr=f"{job_seeker.pk}: {document}",
+        changes={"suggestions": [None, len(suggestions)], "lang": [None, document.lang]},
+    )
+    return document
+
+
+@transaction.atomic
+def profile_import_confirm(
+    *,
+    actor: User | None,
+    document: CvDocument,
+    accepted: dict[int, int],
+    added: Iterable[tuple[Concept, int]] = (),
+) -> dict[str, int]:
+    """Store the accepted suggestions (concept id → level) and the concepts the counsellor
+    added, with source cv_extracted.
+
+    Skills and knowledge become profile skills; requirements become cards; occupations become
+    target occupations. A skill already in the profile from another source (a certificate, the
+    counsellor's own assessment) is kept as it is: a CV never overrides better evidence.
+    Returns how many items were stored per kind.
+    """
+    document = CvDocument.objects.select_for_update().get(pk=document.pk)
+    if document.confirmed_at is not None:
+        raise ConflictError(_("Ehdotukset on jo vahvistettu."))
+    offered = {s["concept_id"] for s in document.suggestions}
+    unknown = set(accepted) - offered
+    if unknown:
+        raise DomainError(_("Vahvistettavat käsitteet eivät ole tämän ansioluettelon ehdotuksia."))
+    chosen: dict[int, tuple[Concept, int]] = {
+        c.pk: (c, accepted[c.pk]) for c in Concept.objects.filter(pk__in=accepted)
+    }
+    for concept, level in added:
+        chosen[concept.pk] = (concept, level)
+    job_seeker = document.job_seeker
+    existing_skills = {s.concept_id: s for s in ProfileSkill.objects.filter(job_seeker=job_seeker)}
+    counts = {"skills": 0, "cards": 0, "targets": 0}
+    evidence = _("Ansioluettelo %(name)s") % {"name": document}
+    for concept, level in chosen.values():
+        if concept.type in SKILL_TYPES:
+            current = existing_skills.get(concept.pk)
+            if current is not None and current.source != SkillSource.CV_EXTRACTED:
+                continue
+            profile_skill_set(
+                actor=actor,
+                job_seeker=job_seeker,
+                concept=concept,
+                level=level or CV_DEFAULT_LEVEL,
+                source=SkillSource.CV_EXTRACTED,
+                evidence=evidence,
+            )
+            counts["skills"] += 1
+        elif concept.type == ConceptType.REQUIREMENT:
+            if not RequirementCard.objects.filter(job_seeker=job_seeker, concept=concept).exists():
+                requirement_card_set(
+                    actor=actor,
+                    job_seeker=job_seeker,
+                    concept=concept,
+                    source=SkillSource.CV_EXTRACTED,
+                    evidence=evidence,
+                )
+                counts["cards"] += 1
+        elif concept.type == ConceptType.OCCUPATION:
+            target_occupation_add(actor=actor, job_seeker=job_seeker, concept=concept)
+            counts["targets"] += 1
+    document.confirmed_at = timezone.now()
+    document.save(update_fields=["confirmed_at", "updated_at"])
+    audit_event_record(
+        actor=actor,
+        action="cv.confirm",
+        target=document,
+        target_repr=f"{job_seeker.pk}: {document}",
+        changes={k: [None, v] for k, v in counts.items()},
+    )
+    return counts

@@ -1,0 +1,224 @@
+"""The skills profile tab, its edits, and the CV → extraction → confirmation flow."""
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kohtaanto.common.errors import DomainError, NotFoundError
+from kohtaanto.common.types import AuthenticatedHttpRequest
+from kohtaanto.jobseekers import selectors
+from kohtaanto.jobseekers.documents import cv_text_from_upload
+from kohtaanto.jobseekers.forms import (
+    CardForm,
+    CvConfirmForm,
+    CvForm,
+    LanguageForm,
+    SkillForm,
+    TargetForm,
+)
+from kohtaanto.jobseekers.languages import language_name
+from kohtaanto.jobseekers.models import (
+    JobSeeker,
+    LanguageSkill,
+    ProfileSkill,
+    RequirementCard,
+    SkillSource,
+    TargetOccupation,
+)
+from kohtaanto.jobseekers.services import profile as services
+from kohtaanto.jobseekers.views.base import log_read, person_for, render_person, show_errors
+
+FORMS = {"skill": SkillForm, "card": CardForm, "target": TargetForm, "language": LanguageForm}
+
+
+def _profile_page(
+    request: AuthenticatedHttpRequest,
+    person: JobSeeker,
+    bound: dict[str, forms.Form] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    profile = selectors.profile_get(actor=request.user, job_seeker=person)
+    can_change = request.user.permissions.can_change_job_seeker(person)
+    context: dict[str, Any] = {
+        "profile": profile,
+        "language_rows": [(ls, language_name(ls.language)) for ls in profile.languages],
+    }
+    if can_change:
+        context["forms"] = {
+            key: (bound or {}).get(key) or form_class(prefix=key)
+            for key, form_class in FORMS.items()
+        }
+    return render_person(
+        request, "jobseekers/profile.html", person, "profile", context, status=status
+    )
+
+
+@login_required
+def profile(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    person = person_for(request, pk)
+    log_read(request, person, "profile")
+    return _profile_page(request, person)
+
+
+def _add(request: AuthenticatedHttpRequest, pk: int, key: str, save: Any) -> HttpResponse:
+    person = person_for(request, pk, "change_job_seeker")
+    form = FORMS[key](request.POST, prefix=key)
+    if form.is_valid():
+        try:
+            save(person, form.cleaned_data)
+        except DomainError as exc:
+            show_errors(form, exc)
+        else:
+            messages.success(request, _("Osaamisprofiili on päivitetty."))
+            return redirect("jobseekers:profile", pk=person.pk)
+    return _profile_page(request, person, {key: form}, status=400)
+
+
+@login_required
+@require_POST
+def skill_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    return _add(
+        request,
+        pk,
+        "skill",
+        lambda person, data: services.profile_skill_set(
+            actor=request.user, job_seeker=person, **data
+        ),
+    )
+
+
+@login_required
+@require_POST
+def card_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    return _add(
+        request,
+        pk,
+        "card",
+        lambda person, data: services.requirement_card_set(
+            actor=request.user, job_seeker=person, source=SkillSource.CERTIFICATE, **data
+        ),
+    )
+
+
+@login_required
+@require_POST
+def target_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    return _add(
+        request,
+        pk,
+        "target",
+        lambda person, data: services.target_occupation_add(
+            actor=request.user, job_seeker=person, **data
+        ),
+    )
+
+
+@login_required
+@require_POST
+def language_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    return _add(
+        request,
+        pk,
+        "language",
+        lambda person, data: services.language_skill_set(
+            actor=request.user, job_seeker=person, **data
+        ),
+    )
+
+
+REMOVABLE: dict[str, tuple[Any, Any]] = {
+    "skill": (ProfileSkill, services.profile_skill_remove),
+    "card": (RequirementCard, services.requirement_card_remove),
+    "target": (TargetOccupation, services.target_occupation_remove),
+    "language": (LanguageSkill, services.language_skill_remove),
+}
+REMOVE_ARGUMENT = {"skill": "skill", "card": "card", "target": "target", "language": "skill"}
+
+
+@login_required
+@require_POST
+def item_remove(request: AuthenticatedHttpRequest, pk: int, kind: str, item: int) -> HttpResponse:
+    person = person_for(request, pk, "change_job_seeker")
+    if kind not in REMOVABLE:
+        raise NotFoundError("not found")
+    model, remove = REMOVABLE[kind]
+    obj = model.objects.filter(job_seeker=person, pk=item).first()
+    if obj is None:
+        raise NotFoundError("not found")
+    remove(actor=request.user, **{REMOVE_ARGUMENT[kind]: obj})
+    messages.success(request, _("Osaamisprofiili on päivitetty."))
+    return redirect("jobseekers:profile", pk=person.pk)
+
+
+# --- CV → extraction → confirmation ----------------------------------------------------------
+
+
+@login_required
+def cv_upload(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    person = person_for(request, pk, "change_job_seeker")
+    form = CvForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        if form.is_valid():
+            upload = form.cleaned_data.get("file")
+            try:
+                if upload:
+                    text = cv_text_from_upload(name=upload.name, size=upload.size, stream=upload)
+                    filename = upload.name
+                else:
+                    text, filename = form.cleaned_data["text"], ""
+                document = services.profile_import_from_cv(
+                    actor=request.user, job_seeker=person, text=text, filename=filename
+                )
+            except DomainError as exc:
+                show_errors(form, exc)
+            else:
+                return redirect("jobseekers:cv-confirm", pk=person.pk, did=document.pk)
+        return render_person(
+            request, "jobseekers/cv_upload.html", person, "profile", {"form": form}, status=400
+        )
+    return render_person(request, "jobseekers/cv_upload.html", person, "profile", {"form": form})
+
+
+@login_required
+def cv_confirm(request: AuthenticatedHttpRequest, pk: int, did: int) -> HttpResponse:
+    person = person_for(request, pk, "change_job_seeker")
+    document = selectors.cv_document_get_for_actor(actor=request.user, job_seeker=person, id=did)
+    form = CvConfirmForm(request.POST or None, suggestions=document.suggestions)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                counts = services.profile_import_confirm(
+                    actor=request.user,
+                    document=document,
+                    accepted=form.accepted(),
+                    added=[(c, 2) for c in form.cleaned_data["add"]],
+                )
+            except DomainError as exc:
+                show_errors(form, exc)
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Profiiliin lisättiin %(skills)s taitoa, %(cards)s korttia ja "
+                        "%(targets)s tavoiteammattia."
+                    )
+                    % counts,
+                )
+                return redirect("jobseekers:profile", pk=person.pk)
+    log_read(request, person, "cv")
+    return render_person(
+        request,
+        "jobseekers/cv_confirm.html",
+        person,
+        "profile",
+        {"form": form, "document": document},
+        status=status,
+    )

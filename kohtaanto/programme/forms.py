@@ -1,0 +1,358 @@
+"""Forms of the programme pages: input types and choices scoped to the actor's area. The
+rules themselves are checked by the services."""
+
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kohtaanto.accounts.models import PartnerOrganisation, User
+from kohtaanto.employers.models import Company
+from kohtaanto.programme.models import (
+    ActivityEntry,
+    Operation,
+    PaymentPeriod,
+    SalaryModel,
+    StaffMember,
+    StaffPosition,
+    TimeRecord,
+    TimeRecording,
+)
+
+AREA_CHOICE = "area"
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def _operations(actor: User, administered_only: bool = False) -> Any:
+    qs = Operation.objects.filter(employment_area_id=actor.employment_area_id).order_by(
+        "-is_default", "code"
+    )
+    return qs.filter(administered_here=True) if administered_only else qs
+
+
+def organisation_choices(actor: User) -> list[tuple[str, str]]:
+    """The employment area itself and the partner organisations."""
+    area = str(actor.employment_area) if actor.employment_area else str(_("Työllisyysalue"))
+    return [(AREA_CHOICE, area)] + [
+        (str(o.pk), str(o)) for o in PartnerOrganisation.objects.order_by("short_name", "name")
+    ]
+
+
+def organisation_from_choice(value: str) -> PartnerOrganisation | None:
+    if not value or value == AREA_CHOICE:
+        return None
+    return PartnerOrganisation.objects.get(pk=int(value))
+
+
+class PeriodFilterForm(forms.Form):
+    operation = forms.ModelChoiceField(queryset=Operation.objects.none(), label=_("Hanke"))
+    start = forms.DateField(label=_("Alkaen"), widget=DateInput())
+    end = forms.DateField(label=_("Päättyen"), widget=DateInput())
+
+    def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["operation"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = _operations(actor)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            raise forms.ValidationError(_("Kausi päättyy ennen kuin se alkaa."))
+        return data
+
+
+class StaffMemberForm(forms.Form):
+    name = forms.CharField(label=_("Nimi"), max_length=200)
+    user = forms.ModelChoiceField(
+        queryset=User.objects.none(), required=False, label=_("Käyttäjätunnus")
+    )
+
+    def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["user"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = User.objects.filter(employment_area_id=actor.employment_area_id).order_by(
+            "last_name", "first_name", "username"
+        )
+
+
+class StaffPositionForm(forms.Form):
+    staff_member = forms.ModelChoiceField(queryset=StaffMember.objects.none(), label=_("Henkilö"))
+    title = forms.CharField(label=_("Tehtävänimike"), max_length=200)
+    salary_model = forms.ChoiceField(label=_("Palkkamalli"), choices=SalaryModel.choices)
+    annual_gross_cost = forms.DecimalField(
+        label=_("Vuoden bruttotyönantajakulut (€)"), min_value=0, max_digits=10, decimal_places=2
+    )
+    side_cost_percent = forms.DecimalField(
+        label=_("Sivukuluprosentti (%)"),
+        required=False,
+        min_value=0,
+        max_value=100,
+        max_digits=5,
+        decimal_places=2,
+        help_text=_("Vain palkkamallissa palkka + sivukulut."),
+    )
+    person_years = forms.DecimalField(
+        label=_("Henkilötyövuotta vuodessa"),
+        min_value=0.01,
+        max_value=1,
+        max_digits=4,
+        decimal_places=2,
+        initial=1,
+    )
+    start_date = forms.DateField(label=_("Alkaa"), widget=DateInput())
+    end_date = forms.DateField(label=_("Päättyy"), widget=DateInput())
+    time_recording = forms.ChoiceField(label=_("Työajan kirjaus"), choices=TimeRecording.choices)
+    fixed_percentage = forms.DecimalField(
+        label=_("Kiinteä osuus hankkeelle (%)"),
+        required=False,
+        min_value=0.01,
+        max_value=100,
+        max_digits=5,
+        decimal_places=2,
+    )
+
+    def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["staff_member"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = StaffMember.objects.filter(employment_area_id=actor.employment_area_id)
+
+
+class TimeRecordForm(forms.Form):
+    position = forms.ModelChoiceField(
+        queryset=StaffPosition.objects.none(), label=_("Henkilö ja tehtävä")
+    )
+    span = forms.ChoiceField(label=_("Jakso"), choices=TimeRecord.Span.choices)
+    day = forms.DateField(
+        label=_("Päivä"),
+        widget=DateInput(),
+        help_text=_("Kuukausikirjauksessa mikä tahansa kuukauden päivä."),
+    )
+    hours = forms.DecimalField(
+        label=_("Tunnit"), required=False, min_value=0.01, max_digits=6, decimal_places=2
+    )
+    percentage = forms.DecimalField(
+        label=_("Osuus (%)"),
+        required=False,
+        min_value=0.01,
+        max_value=100,
+        max_digits=5,
+        decimal_places=2,
+        help_text=_("Vain kiinteällä prosenttiosuudella työskenteleville."),
+    )
+    description = forms.CharField(label=_("Kuvaus"), required=False, max_length=300)
+
+    def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["position"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = StaffPosition.objects.filter(
+            operation__employment_area_id=actor.employment_area_id,
+            operation__administered_here=True,
+        ).select_related("staff_member", "operation")
+
+
+class TimeFilterForm(forms.Form):
+    year = forms.IntegerField(label=_("Vuosi"), min_value=2000, max_value=2100)
+    staff_member = forms.ModelChoiceField(
+        queryset=StaffMember.objects.none(), required=False, label=_("Henkilö")
+    )
+
+    def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["staff_member"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = StaffMember.objects.filter(employment_area_id=actor.employment_area_id)
+
+
+class SalaryPaymentForm(forms.Form):
+    position = forms.ModelChoiceField(
+        queryset=StaffPosition.objects.none(), label=_("Henkilö ja tehtävä")
+    )
+    month = forms.DateField(
+        label=_("Kuukausi"), widget=DateInput(), help_text=_("Mikä tahansa kuukauden päivä.")
+    )
+    gross_salary = forms.DecimalField(
+        label=_("Bruttopalkka (€)"), min_value=0, max_digits=10, decimal_places=2
+    )
+
+    def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["position"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = StaffPosition.objects.filter(
+            operation__employment_area_id=actor.employment_area_id,
+            salary_model=SalaryModel.SALARY_PLUS_SIDE_COSTS,
+        ).select_related("staff_member", "operation")
+
+
+class CostReportCreateForm(forms.Form):
+    period = forms.ModelChoiceField(queryset=PaymentPeriod.objects.none(), label=_("Maksatuskausi"))
+
+    def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["period"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = (
+            PaymentPeriod.objects.filter(
+                operation__employment_area_id=actor.employment_area_id,
+                operation__administered_here=True,
+                cost_reports__isnull=True,
+            )
+            .select_related("operation")
+            .order_by("operation__code", "number")
+        )
+
+
+class NarrativeForm(forms.Form):
+    narrative = forms.CharField(
+        label=_("Edistymisen kuvaus"),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        required=False,
+        help_text=_("Mitä kaudella tehtiin ja saavutettiin suhteessa hankesuunnitelmaan."),
+    )
+
+
+class OperationCompanyForm(forms.Form):
+    company = forms.ModelChoiceField(queryset=Company.objects.none(), label=_("Yritys"))
+    is_development_partner = forms.BooleanField(label=_("Kehittämiskumppani"), required=False)
+    is_pilot_company = forms.BooleanField(label=_("Pilottiyritys"), required=False)
+    supported_from = forms.DateField(
+        label=_("Tuettu alkaen"),
+        required=False,
+        widget=DateInput(),
+        help_text=_(
+            "Täytä, jos hanke tukee organisaatiota suoraan (ESR+ EECO18 julkishallinto, "
+            "EECO19 pk-yritykset). Kukin organisaatio lasketaan kerran."
+        ),
+    )
+
+    def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["company"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = Company.objects.filter(
+            employment_area_id=actor.employment_area_id
+        ).order_by("name")
+
+
+class ImplementerBudgetForm(forms.Form):
+    budget_eur = forms.DecimalField(
+        label=_("Budjetti (€)"), required=False, min_value=0, max_digits=12, decimal_places=2
+    )
+
+
+class PaymentPeriodForm(forms.Form):
+    start_date = forms.DateField(label=_("Alkaa"), widget=DateInput())
+    end_date = forms.DateField(label=_("Päättyy"), widget=DateInput())
+
+
+class ActivityEntryForm(forms.Form):
+    operation = forms.ModelChoiceField(
+        queryset=Operation.objects.none(), required=False, label=_("Hanke")
+    )
+    kind = forms.ChoiceField(label=_("Laji"), choices=ActivityEntry.Kind.choices)
+    date = forms.DateField(label=_("Päivä"), widget=DateInput(), initial=date.today)
+    title = forms.CharField(label=_("Otsikko"), max_length=200)
+    description = forms.CharField(
+        label=_("Kuvaus"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    companies = forms.ModelMultipleChoiceField(
+        queryset=Company.objects.none(),
+        required=False,
+        label=_("Yritykset"),
+        help_text=_("Yrityskäynnin tai tapahtuman yritykset."),
+    )
+    referral_from = forms.ChoiceField(label=_("Ohjaava organisaatio"), required=False)
+    referral_to = forms.ChoiceField(label=_("Vastaanottava organisaatio"), required=False)
+    referred_count = forms.IntegerField(
+        label=_("Ohjattuja henkilöitä"),
+        required=False,
+        min_value=0,
+        help_text=_(
+            "Vain määrä: henkilön ohjaus kirjataan hänen omiin tietoihinsa suostumuksella."
+        ),
+    )
+
+    def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        operation = self.fields["operation"]
+        assert isinstance(operation, forms.ModelChoiceField)
+        operation.queryset = _operations(actor)
+        companies = self.fields["companies"]
+        assert isinstance(companies, forms.ModelMultipleChoiceField)
+        companies.queryset = Company.objects.filter(
+            employment_area_id=actor.employment_area_id
+        ).order_by("name")
+        choices = [("", "–"), *organisation_choices(actor)]
+        for name in ("referral_from", "referral_to"):
+            field = self.fields[name]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = choices
+
+    def service_data(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        companies = list(data.pop("companies") or [])
+        kind = data["kind"]
+        for name in ("referral_from", "referral_to"):
+            data[name] = (
+                organisation_from_choice(data[name])
+                if kind == ActivityEntry.Kind.REFERRAL
+                else None
+            )
+        data["referred_count"] = data.get("referred_count") or 0
+        return {**data, "companies": companies}
+
+
+class ActivityParticipantForm(forms.Form):
+    organisation = forms.ChoiceField(label=_("Organisaatio"))
+    name = forms.CharField(label=_("Nimi"), max_length=200, required=False)
+
+    def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["organisation"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = organisation_choices(actor)
+
+
+ActivityParticipantFormSet = forms.formset_factory(
+    ActivityParticipantForm, extra=4, max_num=30, validate_max=True
+)
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(
+        label=_("Liite"),
+        help_text=_("PDF, Office- tai OpenDocument-tiedosto, kuva tai teksti; enintään 10 Mt."),
+    )
+
+
+class PartnerReportForm(forms.Form):
+    organisation = forms.ChoiceField(label=_("Organisaatio"))
+    start = forms.DateField(label=_("Alkaen"), widget=DateInput())
+    end = forms.DateField(label=_("Päättyen"), widget=DateInput())
+
+    def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["organisation"]
+        assert isinstance(field, forms.ChoiceField)
+        choices = organisation_choices(actor)
+        if actor.partner_organisation_id is not None:
+            # A partner user reports on their own organisation only.
+            choices = [c for c in choices if c[0] == str(actor.partner_organisation_id)]
+        field.choices = choices
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            raise forms.ValidationError(_("Kausi päättyy ennen kuin se alkaa."))
+        return data
