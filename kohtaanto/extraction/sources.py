@@ -56,20 +56,25 @@ class DatabaseSource:
     """The taxonomy tables: the shipped vocabulary on a fresh install, ESCO once imported."""
 
     def fingerprint(self) -> Hashable:
-        """Counts and highest ids of concepts and labels, and the last import time.
+        """Counts and highest ids of concepts and labels, the first and last concept URI and
+        the last import time.
 
-        Cheap enough to ask on every call (index-only aggregates). It misses an edit that keeps
-        every count and id, e.g. a label's text changed in place outside an import; whoever
-        makes such an edit calls `Engine.invalidate()`.
+        Cheap enough to ask on every call (index-only aggregates). The URIs tell apart two
+        taxonomies of the same size whose ids were reused (a rolled-back transaction, a deleted
+        last row in SQLite). It misses an edit that keeps every count, id and URI, e.g. a
+        label's text changed in place outside an import; whoever makes such an edit calls
+        `Engine.invalidate()`.
         """
-        from django.db.models import Count, Max
+        from django.db.models import Count, Max, Min
 
         from kohtaanto.taxonomy.models import Concept, ConceptLabel, TaxonomyVersion
 
         labels = ConceptLabel.objects.aggregate(n=Count("id"), last=Max("id"))
-        concepts = Concept.objects.aggregate(n=Count("id"), last=Max("id"))
+        concepts = Concept.objects.aggregate(
+            n=Count("id"), last=Max("id"), first_uri=Min("uri"), last_uri=Max("uri")
+        )
         loaded = TaxonomyVersion.objects.aggregate(last=Max("loaded_at"))["last"]
-        return (labels["n"], labels["last"], concepts["n"], concepts["last"], loaded)
+        return (labels["n"], labels["last"], *concepts.values(), loaded)
 
     def concepts(self) -> Iterator[ConceptRecord]:
         from kohtaanto.taxonomy.models import Concept, ConceptLabel

@@ -253,3 +253,16 @@ def test_a_wrong_lemma_of_a_label_does_not_match_common_words() -> None:
     ConceptFactory(fi="meistäjä", en="punch press operator")
 
     assert extract("Minulla ei ole ajokorttia.").negated == []
+
+
+def test_index_is_rebuilt_for_a_same_sized_taxonomy_with_other_concepts() -> None:
+    """As between two tests: rows rolled back, ids reused, counts equal, other concepts."""
+    from kohtaanto.taxonomy.models import Concept
+
+    Concept.objects.all().delete()
+    ConceptFactory(fi="pneumatiikka", en="pneumatics")
+    assert labels(extract("Osaan pneumatiikan.").concepts) == {"pneumatiikka"}
+    Concept.objects.all().delete()
+    ConceptFactory(fi="hydrauliikka", en="hydraulics")
+
+    assert labels(extract("Osaan hydrauliikan, en pneumatiikkaa.").concepts) == {"hydrauliikka"}
