@@ -8,7 +8,11 @@ class EmployersConfig(AppConfig):
     name = "kohtaanto.employers"
     label = "employers"
     verbose_name = _("Yritykset")
-    navigation = [NavItem("employers:list", _("Yritykset"), "view_company_list", order=20)]
+    navigation = [
+        NavItem("employers:list", _("Yritykset"), "view_company_list", order=20),
+        NavItem("employers:vacancy_list", _("Työpaikat"), "view_vacancy_list", order=21),
+        NavItem("employers:worklist", _("Työlista"), "view_worklist", order=22),
+    ]
 
     def ready(self) -> None:
         from kohtaanto.employers import permissions  # noqa: F401  (registers rules)

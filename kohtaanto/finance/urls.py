@@ -1,4 +1,44 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from kohtaanto.finance.views import grants, ledger, public
 
 app_name = "finance"
-urlpatterns: list = []
+urlpatterns = [
+    path("", ledger.dashboard, name="dashboard"),
+    path("export.xlsx", ledger.export_xlsx, name="export"),
+    path("year-end/", ledger.year_end, name="year_end"),
+    path("lines/", ledger.budget_lines, name="budget_lines"),
+    path("appropriations/new/", ledger.appropriation_create, name="appropriation_create"),
+    path("appropriations/<int:id>/", ledger.appropriation_detail, name="appropriation_detail"),
+    path("appropriations/<int:id>/amend/", ledger.appropriation_amend, name="appropriation_amend"),
+    path("appropriations/<int:id>/commit/", ledger.commitment_create, name="commitment_create"),
+    path("appropriations/<int:id>/year-end/", ledger.year_end_release, name="year_end_release"),
+    path("commitments/<int:id>/", ledger.commitment_detail, name="commitment_detail"),
+    path("commitments/<int:id>/pay/", ledger.payment_create, name="payment_create"),
+    path("commitments/<int:id>/release/", ledger.commitment_release, name="commitment_release"),
+    path("commitments/<int:id>/recover/", ledger.payment_recover, name="payment_recover"),
+    path("entries/<int:id>/reverse/", ledger.entry_reverse, name="entry_reverse"),
+    path("schemes/", grants.scheme_list, name="scheme_list"),
+    path("schemes/new/", grants.scheme_create, name="scheme_create"),
+    path("schemes/<int:id>/", grants.scheme_detail, name="scheme_detail"),
+    path("schemes/<int:id>/edit/", grants.scheme_update, name="scheme_update"),
+    path("schemes/<int:id>/rules/new/", grants.rule_create, name="rule_create"),
+    path("schemes/<int:id>/link/", grants.application_link, name="application_link"),
+    path("applications/", grants.application_list, name="application_list"),
+    path("applications/new/", grants.application_create, name="application_create"),
+    path("applications/<int:id>/", grants.application_detail, name="application_detail"),
+    path("applications/<int:id>/edit/", grants.application_update, name="application_update"),
+    path("applications/<int:id>/approve/", grants.application_approve, name="application_approve"),
+    path("applications/<int:id>/reject/", grants.application_reject, name="application_reject"),
+    path("companies/<int:id>/de-minimis/", grants.company_de_minimis, name="company_de_minimis"),
+    path("decisions/<int:id>/", grants.decision_detail, name="decision_detail"),
+    path("decisions/<int:id>/claims/new/", grants.claim_create, name="claim_create"),
+    path("decisions/<int:id>/claim-link/", grants.claim_link, name="claim_link"),
+    path("decisions/<int:id>/recover/", grants.decision_recover, name="decision_recover"),
+    path("decisions/<int:id>/close/", grants.decision_close, name="decision_close"),
+    path("claims/<int:id>/pay/", grants.claim_pay, name="claim_pay"),
+    path("claims/<int:id>/reject/", grants.claim_reject, name="claim_reject"),
+    path("apply/received/", public.public_received, name="public_received"),
+    path("apply/<str:token>/", public.public_apply, name="public_apply"),
+    path("claim/<str:token>/", public.public_claim, name="public_claim"),
+]

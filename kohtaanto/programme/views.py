@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -75,18 +75,9 @@ def _log_people(
         )
 
 
-def fix_url(user: Any, job_seeker_id: int) -> str | None:
-    """Where a participant's data are corrected: the job seeker page, else the admin."""
-    try:
-        return reverse("jobseekers:detail", args=[job_seeker_id])
-    except NoReverseMatch:
-        pass
-    if user.is_staff:
-        try:
-            return reverse("admin:jobseekers_jobseeker_change", args=[job_seeker_id])
-        except NoReverseMatch:
-            return None
-    return None
+def fix_url(user: Any, job_seeker_id: int) -> str:
+    """Where a participant's data are corrected: the job seeker's page."""
+    return reverse("jobseekers:detail", args=[job_seeker_id])
 
 
 # --- Hub ----------------------------------------------------------------------------------

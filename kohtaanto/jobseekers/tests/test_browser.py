@@ -5,34 +5,9 @@ import pytest
 from kohtaanto.accounts.models import Role
 from kohtaanto.accounts.tests.factories import UserFactory
 from kohtaanto.jobseekers.models import JobSeeker, Participation
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _skip_reason, axe_serious_violations
+from tests.browser.support import axe_serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Chromium for this module only: Playwright's sync API allows one running instance, and
-    the session-wide one of tests/browser starts after this module has closed its own."""
-    reason = _skip_reason()
-    if reason:
-        pytest.skip(reason)
-    import os
-
-    from playwright.sync_api import sync_playwright
-
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="fi-FI", viewport={"width": 1280, "height": 900})
-    yield context.new_page()
-    context.close()
 
 
 def test_counsellor_registers_client_enters_esf_and_views_profile(page, live_server, area):

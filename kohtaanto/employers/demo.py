@@ -1,0 +1,505 @@
+"""Demo data: a synthetic set of manufacturing companies in the demo region, with contacts,
+visits, competence-needs surveys, readiness assessments and vacancies.
+
+Every company, person and business id here is made up: names are built from obviously
+fictional words and business ids come from a range (29xxxxx) with valid check digits that is
+reserved for the demo. Skills and occupations are picked from the taxonomy by URI when they
+are loaded (the shipped vocabulary comes first, ORDER 10); without them vacancies and surveys
+are made without skills. Re-running changes nothing: companies are matched by business id and
+vacancies by external id.
+"""
+
+import random
+import unicodedata
+from datetime import timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from stdnum.fi import ytunnus
+
+from kohtaanto.accounts.models import EmploymentArea, Role, User
+from kohtaanto.employers.models import (
+    READINESS_DIMENSIONS,
+    Company,
+    CompanyContact,
+    Horizon,
+    Priority,
+    ProgrammeRole,
+    Vacancy,
+    VacancyState,
+)
+from kohtaanto.employers.services.activities import ActivityData, TaskData, activity_log
+from kohtaanto.employers.services.companies import (
+    CompanyData,
+    ContactData,
+    company_create,
+    contact_create,
+)
+from kohtaanto.employers.services.readiness import readiness_assessment_record
+from kohtaanto.employers.services.surveys import (
+    RecruitmentInput,
+    SkillNeedInput,
+    SurveyAnswers,
+    survey_answers_save,
+    survey_create,
+    survey_link_issue,
+)
+from kohtaanto.employers.services.vacancies import (
+    SkillInput,
+    VacancyData,
+    vacancy_create,
+    vacancy_transition,
+)
+from kohtaanto.employers.sizes import size_class_from
+from kohtaanto.taxonomy.models import Concept
+
+ORDER = 20
+COMPANIES = 40
+VACANCIES = 30
+FIRST_BUSINESS_NUMBER = 2_900_000
+
+SKILL = "http://data.europa.eu/esco/skill/"
+OCCUPATION = "http://data.europa.eu/esco/occupation/"
+REQUIREMENT = "urn:kohtaanto:requirement:"
+
+# Obviously fictional first words of company names.
+NAME_WORDS = [
+    "Esimerkki",
+    "Kuvitelma",
+    "Mallikas",
+    "Harjoitus",
+    "Keksitty",
+    "Tarinan",
+    "Leikkilän",
+    "Unelma",
+    "Satumaan",
+    "Demola",
+]
+
+# (line of business, TOL 2008 code, work templates that fit it)
+BUSINESSES = [
+    ("Konepaja", "25620", ["welder", "cnc", "quality"]),
+    ("Metallirakenne", "25110", ["welder", "design"]),
+    ("Automaatio", "28990", ["automation", "robot", "design"]),
+    ("Sähkö", "27120", ["electrician", "automation"]),
+    ("Kemia", "20130", ["chemistry", "maintenance"]),
+    ("Venetelakka", "30120", ["boat", "welder"]),
+    ("Puutuote", "16230", ["wood", "warehouse"]),
+    ("Huonekalu", "31010", ["wood", "quality"]),
+    ("Elintarvike", "10510", ["food", "maintenance"]),
+    ("Akkumateriaali", "27200", ["battery", "chemistry"]),
+    ("Huoltopalvelu", "33120", ["maintenance", "electrician"]),
+    ("Puolustustekniikka", "25400", ["defence", "cnc"]),
+]
+
+# Title, occupation and skills (uuid, essential, level) of each kind of work, and its cards.
+WORK: dict[str, dict[str, Any]] = {
+    "welder": {
+        "title": "Hitsaaja",
+        "occupation": "7aedaa07-3884-4c5b-88f9-80997b2aa54b",
+        "skills": [
+            ("29d762da-1711-4a3c-b424-f0a404f4bf2d", True, 3),
+            ("27d26fd6-5795-4f0a-884e-112df7c68314", True, 2),
+            ("34016949-da9c-4107-98e3-1080ae405e27", False, None),
+        ],
+        "requirements": ["tulityokortti", "hitsaajan-patevyys-iso-9606-1"],
+    },
+    "cnc": {
+        "title": "CNC-koneistaja",
+        "occupation": "5c082067-ea18-4ccb-8c43-e70b18ad8120",
+        "skills": [
+            ("bf942c60-8539-4951-83ee-63f770da1cb8", True, 3),
+            ("4cb58ef4-67a9-4bea-a743-2c83ebd60e79", True, 2),
+            ("7a757fa5-9a6f-43ab-9e66-f8f4dba1ffcb", False, None),
+        ],
+        "requirements": ["tyoturvallisuuskortti"],
+    },
+    "automation": {
+        "title": "Automaatioasentaja",
+        "occupation": "5791a961-4717-4230-a245-a4082a675f04",
+        "skills": [
+            ("f4a6e9f7-5cff-46c0-894c-59c20bb78694", True, 3),
+            ("6468e5fb-f3be-4025-87be-4b6556755c61", True, 3),
+            ("70a7b3b3-31ef-4b29-a30f-bb7299dff39b", False, 2),
+        ],
+        "requirements": ["sfs-6002"],
+    },
+    "electrician": {
+        "title": "Teollisuussähköasentaja",
+        "occupation": "4910419f-b4af-4f59-b544-9dbebc8a74f0",
+        "skills": [
+            ("90d7dc07-3d66-4364-b6ff-c40a1fe1b849", True, 2),
+            ("c3d1ada5-1d97-4a23-be2a-9ff39296775b", True, 2),
+            ("af1c7b89-679b-4fae-b67c-ed05c669719c", False, None),
+        ],
+        "requirements": ["sfs-6002", "tyoturvallisuuskortti"],
+    },
+    "maintenance": {
+        "title": "Kunnossapitoasentaja",
+        "occupation": "b31e404e-9af6-457d-a58a-208f612eeba3",
+        "skills": [
+            ("8a4e99e0-f259-4931-888f-604cfdc15b31", True, 3),
+            ("7d913551-e17a-40ba-baf7-48d0c3b12e50", False, 2),
+            ("65a3a184-7d11-4db9-9b85-281961d1514b", True, None),
+        ],
+        "requirements": ["tulityokortti", "tyoturvallisuuskortti"],
+    },
+    "warehouse": {
+        "title": "Varastotyöntekijä",
+        "occupation": "cd94def5-3442-4c2e-ae3d-0761a3008bcb",
+        "skills": [
+            ("ee5e2297-39cc-4ed6-89e5-d58016118a7f", True, 1),
+            ("53815c73-d352-4d4d-92cb-fb7020cbd8e6", False, None),
+        ],
+        "requirements": ["trukkikortti"],
+    },
+    "boat": {
+        "title": "Veneenrakentaja",
+        "occupation": "8afab6c4-6145-4ea1-a0ae-d2c3438bda7e",
+        "skills": [
+            ("338dc4d9-e833-4084-82cd-7deba192390c", True, 2),
+            ("34dcd78b-1a9b-4626-9d65-628cf18f17fe", False, None),
+        ],
+        "requirements": [],
+    },
+    "chemistry": {
+        "title": "Prosessinhoitaja",
+        "occupation": "35bc3847-58ad-46f5-8921-e58acc2762a6",
+        "skills": [
+            ("74aa00bc-db99-4984-8817-7df2ca954ea1", True, 2),
+            ("2416dc09-6384-409e-8b1d-80bb7a2e7369", True, 2),
+        ],
+        "requirements": ["tyoturvallisuuskortti", "ea1"],
+    },
+    "food": {
+        "title": "Elintarviketyöntekijä",
+        "occupation": "e3dc66de-99c7-4607-a82b-7244036d316d",
+        "skills": [
+            ("791fa659-3382-49f8-a8dd-505226d0da48", True, 2),
+            ("31266e8e-673b-4e39-91c9-d4774838c152", False, None),
+            ("3f4e4eab-a8e0-4aed-b8bb-79afe7c890e3", True, None),
+        ],
+        "requirements": ["hygieniapassi"],
+    },
+    "wood": {
+        "title": "Puuseppä",
+        "occupation": "e1416610-ad08-4f37-8b46-9f99632a5c0f",
+        "skills": [
+            ("c3c3b550-f95e-4f1c-bdf3-ad1465e7b2ab", True, 2),
+            ("88ea614f-7e96-48fd-bf0b-96bf00bdb098", False, None),
+            ("a88c4bdc-73f8-437d-b268-02cb813a99ca", True, 2),
+        ],
+        "requirements": [],
+    },
+    "quality": {
+        "title": "Laatuinsinööri",
+        "occupation": "30c0943c-caa1-411d-b273-26f475971273",
+        "skills": [
+            ("0550431f-9c8b-4204-9c45-59bc5feacf06", True, 3),
+            ("55514865-3066-4abd-86a9-dbe45a440882", True, 2),
+            ("c7cc6dc5-d56b-4323-8e5c-47c4022f615f", False, None),
+        ],
+        "requirements": [],
+    },
+    "design": {
+        "title": "Mekaniikkasuunnittelija",
+        "occupation": "38240cc5-d1d9-4de9-9480-29c51da291eb",
+        "skills": [
+            ("b34e2ba1-9080-48c9-9b42-ee9192a4d3f1", True, 3),
+            ("97965983-0da4-4902-9daf-d5cd2693ef73", True, 3),
+            ("dfce2aba-783e-4e17-9c17-e74aca505ec2", False, None),
+        ],
+        "requirements": [],
+    },
+    "robot": {
+        "title": "Robottioperaattori",
+        "occupation": "5001506f-dd7d-4801-92ac-6f7e93b45133",
+        "skills": [
+            ("e975b791-b488-4935-be44-06f2f9a443bb", True, 2),
+            ("e87ec79a-c9ff-46f5-84fa-7a0f394cdf40", False, None),
+            ("0f5374e3-0b9b-4b16-af7a-49654ce0bb15", False, None),
+        ],
+        "requirements": ["tyoturvallisuuskortti"],
+    },
+    "battery": {
+        "title": "Akkukokoonpanija",
+        "occupation": "718bba63-75b7-4b3a-9912-e201b729fe4c",
+        "skills": [
+            ("42f92768-cc76-488d-a721-e90c59ccaade", True, 2),
+            ("ad329eb4-463d-40ac-bf03-60e00538bb49", False, None),
+        ],
+        "requirements": ["tyoturvallisuuskortti"],
+    },
+    "defence": {
+        "title": "Ammusten kokoonpanija",
+        "occupation": "183d60f2-277f-47c8-a8c6-f5c8eedba2b0",
+        "skills": [("e6c20084-4b2a-4583-a983-9988fa084bba", True, 2)],
+        # Defence work: security clearance and citizenship are hard requirements.
+        "requirements": ["turvallisuusselvitys-perusmuotoinen", "kansalaisuus-suomi"],
+    },
+}
+
+FIRST_NAMES = ["Aino", "Eero", "Helmi", "Ilkka", "Johanna", "Kari", "Leena", "Markku", "Niina"]
+LAST_NAMES = ["Esimerkkinen", "Mallinen", "Testinen", "Kuvitteellinen", "Demonen", "Keksinen"]
+JOB_TITLES = ["toimitusjohtaja", "tuotantopäällikkö", "henkilöstöpäällikkö", "työnjohtaja"]
+ACTIVITY_SUBJECTS = [
+    (
+        "visit",
+        "Yrityskäynti: tuotannon ja rekrytointitarpeiden läpikäynti",
+        "Lähetetään kartoitus.",
+    ),
+    ("call", "Puhelu rekrytoinnista", "Tarjotaan hakijoita ensi viikolla."),
+    ("meeting", "Tapaaminen koulutustarpeista", "Selvitetään TäsmäKoulutuksen mahdollisuus."),
+    ("event", "Teollisuus 4.0 -aamupäivä", "Yritys kiinnostui pilotoinnista."),
+]
+ROLE_CYCLE = [
+    [ProgrammeRole.PILOT_COMPANY],
+    [ProgrammeRole.DEVELOPMENT_PARTNER],
+    [ProgrammeRole.PILOT_COMPANY, ProgrammeRole.DEVELOPMENT_PARTNER],
+    [ProgrammeRole.EQUIPMENT_SUPPLIER],
+    [ProgrammeRole.EXPERT_SERVICE_PROVIDER],
+]
+
+
+def demo_business_id(n: int) -> str:
+    """The n-th valid business id of the demo range 29xxxxx (about one number in eleven
+    has no valid check digit; those are skipped)."""
+    number = FIRST_BUSINESS_NUMBER + n * 7
+    while True:
+        for check in range(10):
+            candidate = f"{number:07d}-{check}"
+            if ytunnus.is_valid(candidate):
+                return candidate
+        number += 1
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+class _Concepts:
+    """Concepts of the demo looked up once; missing URIs are simply absent."""
+
+    def __init__(self) -> None:
+        uris = set()
+        for work in WORK.values():
+            uris.add(OCCUPATION + work["occupation"])
+            uris.update(SKILL + uuid for uuid, _e, _l in work["skills"])
+            uris.update(REQUIREMENT + slug for slug in work["requirements"])
+        self.by_uri = {c.uri: c for c in Concept.objects.filter(uri__in=uris)}
+
+    def occupation(self, work: dict[str, Any]) -> Concept | None:
+        return self.by_uri.get(OCCUPATION + work["occupation"])
+
+    def skills(self, work: dict[str, Any]) -> list[SkillInput]:
+        return [
+            SkillInput(concept=self.by_uri[SKILL + uuid], essential=essential, level=level)
+            for uuid, essential, level in work["skills"]
+            if SKILL + uuid in self.by_uri
+        ]
+
+    def requirements(self, work: dict[str, Any]) -> list[Concept]:
+        return [
+            self.by_uri[REQUIREMENT + slug]
+            for slug in work["requirements"]
+            if REQUIREMENT + slug in self.by_uri
+        ]
+
+
+def _company(
+    n: int, rng: random.Random, area: EmploymentArea, advisor: User, municipalities: list[Any]
+) -> tuple[Company, list[str]] | None:
+    business_id = demo_business_id(n)
+    line, tol, works = BUSINESSES[n % len(BUSINESSES)]
+    if Company.objects.filter(employment_area=area, business_id=business_id).exists():
+        return None
+    employees = rng.choice([4, 8, 12, 18, 25, 35, 48, 60, 90, 140, 260])
+    turnover = Decimal(employees * rng.randint(90, 220) * 1000)
+    balance = (turnover * Decimal("0.6")).quantize(Decimal("1"))
+    company = company_create(
+        actor=advisor,
+        area=area,
+        data=CompanyData(
+            business_id=business_id,
+            name=f"{NAME_WORDS[n % len(NAME_WORDS)]} {line} Oy",
+            industry_code=tol,
+            size_class=size_class_from(employees, turnover, balance) or "",
+            employees=employees,
+            turnover_eur=turnover,
+            balance_sheet_eur=balance,
+            municipality=municipalities[n % len(municipalities)],
+            responsible_advisor=advisor,
+            programme_roles=[str(r) for r in ROLE_CYCLE[n % len(ROLE_CYCLE)]] if n < 12 else [],
+        ),
+    )
+    return company, works
+
+
+def _contacts(company: Company, rng: random.Random, advisor: User) -> list[CompanyContact]:
+    contacts = []
+    for _ in range(rng.randint(1, 3)):
+        first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+        contacts.append(
+            contact_create(
+                actor=advisor,
+                company=company,
+                data=ContactData(
+                    first_name=first,
+                    last_name=last,
+                    job_title=rng.choice(JOB_TITLES),
+                    email=f"{_ascii(first)}.{_ascii(last)}@example.invalid",
+                    phone=f"040 000 {rng.randint(1000, 9999)}",
+                    preferred_language=rng.choice(["fi", "fi", "fi", "sv"]),
+                    consent_to_contact=rng.random() < 0.8,
+                    share_with_partners=rng.random() < 0.4,
+                ),
+            )
+        )
+    return contacts
+
+
+def _activities(
+    company: Company, rng: random.Random, advisor: User, contacts: list[CompanyContact]
+) -> None:
+    now = timezone.now()
+    for i in range(rng.randint(1, 3)):
+        kind, subject, agreed = rng.choice(ACTIVITY_SUBJECTS)
+        follow_up = None
+        if i == 0 and rng.random() < 0.6:
+            follow_up = TaskData(
+                title="Soita ja sovi jatkosta",
+                due_date=timezone.localdate() + timedelta(days=rng.randint(-10, 20)),
+                assignee=advisor,
+            )
+        activity_log(
+            actor=advisor,
+            company=company,
+            data=ActivityData(
+                kind=kind,
+                occurred_at=now - timedelta(days=rng.randint(5, 330), hours=rng.randint(0, 6)),
+                subject=subject,
+                agreed=agreed,
+                contacts=contacts[:1],
+            ),
+            follow_up=follow_up,
+        )
+
+
+def _survey(n: int, company: Company, works: list[str], concepts: _Concepts, advisor: User) -> None:
+    work = WORK[works[0]]
+    skills = concepts.skills(work)
+    occupation = concepts.occupation(work)
+    answers = SurveyAnswers(
+        respondent_name="",
+        free_text=f"Tarvitsemme lisää osaajia: {work['title'].lower()}.",
+        interest_tasmakoulutus=n % 3 == 0,
+        interest_rekrykoulutus=n % 4 == 0,
+        skill_needs=[
+            SkillNeedInput(
+                concept=s.concept,
+                headcount=1 + n % 3,
+                horizon=[Horizon.SHORT, Horizon.MEDIUM, Horizon.LONG][i % 3],
+                priority=Priority.HIGH if s.essential else Priority.MEDIUM,
+            )
+            for i, s in enumerate(skills)
+        ],
+        recruitment_needs=[RecruitmentInput(occupation=occupation, horizon=Horizon.SHORT, count=2)]
+        if occupation
+        else [],
+    )
+    survey = survey_create(actor=advisor, company=company)
+    if n % 5 == 4:
+        # Sent to the company: some answered, some half-way, some not yet.
+        survey, _token = survey_link_issue(actor=advisor, survey=survey, language="fi")
+        if n % 10 == 4:
+            survey_answers_save(actor=None, survey=survey, answers=answers, submit=True)
+        elif n % 15 == 9:
+            survey_answers_save(actor=None, survey=survey, answers=answers)
+        return
+    survey_answers_save(actor=advisor, survey=survey, answers=answers, submit=True)
+
+
+def _readiness(n: int, company: Company, rng: random.Random, advisor: User) -> None:
+    today = timezone.localdate()
+    before = {key: rng.randint(0, 3) for key in READINESS_DIMENSIONS}
+    readiness_assessment_record(
+        actor=advisor, company=company, assessed_on=today - timedelta(days=330), scores=before
+    )
+    if n % 2 == 0:
+        after = {key: min(5, value + rng.randint(0, 2)) for key, value in before.items()}
+        readiness_assessment_record(
+            actor=advisor, company=company, assessed_on=today - timedelta(days=20), scores=after
+        )
+
+
+def _vacancies(
+    area: EmploymentArea, rng: random.Random, advisor: User, concepts: _Concepts
+) -> None:
+    by_business_id = {demo_business_id(n): n for n in range(COMPANIES)}
+    companies = {
+        by_business_id[c.business_id]: c
+        for c in Company.objects.filter(employment_area=area, business_id__in=by_business_id)
+    }
+    today = timezone.localdate()
+    for n in range(VACANCIES):
+        external_id = f"demo-{n + 1:03d}"
+        company = companies.get(n % COMPANIES)
+        if (
+            company is None
+            or Vacancy.objects.filter(employment_area=area, external_id=external_id).exists()
+        ):
+            continue
+        works = BUSINESSES[(n % COMPANIES) % len(BUSINESSES)][2]
+        work = WORK[works[(n // len(BUSINESSES)) % len(works)]]
+        state = VacancyState.DRAFT if n % 10 == 9 else VacancyState.OPEN
+        vacancy = vacancy_create(
+            actor=advisor,
+            company=company,
+            external_id=external_id,
+            state=state,
+            data=VacancyData(
+                title=work["title"],
+                occupation=concepts.occupation(work),
+                description=f"{work['title']} – {company.name}.",
+                municipality=company.municipality,
+                commuting_possible=rng.random() < 0.5,
+                positions=rng.choice([1, 1, 2, 3]),
+                start_date=today + timedelta(days=rng.randint(14, 60)),
+                contract_type=rng.choice(["permanent", "permanent", "fixed_term"]),
+                wage_min=Decimal(rng.choice([2500, 2700, 2900, 3100])),
+                wage_max=Decimal(rng.choice([3300, 3600, 3900])),
+                closing_date=today + timedelta(days=rng.randint(3, 45)),
+                skills=concepts.skills(work),
+                requirements=concepts.requirements(work),
+            ),
+        )
+        if n % 10 == 7:
+            vacancy_transition(actor=advisor, vacancy=vacancy, to_state=VacancyState.FILLED)
+        elif n % 10 == 8:
+            vacancy_transition(actor=advisor, vacancy=vacancy, to_state=VacancyState.CLOSED)
+
+
+@transaction.atomic
+def generate(*, rng: random.Random, area: EmploymentArea, users: dict[str, User]) -> None:
+    """Create the demo companies and everything about them that is not there yet."""
+    advisor = users.get(Role.BUSINESS_ADVISOR) or users[Role.COORDINATOR]
+    municipalities = list(area.municipalities.order_by("code"))
+    # Kokkola, the host municipality, has most of the region's industry.
+    host = [m for m in municipalities if m.code == area.host_municipality_code]
+    weighted = municipalities + host * 4
+    concepts = _Concepts()
+    for n in range(COMPANIES):
+        created = _company(n, rng, area, advisor, weighted)
+        if created is None:
+            continue
+        company, works = created
+        contacts = _contacts(company, rng, advisor)
+        if n % 8 != 7:
+            _activities(company, rng, advisor, contacts)
+        if n % 5 != 3:
+            _survey(n, company, works, concepts, advisor)
+        if n % 3 == 0:
+            _readiness(n, company, rng, advisor)
+    _vacancies(area, rng, advisor, concepts)

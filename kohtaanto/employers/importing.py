@@ -1,0 +1,49 @@
+"""What the import commands share: choosing the area and the acting user, and reporting."""
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from kohtaanto.accounts.models import EmploymentArea, User
+from kohtaanto.common.errors import ImportRejectedError
+from kohtaanto.employers.services.imports import ImportResult
+
+
+def add_import_arguments(parser: CommandParser) -> None:
+    parser.add_argument(
+        "--area", help="employment area code (needed when there is more than one area)"
+    )
+    parser.add_argument("--user", help="username recorded as the actor in the audit trail")
+
+
+def import_area(options: dict[str, Any]) -> EmploymentArea:
+    if options.get("area"):
+        area = EmploymentArea.objects.filter(code=options["area"]).first()
+        if area is None:
+            raise CommandError(f"Unknown employment area {options['area']!r}.")
+        return area
+    areas = list(EmploymentArea.objects.all()[:2])
+    if len(areas) != 1:
+        raise CommandError("Give the employment area with --area CODE.")
+    return areas[0]
+
+
+def import_actor(options: dict[str, Any]) -> User | None:
+    if not options.get("user"):
+        return None
+    user = User.objects.filter(username=options["user"]).first()
+    if user is None:
+        raise CommandError(f"Unknown user {options['user']!r}.")
+    return user
+
+
+def report_rejection(command: BaseCommand, exc: ImportRejectedError) -> CommandError:
+    for error in exc.errors:
+        command.stderr.write(str(error))
+    return CommandError(exc.message)
+
+
+def report_result(command: BaseCommand, result: ImportResult) -> None:
+    command.stdout.write(
+        f"created {result.created}, updated {result.updated}, unchanged {result.unchanged}"
+    )

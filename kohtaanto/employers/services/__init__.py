@@ -1,0 +1,1 @@
+"""Writes of the employers app, one module per capability."""

@@ -1,0 +1,281 @@
+"""Vacancies: structured form, from a pasted Finnish job ad, states and who may do what."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from kohtaanto.accounts.models import Role
+from kohtaanto.audit.models import AuditEvent
+from kohtaanto.common.errors import ConflictError
+from kohtaanto.employers.errors import FieldError
+from kohtaanto.employers.models import Vacancy, VacancyState
+from kohtaanto.employers.services.vacancies import (
+    SkillInput,
+    VacancyData,
+    vacancy_create,
+    vacancy_transition,
+)
+
+AD = """Hitsaaja, Kokkola
+
+Haemme kokenutta hitsaajaa konepajallemme. Edellytämme tulityökorttia ja kokemusta MIG-hitsauksesta.
+CNC-ohjelmointi on eduksi. Ei vaadita turvallisuusselvitystä.
+"""
+
+
+def _rows(prefix, rows, extra=0):
+    data = {
+        f"{prefix}-TOTAL_FORMS": str(len(rows) + extra),
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "100",
+    }
+    for i, row in enumerate(rows):
+        data |= {f"{prefix}-{i}-{k}": v for k, v in row.items()}
+    return data
+
+
+def _vacancy_form(**extra):
+    data = {
+        "title": "Hitsaaja",
+        "occupation": "hitsaaja",
+        "positions": "2",
+        "wage_period": "month",
+        "wage_min": "2800",
+        "wage_max": "3400",
+        "closing_date": str(timezone.localdate() + timedelta(days=30)),
+    }
+    data |= _rows(
+        "skills", [{"include": "on", "concept": "hitsaus", "essential": "on", "level": "3"}]
+    )
+    data |= _rows("requirements", [{"include": "on", "concept": "tulityökortti"}])
+    return data | extra
+
+
+@pytest.fixture
+def draft(company, business_advisor, vocab):
+    return vacancy_create(
+        actor=business_advisor,
+        company=company,
+        data=VacancyData(title="Hitsaaja", skills=[SkillInput(concept=vocab.welding)]),
+    )
+
+
+def test_advisor_creates_a_structured_vacancy(client_as, company, vocab):
+    client = client_as(Role.BUSINESS_ADVISOR)
+    response = client.post(f"/companies/{company.pk}/vacancies/new/", _vacancy_form())
+    vacancy = Vacancy.objects.get()
+    assert response.url == f"/companies/vacancies/{vacancy.pk}/"
+    assert vacancy.state == VacancyState.DRAFT
+    assert vacancy.occupation == vocab.welder
+    assert (vacancy.wage_min, vacancy.wage_max) == (Decimal("2800"), Decimal("3400"))
+    assert [(s.concept, s.essential, s.level) for s in vacancy.skills.all()] == [
+        (vocab.welding, True, 3)
+    ]
+    assert [r.concept for r in vacancy.requirements.all()] == [vocab.hot_work]
+    assert AuditEvent.objects.filter(action="vacancy.create").count() == 1
+
+
+@pytest.mark.parametrize(
+    ("extra", "field"),
+    [
+        ({"wage_min": "3500", "wage_max": "3000"}, "wage_max"),
+        ({"positions": "0"}, "positions"),
+        ({"title": ""}, "title"),
+        ({"occupation": "tähtitieteilijä"}, "occupation"),
+        ({"wage_min": "-1"}, "wage_min"),
+    ],
+)
+def test_bad_vacancy_input_is_shown_per_field(client_as, company, vocab, extra, field):
+    response = client_as(Role.BUSINESS_ADVISOR).post(
+        f"/companies/{company.pk}/vacancies/new/", _vacancy_form(**extra)
+    )
+    assert response.status_code == 200
+    assert field in response.context["form"].errors
+    assert not Vacancy.objects.exists()
+
+
+def test_requirement_row_must_be_a_requirement(client_as, company, vocab):
+    data = _vacancy_form() | _rows("requirements", [{"include": "on", "concept": "hitsaus"}])
+    response = client_as(Role.BUSINESS_ADVISOR).post(
+        f"/companies/{company.pk}/vacancies/new/", data
+    )
+    assert response.status_code == 200
+    assert not Vacancy.objects.exists()
+
+
+def test_pasted_finnish_ad_becomes_a_confirmed_structured_vacancy(client_as, company, vocab):
+    client = client_as(Role.BUSINESS_ADVISOR)
+    assert client.get(f"/companies/vacancies/from-ad/?company={company.pk}").status_code == 200
+    response = client.post(
+        "/companies/vacancies/from-ad/", {"step": "analyse", "company": company.pk, "text": AD}
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "<mark>tulityökorttia</mark>" in body
+    form = response.context["form"]
+    assert form.initial["title"] == "Hitsaaja, Kokkola"
+    assert form.initial["occupation"] == vocab.welder
+    skills = {row["concept"]: row["essential"] for row in response.context["skills"].initial}
+    assert skills == {vocab.welding: True, vocab.cnc: False}  # required → essential
+    requirements = {
+        row["concept"]: row["include"] for row in response.context["requirements"].initial
+    }
+    assert requirements[vocab.hot_work] is True  # "Edellytämme tulityökorttia"
+    assert requirements.get(vocab.clearance, False) is False  # not required, not pre-ticked
+    assert not Vacancy.objects.exists()
+
+    data = {"step": "confirm", "company": company.pk, "text": AD, "title": "Hitsaaja"}
+    data |= {"occupation": "hitsaaja", "positions": "1", "wage_period": "month", "description": AD}
+    data |= _rows(
+        "skills",
+        [
+            {"include": "on", "concept": "hitsaus", "essential": "on"},
+            {"concept": "CNC-ohjelmointi"},  # the advisor unticked this suggestion
+        ],
+    )
+    data |= _rows("requirements", [{"include": "on", "concept": "tulityökortti"}])
+    response = client.post("/companies/vacancies/from-ad/", data)
+    vacancy = Vacancy.objects.get()
+    assert response.url == f"/companies/vacancies/{vacancy.pk}/"
+    assert vacancy.description == AD.strip()
+    assert [s.concept for s in vacancy.skills.all()] == [vocab.welding]
+    assert [r.concept for r in vacancy.requirements.all()] == [vocab.hot_work]
+    assert vacancy.state == VacancyState.DRAFT
+
+
+def test_ad_for_a_company_of_another_area_is_refused(client_as, foreign_company, vocab):
+    response = client_as(Role.BUSINESS_ADVISOR).post(
+        "/companies/vacancies/from-ad/",
+        {"step": "analyse", "company": foreign_company.pk, "text": AD},
+    )
+    assert response.status_code == 200
+    assert "company" in response.context["ad_form"].errors
+
+
+def test_publish_fill_and_refuse_disallowed_transitions(client_as, draft, business_advisor):
+    client = client_as(Role.BUSINESS_ADVISOR)
+    client.post(f"/companies/vacancies/{draft.pk}/state/", {"to_state": "open"})
+    draft.refresh_from_db()
+    assert draft.state == VacancyState.OPEN and draft.published_at
+    response = client.post(
+        f"/companies/vacancies/{draft.pk}/state/", {"to_state": "draft"}, follow=True
+    )
+    assert "ei voi siirtyä" in response.content.decode()
+    client.post(f"/companies/vacancies/{draft.pk}/state/", {"to_state": "filled"})
+    draft.refresh_from_db()
+    assert draft.state == VacancyState.FILLED and draft.ended_at
+    with pytest.raises(ConflictError):
+        vacancy_transition(actor=business_advisor, vacancy=draft, to_state=VacancyState.OPEN)
+    assert [
+        e.changes["state"]
+        for e in AuditEvent.objects.filter(action="vacancy.transition").order_by("id")
+    ] == [
+        ["draft", "open"],
+        ["open", "filled"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("start", "target", "allowed"),
+    [
+        ("draft", "open", True),
+        ("draft", "closed", True),
+        ("draft", "filled", False),
+        ("open", "filled", True),
+        ("open", "closed", True),
+        ("open", "draft", False),
+        ("filled", "open", False),
+        ("closed", "open", False),
+        ("closed", "filled", False),
+    ],
+)
+def test_transition_table(draft, business_advisor, start, target, allowed):
+    Vacancy.objects.filter(pk=draft.pk).update(state=start)
+    if allowed:
+        assert (
+            vacancy_transition(actor=business_advisor, vacancy=draft, to_state=target).state
+            == target
+        )
+    else:
+        with pytest.raises(ConflictError):
+            vacancy_transition(actor=business_advisor, vacancy=draft, to_state=target)
+
+
+def test_vacancy_with_passed_closing_date_cannot_be_published(draft, business_advisor):
+    Vacancy.objects.filter(pk=draft.pk).update(
+        closing_date=timezone.localdate() - timedelta(days=1)
+    )
+    with pytest.raises(ConflictError):
+        vacancy_transition(actor=business_advisor, vacancy=draft, to_state=VacancyState.OPEN)
+
+
+def test_wage_minimum_above_maximum_is_refused_by_the_service(company, business_advisor):
+    with pytest.raises(FieldError) as exc:
+        vacancy_create(
+            actor=business_advisor,
+            company=company,
+            data=VacancyData(title="x", wage_min=Decimal("10"), wage_max=Decimal("9.99")),
+        )
+    assert exc.value.field == "wage_max"
+
+
+def test_edit_changes_skills_and_audits_them(client_as, draft, vocab):
+    client = client_as(Role.COORDINATOR)
+    data = _vacancy_form()
+    assert client.post(f"/companies/vacancies/{draft.pk}/edit/", data).status_code == 302
+    event = AuditEvent.objects.get(action="vacancy.update")
+    assert "skills" in event.changes and "requirements" in event.changes
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        (Role.COORDINATOR, 200),
+        (Role.BUSINESS_ADVISOR, 200),
+        (Role.COUNSELLOR, 200),
+        (Role.AUDITOR, 200),
+        (Role.FINANCE, 404),
+    ],
+)
+def test_vacancy_pages_by_role(client_as, role, status, draft):
+    client = client_as(role)
+    assert client.get("/companies/vacancies/").status_code == status
+    assert client.get(f"/companies/vacancies/{draft.pk}/").status_code == status
+
+
+@pytest.mark.parametrize("role", [Role.COUNSELLOR, Role.AUDITOR, Role.FINANCE])
+def test_readers_cannot_change_vacancies(client_as, role, draft, company):
+    client = client_as(role)
+    assert client.get(f"/companies/vacancies/{draft.pk}/edit/").status_code == 404
+    assert (
+        client.post(f"/companies/vacancies/{draft.pk}/state/", {"to_state": "open"}).status_code
+        == 404
+    )
+    assert client.get(f"/companies/{company.pk}/vacancies/new/").status_code == 404
+    assert client.get("/companies/vacancies/from-ad/").status_code == 404
+    draft.refresh_from_db()
+    assert draft.state == VacancyState.DRAFT
+
+
+def test_partner_sees_vacancies_of_programme_companies_only(
+    client_as, partner_user, draft, pilot_company, business_advisor
+):
+    visible = vacancy_create(
+        actor=business_advisor, company=pilot_company, data=VacancyData(title="Pilotin paikka")
+    )
+    client = client_as(partner_user)
+    body = client.get("/companies/vacancies/").content.decode()
+    assert "Pilotin paikka" in body and "Hitsaaja" not in body
+    assert client.get(f"/companies/vacancies/{visible.pk}/").status_code == 200
+    assert client.get(f"/companies/vacancies/{draft.pk}/").status_code == 404
+
+
+def test_vacancy_of_another_area_is_404(client_as, foreign_company, make_user, other_area):
+    owner = make_user(Role.BUSINESS_ADVISOR, employment_area=other_area)
+    vacancy = vacancy_create(actor=owner, company=foreign_company, data=VacancyData(title="Vieras"))
+    client = client_as(Role.COORDINATOR)
+    assert client.get(f"/companies/vacancies/{vacancy.pk}/").status_code == 404
+    assert client.get("/companies/vacancies/999999/").status_code == 404

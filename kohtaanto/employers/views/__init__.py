@@ -1,0 +1,1 @@
+"""Views of the employers app: thin — permission, form, one service or selector, render."""

@@ -1,0 +1,305 @@
+"""Company register pages: list, company page, forms for companies, contacts and the log."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kohtaanto.audit.services import access_log_record
+from kohtaanto.common.errors import DomainError, NotFoundError
+from kohtaanto.common.types import AuthenticatedHttpRequest
+from kohtaanto.employers import selectors
+from kohtaanto.employers.forms import (
+    ActivityForm,
+    CompanyFilterForm,
+    CompanyForm,
+    ContactForm,
+    form_error_from,
+)
+from kohtaanto.employers.models import Company, Language
+from kohtaanto.employers.permissions import WRITERS
+from kohtaanto.employers.readiness import DIMENSIONS, radar_chart
+from kohtaanto.employers.services import activities, companies, surveys
+from kohtaanto.employers.services.companies import CompanyData
+
+
+@login_required
+def company_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    actor = request.user
+    municipalities = selectors.area_municipalities(actor=actor)
+    form = CompanyFilterForm(request.GET or None, municipalities=municipalities)
+    filters = form.cleaned_data if form.is_valid() else {}
+    municipality = filters.get("municipality")
+    rows = selectors.company_list(
+        actor=actor,
+        q=filters.get("q", ""),
+        municipality_id=municipality.pk if municipality else None,
+        size_class=filters.get("size_class", ""),
+        programme_role=filters.get("programme_role", ""),
+    )
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "employers/company_list.html",
+        {"form": form, "page": page, "query": query.urlencode()},
+    )
+
+
+def _change_or_404(actor: object, company: Company) -> None:
+    if not actor.permissions.can_change_company(company):  # type: ignore[attr-defined]
+        raise NotFoundError("not found")
+
+
+def _company_form(request: AuthenticatedHttpRequest, **kwargs: object) -> CompanyForm:
+    return CompanyForm(
+        request.POST or None,
+        municipalities=selectors.area_municipalities(actor=request.user),
+        advisors=selectors.area_staff(actor=request.user, roles=WRITERS),
+        **kwargs,
+    )
+
+
+@login_required
+def company_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    actor = request.user
+    if not actor.permissions.can_create_company() or actor.employment_area is None:
+        raise NotFoundError("not found")
+    form = _company_form(request, initial={"responsible_advisor": actor if actor.role else None})
+    if request.method == "POST" and form.is_valid():
+        try:
+            company = companies.company_create(
+                actor=actor, area=actor.employment_area, data=form.to_data()
+            )
+        except DomainError as exc:
+            form_error_from(form, exc)
+        else:
+            messages.success(request, _("Yritys lisättiin rekisteriin."))
+            return redirect("employers:company_detail", pk=company.pk)
+    return render(request, "employers/company_form.html", {"form": form, "company": None})
+
+
+@login_required
+def company_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    actor = request.user
+    company = selectors.company_get_for_actor(actor=actor, id=pk)
+    _change_or_404(actor, company)
+    initial = {
+        "business_id": company.business_id,
+        "name": company.name,
+        "industry_code": company.industry_code,
+        "size_class": company.size_class,
+        "employees": company.employees,
+        "turnover_eur": company.turnover_eur,
+        "balance_sheet_eur": company.balance_sheet_eur,
+        "municipality": company.municipality,
+        "is_public_administration": company.is_public_administration,
+        "responsible_advisor": company.responsible_advisor,
+        "programme_roles": [r.role for r in company.programme_roles.all()],
+    }
+    form = _company_form(request, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data: CompanyData = form.to_data()
+        try:
+            companies.company_update(actor=actor, company=company, data=data)
+        except DomainError as exc:
+            form_error_from(form, exc)
+        else:
+            messages.success(request, _("Yrityksen tiedot tallennettiin."))
+            return redirect("employers:company_detail", pk=company.pk)
+    return render(request, "employers/company_form.html", {"form": form, "company": company})
+
+
+@login_required
+def company_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    actor = request.user
+    company = selectors.company_get_for_actor(actor=actor, id=pk)
+    contacts = selectors.company_contacts(actor=actor, company=company)
+    for contact in contacts:
+        access_log_record(
+            actor=actor,
+            subject=contact,
+            what="company_contact",
+            reason="company page",
+            path=request.path,
+            subject_repr=str(contact),
+        )
+    assessments = selectors.assessment_list(actor=actor, company=company)
+    latest = assessments[-1] if assessments else None
+    previous = assessments[-2] if len(assessments) > 1 else None
+    chart = None
+    if latest is not None:
+        series = []
+        if previous is not None:
+            series.append(
+                (
+                    _("Edellinen arvio {date}").format(date=date_format(previous.assessed_on)),
+                    "radar-previous",
+                    previous.scores(),
+                )
+            )
+        series.append(
+            (
+                _("Viimeisin arvio {date}").format(date=date_format(latest.assessed_on)),
+                "radar-latest",
+                latest.scores(),
+            )
+        )
+        chart = radar_chart(series)
+    rows = [
+        {
+            "name": d.name,
+            "previous": previous.scores()[d.key] if previous else None,
+            "latest": latest.scores()[d.key] if latest else None,
+        }
+        for d in DIMENSIONS
+    ]
+    return render(
+        request,
+        "employers/company_detail.html",
+        {
+            "company": company,
+            "can_change": actor.permissions.can_change_company(company),
+            "can_see_contacts": actor.permissions.can_view_company_contacts(company),
+            "can_see_log": actor.permissions.can_view_company_activities(company),
+            "can_see_needs": actor.permissions.can_view_company_needs(company),
+            "contacts": contacts,
+            "timeline": selectors.company_timeline(actor=actor, company=company),
+            "open_tasks": [
+                t for t in selectors.task_list(actor=actor, company=company) if t.done_at is None
+            ],
+            "surveys": selectors.survey_list(actor=actor, company=company),
+            "assessments": assessments,
+            "latest": latest,
+            "previous": previous,
+            "chart": chart,
+            "readiness_rows": rows,
+            "implied": selectors.readiness_implied_needs(latest) if latest else [],
+            "vacancies": selectors.company_vacancies(actor=actor, company=company),
+            "languages": Language.choices,
+        },
+    )
+
+
+@login_required
+def contact_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    actor = request.user
+    company = selectors.company_get_for_actor(actor=actor, id=pk)
+    _change_or_404(actor, company)
+    form = ContactForm(request.POST or None, initial={"is_active": True})
+    if request.method == "POST" and form.is_valid():
+        try:
+            companies.contact_create(actor=actor, company=company, data=form.to_data())
+        except DomainError as exc:
+            form_error_from(form, exc)
+        else:
+            messages.success(request, _("Yhteyshenkilö lisättiin."))
+            return redirect("employers:company_detail", pk=company.pk)
+    return render(
+        request, "employers/contact_form.html", {"form": form, "company": company, "contact": None}
+    )
+
+
+@login_required
+def contact_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    actor = request.user
+    contact = selectors.contact_get_for_actor(actor=actor, id=pk)
+    initial = {
+        name: getattr(contact, name)
+        for name in (
+            "first_name",
+            "last_name",
+            "job_title",
+            "email",
+            "phone",
+            "preferred_language",
+            "consent_to_contact",
+            "share_with_partners",
+            "is_active",
+        )
+    }
+    form = ContactForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            companies.contact_update(actor=actor, contact=contact, data=form.to_data())
+        except DomainError as exc:
+            form_error_from(form, exc)
+        else:
+            messages.success(request, _("Yhteyshenkilön tiedot tallennettiin."))
+            return redirect("employers:company_detail", pk=contact.company_id)
+    return render(
+        request,
+        "employers/contact_form.html",
+        {"form": form, "company": contact.company, "contact": contact},
+    )
+
+
+@login_required
+def activity_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    actor = request.user
+    company = selectors.company_get_for_actor(actor=actor, id=pk)
+    _change_or_404(actor, company)
+    form = ActivityForm(
+        request.POST or None,
+        staff=selectors.area_staff(actor=actor, roles=WRITERS).exclude(pk=actor.pk),
+        advisors=selectors.area_staff(actor=actor, roles=WRITERS),
+        contacts=company.contacts.filter(is_active=True),
+        initial={"kind": "visit", "task_assignee": actor},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            activities.activity_log(
+                actor=actor,
+                company=company,
+                data=form.to_data(),
+                follow_up=form.task_data(default_assignee=actor),
+            )
+        except DomainError as exc:
+            form_error_from(form, exc)
+        else:
+            messages.success(request, _("Yhteydenotto kirjattiin."))
+            return redirect("employers:company_detail", pk=company.pk)
+    return render(request, "employers/activity_form.html", {"form": form, "company": company})
+
+
+@login_required
+@require_POST
+def task_complete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    actor = request.user
+    task = selectors.task_get_for_actor(actor=actor, id=pk)
+    try:
+        activities.task_complete(actor=actor, task=task)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Tehtävä merkittiin tehdyksi."))
+    target = request.POST.get("next")
+    if target == "worklist":
+        return redirect("employers:worklist")
+    return redirect("employers:company_detail", pk=task.company_id)
+
+
+@login_required
+@require_POST
+def survey_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    actor = request.user
+    company = selectors.company_get_for_actor(actor=actor, id=pk)
+    _change_or_404(actor, company)
+    if request.POST.get("from_readiness"):
+        latest = selectors.assessment_list(actor=actor, company=company)[-1:]
+        concepts = (
+            [c for need in selectors.readiness_implied_needs(latest[0]) for c in need.concepts]
+            if latest
+            else []
+        )
+        survey = surveys.survey_create_from_readiness(
+            actor=actor, company=company, concepts=concepts
+        )
+    else:
+        survey = surveys.survey_create(actor=actor, company=company)
+    return redirect("employers:survey_detail", pk=survey.pk)

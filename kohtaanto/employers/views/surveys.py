@@ -1,0 +1,311 @@
+"""Competence-needs surveys: the advisor's page and the company's page behind a signed link."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from kohtaanto.common.errors import DomainError, NotFoundError
+from kohtaanto.common.types import AuthenticatedHttpRequest
+from kohtaanto.employers import selectors
+from kohtaanto.employers.forms import (
+    DATALIST_OCCUPATIONS,
+    DATALIST_SKILLS,
+    RecruitmentFormSet,
+    SkillNeedFormSet,
+    SurveyForm,
+    SurveyLinkForm,
+    UpskillingFormSet,
+    form_error_from,
+    survey_answers,
+)
+from kohtaanto.employers.models import CompetenceSurvey, SurveyStatus
+from kohtaanto.employers.services import surveys
+from kohtaanto.employers.suggestions import text_suggestions
+from kohtaanto.employers.survey_links import (
+    LANGUAGES,
+    LinkExpiredError,
+    LinkInvalidError,
+    link_expires_at,
+    survey_from_link,
+)
+
+LINK_SESSION_KEY = "employers.survey_link.{pk}"
+
+
+class SurveyForms:
+    """The survey form and its three answer lists, bound to a POST or filled from a survey."""
+
+    def __init__(self, survey: CompetenceSurvey, data: Any = None) -> None:
+        free_text = data.get("free_text", "") if data is not None else survey.free_text
+        found = text_suggestions(free_text)
+        chosen = {n.concept_id for n in survey.skill_needs.all()} if data is None else set()
+        suggestions = [s.concept for s in found.skills if s.concept.pk not in chosen]
+        self.segments = found.segments if any(h for _t, h in found.segments) else []
+        self.form = SurveyForm(
+            data,
+            suggestions=suggestions,
+            initial={
+                "respondent_name": survey.respondent_name,
+                "free_text": survey.free_text,
+                "interest_rekrykoulutus": survey.interest_rekrykoulutus,
+                "interest_tasmakoulutus": survey.interest_tasmakoulutus,
+                "interest_muutoskoulutus": survey.interest_muutoskoulutus,
+                "joint_training_notes": survey.joint_training_notes,
+            },
+        )
+        self.skills = SkillNeedFormSet(
+            data,
+            prefix="skills",
+            initial=[
+                {
+                    "concept": n.concept,
+                    "headcount": n.headcount,
+                    "horizon": n.horizon,
+                    "priority": n.priority,
+                    "source": n.source,
+                }
+                for n in survey.skill_needs.all()
+            ],
+        )
+        self.recruitment = RecruitmentFormSet(
+            data,
+            prefix="recruitment",
+            initial=[
+                {"occupation": r.occupation, "count": r.count, "horizon": r.horizon}
+                for r in survey.recruitment_needs.all()
+            ],
+        )
+        self.upskilling = UpskillingFormSet(
+            data,
+            prefix="upskilling",
+            initial=[
+                {"concept": u.concept, "staff_count": u.staff_count}
+                for u in survey.upskilling_needs.all()
+            ],
+        )
+
+    def is_valid(self) -> bool:
+        return all(
+            [
+                self.form.is_valid(),
+                self.skills.is_valid(),
+                self.recruitment.is_valid(),
+                self.upskilling.is_valid(),
+            ]
+        )
+
+    def answers(self) -> surveys.SurveyAnswers:
+        return survey_answers(self.form, self.skills, self.recruitment, self.upskilling)
+
+    def context(self) -> dict[str, Any]:
+        lang = (translation.get_language() or "fi")[:2]
+        return {
+            "form": self.form,
+            "skills": self.skills,
+            "recruitment": self.recruitment,
+            "upskilling": self.upskilling,
+            "segments": self.segments,
+            "datalists": [
+                (
+                    DATALIST_SKILLS,
+                    selectors.concept_choices(types=selectors.SKILL_TYPES, lang=lang),
+                ),
+                (
+                    DATALIST_OCCUPATIONS,
+                    selectors.concept_choices(types=selectors.OCCUPATION_TYPES, lang=lang),
+                ),
+            ],
+        }
+
+
+def _can_edit(actor: Any, survey: CompetenceSurvey) -> bool:
+    return bool(
+        actor.permissions.can_change_company(survey.company)
+        and survey.status != SurveyStatus.COMPLETED
+    )
+
+
+@login_required
+def survey_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The survey's answers; the advisor fills them in here too (during a visit)."""
+    actor = request.user
+    survey = selectors.survey_get_for_actor(actor=actor, id=pk)
+    editable = _can_edit(actor, survey)
+    if request.method == "POST":
+        if not editable:
+            raise NotFoundError("not found")
+        forms = SurveyForms(survey, request.POST)
+        action = request.POST.get("action", "save")
+        if action != "suggest" and forms.is_valid():
+            try:
+                surveys.survey_answers_save(
+                    actor=actor,
+                    survey=survey,
+                    answers=forms.answers(),
+                    submit=action == "complete",
+                )
+            except DomainError as exc:
+                form_error_from(forms.form, exc)
+            else:
+                messages.success(
+                    request,
+                    _("Kartoitus merkittiin valmiiksi.")
+                    if action == "complete"
+                    else _("Vastaukset tallennettiin."),
+                )
+                return redirect("employers:survey_detail", pk=survey.pk)
+    else:
+        forms = SurveyForms(survey)
+    link_url = request.session.pop(LINK_SESSION_KEY.format(pk=survey.pk), None)
+    contacts = survey.company.contacts.filter(consent_to_contact=True, is_active=True).exclude(
+        email=""
+    )
+    return render(
+        request,
+        "employers/survey_detail.html",
+        {
+            "survey": survey,
+            "company": survey.company,
+            "editable": editable,
+            "can_change": actor.permissions.can_change_company(survey.company),
+            "link_url": link_url,
+            "link_expires_at": link_expires_at(survey),
+            "link_form": SurveyLinkForm(contacts=contacts, initial={"language": survey.language}),
+            **forms.context(),
+        },
+    )
+
+
+def _survey_for_change(request: AuthenticatedHttpRequest, pk: int) -> CompetenceSurvey:
+    survey = selectors.survey_get_for_actor(actor=request.user, id=pk)
+    if not request.user.permissions.can_change_company(survey.company):
+        raise NotFoundError("not found")
+    return survey
+
+
+@login_required
+@require_POST
+def survey_link(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Issue a new link (older ones stop working) and optionally e-mail it to a contact."""
+    actor = request.user
+    survey = _survey_for_change(request, pk)
+    contacts = survey.company.contacts.filter(consent_to_contact=True, is_active=True)
+    form = SurveyLinkForm(request.POST, contacts=contacts)
+    if not form.is_valid():
+        messages.error(request, _("Tarkista linkin kieli ja vastaanottaja."))
+        return redirect("employers:survey_detail", pk=survey.pk)
+    try:
+        survey, token = surveys.survey_link_issue(
+            actor=actor, survey=survey, language=form.cleaned_data["language"]
+        )
+        url = request.build_absolute_uri(reverse("employers:public_survey", args=[token]))
+        contact = form.cleaned_data.get("contact")
+        if contact is not None:
+            surveys.survey_link_send(actor=actor, survey=survey, contact=contact, url=url)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("employers:survey_detail", pk=survey.pk)
+    request.session[LINK_SESSION_KEY.format(pk=survey.pk)] = url
+    if contact is not None:
+        messages.success(
+            request, _("Linkki lähetettiin osoitteeseen {email}.").format(email=contact.email)
+        )
+    else:
+        messages.success(request, _("Uusi linkki luotiin. Aiemmat linkit eivät enää toimi."))
+    return redirect("employers:survey_detail", pk=survey.pk)
+
+
+@login_required
+@require_POST
+def survey_link_revoke(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    survey = _survey_for_change(request, pk)
+    surveys.survey_link_revoke(actor=request.user, survey=survey)
+    messages.success(request, _("Kartoituksen linkit poistettiin käytöstä."))
+    return redirect("employers:survey_detail", pk=survey.pk)
+
+
+@login_required
+@require_POST
+def survey_complete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    survey = _survey_for_change(request, pk)
+    try:
+        surveys.survey_complete(actor=request.user, survey=survey)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Kartoitus merkittiin käsitellyksi."))
+    return redirect("employers:survey_detail", pk=survey.pk)
+
+
+def _closed(request: HttpRequest, lang: str, reason: str, status: int) -> HttpResponse:
+    with translation.override(lang):
+        response = render(
+            request,
+            "employers/public_survey_closed.html",
+            {"reason": reason, "lang": lang, "languages": LANGUAGES},
+            status=status,
+        )
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@never_cache
+def public_survey(request: HttpRequest, token: str) -> HttpResponse:
+    """The company's own survey form: no account, a signed link, fi/sv/en, save and
+    continue, submit. An expired or replaced link answers 410, a forged one 404; neither
+    shows anything of the survey."""
+    asked = request.GET.get("lang", "")
+    try:
+        survey, link_lang = survey_from_link(token)
+    except LinkInvalidError:
+        return _closed(request, asked if asked in LANGUAGES else "fi", "invalid", 404)
+    except LinkExpiredError:
+        return _closed(request, asked if asked in LANGUAGES else "fi", "expired", 410)
+    lang = asked if asked in LANGUAGES else link_lang
+    if survey.status not in (SurveyStatus.SENT, SurveyStatus.IN_PROGRESS):
+        return _closed(request, lang, "answered", 200)
+    with translation.override(lang):
+        saved = False
+        if request.method == "POST":
+            forms = SurveyForms(survey, request.POST)
+            action = request.POST.get("action", "save")
+            if action != "suggest" and forms.is_valid():
+                try:
+                    surveys.survey_answers_save(
+                        actor=None,
+                        survey=survey,
+                        answers=forms.answers(),
+                        submit=action == "submit",
+                    )
+                except DomainError as exc:
+                    form_error_from(forms.form, exc)
+                else:
+                    target = reverse("employers:public_survey", args=[token])
+                    return redirect(f"{target}?lang={lang}&saved=1")
+        else:
+            forms = SurveyForms(survey)
+            saved = request.GET.get("saved") == "1"
+        response = render(
+            request,
+            "employers/public_survey.html",
+            {
+                "survey": survey,
+                "company": survey.company,
+                "token": token,
+                "lang": lang,
+                "languages": LANGUAGES,
+                "saved": saved,
+                "expires_at": link_expires_at(survey),
+                **forms.context(),
+            },
+        )
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -1,0 +1,300 @@
+"""Vacancies: list, page, structured form, from a pasted job ad, state changes."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kohtaanto.common.errors import DomainError, NotFoundError
+from kohtaanto.common.types import AuthenticatedHttpRequest
+from kohtaanto.employers import selectors
+from kohtaanto.employers.forms import (
+    DATALIST_OCCUPATIONS,
+    DATALIST_REQUIREMENTS,
+    DATALIST_SKILLS,
+    VacancyAdForm,
+    VacancyFilterForm,
+    VacancyForm,
+    VacancyRequirementFormSet,
+    VacancySkillFormSet,
+    VacancyTransitionForm,
+    first_line_title,
+    form_error_from,
+    vacancy_data,
+)
+from kohtaanto.employers.models import Company, Vacancy, VacancyState
+from kohtaanto.employers.services import vacancies
+from kohtaanto.employers.suggestions import text_suggestions
+
+
+def _datalists() -> list[tuple[str, list[str]]]:
+    lang = (translation.get_language() or "fi")[:2]
+    return [
+        (DATALIST_SKILLS, selectors.concept_choices(types=selectors.SKILL_TYPES, lang=lang)),
+        (
+            DATALIST_OCCUPATIONS,
+            selectors.concept_choices(types=selectors.OCCUPATION_TYPES, lang=lang),
+        ),
+        (
+            DATALIST_REQUIREMENTS,
+            selectors.concept_choices(types=selectors.REQUIREMENT_TYPES, lang=lang),
+        ),
+    ]
+
+
+@login_required
+def vacancy_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    actor = request.user
+    form = VacancyFilterForm(
+        request.GET or None, municipalities=selectors.area_municipalities(actor=actor)
+    )
+    filters = form.cleaned_data if form.is_valid() else {}
+    municipality = filters.get("municipality")
+    rows = selectors.vacancy_list(
+        actor=actor,
+        q=filters.get("q", ""),
+        state=filters.get("state", ""),
+        municipality_id=municipality.pk if municipality else None,
+    )
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "employers/vacancy_list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "can_create": actor.permissions.can_create_vacancy(),
+        },
+    )
+
+
+@login_required
+def vacancy_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    actor = request.user
+    vacancy = selectors.vacancy_get_for_actor(actor=actor, id=pk)
+    can_change = actor.permissions.can_change_vacancy(vacancy)
+    next_states = (
+        [VacancyState(s) for s in sorted(vacancies.TRANSITIONS[vacancy.state])]
+        if can_change
+        else []
+    )
+    return render(
+        request,
+        "employers/vacancy_detail.html",
+        {
+            "vacancy": vacancy,
+            "can_change": can_change and vacancy.state in (VacancyState.DRAFT, VacancyState.OPEN),
+            "next_states": next_states,
+        },
+    )
+
+
+class VacancyForms:
+    def __init__(
+        self,
+        actor: Any,
+        data: Any = None,
+        *,
+        initial: dict[str, Any] | None = None,
+        skills: list[dict[str, Any]] | None = None,
+        requirements: list[dict[str, Any]] | None = None,
+    ) -> None:
+        self.form = VacancyForm(
+            data,
+            municipalities=selectors.area_municipalities(actor=actor),
+            initial=initial or {},
+        )
+        self.skills = VacancySkillFormSet(data, prefix="skills", initial=skills or [])
+        self.requirements = VacancyRequirementFormSet(
+            data, prefix="requirements", initial=requirements or []
+        )
+
+    def is_valid(self) -> bool:
+        return all([self.form.is_valid(), self.skills.is_valid(), self.requirements.is_valid()])
+
+    def data(self) -> vacancies.VacancyData:
+        return vacancy_data(self.form, self.skills, self.requirements)
+
+    def context(self) -> dict[str, Any]:
+        return {
+            "form": self.form,
+            "skills": self.skills,
+            "requirements": self.requirements,
+            "datalists": _datalists(),
+        }
+
+
+def _company_for_vacancy(actor: Any, company_id: Any) -> Company:
+    company = selectors.company_get_for_actor(actor=actor, id=company_id)
+    if not actor.permissions.can_change_company(company):
+        raise NotFoundError("not found")
+    return company
+
+
+@login_required
+def vacancy_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """A structured vacancy for one company, typed in."""
+    actor = request.user
+    company = _company_for_vacancy(actor, pk)
+    forms = VacancyForms(
+        actor,
+        request.POST or None,
+        initial={"municipality": company.municipality, "positions": 1},
+    )
+    if request.method == "POST" and forms.is_valid():
+        saved = _save_new(request, company, forms)
+        if saved is not None:
+            return saved
+    return render(request, "employers/vacancy_form.html", {"company": company, **forms.context()})
+
+
+def _save_new(
+    request: AuthenticatedHttpRequest, company: Company, forms: VacancyForms
+) -> HttpResponse | None:
+    try:
+        vacancy = vacancies.vacancy_create(actor=request.user, company=company, data=forms.data())
+    except DomainError as exc:
+        form_error_from(forms.form, exc)
+        return None
+    messages.success(request, _("Työpaikka tallennettiin luonnokseksi."))
+    return redirect("employers:vacancy_detail", pk=vacancy.pk)
+
+
+@login_required
+def vacancy_from_ad(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Paste a job ad → suggested occupation, skills and hard requirements → confirm."""
+    actor = request.user
+    if not actor.permissions.can_create_vacancy():
+        raise NotFoundError("not found")
+    companies = selectors.company_list(actor=actor)
+    ad_form = VacancyAdForm(
+        request.POST or None,
+        companies=companies,
+        initial={"company": request.GET.get("company")},
+    )
+    step = request.POST.get("step", "paste")
+    if request.method != "POST" or not ad_form.is_valid():
+        return render(request, "employers/vacancy_ad.html", {"ad_form": ad_form, "step": "paste"})
+    company: Company = ad_form.cleaned_data["company"]
+    if not actor.permissions.can_change_company(company):
+        raise NotFoundError("not found")
+    text = ad_form.cleaned_data["text"]
+    found = text_suggestions(text)
+    if step == "confirm":
+        forms = VacancyForms(actor, request.POST)
+        if forms.is_valid():
+            response = _save_new(request, company, forms)
+            if response is not None:
+                return response
+    else:
+        forms = VacancyForms(
+            actor,
+            initial={
+                "title": first_line_title(text),
+                "occupation": found.occupations[0].concept if found.occupations else None,
+                "description": text,
+                "municipality": company.municipality,
+                "positions": 1,
+            },
+            skills=[
+                {"concept": s.concept, "essential": s.required, "include": True}
+                for s in found.skills
+            ],
+            requirements=[
+                {"concept": s.concept, "include": s.required} for s in found.requirements
+            ],
+        )
+    return render(
+        request,
+        "employers/vacancy_ad.html",
+        {
+            "ad_form": ad_form,
+            "step": "confirm",
+            "company": company,
+            "segments": found.segments,
+            "occupations": found.occupations,
+            **forms.context(),
+        },
+    )
+
+
+@login_required
+def vacancy_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    actor = request.user
+    vacancy = selectors.vacancy_get_for_actor(actor=actor, id=pk)
+    if not actor.permissions.can_change_vacancy(vacancy):
+        raise NotFoundError("not found")
+    forms = VacancyForms(
+        actor,
+        request.POST or None,
+        initial={
+            name: getattr(vacancy, name)
+            for name in (
+                "title",
+                "occupation",
+                "description",
+                "municipality",
+                "remote_possible",
+                "commuting_possible",
+                "positions",
+                "start_date",
+                "contract_type",
+                "wage_min",
+                "wage_max",
+                "wage_period",
+                "closing_date",
+            )
+        },
+        skills=[
+            {"concept": s.concept, "essential": s.essential, "level": s.level, "include": True}
+            for s in vacancy.skills.all()
+        ],
+        requirements=[{"concept": r.concept, "include": True} for r in vacancy.requirements.all()],
+    )
+    if request.method == "POST" and forms.is_valid():
+        try:
+            vacancies.vacancy_update(actor=actor, vacancy=vacancy, data=forms.data())
+        except DomainError as exc:
+            form_error_from(forms.form, exc)
+        else:
+            messages.success(request, _("Työpaikan tiedot tallennettiin."))
+            return redirect("employers:vacancy_detail", pk=vacancy.pk)
+    return render(
+        request,
+        "employers/vacancy_form.html",
+        {"company": vacancy.company, "vacancy": vacancy, **forms.context()},
+    )
+
+
+@login_required
+@require_POST
+def vacancy_transition(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    actor = request.user
+    vacancy: Vacancy = selectors.vacancy_get_for_actor(actor=actor, id=pk)
+    if not actor.permissions.can_change_vacancy(vacancy):
+        raise NotFoundError("not found")
+    form = VacancyTransitionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Tuntematon tila."))
+        return redirect("employers:vacancy_detail", pk=vacancy.pk)
+    try:
+        vacancy = vacancies.vacancy_transition(
+            actor=actor, vacancy=vacancy, to_state=form.cleaned_data["to_state"]
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            _("Työpaikan tila on nyt {state}.").format(state=vacancy.get_state_display()),
+        )
+    return redirect("employers:vacancy_detail", pk=vacancy.pk)

@@ -1,0 +1,458 @@
+"""Forms of the finance pages: input validation only; the services decide."""
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Any, cast
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kohtaanto.employers.models import Company
+from kohtaanto.finance import selectors
+from kohtaanto.finance.models import (
+    Appropriation,
+    BudgetLine,
+    CommitmentSource,
+    GrantScheme,
+    LedgerEntry,
+    SchemeRule,
+)
+from kohtaanto.finance.services import ApplicationData
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class DecimalInputField(forms.DecimalField):
+    """A decimal typed the Finnish way ("450 000,00") or the English way ("450,000.00")."""
+
+    def to_python(self, value: Any) -> Any:
+        if isinstance(value, str):
+            text = re.sub(r"\s", "", value)
+            text = text.replace(",", "") if "," in text and "." in text else text.replace(",", ".")
+            value = text
+        return super().to_python(value)
+
+
+def money_field(
+    label: Any, *, required: bool = True, minimum: Decimal | None = Decimal("0.01")
+) -> Any:
+    """A euro amount typed in the user's format ("1 234,56"); `minimum` None allows any sign."""
+    return DecimalInputField(
+        label=label,
+        required=required,
+        max_digits=14,
+        decimal_places=2,
+        min_value=minimum,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+    )
+
+
+def date_field(label: Any, *, required: bool = True, initial: Any = None) -> forms.DateField:
+    return forms.DateField(label=label, required=required, widget=DateInput(), initial=initial)
+
+
+class PeriodMixin:
+    """Refuses an end before the start (fields `start_field` and `end_field`)."""
+
+    start_field = "start_date"
+    end_field = "end_date"
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()  # type: ignore[misc]
+        start, end = cleaned.get(self.start_field), cleaned.get(self.end_field)
+        if start and end and end < start:
+            self.add_error(self.end_field, _("Päättymispäivä on ennen alkamispäivää."))  # type: ignore[attr-defined]
+        return cleaned
+
+
+class YearForm(forms.Form):
+    year = forms.IntegerField(label=_("Vuosi"), min_value=2000, max_value=2100)
+
+
+class BudgetLineForm(forms.Form):
+    code = forms.SlugField(label=_("Tunnus"), max_length=40, help_text=_("Esim. projects"))
+    name = forms.CharField(label=_("Nimi"), max_length=200)
+    description = forms.CharField(label=_("Kuvaus"), required=False, widget=forms.Textarea)
+
+
+class AppropriationForm(forms.Form):
+    year = forms.IntegerField(label=_("Vuosi"), min_value=2000, max_value=2100)
+    line = forms.ModelChoiceField(label=_("Budjettirivi"), queryset=BudgetLine.objects.none())
+    name = forms.CharField(label=_("Nimi"), max_length=200)
+    amount = money_field(_("Summa (€)"))
+    decided_by = forms.CharField(
+        label=_("Päättäjä"), max_length=200, help_text=_("Esim. työllisyysjohtaja tai jaosto")
+    )
+    decided_on = date_field(_("Päätöspäivä"))
+    reference = forms.CharField(label=_("Päätöksen viite"), max_length=100, required=False)
+    note = forms.CharField(label=_("Lisätieto"), required=False, widget=forms.Textarea)
+
+    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["line"]).queryset = selectors.budget_line_list(
+            actor=actor
+        )
+
+
+class AmendmentForm(forms.Form):
+    amount = money_field(_("Muutos (€)"), minimum=None)
+    decided_by = forms.CharField(label=_("Päättäjä"), max_length=200)
+    decided_on = date_field(_("Päätöspäivä"))
+    reference = forms.CharField(label=_("Päätöksen viite"), max_length=100, required=False)
+    note = forms.CharField(label=_("Lisätieto"), required=False, widget=forms.Textarea)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["amount"].help_text = _("Lisäys positiivisena, vähennys negatiivisena.")
+
+
+class CommitmentForm(forms.Form):
+    amount = money_field(_("Summa (€)"))
+    description = forms.CharField(label=_("Kuvaus"), max_length=300)
+    source_type = forms.ChoiceField(
+        label=_("Lähde"), choices=CommitmentSource.choices, initial=CommitmentSource.MANUAL
+    )
+    source_id = forms.CharField(
+        label=_("Lähteen tunniste"),
+        max_length=64,
+        required=False,
+        help_text=_("Esim. tilauksen numero"),
+    )
+    booked_on = date_field(_("Kirjauspäivä"), required=False)
+
+
+class PaymentForm(forms.Form):
+    amount = money_field(_("Summa (€)"))
+    booked_on = date_field(_("Maksupäivä"), required=False)
+    reference = forms.CharField(label=_("Viite"), max_length=100, required=False)
+    description = forms.CharField(label=_("Selite"), max_length=300, required=False)
+
+
+class ReleaseForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Syy"),
+        choices=[
+            (LedgerEntry.Reason.CANCELLATION, LedgerEntry.Reason.CANCELLATION.label),
+            (LedgerEntry.Reason.COMPLETED, LedgerEntry.Reason.COMPLETED.label),
+        ],
+    )
+    amount = money_field(_("Summa (€)"), required=False)
+    description = forms.CharField(label=_("Selite"), max_length=300, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["amount"].help_text = _("Tyhjä: koko maksamaton osa.")
+
+
+class RecoveryForm(forms.Form):
+    amount = money_field(_("Perittävä summa (€)"))
+    reference = forms.CharField(label=_("Viite"), max_length=100, required=False)
+    description = forms.CharField(label=_("Selite"), max_length=300)
+
+
+class ReverseForm(forms.Form):
+    description = forms.CharField(label=_("Oikaisun syy"), max_length=300)
+
+
+class GrantSchemeForm(PeriodMixin, forms.Form):
+    start_field = "starts_on"
+    end_field = "ends_on"
+
+    code = forms.SlugField(label=_("Tunnus"), max_length=60)
+    name = forms.CharField(label=_("Nimi"), max_length=200)
+    kind = forms.ChoiceField(label=_("Tyyppi"), choices=GrantScheme.Kind.choices)
+    line = forms.ModelChoiceField(label=_("Budjettirivi"), queryset=BudgetLine.objects.none())
+    envelope = money_field(_("Kehys (€)"), minimum=Decimal(0))
+    starts_on = date_field(_("Työsuhde alkaa aikaisintaan"))
+    ends_on = date_field(_("Työsuhde alkaa viimeistään"), required=False)
+    first_come = forms.BooleanField(label=_("Hakemukset saapumisjärjestyksessä"), required=False)
+    de_minimis = forms.BooleanField(label=_("De minimis -tuki"), required=False)
+    is_active = forms.BooleanField(label=_("Haettavissa"), required=False, initial=True)
+    legal_basis = forms.CharField(label=_("Peruste (laki tai päätös)"), max_length=300)
+    description = forms.CharField(label=_("Kuvaus"), required=False, widget=forms.Textarea)
+
+    def __init__(self, *args: Any, actor: Any, editing: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["line"]).queryset = selectors.budget_line_list(
+            actor=actor
+        )
+        if editing:
+            for name in ("code", "kind", "line"):
+                del self.fields[name]
+        else:
+            del self.fields["is_active"]
+
+
+class SchemeRuleForm(forms.ModelForm):
+    class Meta:
+        model = SchemeRule
+        fields = [
+            "category",
+            "label",
+            "valid_from",
+            "valid_to",
+            "percentage",
+            "monthly_cap",
+            "total_cap",
+            "min_age",
+            "max_age",
+            "min_unemployed_months",
+            "unemployment_window_months",
+            "min_weekly_hours",
+            "max_weekly_hours",
+            "min_duration_months",
+            "max_duration_months",
+            "requires_reduced_work_capacity",
+            "requires_non_business_association",
+            "source",
+        ]
+        widgets = {"valid_from": DateInput(), "valid_to": DateInput()}
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        start, end = cleaned.get("valid_from"), cleaned.get("valid_to")
+        if start and end and end < start:
+            self.add_error("valid_to", _("Päättymispäivä on ennen alkamispäivää."))
+        low, high = cleaned.get("min_age"), cleaned.get("max_age")
+        if low is not None and high is not None and low > high:
+            self.add_error("max_age", _("Yläikäraja on pienempi kuin alaikäraja."))
+        return cleaned
+
+    def _post_clean(self) -> None:
+        """The service creates the row (and closes the previous rule); skip model validation
+        of the unsaved instance, which has no scheme yet."""
+
+
+class UnemploymentPeriodForm(PeriodMixin, forms.Form):
+    start_date = date_field(_("Alkaen"), required=False)
+    end_date = date_field(_("Päättyen"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["end_date"].help_text = _("Tyhjä: työttömyys jatkuu.")
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("end_date") and not cleaned.get("start_date"):
+            self.add_error("start_date", _("Anna jakson alkamispäivä."))
+        return cleaned
+
+
+class DeMinimisAidForm(forms.Form):
+    granted_on = date_field(_("Myöntöpäivä"), required=False)
+    amount = money_field(_("Summa (€)"), required=False)
+    grantor = forms.CharField(label=_("Myöntäjä"), max_length=200, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        filled = [cleaned.get("granted_on"), cleaned.get("amount")]
+        if any(v is not None for v in filled) and not all(v is not None for v in filled):
+            raise forms.ValidationError(_("Anna tuesta sekä myöntöpäivä että summa."))
+        return cleaned
+
+
+UnemploymentFormSet = forms.formset_factory(UnemploymentPeriodForm, extra=3, max_num=10)
+DeMinimisFormSet = forms.formset_factory(DeMinimisAidForm, extra=3, max_num=20)
+
+
+class ApplicationForm(PeriodMixin, forms.Form):
+    """An application for one employee; the employer's link form leaves out the company
+    (it is in the link) and the advisor's unemployment periods."""
+
+    company = forms.ModelChoiceField(label=_("Työnantaja"), queryset=Company.objects.none())
+    category = forms.ChoiceField(label=_("Tukiperuste"))
+    employee_first_name = forms.CharField(label=_("Työntekijän etunimi"), max_length=100)
+    employee_last_name = forms.CharField(label=_("Työntekijän sukunimi"), max_length=100)
+    employee_birth_date = date_field(_("Työntekijän syntymäaika"))
+    job_title = forms.CharField(label=_("Tehtävä"), max_length=200)
+    start_date = date_field(_("Työsuhde alkaa"))
+    end_date = date_field(_("Tuettu jakso päättyy"))
+    weekly_hours = DecimalInputField(
+        label=_("Työaika (tuntia viikossa)"),
+        max_digits=5,
+        decimal_places=2,
+        min_value=Decimal("0.5"),
+        max_value=Decimal("80"),
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+    )
+    monthly_pay_costs = money_field(_("Palkkakustannukset kuukaudessa (€)"))
+    reduced_work_capacity = forms.BooleanField(
+        label=_("Työntekijän työkyky on alentunut"), required=False
+    )
+    non_business_association = forms.BooleanField(
+        label=_(
+            "Työnantaja on yhdistys, säätiö tai uskonnollinen yhdyskunta, ja työ on muuta "
+            "kuin elinkeinotoimintaa"
+        ),
+        required=False,
+    )
+    contact_name = forms.CharField(label=_("Yhteyshenkilö"), max_length=200)
+    contact_email = forms.EmailField(label=_("Sähköposti"))
+    contact_phone = forms.CharField(label=_("Puhelin"), max_length=40, required=False)
+    de_minimis_declared = forms.BooleanField(
+        label=_(
+            "Vakuutan, että yllä on ilmoitettu kaikki yritykselle viimeisten kolmen vuoden "
+            "aikana myönnetyt muut de minimis -tuet."
+        ),
+        required=False,
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        scheme: GrantScheme,
+        actor: Any = None,
+        public: bool = False,
+        with_company: bool = True,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.scheme = scheme
+        cast(forms.ChoiceField, self.fields["category"]).choices = selectors.scheme_categories(
+            scheme=scheme
+        )
+        self.fields["monthly_pay_costs"].help_text = _(
+            "Bruttopalkka sivukuluineen (lomaraha, sosiaaliturvamaksut)."
+        )
+        if public or not with_company:
+            del self.fields["company"]
+        else:
+            cast(forms.ModelChoiceField, self.fields["company"]).queryset = Company.objects.filter(
+                employment_area_id=getattr(actor, "employment_area_id", None)
+            ).order_by("name")
+        if not scheme.de_minimis:
+            del self.fields["de_minimis_declared"]
+        elif public:
+            self.fields["de_minimis_declared"].required = True
+
+    def application_data(
+        self, *, unemployment: Any = None, de_minimis: Any = None
+    ) -> ApplicationData:
+        data = self.cleaned_data
+        periods = [
+            (row["start_date"], row.get("end_date"))
+            for row in (unemployment.cleaned_data if unemployment is not None else [])
+            if row.get("start_date")
+        ]
+        aid = [
+            (row["granted_on"], row["amount"], row.get("grantor", ""))
+            for row in (de_minimis.cleaned_data if de_minimis is not None else [])
+            if row.get("granted_on")
+        ]
+        return ApplicationData(
+            category=data["category"],
+            employee_first_name=data["employee_first_name"],
+            employee_last_name=data["employee_last_name"],
+            employee_birth_date=data["employee_birth_date"],
+            job_title=data["job_title"],
+            start_date=data["start_date"],
+            end_date=data["end_date"],
+            weekly_hours=data["weekly_hours"],
+            monthly_pay_costs=data["monthly_pay_costs"],
+            contact_name=data["contact_name"],
+            contact_email=data["contact_email"],
+            contact_phone=data.get("contact_phone", ""),
+            reduced_work_capacity=data.get("reduced_work_capacity", False),
+            non_business_association=data.get("non_business_association", False),
+            unemployment_periods=periods,
+            other_de_minimis=aid,
+            de_minimis_declared=data.get("de_minimis_declared", False),
+        )
+
+
+def application_initial(
+    application: Any,
+) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
+    """Initial values of the application form and its two formsets from a stored application."""
+    fields = [
+        "category",
+        "employee_first_name",
+        "employee_last_name",
+        "employee_birth_date",
+        "job_title",
+        "start_date",
+        "end_date",
+        "weekly_hours",
+        "monthly_pay_costs",
+        "reduced_work_capacity",
+        "non_business_association",
+        "contact_name",
+        "contact_email",
+        "contact_phone",
+        "de_minimis_declared",
+    ]
+    initial = {name: getattr(application, name) for name in fields}
+    initial["company"] = application.company_id
+    periods = [
+        {"start_date": date.fromisoformat(s), "end_date": date.fromisoformat(e) if e else None}
+        for s, e in application.unemployment_periods
+    ]
+    aid = [
+        {
+            "granted_on": date.fromisoformat(row["granted_on"]),
+            "amount": Decimal(row["amount"]),
+            "grantor": row.get("grantor", ""),
+        }
+        for row in application.other_de_minimis
+    ]
+    return initial, periods, aid
+
+
+class AppropriationChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return _("%(name)s (%(year)s)") % {"name": obj.name, "year": obj.year}
+
+
+class ApproveForm(forms.Form):
+    appropriation = AppropriationChoiceField(
+        label=_("Määräraha"), queryset=Appropriation.objects.none()
+    )
+    amount = money_field(_("Myönnettävä summa (€)"), required=False)
+    reasons = forms.CharField(label=_("Perustelut"), widget=forms.Textarea)
+
+    def __init__(self, *args: Any, actor: Any, scheme: GrantScheme, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = cast(AppropriationChoiceField, self.fields["appropriation"])
+        field.queryset = selectors.appropriation_list(actor=actor, line=scheme.line).order_by(
+            "-year", "name"
+        )
+        self.fields["amount"].help_text = _("Tyhjä: laskettu enimmäistuki.")
+
+
+class RejectForm(forms.Form):
+    reasons = forms.CharField(label=_("Perustelut"), widget=forms.Textarea)
+
+
+class ClaimForm(PeriodMixin, forms.Form):
+    start_field = "period_start"
+    end_field = "period_end"
+
+    period_start = date_field(_("Jakso alkaa"))
+    period_end = date_field(_("Jakso päättyy"))
+    pay_costs = money_field(_("Jakson maksetut palkkakustannukset (€)"))
+    claimed_amount = money_field(_("Haettava summa (€)"))
+
+
+class ClaimPayForm(forms.Form):
+    amount = money_field(_("Maksettava summa (€)"), required=False)
+    reference = forms.CharField(label=_("Viite"), max_length=100, required=False)
+
+
+class ClaimRejectForm(forms.Form):
+    reason = forms.CharField(label=_("Hylkäämisen peruste"), widget=forms.Textarea)
+
+
+class LinkForm(forms.Form):
+    company = forms.ModelChoiceField(label=_("Työnantaja"), queryset=Company.objects.none())
+
+    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["company"]).queryset = Company.objects.filter(
+            employment_area_id=getattr(actor, "employment_area_id", None)
+        ).order_by("name")

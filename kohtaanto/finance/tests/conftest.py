@@ -1,0 +1,53 @@
+from typing import Any
+
+import pytest
+
+from kohtaanto.accounts.models import EmploymentArea, Role
+from kohtaanto.finance.tests.factories import make_appropriation
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings: Any) -> None:
+    """Test users get a password; hashing it with the production hasher costs ~0.4 s each."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def area(area: EmploymentArea) -> EmploymentArea:
+    """The root fixture's area with the finance defaults of the data migration, which
+    transactional tests flush away."""
+    from django.apps import apps
+
+    from kohtaanto.finance.defaults import load_finance_defaults
+    from kohtaanto.finance.models import BudgetLine
+
+    if not BudgetLine.objects.filter(employment_area=area).exists():
+        load_finance_defaults(apps)
+    return area
+
+
+@pytest.fixture
+def appropriation(finance_user: Any) -> Any:
+    """10 000 € for service procurement in 2026."""
+    return make_appropriation(finance_user)
+
+
+@pytest.fixture
+def grants_appropriation(finance_user: Any) -> Any:
+    return make_appropriation(finance_user, "300000.00", line="grants")
+
+
+@pytest.fixture
+def other_area(db: None) -> EmploymentArea:
+    from django.apps import apps
+
+    from kohtaanto.finance.defaults import load_finance_defaults
+
+    area = EmploymentArea.objects.create(code="muu-alue", name="Muu työllisyysalue")
+    load_finance_defaults(apps)
+    return area
+
+
+@pytest.fixture
+def other_finance_user(make_user: Any, other_area: EmploymentArea) -> Any:
+    return make_user(Role.FINANCE, employment_area=other_area)
