@@ -11,7 +11,7 @@ class EmployersConfig(AppConfig):
     navigation = [
         NavItem("employers:list", _("Yritykset"), "view_company_list", order=20),
         NavItem("employers:vacancy_list", _("Työpaikat"), "view_vacancy_list", order=21),
-        NavItem("employers:worklist", _("Työlista"), "view_worklist", order=22),
+        NavItem("employers:worklist", _("Yritysten työlista"), "view_company_worklist", order=22),
     ]
 
     def ready(self) -> None:

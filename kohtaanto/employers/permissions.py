@@ -71,7 +71,7 @@ role_rule("view_company_list", *ALL_STAFF)
 role_rule("create_company", *WRITERS)
 role_rule("view_vacancy_list", *VACANCY_READERS, Role.PARTNER)
 role_rule("create_vacancy", *WRITERS)
-role_rule("view_worklist", *WRITERS)
+role_rule("view_company_worklist", *WRITERS)
 
 
 @rule("view_company")

@@ -1,7 +1,6 @@
 """Browser journeys of the business advisor and of a company answering its survey, checked
 with axe-core (WCAG 2.1 AA: no serious or critical violation)."""
 
-import os
 from datetime import timedelta
 
 import pytest
@@ -12,7 +11,7 @@ from kohtaanto.accounts.tests.factories import UserFactory
 from kohtaanto.employers.models import READINESS_DIMENSIONS, CompanyContact, Vacancy
 from kohtaanto.employers.services.readiness import readiness_assessment_record
 from kohtaanto.employers.services.surveys import survey_create, survey_link_issue
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _skip_reason, axe_serious_violations
+from tests.browser.support import axe_serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,29 +19,6 @@ AD = (
     "Hitsaaja, Kokkola\n\nHaemme hitsaajaa konepajallemme. Edellytämme tulityökorttia ja "
     "kokemusta MIG-hitsauksesta. CNC-ohjelmointi on eduksi."
 )
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Headless Chromium for this module only: Playwright's sync API allows one instance at a
-    time, and the project's browser journeys start their own after this module."""
-    reason = _skip_reason()
-    if reason:
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="fi-FI", viewport={"width": 1280, "height": 900})
-    yield context.new_page()
-    context.close()
 
 
 @pytest.fixture

@@ -1,10 +1,7 @@
 """The finance pages in a real headless Chromium: they render, and axe-core finds no serious
 or critical WCAG 2.1 AA violation (skipped where Chromium or Playwright is absent)."""
 
-import os
 import random
-from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -14,32 +11,9 @@ from kohtaanto.accounts.tests.factories import UserFactory
 from kohtaanto.employers.models import Company
 from kohtaanto.finance import demo, services
 from kohtaanto.finance.models import Appropriation, GrantApplication, GrantScheme
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _skip_reason, axe_serious_violations
+from tests.browser.support import axe_serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(scope="module")
-def finance_browser() -> Iterator[Any]:
-    """A Chromium of this module's own, closed when the module ends: the session-wide one of
-    tests/browser starts its own Playwright later, and two cannot run at once."""
-    reason = _skip_reason()
-    if reason:
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(finance_browser: Any) -> Iterator[Any]:
-    context = finance_browser.new_context(locale="fi-FI", viewport={"width": 1280, "height": 900})
-    yield context.new_page()
-    context.close()
 
 
 def test_finance_pages_are_accessible(page, live_server, area):
