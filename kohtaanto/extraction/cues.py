@@ -9,7 +9,8 @@ written:
   nice-to-have cue ("eduksi", "meriterande", "an advantage") takes over; a heading that ends with
   a colon ("Edellytämme:", "Krav:") carries its mode to the list items below it, until the next
   heading or an empty line;
-- "ei vaadita", "not required", "krävs inte" negate the requirement, not the skill.
+- "ei vaadita", "ei tarvitse", "not required", "krävs inte" negate the requirement, not the
+  skill.
 """
 
 from collections.abc import Sequence
@@ -67,6 +68,9 @@ NICE_TO_HAVE = {
     "sv": {"meritera", "meriterande", "önskvärd", "önskvärt", "fördel", "plus"},
     "en": {"advantage", "plus", "preferred", "preferr", "desirable", "nice", "bonus", "asset"},
 }
+# "Tarvitsemme hitsaajia" states a need, not a hard requirement; only "ei tarvitse", "behöver
+# inte", "no need" matter: they take back the requirement, not the skill.
+NEED = {"fi": {"tarvita"}, "sv": {"behöva"}, "en": {"need", "needed"}}
 CONTRAST = {
     "fi": {"mutta", "vaan", "kuitenkin", "kuitenkaan"},
     "sv": {"men", "däremot", "dock"},
@@ -102,6 +106,7 @@ class Cue(Enum):
     NEGATION = "negation"
     REQUIRED = "required"
     NICE = "nice"
+    NEED = "need"
     CONTRAST = "contrast"
 
 
@@ -109,6 +114,7 @@ def _table(lang: str) -> dict[str, Cue]:
     table: dict[str, Cue] = {}
     for words, cue in (
         (CONTRAST, Cue.CONTRAST),
+        (NEED, Cue.NEED),
         (NICE_TO_HAVE, Cue.NICE),
         (REQUIRED, Cue.REQUIRED),
         (NEGATION, Cue.NEGATION),
@@ -181,16 +187,20 @@ def clauses(
     for start, end in bounds:
         negation_at = None
         clause_mode = None
+        needed = False
         for i in range(start, end):
             cue = token_cues[i]
             if cue is Cue.REQUIRED:
                 clause_mode = Mode.REQUIRED
             elif cue is Cue.NICE:
                 clause_mode = Mode.NICE
+            elif cue is Cue.NEED:
+                needed = True
             elif cue is Cue.NEGATION and negation_at is None:
                 negation_at = i
-        if clause_mode is Mode.REQUIRED and negation_at is not None:
-            # "ei vaadita", "not required": the requirement is negated, the skill stays.
+        if (clause_mode is Mode.REQUIRED or needed) and negation_at is not None:
+            # "ei vaadita", "ei tarvitse", "not required": the requirement is negated, the
+            # skill stays.
             clause_mode, negation_at = Mode.NICE, None
         if clause_mode is not None:
             mode = clause_mode

@@ -78,3 +78,26 @@ def test_jsonl_bad_lines_are_named_by_number_and_the_run_fails(tmp_path: Path) -
     assert "in.jsonl:2: not valid JSON" in lines[1]["error"]
     assert 'in.jsonl:3: missing field "text"' in err.getvalue()
     assert 'in.jsonl:4: field "text" must be a string' in err.getvalue()
+
+
+def test_shipped_vocabulary_works_without_a_loaded_taxonomy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from kohtaanto.taxonomy.models import Concept
+
+    Concept.objects.all().delete()
+    monkeypatch.setattr("sys.stdin", io.StringIO("Edellytämme tulityökorttia ja MIG-hitsausta."))
+
+    out, _ = run("--vocabulary")
+
+    data = json.loads(out)
+    assert {c["uri"] for c in data["concepts"]} == {
+        "urn:kohtaanto:requirement:tulityokortti",
+        "http://data.europa.eu/esco/skill/f015c5d5-6a1c-4f63-9012-a05f4f34105e",  # MIG-hitsaus
+    }
+    assert all(c["required"] for c in data["concepts"])
+
+
+def test_missing_esco_folder_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(CommandError, match="skills_"):
+        run("--esco", str(tmp_path), "--file", __file__)

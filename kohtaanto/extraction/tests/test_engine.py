@@ -266,3 +266,13 @@ def test_index_is_rebuilt_for_a_same_sized_taxonomy_with_other_concepts() -> Non
     ConceptFactory(fi="hydrauliikka", en="hydraulics")
 
     assert labels(extract("Osaan hydrauliikan, en pneumatiikkaa.").concepts) == {"hydrauliikka"}
+
+
+def test_no_need_for_a_skill_is_neither_negated_nor_required() -> None:
+    result = extract("Hitsauksesta ei tarvitse olla kokemusta. Tarvitsemme trukkikortin.")
+
+    assert {(m.label, m.required) for m in result.concepts} == {
+        ("hitsaus", False),
+        ("trukkikortti", False),
+    }
+    assert result.negated == []

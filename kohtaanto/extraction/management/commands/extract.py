@@ -4,8 +4,9 @@
     kohtaanto extract --file cv.txt --format text
     kohtaanto extract --jsonl texts.jsonl > concepts.jsonl     # lines {"id": ..., "text": ...}
 
-It uses whatever taxonomy the database holds: the shipped vocabulary on a fresh install, full
-ESCO once imported.
+It uses whatever taxonomy the database holds: the shipped vocabulary once loaded, full ESCO
+once imported. `--vocabulary` reads the shipped vocabulary's CSV files and `--esco FOLDER` an
+ESCO download directly, so that a fresh install can extract before anything is loaded.
 """
 
 import json
@@ -17,8 +18,10 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from kohtaanto.extraction.engine import MODES, ExtractionResult, Mention, default_engine
+from kohtaanto.extraction.engine import MODES, Engine, ExtractionResult, Mention, default_engine
+from kohtaanto.extraction.esco_csv import EscoCsvSource
 from kohtaanto.extraction.text import LANGS
+from kohtaanto.extraction.vocabulary_csv import DEFAULT_FOLDER, VocabularySource
 
 BATCH = 64
 
@@ -40,13 +43,24 @@ class Command(BaseCommand):
         source.add_argument(
             "--jsonl", help='batch: one {"id": ..., "text": ...} per line; one result per line'
         )
+        taxonomy = parser.add_mutually_exclusive_group()
+        taxonomy.add_argument(
+            "--vocabulary",
+            nargs="?",
+            const=str(DEFAULT_FOLDER),
+            help="use the shipped vocabulary's CSV files (or this folder) instead of the database",
+        )
+        taxonomy.add_argument(
+            "--esco", help="use an ESCO CSV download (folder) instead of the database"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        engine = _engine(options["vocabulary"], options["esco"])
         if options["jsonl"]:
-            self._batch(Path(options["jsonl"]), options["lang"], options["mode"])
+            self._batch(engine, Path(options["jsonl"]), options["lang"], options["mode"])
             return
         text = _read_file(Path(options["file"])) if options["file"] else sys.stdin.read()
-        result = default_engine().extract(text, options["lang"], mode=options["mode"])
+        result = engine.extract(text, options["lang"], mode=options["mode"])
         if options["format"] == "text":
             self._print_text(text, result)
         else:
@@ -59,9 +73,8 @@ class Command(BaseCommand):
             for mention in mentions:
                 self.stdout.write("  " + _describe(text, mention))
 
-    def _batch(self, path: Path, lang: str, mode: str) -> None:
+    def _batch(self, engine: Engine, path: Path, lang: str, mode: str) -> None:
         """One output line per input line; a bad line gets an error line and the run fails."""
-        engine = default_engine()
         failed = 0
         pending: list[tuple[object, str]] = []
         lines = list(_lines(path))
@@ -81,13 +94,27 @@ class Command(BaseCommand):
         if failed:
             raise CommandError(f"{failed} of {len(lines)} lines could not be read.")
 
-    def _flush(self, engine: Any, pending: list[tuple[object, str]], lang: str, mode: str) -> None:
+    def _flush(
+        self, engine: Engine, pending: list[tuple[object, str]], lang: str, mode: str
+    ) -> None:
         if not pending:
             return
         results = engine.extract_many([text for _, text in pending], lang, mode=mode)
         for (id_, _), result in zip(pending, results, strict=True):
             self.stdout.write(json.dumps({"id": id_, **result.as_dict()}, ensure_ascii=False))
         pending.clear()
+
+
+def _engine(vocabulary: str | None, esco: str | None) -> Engine:
+    """The database's taxonomy by default; CSV files when asked (no database needed)."""
+    try:
+        if vocabulary:
+            return Engine(VocabularySource(vocabulary))
+        if esco:
+            return Engine(EscoCsvSource(esco))
+    except FileNotFoundError as error:
+        raise CommandError(str(error)) from error
+    return default_engine()
 
 
 def _read_file(path: Path) -> str:
