@@ -276,3 +276,12 @@ def test_no_need_for_a_skill_is_neither_negated_nor_required() -> None:
         ("trukkikortti", False),
     }
     assert result.negated == []
+
+
+def test_swedish_compounds_give_their_head_and_a_modifier_with_a_skill_head() -> None:
+    text = "Jag har arbetat med robotsvetsning och har svetsningserfarenhet."
+
+    result = extract(text)
+
+    assert result.lang == "sv"
+    assert found(result, text)["svetsning"] == ["svetsning", "svetsnings"]
