@@ -230,6 +230,20 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # Signed links for people without an account (company surveys, grant applications).
 SIGNED_LINK_MAX_AGE_DAYS = env_int("SIGNED_LINK_MAX_AGE_DAYS", 30)
 
+# Outgoing mail (survey and grant links to company contacts). Development prints to the console.
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if PRODUCTION
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", PRODUCTION)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "kohtaanto@localhost")
+
 # GDPR: how long a person's data is kept after their last exit or contact.
 RETENTION_YEARS = env_int("KOHTAANTO_RETENTION_YEARS", 10)
 

@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.db import models
 from django.db.models import DecimalField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, ExtractMonth
 from django.utils.translation import gettext as _
@@ -463,3 +464,18 @@ def grant_claim_get_for_actor(*, actor: Any, id: Any) -> GrantPaymentClaim:
         ).select_related("decision__application__scheme", "decision__commitment"),
         id,
     )
+
+
+def finance_period_totals(*, actor: Any, start: date, end: date) -> dict[str, Decimal]:
+    """Money booked in the actor's area from `start` to `end` (inclusive), by ledger effect:
+    money committed (net of releases) and paid (net of recoveries), reversals included.
+    Empty when nothing was booked. Read by the programme's steering-group report."""
+    totals = LedgerEntry.objects.filter(
+        appropriation__employment_area_id=_area_id(actor), booked_on__gte=start, booked_on__lte=end
+    ).aggregate(committed=Sum("committed_delta"), paid=Sum("paid_delta"), n=models.Count("id"))
+    if not totals["n"]:
+        return {}
+    return {
+        _("Sidottu kaudella"): totals["committed"] or Decimal("0.00"),
+        _("Maksettu kaudella"): totals["paid"] or Decimal("0.00"),
+    }

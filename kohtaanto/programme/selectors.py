@@ -10,7 +10,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from importlib import import_module
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
@@ -868,20 +867,10 @@ class MoneySummary:
 
 
 def finance_totals(*, actor: User, start: date, end: date) -> dict[str, Decimal] | None:
-    """Money totals of the period from the finance app, or None while it has none.
+    """Money booked by the finance app in the period, or None when nothing was booked."""
+    from kohtaanto.finance.selectors import finance_period_totals
 
-    The finance app may offer `kohtaanto.finance.selectors.finance_period_totals(*, actor,
-    start, end) -> dict[str, Decimal]`; until it does (or when it has no data yet) the
-    steering-group report shows the programme's own budget and claims only."""
-    try:
-        module = import_module("kohtaanto.finance.selectors")
-    except ImportError:
-        return None
-    provider = getattr(module, "finance_period_totals", None)
-    if provider is None:
-        return None
-    totals = provider(actor=actor, start=start, end=end)
-    return dict(totals) if totals else None
+    return finance_period_totals(actor=actor, start=start, end=end) or None
 
 
 def money_summary(*, actor: User, operation: Operation, start: date, end: date) -> MoneySummary:

@@ -233,20 +233,40 @@ def test_steering_summary_counts_the_period(coordinator, busy_period):
     assert summary.money.claimed_total == Decimal("0") and summary.money.finance is None
 
 
-def test_steering_summary_reads_finance_totals_when_the_finance_app_offers_them(
-    coordinator, busy_period, monkeypatch
+def test_steering_summary_shows_the_money_booked_in_finance_during_the_period(
+    coordinator, make_user, busy_period
 ):
-    import types
+    from kohtaanto.finance import services as finance
+    from kohtaanto.finance.tests.factories import make_appropriation
 
-    fake = types.ModuleType("kohtaanto.finance.selectors")
-    fake.finance_period_totals = lambda *, actor, start, end: {"Maksut": Decimal("1234.50")}
-    monkeypatch.setitem(__import__("sys").modules, "kohtaanto.finance.selectors", fake)
+    treasurer = make_user(Role.FINANCE)
+    appropriation = make_appropriation(treasurer, "10000.00")
+    inside = finance.commitment_create(
+        actor=treasurer,
+        appropriation=appropriation,
+        amount="1234.50",
+        description="Koulutustilaus",
+        booked_on=date(2026, 3, 2),
+    )
+    finance.payment_record(
+        actor=treasurer, commitment=inside, amount="200.00", booked_on=date(2026, 4, 1)
+    )
+    finance.commitment_create(
+        actor=treasurer,
+        appropriation=appropriation,
+        amount="999.00",
+        description="Syksyn tilaus",
+        booked_on=date(2026, 9, 1),
+    )
     summary = selectors.steering_summary(
         actor=coordinator, operation=busy_period, start=date(2026, 1, 1), end=date(2026, 6, 30)
     )
-    assert summary.money.finance == {"Maksut": Decimal("1234.50")}
+    assert summary.money.finance == {
+        "Sidottu kaudella": Decimal("1234.50"),
+        "Maksettu kaudella": Decimal("200.00"),
+    }
     text = _pdf_text(exports.steering_report_pdf(summary))
-    assert "Maksut" in text and "1 234,50 €" in text
+    assert "Maksettu kaudella" in text and "200,00 €" in text
 
 
 def _pdf_text(content: bytes) -> str:
