@@ -32,6 +32,7 @@ _ABBREVIATION = re.compile(r"^(?=.*[A-ZÅÄÖ])[A-ZÅÄÖ0-9]{2,6}$")
 COMPOUND_LANGS = ("fi", "sv")
 # What the ranking mode ranks: what a person can do or know.
 RANKED_TYPES = ("skill", "knowledge")
+CACHE_LIMIT = 200_000  # remembered compound splits
 MIN_PART = 4  # shortest compound part matched on its own ("auto" in "autonkuljettaja")
 MIN_OTHER_PART = 3
 # Heads that make a compound about its first part: "hitsauskokemus", "svetsarbete".
@@ -170,6 +171,8 @@ class LabelIndex:
             return cached
         parts = self._split(lemma, lang)
         with self._compound_lock:
+            if len(self._compounds) >= CACHE_LIMIT:
+                self._compounds.clear()  # a long-running server sees ever new words
             self._compounds[key] = parts
         return parts
 

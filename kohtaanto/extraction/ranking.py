@@ -47,6 +47,7 @@ _STOP = {
         där en ett denna detta dessa deras dess sin sitt sina t ex bl a kan""",
 }
 STOP_WORDS = {lang: frozenset(words.split()) for lang, words in _STOP.items()}
+STEM_CACHE_LIMIT = 200_000
 # A small taxonomy (the shipped vocabulary) has no stems common enough to drop.
 MIN_COMMON_DF = 100
 
@@ -93,6 +94,8 @@ class Analyzer:
         stem = self._stems.get(word)
         if stem is None:
             with self._lock:
+                if len(self._stems) >= STEM_CACHE_LIMIT:
+                    self._stems.clear()  # a long-running server sees ever new words
                 stem = self._stems[word] = str(self._stemmer.stemWord(word))
         return stem
 
