@@ -9,7 +9,8 @@ written:
   nice-to-have cue ("eduksi", "meriterande", "an advantage") takes over; a heading that ends with
   a colon ("Edellytämme:", "Krav:") carries its mode to the list items below it, until the next
   heading or an empty line;
-- "ei vaadita", "not required", "krävs inte" negate the requirement, not the skill.
+- "ei vaadita", "ei tarvitse", "not required", "krävs inte" negate the requirement, not the
+  skill.
 """
 
 from collections.abc import Sequence
@@ -67,6 +68,9 @@ NICE_TO_HAVE = {
     "sv": {"meritera", "meriterande", "önskvärd", "önskvärt", "fördel", "plus"},
     "en": {"advantage", "plus", "preferred", "preferr", "desirable", "nice", "bonus", "asset"},
 }
+# "Tarvitsemme hitsaajia" states a need, not a hard requirement; only "ei tarvitse", "behöver
+# inte", "no need" matter: they take back the requirement, not the skill.
+NEED = {"fi": {"tarvita"}, "sv": {"behöva"}, "en": {"need", "needed"}}
 CONTRAST = {
     "fi": {"mutta", "vaan", "kuitenkin", "kuitenkaan"},
     "sv": {"men", "däremot", "dock"},
@@ -74,10 +78,53 @@ CONTRAST = {
 }
 
 
+# Written forms of the negation words, for a quick look whether a text negates anything at all.
+NEGATION_FORMS = frozenset(
+    {word for words in NEGATION.values() for word in words}
+    | {"en", "et", "emme", "ette", "eivät", "eikä", "enkä", "etkä", "emmekä", "ettekä", "eivätkä"}
+    | {"puuttuu", "puuttuvat", "puutu", "saknar", "saknas", "saknat", "lacks", "lacking"}
+)
+# Punctuation becomes space, so that a plain split gives the words ("not," → "not").
+_PUNCTUATION = str.maketrans({c: " " for c in ".,;:!?()[]{}\"'/-–—…«»“”\n\t"})
+
+
+def may_negate(text: str) -> bool:
+    """Whether the text has any negation word; False means nothing in it can be negated."""
+    folded = text.casefold()
+    if "n't" in folded or "n’t" in folded:
+        return True
+    return not NEGATION_FORMS.isdisjoint(folded.translate(_PUNCTUATION).split())
+
+
 class Mode(Enum):
     NEUTRAL = "neutral"
     REQUIRED = "required"
     NICE = "nice"
+
+
+class Cue(Enum):
+    NEGATION = "negation"
+    REQUIRED = "required"
+    NICE = "nice"
+    NEED = "need"
+    CONTRAST = "contrast"
+
+
+def _table(lang: str) -> dict[str, Cue]:
+    table: dict[str, Cue] = {}
+    for words, cue in (
+        (CONTRAST, Cue.CONTRAST),
+        (NEED, Cue.NEED),
+        (NICE_TO_HAVE, Cue.NICE),
+        (REQUIRED, Cue.REQUIRED),
+        (NEGATION, Cue.NEGATION),
+    ):
+        table.update(dict.fromkeys(words.get(lang, ()), cue))
+    return table
+
+
+# One lookup per word: later rows win ("ei" is a negation even if listed elsewhere).
+CUES = {lang: _table(lang) for lang in ("fi", "sv", "en")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,47 +135,48 @@ class Clause:
     mode: Mode
 
 
-def _is(token: Token, words: set[str]) -> bool:
-    return token.lemma in words or token.norm in words
-
-
-def is_negation(token: Token, lang: str) -> bool:
-    # "EN" in "SFS-EN ISO 9606-1" is a standard, not the Finnish "I don't".
-    if token.text.isupper() and len(token.text) > 1:
-        return False
-    return _is(token, NEGATION.get(lang, set())) or (lang == "en" and token.norm.endswith("n't"))
-
-
-def token_mode(tokens: Sequence[Token], i: int, lang: str) -> Mode:
-    token = tokens[i]
-    if _is(token, REQUIRED.get(lang, set())):
-        return Mode.REQUIRED
-    if i + 1 < len(tokens) and (token.norm, tokens[i + 1].lemma) in REQUIRED_PAIRS.get(lang, set()):
-        return Mode.REQUIRED
-    if _is(token, NICE_TO_HAVE.get(lang, set())):
-        return Mode.NICE
-    return Mode.NEUTRAL
+def token_cues(tokens: Sequence[Token], lang: str) -> list[Cue | None]:
+    """The cue each token is, if any."""
+    table = CUES.get(lang, {})
+    pairs = REQUIRED_PAIRS.get(lang, set())
+    result: list[Cue | None] = []
+    for i, token in enumerate(tokens):
+        cue = table.get(token.lemma) or table.get(token.norm)
+        if cue is None and lang == "en" and token.norm.endswith("n't"):
+            cue = Cue.NEGATION
+        elif cue is Cue.NEGATION and token.text.isupper() and len(token.text) > 1:
+            cue = None  # "EN" in "SFS-EN ISO 9606-1" is a standard, not the Finnish "I don't"
+        if (
+            cue is None
+            and pairs
+            and i + 1 < len(tokens)
+            and (token.norm, tokens[i + 1].lemma) in pairs
+        ):
+            cue = Cue.REQUIRED
+        result.append(cue)
+    return result
 
 
 def clauses(
-    tokens: Sequence[Token], breaks: Sequence[int], lang: str, inherited: Mode
+    tokens: Sequence[Token],
+    token_cues: Sequence[Cue | None],
+    breaks: Sequence[int],
+    inherited: Mode,
 ) -> list[Clause]:
     """Split a sentence's tokens into clauses and give each its negation cue and mode.
 
-    `breaks` are character offsets of clause punctuation; `inherited` is the mode of the
-    heading above the sentence.
+    `token_cues` come from `token_cues`, `breaks` are the character offsets of clause
+    punctuation; `inherited` is the mode of the heading above the sentence.
     """
     bounds = []
     start = 0
     break_iter = iter(sorted(breaks))
     next_break = next(break_iter, None)
     for i, token in enumerate(tokens):
-        boundary = False
+        boundary = token_cues[i] is Cue.CONTRAST
         while next_break is not None and next_break < token.start:
             boundary = True
             next_break = next(break_iter, None)
-        if _is(token, CONTRAST.get(lang, set())):
-            boundary = True
         if boundary and i > start:
             bounds.append((start, i))
             start = i
@@ -139,14 +187,20 @@ def clauses(
     for start, end in bounds:
         negation_at = None
         clause_mode = None
+        needed = False
         for i in range(start, end):
-            token_mode_ = token_mode(tokens, i, lang)
-            if token_mode_ is not Mode.NEUTRAL:
-                clause_mode = token_mode_
-            if negation_at is None and is_negation(tokens[i], lang):
+            cue = token_cues[i]
+            if cue is Cue.REQUIRED:
+                clause_mode = Mode.REQUIRED
+            elif cue is Cue.NICE:
+                clause_mode = Mode.NICE
+            elif cue is Cue.NEED:
+                needed = True
+            elif cue is Cue.NEGATION and negation_at is None:
                 negation_at = i
-        if clause_mode is Mode.REQUIRED and negation_at is not None:
-            # "ei vaadita", "not required": the requirement is negated, the skill stays.
+        if (clause_mode is Mode.REQUIRED or needed) and negation_at is not None:
+            # "ei vaadita", "ei tarvitse", "not required": the requirement is negated, the
+            # skill stays.
             clause_mode, negation_at = Mode.NICE, None
         if clause_mode is not None:
             mode = clause_mode
@@ -154,15 +208,11 @@ def clauses(
     return result
 
 
-def is_heading(tokens: Sequence[Token], sentence_text: str) -> bool:
-    """A line like "Edellytämme:" or "Krav" that introduces a list."""
-    return sentence_text.rstrip().endswith(":") or len(tokens) <= 2
-
-
-def heading_mode(tokens: Sequence[Token], lang: str) -> Mode:
-    mode = Mode.NEUTRAL
-    for i in range(len(tokens)):
-        found = token_mode(tokens, i, lang)
-        if found is not Mode.NEUTRAL:
-            mode = found
-    return mode
+def heading_mode(token_cues: Sequence[Cue | None]) -> Mode:
+    """The mode a heading ("Edellytämme:", "Meriterande:") gives the list below it."""
+    for cue in reversed(token_cues):
+        if cue is Cue.REQUIRED:
+            return Mode.REQUIRED
+        if cue is Cue.NICE:
+            return Mode.NICE
+    return Mode.NEUTRAL

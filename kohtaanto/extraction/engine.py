@@ -16,8 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from kohtaanto.extraction import cues
-from kohtaanto.extraction.index import Hit, LabelIndex, fold_abbreviation
+from kohtaanto.extraction.index import Hit, LabelIndex, fold_abbreviation, freeze_heap
 from kohtaanto.extraction.language import detect
+from kohtaanto.extraction.semantic import SemanticStage
 from kohtaanto.extraction.sources import ConceptSource, DatabaseSource
 from kohtaanto.extraction.text import (
     LANGS,
@@ -40,6 +41,11 @@ COMPOUND_MODIFIER = 0.5
 LONGER_LABEL_BONUS = 0.05  # per extra word in the label, up to +0.1
 REPEAT_BONUS = 0.05  # per extra occurrence, up to +0.1
 MIN_WORDS_FOR_SENTENCE_LANGUAGE = 4
+SEMANTIC_MATCH = 0.8  # × cosine similarity: a neighbour in meaning is weaker than a label
+MIN_WORDS_FOR_SEMANTIC = 3
+VERB_MATCH = 0.85  # a label said with a verb ("luen piirustuksia")
+VERB_WINDOW = 3
+MODES = ("match", "rank")
 
 
 @dataclass(slots=True)
@@ -52,12 +58,30 @@ class Mention:
     spans: list[tuple[int, int]]
     required: bool = False  # the text marks it as a requirement
 
+    def as_dict(self) -> dict[str, object]:
+        """The JSON form used by the command and the API."""
+        return {
+            "uri": self.uri,
+            "label": self.label,
+            "type": self.type,
+            "score": self.score,
+            "spans": [list(span) for span in self.spans],
+            "required": self.required,
+        }
+
 
 @dataclass(slots=True)
 class ExtractionResult:
     lang: str
     concepts: list[Mention] = field(default_factory=list)
     negated: list[Mention] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "lang": self.lang,
+            "concepts": [m.as_dict() for m in self.concepts],
+            "negated": [m.as_dict() for m in self.negated],
+        }
 
 
 @dataclass(slots=True)
@@ -71,10 +95,12 @@ class _Occurrence:
 
 
 class Engine:
-    def __init__(self, source: ConceptSource) -> None:
+    def __init__(self, source: ConceptSource, *, model_path: str = "") -> None:
         self.source = source
+        self.model_path = model_path
         self._lock = threading.Lock()
         self._index: LabelIndex | None = None
+        self._model: object = None  # loaded once, reused when the taxonomy changes
         self._fingerprint: object = None
 
     def index(self) -> LabelIndex:
@@ -85,17 +111,93 @@ class Engine:
             return index
         with self._lock:
             if self._index is None or fingerprint != self._fingerprint:
-                self._index = LabelIndex(self.source.concepts())
+                index = LabelIndex(self.source.concepts())
+                index.semantic = self._semantic_stage(index)
+                freeze_heap()
+                self._index = index
                 self._fingerprint = fingerprint
             return self._index
 
-    def extract(self, text: str, lang: str = "auto") -> ExtractionResult:
+    def _semantic_stage(self, index: LabelIndex) -> SemanticStage | None:
+        if not self.model_path:
+            return None
+        if self._model is None:
+            stage = SemanticStage.from_path(self.model_path, list(index.concepts.values()))
+            self._model = stage.model if stage else False
+            return stage
+        if self._model is False:
+            return None
+        return SemanticStage(self._model, list(index.concepts.values()))
+
+    def invalidate(self) -> None:
+        """Forget the index; the next call rebuilds it (after a change the fingerprint misses)."""
+        with self._lock:
+            self._index = None
+
+    def extract(self, text: str, lang: str = "auto", *, mode: str = "match") -> ExtractionResult:
+        """Concepts in one text; see `extract_many`."""
+        return self.extract_many([text], lang, mode=mode)[0]
+
+    def extract_many(
+        self, texts: Sequence[str], lang: str = "auto", *, mode: str = "match"
+    ) -> list[ExtractionResult]:
+        """Concepts in each text, best first.
+
+        mode "match": the concepts whose labels the text writes out (inflected, compounded,
+        abbreviated), with their spans, requirement marks and negations.
+        mode "rank": the skills and knowledge a long text is about, named or not, from the
+        TF-IDF ranker (`ranking.py`), best first and without spans; a concept the text negates
+        is left out and reported in `negated`. Made for profiles from CVs and descriptions.
+        """
         if lang != "auto" and lang not in LANGS:
             raise ValueError(f"unsupported language {lang!r}; use fi, sv, en or auto")
+        if mode not in MODES:
+            raise ValueError(f"unsupported mode {mode!r}; use {' or '.join(MODES)}")
         index = self.index()
+        if mode == "match":
+            return [_result(index, *self._match_text(index, text, lang)) for text in texts]
+        return self._rank(index, texts, lang)
+
+    def _rank(self, index: LabelIndex, texts: Sequence[str], lang: str) -> list[ExtractionResult]:
+        """Ranked skills and knowledge; label matching only to drop what a text negates."""
+        results = []
+        for text in texts:
+            if cues.may_negate(text):
+                matched = _result(index, *self._match_text(index, text, lang))
+                results.append(ExtractionResult(matched.lang, [], matched.negated))
+            else:
+                results.append(ExtractionResult(detect(text) if lang == "auto" else lang))
+        by_lang: dict[str, list[int]] = {}
+        for number, result in enumerate(results):
+            by_lang.setdefault(result.lang, []).append(number)
+        for text_lang, numbers in by_lang.items():
+            ranked = index.ranker(text_lang).top([texts[n] for n in numbers])
+            labels = index.labels(text_lang)
+            concepts = index.concepts
+            for number, top in zip(numbers, ranked, strict=True):
+                result = results[number]
+                negated = {m.concept_id for m in result.negated}
+                result.concepts = [
+                    Mention(
+                        concept_id,
+                        concepts[concept_id].uri,
+                        labels[concept_id],
+                        concepts[concept_id].type,
+                        round(score, 3) if score < 1.0 else 1.0,
+                        [],
+                    )
+                    for concept_id, score in top
+                    if concept_id not in negated
+                ]
+        return results
+
+    def _match_text(
+        self, index: LabelIndex, text: str, lang: str
+    ) -> tuple[dict[int, list[_Occurrence]], str]:
         pieces = sentences(text)
         langs, doc_lang = _languages(text, pieces, lang)
         found: dict[int, list[_Occurrence]] = {}
+        unmatched: list[tuple[Sentence, str, list[cues.Clause]]] = []
         section = cues.Mode.NEUTRAL
         previous_end = 0
         for sentence, sentence_lang in zip(pieces, langs, strict=True):
@@ -105,18 +207,49 @@ class Engine:
             tokens = tokenize(sentence.text, sentence_lang, offset=sentence.start)
             if not tokens:
                 continue
-            heading = cues.heading_mode(tokens, sentence_lang)
+            token_cues = cues.token_cues(tokens, sentence_lang)
+            heading = cues.heading_mode(token_cues)
             if sentence.text.endswith(":") or (
                 len(tokens) <= 2 and heading is not cues.Mode.NEUTRAL
             ):
                 section = heading
             breaks = [sentence.start + b for b in clause_breaks(sentence.text)]
-            clauses = cues.clauses(tokens, breaks, sentence_lang, section)
+            clauses = cues.clauses(tokens, token_cues, breaks, section)
             occurrences = _match(index, text, tokens, sentence_lang)
             _mark(occurrences, clauses)
             for concept_id, occurrence in occurrences:
                 found.setdefault(concept_id, []).append(occurrence)
-        return _result(index, found, doc_lang)
+            if not occurrences and len(tokens) >= MIN_WORDS_FOR_SEMANTIC:
+                unmatched.append((sentence, sentence_lang, clauses))
+        semantic = index.semantic
+        if semantic is not None and unmatched:
+            _add_semantic(semantic, unmatched, found)
+        return found, doc_lang
+
+
+def _add_semantic(
+    semantic: SemanticStage,
+    unmatched: list[tuple[Sentence, str, list[cues.Clause]]],
+    found: dict[int, list[_Occurrence]],
+) -> None:
+    """Concepts close to sentences that no label matched; the sentence is the span."""
+    by_lang: dict[str, list[tuple[Sentence, list[cues.Clause]]]] = {}
+    for sentence, lang, clauses in unmatched:
+        by_lang.setdefault(lang, []).append((sentence, clauses))
+    for lang, items in by_lang.items():
+        matches = semantic.match([sentence.text for sentence, _ in items], lang)
+        for (sentence, clauses), concepts in zip(items, matches, strict=True):
+            negated = any(clause.negation_at is not None for clause in clauses)
+            required = any(clause.mode is cues.Mode.REQUIRED for clause in clauses)
+            for concept_id, similarity in concepts:
+                occurrence = _Occurrence(
+                    (sentence.start, sentence.end),
+                    SEMANTIC_MATCH * similarity,
+                    0,
+                    negated=negated,
+                    required=required and not negated,
+                )
+                found.setdefault(concept_id, []).append(occurrence)
 
 
 def _languages(text: str, pieces: Sequence[Sentence], lang: str) -> tuple[list[str], str]:
@@ -144,22 +277,29 @@ def _match(
     """Longest label match at each token; compound parts for words no label covers."""
     result: list[tuple[int, _Occurrence]] = []
     phrases = index.phrases[lang]
-    longest = index.longest[lang]
+    lemmas = [token.lemma for token in tokens]
+    norms = [token.norm for token in tokens]
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        length, factor = 0, 0.0
-        hits: tuple[Hit, ...] = ()
-        for n in range(min(longest.get(token.lemma, 0), len(tokens) - i), 0, -1):
-            found = phrases.get(tuple(t.lemma for t in tokens[i : i + n]))
-            if found:
-                length, hits, factor = n, found, LEMMA_MATCH
-                break
-        for n in range(min(index.longest_surface.get(token.norm, 0), len(tokens) - i), length, -1):
-            found = index.surface.get(tuple(t.norm for t in tokens[i : i + n]))
-            if found:
-                length, hits, factor = n, found, SURFACE_MATCH
-                break
+        elided = _elided(index, text, tokens, i, lang)
+        if elided:
+            for hit in elided:
+                result.append(
+                    (
+                        hit.concept_id,
+                        _Occurrence((token.start, token.end), hit.weight * LEMMA_MATCH, i),
+                    )
+                )
+            i += 1
+            continue
+        factor = 0.0
+        length, hits = _longest(phrases, index.prefixes[lang], lemmas, i)
+        if length:
+            factor = LEMMA_MATCH
+        surface_length, surface_hits = _longest(index.surface, index.surface_prefixes, norms, i)
+        if surface_length > length:
+            length, hits, factor = surface_length, surface_hits, SURFACE_MATCH
         if length == 0 and i + 1 < len(tokens) and _hyphenated(text, token, tokens[i + 1]):
             # "robotti-hitsaus" written for the label "robottihitsaus"
             joined = token.norm + lemmatize(tokens[i + 1].norm, lang)
@@ -185,7 +325,83 @@ def _match(
             for hit in part.hits:
                 result.append((hit.concept_id, _Occurrence(span, hit.weight * factor, i)))
         i += 1
+    verb_objects = index.verb_objects.get(lang)
+    if verb_objects:
+        _match_verb_objects(verb_objects, tokens, result)
     return result
+
+
+def _match_verb_objects(
+    verb_objects: dict[str, list[tuple[str, tuple[Hit, ...]]]],
+    tokens: Sequence[Token],
+    result: list[tuple[int, _Occurrence]],
+) -> None:
+    """ "luen sähköpiirustuksia" for the label "sähköpiirustusten lukeminen": a verb and its
+    object within three words. The pair replaces a match of the object word alone."""
+    for k, token in enumerate(tokens):
+        for noun, hits in verb_objects.get(token.lemma, ()):
+            window = range(max(0, k - VERB_WINDOW), min(len(tokens), k + VERB_WINDOW + 1))
+            m = next((m for m in window if m != k and tokens[m].lemma == noun), None)
+            if m is None:
+                continue
+            word = (tokens[m].start, tokens[m].end)
+            result[:] = [(c, o) for c, o in result if o.span != word]
+            first, last = sorted((k, m))
+            span = (tokens[first].start, tokens[last].end)
+            for hit in hits:
+                result.append((hit.concept_id, _Occurrence(span, hit.weight * VERB_MATCH, first)))
+
+
+def _longest(
+    table: dict[tuple[str, ...], tuple[Hit, ...]],
+    prefixes: frozenset[tuple[str, ...]],
+    words: list[str],
+    start: int,
+) -> tuple[int, tuple[Hit, ...]]:
+    """The longest label in `table` that the words from `start` on spell out."""
+    best: tuple[int, tuple[Hit, ...]] = (0, ())
+    key: tuple[str, ...] = (words[start],)
+    if key not in prefixes and key not in table:
+        return best
+    end = start + 1
+    while True:
+        hits = table.get(key)
+        if hits:
+            best = (end - start, hits)
+        if end == len(words) or key not in prefixes:
+            return best
+        key = (*key, words[end])
+        end += 1
+
+
+def _elided(
+    index: LabelIndex, text: str, tokens: Sequence[Token], i: int, lang: str
+) -> tuple[Hit, ...]:
+    """A compound written with a shared part left out: "MIG- ja MAG-hitsaus" (MIG-hitsaus),
+    "CNC-sorvaus ja -jyrsintä" (CNC-jyrsintä), "käsi- ja ruiskulaminointi" (käsilaminointi).
+
+    Only where the full compound is a label; the part is taken from the nearest hyphenated word
+    (or compound head) after or before it, at most four words away.
+    """
+    token = tokens[i]
+    phrases = index.phrases[lang]
+    after = text[token.end : token.end + 2]
+    if after in ("- ", "-\n", "-,") or (after[:1] == "/" and i + 1 < len(tokens)):
+        # the head comes later: "MIG- ja MAG-hitsausta", "käsi- ja ruiskulaminointia"
+        for j in range(i + 1, min(i + 5, len(tokens))):
+            if j + 1 < len(tokens) and _hyphenated(text, tokens[j], tokens[j + 1]):
+                return phrases.get((token.norm, tokens[j + 1].lemma), ())
+            heads = [p for p in index.compound_parts(tokens[j].lemma, lang) if p.head]
+            if heads:
+                head = tokens[j].lemma[heads[0].start :]
+                return phrases.get((token.norm + head,), ()) or phrases.get((token.norm, head), ())
+        return ()
+    if token.start >= 2 and text[token.start - 1] == "-" and text[token.start - 2].isspace():
+        # the first part came earlier: "CNC-sorvaus ja -jyrsintä"
+        for j in range(i - 1, max(i - 5, 0), -1):
+            if _hyphenated(text, tokens[j - 1], tokens[j]):
+                return phrases.get((tokens[j - 1].norm, token.lemma), ())
+    return ()
 
 
 def _hyphenated(text: str, left: Token, right: Token) -> bool:
@@ -235,6 +451,10 @@ def _mark(occurrences: list[tuple[int, _Occurrence]], clauses: Sequence[cues.Cla
             occurrence.required = False
 
 
+def _order(mention: Mention) -> tuple[float, int]:
+    return (-mention.score, mention.spans[0][0] if mention.spans else 1 << 30)
+
+
 def _result(index: LabelIndex, found: dict[int, list[_Occurrence]], lang: str) -> ExtractionResult:
     result = ExtractionResult(lang=lang)
     for concept_id, occurrences in found.items():
@@ -254,7 +474,7 @@ def _result(index: LabelIndex, found: dict[int, list[_Occurrence]], lang: str) -
         )
         (result.concepts if positive else result.negated).append(mention)
     for mentions in (result.concepts, result.negated):
-        mentions.sort(key=lambda m: (-m.score, m.spans[0]))
+        mentions.sort(key=_order)
     return result
 
 
@@ -268,10 +488,16 @@ def default_engine() -> Engine:
     if _engine is None:
         with _engine_lock:
             if _engine is None:
-                _engine = Engine(DatabaseSource())
+                from django.conf import settings
+
+                _engine = Engine(DatabaseSource(), model_path=settings.EXTRACTION_MODEL_PATH)
     return _engine
 
 
-def extract(text: str, lang: str = "auto") -> ExtractionResult:
-    """Concepts in `text` (fi, sv, en or auto-detected) from the taxonomy in the database."""
-    return default_engine().extract(text, lang)
+def extract(text: str, lang: str = "auto", *, mode: str = "match") -> ExtractionResult:
+    """Concepts in `text` (fi, sv, en or auto-detected) from the taxonomy in the database.
+
+    mode "match" reports what the text names; "rank" adds what a long text is about (profiles
+    from CVs, course descriptions). See `Engine.extract_many`.
+    """
+    return default_engine().extract(text, lang, mode=mode)

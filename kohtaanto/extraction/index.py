@@ -11,6 +11,7 @@ Compound words (Finnish and Swedish) are split against the one-word labels: "rob
 → "robotti" + "hitsaus".
 """
 
+import gc
 import re
 import threading
 from collections import defaultdict
@@ -19,16 +20,46 @@ from dataclasses import dataclass
 
 import simplemma
 
+from kohtaanto.extraction.ranking import SkillRanker
+from kohtaanto.extraction.semantic import SemanticStage
 from kohtaanto.extraction.sources import ConceptRecord
-from kohtaanto.extraction.text import LANGS, lemmatize, tokenize
+from kohtaanto.extraction.text import LANGS, Token, lemmatize, tokenize
 
 # How much a label kind says: preferred labels are the concept's own name, hidden labels are
 # misspellings and old names.
 KIND_WEIGHT = {"pref": 1.0, "alt": 0.9, "hidden": 0.75}
 _ABBREVIATION = re.compile(r"^(?=.*[A-ZÅÄÖ])[A-ZÅÄÖ0-9]{2,6}$")
 COMPOUND_LANGS = ("fi", "sv")
+# What the ranking mode ranks: what a person can do or know.
+RANKED_TYPES = ("skill", "knowledge")
+CACHE_LIMIT = 200_000  # remembered compound splits
 MIN_PART = 4  # shortest compound part matched on its own ("auto" in "autonkuljettaja")
 MIN_OTHER_PART = 3
+# Heads that make a compound about its first part: "hitsauskokemus", "svetsarbete".
+SKILL_HEADS = {
+    "fi": frozenset(
+        {
+            "kokemus",
+            "osaaminen",
+            "taito",
+            "tausta",
+            "työ",
+            "tehtävä",
+            "koulutus",
+            "kurssi",
+            "tutkinto",
+            "pätevyys",
+            "tuntemus",
+            "asiantuntemus",
+            "osaaja",
+            "ammattilainen",
+            "asiantuntija",
+        }
+    ),
+    "sv": frozenset(
+        {"erfarenhet", "kunskap", "kompetens", "arbete", "utbildning", "kurs", "behörighet"}
+    ),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +88,9 @@ class LabelIndex:
         }
         surface: dict[tuple[str, ...], dict[int, float]] = defaultdict(dict)
         abbreviations: dict[str, dict[int, float]] = defaultdict(dict)
+        verb_objects: dict[str, dict[tuple[str, str], dict[int, float]]] = {
+            lang: defaultdict(dict) for lang in LANGS
+        }
         for record in concepts:
             self.concepts[record.id] = record
             for lang, kind, text in record.labels:
@@ -69,18 +103,58 @@ class LabelIndex:
                 if not tokens or (len(tokens) == 1 and len(tokens[0].norm) < 3):
                     continue
                 if lang in LANGS:
-                    _keep_best(phrases[lang][tuple(t.lemma for t in tokens)], record.id, weight)
+                    key = _label_lemmas(tokens)
+                    _keep_best(phrases[lang][key], record.id, weight)
+                    verb = _action_verb(key, tokens[-1].norm, lang)
+                    if verb:
+                        _keep_best(verb_objects[lang][(verb, key[0])], record.id, weight)
                 _keep_best(surface[tuple(t.norm for t in tokens)], record.id, weight)
         self.phrases = {lang: _freeze(table) for lang, table in phrases.items()}
         self.surface = _freeze(surface)
         self.abbreviations = {key: _hits(value) for key, value in abbreviations.items()}
-        self.longest = {lang: _longest(table) for lang, table in self.phrases.items()}
-        self.longest_surface = _longest(self.surface)
+        # "sähköpiirustusten lukeminen" is written "luen sähköpiirustuksia" in a CV:
+        # verb lemma → [(object lemma, concepts)].
+        self.verb_objects: dict[str, dict[str, list[tuple[str, tuple[Hit, ...]]]]] = {}
+        for lang, table in verb_objects.items():
+            by_verb: dict[str, list[tuple[str, tuple[Hit, ...]]]] = defaultdict(list)
+            for (verb, noun), hits in table.items():
+                by_verb[verb].append((noun, _hits(hits)))
+            self.verb_objects[lang] = dict(by_verb)
+        # Every proper prefix of a label, so that matching extends a phrase only while some
+        # label still starts that way.
+        self.prefixes = {lang: _prefixes(table) for lang, table in self.phrases.items()}
+        self.surface_prefixes = _prefixes(self.surface)
         self._compounds: dict[tuple[str, str], tuple[CompoundPart, ...]] = {}
         self._compound_lock = threading.Lock()
+        self._rankers: dict[str, SkillRanker] = {}
+        self._labels: dict[str, dict[int, str]] = {}
+        # Set by the engine before the index is published when a model is configured.
+        self.semantic: SemanticStage | None = None
+        self._ranker_lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self.concepts)
+
+    def labels(self, lang: str) -> dict[int, str]:
+        """Each concept's display label in `lang` (falling back to fi, en, sv), built once."""
+        labels = self._labels.get(lang)
+        if labels is None:
+            labels = {id_: record.label(lang) for id_, record in self.concepts.items()}
+            self._labels[lang] = labels
+        return labels
+
+    def ranker(self, lang: str) -> SkillRanker:
+        """The TF-IDF ranker over the skills and knowledge of one language, built on first use."""
+        ranker = self._rankers.get(lang)
+        if ranker is None:
+            with self._ranker_lock:
+                ranker = self._rankers.get(lang)
+                if ranker is None:
+                    records = [c for c in self.concepts.values() if c.type in RANKED_TYPES]
+                    ranker = SkillRanker(records, lang)
+                    freeze_heap()
+                    self._rankers[lang] = ranker
+        return ranker
 
     def compound_parts(self, lemma: str, lang: str) -> tuple[CompoundPart, ...]:
         """Labels that are the head or a modifier of a compound word's lemma.
@@ -97,6 +171,8 @@ class LabelIndex:
             return cached
         parts = self._split(lemma, lang)
         with self._compound_lock:
+            if len(self._compounds) >= CACHE_LIMIT:
+                self._compounds.clear()  # a long-running server sees ever new words
             self._compounds[key] = parts
         return parts
 
@@ -109,11 +185,20 @@ class LabelIndex:
             if hits and self._is_word(lemma[:k], lang):
                 parts.append(CompoundPart(k, len(lemma), hits, head=True))
                 break
-        head_start = parts[0].start if parts else len(lemma)
-        for k in range(min(head_start, len(lemma) - MIN_OTHER_PART), MIN_PART - 1, -1):
-            modifier = lemma[:k]
-            hits = self._modifier_hits(modifier, lang)
-            if hits and self._is_word(lemma[k:], lang):
+        # A modifier counts only when the word is about it: its head is a label too
+        # ("robotti|hitsaus") or a word for having or learning a skill ("hitsaus|kokemus"),
+        # not a place or a thing made ("teräs|tehdas", "konepaja|työntekijä").
+        if parts:
+            candidates = [parts[0].start]
+        else:
+            candidates = [
+                k
+                for k in range(len(lemma) - MIN_OTHER_PART, MIN_PART - 1, -1)
+                if lemma[k:] in SKILL_HEADS.get(lang, ())
+            ]
+        for k in candidates:
+            hits = self._modifier_hits(lemma[:k], lang)
+            if hits:
                 parts.insert(0, CompoundPart(0, k, hits, head=False))
                 break
         return tuple(parts)
@@ -139,6 +224,80 @@ class LabelIndex:
         return bool(simplemma.is_known(part, lang=lang))
 
 
+def _label_lemmas(tokens: list[Token]) -> tuple[str, ...]:
+    """A label's lemmas; its last word is in base form, so a much shorter lemma is a mistake.
+
+    simplemma reads some compounds as an inflected first part ("tuotantoonotto" →
+    "tuotanto"); a label's head noun keeps its written form then.
+    """
+    lemmas = [token.lemma for token in tokens]
+    last = tokens[-1]
+    if last.norm.startswith(last.lemma) and len(last.norm) - len(last.lemma) >= 3:
+        lemmas[-1] = last.norm
+    return tuple(lemmas)
+
+
+# Finnish action nouns of labels and the verbs a CV uses instead ("trukin käyttö" ↔ "käytän
+# trukkia"); nouns in -minen follow a rule (lukeminen → lukea).
+ACTION_VERBS = {
+    "fi": {
+        "käyttö": "käyttää",
+        "hallinta": "hallita",
+        "huolto": "huoltaa",
+        "asennus": "asentaa",
+        "ohjelmointi": "ohjelmoida",
+        "suunnittelu": "suunnitella",
+        "korjaus": "korjata",
+        "valvonta": "valvoa",
+        "tarkastus": "tarkastaa",
+        "kokoonpano": "koota",
+        "käsittely": "käsitellä",
+        "mittaus": "mitata",
+        "testaus": "testata",
+        "valmistus": "valmistaa",
+        "kunnossapito": "huoltaa",
+        "lukeminen": "lukea",
+        "tekeminen": "tehdä",
+        "laatiminen": "laatia",
+        "kuljettaminen": "kuljettaa",
+        "analysointi": "analysoida",
+        "kalibrointi": "kalibroida",
+        "maalaus": "maalata",
+        "tulkinta": "tulkita",
+    }
+}
+
+
+def _action_verb(key: tuple[str, ...], written: str, lang: str) -> str:
+    """The verb of a two-word "<object> <action noun>" label, or "".
+
+    `written` is the action noun as the label writes it; its lemma (key[1]) may already be the
+    verb where Voikko reads "lukeminen" as a form of "lukea".
+    """
+    verbs = ACTION_VERBS.get(lang)
+    if verbs is None or len(key) != 2:
+        return ""
+    if written in verbs:
+        return verbs[written]
+    if lang == "fi" and written.endswith("minen") and len(written) > 7:
+        if key[1] != written:
+            return key[1]
+        stem = written[:-5]
+        return stem + ("a" if any(vowel in stem for vowel in "aou") else "ä")
+    return ""
+
+
+def freeze_heap() -> None:
+    """Move what exists now (the index: millions of small objects) out of the cyclic GC's scans.
+
+    The index lives as long as the process and holds no reference cycles, yet every full
+    collection walked it: a third of the time of ranking a batch went to the collector.
+    Objects frozen here are still freed by reference counting when an index is replaced.
+    """
+    gc.collect()
+    gc.freeze()
+
+
 def _keep_best(table: dict[int, float], concept_id: int, weight: float) -> None:
     if weight > table.get(concept_id, 0.0):
         table[concept_id] = weight
@@ -154,12 +313,8 @@ def _freeze(
     return {key: _hits(value) for key, value in table.items()}
 
 
-def _longest(table: dict[tuple[str, ...], tuple[Hit, ...]]) -> dict[str, int]:
-    longest: dict[str, int] = {}
-    for key in table:
-        if len(key) > longest.get(key[0], 0):
-            longest[key[0]] = len(key)
-    return longest
+def _prefixes(table: dict[tuple[str, ...], tuple[Hit, ...]]) -> frozenset[tuple[str, ...]]:
+    return frozenset(key[:n] for key in table for n in range(1, len(key)))
 
 
 def fold_abbreviation(text: str) -> str:

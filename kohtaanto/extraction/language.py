@@ -11,15 +11,16 @@ import simplemma
 
 from kohtaanto.extraction.text import LANGS, fold
 
-# Frequent function words and ad/CV words of each language.
+# Frequent function words and ad/CV words of each language. "en" is left out: Swedish "a" and
+# Finnish "I don't" are equally common.
 _FINNISH = """
 ja on ei että se oli ovat olen olet kanssa sekä tai myös kuin jos mutta tämä joka jotka ole ollut
 sinulla meillä minulla haemme etsimme työ työhön työssä tehtävä tehtävään tehtävässä osaat
 osaamista kokemusta hallitset edellytämme vaatimuksena eduksi olisi olemme hän he me te sinä minä
-vuotta vuoden
+vuotta vuoden osaan osaa hallitsen teen tein työskentelen työskennellyt kokemus
 """
 _SWEDISH = """
-och är att det som en ett för med på av till har inte jag du vi ni de hos om men eller också samt
+och är att det som ett för med på av till har inte jag du vi ni de hos om men eller också samt
 från ska kan vill söker erfarenhet arbete arbetet tjänsten krav meriterande inom din ditt dina våra
 vår vårt år
 """

@@ -56,29 +56,41 @@ class DatabaseSource:
     """The taxonomy tables: the shipped vocabulary on a fresh install, ESCO once imported."""
 
     def fingerprint(self) -> Hashable:
-        from django.db.models import Count, Max
+        """Counts and highest ids of concepts and labels, the first and last concept URI and
+        the last import time.
+
+        Cheap enough to ask on every call (index-only aggregates). The URIs tell apart two
+        taxonomies of the same size whose ids were reused (a rolled-back transaction, a deleted
+        last row in SQLite). It misses an edit that keeps every count, id and URI, e.g. a
+        label's text changed in place outside an import; whoever makes such an edit calls
+        `Engine.invalidate()`.
+        """
+        from django.db.models import Count, Max, Min
 
         from kohtaanto.taxonomy.models import Concept, ConceptLabel, TaxonomyVersion
 
         labels = ConceptLabel.objects.aggregate(n=Count("id"), last=Max("id"))
-        concepts = Concept.objects.aggregate(n=Count("id"), last=Max("id"))
+        concepts = Concept.objects.aggregate(
+            n=Count("id"), last=Max("id"), first_uri=Min("uri"), last_uri=Max("uri")
+        )
         loaded = TaxonomyVersion.objects.aggregate(last=Max("loaded_at"))["last"]
-        return (labels["n"], labels["last"], concepts["n"], concepts["last"], loaded)
+        return (labels["n"], labels["last"], *concepts.values(), loaded)
 
     def concepts(self) -> Iterator[ConceptRecord]:
-        from kohtaanto.taxonomy.models import Concept, ConceptLabel
+        from kohtaanto.taxonomy.models import Concept, ConceptLabel, ConceptStatus
 
         records: dict[int, ConceptRecord] = {}
-        rows = Concept.objects.filter(type__in=EXTRACTED_TYPES).values_list(
-            "id", "uri", "type", "preferred", "descriptions", "reuse_level"
-        )
+        rows = Concept.objects.filter(
+            type__in=EXTRACTED_TYPES, status=ConceptStatus.RELEASED
+        ).values_list("id", "uri", "type", "preferred", "descriptions", "reuse_level")
         for id_, uri, type_, preferred, descriptions, reuse_level in rows.iterator(chunk_size=5000):
             records[id_] = ConceptRecord(
                 id_, uri, type_, dict(preferred or {}), [], dict(descriptions or {}), reuse_level
             )
-        labels = ConceptLabel.objects.filter(concept__type__in=EXTRACTED_TYPES).values_list(
-            "concept_id", "lang", "kind", "text"
-        )
+        # Concepts that a newer ESCO version no longer has are kept for references, not matched.
+        labels = ConceptLabel.objects.filter(
+            concept__type__in=EXTRACTED_TYPES, concept__status=ConceptStatus.RELEASED
+        ).values_list("concept_id", "lang", "kind", "text")
         for concept_id, lang, kind, text in labels.iterator(chunk_size=10000):
             records[concept_id].labels.append((lang, kind, text))
         yield from records.values()

@@ -4,8 +4,15 @@ from typing import Any
 
 import pytest
 
+from kohtaanto.extraction.engine import default_engine
 from kohtaanto.taxonomy.models import Concept
 from kohtaanto.taxonomy.tests.factories import ConceptFactory, OccupationFactory, RequirementFactory
+
+
+@pytest.fixture(autouse=True)
+def _fresh_index() -> None:
+    """Tests roll back their rows, so a later test may reuse the same ids and counts."""
+    default_engine().invalidate()
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 import threading
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -207,3 +208,94 @@ def test_engine_builds_its_index_once_under_concurrent_calls() -> None:
 
     assert source.builds == 1
     assert results == [["hitsaus"]] * 160
+
+
+def test_hyphen_ellipsis_completes_the_compound_both_ways() -> None:
+    text = "Työ on MIG- ja CNC-koneistusta sekä CNC-jyrsintää ja -koneistusta."
+    result = extract(text)
+
+    found_spans = found(result, text)
+    # "MIG-" borrows "koneistus" from the next word; no such label, so nothing is invented
+    assert "MIG" not in " ".join(found_spans)
+    assert found_spans["CNC-koneistus"] == ["CNC-koneistusta", "koneistusta"]
+
+
+def test_slash_and_comma_ellipsis(concepts: dict[str, Any]) -> None:
+    ConceptFactory(fi="MIG-hitsaus", en="MIG welding")
+    ConceptFactory(fi="MAG-hitsaus", en="MAG welding")
+
+    assert {"MIG-hitsaus", "MAG-hitsaus"} <= labels(extract("MIG/MAG-hitsaus").concepts)
+    assert {"MIG-hitsaus", "MAG-hitsaus"} <= labels(
+        extract("Hallitsen MIG-, MAG- ja puikkohitsauksen.").concepts
+    )
+
+
+def test_label_said_with_a_verb_matches_the_action_noun_label() -> None:
+    ConceptFactory(fi="sähköpiirustusten lukeminen", en="read electrical drawings")
+    ConceptFactory(fi="trukin käyttö", en="operate forklift")
+    text = "Osaan lukea sähköpiirustuksia ja käytän trukkia päivittäin."
+
+    result = extract(text)
+
+    assert found(result, text)["sähköpiirustusten lukeminen"] == ["lukea sähköpiirustuksia"]
+    assert found(result, text)["trukin käyttö"] == ["käytän trukkia"]
+
+
+def test_compound_modifier_needs_a_head_about_it() -> None:
+    ConceptFactory(fi="teräs", en="steel")
+
+    assert extract("Työpaikka on terästehtaalla.").concepts == []
+    assert labels(extract("Minulla on teräskokemusta.").concepts) == {"teräs"}
+
+
+def test_a_wrong_lemma_of_a_label_does_not_match_common_words() -> None:
+    # simplemma reads "meistäjä" as a form of "me" (we); the label must not match "minulla"
+    ConceptFactory(fi="meistäjä", en="punch press operator")
+
+    assert extract("Minulla ei ole ajokorttia.").negated == []
+
+
+def test_index_is_rebuilt_for_a_same_sized_taxonomy_with_other_concepts() -> None:
+    """As between two tests: rows rolled back, ids reused, counts equal, other concepts."""
+    from kohtaanto.taxonomy.models import Concept
+
+    Concept.objects.all().delete()
+    ConceptFactory(fi="pneumatiikka", en="pneumatics")
+    assert labels(extract("Osaan pneumatiikan.").concepts) == {"pneumatiikka"}
+    Concept.objects.all().delete()
+    ConceptFactory(fi="hydrauliikka", en="hydraulics")
+
+    assert labels(extract("Osaan hydrauliikan, en pneumatiikkaa.").concepts) == {"hydrauliikka"}
+
+
+def test_no_need_for_a_skill_is_neither_negated_nor_required() -> None:
+    result = extract("Hitsauksesta ei tarvitse olla kokemusta. Tarvitsemme trukkikortin.")
+
+    assert {(m.label, m.required) for m in result.concepts} == {
+        ("hitsaus", False),
+        ("trukkikortti", False),
+    }
+    assert result.negated == []
+
+
+def test_swedish_compounds_give_their_head_and_a_modifier_with_a_skill_head() -> None:
+    text = "Jag har arbetat med robotsvetsning och har svetsningserfarenhet."
+
+    result = extract(text)
+
+    assert result.lang == "sv"
+    assert found(result, text)["svetsning"] == ["svetsning", "svetsnings"]
+
+
+def test_concepts_obsolete_in_the_taxonomy_are_not_extracted(db) -> None:
+    from kohtaanto.extraction.engine import Engine
+    from kohtaanto.extraction.sources import DatabaseSource
+    from kohtaanto.taxonomy.models import ConceptStatus
+    from kohtaanto.taxonomy.tests.factories import ConceptFactory
+
+    kept = ConceptFactory(fi="pulverimaalaus", en="powder coating")
+    gone = ConceptFactory(fi="juottaminen", en="soldering", status=ConceptStatus.OBSOLETE)
+    result = Engine(DatabaseSource()).extract("Osaan pulverimaalauksen ja juottamisen.", "fi")
+    found = [m.uri for m in result.concepts]
+    assert kept.uri in found
+    assert gone.uri not in found

@@ -1,0 +1,268 @@
+"""Ranking mode: which concepts a long descriptive text is about, named or not.
+
+Label matching finds what a text names. A CV summary or an occupation description also implies
+skills it does not name word for word; the ranker scores every concept against the whole text
+with a sparse TF-IDF model over three fields of the concept — preferred label, other labels and
+description — stemmed with Snowball, plus how much of a label the text covers.
+
+score(concept) = prior(reuse level) × (w_pref·cos(q, pref) + w_alt·cos(q, alt)
+                 + w_desc·cos(q, desc) + w_cover·cover²)
+
+where cos is the cosine of TF-IDF vectors (sub-linear term frequencies, one IDF over concepts)
+and cover is the IDF-weighted share of the preferred label's stems that occur in the text.
+The weights and priors are tuned on the `random300` subset of the ESCO proxy benchmark
+(bench/extraction_esco.py), never on its other rows.
+
+Texts are ranked in batches: one sparse matrix product per field for many texts at once.
+"""
+
+import math
+import re
+import threading
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import Stemmer
+from scipy import sparse
+
+from kohtaanto.extraction.sources import ConceptRecord
+
+_STEMMER_NAMES = {"fi": "finnish", "sv": "swedish", "en": "english"}
+_WORD = re.compile(r"[^\W_]+")
+_STOP = {
+    "en": """a an the and or nor of to in on for with by from as at is are was were be been
+        being this that these those their its it they them he she his her we you your our
+        other such may can could might must should would will which who whom whose what
+        into about using use used including include includes various etc eg ie per also
+        well not no any all some each both more most than then there here so if when where
+        while within without through across up down out over under between among via""",
+    "fi": """ja tai sekä että on ovat oli ollut olla ei se ne he hän me te sinä minä joka jotka
+        jonka joiden mikä kuten myös kuin jos kun niin mutta vaan tämä nämä siitä sen sitä
+        niiden heidän meidän teidän mm esim yms ym eli tms voi voivat""",
+    "sv": """och eller samt att är var varit vara inte den det de han hon vi ni du jag som
+        vilken vilket vilka av på i för med till från om hos även också men utan så när
+        där en ett denna detta dessa deras dess sin sitt sina t ex bl a kan""",
+}
+STOP_WORDS = {lang: frozenset(words.split()) for lang, words in _STOP.items()}
+STEM_CACHE_LIMIT = 200_000
+# A small taxonomy (the shipped vocabulary) has no stems common enough to drop.
+MIN_COMMON_DF = 100
+
+
+@dataclass(frozen=True)
+class RankConfig:
+    """Weights of the score; defaults tuned on ESCO random300 (see the module docstring)."""
+
+    pref: float = 1.0
+    alt: float = 0.5
+    desc: float = 1.0
+    cover: float = 0.1
+    # ESCO reuse level: transversal skills ("work in teams") are rarely what a text is about,
+    # occupation-specific ones need their occupation's words.
+    prior: dict[str, float] = field(
+        default_factory=lambda: {
+            "transversal": 0.5,
+            "occupation-specific": 0.9,
+            "cross-sector": 1.05,
+        }
+    )
+    top_k: int = 16
+    min_score: float = 0.05
+    # Stems in more than this share of the concepts ("manage", "use", "work") say little about
+    # which concept is meant and cost the most to score; they only count towards label cover.
+    max_df: float = 0.06
+
+    @property
+    def best_score(self) -> float:
+        return self.pref + self.alt + self.desc + self.cover
+
+
+class Analyzer:
+    """Folded, stop-word-free, Snowball-stemmed words of one language."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.stop = STOP_WORDS.get(lang, frozenset())
+        self._stemmer = Stemmer.Stemmer(_STEMMER_NAMES.get(lang, "english"))
+        self._lock = threading.Lock()  # a PyStemmer object is not thread-safe
+        self._stems: dict[str, str] = {}
+
+    def stem(self, word: str) -> str:
+        stem = self._stems.get(word)
+        if stem is None:
+            with self._lock:
+                if len(self._stems) >= STEM_CACHE_LIMIT:
+                    self._stems.clear()  # a long-running server sees ever new words
+                stem = self._stems[word] = str(self._stemmer.stemWord(word))
+        return stem
+
+    def __call__(self, text: str) -> list[str]:
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+        stop = self.stop
+        stems = self._stems
+        result = []
+        for word in _WORD.findall(text.casefold()):
+            if len(word) < 2 or word in stop:
+                continue
+            result.append(stems.get(word) or self.stem(word))
+        return result
+
+
+def _tf(counts: Counter[int]) -> tuple[list[int], list[float]]:
+    keys = list(counts)
+    return keys, [1.0 + math.log(counts[key]) for key in keys]
+
+
+class SkillRanker:
+    """TF-IDF fields of every concept in one language; immutable after construction."""
+
+    def __init__(
+        self, records: Sequence[ConceptRecord], lang: str, config: RankConfig | None = None
+    ) -> None:
+        self.lang = lang
+        self.config = config or RankConfig()
+        self.analyzer = Analyzer(lang)
+        self.ids = np.array([record.id for record in records], dtype=np.int64)
+        self.vocabulary: dict[str, int] = {}
+        fields: dict[str, list[list[str]]] = {"pref": [], "alt": [], "desc": []}
+        for record in records:
+            pref = [text for lang_, kind, text in record.labels if lang_ == lang and kind == "pref"]
+            other = [
+                text for lang_, kind, text in record.labels if lang_ == lang and kind != "pref"
+            ]
+            fields["pref"].append(self.analyzer(" ".join(pref)))
+            fields["alt"].append(self.analyzer(" ".join(other)))
+            fields["desc"].append(self.analyzer(record.descriptions.get(lang, "")))
+        for stems_list in fields.values():
+            for stems in stems_list:
+                for stem in stems:
+                    self.vocabulary.setdefault(stem, len(self.vocabulary))
+        size = (len(records), len(self.vocabulary))
+        counts = {
+            name: [Counter(self.vocabulary[s] for s in stems) for stems in stems_list]
+            for name, stems_list in fields.items()
+        }
+        presence = sparse.csr_matrix(size, dtype=np.float64)
+        raw = {name: self._matrix(rows, size) for name, rows in counts.items()}
+        for matrix in raw.values():
+            presence = presence + (matrix > 0).astype(np.float64)
+        document_frequency = np.asarray((presence > 0).sum(axis=0)).ravel()
+        self.idf = np.log((1 + size[0]) / (1 + document_frequency)) + 1.0
+        weighted = {
+            name: _normalize_rows(matrix @ sparse.diags(self.idf)) for name, matrix in raw.items()
+        }
+        # The score is linear in the query: one matrix of weighted fields, one product per batch.
+        self.matrix = sparse.csr_matrix(
+            (
+                self.config.pref * weighted["pref"]
+                + self.config.alt * weighted["alt"]
+                + self.config.desc * weighted["desc"]
+            ).T
+        )
+        prior = np.array([self.config.prior.get(r.reuse_level, 1.0) for r in records])
+        scale = prior / self.config.best_score
+        # Prior and scale are folded into the matrices; the cover term is squared after the
+        # product, so its columns carry the square root of its factor.
+        common_from = max(self.config.max_df * size[0], MIN_COMMON_DF)
+        common = (document_frequency > common_from).astype(np.float64)
+        self.matrix = sparse.csr_matrix(
+            sparse.diags(1.0 - common) @ self.matrix @ sparse.diags(scale)
+        )
+        self.matrix.eliminate_zeros()
+        self.cover_matrix = sparse.csr_matrix(
+            self._cover(fields["pref"], size).T @ sparse.diags(np.sqrt(self.config.cover * scale))
+        )
+
+    def _matrix(self, rows: list[Counter[int]], size: tuple[int, int]) -> sparse.csr_matrix:
+        indptr = [0]
+        indices: list[int] = []
+        data: list[float] = []
+        for counts in rows:
+            keys, values = _tf(counts)
+            indices += keys
+            data += values
+            indptr.append(len(indices))
+        return sparse.csr_matrix((data, indices, indptr), shape=size)
+
+    def _cover(self, labels: list[list[str]], size: tuple[int, int]) -> sparse.csr_matrix:
+        """Each concept's preferred label as IDF shares of its stems, summing to 1."""
+        indptr = [0]
+        indices: list[int] = []
+        data: list[float] = []
+        for stems in labels:
+            unique = sorted({self.vocabulary[s] for s in stems})
+            total = float(self.idf[unique].sum()) or 1.0
+            indices += unique
+            data += [float(self.idf[i]) / total for i in unique]
+            indptr.append(len(indices))
+        return sparse.csr_matrix((data, indices, indptr), shape=size)
+
+    def query(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        indptr = [0]
+        indices: list[int] = []
+        data: list[float] = []
+        for text in texts:
+            counts = Counter(
+                self.vocabulary[stem] for stem in self.analyzer(text) if stem in self.vocabulary
+            )
+            keys, values = _tf(counts)
+            indices += keys
+            data += [value * self.idf[key] for key, value in zip(keys, values, strict=True)]
+            indptr.append(len(indices))
+        matrix = sparse.csr_matrix(
+            (data, indices, indptr), shape=(len(texts), len(self.vocabulary))
+        )
+        return _normalize_rows(matrix)
+
+    def top(self, texts: Sequence[str], k: int | None = None) -> list[list[tuple[int, float]]]:
+        """The best k concepts of each text as (concept id, score 0..1), best first."""
+        k = k or self.config.top_k
+        minimum = self.config.min_score
+        query = self.query(texts)
+        scores = sparse.csr_matrix(query @ self.matrix)
+        present = query.copy()
+        present.data[:] = 1.0
+        cover = sparse.csr_matrix(present @ self.cover_matrix)
+        # A concept whose label the text covers shares a stem with it, so it is among the row's
+        # non-zero scores unless all shared stems are common ones (max_df); its cover alone
+        # would stay under min_score then. The cover term is added through a scratch row.
+        scratch = np.zeros(len(self.ids))
+        result = []
+        for row in range(scores.shape[0]):
+            start, end = scores.indptr[row], scores.indptr[row + 1]
+            columns = scores.indices[start:end]
+            values = scores.data[start:end].copy()
+            cover_start, cover_end = cover.indptr[row], cover.indptr[row + 1]
+            if cover_end > cover_start:
+                cover_columns = cover.indices[cover_start:cover_end]
+                scratch[cover_columns] = cover.data[cover_start:cover_end] ** 2
+                values += scratch[columns]
+                scratch[cover_columns] = 0.0
+            if len(values) > k:
+                chosen = np.argpartition(-values, k - 1)[:k]
+            else:
+                chosen = np.arange(len(values))
+            chosen = chosen[np.argsort(-values[chosen], kind="stable")]
+            result.append(
+                [
+                    (int(self.ids[columns[c]]), float(values[c]))
+                    for c in chosen
+                    if values[c] >= minimum
+                ]
+            )
+        return result
+
+
+def _normalize_rows(matrix: sparse.spmatrix) -> sparse.csr_matrix:
+    """Rows scaled to unit length (empty rows stay empty)."""
+    matrix = sparse.csr_matrix(matrix, dtype=np.float64, copy=True)
+    lengths = np.diff(matrix.indptr)
+    rows = np.repeat(np.arange(matrix.shape[0]), lengths)
+    norms = np.sqrt(np.bincount(rows, weights=matrix.data**2, minlength=matrix.shape[0]))
+    norms[norms == 0] = 1.0
+    matrix.data /= np.repeat(norms, lengths)
+    return matrix

@@ -1,0 +1,154 @@
+"""Ranking mode: skills a descriptive text is about, from labels and descriptions."""
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from kohtaanto.extraction.engine import Engine, extract
+from kohtaanto.extraction.esco_csv import EscoCsvSource
+from kohtaanto.extraction.ranking import SkillRanker
+from kohtaanto.extraction.sources import ConceptRecord
+from kohtaanto.taxonomy.tests.factories import ConceptFactory, OccupationFactory
+
+SKILLS = [
+    (
+        "http://esco/skill/weld",
+        "skill/competence",
+        "weld metal parts",
+        "join metal pieces\nwelding",
+        "Join metal workpieces by melting them with an electric arc or a gas flame.",
+    ),
+    (
+        "http://esco/skill/drawings",
+        "skill/competence",
+        "read engineering drawings",
+        "",
+        "Read the technical drawings of a product made by an engineer to suggest improvements.",
+    ),
+    (
+        "http://esco/skill/bake",
+        "skill/competence",
+        "bake bread",
+        "",
+        "Bake bread and other dough products in an oven.",
+    ),
+    (
+        "http://esco/skill/metals",
+        "knowledge",
+        "types of metal",
+        "",
+        "Qualities and specifications of steel, aluminium, brass and copper.",
+    ),
+]
+
+
+def write_csv(path: Path, rows: list[dict[str, str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+@pytest.fixture
+def esco_folder(tmp_path: Path) -> Path:
+    """A tiny ESCO download: four skills and one occupation, in ESCO's column layout."""
+    write_csv(
+        tmp_path / "skills_en.csv",
+        [
+            {
+                "conceptType": "KnowledgeSkillCompetence",
+                "conceptUri": uri,
+                "skillType": skill_type,
+                "reuseLevel": "sector-specific",
+                "preferredLabel": label,
+                "altLabels": alt,
+                "hiddenLabels": "",
+                "status": "released",
+                "description": description,
+            }
+            for uri, skill_type, label, alt, description in SKILLS
+        ],
+    )
+    write_csv(
+        tmp_path / "occupations_en.csv",
+        [
+            {
+                "conceptType": "Occupation",
+                "conceptUri": "http://esco/occupation/welder",
+                "preferredLabel": "welder",
+                "altLabels": "",
+                "status": "released",
+                "description": "Welders join metal.",
+            }
+        ],
+    )
+    return tmp_path
+
+
+def test_rank_mode_finds_skills_the_text_describes_without_naming_them(esco_folder: Path) -> None:
+    engine = Engine(EscoCsvSource(esco_folder))
+    text = "Joins steel and aluminium workpieces with an electric arc, following drawings."
+
+    result = engine.extract(text, "en", mode="rank")
+
+    uris = [m.uri for m in result.concepts]
+    assert uris[0] == "http://esco/skill/weld"
+    assert "http://esco/skill/metals" in uris
+    assert "http://esco/skill/bake" not in uris
+    assert all(0 < m.score <= 1 for m in result.concepts)
+    assert {m.type for m in result.concepts} <= {"skill", "knowledge"}
+
+
+def test_rank_mode_leaves_out_what_the_text_negates(esco_folder: Path) -> None:
+    engine = Engine(EscoCsvSource(esco_folder))
+
+    result = engine.extract("Has read engineering drawings but no welding.", "en", mode="rank")
+
+    assert "http://esco/skill/weld" not in [m.uri for m in result.concepts]
+    assert [m.uri for m in result.negated] == ["http://esco/skill/weld"]
+
+
+def test_esco_csv_source_reads_labels_descriptions_and_types(esco_folder: Path) -> None:
+    records = {r.uri: r for r in EscoCsvSource(esco_folder).concepts()}
+
+    weld = records["http://esco/skill/weld"]
+    assert weld.type == "skill"
+    assert ("en", "alt", "welding") in weld.labels
+    assert weld.descriptions["en"].startswith("Join metal")
+    assert records["http://esco/skill/metals"].type == "knowledge"
+    assert records["http://esco/occupation/welder"].type == "occupation"
+
+
+def test_esco_csv_source_refuses_a_folder_without_skills(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="skills_"):
+        EscoCsvSource(tmp_path)
+
+
+def test_ranker_scores_an_empty_or_unknown_text_as_nothing() -> None:
+    records = [ConceptRecord(1, "u1", "skill", {"en": "weld"}, [("en", "pref", "weld")])]
+    ranker = SkillRanker(records, "en")
+
+    assert ranker.top(["", "completely unrelated words"]) == [[], []]
+
+
+@pytest.mark.django_db
+def test_rank_mode_over_the_database_taxonomy() -> None:
+    welding = ConceptFactory(
+        fi="hitsaus",
+        en="welding",
+        descriptions={"fi": "Metallikappaleiden liittäminen sulattamalla."},
+    )
+    ConceptFactory(fi="leipominen", en="baking", descriptions={"fi": "Leivän paistaminen uunissa."})
+    OccupationFactory(fi="hitsaaja", en="welder")
+
+    result = extract("Liitän metallikappaleita sulattamalla niitä kaarella.", mode="rank")
+
+    assert result.lang == "fi"
+    assert [m.concept_id for m in result.concepts] == [welding.id]
+
+
+def test_unknown_mode_is_refused() -> None:
+    engine = Engine(EscoCsvSource.__new__(EscoCsvSource))
+    with pytest.raises(ValueError, match="unsupported mode"):
+        engine.extract("text", "en", mode="guess")

@@ -1,0 +1,59 @@
+"""Tokens and lemmas: what the matcher sees of a word."""
+
+from collections.abc import Iterator
+
+import pytest
+
+from kohtaanto.extraction.text import VOIKKO, lemmas, lemmatize, sentences, use_voikko
+
+
+def test_inflected_finnish_words_get_their_base_form() -> None:
+    assert lemmas("hitsauksesta trukkikorttia koneistajaksi", "fi") == (
+        "hitsaus",
+        "trukkikortti",
+        "koneistaja",
+    )
+
+
+def test_compound_whose_head_simplemma_drops_keeps_it() -> None:
+    # simplemma alone answers "trukki" and "vastapaino"
+    assert lemmatize("trukkilupa", "fi") == "trukkilupa"
+    assert lemmatize("vastapainotrukki", "fi") == "vastapainotrukki"
+
+
+def test_colon_suffix_of_an_abbreviation_is_dropped() -> None:
+    assert lemmas("PLC:n CAD:llä", "fi") == ("plc", "cad")
+
+
+def test_sentences_keep_offsets_and_split_list_items() -> None:
+    text = "Edellytämme:\n- trukkikorttia\n- EA1-korttia. Tervetuloa!"
+
+    pieces = sentences(text)
+
+    assert [p.text for p in pieces] == [
+        "Edellytämme:",
+        "- trukkikorttia",
+        "- EA1-korttia.",
+        "Tervetuloa!",
+    ]
+    assert all(text[p.start : p.end] == p.text for p in pieces)
+
+
+@pytest.fixture
+def voikko() -> Iterator[None]:
+    if VOIKKO._handle is None:
+        pytest.skip("libvoikko or its Finnish dictionary is not installed (optional)")
+    use_voikko(True)
+    yield
+    use_voikko(True)
+
+
+@pytest.mark.usefixtures("voikko")
+def test_voikko_reads_a_finnish_word_simplemma_does_not_know() -> None:
+    word = "koordinaattimittakoneella"
+    use_voikko(False)
+    without = lemmatize(word, "fi")
+    use_voikko(True)
+
+    assert without == word
+    assert lemmatize(word, "fi") == "koordinaattimittakone"

@@ -1,0 +1,151 @@
+"""The confirm flow's page and htmx partials: permissions and what a user sees."""
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from kohtaanto.accounts.models import Role
+
+ALL_ROLES = [role.value for role in Role]
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def suggest(client: Client, text: str, field_name: str = "skills", **extra: Any) -> Any:
+    return client.post(
+        reverse("extraction:suggest"),
+        {"extraction-text": text, "extraction-lang": "auto", "extraction-field_name": field_name},
+        **extra,
+    )
+
+
+@pytest.mark.parametrize("role", ALL_ROLES)
+def test_every_staff_role_may_use_the_flow(
+    client_as: Callable[..., Client],
+    role: str,
+    concepts: dict[str, Any],
+    request: pytest.FixtureRequest,
+) -> None:
+    # a partner user belongs to a partner organisation; the fixture gives one
+    client = client_as(request.getfixturevalue("partner_user") if role == Role.PARTNER else role)
+
+    assert client.get(reverse("extraction:try")).status_code == 200
+    assert suggest(client, "hitsaus").status_code == 200
+    search = client.get(
+        reverse("extraction:concept_search"),
+        {"extraction-q": "hits", "extraction-field_name": "skills"},
+    )
+    assert search.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("method", "name"),
+    [
+        ("get", "extraction:try"),
+        ("post", "extraction:suggest"),
+        ("get", "extraction:concept_search"),
+    ],
+)
+def test_anonymous_user_is_sent_to_login(client: Client, method: str, name: str) -> None:
+    response = getattr(client, method)(reverse(name))
+
+    assert response.status_code == 302
+    assert "/login" in response["Location"]
+
+
+def test_inactive_user_is_refused(make_user: Callable[..., Any], db: None) -> None:
+    user = make_user(Role.COUNSELLOR)
+    client = Client()
+    client.force_login(user)
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+
+    response = suggest(client, "hitsaus")
+
+    assert response.status_code in (302, 403)
+
+
+def test_suggestions_highlight_spans_and_tick_found_concepts(
+    client_as: Callable[..., Client], concepts: dict[str, Any]
+) -> None:
+    text = "Edellytämme tulityökorttia. Ei kokemusta hitsauksesta."
+
+    response = suggest(client_as("counsellor"), text, **HTMX)
+
+    html = response.content.decode()
+    card = concepts["tulityökortti"].id
+    welding = concepts["hitsaus"].id
+    assert '<mark class="extraction-found">tulityökorttia</mark>' in html
+    assert '<mark class="extraction-negated"' in html and ">hitsauksesta</mark>" in html
+    assert f'name="skills" value="{card}" id="skills-found-{card}" checked' in html
+    # a negated concept is offered, but not ticked
+    assert f'name="skills" value="{welding}" id="skills-negated-{welding}">' in html
+    assert "vaaditaan" in html
+
+
+def test_long_text_also_offers_implied_skills_unticked(
+    client_as: Callable[..., Client], concepts: dict[str, Any]
+) -> None:
+    from kohtaanto.taxonomy.tests.factories import ConceptFactory
+
+    pneumatics = ConceptFactory(
+        fi="pneumatiikka",
+        en="pneumatics",
+        descriptions={"fi": "Paineilmalla toimivat toimilaitteet, venttiilit ja sylinterit."},
+    )
+    text = (
+        "Olen työskennellyt kunnossapidossa kymmenen vuotta. Vaihdoin tuotantolinjan "
+        "venttiilejä ja sylintereitä, säädin paineilmalla toimivia toimilaitteita ja "
+        "dokumentoin tehdyt korjaukset huolellisesti. Teen mielelläni vuorotyötä ja opin "
+        "nopeasti uusia laitteita sekä niiden ohjelmistoja tehtaan eri osastoilla."
+    )
+
+    html = suggest(client_as("counsellor"), text, **HTMX).content.decode()
+
+    assert f'id="skills-implied-{pneumatics.id}">' in html
+
+
+def test_empty_text_shows_a_clear_error_in_the_partial(
+    client_as: Callable[..., Client], db: None
+) -> None:
+    response = suggest(client_as("counsellor"), "", **HTMX)
+
+    assert response.status_code == 200
+    assert 'role="alert"' in response.content.decode()
+    assert suggest(client_as("counsellor"), "").status_code == 400
+
+
+def test_bad_field_name_is_refused(client_as: Callable[..., Client], db: None) -> None:
+    response = suggest(client_as("counsellor"), "hitsaus", field_name='x" onclick="')
+
+    assert response.status_code == 400
+
+
+def test_concept_search_offers_concepts_by_label(
+    client_as: Callable[..., Client], concepts: dict[str, Any]
+) -> None:
+    response = client_as("business_advisor").get(
+        reverse("extraction:concept_search"),
+        {"extraction-q": "trukki", "extraction-field_name": "needs"},
+    )
+
+    html = response.content.decode()
+    forklift = concepts["trukkikortti"].id
+    assert f'name="needs" value="{forklift}"' in html
+    assert "hitsaus" not in html
+
+
+def test_page_returns_the_accepted_concepts_to_its_form(
+    client_as: Callable[..., Client], concepts: dict[str, Any]
+) -> None:
+    client = client_as("counsellor")
+    accepted = [concepts["hitsaus"].id, concepts["trukkikortti"].id]
+
+    response = client.post(reverse("extraction:try"), {"concepts": accepted})
+
+    html = response.content.decode()
+    assert "Hyväksytyt käsitteet" in html
+    assert "hitsaus" in html and "trukkikortti" in html
+    assert 'hx-post="/extraction/suggest/"' in html
