@@ -101,3 +101,17 @@ def test_shipped_vocabulary_works_without_a_loaded_taxonomy(
 def test_missing_esco_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(CommandError, match="skills_"):
         run("--esco", str(tmp_path), "--file", __file__)
+
+
+def test_extract_warns_when_the_taxonomy_is_empty(db, capsys):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from kohtaanto.taxonomy.models import Concept
+
+    Concept.objects.all().delete()
+    err = StringIO()
+    call_command("extract", "--file", __file__, stdout=StringIO(), stderr=err)
+    assert "the taxonomy is empty" in err.getvalue()
+    assert "kohtaanto load-vocabulary" in err.getvalue()

@@ -26,6 +26,12 @@ from kohtaanto.extraction.vocabulary_csv import DEFAULT_FOLDER, VocabularySource
 BATCH = 64
 
 
+def _taxonomy_loaded() -> bool:
+    from kohtaanto.taxonomy.models import Concept
+
+    return Concept.objects.exists()
+
+
 class Command(BaseCommand):
     help = "Find skills, occupations and requirements in Finnish, Swedish or English text."
 
@@ -56,6 +62,11 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         engine = _engine(options["vocabulary"], options["esco"])
+        if not options["vocabulary"] and not options["esco"] and not _taxonomy_loaded():
+            self.stderr.write(
+                "Warning: the taxonomy is empty, so nothing can be found. Load it with "
+                "`kohtaanto load-vocabulary` (and optionally `kohtaanto import-esco PATH`)."
+            )
         if options["jsonl"]:
             self._batch(engine, Path(options["jsonl"]), options["lang"], options["mode"])
             return
