@@ -16,3 +16,11 @@ class EmployersConfig(AppConfig):
 
     def ready(self) -> None:
         from kohtaanto.employers import permissions  # noqa: F401  (registers rules)
+        from kohtaanto.employers.selectors import concept_usage_count
+        from kohtaanto.taxonomy.usage import usage_source_register
+
+        usage_source_register(
+            key="employers.vacancies",
+            label=_("Avoimet ja päättyneet työpaikat"),
+            count=lambda actor, concept: concept_usage_count(actor=actor, concept=concept),
+        )

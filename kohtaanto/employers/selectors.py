@@ -428,3 +428,18 @@ def readiness_implied_needs(assessment: ReadinessAssessment) -> list[ImpliedNeed
         )
         for d in low
     ]
+
+
+def concept_usage_count(*, actor: User, concept: Concept) -> int | None:
+    """How many vacancies the actor may see ask for `concept` (occupation, skill or hard
+    requirement); None when the actor may see no vacancies."""
+    if not actor.permissions.can_view_vacancy_list() or actor.employment_area_id is None:
+        return None
+    return (
+        _vacancy_scope(actor)
+        .filter(
+            Q(occupation=concept) | Q(skills__concept=concept) | Q(requirements__concept=concept)
+        )
+        .distinct()
+        .count()
+    )

@@ -15,3 +15,11 @@ class JobseekersConfig(AppConfig):
 
     def ready(self) -> None:
         from kohtaanto.jobseekers import permissions  # noqa: F401  (registers rules)
+        from kohtaanto.jobseekers.selectors import concept_usage_count
+        from kohtaanto.taxonomy.usage import usage_source_register
+
+        usage_source_register(
+            key="jobseekers.profiles",
+            label=_("Työnhakijoiden osaamisprofiilit"),
+            count=lambda actor, concept: concept_usage_count(actor=actor, concept=concept),
+        )

@@ -647,3 +647,21 @@ def job_seekers_past_retention(
         .filter(last_contact_on__lt=cutoff)
         .order_by("id")
     )
+
+
+def concept_usage_count(*, actor: User, concept: Concept) -> int | None:
+    """How many of the people the actor may see have `concept` in their profile (skill, card
+    or target occupation); None when the actor may see no one (the concept page then leaves
+    the row out)."""
+    if not actor.permissions.can_view_job_seeker_list():
+        return None
+    return (
+        _visible(actor)
+        .filter(
+            Q(skills__concept=concept)
+            | Q(requirement_cards__concept=concept)
+            | Q(target_occupations__concept=concept)
+        )
+        .distinct()
+        .count()
+    )
