@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from kohtaanto.accounts.models import Role
+from kohtaanto.common.errors import NotFoundError
 
 RuleFn = Callable[..., bool]
 _RULES: dict[str, RuleFn] = {}
@@ -54,6 +55,11 @@ class PermissionResolver:
         if fn is None:
             return False
         return bool(fn(self.user, *objects))
+
+    def require(self, name: str, *objects: Any) -> None:
+        """Refuse as if the object did not exist: the same 404 as a missing one."""
+        if not self.check(name, *objects):
+            raise NotFoundError("not found")
 
     def __getattr__(self, attr: str) -> Callable[..., bool]:
         if attr.startswith("can_"):

@@ -1,18 +1,20 @@
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
 
 from kohtaanto.audit.models import AccessLogEntry, AuditEvent
-from kohtaanto.common.errors import NotFoundError
+
+if TYPE_CHECKING:
+    from kohtaanto.accounts.models import User
 
 
-def _check(actor: object) -> None:
-    if not actor.permissions.can_view_audit():  # type: ignore[attr-defined]
-        raise NotFoundError("not found")
+def _check(actor: "User") -> None:
+    actor.permissions.require("view_audit")
 
 
 def audit_event_list(
-    *, actor: object, q: str = "", date_from: date | None = None, date_to: date | None = None
+    *, actor: "User", q: str = "", date_from: date | None = None, date_to: date | None = None
 ) -> QuerySet[AuditEvent]:
     _check(actor)
     qs = AuditEvent.objects.all()
@@ -32,7 +34,7 @@ def audit_event_list(
 
 
 def access_log_list(
-    *, actor: object, q: str = "", date_from: date | None = None, date_to: date | None = None
+    *, actor: "User", q: str = "", date_from: date | None = None, date_to: date | None = None
 ) -> QuerySet[AccessLogEntry]:
     _check(actor)
     qs = AccessLogEntry.objects.all()

@@ -1,6 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from kohtaanto.audit import selectors
@@ -10,8 +10,7 @@ from kohtaanto.common.types import AuthenticatedHttpRequest
 
 @login_required
 def search(request: AuthenticatedHttpRequest) -> HttpResponse:
-    if not request.user.permissions.can_view_audit():
-        raise Http404
+    request.user.permissions.require("view_audit")
     form = AuditSearchForm(request.GET or None)
     rows = None
     log = "events"

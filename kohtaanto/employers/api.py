@@ -98,8 +98,7 @@ def _user_in_area(actor: User, user_id: int | None, field: str) -> User | None:
 
 def _writable_company(actor: User, company_id: int) -> Company:
     company = selectors.company_get_for_actor(actor=actor, id=company_id)
-    if not actor.permissions.can_change_company(company):
-        raise NotFoundError("not found")
+    actor.permissions.require("change_company", company)
     return company
 
 
@@ -382,8 +381,7 @@ def _task_data(actor: User, payload: TaskIn) -> activities.TaskData:
 @router.get("/companies/{id}/activities", response=list[ActivityOut])
 def activity_list(request: AuthenticatedHttpRequest, id: int) -> Any:
     company = selectors.company_get_for_actor(actor=request.user, id=id)
-    if not request.user.permissions.can_view_company_activities(company):
-        raise NotFoundError("not found")
+    request.user.permissions.require("view_company_activities", company)
     return selectors.activity_list(actor=request.user, company=company)
 
 
@@ -422,8 +420,7 @@ def activity_create(request: AuthenticatedHttpRequest, id: int, payload: Activit
 @router.get("/companies/{id}/tasks", response=list[TaskOut])
 def task_list(request: AuthenticatedHttpRequest, id: int) -> Any:
     company = selectors.company_get_for_actor(actor=request.user, id=id)
-    if not request.user.permissions.can_view_company_activities(company):
-        raise NotFoundError("not found")
+    request.user.permissions.require("view_company_activities", company)
     return selectors.task_list(actor=request.user, company=company)
 
 
@@ -589,16 +586,14 @@ class SurveyLinkOut(Schema):
 
 def _writable_survey(actor: User, survey_id: int) -> CompetenceSurvey:
     survey = selectors.survey_get_for_actor(actor=actor, id=survey_id)
-    if not actor.permissions.can_change_company(survey.company):
-        raise NotFoundError("not found")
+    actor.permissions.require("change_company", survey.company)
     return survey
 
 
 @router.get("/companies/{id}/surveys", response=list[SurveyOut])
 def survey_list(request: AuthenticatedHttpRequest, id: int) -> Any:
     company = selectors.company_get_for_actor(actor=request.user, id=id)
-    if not request.user.permissions.can_view_company_needs(company):
-        raise NotFoundError("not found")
+    request.user.permissions.require("view_company_needs", company)
     return selectors.survey_list(actor=request.user, company=company)
 
 
@@ -743,8 +738,7 @@ class AssessmentIn(Schema):
 @router.get("/companies/{id}/assessments", response=list[AssessmentOut])
 def assessment_list(request: AuthenticatedHttpRequest, id: int) -> Any:
     company = selectors.company_get_for_actor(actor=request.user, id=id)
-    if not request.user.permissions.can_view_company_needs(company):
-        raise NotFoundError("not found")
+    request.user.permissions.require("view_company_needs", company)
     return selectors.assessment_list(actor=request.user, company=company)
 
 
@@ -907,8 +901,7 @@ def vacancy_list(request: AuthenticatedHttpRequest, filters: Query[VacancyFilter
 @router.post("/vacancies", response={201: VacancyOut})
 def vacancy_create(request: AuthenticatedHttpRequest, payload: VacancyIn) -> Any:
     actor = request.user
-    if not actor.permissions.can_create_vacancy():
-        raise NotFoundError("not found")
+    actor.permissions.require("create_vacancy")
     company = _writable_company(actor, payload.company_id)
     with _fields():
         vacancy = vacancies.vacancy_create(
@@ -924,8 +917,7 @@ def vacancy_create(request: AuthenticatedHttpRequest, payload: VacancyIn) -> Any
 def vacancy_ad_suggestions(request: AuthenticatedHttpRequest, payload: AdIn) -> Any:
     """What a pasted job ad suggests (nothing is saved): a title, occupations, skills and
     hard requirements; `required` marks what the ad demands."""
-    if not request.user.permissions.can_create_vacancy():
-        raise NotFoundError("not found")
+    request.user.permissions.require("create_vacancy")
     found = text_suggestions(payload.text)
 
     def out(items: list[Any]) -> list[dict[str, Any]]:
@@ -956,8 +948,7 @@ def vacancy_detail(request: AuthenticatedHttpRequest, id: int) -> Any:
 
 def _writable_vacancy(actor: User, vacancy_id: int) -> Vacancy:
     vacancy = selectors.vacancy_get_for_actor(actor=actor, id=vacancy_id)
-    if not actor.permissions.can_change_vacancy(vacancy):
-        raise NotFoundError("not found")
+    actor.permissions.require("change_vacancy", vacancy)
     return vacancy
 
 
@@ -991,6 +982,5 @@ class StaffOut(Schema):
 
 @router.get("/company-staff", response=list[StaffOut])
 def company_staff(request: AuthenticatedHttpRequest) -> Any:
-    if not request.user.permissions.can_create_company():
-        raise NotFoundError("not found")
+    request.user.permissions.require("create_company")
     return selectors.area_staff(actor=request.user, roles=WRITERS)

@@ -328,8 +328,7 @@ def worklist(*, actor: User, today: date | None = None) -> Worklist:
     """The business advisor's day: own open tasks, companies' survey answers waiting for a
     look, links sent but not answered, and open vacancies whose application period ends soon
     or has ended."""
-    if not actor.permissions.can_view_company_worklist():
-        raise NotFoundError("not found")
+    actor.permissions.require("view_company_worklist")
     today = today or timezone.localdate()
     tasks = list(
         FollowUpTask.objects.filter(

@@ -37,15 +37,10 @@ def _area_id(actor: Any) -> int | None:
     return getattr(actor, "employment_area_id", None)
 
 
-_MAX_ID = 2**63 - 1  # ids beyond a bigint would be a database error, not a miss
-
-
 def _get(queryset: QuerySet, id: Any) -> Any:
+    # Django answers an id beyond the column's range as a miss, on SQLite and PostgreSQL alike.
     try:
-        pk = int(id)
-        if not 0 < pk <= _MAX_ID:
-            raise ValueError(pk)
-        return queryset.get(pk=pk)
+        return queryset.get(pk=int(id))
     except (ValueError, TypeError, queryset.model.DoesNotExist) as exc:
         raise NotFoundError(_("Ei löytynyt.")) from exc
 

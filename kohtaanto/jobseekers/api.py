@@ -207,8 +207,7 @@ def _counsellors(request: AuthenticatedHttpRequest, usernames: list[str]) -> lis
 
 @router.post("/job-seekers", response={201: JobSeekerOut}, exclude_unset=True)
 def job_seeker_create(request: AuthenticatedHttpRequest, payload: JobSeekerIn) -> Any:
-    if not request.user.permissions.can_create_job_seeker():
-        raise NotFoundError("not found")
+    request.user.permissions.require("create_job_seeker")
     data = payload.dict()
     data["municipality"] = _municipality(data["municipality"])
     data["counsellors"] = _counsellors(request, data["counsellors"])

@@ -121,8 +121,7 @@ def consent_list(*, actor: User, job_seeker: JobSeeker) -> QuerySet[Consent]:
 
 
 def _require(actor: User, permission: str, *objects: Any) -> None:
-    if not actor.permissions.check(permission, *objects):
-        raise NotFoundError("not found")
+    actor.permissions.require(permission, *objects)
 
 
 def _counselled_by(actor: User) -> Exists:

@@ -31,8 +31,7 @@ LANGUAGES = ("fi", "sv", "en")
 
 
 def _check(actor: Any) -> None:
-    if not actor.permissions.can_view_taxonomy():
-        raise NotFoundError("not found")
+    actor.permissions.require("view_taxonomy")
 
 
 def concept_types_parse(value: str | Iterable[str]) -> list[str]:

@@ -1,7 +1,7 @@
 import re
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.utils.html import format_html
@@ -31,8 +31,7 @@ def _is_partial(request: AuthenticatedHttpRequest) -> bool:
 
 @login_required
 def search(request: AuthenticatedHttpRequest) -> HttpResponse:
-    if not request.user.permissions.can_view_taxonomy():
-        raise Http404
+    request.user.permissions.require("view_taxonomy")
     form = ConceptSearchForm(request.GET or None)
     query = ""
     results = []
@@ -94,8 +93,7 @@ def concept_detail(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
 @login_required
 def picker(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The options of a ConceptChoiceField as the user types (see taxonomy.fields)."""
-    if not request.user.permissions.can_view_taxonomy():
-        raise Http404
+    request.user.permissions.require("view_taxonomy")
     name = request.GET.get("field", "")
     widget_id = request.GET.get("id", "")
     try:

@@ -34,3 +34,13 @@ def test_api_token_authenticates_and_revoked_token_does_not(api_client_for, coor
     assert client.get("/api/v1/openapi.json").status_code == 200
     bad = client.__class__(headers={"Authorization": "Bearer kht_nonsense"})
     assert bad.get("/api/v1/me").status_code == 401
+
+
+def test_require_refuses_as_not_found_and_passes_when_permitted(coordinator, counsellor):
+    from kohtaanto.common.errors import NotFoundError
+
+    coordinator.permissions.require("view_audit")
+    with pytest.raises(NotFoundError):
+        counsellor.permissions.require("view_audit")
+    with pytest.raises(NotFoundError):
+        coordinator.permissions.require("no_such_rule")

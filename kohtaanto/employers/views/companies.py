@@ -9,6 +9,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kohtaanto.accounts.models import User
 from kohtaanto.audit.services import access_log_record
 from kohtaanto.common.errors import DomainError, NotFoundError
 from kohtaanto.common.types import AuthenticatedHttpRequest
@@ -51,9 +52,8 @@ def company_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-def _change_or_404(actor: object, company: Company) -> None:
-    if not actor.permissions.can_change_company(company):  # type: ignore[attr-defined]
-        raise NotFoundError("not found")
+def _change_or_404(actor: User, company: Company) -> None:
+    actor.permissions.require("change_company", company)
 
 
 def _company_form(request: AuthenticatedHttpRequest, **kwargs: object) -> CompanyForm:

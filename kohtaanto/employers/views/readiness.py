@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from kohtaanto.common.errors import DomainError, NotFoundError
+from kohtaanto.common.errors import DomainError
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.employers import selectors
 from kohtaanto.employers.forms import ReadinessForm, form_error_from
@@ -19,8 +19,7 @@ from kohtaanto.employers.services.readiness import readiness_assessment_record
 def readiness_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     actor = request.user
     company = selectors.company_get_for_actor(actor=actor, id=pk)
-    if not actor.permissions.can_change_company(company):
-        raise NotFoundError("not found")
+    actor.permissions.require("change_company", company)
     previous = selectors.assessment_list(actor=actor, company=company)[-1:]
     initial = previous[0].scores() if previous else {}
     form = ReadinessForm(request.POST or None, initial=initial)

@@ -186,8 +186,7 @@ def survey_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 def _survey_for_change(request: AuthenticatedHttpRequest, pk: int) -> CompetenceSurvey:
     survey = selectors.survey_get_for_actor(actor=request.user, id=pk)
-    if not request.user.permissions.can_change_company(survey.company):
-        raise NotFoundError("not found")
+    request.user.permissions.require("change_company", survey.company)
     return survey
 
 

@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kohtaanto.common.errors import DomainError, NotFoundError
+from kohtaanto.common.errors import DomainError
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.employers import selectors
 from kohtaanto.employers.forms import (
@@ -135,8 +135,7 @@ class VacancyForms:
 
 def _company_for_vacancy(actor: Any, company_id: Any) -> Company:
     company = selectors.company_get_for_actor(actor=actor, id=company_id)
-    if not actor.permissions.can_change_company(company):
-        raise NotFoundError("not found")
+    actor.permissions.require("change_company", company)
     return company
 
 
@@ -173,8 +172,7 @@ def _save_new(
 def vacancy_from_ad(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Paste a job ad → suggested occupation, skills and hard requirements → confirm."""
     actor = request.user
-    if not actor.permissions.can_create_vacancy():
-        raise NotFoundError("not found")
+    actor.permissions.require("create_vacancy")
     companies = selectors.company_list(actor=actor)
     ad_form = VacancyAdForm(
         request.POST or None,
@@ -185,8 +183,7 @@ def vacancy_from_ad(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method != "POST" or not ad_form.is_valid():
         return render(request, "employers/vacancy_ad.html", {"ad_form": ad_form, "step": "paste"})
     company: Company = ad_form.cleaned_data["company"]
-    if not actor.permissions.can_change_company(company):
-        raise NotFoundError("not found")
+    actor.permissions.require("change_company", company)
     text = ad_form.cleaned_data["text"]
     found = text_suggestions(text)
     if step == "confirm":
@@ -231,8 +228,7 @@ def vacancy_from_ad(request: AuthenticatedHttpRequest) -> HttpResponse:
 def vacancy_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     actor = request.user
     vacancy = selectors.vacancy_get_for_actor(actor=actor, id=pk)
-    if not actor.permissions.can_change_vacancy(vacancy):
-        raise NotFoundError("not found")
+    actor.permissions.require("change_vacancy", vacancy)
     forms = VacancyForms(
         actor,
         request.POST or None,
@@ -280,8 +276,7 @@ def vacancy_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def vacancy_transition(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     actor = request.user
     vacancy: Vacancy = selectors.vacancy_get_for_actor(actor=actor, id=pk)
-    if not actor.permissions.can_change_vacancy(vacancy):
-        raise NotFoundError("not found")
+    actor.permissions.require("change_vacancy", vacancy)
     form = VacancyTransitionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Tuntematon tila."))

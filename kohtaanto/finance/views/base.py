@@ -4,7 +4,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django import forms
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 
 from kohtaanto.common.errors import DomainError, NotFoundError
 from kohtaanto.common.types import AuthenticatedHttpRequest
@@ -12,8 +12,7 @@ from kohtaanto.common.types import AuthenticatedHttpRequest
 
 def require(request: AuthenticatedHttpRequest, permission: str) -> None:
     """A page the role may not see does not exist for it (the same 404 as a missing one)."""
-    if not request.user.permissions.check(permission):
-        raise Http404
+    request.user.permissions.require(permission)
 
 
 def attempt(form: forms.BaseForm, action: Callable[[], Any]) -> Any:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from kohtaanto.accounts.models import Municipality, Role, User
 from kohtaanto.audit.services import access_log_record, audit_event_record, diff
-from kohtaanto.common.errors import ConflictError, DomainError, NotFoundError
+from kohtaanto.common.errors import ConflictError, DomainError
 from kohtaanto.jobseekers.identity import (
     InvalidIdentityCodeError,
     identity_code_birth_date,
@@ -271,8 +271,7 @@ def identity_code_reveal(
 ) -> str:
     """The person's full identity code for someone allowed to see it; every showing is
     written to the access log (what="identity_code") before the code is returned."""
-    if not actor.permissions.can_view_identity_code(job_seeker):
-        raise NotFoundError("not found")
+    actor.permissions.require("view_identity_code", job_seeker)
     if not job_seeker.identity_code_encrypted:
         return ""
     code = identity_code_decrypt(job_seeker.identity_code_encrypted)

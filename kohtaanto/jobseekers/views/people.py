@@ -5,7 +5,7 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -40,8 +40,7 @@ PAGE_SIZE = 50
 @login_required
 def job_seeker_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
-    if not user.permissions.can_view_job_seeker_list():
-        raise Http404
+    user.permissions.require("view_job_seeker_list")
     form = JobSeekerListForm(request.GET or None, area_id=user.employment_area_id)
     filters = form.cleaned_data if form.is_valid() else {}
     people = selectors.job_seeker_list(
@@ -86,8 +85,7 @@ def _birth_date_suggestion(code: str) -> str:
 @login_required
 def job_seeker_create_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
-    if not user.permissions.can_create_job_seeker():
-        raise Http404
+    user.permissions.require("create_job_seeker")
     counsellors = selectors.counsellor_choices(actor=user) if user.role == "coordinator" else None
     form = JobSeekerForm(
         request.POST or None, area_id=user.employment_area_id, counsellors=counsellors

@@ -1,7 +1,7 @@
 """The counsellor's worklist and the participation totals."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from kohtaanto.common.types import AuthenticatedHttpRequest
@@ -11,8 +11,7 @@ from kohtaanto.jobseekers.forms import WorklistForm
 
 @login_required
 def worklist(request: AuthenticatedHttpRequest) -> HttpResponse:
-    if not request.user.permissions.can_view_worklist():
-        raise Http404
+    request.user.permissions.require("view_worklist")
     form = WorklistForm(request.GET or None)
     idle_days = selectors.DEFAULT_IDLE_DAYS
     if form.is_valid() and form.cleaned_data.get("idle_days"):
@@ -29,8 +28,7 @@ def worklist(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 def participation_summary(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Entry data totals per operation: how auditors see the Art. 9 items (never per person)."""
-    if not request.user.permissions.can_view_participation_summary():
-        raise Http404
+    request.user.permissions.require("view_participation_summary")
     operations = list(selectors.operation_choices(actor=request.user))
     chosen = next((o for o in operations if str(o.pk) == request.GET.get("operation")), None)
     operation = chosen or (operations[0] if operations else None)
