@@ -76,6 +76,8 @@ ROUTED_APPS = [
     "employers",
     "finance",
     "programme",
+    "training",
+    "matching",
 ]
 
 # An app may set PREFIX in its api module to mount its paths under /api/v1/<PREFIX>/.

@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "kohtaanto.employers",
     "kohtaanto.finance",
     "kohtaanto.programme",
+    "kohtaanto.training",
+    "kohtaanto.matching",
     "kohtaanto.api",
 ]
 

@@ -18,6 +18,8 @@ urlpatterns = [
     path("companies/", include("kohtaanto.employers.urls")),
     path("finance/", include("kohtaanto.finance.urls")),
     path("programme/", include("kohtaanto.programme.urls")),
+    path("training/", include("kohtaanto.training.urls")),
+    path("matching/", include("kohtaanto.matching.urls")),
     path("admin/", admin.site.urls),
 ]
 if settings.OIDC_ENABLED:

@@ -1,0 +1,5 @@
+from ninja import Router
+
+PREFIX = "matching"
+
+router = Router(tags=["matching"])

@@ -1,0 +1,5 @@
+from ninja import Router
+
+PREFIX = "training"
+
+router = Router(tags=["training"])
