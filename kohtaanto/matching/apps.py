@@ -5,4 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class MatchingConfig(AppConfig):
     name = "kohtaanto.matching"
     label = "matching"
-    verbose_name = _("Kohtaanto")
+    verbose_name = _("Osaamisen kohtaanto")
