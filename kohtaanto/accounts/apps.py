@@ -11,4 +11,4 @@ class AccountsConfig(AppConfig):
     navigation = [NavItem("admin:index", _("Ylläpito"), "manage_users", order=900)]
 
     def ready(self) -> None:
-        from kohtaanto.accounts import permissions  # noqa: F401  (registers rules)
+        from kohtaanto.accounts import checks, permissions  # noqa: F401  (registers rules, check)

@@ -1,8 +1,14 @@
 """The one permission resolver: `user.permissions.can_<verb>_<thing>(obj)`.
 
 Apps register rules in their own `permissions.py` with `@rule("view_job_seeker")`; the
-resolver answers no to anything that no rule permits (deny by default), to inactive users and
-to anonymous ones. Roles are in DESIGN.md ("Users and roles").
+resolver answers no to anything that a rule does not permit (deny by default), to inactive users
+and to anonymous ones. Roles are in DESIGN.md ("Users and roles").
+
+A name that no rule registers is a programming error, never a silent no: asking for it raises
+UnknownPermissionError, and the system check `accounts.E001` (run at start-up by `runserver`,
+`migrate` and `check`) reads the project's code and templates for permission names written
+out (`permissions.can_<name>`, `check("<name>")`, `require("<name>")`, navigation items) and
+refuses to start when one is not registered.
 """
 
 from collections.abc import Callable
@@ -37,6 +43,17 @@ def role_rule(name: str, *roles: str) -> None:
     rule(name)(lambda user, *objects: user.role in allowed)
 
 
+class UnknownPermissionError(LookupError):
+    """No rule is registered under this permission name (a typo, or a missing rule)."""
+
+
+def _rule_for(name: str) -> RuleFn:
+    fn = _RULES.get(name)
+    if fn is None:
+        raise UnknownPermissionError(f"no permission rule is registered as {name!r}")
+    return fn
+
+
 class PermissionResolver:
     def __init__(self, user: Any) -> None:
         self.user = user
@@ -49,10 +66,8 @@ class PermissionResolver:
         return self.active and self.user.role in roles
 
     def check(self, name: str, *objects: Any) -> bool:
+        fn = _rule_for(name)
         if not self.active:
-            return False
-        fn = _RULES.get(name)
-        if fn is None:
             return False
         return bool(fn(self.user, *objects))
 
@@ -64,6 +79,7 @@ class PermissionResolver:
     def __getattr__(self, attr: str) -> Callable[..., bool]:
         if attr.startswith("can_"):
             name = attr[4:]
+            _rule_for(name)
             return lambda *objects: self.check(name, *objects)
         raise AttributeError(attr)
 

@@ -2,11 +2,15 @@
 
 Every app keeps its endpoints in `<app>/api.py` as a ninja Router named `router`; they are
 mounted here. Two apps must not define the same path.
-Errors have one shape: {"error": code, "detail": message, "errors": [...]}.
+Errors have one shape: {"error": code, "detail": message, "errors": [...]}. Refusals are one:
+a forbidden object or action answers exactly as a missing one (404 "not_found"), whether it
+comes from the permission resolver, a service's DomainError or an HttpError(403). A refusal
+that names a field lists it in "errors".
 """
 
 from importlib import import_module
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
@@ -34,11 +38,19 @@ def _error(
     return api.create_response(request, body, status=status)
 
 
+def _not_found(request: HttpRequest) -> HttpResponse:
+    return _error(request, 404, "not_found", "Not found.")
+
+
 @api.exception_handler(DomainError)
 def domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
+    if exc.status_code in (403, 404):
+        return _not_found(request)
     errors = None
     if isinstance(exc, ImportRejectedError):
         errors = [{"line": e.line, "field": e.field, "reason": e.reason} for e in exc.errors]
+    elif exc.field:
+        errors = [{"field": exc.field, "reason": exc.message}]
     return _error(request, exc.status_code, exc.code, exc.message, errors)
 
 
@@ -56,7 +68,12 @@ def validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpRes
 
 @api.exception_handler(Http404)
 def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
-    return _error(request, 404, "not_found", "Not found.")
+    return _not_found(request)
+
+
+@api.exception_handler(PermissionDenied)
+def permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    return _not_found(request)
 
 
 @api.exception_handler(AuthenticationError)
@@ -66,6 +83,8 @@ def unauthorised(request: HttpRequest, exc: AuthenticationError) -> HttpResponse
 
 @api.exception_handler(HttpError)
 def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    if exc.status_code in (403, 404):
+        return _not_found(request)
     return _error(request, exc.status_code, "error", str(exc))
 
 

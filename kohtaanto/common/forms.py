@@ -12,7 +12,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
-from kohtaanto.common.errors import DomainError
+from kohtaanto.common.errors import DomainError, ImportRejectedError
 from kohtaanto.common.money import format_decimal, parse_decimal
 
 
@@ -62,7 +62,7 @@ class DecimalTextField(forms.DecimalField):
         kwargs.setdefault("widget", DecimalInput(places=decimal_places))
         super().__init__(decimal_places=decimal_places, **kwargs)
 
-    def to_python(self, value: Any) -> Decimal | None:
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
         if value in self.empty_values:
             return None
         if isinstance(value, str):
@@ -108,6 +108,10 @@ def hours_field(
 
 
 def show_refusal(form: forms.BaseForm, error: DomainError) -> None:
-    """Show a service's refusal on the form: next to the field it names, or above the form."""
-    field = error.field if error.field in form.fields else None
-    form.add_error(field, error.message)
+    """Show a service's refusal on the form: each reason next to the field it names, or above
+    the form when it names no field of this form."""
+    if isinstance(error, ImportRejectedError):
+        for row in error.errors:
+            form.add_error(row.field if row.field in form.fields else None, row.reason)
+        return
+    form.add_error(error.field if error.field in form.fields else None, error.message)

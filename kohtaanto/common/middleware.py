@@ -1,6 +1,8 @@
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+
+API_PREFIX = "/api/"
 
 # Scripts and styles are served from our own origin only; htmx needs no inline script.
 CONTENT_SECURITY_POLICY = (
@@ -23,18 +25,35 @@ class SecurityHeadersMiddleware:
 
 
 class DomainErrorMiddleware:
-    """Turns a NotFoundError from a selector into the same 404 page as a missing object."""
+    """One refusal in pages: a NotFoundError from a selector, and a forbidden DomainError,
+    become the same 404 page as a missing object; a bare 405 (from require_POST and friends)
+    becomes a page that says what to do. The API answers its own errors (api/urls.py); its
+    405 gets the API's error shape here."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
+        response = self.get_response(request)
+        if response.status_code != 405:
+            return response
+        allowed = response.get("Allow", "")
+        if request.path.startswith(API_PREFIX):
+            # The API's one error shape (api/urls.py).
+            body = {"error": "method_not_allowed", "detail": "Method not allowed."}
+            response = JsonResponse(body, status=405)
+        else:
+            from kohtaanto.common.views import method_not_allowed
+
+            response = method_not_allowed(request)
+        response["Allow"] = allowed
+        return response
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        from kohtaanto.common.errors import NotFoundError
+        from kohtaanto.common.errors import DomainError, NotFoundError
 
-        if isinstance(exception, NotFoundError):
+        refused = isinstance(exception, DomainError) and exception.status_code == 403
+        if isinstance(exception, NotFoundError) or refused:
             from kohtaanto.common.views import not_found
 
             return not_found(request)

@@ -16,7 +16,9 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "errors/403.html", status=403)
+    """A refused permission answers exactly as a missing page does: nobody learns from the
+    answer whether something exists that they may not see."""
+    return not_found(request, exception)
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
@@ -25,6 +27,10 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 def server_error(request: HttpRequest) -> HttpResponse:
     return render(request, "errors/500.html", status=500)
+
+
+def method_not_allowed(request: HttpRequest) -> HttpResponse:
+    return render(request, "errors/405.html", status=405)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

@@ -23,7 +23,7 @@ from ninja.responses import Status
 
 from kohtaanto.accounts.models import Municipality, User
 from kohtaanto.audit.services import access_log_record
-from kohtaanto.common.errors import NotFoundError
+from kohtaanto.common.errors import DomainError, NotFoundError
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.employers import selectors
 from kohtaanto.employers.errors import FieldError
@@ -48,6 +48,7 @@ from kohtaanto.employers.services import activities, companies, surveys, vacanci
 from kohtaanto.employers.services.readiness import readiness_assessment_record
 from kohtaanto.employers.suggestions import text_suggestions
 from kohtaanto.employers.survey_links import link_expires_at
+from kohtaanto.taxonomy.lookup import concept_by_uri
 from kohtaanto.taxonomy.models import Concept
 
 router = Router(tags=["employers"])
@@ -58,24 +59,20 @@ def _fields() -> Iterator[None]:
     """A service's FieldError becomes the API's 400 with the field named."""
     try:
         yield
-    except FieldError as exc:
+    except DomainError as exc:
+        if exc.field is None:
+            raise
         raise NinjaValidationError([{"loc": ["body", exc.field], "msg": exc.message}]) from exc
 
 
 def _concept(uri: str | None, types: tuple[str, ...], field: str) -> Concept | None:
-    if not uri:
-        return None
-    concept = Concept.objects.filter(uri=uri, type__in=types).first()
-    if concept is None:
-        raise FieldError(field, f"Unknown concept {uri} (expected {', '.join(types)}).")
-    return concept
+    return concept_by_uri(uri, types=types, field=field) if uri else None
 
 
 def _required_concept(uri: str, types: tuple[str, ...], field: str) -> Concept:
-    concept = _concept(uri, types, field)
-    if concept is None:
+    if not uri:
         raise FieldError(field, "A concept URI is required.")
-    return concept
+    return concept_by_uri(uri, types=types, field=field)
 
 
 def _municipality(code: str | None) -> Municipality | None:

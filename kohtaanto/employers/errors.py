@@ -6,6 +6,7 @@ from kohtaanto.common.errors import DomainError
 class FieldError(DomainError):
     """A value of one field was refused; forms show it next to the field, the API names it."""
 
+    field: str
+
     def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
+        super().__init__(message, field=field)

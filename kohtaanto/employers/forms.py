@@ -8,9 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kohtaanto.accounts.models import Municipality, User
-from kohtaanto.common.errors import DomainError
-from kohtaanto.common.forms import DateInput, DateTimeInput
-from kohtaanto.employers.errors import FieldError
+from kohtaanto.common.forms import DateInput, DateTimeInput, money_field
 from kohtaanto.employers.identifiers import InvalidBusinessIdError, business_id_normalise
 from kohtaanto.employers.models import (
     READINESS_DIMENSIONS,
@@ -32,7 +30,6 @@ from kohtaanto.employers.selectors import (
     OCCUPATION_TYPES,
     REQUIREMENT_TYPES,
     SKILL_TYPES,
-    concept_by_label,
 )
 from kohtaanto.employers.services.activities import ActivityData, TaskData
 from kohtaanto.employers.services.companies import CompanyData, ContactData
@@ -43,47 +40,12 @@ from kohtaanto.employers.services.surveys import (
     UpskillingInput,
 )
 from kohtaanto.employers.services.vacancies import SkillInput, VacancyData
+from kohtaanto.taxonomy.fields import ConceptChoiceField, ConceptTextInput
 from kohtaanto.taxonomy.models import Concept
 
 DATALIST_SKILLS = "concepts-skills"
 DATALIST_OCCUPATIONS = "concepts-occupations"
 DATALIST_REQUIREMENTS = "concepts-requirements"
-
-
-def form_error_from(form: forms.Form, exc: DomainError) -> None:
-    """Show a service's refusal next to the field it names, or above the form."""
-    field = getattr(exc, "field", None) if isinstance(exc, FieldError) else None
-    form.add_error(field if field in form.fields else None, exc.message)
-
-
-class ConceptField(forms.CharField):
-    """A concept typed as its label (any language) or URI, offered from a <datalist>."""
-
-    def __init__(self, *, types: tuple[str, ...], datalist: str, **kwargs: Any) -> None:
-        self.types = types
-        kwargs.setdefault("max_length", 500)
-        kwargs.setdefault(
-            "widget", forms.TextInput(attrs={"list": datalist, "autocomplete": "off"})
-        )
-        super().__init__(**kwargs)
-
-    def prepare_value(self, value: Any) -> Any:
-        return value.label() if isinstance(value, Concept) else value
-
-    def clean(self, value: Any) -> Concept | None:  # type: ignore[override]
-        if isinstance(value, Concept):
-            return value
-        text = super().clean(value)
-        if not text:
-            return None
-        concept = concept_by_label(text, self.types)
-        if concept is None:
-            raise ValidationError(
-                _("Tuntematon käsite: %(text)s. Valitse jokin ehdotetuista nimistä."),
-                params={"text": text},
-                code="unknown_concept",
-            )
-        return concept
 
 
 class CompanyFilterForm(forms.Form):
@@ -117,16 +79,8 @@ class CompanyForm(forms.Form):
         label=_("Kunta"), queryset=Municipality.objects.none(), required=False
     )
     employees = forms.IntegerField(label=_("Henkilöstö"), min_value=0, required=False)
-    turnover_eur = forms.DecimalField(
-        label=_("Liikevaihto (€)"), min_value=0, max_digits=15, decimal_places=2, required=False
-    )
-    balance_sheet_eur = forms.DecimalField(
-        label=_("Taseen loppusumma (€)"),
-        min_value=0,
-        max_digits=15,
-        decimal_places=2,
-        required=False,
-    )
+    turnover_eur = money_field(_("Liikevaihto (€)"), required=False, max_digits=15)
+    balance_sheet_eur = money_field(_("Taseen loppusumma (€)"), required=False, max_digits=15)
     size_class = forms.ChoiceField(
         label=_("Kokoluokka"),
         choices=[("", _("Päätellään luvuista")), *SizeClass.choices],
@@ -258,12 +212,23 @@ class ActivityForm(forms.Form):
 
 
 # Survey answers: three lists of rows; a row with no concept is ignored, so an empty row
-# at the end of each list lets the respondent add one more.
+# at the end of each list lets the respondent add one more. Rows (here and in a vacancy) take
+# the concept as typed text offered from the page's datalists: a respondent who came through a
+# link may not search the taxonomy, and a table row has no room for the picker's options.
+
+
+def _row_concept(label: Any, types: tuple[str, ...], datalist: str) -> ConceptChoiceField:
+    return ConceptChoiceField(
+        label=label, types=list(types), widget=ConceptTextInput(datalist=datalist), required=False
+    )
 
 
 class SkillNeedRowForm(forms.Form):
-    concept = ConceptField(
-        label=_("Osaaminen"), types=SKILL_TYPES, datalist=DATALIST_SKILLS, required=False
+    concept = ConceptChoiceField(
+        label=_("Osaaminen"),
+        types=SKILL_TYPES,
+        widget=ConceptTextInput(datalist=DATALIST_SKILLS),
+        required=False,
     )
     headcount = forms.IntegerField(label=_("Henkilöä"), min_value=1, max_value=1000, initial=1)
     horizon = forms.ChoiceField(label=_("Milloin"), choices=Horizon.choices, initial=Horizon.SHORT)
@@ -279,8 +244,11 @@ class SkillNeedRowForm(forms.Form):
 
 
 class RecruitmentRowForm(forms.Form):
-    occupation = ConceptField(
-        label=_("Ammatti"), types=OCCUPATION_TYPES, datalist=DATALIST_OCCUPATIONS, required=False
+    occupation = ConceptChoiceField(
+        label=_("Ammatti"),
+        types=OCCUPATION_TYPES,
+        widget=ConceptTextInput(datalist=DATALIST_OCCUPATIONS),
+        required=False,
     )
     count = forms.IntegerField(label=_("Montako"), min_value=1, max_value=1000, initial=1)
     horizon = forms.ChoiceField(label=_("Milloin"), choices=Horizon.choices, initial=Horizon.SHORT)
@@ -292,8 +260,11 @@ class RecruitmentRowForm(forms.Form):
 
 
 class UpskillingRowForm(forms.Form):
-    concept = ConceptField(
-        label=_("Osaaminen"), types=SKILL_TYPES, datalist=DATALIST_SKILLS, required=False
+    concept = ConceptChoiceField(
+        label=_("Osaaminen"),
+        types=SKILL_TYPES,
+        widget=ConceptTextInput(datalist=DATALIST_SKILLS),
+        required=False,
     )
     staff_count = forms.IntegerField(label=_("Henkilöä"), min_value=1, max_value=1000, initial=1)
 
@@ -445,8 +416,11 @@ class ReadinessForm(forms.Form):
 
 class VacancySkillRowForm(forms.Form):
     include = forms.BooleanField(label=_("Mukana"), required=False, initial=True)
-    concept = ConceptField(
-        label=_("Osaaminen"), types=SKILL_TYPES, datalist=DATALIST_SKILLS, required=False
+    concept = ConceptChoiceField(
+        label=_("Osaaminen"),
+        types=SKILL_TYPES,
+        widget=ConceptTextInput(datalist=DATALIST_SKILLS),
+        required=False,
     )
     essential = forms.BooleanField(label=_("Välttämätön"), required=False, initial=True)
     level = forms.TypedChoiceField(
@@ -465,8 +439,11 @@ class VacancySkillRowForm(forms.Form):
 
 class VacancyRequirementRowForm(forms.Form):
     include = forms.BooleanField(label=_("Mukana"), required=False, initial=True)
-    concept = ConceptField(
-        label=_("Vaatimus"), types=REQUIREMENT_TYPES, datalist=DATALIST_REQUIREMENTS, required=False
+    concept = ConceptChoiceField(
+        label=_("Vaatimus"),
+        types=REQUIREMENT_TYPES,
+        widget=ConceptTextInput(datalist=DATALIST_REQUIREMENTS),
+        required=False,
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -485,9 +462,7 @@ VacancyRequirementFormSet = forms.formset_factory(
 
 class VacancyForm(forms.Form):
     title = forms.CharField(label=_("Tehtävänimike"), max_length=200)
-    occupation = ConceptField(
-        label=_("Ammatti"), types=OCCUPATION_TYPES, datalist=DATALIST_OCCUPATIONS, required=False
-    )
+    occupation = ConceptChoiceField(label=_("Ammatti"), types=OCCUPATION_TYPES, required=False)
     municipality = forms.ModelChoiceField(
         label=_("Työpaikan kunta"), queryset=Municipality.objects.none(), required=False
     )
@@ -500,16 +475,8 @@ class VacancyForm(forms.Form):
     contract_type = forms.ChoiceField(
         label=_("Työsuhteen laji"), choices=[("", "–"), *ContractType.choices], required=False
     )
-    wage_min = forms.DecimalField(
-        label=_("Palkka vähintään (€)"),
-        min_value=0,
-        max_digits=10,
-        decimal_places=2,
-        required=False,
-    )
-    wage_max = forms.DecimalField(
-        label=_("Palkka enintään (€)"), min_value=0, max_digits=10, decimal_places=2, required=False
-    )
+    wage_min = money_field(_("Palkka vähintään (€)"), required=False, max_digits=10)
+    wage_max = money_field(_("Palkka enintään (€)"), required=False, max_digits=10)
     wage_period = forms.ChoiceField(
         label=_("Palkan jakso"), choices=WagePeriod.choices, initial=WagePeriod.MONTH
     )

@@ -25,7 +25,8 @@ from kohtaanto.employers.models import (
 )
 from kohtaanto.employers.permissions import partner_visible_q
 from kohtaanto.employers.readiness import DIMENSIONS, Dimension, implied_skill_uris
-from kohtaanto.taxonomy.models import Concept, ConceptLabel, ConceptType
+from kohtaanto.taxonomy.lookup import concepts_by_uri
+from kohtaanto.taxonomy.models import Concept, ConceptType
 
 # How soon a vacancy's closing date must be for it to appear on the worklist.
 CLOSING_SOON_DAYS = 14
@@ -369,40 +370,6 @@ OCCUPATION_TYPES = (ConceptType.OCCUPATION,)
 REQUIREMENT_TYPES = (ConceptType.REQUIREMENT,)
 
 
-def concept_by_label(text: str, types: tuple[str, ...]) -> Concept | None:
-    """The concept whose URI or label (any language, any case) is `text`.
-
-    When several concepts share a label, a preferred label beats an alternative one and a
-    concept of the shipped vocabulary beats the rest.
-    """
-    text = (text or "").strip()
-    if not text:
-        return None
-    by_uri = Concept.objects.filter(uri=text, type__in=types).first()
-    if by_uri is not None:
-        return by_uri
-    labels = ConceptLabel.objects.filter(
-        Q(normalized=text.casefold()) | Q(text__iexact=text) | Q(text=text),
-        concept__type__in=types,
-    ).select_related("concept")
-    ranked = sorted(
-        labels,
-        key=lambda label: (label.kind != "pref", not label.concept.in_vocabulary, label.concept_id),
-    )
-    return ranked[0].concept if ranked else None
-
-
-def concept_choices(*, types: tuple[str, ...], lang: str) -> list[str]:
-    """Labels to offer while typing (the shipped vocabulary, in `lang`, then Finnish)."""
-    concepts = Concept.objects.filter(type__in=types, in_vocabulary=True).only("preferred", "uri")
-    return sorted({c.label(lang) for c in concepts}, key=str.casefold)
-
-
-def concepts_by_uri(uris: list[str]) -> dict[str, Concept]:
-    """The concepts of `uris` that exist; missing URIs are simply absent."""
-    return {c.uri: c for c in Concept.objects.filter(uri__in=uris)}
-
-
 def area_municipalities(*, actor: User) -> QuerySet[Municipality]:
     return Municipality.objects.filter(area_id=actor.employment_area_id).order_by("name_fi")
 
@@ -420,7 +387,7 @@ def readiness_implied_needs(assessment: ReadinessAssessment) -> list[ImpliedNeed
     threshold, mapping = implied_skill_uris()
     scores = assessment.scores()
     low = sorted((d for d in DIMENSIONS if scores[d.key] <= threshold), key=lambda d: scores[d.key])
-    found = concepts_by_uri([uri for d in low for uri in mapping.get(d.key, ())])
+    found = concepts_by_uri(uri for d in low for uri in mapping.get(d.key, ()))
     return [
         ImpliedNeed(
             d, scores[d.key], [found[uri] for uri in mapping.get(d.key, ()) if uri in found]

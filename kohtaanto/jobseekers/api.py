@@ -30,7 +30,7 @@ from kohtaanto.jobseekers.services import participation as participation_service
 from kohtaanto.jobseekers.services import plan as plan_services
 from kohtaanto.jobseekers.services import profile as profile_services
 from kohtaanto.jobseekers.validation import EntryData, ExitData
-from kohtaanto.taxonomy.models import Concept
+from kohtaanto.taxonomy.lookup import concept_by_uri
 
 router = Router(tags=["jobseekers"])
 
@@ -58,13 +58,6 @@ def _municipality(code: str | None) -> Municipality | None:
     found = Municipality.objects.filter(code=code).first()
     if found is None:
         raise DomainError(f"unknown municipality code {code!r}")
-    return found
-
-
-def _concept(uri: str) -> Concept:
-    found = Concept.objects.filter(uri=uri).first()
-    if found is None:
-        raise DomainError(f"unknown concept {uri!r}")
     return found
 
 
@@ -697,7 +690,7 @@ def profile_skill_set(request: AuthenticatedHttpRequest, id: int, payload: Skill
     person = _person(request, id, "change_job_seeker")
     data = payload.dict()
     profile_services.profile_skill_set(
-        actor=request.user, job_seeker=person, concept=_concept(data.pop("uri")), **data
+        actor=request.user, job_seeker=person, concept=concept_by_uri(data.pop("uri")), **data
     )
     return Status(201, _profile_out(request, person))
 
@@ -717,7 +710,7 @@ def requirement_card_set(request: AuthenticatedHttpRequest, id: int, payload: Ca
     person = _person(request, id, "change_job_seeker")
     data = payload.dict()
     profile_services.requirement_card_set(
-        actor=request.user, job_seeker=person, concept=_concept(data.pop("uri")), **data
+        actor=request.user, job_seeker=person, concept=concept_by_uri(data.pop("uri")), **data
     )
     return Status(201, _profile_out(request, person))
 
@@ -730,7 +723,7 @@ class TargetIn(Schema):
 def target_occupation_add(request: AuthenticatedHttpRequest, id: int, payload: TargetIn) -> Any:
     person = _person(request, id, "change_job_seeker")
     profile_services.target_occupation_add(
-        actor=request.user, job_seeker=person, concept=_concept(payload.uri)
+        actor=request.user, job_seeker=person, concept=concept_by_uri(payload.uri)
     )
     return Status(201, _profile_out(request, person))
 
@@ -835,7 +828,7 @@ def cv_confirm(
         actor=request.user,
         document=document,
         accepted={a.concept_id: a.level for a in payload.accepted},
-        added=[(_concept(a.uri), a.level) for a in payload.added],
+        added=[(concept_by_uri(a.uri), a.level) for a in payload.added],
     )
     return _profile_out(request, person)
 

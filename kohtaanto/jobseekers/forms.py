@@ -3,9 +3,11 @@
 from typing import Any
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from kohtaanto.accounts.models import Municipality, PartnerOrganisation, User
+from kohtaanto.common.errors import DomainError
 from kohtaanto.common.forms import DateInput
 from kohtaanto.employers.models import Company
 from kohtaanto.jobseekers.languages import language_choices
@@ -22,8 +24,9 @@ from kohtaanto.jobseekers.models import (
     SkillLevel,
     SkillSource,
 )
-from kohtaanto.jobseekers.selectors import concept_resolve
 from kohtaanto.programme.models import Operation
+from kohtaanto.taxonomy.fields import ConceptChoiceField
+from kohtaanto.taxonomy.lookup import concept_lookup_one
 from kohtaanto.taxonomy.models import Concept
 
 EMPTY = [("", _("– valitse –"))]
@@ -59,32 +62,6 @@ def _answer(label: Any) -> forms.ChoiceField:
         choices=[("", _("Ei kysytty")), *Answer.choices],
         help_text=_("Henkilö voi jättää vastaamatta; se ei estä aloitusta."),
     )
-
-
-class ConceptField(forms.CharField):
-    """A concept named by its label or URI; several matches are listed for the user."""
-
-    def __init__(self, *, types: tuple[str, ...], **kwargs: Any) -> None:
-        self.types = types
-        kwargs.setdefault("max_length", 255)
-        super().__init__(**kwargs)
-
-    def clean(self, value: Any) -> Concept | None:  # type: ignore[override]
-        text = super().clean(value)
-        if not text:
-            return None
-        found = concept_resolve(text, types=self.types)
-        if not found:
-            raise forms.ValidationError(
-                _("Luokituksesta ei löytynyt käsitettä ”%(text)s”."), params={"text": text}
-            )
-        if len(found) > 1:
-            names = "; ".join(f"{c.label()} ({c.uri})" for c in found[:5])
-            raise forms.ValidationError(
-                _("Useita osumia: %(names)s. Tarkenna nimeä tai anna URI."),
-                params={"names": names},
-            )
-        return found[0]
 
 
 # --- register --------------------------------------------------------------------------------
@@ -317,9 +294,7 @@ class ReEntryForm(forms.Form):
 
 
 class SkillForm(forms.Form):
-    concept = ConceptField(
-        label=_("Taito"), types=("skill", "knowledge"), help_text=_("Nimi tai ESCO-URI.")
-    )
+    concept = ConceptChoiceField(label=_("Taito"), types=["skill", "knowledge"])
     level = forms.TypedChoiceField(
         label=_("Taso"), choices=SkillLevel.choices, coerce=int, initial=2
     )
@@ -329,7 +304,7 @@ class SkillForm(forms.Form):
 
 
 class CardForm(forms.Form):
-    concept = ConceptField(label=_("Kortti tai pätevyys"), types=("requirement",))
+    concept = ConceptChoiceField(label=_("Kortti tai pätevyys"), types=["requirement"])
     acquired_on = _date(_("Suoritettu"), required=False)
     expires_on = _date(
         _("Voimassa asti"),
@@ -340,7 +315,7 @@ class CardForm(forms.Form):
 
 
 class TargetForm(forms.Form):
-    concept = ConceptField(label=_("Tavoiteammatti"), types=("occupation",))
+    concept = ConceptChoiceField(label=_("Tavoiteammatti"), types=["occupation"])
 
 
 class LanguageForm(forms.Form):
@@ -365,6 +340,9 @@ class CvForm(forms.Form):
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.txt"}),
     )
+
+
+CV_ADD_TYPES = ["skill", "knowledge", "requirement"]
 
 
 class CvConfirmForm(forms.Form):
@@ -419,12 +397,15 @@ class CvConfirmForm(forms.Form):
 
     def clean_add(self) -> list[Concept]:
         concepts = []
-        field = ConceptField(types=("skill", "knowledge", "requirement"), required=False)
+        lang = (get_language() or "fi")[:2]
         for line in (self.cleaned_data.get("add") or "").splitlines():
             if line.strip():
-                concept = field.clean(line.strip())
-                if concept is not None:
-                    concepts.append(concept)
+                try:
+                    concepts.append(
+                        concept_lookup_one(text=line, types=CV_ADD_TYPES, lang=lang, field="add")
+                    )
+                except DomainError as error:
+                    raise forms.ValidationError(error.message, code=error.code) from error
         return concepts
 
 

@@ -56,6 +56,7 @@ from kohtaanto.jobseekers.validation import (
     exit_errors,
 )
 from kohtaanto.programme.models import Operation
+from kohtaanto.taxonomy.lookup import concepts_by_uri
 from kohtaanto.taxonomy.models import Concept, ConceptType
 
 T = TypeVar("T")
@@ -603,16 +604,6 @@ def _json_lines(text: str) -> Iterator[tuple[int, str]]:
             yield number, line
 
 
-def _concepts_by_uri(uris: set[str]) -> dict[str, Concept]:
-    found: dict[str, Concept] = {}
-    pending = list(uris)
-    # Chunks keep the IN list within every database's parameter limit.
-    for start in range(0, len(pending), 500):
-        for c in Concept.objects.filter(uri__in=pending[start : start + 500]):
-            found[c.uri] = c
-    return found
-
-
 def _read_job_seeker_records(
     text: str, *, filename: str
 ) -> tuple[list[JobSeekerRecord], list[RowError]]:
@@ -646,7 +637,7 @@ def _read_job_seeker_records(
                     uris.add(item)
     if not objects and not errors:
         errors.append(RowError(None, "", _("Tiedostossa ei ole yhtään riviä."), filename))
-    concepts = _concepts_by_uri(uris)
+    concepts = concepts_by_uri(uris)
     municipalities = _municipalities()
     records = []
     for number, obj in objects:

@@ -1,7 +1,6 @@
 """Reads of job seekers' data, always scoped to the actor (see permissions.py)."""
 
 import datetime
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,7 +12,6 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Value,
 )
 from django.db.models.functions import Coalesce, Greatest, TruncDate
@@ -49,8 +47,7 @@ from kohtaanto.jobseekers.models import (
 )
 from kohtaanto.jobseekers.rules import FOLLOW_UP_MONTHS
 from kohtaanto.programme.models import Operation
-from kohtaanto.taxonomy.models import Concept, ConceptLabel
-from kohtaanto.taxonomy.text import normalize
+from kohtaanto.taxonomy.models import Concept
 
 # Worklist horizons: how far ahead a due follow-up or an expiring consent is shown.
 FOLLOW_UP_LOOKAHEAD_DAYS = 14
@@ -376,38 +373,6 @@ def cv_document_get_for_actor(*, actor: User, job_seeker: JobSeeker, id: Any) ->
         return job_seeker.cv_documents.get(pk=int(id))
     except (CvDocument.DoesNotExist, TypeError, ValueError) as exc:
         raise NotFoundError("not found") from exc
-
-
-def concept_resolve(text: str, *, types: Iterable[str]) -> list[Concept]:
-    """Concepts of `types` named by `text`: a URI, or a label (exact, then beginning with it).
-
-    Returns every candidate so that the caller can ask the user to choose when there are
-    several.
-    """
-    text = text.strip()
-    types = list(types)
-    if not text:
-        return []
-    by_uri = list(Concept.objects.filter(uri=text, type__in=types))
-    if by_uri:
-        return by_uri
-    # Labels are stored folded and lemmatised per language (taxonomy.text.normalize), so
-    # the typed text is normalised the same way in each language.
-    forms = {normalize(text, lang) for lang in ("fi", "sv", "en")} - {""}
-    labels = ConceptLabel.objects.filter(concept__type__in=types)
-    exact = Concept.objects.filter(
-        pk__in=Subquery(
-            labels.filter(Q(normalized__in=forms) | Q(text__iexact=text)).values("concept_id")
-        )
-    )
-    found = list(exact.order_by("-in_vocabulary", "uri")[:10])
-    if found:
-        return found
-    starts = Q(text__istartswith=text)
-    for form in forms:
-        starts |= Q(normalized__startswith=form)
-    prefix = Concept.objects.filter(pk__in=Subquery(labels.filter(starts).values("concept_id")))
-    return list(prefix.order_by("-in_vocabulary", "uri")[:10])
 
 
 # --- plan, events, timeline ----------------------------------------------------------------

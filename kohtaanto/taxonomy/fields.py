@@ -18,6 +18,7 @@ and the suggestions as radio buttons.
 """
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
@@ -122,6 +123,21 @@ class ConceptPickerWidget(forms.Widget):
         return context
 
 
+class ConceptTextInput(forms.TextInput):
+    """A plain text box offered the shipped vocabulary's labels from the page's `<datalist>`
+    (`concept_label_choices`), for pages whose users may not search the taxonomy, such as a
+    survey answered through a link. What is typed goes through `taxonomy.lookup` all the same.
+    """
+
+    def __init__(self, *, datalist: str, attrs: dict | None = None) -> None:
+        super().__init__(attrs={"list": datalist, "autocomplete": "off", **(attrs or {})})
+
+    def format_value(self, value: Any) -> str | None:
+        if isinstance(value, Concept):
+            return value.label()
+        return super().format_value(value)
+
+
 class ConceptChoiceField(forms.Field):
     widget = ConceptPickerWidget
     default_error_messages = {
@@ -130,7 +146,7 @@ class ConceptChoiceField(forms.Field):
         "ambiguous_concept": _("Valitse yksi ehdotetuista käsitteistä."),
     }
 
-    def __init__(self, *, types: list[str] | None = None, **kwargs: Any) -> None:
+    def __init__(self, *, types: Iterable[str] | None = None, **kwargs: Any) -> None:
         self.types = list(types or [])
         kwargs.setdefault("widget", ConceptPickerWidget(types=self.types))
         super().__init__(**kwargs)
@@ -138,8 +154,10 @@ class ConceptChoiceField(forms.Field):
     def to_python(self, value: Any) -> Concept | None:
         if isinstance(value, Concept) or not value:
             return value or None
-        if not isinstance(value, dict):
+        if isinstance(value, int):
             value = {"id": str(value), "q": ""}
+        elif not isinstance(value, dict):
+            value = {"id": "", "q": str(value)}  # ConceptTextInput: typed text
         chosen = str(value.get("id") or "").strip()
         if chosen.isdigit():
             concepts = Concept.objects.exclude(status=ConceptStatus.OBSOLETE)

@@ -17,6 +17,7 @@ from kohtaanto.taxonomy.models import Concept, ConceptLabel, LabelKind
 from kohtaanto.taxonomy.text import LANGS, normalize
 
 LOOKUP_LIMIT = 10
+URI_CHUNK = 500
 MAX_TEXT = 500
 
 
@@ -105,8 +106,40 @@ def concept_lookup_one(
 def concepts_by_uri(
     uris: Iterable[str], *, types: Iterable[str] | None = None
 ) -> dict[str, Concept]:
-    """The concepts of `uris` that exist (of `types`, when given); missing URIs are absent."""
-    concepts = Concept.objects.filter(uri__in=set(uris))
-    if types is not None:
-        concepts = concepts.filter(type__in=list(types))
-    return {concept.uri: concept for concept in concepts}
+    """The concepts of `uris` that exist (of `types`, when given); missing URIs are absent.
+
+    Asks in chunks of URI_CHUNK so that a whole import file's URIs stay within every
+    database's limit of query parameters.
+    """
+    pending = sorted(set(uris))
+    found: dict[str, Concept] = {}
+    for start in range(0, len(pending), URI_CHUNK):
+        concepts = Concept.objects.filter(uri__in=pending[start : start + URI_CHUNK])
+        if types is not None:
+            concepts = concepts.filter(type__in=list(types))
+        found.update((concept.uri, concept) for concept in concepts)
+    return found
+
+
+def concept_by_uri(
+    uri: str, *, types: Iterable[str] | None = None, field: str | None = None
+) -> Concept:
+    """The concept whose URI is `uri` (of `types`, when given), for the API and importers;
+    DomainError (with `field`) names an unknown URI."""
+    found = concepts_by_uri([uri], types=types).get(uri)
+    if found is None:
+        expected = f" ({', '.join(types)})" if types is not None else ""
+        raise DomainError(
+            _("Tuntematon käsite %(uri)s%(expected)s.") % {"uri": uri, "expected": expected},
+            code="unknown_concept",
+            field=field,
+        )
+    return found
+
+
+def concept_label_choices(*, types: Iterable[str], lang: str) -> list[str]:
+    """Labels to offer while typing: the shipped vocabulary's, in `lang` (else Finnish)."""
+    concepts = Concept.objects.filter(type__in=list(types), in_vocabulary=True).only(
+        "preferred", "uri"
+    )
+    return sorted({concept.label(lang) for concept in concepts}, key=str.casefold)

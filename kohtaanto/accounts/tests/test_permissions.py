@@ -1,11 +1,36 @@
+from pathlib import Path
+
 import pytest
 
+from kohtaanto.accounts.checks import check_permission_names, permission_names_used
 from kohtaanto.accounts.models import Role
-from kohtaanto.accounts.permissions import PermissionResolver
+from kohtaanto.accounts.permissions import PermissionResolver, UnknownPermissionError
 
 
-def test_unknown_permission_is_denied(coordinator):
-    assert coordinator.permissions.can_launch_rockets() is False
+def test_unknown_permission_name_is_an_error_not_a_silent_no(coordinator):
+    with pytest.raises(UnknownPermissionError, match="launch_rockets"):
+        coordinator.permissions.can_launch_rockets()
+    with pytest.raises(UnknownPermissionError):
+        PermissionResolver(None).check("launch_rockets")
+
+
+def test_start_up_check_finds_every_written_permission_registered():
+    assert check_permission_names() == []
+
+
+def test_start_up_check_reads_names_from_code_templates_and_guards(tmp_path: Path):
+    (tmp_path / "views.py").write_text(
+        "if request.user.permissions.can_launch_rockets(x):\n"
+        '    request.user.permissions.require("fly_away", obj)\n'
+        '_require(request, "view_moon")\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "page.html").write_text(
+        "{% if user.permissions.can_open_pod_bay %}{% endif %}", encoding="utf-8"
+    )
+    used = permission_names_used(tmp_path)
+    assert set(used) == {"launch_rockets", "fly_away", "view_moon", "open_pod_bay"}
+    assert used["fly_away"] == ["views.py:2"]
 
 
 def test_inactive_user_is_denied_everything(coordinator):

@@ -34,11 +34,13 @@ from kohtaanto.employers.services.companies import (
 from kohtaanto.employers.services.vacancies import (
     SkillInput,
     VacancyData,
+    vacancies_with_external_ids,
     vacancy_changes,
     vacancy_create,
     vacancy_update,
     vacancy_values,
 )
+from kohtaanto.taxonomy.lookup import concepts_by_uri
 from kohtaanto.taxonomy.models import Concept, ConceptType
 
 COMPANY_COLUMNS = ("business_id", "name", "municipality", "industry_code", "size_class")
@@ -467,6 +469,23 @@ def _uris_in(objects: list[dict[str, Any]]) -> set[str]:
     return {uri for uri in uris if isinstance(uri, str)}
 
 
+# Existing vacancies are read in chunks: one prefetch over thousands of vacancies made SQLite
+# refuse the query ("Expression tree is too large").
+VACANCY_CHUNK = 500
+
+
+def _existing_vacancies(area: EmploymentArea, external_ids: list[str]) -> dict[str, Vacancy]:
+    """The area's vacancies that the file names, with their skills and requirements."""
+    wanted = sorted({e for e in external_ids if e})
+    found: dict[str, Vacancy] = {}
+    for start in range(0, len(wanted), VACANCY_CHUNK):
+        chunk = vacancies_with_external_ids(
+            area_id=area.pk, external_ids=wanted[start : start + VACANCY_CHUNK]
+        ).prefetch_related("skills__concept", "requirements__concept")
+        found.update((vacancy.external_id, vacancy) for vacancy in chunk)
+    return found
+
+
 def vacancies_import_jsonl(
     *, actor: User | None, area: EmploymentArea, stream: IO[str], file_name: str = ""
 ) -> ImportResult:
@@ -499,15 +518,10 @@ def vacancies_import_jsonl(
     if not objects and not errors:
         errors.append(RowError(1, "", _("Tiedosto on tyhjä."), file_name))
     companies = {c.business_id: c for c in Company.objects.filter(employment_area=area)}
-    concepts = {
-        c.uri: c for c in Concept.objects.filter(uri__in=_uris_in([o for _n, o in objects]))
-    }
-    existing = {
-        v.external_id: v
-        for v in Vacancy.objects.filter(employment_area=area)
-        .exclude(external_id="")
-        .prefetch_related("skills__concept", "requirements__concept")
-    }
+    concepts = concepts_by_uri(_uris_in([o for _n, o in objects]))
+    existing = _existing_vacancies(
+        area, [str(o.get("external_id") or "").strip() for _n, o in objects]
+    )
     municipalities = MunicipalityLookup()
     seen: dict[str, int] = {}
     planned: list[tuple[Vacancy | None, Company, _VacancyLine, bool]] = []

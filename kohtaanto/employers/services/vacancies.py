@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -151,6 +152,15 @@ def _comparable(values: dict[str, Any]) -> dict[str, Any]:
 
 
 @transaction.atomic
+def vacancies_with_external_ids(*, area_id: int, external_ids: list[str]) -> QuerySet[Vacancy]:
+    """The area's vacancies with these external ids. The query repeats the condition of the
+    partial unique index (external_id <> '') so that SQLite and PostgreSQL can answer from that
+    index instead of scanning the area's vacancies."""
+    return Vacancy.objects.filter(employment_area_id=area_id, external_id__in=external_ids).exclude(
+        external_id=""
+    )
+
+
 def vacancy_create(
     *,
     actor: User | None,
@@ -166,8 +176,8 @@ def vacancy_create(
         raise FieldError("state", _("Uusi työpaikka on luonnos tai avoinna."))
     if (
         external_id
-        and Vacancy.objects.filter(
-            employment_area_id=company.employment_area_id, external_id=external_id
+        and vacancies_with_external_ids(
+            area_id=company.employment_area_id, external_ids=[external_id]
         ).exists()
     ):
         raise ConflictError(

@@ -1,6 +1,8 @@
 """Company register pages: who sees and changes what, forms with bad input, audit and the
 personal-data access log for contacts."""
 
+from decimal import Decimal
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -135,6 +137,29 @@ def test_advisor_registers_a_company_with_old_business_id_form_and_roles(client_
     event = AuditEvent.objects.get(action="company.create")
     assert event.actor_username == client.user.username
     assert event.changes["programme_roles"] == [None, ["equipment_supplier", "pilot_company"]]
+
+
+@pytest.mark.parametrize("typed", ["1200000,50", "1 200 000,50", "1\u00a0200\u00a0000,50 €"])
+def test_turnover_typed_with_a_decimal_comma_is_saved_as_typed(client_as, area, typed):
+    client = client_as(Role.BUSINESS_ADVISOR)
+    data = {"business_id": "0737546-2", "name": "Pilkku Oy", "employees": "12"}
+    response = client.post("/companies/new/", data | {"turnover_eur": typed})
+    assert response.status_code == 302
+    company = Company.objects.get(name="Pilkku Oy")
+    assert company.turnover_eur == Decimal("1200000.50")
+    assert company.size_class == "small"  # 1,2 M€ and 12 people, not 120 M€ and "large"
+
+
+def test_company_form_money_is_a_text_input_and_refuses_an_ambiguous_amount(client_as, area):
+    client = client_as(Role.BUSINESS_ADVISOR)
+    page = client.get("/companies/new/").content.decode()
+    assert 'name="turnover_eur"' in page and 'inputmode="decimal"' in page
+    assert 'type="number"' not in page
+    data = {"business_id": "0737546-2", "name": "Piste Oy", "turnover_eur": "1.200,50"}
+    response = client.post("/companies/new/", data)
+    assert response.status_code == 200
+    assert "moniselitteinen" in " ".join(response.context["form"].errors["turnover_eur"])
+    assert not Company.objects.exists()
 
 
 @pytest.mark.parametrize(

@@ -5,11 +5,14 @@ import json
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from kohtaanto.audit.models import AuditEvent
 from kohtaanto.common.errors import ImportRejectedError
 from kohtaanto.employers.models import Vacancy, VacancyState
+from kohtaanto.employers.services import imports
 from kohtaanto.employers.services.imports import vacancies_import_jsonl
+from kohtaanto.employers.services.vacancies import vacancies_with_external_ids
 
 
 def _line(company, vocab, **overrides):
@@ -173,3 +176,23 @@ def test_command_imports_and_reports_errors(area, company, vocab, tmp_path):
     with pytest.raises(CommandError):
         call_command("import_vacancies", str(path), stderr=err)
     assert "vacancies.jsonl, line 1" in err.getvalue()
+
+
+def test_reimport_reads_existing_vacancies_in_chunks(area, company, vocab, monkeypatch):
+    lines = [_line(company, vocab, external_id=f"tmt-{n}") for n in range(5)]
+    assert _import(area, "\n".join(lines)).created == 5
+    monkeypatch.setattr(imports, "VACANCY_CHUNK", 2)
+    changed = _line(company, vocab, external_id="tmt-4", positions=7)
+    result = _import(area, "\n".join([*lines[:4], changed]))
+    assert (result.created, result.updated, result.unchanged) == (0, 1, 4)
+    assert Vacancy.objects.get(external_id="tmt-4").positions == 7
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's query plan")
+def test_duplicate_check_uses_the_partial_unique_index(area):
+    query = vacancies_with_external_ids(area_id=area.pk, external_ids=["a", "b"]).query
+    sql, params = query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        plan = " ".join(str(row) for row in cursor.fetchall())
+    assert "vacancy_external_id_unique_in_area" in plan

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from kohtaanto.accounts.models import User
 from kohtaanto.audit.services import access_log_record
 from kohtaanto.common.errors import DomainError, NotFoundError
+from kohtaanto.common.forms import show_refusal
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.employers import selectors
 from kohtaanto.employers.forms import (
@@ -19,7 +20,6 @@ from kohtaanto.employers.forms import (
     CompanyFilterForm,
     CompanyForm,
     ContactForm,
-    form_error_from,
 )
 from kohtaanto.employers.models import Company, Language
 from kohtaanto.employers.permissions import WRITERS
@@ -77,7 +77,7 @@ def company_create(request: AuthenticatedHttpRequest) -> HttpResponse:
                 actor=actor, area=actor.employment_area, data=form.to_data()
             )
         except DomainError as exc:
-            form_error_from(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, _("Yritys lisättiin rekisteriin."))
             return redirect("employers:company_detail", pk=company.pk)
@@ -108,7 +108,7 @@ def company_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             companies.company_update(actor=actor, company=company, data=data)
         except DomainError as exc:
-            form_error_from(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, _("Yrityksen tiedot tallennettiin."))
             return redirect("employers:company_detail", pk=company.pk)
@@ -196,7 +196,7 @@ def contact_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             companies.contact_create(actor=actor, company=company, data=form.to_data())
         except DomainError as exc:
-            form_error_from(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, _("Yhteyshenkilö lisättiin."))
             return redirect("employers:company_detail", pk=company.pk)
@@ -228,7 +228,7 @@ def contact_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             companies.contact_update(actor=actor, contact=contact, data=form.to_data())
         except DomainError as exc:
-            form_error_from(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, _("Yhteyshenkilön tiedot tallennettiin."))
             return redirect("employers:company_detail", pk=contact.company_id)
@@ -260,7 +260,7 @@ def activity_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 follow_up=form.task_data(default_assignee=actor),
             )
         except DomainError as exc:
-            form_error_from(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, _("Yhteydenotto kirjattiin."))
             return redirect("employers:company_detail", pk=company.pk)

@@ -8,9 +8,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kohtaanto.common.errors import DomainError
+from kohtaanto.common.forms import show_refusal
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.employers import selectors
-from kohtaanto.employers.forms import ReadinessForm, form_error_from
+from kohtaanto.employers.forms import ReadinessForm
 from kohtaanto.employers.readiness import DIMENSIONS
 from kohtaanto.employers.services.readiness import readiness_assessment_record
 
@@ -33,7 +34,7 @@ def readiness_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
                 notes=form.cleaned_data["notes"],
             )
         except DomainError as exc:
-            form_error_from(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, _("Valmiusarvio tallennettiin."))
             return redirect(reverse("employers:company_detail", args=[company.pk]) + "#readiness")

@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from kohtaanto.common.errors import DomainError, NotFoundError
+from kohtaanto.common.forms import show_refusal
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.employers import selectors
 from kohtaanto.employers.forms import (
@@ -23,7 +24,6 @@ from kohtaanto.employers.forms import (
     SurveyForm,
     SurveyLinkForm,
     UpskillingFormSet,
-    form_error_from,
     survey_answers,
 )
 from kohtaanto.employers.models import CompetenceSurvey, SurveyStatus
@@ -36,6 +36,7 @@ from kohtaanto.employers.survey_links import (
     link_expires_at,
     survey_from_link,
 )
+from kohtaanto.taxonomy.lookup import concept_label_choices
 
 LINK_SESSION_KEY = "employers.survey_link.{pk}"
 
@@ -116,11 +117,11 @@ class SurveyForms:
             "datalists": [
                 (
                     DATALIST_SKILLS,
-                    selectors.concept_choices(types=selectors.SKILL_TYPES, lang=lang),
+                    concept_label_choices(types=selectors.SKILL_TYPES, lang=lang),
                 ),
                 (
                     DATALIST_OCCUPATIONS,
-                    selectors.concept_choices(types=selectors.OCCUPATION_TYPES, lang=lang),
+                    concept_label_choices(types=selectors.OCCUPATION_TYPES, lang=lang),
                 ),
             ],
         }
@@ -153,7 +154,7 @@ def survey_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                     submit=action == "complete",
                 )
             except DomainError as exc:
-                form_error_from(forms.form, exc)
+                show_refusal(forms.form, exc)
             else:
                 messages.success(
                     request,
@@ -285,7 +286,7 @@ def public_survey(request: HttpRequest, token: str) -> HttpResponse:
                         submit=action == "submit",
                     )
                 except DomainError as exc:
-                    form_error_from(forms.form, exc)
+                    show_refusal(forms.form, exc)
                 else:
                     target = reverse("employers:public_survey", args=[token])
                     return redirect(f"{target}?lang={lang}&saved=1")

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kohtaanto.common.errors import DomainError
+from kohtaanto.common.forms import show_refusal
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.employers import selectors
 from kohtaanto.employers.forms import (
@@ -25,25 +26,25 @@ from kohtaanto.employers.forms import (
     VacancySkillFormSet,
     VacancyTransitionForm,
     first_line_title,
-    form_error_from,
     vacancy_data,
 )
 from kohtaanto.employers.models import Company, Vacancy, VacancyState
 from kohtaanto.employers.services import vacancies
 from kohtaanto.employers.suggestions import text_suggestions
+from kohtaanto.taxonomy.lookup import concept_label_choices
 
 
 def _datalists() -> list[tuple[str, list[str]]]:
     lang = (translation.get_language() or "fi")[:2]
     return [
-        (DATALIST_SKILLS, selectors.concept_choices(types=selectors.SKILL_TYPES, lang=lang)),
+        (DATALIST_SKILLS, concept_label_choices(types=selectors.SKILL_TYPES, lang=lang)),
         (
             DATALIST_OCCUPATIONS,
-            selectors.concept_choices(types=selectors.OCCUPATION_TYPES, lang=lang),
+            concept_label_choices(types=selectors.OCCUPATION_TYPES, lang=lang),
         ),
         (
             DATALIST_REQUIREMENTS,
-            selectors.concept_choices(types=selectors.REQUIREMENT_TYPES, lang=lang),
+            concept_label_choices(types=selectors.REQUIREMENT_TYPES, lang=lang),
         ),
     ]
 
@@ -162,7 +163,7 @@ def _save_new(
     try:
         vacancy = vacancies.vacancy_create(actor=request.user, company=company, data=forms.data())
     except DomainError as exc:
-        form_error_from(forms.form, exc)
+        show_refusal(forms.form, exc)
         return None
     messages.success(request, _("Työpaikka tallennettiin luonnokseksi."))
     return redirect("employers:vacancy_detail", pk=vacancy.pk)
@@ -260,7 +261,7 @@ def vacancy_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             vacancies.vacancy_update(actor=actor, vacancy=vacancy, data=forms.data())
         except DomainError as exc:
-            form_error_from(forms.form, exc)
+            show_refusal(forms.form, exc)
         else:
             messages.success(request, _("Työpaikan tiedot tallennettiin."))
             return redirect("employers:vacancy_detail", pk=vacancy.pk)

@@ -363,7 +363,7 @@ def test_profile_page_reports_ambiguous_concept(client_as, counsellor, job_seeke
         {"skill-concept": "hitsaus", "skill-level": "2", "skill-source": "counsellor"},
     )
     assert response.status_code == 400
-    assert "Useita osumia" in response.content.decode()
+    assert "Valitse yksi ehdotetuista käsitteistä." in response.content.decode()
 
 
 @pytest.mark.parametrize(

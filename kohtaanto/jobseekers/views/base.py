@@ -3,18 +3,15 @@ the tab navigation, and showing service errors on the form that caused them."""
 
 from typing import Any
 
-from django import forms
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from kohtaanto.audit.services import access_log_record
-from kohtaanto.common.errors import DomainError
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.jobseekers.models import JobSeeker
 from kohtaanto.jobseekers.permissions import job_seeker_capabilities
 from kohtaanto.jobseekers.selectors import job_seeker_get_for_actor
-from kohtaanto.jobseekers.validation import InvalidFieldsError
 
 # (tab, url name, label, permission needed to see it)
 TABS = (
@@ -77,13 +74,3 @@ def render_person(
         },
         status=status,
     )
-
-
-def show_errors(form: forms.Form, exc: DomainError) -> None:
-    """Put a service's refusal on the form: field errors beside their fields."""
-    if isinstance(exc, InvalidFieldsError):
-        for field, reasons in exc.by_field().items():
-            for reason in reasons:
-                form.add_error(field if field in form.fields else None, reason)
-    else:
-        form.add_error(None, exc.message)

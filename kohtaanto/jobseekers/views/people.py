@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from kohtaanto.audit.services import access_log_record
 from kohtaanto.common.errors import DomainError
+from kohtaanto.common.forms import show_refusal
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.jobseekers import selectors
 from kohtaanto.jobseekers.forms import (
@@ -32,7 +33,7 @@ from kohtaanto.jobseekers.services.register import (
     job_seeker_set_counsellors,
     job_seeker_update,
 )
-from kohtaanto.jobseekers.views.base import log_read, person_for, render_person, show_errors
+from kohtaanto.jobseekers.views.base import log_read, person_for, render_person
 
 PAGE_SIZE = 50
 
@@ -124,7 +125,7 @@ def job_seeker_create_view(request: AuthenticatedHttpRequest) -> HttpResponse:
                         counsellors=data.get("counsellors") or [],
                     )
                 except DomainError as exc:
-                    show_errors(form, exc)
+                    show_refusal(form, exc)
                 else:
                     messages.success(request, _("Asiakas on rekisteröity."))
                     return redirect("jobseekers:detail", pk=person.pk)
@@ -178,7 +179,7 @@ def job_seeker_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             try:
                 job_seeker_update(actor=request.user, job_seeker=person, identity_code=code, **data)
             except DomainError as exc:
-                show_errors(form, exc)
+                show_refusal(form, exc)
             else:
                 messages.success(request, _("Tiedot on tallennettu."))
                 return redirect("jobseekers:detail", pk=person.pk)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kohtaanto.common.errors import DomainError, NotFoundError
+from kohtaanto.common.forms import show_refusal
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.jobseekers import selectors
 from kohtaanto.jobseekers.forms import (
@@ -24,7 +25,7 @@ from kohtaanto.jobseekers.forms import (
 )
 from kohtaanto.jobseekers.models import JobSeeker
 from kohtaanto.jobseekers.services import plan as services
-from kohtaanto.jobseekers.views.base import log_read, person_for, render_person, show_errors
+from kohtaanto.jobseekers.views.base import log_read, person_for, render_person
 
 
 def _plan_page(
@@ -69,7 +70,7 @@ def _submit(
         try:
             save(form.cleaned_data)
         except DomainError as exc:
-            show_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, _("Suunnitelma on päivitetty."))
             return redirect("jobseekers:plan", pk=person.pk)

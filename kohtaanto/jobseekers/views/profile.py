@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kohtaanto.common.errors import DomainError, NotFoundError
+from kohtaanto.common.forms import show_refusal
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.jobseekers import selectors
 from kohtaanto.jobseekers.documents import cv_text_from_upload
@@ -32,7 +33,7 @@ from kohtaanto.jobseekers.models import (
     TargetOccupation,
 )
 from kohtaanto.jobseekers.services import profile as services
-from kohtaanto.jobseekers.views.base import log_read, person_for, render_person, show_errors
+from kohtaanto.jobseekers.views.base import log_read, person_for, render_person
 
 FORMS = {"skill": SkillForm, "card": CardForm, "target": TargetForm, "language": LanguageForm}
 
@@ -73,7 +74,7 @@ def _add(request: AuthenticatedHttpRequest, pk: int, key: str, save: Any) -> Htt
         try:
             save(person, form.cleaned_data)
         except DomainError as exc:
-            show_errors(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, _("Osaamisprofiili on päivitetty."))
             return redirect("jobseekers:profile", pk=person.pk)
@@ -176,7 +177,7 @@ def cv_upload(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                     actor=request.user, job_seeker=person, text=text, filename=filename
                 )
             except DomainError as exc:
-                show_errors(form, exc)
+                show_refusal(form, exc)
             else:
                 return redirect("jobseekers:cv-confirm", pk=person.pk, did=document.pk)
         return render_person(
@@ -202,7 +203,7 @@ def cv_confirm(request: AuthenticatedHttpRequest, pk: int, did: int) -> HttpResp
                     added=[(c, 2) for c in form.cleaned_data["add"]],
                 )
             except DomainError as exc:
-                show_errors(form, exc)
+                show_refusal(form, exc)
             else:
                 messages.success(
                     request,

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from kohtaanto.common.dates import add_months
 from kohtaanto.common.errors import DomainError
+from kohtaanto.common.forms import show_refusal
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.jobseekers import selectors
 from kohtaanto.jobseekers.forms import (
@@ -32,7 +33,7 @@ from kohtaanto.jobseekers.services.participation import (
     participation_update_entry,
 )
 from kohtaanto.jobseekers.validation import RESULT_FIELDS, EntryData, ExitData
-from kohtaanto.jobseekers.views.base import log_read, person_for, render_person, show_errors
+from kohtaanto.jobseekers.views.base import log_read, person_for, render_person
 
 # Suggested validity of a new consent; the counsellor may change or clear it.
 CONSENT_DEFAULT_MONTHS = 24
@@ -70,7 +71,7 @@ def consents(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             try:
                 consent_give(actor=request.user, job_seeker=person, **bound.cleaned_data)
             except DomainError as exc:
-                show_errors(bound, exc)
+                show_refusal(bound, exc)
             else:
                 messages.success(request, _("Suostumus on kirjattu."))
                 return redirect("jobseekers:consents", pk=person.pk)
@@ -181,7 +182,7 @@ def participation_enter_view(request: AuthenticatedHttpRequest, pk: int) -> Http
                     data=_entry_data(form.cleaned_data),
                 )
             except DomainError as exc:
-                show_errors(form, exc)
+                show_refusal(form, exc)
             else:
                 messages.success(request, _("Asiakas on kirjattu mukaan hankkeeseen."))
                 return redirect("jobseekers:participation", pk=person.pk)
@@ -227,7 +228,7 @@ def participation_edit(request: AuthenticatedHttpRequest, pk: int, pid: int) -> 
                     with_special=with_special,
                 )
             except DomainError as exc:
-                show_errors(form, exc)
+                show_refusal(form, exc)
             else:
                 messages.success(request, _("Aloitustiedot on korjattu."))
                 return redirect("jobseekers:participation", pk=person.pk)
@@ -256,7 +257,7 @@ def participation_exit_view(request: AuthenticatedHttpRequest, pk: int, pid: int
                     actor=request.user, participation=p, data=ExitData(**form.cleaned_data)
                 )
             except DomainError as exc:
-                show_errors(form, exc)
+                show_refusal(form, exc)
             else:
                 messages.success(request, _("Päättyminen on kirjattu."))
                 return redirect("jobseekers:participation", pk=person.pk)
@@ -295,7 +296,7 @@ def participation_follow_up(request: AuthenticatedHttpRequest, pk: int, pid: int
                     actor=request.user, participation=p, **form.cleaned_data
                 )
             except DomainError as exc:
-                show_errors(form, exc)
+                show_refusal(form, exc)
             else:
                 messages.success(request, _("Seuranta on kirjattu."))
                 return redirect("jobseekers:participation", pk=person.pk)
@@ -320,7 +321,7 @@ def participation_re_entry(request: AuthenticatedHttpRequest, pk: int, pid: int)
             try:
                 participation_re_enter(actor=request.user, participation=p, **form.cleaned_data)
             except DomainError as exc:
-                show_errors(form, exc)
+                show_refusal(form, exc)
             else:
                 messages.success(request, _("Paluu hankkeeseen on kirjattu."))
                 return redirect("jobseekers:participation", pk=person.pk)

@@ -6,6 +6,7 @@ import factory
 from factory.django import DjangoModelFactory
 
 from kohtaanto.taxonomy.models import Concept, ConceptLabel, ConceptType, LabelKind
+from kohtaanto.taxonomy.text import normalize
 
 
 class ConceptFactory(DjangoModelFactory):
@@ -31,14 +32,15 @@ class ConceptFactory(DjangoModelFactory):
         extracted: Any,
         **kwargs: Any,
     ) -> None:
-        """Preferred labels from `preferred`; `labels=[("fi", "alt", "hitsari")]` adds more."""
+        """Preferred labels from `preferred`; `labels=[("fi", "alt", "hitsari")]` adds more.
+        Stored as the importers store them (normalised by taxonomy.text)."""
         if not create:
             return
         rows = [(lang, LabelKind.PREFERRED, text) for lang, text in self.preferred.items()]
         rows += list(extracted or [])
         for lang, kind, text in rows:
             ConceptLabel.objects.create(
-                concept=self, lang=lang, kind=kind, text=text, normalized=text.casefold()
+                concept=self, lang=lang, kind=kind, text=text, normalized=normalize(text, lang)
             )
 
 

@@ -1,4 +1,4 @@
-from kohtaanto.jobseekers.selectors import concept_resolve
+from kohtaanto.taxonomy.lookup import concept_lookup
 from kohtaanto.taxonomy.models import ConceptLabel, ConceptType, LabelKind
 from kohtaanto.taxonomy.tests.factories import ConceptFactory
 from kohtaanto.taxonomy.text import normalize
@@ -15,7 +15,11 @@ def test_typed_label_finds_a_concept_whose_stored_label_is_lemmatised(db):
         text="CNC-koneistaja",
         normalized=normalize("CNC-koneistaja", "fi"),
     )
-    assert concept_resolve("CNC-koneistaja", types=[ConceptType.OCCUPATION]) == [concept]
-    assert concept_resolve("cnc-koneistaja", types=[ConceptType.OCCUPATION]) == [concept]
-    assert concept_resolve("CNC-kone", types=[ConceptType.OCCUPATION]) == [concept]
-    assert concept_resolve("hitsaaja", types=[ConceptType.OCCUPATION]) == []
+    assert concept_lookup(lang="fi", text="CNC-koneistaja", types=[ConceptType.OCCUPATION]) == [
+        concept
+    ]
+    assert concept_lookup(lang="fi", text="cnc-koneistaja", types=[ConceptType.OCCUPATION]) == [
+        concept
+    ]
+    assert concept_lookup(lang="fi", text="CNC-kone", types=[ConceptType.OCCUPATION]) == [concept]
+    assert concept_lookup(lang="fi", text="hitsaaja", types=[ConceptType.OCCUPATION]) == []
