@@ -33,7 +33,7 @@ def test_wrong_method_gets_a_405_page_that_says_what_to_do(client_as, refusal_ur
 def test_api_forbidden_answers_exactly_as_missing(api_client_for, make_user):
     client = api_client_for(make_user(Role.COUNSELLOR))
     forbidden = client.get("/api/v1/grant-schemes")
-    missing = client.get("/api/v1/taxonomy/concepts/999999")
+    missing = client.get("/api/v1/concepts/999999")
     assert forbidden.status_code == missing.status_code == 404
     assert forbidden.json() == missing.json() == NOT_FOUND
 
