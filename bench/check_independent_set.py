@@ -7,7 +7,8 @@ each line parses and follows the schema (id, lang, kind, text, expected, negated
 languages, optional notes), that ids are unique and the split rule holds (every third text of a
 language, by its number, is held out), that every skill URI in `expected`/`negated` is an ESCO
 skill or knowledge concept and every URI in `occupations` an ESCO occupation, and that no URI is
-both expected and negated. Prints counts per language, kind and split; exits 1 on any problem.
+both expected and negated. Prints counts per language, kind and split; exits 1 on any problem
+(2 when the ESCO folder is missing).
 """
 
 import argparse
@@ -73,6 +74,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--esco", type=Path, default=HERE.parent.parent / "shared/data/esco-en")
     args = parser.parse_args()
+    if not (args.esco / "skills_en.csv").is_file():
+        print(f"ESCO CSV files not found in {args.esco}; give the folder with --esco PATH")
+        return 2
     skills, occupations = load_uris(args.esco)
     problems: list[str] = []
     seen: set[str] = set()
