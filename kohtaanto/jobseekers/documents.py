@@ -5,7 +5,7 @@ Every refusal says why (size, type, no text found); nothing is stored from a ref
 
 import io
 import zipfile
-from typing import IO
+from typing import IO, Any
 from xml.etree import ElementTree
 
 from django.utils.translation import gettext as _
@@ -23,7 +23,7 @@ MAX_DOCX_PART_BYTES = 20 * 1024 * 1024
 MAX_DOCX_TOTAL_BYTES = 40 * 1024 * 1024
 MAX_DOCX_RATIO = 200
 MAX_PDF_PAGES = 100
-PDF_LIMITS = {
+PDF_LIMITS: dict[str, Any] = {
     "zlib_maximum_output_length": 20_000_000,
     "lzw_maximum_output_length": 20_000_000,
     "run_length_maximum_output_length": 20_000_000,
@@ -148,7 +148,9 @@ _BREAKS = {f"{_W}p": "\n", f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f
 
 
 def _wordprocessing_text(part: IO[bytes]) -> str:
-    parser = ElementTree.XMLPullParser(events=("end",))
+    parser: ElementTree.XMLPullParser[ElementTree.Element] = ElementTree.XMLPullParser(
+        events=("end",)
+    )
     pieces: list[str] = []
     chars = 0
     unpacked = 0
@@ -165,7 +167,10 @@ def _wordprocessing_text(part: IO[bytes]) -> str:
             raise DocumentError(_("DOCX-tiedostoa ei voitu lukea: se on vioittunut."))
         tail = chunk[-8:]
         parser.feed(chunk)
-        for _event, element in parser.read_events():
+        for event in parser.read_events():
+            element: object = event[-1]
+            if not isinstance(element, ElementTree.Element):
+                continue
             if element.tag == f"{_W}t" and element.text:
                 pieces.append(element.text)
                 chars += len(element.text)
