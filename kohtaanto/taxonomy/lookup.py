@@ -36,11 +36,12 @@ def _ranked(text: str, types: list[str], lang: str) -> list[tuple[_Rank, Concept
     text = text.strip()[:MAX_TEXT]
     if not text:
         return []
-    by_uri = list(Concept.objects.filter(uri=text, type__in=types))
+    concepts_of_types = Concept.objects.filter(type__in=types) if types else Concept.objects.all()
+    by_uri = list(concepts_of_types.filter(uri=text))
     if by_uri:
         return [(_Rank(False, False, False, False), concept) for concept in by_uri]
     forms = {code: normalize(text, code) for code in LANGS}
-    labels = ConceptLabel.objects.filter(concept__type__in=types)
+    labels = ConceptLabel.objects.filter(concept__in=concepts_of_types)
     exact = Q(text__iexact=text)
     for code, form in forms.items():
         if form:
@@ -68,10 +69,10 @@ def _ranked(text: str, types: list[str], lang: str) -> list[tuple[_Rank, Concept
 
 
 def concept_lookup(*, text: str, types: Iterable[str], lang: str) -> list[Concept]:
-    """Concepts of `types` named by `text`, best first: the concept whose URI it is; else those
-    with a label equal to it once both are lemmatised (in any of fi, sv, en); else those with a
-    label beginning with it. Ties prefer a label in `lang`, a preferred label and a concept of
-    the shipped vocabulary. At most LOOKUP_LIMIT concepts.
+    """Concepts of `types` (any type when empty) named by `text`, best first: the concept whose
+    URI it is; else those with a label equal to it once both are lemmatised (in any of fi, sv,
+    en); else those with a label beginning with it. Ties prefer a label in `lang`, a preferred
+    label and a concept of the shipped vocabulary. At most LOOKUP_LIMIT concepts.
     """
     return [concept for _, concept in _ranked(text, list(types), lang)]
 

@@ -67,5 +67,5 @@ def test_require_refuses_as_not_found_and_passes_when_permitted(coordinator, cou
     coordinator.permissions.require("view_audit")
     with pytest.raises(NotFoundError):
         counsellor.permissions.require("view_audit")
-    with pytest.raises(NotFoundError):
+    with pytest.raises(UnknownPermissionError):
         coordinator.permissions.require("no_such_rule")

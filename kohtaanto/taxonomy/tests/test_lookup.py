@@ -55,3 +55,7 @@ def test_lookup_one_names_what_it_did_not_find(esco):
 def test_concepts_by_uri_leaves_out_missing_uris_and_other_types(esco):
     assert set(concepts_by_uri([WELD, WELDER, "http://example.org/none"])) == {WELD, WELDER}
     assert set(concepts_by_uri([WELD, WELDER], types=SKILLS)) == {WELD}
+
+
+def test_lookup_without_types_looks_in_every_type(esco):
+    assert concept_lookup_one(text="Hitsaajana", types=[], lang="fi").uri == WELDER
