@@ -19,15 +19,46 @@ Model (a mixed-integer programme, solved with HiGHS through highspy):
 The solver stops at proven optimality or within a relative gap of 0.5 % (`MIP_REL_GAP`).
 """
 
+import os
+import sys
+import threading
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 import numpy as np
 
 MIP_REL_GAP = 0.005
 TIME_LIMIT_S = 60.0
+_BANNER_SHOWN = threading.Event()
+
+
+def _highs() -> Any:
+    """A silent HiGHS instance.
+
+    The first instance in a process prints HiGHS's copyright banner on the C library's
+    standard output, which would spoil `training-plan --format json`: that one is made with
+    file descriptor 1 pointed at /dev/null.
+    """
+    import highspy
+
+    if not _BANNER_SHOWN.is_set():
+        sys.stdout.flush()
+        saved = os.dup(1)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, 1)
+            highspy.Highs()
+        finally:
+            os.dup2(saved, 1)
+            os.close(saved)
+            os.close(devnull)
+        _BANNER_SHOWN.set()
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    return h
 
 
 @dataclass(frozen=True)
@@ -152,8 +183,7 @@ def solve(
         highspy.HighsVarType.kContinuous
     ] * len(pairs)
 
-    h = highspy.Highs()
-    h.setOptionValue("output_flag", False)
+    h = _highs()
     h.setOptionValue("mip_rel_gap", MIP_REL_GAP)
     h.setOptionValue("time_limit", float(time_limit))
     h.setOptionValue("threads", 1)
