@@ -12,7 +12,7 @@ from typing import Any
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from pydantic import StrictFloat, StrictInt, StrictStr
 
 from kohtaanto.common.errors import NotFoundError
@@ -289,7 +289,7 @@ def agreements(request: AuthenticatedHttpRequest) -> Any:
 def agreement_create(request: AuthenticatedHttpRequest, provider_id: int, data: AgreementIn) -> Any:
     provider: Provider = selectors.provider_get_for_actor(actor=request.user, id=provider_id)
     agreement = services.agreement_create(actor=request.user, provider=provider, **data.dict())
-    return 201, _agreement_out(agreement)
+    return Status(201, _agreement_out(agreement))
 
 
 @router.get("/programmes", response=list[ProgrammeOut])
@@ -327,7 +327,7 @@ def programme_create(request: AuthenticatedHttpRequest, provider_id: int, data: 
             skills=[(concepts[s["concept"]], s["level"]) for s in skills],
         ),
     )
-    return 201, _programme_out(created)
+    return Status(201, _programme_out(created))
 
 
 @router.get("/orders", response=list[OrderOut])
@@ -349,7 +349,7 @@ def order_create(request: AuthenticatedHttpRequest, id: int, data: OrderIn) -> A
         ordered_on=data.ordered_on,
         confirm=data.confirm,
     )
-    return 201, _order_out(order)
+    return Status(201, _order_out(order))
 
 
 @router.post("/orders/{id}/confirm", response=OrderOut)
@@ -362,7 +362,7 @@ def order_confirm(request: AuthenticatedHttpRequest, id: int) -> Any:
 def invoice_create(request: AuthenticatedHttpRequest, id: int, data: InvoiceIn) -> Any:
     order = selectors.order_get_for_actor(actor=request.user, id=id)
     services.invoice_record(actor=request.user, order=order, **data.dict())
-    return 201, _order_out(selectors.order_get_for_actor(actor=request.user, id=id))
+    return Status(201, _order_out(selectors.order_get_for_actor(actor=request.user, id=id)))
 
 
 @router.get("/programmes/{id}/enrolments", response=list[EnrolmentOut])
@@ -388,7 +388,7 @@ def enrolment_create(request: AuthenticatedHttpRequest, id: int, data: Enrolment
         job_seeker=person,
         employee_name=data.employee_name,
     )
-    return 201, _enrolment_out(enrolment)
+    return Status(201, _enrolment_out(enrolment))
 
 
 @router.post("/enrolments/{id}/{action}", response=EnrolmentOut)
@@ -464,4 +464,4 @@ def plan(request: AuthenticatedHttpRequest, budget: str) -> Any:
 def plan_orders(request: AuthenticatedHttpRequest, budget: str) -> Any:
     result = selectors.training_plan(actor=request.user, budget=budget)
     created = services.plan_orders_draft(actor=request.user, plan=result)
-    return 201, [_order_out(o) for o in created]
+    return Status(201, [_order_out(o) for o in created])

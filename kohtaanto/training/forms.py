@@ -5,11 +5,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kohtaanto.common.forms import date_field, money_field
+from kohtaanto.taxonomy.fields import ConceptChoiceField
 from kohtaanto.training.models import Agreement, LegalBasis, Programme, ProgrammeType
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class AgreementForm(forms.Form):
@@ -19,16 +17,12 @@ class AgreementForm(forms.Form):
         label=_("Suorahankinnan peruste"), max_length=300, required=False
     )
     reference = forms.CharField(label=_("Diaarinumero"), max_length=100, required=False)
-    starts_on = forms.DateField(label=_("Alkaa"), widget=DateInput)
-    ends_on = forms.DateField(label=_("Päättyy"), widget=DateInput)
-    ceiling = forms.CharField(label=_("Enimmäismäärä (€)"), max_length=20)
-    price_per_student_day = forms.CharField(
-        label=_("Hinta / opiskelijapäivä (€)"), max_length=20, required=False
-    )
-    price_per_group = forms.CharField(label=_("Hinta / ryhmä (€)"), max_length=20, required=False)
-    price_per_service_hour = forms.CharField(
-        label=_("Hinta / palvelutunti (€)"), max_length=20, required=False
-    )
+    starts_on = date_field(_("Alkaa"))
+    ends_on = date_field(_("Päättyy"))
+    ceiling = money_field(_("Enimmäismäärä (€)"))
+    price_per_student_day = money_field(_("Hinta / opiskelijapäivä (€)"), required=False)
+    price_per_group = money_field(_("Hinta / ryhmä (€)"), required=False)
+    price_per_service_hour = money_field(_("Hinta / palvelutunti (€)"), required=False)
     options = forms.CharField(label=_("Optiot"), widget=forms.Textarea, required=False)
 
 
@@ -42,9 +36,9 @@ class ProgrammeForm(forms.Form):
     min_group = forms.IntegerField(label=_("Vähimmäisryhmä"), min_value=1, initial=1)
     place = forms.CharField(label=_("Paikka"), max_length=200, required=False)
     mode = forms.ChoiceField(label=_("Toteutus"), choices=Programme.Mode.choices)
-    starts_on = forms.DateField(label=_("Alkaa"), widget=DateInput)
-    ends_on = forms.DateField(label=_("Päättyy"), widget=DateInput)
-    price = forms.CharField(label=_("Hinta, alv 0 % (€)"), max_length=20)
+    starts_on = date_field(_("Alkaa"))
+    ends_on = date_field(_("Päättyy"))
+    price = money_field(_("Hinta, alv 0 % (€)"))
     company = forms.IntegerField(
         label=_("Yhteishankintayrityksen tunniste"),
         required=False,
@@ -52,6 +46,9 @@ class ProgrammeForm(forms.Form):
     )
     skill_ids = forms.CharField(
         label=_("Opetettavat taidot (käsitetunnisteet pilkuin)"), required=False
+    )
+    extra_skill = ConceptChoiceField(
+        label=_("Lisää taito"), types=["skill", "knowledge"], required=False
     )
     skill_level = forms.IntegerField(label=_("Saavutettava taso (1–4)"), min_value=1, max_value=4)
     description = forms.CharField(label=_("Kuvaus"), widget=forms.Textarea, required=False)
@@ -77,7 +74,7 @@ class DescriptionForm(forms.Form):
 class OrderForm(forms.Form):
     agreement = forms.ModelChoiceField(label=_("Sopimus"), queryset=Agreement.objects.none())
     seats = forms.IntegerField(label=_("Paikat"), min_value=1)
-    ordered_on = forms.DateField(label=_("Tilauspäivä"), widget=DateInput)
+    ordered_on = date_field(_("Tilauspäivä"))
 
     def __init__(self, *args: Any, agreements: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -86,9 +83,9 @@ class OrderForm(forms.Form):
 
 class InvoiceForm(forms.Form):
     number = forms.CharField(label=_("Laskun numero"), max_length=60)
-    amount = forms.CharField(label=_("Summa (€)"), max_length=20)
-    invoiced_on = forms.DateField(label=_("Laskun päivä"), widget=DateInput)
+    amount = money_field(_("Summa (€)"))
+    invoiced_on = date_field(_("Laskun päivä"))
 
 
 class PlanForm(forms.Form):
-    budget = forms.CharField(label=_("Budjetti (€)"), max_length=20)
+    budget = money_field(_("Budjetti (€)"))

@@ -25,9 +25,9 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from kohtaanto.common.errors import DomainError
+from kohtaanto.common.money import cents
 from kohtaanto.employers.models import Company, SizeClass
 from kohtaanto.employers.sizes import size_class_from
-from kohtaanto.finance.money import cents
 from kohtaanto.training.models import (
     JOINT_PURCHASE_TYPES,
     EnterpriseLink,

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from kohtaanto.accounts.models import Role
 from kohtaanto.common.errors import NotFoundError
-from kohtaanto.finance.money import format_eur, parse_amount
+from kohtaanto.common.money import format_eur
 from kohtaanto.jobseekers.models import ConsentPurpose
 from kohtaanto.jobseekers.selectors import valid_consents
 from kohtaanto.taxonomy.models import Concept
@@ -30,6 +30,7 @@ from kohtaanto.training.models import (
 )
 from kohtaanto.training.optimiser import Candidate, solve
 from kohtaanto.training.rules import RULES_FILE, threshold_for
+from kohtaanto.training.services import amount_parse
 
 ZERO = Decimal("0.00")
 # Recorded outcomes of a type needed before they replace the planning assumption.
@@ -318,7 +319,7 @@ def training_plan(*, actor: Any, budget: Any, on: date | None = None) -> Plan:
 
 def area_training_plan(*, area: Any, budget: Any, on: date | None = None) -> Plan:
     """The plan for a whole area (the `training-plan` command; pages use `training_plan`)."""
-    amount = parse_amount(budget, field=_("Budjetti"))
+    amount = amount_parse(budget, label=_("Budjetti"), field="budget")
     gaps = gap_registry.area_gaps(area)
     if gaps is None:
         return Plan(

@@ -29,12 +29,12 @@ from django.utils.translation import gettext as _
 
 from kohtaanto.accounts.models import PartnerOrganisation, Role, User
 from kohtaanto.audit.services import audit_event_record
+from kohtaanto.common.dates import add_months
 from kohtaanto.common.errors import ConflictError, DomainError, NotFoundError
+from kohtaanto.common.money import cents, format_eur, parse_money
 from kohtaanto.employers.identifiers import InvalidBusinessIdError, business_id_normalise
 from kohtaanto.employers.models import Company
-from kohtaanto.finance.dates import add_months
 from kohtaanto.finance.models import Appropriation, CommitmentSource
-from kohtaanto.finance.money import AmountInput, cents, format_eur, parse_amount
 from kohtaanto.finance.services import commitment_create, payment_record
 from kohtaanto.jobseekers.models import ConsentPurpose, JobSeeker, ProfileSkill, SkillSource
 from kohtaanto.jobseekers.selectors import consent_is_valid
@@ -59,6 +59,8 @@ from kohtaanto.training.models import (
 from kohtaanto.training.rules import employer_share
 
 ZERO = Decimal("0.00")
+# What services accept as an amount: a Decimal, an int or the text a user typed.
+AmountInput = Decimal | int | str
 # The budget line that training orders draw on (finance's default lines are data too).
 TRAINING_BUDGET_LINE = "services"
 
@@ -83,6 +85,14 @@ def _text(value: str, *, field: str, max_length: int, required: bool = True) -> 
             % {"field": field, "max": max_length}
         )
     return text
+
+
+def amount_parse(value: object, *, label: str, field: str) -> Decimal:
+    """A positive euro amount (common.money rules); the refusal names the field."""
+    try:
+        return parse_money(value, field=field, allow_zero=False)
+    except DomainError as exc:
+        raise DomainError(f"{label}: {exc.message}", field=field) from exc
 
 
 def _day(value: date) -> str:
@@ -294,8 +304,8 @@ def agreement_create(
             code="overlap",
         )
 
-    def price(value: AmountInput | None, name: str) -> Decimal | None:
-        return None if value in (None, "") else parse_amount(value, field=name)
+    def price(value: AmountInput | None, name: str, key: str) -> Decimal | None:
+        return None if value in (None, "") else amount_parse(value, label=name, field=key)
 
     agreement = Agreement.objects.create(
         provider=provider,
@@ -306,10 +316,14 @@ def agreement_create(
         contract_type=contract_type,
         starts_on=starts_on,
         ends_on=ends_on,
-        ceiling=parse_amount(ceiling, field=_("Enimmäismäärä")),
-        price_per_student_day=price(price_per_student_day, _("Hinta / opiskelijapäivä")),
-        price_per_group=price(price_per_group, _("Hinta / ryhmä")),
-        price_per_service_hour=price(price_per_service_hour, _("Hinta / palvelutunti")),
+        ceiling=amount_parse(ceiling, label=_("Enimmäismäärä"), field="ceiling"),
+        price_per_student_day=price(
+            price_per_student_day, _("Hinta / opiskelijapäivä"), "price_per_student_day"
+        ),
+        price_per_group=price(price_per_group, _("Hinta / ryhmä"), "price_per_group"),
+        price_per_service_hour=price(
+            price_per_service_hour, _("Hinta / palvelutunti"), "price_per_service_hour"
+        ),
         options=options.strip(),
     )
     audit_event_record(
@@ -399,7 +413,7 @@ def _check_programme(data: ProgrammeData) -> Decimal:
                 _("Taidon %(concept)s tason on oltava 1–4; annettu %(level)s.")
                 % {"concept": concept.label(), "level": level}
             )
-    return parse_amount(data.price, field=_("Hinta"))
+    return amount_parse(data.price, label=_("Hinta"), field="price")
 
 
 @transaction.atomic
@@ -470,7 +484,7 @@ def programme_create(*, actor: User, provider: Provider, data: ProgrammeData) ->
 _DAYS = re.compile(r"(\d{1,3})\s*(?:koulutus|opetus|lähi)?(?:päivää|päivä|pv|dagar|days)", re.I)
 _SEATS = re.compile(r"(\d{1,3})\s*(?:opiskelija|osallistuja|paikka|aloituspaikka|platser|seats)")
 _PRICE = re.compile(
-    r"(\d{1,3}(?:[ \xa0.]\d{3})*(?:,\d{1,2})?|\d+(?:,\d{1,2})?)\s*(?:€|euroa|eur)\b", re.I
+    r"(\d{1,3}(?:[ \xa0.]\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,2})?)\s*(?:€|euroa\b|eur\b)", re.I
 )
 _DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 _PLACE = re.compile(r"(?:paikka|toteutuspaikka|ort|place)\s*:\s*([^\n,.;]+)", re.I)
@@ -760,7 +774,7 @@ def invoice_record(
     agreement = Agreement.objects.select_for_update().get(pk=order.agreement_id)
     _require(actor, "view_provider", agreement.provider)
     order = Order.objects.select_for_update().get(pk=order.pk)
-    value = parse_amount(amount, field=_("Summa"))
+    value = amount_parse(amount, label=_("Summa"), field="amount")
     number = _text(number, field=_("Laskun numero"), max_length=60)
     if order.status != Order.Status.CONFIRMED:
         raise ConflictError(_("Laskun voi kirjata vain vahvistetulle tilaukselle."))

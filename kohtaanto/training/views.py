@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kohtaanto.common.errors import DomainError, NotFoundError
+from kohtaanto.common.forms import DateInput, show_refusal
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.employers.models import Company
 from kohtaanto.jobseekers.models import ConsentPurpose, JobSeeker
@@ -26,13 +27,13 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _attempt(form: django_forms.BaseForm, action: Callable[[], Any]) -> Any:
-    """Run a service; its refusal becomes the form's error (it changed nothing)."""
+    """Run a service; its refusal is shown on the form (the service changed nothing)."""
     try:
         return action()
     except NotFoundError:
         raise
     except DomainError as exc:
-        form.add_error(None, exc.message)
+        show_refusal(form, exc)
         return None
 
 
@@ -115,6 +116,9 @@ def _programme_form_data(form: forms.ProgrammeForm, actor: Any) -> services.Prog
     missing = [str(i) for i in ids if i not in concepts]
     if missing:
         raise DomainError(_("Taitoja ei löytynyt: %(ids)s.") % {"ids": ", ".join(missing)})
+    skills = [(concepts[i], data["skill_level"]) for i in ids]
+    if data.get("extra_skill") is not None and data["extra_skill"].pk not in concepts:
+        skills.append((data["extra_skill"], data["skill_level"]))
     return services.ProgrammeData(
         name_fi=data["name_fi"],
         name_sv=data["name_sv"],
@@ -130,7 +134,7 @@ def _programme_form_data(form: forms.ProgrammeForm, actor: Any) -> services.Prog
         price=data["price"],
         company=company,
         description=data["description"],
-        skills=[(concepts[i], data["skill_level"]) for i in ids],
+        skills=skills,
     )
 
 
@@ -365,7 +369,7 @@ class ProgressForm(django_forms.Form):
         ]
     )
     days = django_forms.IntegerField(label=_("Läsnäolopäivät"), required=False, min_value=0)
-    on = django_forms.DateField(label=_("Päivä"), required=False, widget=forms.DateInput)
+    on = django_forms.DateField(label=_("Päivä"), required=False, widget=DateInput())
     certificate = django_forms.CharField(label=_("Todistus"), max_length=300, required=False)
     reason = django_forms.CharField(label=_("Keskeytyksen syy"), max_length=300, required=False)
     outcome = django_forms.ChoiceField(

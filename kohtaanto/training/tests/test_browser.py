@@ -72,9 +72,9 @@ def test_order_journey(page, live_server, area):
     page.get_by_role("link", name="Hitsaajan työvoimakoulutus").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Hitsaajan työvoimakoulutus"
     assert axe_serious_violations(page) == []
-    page.get_by_label("Sopimus").select_option(str(agreement.pk))
-    page.get_by_label("Paikat", exact=True).fill("12")
-    page.get_by_label("Tilauspäivä").fill("2026-02-02")
+    page.locator("#id_order-agreement").select_option(str(agreement.pk))
+    page.locator("#id_order-seats").fill("12")
+    page.locator("#id_order-ordered_on").fill("2026-02-02")
     page.get_by_role("button", name="Tilaa", exact=True).click()
     order = Order.objects.get(programme=programme)
     page.wait_for_url(f"{live_server.url}{reverse('training:order_detail', args=[order.pk])}")

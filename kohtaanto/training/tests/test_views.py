@@ -152,3 +152,71 @@ def test_report_and_excel_export(client_as, agreement, appropriations, make_prog
 
 def test_report_is_404_for_a_counsellor(client_as):
     assert client_as(Role.COUNSELLOR).get(reverse("training:report")).status_code == 404
+
+
+def test_pasted_description_prefills_the_programme_form_and_saves_nothing(client_as, provider):
+    from kohtaanto.training.models import Programme
+
+    text = (
+        "Hitsauksen täsmäkoulutus 12.1.2027–26.3.2027. Kesto 40 koulutuspäivää, "
+        "12 opiskelijaa. Paikka: Kokkola. Monimuoto-opetus. Hinta 45 600 € (alv 0 %)."
+    )
+    response = client_as(Role.COORDINATOR).post(
+        reverse("training:programme_create", args=[provider.pk]), {"parse": "1", "text": text}
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert 'value="40"' in body and 'value="12"' in body and 'value="Kokkola"' in body
+    assert 'value="2027-01-12"' in body and 'value="2027-03-26"' in body
+    assert "45 600,00" in body
+    assert not Programme.objects.exists()
+
+
+def test_programme_form_saves_with_the_employer_share(client_as, provider, company, skills):
+    from kohtaanto.training.models import Programme
+
+    response = client_as(Role.COORDINATOR).post(
+        reverse("training:programme_create", args=[provider.pk]),
+        {
+            "name_fi": "TäsmäKoulutus CNC",
+            "type": "tasma",
+            "days": "20",
+            "seats": "8",
+            "min_group": "4",
+            "mode": "contact",
+            "starts_on": "2027-01-11",
+            "ends_on": "2027-02-19",
+            "price": "20 000,00",
+            "company": str(company.pk),
+            "skill_ids": f"{skills[1].pk}",
+            "extra_skill": str(skills[2].pk),
+            "skill_level": "3",
+        },
+    )
+    programme = Programme.objects.get()
+    assert response.status_code == 302
+    assert programme.employer_share == 8000
+    assert {s.concept_id for s in programme.skills.all()} == {skills[1].pk, skills[2].pk}
+
+
+def test_programme_form_refusal_is_shown_and_saves_nothing(client_as, provider, skills):
+    from kohtaanto.training.models import Programme
+
+    response = client_as(Role.COORDINATOR).post(
+        reverse("training:programme_create", args=[provider.pk]),
+        {
+            "name_fi": "RekryKoulutus ilman yritystä",
+            "type": "rekry",
+            "days": "20",
+            "seats": "8",
+            "min_group": "4",
+            "mode": "contact",
+            "starts_on": "2027-01-11",
+            "ends_on": "2027-02-19",
+            "price": "20000",
+            "skill_level": "2",
+        },
+    )
+    assert response.status_code == 200
+    assert "valitse yritys" in response.content.decode()
+    assert not Programme.objects.exists()
