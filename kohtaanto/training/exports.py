@@ -1,10 +1,13 @@
-"""The training report as an Excel workbook (one sheet per programme and per provider)."""
+"""The training report as an Excel workbook (one sheet per programme and per provider).
+
+Names typed by users go through `safe_cell`, so that none is opened as a formula."""
 
 from io import BytesIO
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from kohtaanto.common.spreadsheets import safe_cell
 from kohtaanto.training.selectors import ReportRow, TrainingReport
 
 
@@ -33,8 +36,8 @@ def report_workbook(report: TrainingReport) -> bytes:
         for row in rows:
             sheet.append(  # type: ignore[attr-defined]
                 [
-                    row.name,
-                    row.provider,
+                    safe_cell(row.name),
+                    safe_cell(row.provider),
                     row.enrolled,
                     row.completed,
                     row.interrupted,

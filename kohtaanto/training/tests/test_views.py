@@ -220,3 +220,14 @@ def test_programme_form_refusal_is_shown_and_saves_nothing(client_as, provider, 
     assert response.status_code == 200
     assert "valitse yritys" in response.content.decode()
     assert not Programme.objects.exists()
+
+
+def test_excel_export_writes_a_formula_like_name_as_text(client_as, make_programme):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    make_programme(name_fi='=HYPERLINK("http://x")')
+    export = client_as(Role.COORDINATOR).get(reverse("training:report_xlsx"))
+    sheet = load_workbook(BytesIO(export.content)).active
+    assert sheet.cell(row=2, column=1).value == '\'=HYPERLINK("http://x")'
