@@ -1,0 +1,37 @@
+import random
+
+import pytest
+
+from kohtaanto.accounts.models import PartnerOrganisation, Role
+from kohtaanto.taxonomy.tests.factories import ConceptFactory
+from kohtaanto.training import demo, selectors
+from kohtaanto.training.models import Agreement, Programme, ProgrammeSkill, Provider
+
+
+@pytest.mark.django_db
+def test_demo_makes_providers_agreements_and_programmes_and_a_rerun_adds_nothing(
+    area, make_user, gap_source
+):
+    welding = ConceptFactory(fi="hitsaus", en="welding")
+    users = {
+        Role.COORDINATOR: make_user(Role.COORDINATOR),
+        Role.FINANCE: make_user(Role.FINANCE),
+        Role.PARTNER: make_user(
+            Role.PARTNER, partner_organisation=PartnerOrganisation.objects.get(short_name="KPEDU")
+        ),
+    }
+    demo.generate(rng=random.Random(2026), area=area, users=users)
+    counts = (Provider.objects.count(), Agreement.objects.count(), Programme.objects.count())
+    assert counts == (3, 3, 6)
+    kpedu = Agreement.objects.get(title="KPEDU palveluhankintasopimus")
+    assert kpedu.legal_basis == "in_house"
+    assert ProgrammeSkill.objects.filter(concept=welding).exists()
+    demo.generate(rng=random.Random(2026), area=area, users=users)
+    assert (
+        Provider.objects.count(),
+        Agreement.objects.count(),
+        Programme.objects.count(),
+    ) == counts
+    gap_source([(welding.pk, 10, 1)])
+    plan = selectors.training_plan(actor=users[Role.COORDINATOR], budget="100000")
+    assert plan.purchases and plan.purchases[0].gaps[0][0] == welding
