@@ -77,7 +77,7 @@ def cv_text_from_upload(*, name: str, size: int, stream: IO[bytes]) -> str:
 
 
 def _pdf_text(data: bytes) -> str:
-    from pypdf import PdfReader, apply_configuration
+    from pypdf import Configuration, PdfReader, apply_configuration
     from pypdf.errors import LimitReachedError, PyPdfError
 
     if not data.startswith(b"%PDF"):
@@ -85,7 +85,7 @@ def _pdf_text(data: bytes) -> str:
     parts: list[str] = []
     budget = MAX_TEXT_CHARS
     try:
-        with apply_configuration(**PDF_LIMITS):
+        with apply_configuration(Configuration().with_overwrites(**PDF_LIMITS)):
             reader = PdfReader(io.BytesIO(data))
             if reader.is_encrypted:
                 raise DocumentError(_("PDF-tiedosto on salattu. Lataa salaamaton tiedosto."))
@@ -148,7 +148,7 @@ _BREAKS = {f"{_W}p": "\n", f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f
 
 
 def _wordprocessing_text(part: IO[bytes]) -> str:
-    parser = ElementTree.XMLPullParser(events=("end",))
+    parser: ElementTree.XMLPullParser = ElementTree.XMLPullParser(events=("end",))
     pieces: list[str] = []
     chars = 0
     unpacked = 0
@@ -165,7 +165,11 @@ def _wordprocessing_text(part: IO[bytes]) -> str:
             raise DocumentError(_("DOCX-tiedostoa ei voitu lukea: se on vioittunut."))
         tail = chunk[-8:]
         parser.feed(chunk)
-        for _event, element in parser.read_events():
+        for event in parser.read_events():
+            # Only "end" events were asked for: each is ("end", element).
+            element = event[1] if isinstance(event, tuple) and len(event) == 2 else None
+            if not isinstance(element, ElementTree.Element):
+                continue
             if element.tag == f"{_W}t" and element.text:
                 pieces.append(element.text)
                 chars += len(element.text)
