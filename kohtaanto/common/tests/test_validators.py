@@ -1,9 +1,13 @@
 import pytest
 from django import forms
 from django.core.exceptions import ValidationError
+from ninja import Schema
+from pydantic import ValidationError as SchemaError
 
 from kohtaanto.audit.forms import AuditSearchForm
 from kohtaanto.common.validators import (
+    CleanLine,
+    CleanText,
     CleanTextFormMixin,
     control_character_error,
     validate_no_control_characters,
@@ -52,3 +56,18 @@ def test_audit_search_refuses_control_characters():
     form = AuditSearchForm(data={"q": "haku\x07"})
     assert not form.is_valid()
     assert "U+0007" in form.errors["q"][0]
+
+
+class _NoteIn(Schema):
+    title: CleanLine
+    body: CleanText = ""
+
+
+def test_api_schema_types_refuse_control_characters_with_the_field():
+    assert _NoteIn(title="Otsikko", body="Rivi\nrivi").title == "Otsikko"
+    with pytest.raises(SchemaError) as caught:
+        _NoteIn(title="Otsikko\x00", body="ok")
+    error = caught.value.errors()[0]
+    assert error["loc"] == ("title",) and "U+0000" in error["msg"]
+    with pytest.raises(SchemaError):
+        _NoteIn(title="ok", body="rivi\x1b")
