@@ -43,8 +43,16 @@ admin.site.register(PartnerOrganisation)
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
-    list_display = ["prefix", "user", "name", "created_at", "last_used_at", "revoked_at"]
-    readonly_fields = ["prefix", "digest", "created_at", "last_used_at"]
+    list_display = [
+        "prefix",
+        "user",
+        "name",
+        "created_at",
+        "expires_at",
+        "last_used_at",
+        "revoked_at",
+    ]
+    readonly_fields = ["prefix", "digest", "created_at", "expires_at", "last_used_at"]
 
     def has_add_permission(self, request):  # type: ignore[no-untyped-def]
         return False  # tokens are made with `kohtaanto create-api-token`

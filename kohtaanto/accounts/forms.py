@@ -6,8 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from django_otp import devices_for_user
 from django_otp.forms import OTPAuthenticationForm
 
+from kohtaanto.common.validators import CleanTextFormMixin
 
-class TOTPConfirmForm(forms.Form):
+
+class TOTPConfirmForm(CleanTextFormMixin, forms.Form):
     token = forms.CharField(
         label=_("Sovelluksen näyttämä kuusinumeroinen koodi"),
         max_length=6,
@@ -26,7 +28,7 @@ class TOTPConfirmForm(forms.Form):
         return token
 
 
-class LoginForm(OTPAuthenticationForm):
+class LoginForm(CleanTextFormMixin, OTPAuthenticationForm):
     """Password login; the TOTP code is asked only of users with a confirmed device."""
 
     def clean(self) -> dict[str, Any]:

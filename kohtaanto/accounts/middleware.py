@@ -2,7 +2,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth import logout
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -28,9 +28,16 @@ class SessionGenerationMiddleware:
 
 
 class OTPRequiredMiddleware:
-    """With KOHTAANTO_OTP_REQUIRED, a signed-in user must pass a TOTP check first."""
+    """With KOHTAANTO_OTP_REQUIRED, a signed-in user must pass a TOTP check first.
 
-    EXEMPT_PREFIXES = ("/accounts/", "/static/", "/i18n/", "/healthz", "/api/")
+    Pages redirect to the TOTP check; the JSON API answers 403 to a session without a
+    verified device. A request with a bearer token is left to the API's token check: tokens
+    are the one way around the second factor, and they are limited themselves (expiry,
+    revocation, last use shown).
+    """
+
+    EXEMPT_PREFIXES = ("/accounts/", "/static/", "/i18n/", "/healthz")
+    API_PREFIX = "/api/"
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -42,5 +49,14 @@ class OTPRequiredMiddleware:
             and not request.user.is_verified()  # type: ignore[union-attr,attr-defined]
             and not request.path.startswith(self.EXEMPT_PREFIXES)
         ):
-            return redirect(reverse("accounts:otp_setup"))
+            if not request.path.startswith(self.API_PREFIX):
+                return redirect(reverse("accounts:otp_setup"))
+            if not request.headers.get("Authorization", "").startswith("Bearer "):
+                return JsonResponse(
+                    {
+                        "error": "otp_required",
+                        "detail": "A verified second factor is required for this session.",
+                    },
+                    status=403,
+                )
         return self.get_response(request)

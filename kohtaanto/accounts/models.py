@@ -133,13 +133,22 @@ class User(AbstractUser):
 
 
 class ApiToken(models.Model):
-    """A bearer token for the JSON API. Only its SHA-256 digest is stored."""
+    """A bearer token for the JSON API. Only its SHA-256 digest is stored; the token is a
+    random 256-bit value, so a plain digest (no salt, no slow hash) cannot be reversed.
+
+    Every token has an end date (API_TOKEN_DAYS, at most API_TOKEN_MAX_DAYS); it can be
+    revoked at any time, and its last use is kept and shown (`kohtaanto list-api-tokens`).
+    """
+
+    DEFAULT_DAYS = 90
+    MAX_DAYS = 365
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
     name = models.CharField(max_length=100, blank=True)
     digest = models.CharField(max_length=64, unique=True, editable=False)
     prefix = models.CharField(max_length=8, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(_("voimassa asti"))
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
 

@@ -16,7 +16,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
-from kohtaanto.api.auth import BearerTokenAuth, StaffSessionAuth
+from kohtaanto.api.auth import BearerTokenAuth, StaffSessionAuth, docs_login_required
 from kohtaanto.common.errors import DomainError, ImportRejectedError
 from kohtaanto.common.types import AuthenticatedHttpRequest
 
@@ -26,6 +26,7 @@ api = NinjaAPI(
     urls_namespace="api",
     auth=[BearerTokenAuth(), StaffSessionAuth()],
     docs_url="/docs",
+    docs_decorator=docs_login_required,
 )
 
 

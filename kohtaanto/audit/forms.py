@@ -1,8 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kohtaanto.common.validators import CleanTextFormMixin
 
-class AuditSearchForm(forms.Form):
+
+class AuditSearchForm(CleanTextFormMixin, forms.Form):
     LOGS = [("events", _("Tapahtumat")), ("access", _("Henkilötietojen katselut"))]
     log = forms.ChoiceField(label=_("Loki"), choices=LOGS, initial="events", required=False)
     q = forms.CharField(label=_("Hakusana"), required=False, max_length=100)

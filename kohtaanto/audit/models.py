@@ -2,12 +2,17 @@
 
 Neither can be changed or deleted through the application: the model and its queryset refuse,
 the admin is read-only, and on PostgreSQL a trigger refuses UPDATE and DELETE as well.
+
+One narrow exception: when a person's retention period ends, their data is scrubbed from the
+snapshot and label columns (`SCRUBBABLE_FIELDS`), keeping the event, the actor and the time.
+That goes only through `AppendOnlyQuerySet.scrub()`, which the database allows only while the
+transaction-local flag `kohtaanto.audit_scrub` is on and only if no other column changes.
 """
 
 from typing import Any
 
 from django.conf import settings
-from django.db import models
+from django.db import connection, models, transaction
 from django.utils.translation import gettext_lazy as _
 
 
@@ -21,6 +26,22 @@ class AppendOnlyQuerySet(models.QuerySet):
 
     def delete(self) -> tuple[int, dict[str, int]]:
         raise AppendOnlyError("audit rows cannot be deleted")
+
+    def scrub(self, **values: Any) -> int:
+        """Overwrite personal data in the model's scrubbable columns, nothing else."""
+        allowed = set(getattr(self.model, "SCRUBBABLE_FIELDS", ()))
+        if not values or not set(values) <= allowed:
+            raise AppendOnlyError(f"only {sorted(allowed)} can be scrubbed")
+        with transaction.atomic(using=self.db):
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT set_config('kohtaanto.audit_scrub', 'on', true)")
+            try:
+                return super().update(**values)
+            finally:
+                if connection.vendor == "postgresql":
+                    with connection.cursor() as cursor:
+                        cursor.execute("SELECT set_config('kohtaanto.audit_scrub', 'off', true)")
 
 
 class AppendOnlyModel(models.Model):
@@ -58,6 +79,8 @@ class AuditEvent(AppendOnlyModel):
     target_repr = models.CharField(_("kohde"), max_length=255, blank=True)
     changes = models.JSONField(_("muutokset"), default=dict, blank=True)
 
+    SCRUBBABLE_FIELDS = ("changes", "target_repr")
+
     class Meta:
         verbose_name = _("tapahtuma")
         verbose_name_plural = _("tapahtumat")
@@ -87,6 +110,10 @@ class AccessLogEntry(AppendOnlyModel):
     what = models.CharField(_("mitä nähtiin"), max_length=100)
     reason = models.CharField(_("peruste"), max_length=255, blank=True)
     path = models.CharField(_("osoite"), max_length=500, blank=True)
+    # The client's address as the trusted proxies report it (common.client_address).
+    client_address = models.GenericIPAddressField(_("asiakkaan osoite"), null=True, blank=True)
+
+    SCRUBBABLE_FIELDS = ("subject_repr", "reason", "path")
 
     class Meta:
         verbose_name = _("henkilötietojen katselu")

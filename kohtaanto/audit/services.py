@@ -1,10 +1,17 @@
 """Writing audit rows. Call these inside the service's own transaction."""
 
+import json
+from collections.abc import Iterable
 from typing import Any
 
-from django.db import models
+from django.db import models, transaction
+from django.db.models import Q, TextField
+from django.db.models.functions import Cast
 
 from kohtaanto.audit.models import AccessLogEntry, AuditEvent
+from kohtaanto.common.client_address import current_client_address
+
+REMOVED = "[poistettu]"
 
 
 def _target_label(obj: models.Model) -> str:
@@ -68,4 +75,94 @@ def access_log_record(
         what=what,
         reason=reason[:255],
         path=path[:500],
+        client_address=current_client_address(),
     )
+
+
+def _redact_all(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _redact_all(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_redact_all(v) for v in value]
+    return None if value is None else REMOVED
+
+
+def _redact_matching(value: Any, needles: list[str]) -> Any:
+    if isinstance(value, dict):
+        return {k: _redact_matching(v, needles) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_redact_matching(v, needles) for v in value]
+    if isinstance(value, str) and _mentions(value, needles):
+        return REMOVED
+    return value
+
+
+def _mentions(text: str, needles: list[str]) -> bool:
+    lowered = text.casefold()
+    return any(needle.casefold() in lowered for needle in needles)
+
+
+def _text_query(fields: Iterable[str], needles: list[str]) -> Q:
+    query = Q()
+    for needle in needles:
+        # JSON on SQLite keeps non-ASCII letters as \u escapes; look for both spellings.
+        spellings = {needle, json.dumps(needle)[1:-1]}
+        for field in fields:
+            for spelling in spellings:
+                query |= Q(**{f"{field}__icontains": spelling})
+    return query
+
+
+@transaction.atomic
+def audit_forget(*, subjects: Iterable[tuple[str, str]], needles: Iterable[str]) -> int:
+    """Scrub a person's data from audit snapshots and access-log labels; return rows changed.
+
+    `subjects` are (label, id) pairs of the person and of every object that was theirs
+    (`jobseekers.jobseeker`, `jobseekers.consent`, …): events about them lose every value
+    in `changes` (the field names stay) and their label becomes the bare id. `needles` are
+    the person's identifying texts (full name, e-mail, phone, …): any other event or access
+    row that mentions one loses the strings that mention it. The event, the actor, the time,
+    what was seen and why stay, so the proof of lawful processing remains.
+    """
+    subjects = [(label, str(pk)) for label, pk in subjects]
+    needles = sorted({n.strip() for n in needles if n and len(n.strip()) >= 3})
+    changed = 0
+    by_subject = Q()
+    for label, pk in subjects:
+        by_subject |= Q(target_type=label, target_id=pk)
+    if subjects:
+        for event in AuditEvent.objects.filter(by_subject).only("id", "changes", "target_id"):
+            changed += AuditEvent.objects.filter(pk=event.pk).scrub(
+                changes=_redact_all(event.changes), target_repr=f"#{event.target_id}"
+            )
+    if needles:
+        mentioned = (
+            AuditEvent.objects.annotate(changes_text=Cast("changes", TextField()))
+            .filter(_text_query(["changes_text", "target_repr"], needles))
+            .exclude(by_subject)
+            .only("id", "changes", "target_id", "target_repr")
+        )
+        for event in mentioned:
+            target_repr = event.target_repr
+            if _mentions(target_repr, needles):
+                target_repr = f"#{event.target_id}"
+            changed += AuditEvent.objects.filter(pk=event.pk).scrub(
+                changes=_redact_matching(event.changes, needles), target_repr=target_repr
+            )
+    by_person = Q()
+    for label, pk in subjects:
+        by_person |= Q(subject_type=label, subject_id=pk)
+    access = AccessLogEntry.objects.none()
+    if subjects:
+        access = AccessLogEntry.objects.filter(by_person)
+    if needles:
+        access = access | AccessLogEntry.objects.filter(
+            _text_query(["subject_repr", "reason", "path"], needles)
+        )
+    for entry in access.only("id", "subject_id", "subject_repr", "reason", "path"):
+        changed += AccessLogEntry.objects.filter(pk=entry.pk).scrub(
+            subject_repr=f"#{entry.subject_id}",
+            reason=REMOVED if _mentions(entry.reason, needles) else entry.reason,
+            path=REMOVED if _mentions(entry.path, needles) else entry.path,
+        )
+    return changed

@@ -44,12 +44,29 @@ def require(name: str, *, production: bool, dev_default: str) -> str:
     return dev_default
 
 
+def private_dir(path: Path) -> Path:
+    """Create `path` (and parents) if needed; the folder itself is for its owner only (0700)."""
+    path.mkdir(parents=True, exist_ok=True)
+    path.chmod(0o700)
+    return path
+
+
+def private_file(path: Path) -> Path:
+    """Create `path` empty if missing, readable and writable by its owner only (0600).
+
+    SQLite gives its -wal and -shm files the permissions of the database file.
+    """
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    path.chmod(0o600)
+    return path
+
+
 def local_secret(data_dir: Path, filename: str) -> str:
     """A random secret kept in the data folder, for development and the demo only."""
     path = data_dir / filename
     if path.exists():
         return path.read_text().strip()
-    data_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(data_dir)
     value = secrets.token_urlsafe(50)
     path.write_text(value)
     path.chmod(0o600)

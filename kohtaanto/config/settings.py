@@ -10,7 +10,16 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from kohtaanto.config.env import env_bool, env_int, env_list, env_str, local_secret, require
+from kohtaanto.config.env import (
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    local_secret,
+    private_dir,
+    private_file,
+    require,
+)
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("KOHTAANTO_DATA_DIR", str(PACKAGE_DIR.parent / "var"))).resolve()
@@ -54,6 +63,9 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "django_htmx",
+    # Only for its static files and templates: the API docs (Swagger UI) are served from the
+    # installed package, never from a CDN, under the site's Content-Security-Policy.
+    "ninja",
     "django_tasks",
     "django_tasks_db",
     "kohtaanto.common",
@@ -78,6 +90,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "kohtaanto.common.client_address.ClientAddressMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "kohtaanto.accounts.middleware.SessionGenerationMiddleware",
     "kohtaanto.accounts.middleware.OTPRequiredMiddleware",
@@ -117,7 +130,11 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    # The database holds personal data: the folder 0700 and the file 0600, whatever the umask.
+    private_dir(DATA_DIR)
+    _SQLITE_FILE = Path(str(DATABASES["default"]["NAME"]))
+    if str(_SQLITE_FILE) not in ("", ":memory:") and _SQLITE_FILE.parent.is_dir():
+        private_file(_SQLITE_FILE)
     # WAL and a busy timeout let the web process and the task worker share the file.
     DATABASES["default"]["OPTIONS"] = {
         "timeout": 20,
@@ -165,6 +182,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
+# How many reverse proxies stand in front of Kohtaanto (docs/deploy.md): the client address
+# for throttling and the access log is taken from X-Forwarded-For only that far.
+TRUSTED_PROXIES = env_int("KOHTAANTO_TRUSTED_PROXIES", 0)
+AXES_CLIENT_IP_CALLABLE = "kohtaanto.common.client_address.client_address"
 
 # Second factor: when set, every user must have a confirmed TOTP device.
 OTP_REQUIRED = env_bool("KOHTAANTO_OTP_REQUIRED", False)
@@ -228,6 +249,9 @@ WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
+# API lists: no page larger than this, whatever `limit` asks (larger asks answer 400).
+NINJA_PAGINATION_MAX_LIMIT = 100
 
 # Signed links for people without an account (company surveys, grant applications).
 SIGNED_LINK_MAX_AGE_DAYS = env_int("SIGNED_LINK_MAX_AGE_DAYS", 30)

@@ -77,7 +77,7 @@ def cv_text_from_upload(*, name: str, size: int, stream: IO[bytes]) -> str:
 
 
 def _pdf_text(data: bytes) -> str:
-    from pypdf import PdfReader, apply_configuration
+    from pypdf import Configuration, PdfReader, apply_configuration
     from pypdf.errors import LimitReachedError, PyPdfError
 
     if not data.startswith(b"%PDF"):
@@ -85,7 +85,7 @@ def _pdf_text(data: bytes) -> str:
     parts: list[str] = []
     budget = MAX_TEXT_CHARS
     try:
-        with apply_configuration(**PDF_LIMITS):
+        with apply_configuration(Configuration().with_overwrites(**PDF_LIMITS)):
             reader = PdfReader(io.BytesIO(data))
             if reader.is_encrypted:
                 raise DocumentError(_("PDF-tiedosto on salattu. Lataa salaamaton tiedosto."))

@@ -9,8 +9,9 @@ registration, ESF+ entry and exit dates and service events). Then:
   the same age in completed years at entry; entry, exit and follow-up answers and the Art. 9
   items stay, so every ESF+ common indicator counts the same before and after;
 - a person who never took part is erased altogether.
-Audit events and the access log keep their own retention (they are the proof of lawful
-processing) and are not changed.
+In both cases the person's data is also scrubbed from audit event snapshots and access-log
+labels (`audit.services.audit_forget`): the events, their actors and times stay as the proof
+of lawful processing, the names, contact details and values in them go.
 """
 
 import datetime
@@ -22,7 +23,7 @@ from django.utils import timezone
 
 from kohtaanto.accounts.models import EmploymentArea, User
 from kohtaanto.audit.models import AccessLogEntry
-from kohtaanto.audit.services import access_log_record, audit_event_record
+from kohtaanto.audit.services import access_log_record, audit_event_record, audit_forget
 from kohtaanto.common.errors import ConflictError
 from kohtaanto.jobseekers.identity import identity_code_decrypt
 from kohtaanto.jobseekers.languages import language_name
@@ -218,6 +219,42 @@ def job_seeker_data_export(*, actor: User, job_seeker: JobSeeker, path: str = ""
     return data
 
 
+def _label(obj: Any) -> str:
+    return f"{obj._meta.app_label}.{obj._meta.model_name}"
+
+
+def _owned_objects(obj: Any) -> list[tuple[str, str]]:
+    """(label, id) of every row that points to `obj` (any app), and of their own rows."""
+    found: list[tuple[str, str]] = []
+    for relation in obj._meta.related_objects:
+        if not relation.one_to_many and not relation.one_to_one:
+            continue
+        model = relation.related_model
+        rows = model._base_manager.filter(**{relation.field.name: obj})
+        for row in rows.only("pk"):
+            found.append((_label(row), str(row.pk)))
+            if isinstance(row, Participation):
+                found.extend(_owned_objects(row))
+    return found
+
+
+def _forget_in_audit(job_seeker: JobSeeker) -> None:
+    """Scrub the person from audit snapshots and access-log labels (before their data goes)."""
+    subjects = [(_label(job_seeker), str(job_seeker.pk)), *_owned_objects(job_seeker)]
+    needles = [
+        f"{job_seeker.first_name} {job_seeker.last_name}",
+        f"{job_seeker.last_name} {job_seeker.first_name}",
+        job_seeker.email,
+        job_seeker.phone,
+        job_seeker.external_id,
+    ]
+    if len(job_seeker.last_name) >= 4:
+        needles.append(job_seeker.last_name)
+    if job_seeker.identity_code_encrypted:
+        needles.append(identity_code_decrypt(job_seeker.identity_code_encrypted))
+    audit_forget(subjects=subjects, needles=needles)
+
+
 @transaction.atomic
 def job_seeker_pseudonymise(*, actor: User | None, job_seeker: JobSeeker, reason: str) -> JobSeeker:
     """Remove the person's direct identifiers and free texts, keeping the ESF+ data.
@@ -229,6 +266,7 @@ def job_seeker_pseudonymise(*, actor: User | None, job_seeker: JobSeeker, reason
     if job_seeker.pseudonymised_at is not None:
         raise ConflictError("already pseudonymised")
     now = timezone.now()
+    _forget_in_audit(job_seeker)
     for p in Participation.objects.select_for_update().filter(job_seeker=job_seeker):
         coarse = birth_date_keeping_age(p.birth_date, p.entry_date)
         if coarse != p.birth_date:
@@ -279,9 +317,11 @@ def job_seeker_pseudonymise(*, actor: User | None, job_seeker: JobSeeker, reason
 
 @transaction.atomic
 def job_seeker_erase(*, actor: User | None, job_seeker: JobSeeker, reason: str) -> None:
-    """Delete a person who never took part in an ESF+ operation, with everything about them."""
+    """Delete a person who never took part in an ESF+ operation, with everything about them,
+    and scrub them from audit snapshots and access-log labels."""
     if job_seeker.participations.exists():
         raise ConflictError("an ESF+ participant is pseudonymised, not erased")
+    _forget_in_audit(job_seeker)
     audit_event_record(
         actor=actor,
         action="job_seeker.erase",
