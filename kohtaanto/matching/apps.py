@@ -6,3 +6,6 @@ class MatchingConfig(AppConfig):
     name = "kohtaanto.matching"
     label = "matching"
     verbose_name = _("Osaamisen kohtaanto")
+
+    def ready(self) -> None:
+        from kohtaanto.matching import permissions  # noqa: F401  (registers rules)
