@@ -8,4 +8,7 @@ class MatchingConfig(AppConfig):
     verbose_name = _("Osaamisen kohtaanto")
 
     def ready(self) -> None:
-        from kohtaanto.matching import permissions_workflow  # noqa: F401  (registers rules)
+        from kohtaanto.matching import (  # noqa: F401  (registers rules)
+            permissions,
+            permissions_workflow,
+        )
