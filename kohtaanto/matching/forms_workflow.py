@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kohtaanto.employers.models import CompanyContact
+from kohtaanto.employers.models import CompanyContact, Vacancy
 from kohtaanto.matching.models import LINK_LANGUAGES, CompanyAnswer, Outcome
 from kohtaanto.taxonomy.fields import ConceptChoiceField
 from kohtaanto.taxonomy.models import ConceptType
@@ -85,3 +85,13 @@ class SkillSearchForm(forms.Form):
 
 class OccupationGapForm(forms.Form):
     occupation = ConceptChoiceField(label=_("Tavoiteammatti"), types=[ConceptType.OCCUPATION])
+
+
+class VacancyGapForm(forms.Form):
+    vacancy: forms.ModelChoiceField[Vacancy] = forms.ModelChoiceField(
+        label=_("Tavoitetyöpaikka"), queryset=Vacancy.objects.none()
+    )
+
+    def __init__(self, *args: Any, vacancies: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["vacancy"].queryset = vacancies  # type: ignore[attr-defined]

@@ -109,3 +109,39 @@ def test_gap_page(profiles: Any, client_as: Any) -> None:
 def test_job_seeker_list_links_to_the_skill_search(client_as: Any) -> None:
     page = client_as(Role.COUNSELLOR).get(reverse("jobseekers:list"))
     assert reverse("matching:skill_search") in page.content.decode()
+
+
+@pytest.fixture
+def processing(profiles: Any) -> Any:
+    from kohtaanto.jobseekers.models import ConsentPurpose
+    from kohtaanto.jobseekers.tests.factories import ConsentFactory
+    from kohtaanto.matching.engine import loader
+
+    loader._CACHE.clear()
+    ConsentFactory(job_seeker=profiles.bertil, purpose=ConsentPurpose.PROCESSING)
+    return profiles
+
+
+def test_gap_to_a_vacancy_comes_from_the_engines_explanation(
+    processing: Any, vacancy: Any, client_as: Any
+) -> None:
+    from kohtaanto.employers.models import VacancySkill
+
+    VacancySkill.objects.create(vacancy=vacancy, concept=processing.cnc, essential=True)
+    client = client_as(processing.other_counsellor)
+    page = client.get(reverse("matching:gap", args=[processing.bertil.pk]), {"vacancy": vacancy.pk})
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Työpaikka Hitsaaja" in text
+    missing = text.split("Puuttuvat taidot", 1)[1].split("</ul>", 1)[0]
+    assert "CNC-ohjelmointi" in missing and "hitsaus" not in missing
+
+
+def test_gap_to_a_vacancy_without_consent_says_why(
+    profiles: Any, vacancy: Any, client_as: Any
+) -> None:
+    page = client_as(profiles.other_counsellor).get(
+        reverse("matching:gap", args=[profiles.bertil.pk]), {"vacancy": vacancy.pk}
+    )
+    assert page.status_code == 200
+    assert "suostumusta" in page.content.decode()
