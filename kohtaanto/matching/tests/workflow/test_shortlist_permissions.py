@@ -214,3 +214,23 @@ def test_api_propose_refuses_closed_vacancy_and_unknown_person(
         content_type="application/json",
     )
     assert unknown.status_code == 404
+
+
+def test_propose_button_shows_for_who_may_propose(
+    people: Any, vacancy: Any, make_user: Any, rf: Any
+) -> None:
+    from django.template import Context, Template
+
+    template = Template("{% load shortlist_tags %}{% shortlist_propose_button vacancy person %}")
+
+    def render(user: Any) -> str:
+        request = rf.get("/")
+        request.user = user
+        return template.render(
+            Context({"request": request, "vacancy": vacancy, "person": people.aino})
+        )
+
+    assert "Ehdota lyhytlistalle" in render(people.counsellor)
+    assert "Ehdota lyhytlistalle" not in render(people.other_counsellor)
+    shortlists.candidate_propose(actor=people.counsellor, vacancy=vacancy, job_seeker=people.aino)
+    assert "Lyhytlistalla" in render(people.other_counsellor)
