@@ -121,7 +121,8 @@ def test_excel_export_has_both_tables(region: Any, client_as: Any) -> None:
     skills_sheet, occupations_sheet = book.worksheets[0], book.worksheets[1]
     rows = list(skills_sheet.iter_rows(min_row=2, values_only=True))
     assert rows[0][0] == "hitsaus" and rows[0][2:] == (5, 2, 3, 1, 4)
-    assert list(occupations_sheet.iter_rows(min_row=2, values_only=True))[0][0] == "hitsaaja"
+    first = next(occupations_sheet.iter_rows(min_row=2, values_only=True))
+    assert first[0] == "hitsaaja"
 
 
 def test_anonymous_and_api_permissions(
