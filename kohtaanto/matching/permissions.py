@@ -13,7 +13,14 @@
 from typing import Any
 
 from kohtaanto.accounts.models import Role
-from kohtaanto.accounts.permissions import rule
+from kohtaanto.accounts.permissions import role_rule, rule
+
+# Whether to offer the link at all (templates cannot pass the object); the page itself checks
+# the rules below for the person or vacancy.
+role_rule("open_job_seeker_rankings", Role.COORDINATOR, Role.COUNSELLOR, Role.AUDITOR)
+role_rule(
+    "open_vacancy_rankings", Role.COORDINATOR, Role.COUNSELLOR, Role.AUDITOR, Role.BUSINESS_ADVISOR
+)
 
 
 @rule("view_job_seeker_matches")

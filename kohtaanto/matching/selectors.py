@@ -132,6 +132,11 @@ def vacancies_for_job_seeker(
     Vacancies whose hard requirements the person does not meet are left out.
     """
     actor.permissions.require("view_job_seeker_matches", job_seeker)
+    return vacancies_ranked(job_seeker=job_seeker, top=top)
+
+
+def vacancies_ranked(*, job_seeker: JobSeeker, top: int = 20) -> list[MatchResult]:
+    """`vacancies_for_job_seeker` without an actor, for batch jobs run by the operator."""
     _check_job_seeker(job_seeker)
     area = area_index(job_seeker.employment_area_id)
     index = area.index
@@ -152,11 +157,14 @@ def vacancies_for_job_seeker(
     return _results(area, pairs)
 
 
-def _candidates(actor: Any, area_id: int) -> set[int]:
-    """People the actor may see whose consent to processing is in force."""
+def consenting_job_seekers(*, area_id: int) -> set[int]:
+    """Active people of the area whose consent to processing in the project is in force."""
     consented = valid_consents().filter(purpose=ConsentPurpose.PROCESSING).values("job_seeker_id")
-    visible = job_seeker_list(actor=actor).filter(pk__in=consented, employment_area_id=area_id)
-    return set(visible.values_list("pk", flat=True))
+    return set(
+        JobSeeker.objects.filter(
+            employment_area_id=area_id, pk__in=consented, status=JobSeeker.Status.ACTIVE
+        ).values_list("pk", flat=True)
+    )
 
 
 def job_seekers_for_vacancy(*, actor: Any, vacancy: Vacancy, top: int = 20) -> list[MatchResult]:
@@ -164,14 +172,21 @@ def job_seekers_for_vacancy(*, actor: Any, vacancy: Vacancy, top: int = 20) -> l
     consent allows processing; people excluded by a hard requirement are left out."""
     actor.permissions.require("view_vacancy_candidates", vacancy)
     _check_vacancy(vacancy)
+    visible = set(job_seeker_list(actor=actor).values_list("pk", flat=True))
+    allowed = consenting_job_seekers(area_id=vacancy.employment_area_id) & visible
+    return job_seekers_ranked(vacancy=vacancy, allowed=allowed, top=top)
+
+
+def job_seekers_ranked(*, vacancy: Vacancy, allowed: set[int], top: int = 20) -> list[MatchResult]:
+    """The best of the people `allowed` for the vacancy, without an actor (batch jobs)."""
+    _check_vacancy(vacancy)
     area = area_index(vacancy.employment_area_id)
     index = area.index
     if index.vacancy_position(vacancy.pk) is None or not index.person_ids:
         return []
-    allowed_ids = _candidates(actor, vacancy.employment_area_id)
-    allowed = np.array([pid in allowed_ids for pid in index.person_ids], dtype=bool)
+    mask = np.array([pid in allowed for pid in index.person_ids], dtype=bool)
     s = index.score_vacancy(vacancy.pk)
-    chosen = _top(s.total, allowed & ~s.excluded & (s.components["skills"] > 0), top)
+    chosen = _top(s.total, mask & ~s.excluded & (s.components["skills"] > 0), top)
     pairs = [
         (
             index.person_ids[i],

@@ -226,14 +226,14 @@ class MatchIndex:
         idf = np.log1p(n_vac / np.maximum(df, 1.0))
         self.idf = (idf**w.idf_power).astype(np.float32)
         weighted = (r @ sp.diags(self.idf)).tocsr()
-        self.wn_t = _row_normalise(weighted, "sum").T.tocsr()
-        vn = _row_normalise(weighted, "l2")
-        self.vn_t = vn.T.tocsr()
+        self.wn = _row_normalise(weighted, "sum")
+        self.vn = _row_normalise(weighted, "l2")
+        self.wn_t = self.wn.T.tocsr()
+        self.vn_t = self.vn.T.tocsr()
         # Labels: a vacancy without an occupation is a label of its own.
         label = self.label_raw.copy()
         missing = np.flatnonzero(label < 0)
         top = int(label.max()) + 1 if len(label) and label.max() >= 0 else 0
-        self.n_labels_known = top
         label[missing] = top + np.arange(len(missing))
         self.label = label
         n_labels = top + len(missing)
@@ -241,7 +241,11 @@ class MatchIndex:
             (self.v_active.astype(np.float32), (label, np.arange(len(label)))),
             shape=(n_labels, len(label)),
         )
-        self.centroid_t = _row_normalise((member @ vn).tocsr(), "l2").T.tocsr()
+        self.centroid = _row_normalise((member @ self.vn).tocsr(), "l2")
+        self.centroid_t = self.centroid.T.tocsr()
+        self.en = _row_normalise((self.e @ sp.diags(self.idf)).tocsr(), "l2")
+        self._e_t: sp.csr_matrix | None = None
+        self._en_t: sp.csr_matrix | None = None
         self.active_components = ["skills", "profile", "occupation"]
         if self._has_targets:
             self.active_components.append("target")
@@ -249,74 +253,83 @@ class MatchIndex:
             self.active_components.append("location")
         if self._has_language:
             self.active_components.append("language")
-        assert self.e is not None
-        self.en = _row_normalise((self.e @ sp.diags(self.idf)).tocsr(), "l2")
         self.component_weights = {c: getattr(w, f"w_{c}") for c in self.active_components}
         self.weight_sum = sum(self.component_weights.values()) or 1.0
         self._stale = False
 
-    def _person_vectors(self, rows: np.ndarray) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-        assert self.e is not None
-        return self.e[rows], self.en[rows]
+    def _transposed(self) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        """skills × people, for one vacancy against everyone (built on first use)."""
+        if self._e_t is None or self._en_t is None:
+            assert self.e is not None
+            self._e_t = self.e.T.tocsr()
+            self._en_t = self.en.T.tocsr()
+        return self._e_t, self._en_t
 
     # --- scoring ----------------------------------------------------------------------------
 
     def _location(self, p_mun: np.ndarray, v_rows: np.ndarray) -> np.ndarray:
         """Location credit, people (rows) × vacancies (columns)."""
         assert self.distance_km is not None and self.v_mun is not None
+        assert self.v_commuting is not None and self.v_remote is not None
         w = self.weights
         v_mun = self.v_mun[v_rows]
         known = (p_mun[:, None] >= 0) & (v_mun[None, :] >= 0)
         dist = self.distance_km[np.maximum(p_mun, 0)][:, np.maximum(v_mun, 0)]
-        assert self.v_commuting is not None and self.v_remote is not None
         factor = np.where(self.v_commuting[v_rows], w.commute_possible_factor, 1.0)[None, :]
         full, far = w.commute_full_km * factor, w.commute_max_km * factor
         credit = np.clip((far - dist) / np.maximum(far - full, 1e-6), 0.0, 1.0)
         credit = np.where(known, credit, 0.5)
         return np.where(self.v_remote[v_rows][None, :], 1.0, credit).astype(np.float32)
 
+    def _combine(self, comps: dict[str, np.ndarray], excluded: np.ndarray) -> Scores:
+        total = sum(self.component_weights[c] * comps[c] for c in self.active_components)
+        total = np.asarray(total, dtype=np.float32) / self.weight_sum
+        total = np.where(excluded, 0.0, total).astype(np.float32)
+        return Scores(total=total, components=comps, excluded=excluded)
+
     def _block(self, p_rows: np.ndarray, v_rows: np.ndarray | None = None) -> Scores:
         """Scores of people `p_rows` (rows) against vacancies `v_rows` (columns, default all)."""
         self._refresh()
-        e, en = self._person_vectors(p_rows)
-        wn_t, vn_t, cols = self.wn_t, self.vn_t, slice(None)
-        if v_rows is not None:
-            wn_t, vn_t, cols = wn_t[:, v_rows], vn_t[:, v_rows], v_rows
+        assert self.e is not None
+        e, en = self.e[p_rows], self.en[p_rows]
+        all_v = np.arange(len(self.vacancy_ids)) if v_rows is None else v_rows
+        labels = self.label[all_v]
+        if v_rows is None:
+            skills = (e @ self.wn_t).toarray()
+            profile = (en @ self.vn_t).toarray()
+            occupation = (en @ self.centroid_t).toarray()[:, labels]
+        else:
+            skills = (e @ self.wn[v_rows].T).toarray()
+            profile = (en @ self.vn[v_rows].T).toarray()
+            needed, inverse = np.unique(labels, return_inverse=True)
+            occupation = (en @ self.centroid[needed].T).toarray()[:, inverse]
         comps: dict[str, np.ndarray] = {
-            "skills": (e @ wn_t).toarray(),
-            "profile": (en @ vn_t).toarray(),
+            "skills": skills,
+            "profile": profile,
+            "occupation": occupation,
         }
-        needed, inverse = np.unique(self.label[cols], return_inverse=True)
-        comps["occupation"] = (en @ self.centroid_t[:, needed]).toarray()[:, inverse]
         if "target" in self.active_components:
             assert self.targets is not None
             t = self.targets[p_rows].toarray()
-            labels = self.label[cols]
             known = labels < t.shape[1]
             comps["target"] = np.where(known[None, :], t[:, np.minimum(labels, t.shape[1] - 1)], 0)
         if "location" in self.active_components:
             assert self.p_mun is not None
-            all_v = np.arange(len(self.vacancy_ids)) if v_rows is None else v_rows
             comps["location"] = self._location(self.p_mun[p_rows], all_v)
         if "language" in self.active_components:
             assert self.p_lang is not None
-            n_cols = comps["skills"].shape[1]
-            comps["language"] = np.repeat(self.p_lang[p_rows][:, None], n_cols, axis=1)
-        total = sum(self.component_weights[c] * comps[c] for c in self.active_components)
-        total = np.asarray(total, dtype=np.float32) / self.weight_sum
-        excluded = np.zeros(total.shape, dtype=bool)
+            comps["language"] = np.repeat(self.p_lang[p_rows][:, None], len(all_v), axis=1)
+        excluded = np.zeros(skills.shape, dtype=bool)
         if self.requirements is not None:
-            req = self.requirements if v_rows is None else self.requirements[v_rows]
-            needed = np.asarray(req.sum(axis=1)).ravel()
+            req = self.requirements[all_v]
+            needed_n = np.asarray(req.sum(axis=1)).ravel()
             if self.cards is not None and self.cards.shape[1] == req.shape[1]:
                 held = (self.cards[p_rows] @ req.T).toarray()
             else:
-                held = np.zeros(total.shape)
-            excluded = held < needed[None, :] - 1e-6
-        v_active = self.v_active if v_rows is None else self.v_active[v_rows]
-        excluded |= ~v_active[None, :]
-        total = np.where(excluded, 0.0, total).astype(np.float32)
-        return Scores(total=total, components=comps, excluded=excluded)
+                held = np.zeros(skills.shape)
+            excluded = held < needed_n[None, :] - 1e-6
+        excluded |= ~self.v_active[all_v][None, :]
+        return self._combine(comps, excluded)
 
     def score_person(self, person_id: int) -> Scores:
         """One person against every vacancy (columns in `vacancy_ids` order)."""
@@ -329,17 +342,51 @@ class MatchIndex:
         )
 
     def score_vacancy(self, vacancy_id: int) -> Scores:
-        """One vacancy against every person (in `person_ids` order); inactive people excluded."""
+        """One vacancy against every person (in `person_ids` order); inactive people excluded.
+
+        Works on skills × people, so the cost follows the people who hold the vacancy's
+        skills, not the number of people.
+        """
         self._refresh()
-        col = np.array([self._vacancy_pos[vacancy_id]])
-        rows = np.arange(len(self.person_ids))
-        s = self._block(rows, col)
-        excluded = s.excluded[:, 0] | ~self.p_active
-        return Scores(
-            total=np.where(excluded, 0.0, s.total[:, 0]).astype(np.float32),
-            components={k: v[:, 0] for k, v in s.components.items()},
-            excluded=excluded,
-        )
+        v = self._vacancy_pos[vacancy_id]
+        e_t, en_t = self._transposed()
+        n_people = len(self.person_ids)
+
+        def through(matrix: sp.csr_matrix, row: sp.csr_matrix) -> np.ndarray:
+            if row.nnz == 0:
+                return np.zeros(n_people, dtype=np.float32)
+            return np.asarray(matrix[row.indices].T @ row.data, dtype=np.float32).ravel()
+
+        label = int(self.label[v])
+        comps: dict[str, np.ndarray] = {
+            "skills": through(e_t, self.wn[v]),
+            "profile": through(en_t, self.vn[v]),
+            "occupation": through(en_t, self.centroid[label]),
+        }
+        if "target" in self.active_components:
+            assert self.targets is not None
+            if label < self.targets.shape[1]:
+                comps["target"] = self.targets[:, [label]].toarray().ravel()
+            else:
+                comps["target"] = np.zeros(n_people, dtype=np.float32)
+        if "location" in self.active_components:
+            assert self.p_mun is not None
+            comps["location"] = self._location(self.p_mun, np.array([v]))[:, 0]
+        if "language" in self.active_components:
+            assert self.p_lang is not None
+            comps["language"] = self.p_lang.astype(np.float32)
+        excluded = ~self.p_active.copy()
+        if self.requirements is not None:
+            req = self.requirements[v]
+            if req.nnz:
+                if self.cards is not None and self.cards.shape[1] == req.shape[1]:
+                    held = np.asarray(self.cards @ req.T.toarray()).ravel()
+                else:
+                    held = np.zeros(n_people)
+                excluded |= held < req.nnz - 1e-6
+        if not self.v_active[v]:
+            excluded[:] = True
+        return self._combine(comps, excluded)
 
     def score_pair(self, person_id: int, vacancy_id: int) -> tuple[float, dict[str, float], bool]:
         s = self._block(
@@ -349,7 +396,7 @@ class MatchIndex:
         return float(s.total[0, 0]), comps, bool(s.excluded[0, 0])
 
     def top_all(
-        self, *, top: int, block_size: int = 512
+        self, *, top: int, block_size: int = 512, people: Sequence[int] | None = None
     ) -> Iterator[tuple[list[int], np.ndarray, np.ndarray]]:
         """Match-all in blocks of people: yields (person ids, vacancy positions, scores).
 
@@ -358,13 +405,17 @@ class MatchIndex:
         """
         self._refresh()
         active_people = np.flatnonzero(self.p_active)
+        if people is not None:
+            wanted = {self._person_pos[p] for p in people if p in self._person_pos}
+            active_people = np.array([r for r in active_people if r in wanted], dtype=np.int64)
         for start in range(0, len(active_people), block_size):
             rows = active_people[start : start + block_size]
             yield self.top_block(rows, top=top)
 
     def top_block(self, rows: np.ndarray, *, top: int) -> tuple[list[int], np.ndarray, np.ndarray]:
         s = self._block(rows)
-        total = np.where(s.excluded, -1.0, s.total)
+        # Excluded pairs and vacancies without a single skill in common never make a list.
+        total = np.where(s.excluded | (s.components["skills"] <= 0), -1.0, s.total)
         k = min(top, total.shape[1])
         part = np.argpartition(-total, k - 1, axis=1)[:, :k]
         vals = np.take_along_axis(total, part, axis=1)
