@@ -21,7 +21,8 @@ from kohtaanto.matching import shortlists
 from kohtaanto.matching.regional import SkillGap, regional_occupation_gaps, regional_skill_gaps
 from kohtaanto.matching.search import job_seeker_skill_search
 from kohtaanto.matching.shortlists import CandidateRow
-from kohtaanto.taxonomy.models import Concept, ConceptType
+from kohtaanto.taxonomy.lookup import concepts_by_uri
+from kohtaanto.taxonomy.models import ConceptType
 
 router = Router(tags=["matching"])
 
@@ -298,9 +299,9 @@ class SearchHitOut(Schema):
 @router.get("/search/job-seekers", response=list[SearchHitOut])
 def search_job_seekers(request: AuthenticatedHttpRequest, q: Query[SearchQuery]) -> Any:
     request.user.permissions.require("view_job_seeker_list")
-    concept = Concept.objects.filter(
-        uri=q.concept, type__in=[ConceptType.SKILL, ConceptType.KNOWLEDGE]
-    ).first()
+    concept = concepts_by_uri([q.concept], types=[ConceptType.SKILL, ConceptType.KNOWLEDGE]).get(
+        q.concept
+    )
     if concept is None:
         raise DomainError(f"Unknown skill {q.concept}.", code="concept")
     hits = job_seeker_skill_search(actor=request.user, concept=concept, neighbours=q.neighbours)

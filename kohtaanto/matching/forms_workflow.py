@@ -6,17 +6,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kohtaanto.common.forms import DateInput
 from kohtaanto.employers.models import CompanyContact, Vacancy
 from kohtaanto.matching.models import LINK_LANGUAGES, CompanyAnswer, Outcome
 from kohtaanto.taxonomy.fields import ConceptChoiceField
 from kohtaanto.taxonomy.models import ConceptType
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class ProposeForm(forms.Form):

@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from kohtaanto.common.errors import DomainError, NotFoundError
+from kohtaanto.common.errors import DomainError, ImportRejectedError, NotFoundError
+from kohtaanto.common.forms import show_refusal
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.employers.selectors import vacancy_get_for_actor
 from kohtaanto.employers.survey_links import LinkExpiredError, LinkInvalidError
@@ -132,13 +133,12 @@ def candidate_consent(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
 
 
 def _form_errors(form: ConsentForm, exc: DomainError) -> None:
-    """A refusal from consent_give names fields; anything else goes above the form."""
-    errors = getattr(exc, "errors", None)
-    if errors:
-        for error in errors:
+    """consent_give names every refused field at once; other refusals name one or none."""
+    if isinstance(exc, ImportRejectedError):
+        for error in exc.errors:
             form.add_error(error.field if error.field in form.fields else None, error.reason)
     else:
-        form.add_error(None, exc.message)
+        show_refusal(form, exc)
 
 
 @login_required
