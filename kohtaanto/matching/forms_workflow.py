@@ -43,6 +43,9 @@ class LinkForm(forms.Form):
         label=_("Yrityksen yhteyshenkilö"), queryset=CompanyContact.objects.none()
     )
     language = forms.ChoiceField(label=_("Kieli"), choices=LINK_LANGUAGES)
+    send_email = forms.BooleanField(
+        label=_("Lähetä linkki yhteyshenkilölle sähköpostilla"), required=False, initial=True
+    )
 
     def __init__(self, *args: Any, contacts: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -576,6 +576,31 @@ def shortlist_link_issue(
 
 
 @transaction.atomic
+def shortlist_link_send(*, actor: User, shortlist: Shortlist, url: str) -> None:
+    """E-mail the link just issued to the shortlist's contact (after the transaction commits,
+    by a background task). The contact must have agreed to be contacted and have an e-mail."""
+    from kohtaanto.matching.tasks_workflow import shortlist_link_email_send
+
+    actor.permissions.require("manage_shortlist", shortlist)
+    contact = shortlist.contact
+    if contact is None or not shortlist.link_nonce:
+        raise ConflictError(_("Luo ensin linkki yhteyshenkilölle."), code="no_link")
+    if not contact.consent_to_contact:
+        raise DomainError(_("Yhteyshenkilö ei ole antanut lupaa yhteydenottoihin."), code="contact")
+    if not contact.email:
+        raise DomainError(_("Yhteyshenkilöllä ei ole sähköpostiosoitetta."), code="contact")
+    audit_event_record(
+        actor=actor,
+        action="shortlist.link_send",
+        target=shortlist,
+        changes={"contact": [None, contact.pk]},
+    )
+    transaction.on_commit(
+        lambda: shortlist_link_email_send.enqueue(shortlist_id=shortlist.pk, url=url)
+    )
+
+
+@transaction.atomic
 def shortlist_link_revoke(*, actor: User, shortlist: Shortlist) -> Shortlist:
     """Stop every link of the shortlist at once."""
     actor.permissions.require("manage_shortlist", shortlist)

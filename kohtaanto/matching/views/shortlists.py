@@ -204,6 +204,17 @@ def shortlist_link(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         request,
         _("Uusi linkki luotiin. Lähetä se yhteyshenkilölle; aiemmat linkit eivät enää toimi."),
     )
+    if form.cleaned_data["send_email"]:
+        try:
+            shortlists.shortlist_link_send(actor=actor, shortlist=shortlist, url=url)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(
+                request,
+                _("Linkki lähetettiin osoitteeseen %(email)s.")
+                % {"email": form.cleaned_data["contact"].email},
+            )
     return redirect("matching:shortlist_detail", pk=shortlist.pk)
 
 

@@ -338,3 +338,35 @@ def test_propose_view_refuses_closed_vacancy_with_message(
     )
     assert "ei ole avoinna" in response.content.decode()
     assert not ShortlistCandidate.objects.filter(job_seeker=flow.bertil).exists()
+
+
+def test_link_is_emailed_to_the_contact_after_commit(
+    flow: Any, client_as: Any, mailoutbox: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    _consent(flow)
+    advisor = client_as(flow.advisor)
+    with django_capture_on_commit_callbacks(execute=True):
+        advisor.post(
+            reverse("matching:shortlist_link", args=[flow.shortlist.pk]),
+            {"contact": flow.contact.pk, "language": "en", "send_email": "on"},
+        )
+    (mail,) = mailoutbox
+    assert mail.to == ["riitta@example.com"]
+    assert "/matching/shortlist/" in mail.body
+    assert _actions(flow.shortlist)[-1] == "shortlist.link_send"
+
+
+def test_link_is_not_emailed_without_permission_to_contact(
+    flow: Any, client_as: Any, mailoutbox: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    _consent(flow)
+    flow.contact.consent_to_contact = False
+    flow.contact.save(update_fields=["consent_to_contact"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_as(flow.advisor).post(
+            reverse("matching:shortlist_link", args=[flow.shortlist.pk]),
+            {"contact": flow.contact.pk, "language": "fi", "send_email": "on"},
+            follow=True,
+        )
+    assert "ei ole antanut lupaa" in response.content.decode()
+    assert mailoutbox == []
