@@ -120,6 +120,8 @@ def market_generate(
     mislabelled_rate: float = 0.05,
     person_essential: tuple[float, float] = (0.4, 0.8),
     earlier_skills: tuple[int, int] = (2, 7),
+    popularity_sigma: float = 1.0,
+    occupations: int = 0,
 ) -> Market:
     """A seeded market: vacancies and people drawn from occupations' skill profiles.
 
@@ -135,7 +137,9 @@ def market_generate(
     rng = np.random.default_rng(seed)
     n_skills = len(esco.skill_uris)
     usable = np.array([i for i, e in enumerate(esco.essential) if len(e) >= 3])
-    popularity = rng.lognormal(0.0, 1.0, len(usable))
+    if occupations:
+        usable = np.sort(rng.choice(usable, size=min(occupations, len(usable)), replace=False))
+    popularity = rng.lognormal(0.0, popularity_sigma, len(usable))
     popularity /= popularity.sum()
     by_isco: dict[str, list[int]] = defaultdict(list)
     for o in usable:
