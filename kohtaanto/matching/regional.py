@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Q, Sum
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -65,9 +66,12 @@ def _check(actor: Any, area: EmploymentArea) -> None:
 
 def _latest_answered_surveys(area: EmploymentArea) -> list[int]:
     latest: dict[int, int] = {}
+    # The survey's own answer time, else when the advisor completed it, else its creation;
+    # one expression so that NULLs sort the same on every database.
+    answered_at = Coalesce("submitted_at", "completed_at", "created_at")
     rows = (
         CompetenceSurvey.objects.filter(company__employment_area=area, status__in=ANSWERED)
-        .order_by("company_id", "-submitted_at", "-completed_at", "-id")
+        .order_by("company_id", answered_at.desc(), "-id")
         .values_list("company_id", "id")
     )
     for company_id, survey_id in rows:

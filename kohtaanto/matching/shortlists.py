@@ -346,7 +346,7 @@ def shortlist_statistics(
 
 def _lock_shortlist(shortlist: Shortlist) -> Shortlist:
     return (
-        Shortlist.objects.select_for_update()
+        Shortlist.objects.select_for_update(of=("self",))
         .select_related("vacancy__company")
         .get(pk=shortlist.pk)
     )
@@ -373,7 +373,9 @@ def candidate_propose(
     """
     if not actor.permissions.can_propose_candidate(vacancy, job_seeker):
         raise NotFoundError("not found")
-    vacancy = Vacancy.objects.select_for_update().select_related("company").get(pk=vacancy.pk)
+    vacancy = (
+        Vacancy.objects.select_for_update(of=("self",)).select_related("company").get(pk=vacancy.pk)
+    )
     _require_open(vacancy)
     if job_seeker.pseudonymised_at or job_seeker.status != JobSeeker.Status.ACTIVE:
         raise ConflictError(
@@ -401,7 +403,7 @@ def candidate_propose(
 
 def _lock_candidate(candidate: ShortlistCandidate) -> ShortlistCandidate:
     return (
-        ShortlistCandidate.objects.select_for_update()
+        ShortlistCandidate.objects.select_for_update(of=("self",))
         .select_related("shortlist__vacancy__company", "job_seeker", "consent")
         .get(pk=candidate.pk)
     )
@@ -634,7 +636,7 @@ def company_answer_record(
     """
     try:
         candidate = (
-            ShortlistCandidate.objects.select_for_update()
+            ShortlistCandidate.objects.select_for_update(of=("self",))
             .select_related("job_seeker")
             .get(pk=int(candidate_id), shortlist=shortlist)
         )

@@ -1,5 +1,6 @@
 """Regional supply and demand: what is counted, the order, the chart, the Excel export."""
 
+import datetime
 import io
 from types import SimpleNamespace
 from typing import Any
@@ -30,9 +31,9 @@ from kohtaanto.matching.regional import (
 from kohtaanto.matching.tests.workflow.conftest import give_skill, make_vacancy
 
 
-def _survey(company: Any, status: str) -> CompetenceSurvey:
+def _survey(company: Any, status: str, **times: Any) -> CompetenceSurvey:
     return CompetenceSurvey.objects.create(
-        company=company, status=status, submitted_at=timezone.now()
+        company=company, status=status, **(times or {"submitted_at": timezone.now()})
     )
 
 
@@ -42,7 +43,14 @@ def region(area: Any, company: Any, vacancy: Any, skills: SimpleNamespace) -> Si
     in an older survey only (not counted). Supply: two welders, one of them inactive."""
     closed = make_vacancy(company, state=VacancyState.CLOSED, positions=5)
     VacancySkill.objects.create(vacancy=closed, concept=skills.cnc)
-    old = _survey(company, SurveyStatus.COMPLETED)
+    # Filled in by the advisor a month ago: no company answer time (NULL sorts differently
+    # on SQLite and PostgreSQL), so the completion time decides.
+    old = _survey(
+        company,
+        SurveyStatus.COMPLETED,
+        submitted_at=None,
+        completed_at=timezone.now() - datetime.timedelta(days=30),
+    )
     SurveySkillNeed.objects.create(
         survey=old, concept=skills.cnc, headcount=4, horizon=Horizon.SHORT
     )
