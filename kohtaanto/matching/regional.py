@@ -28,6 +28,7 @@ from openpyxl.styles import Font
 
 from kohtaanto.accounts.models import EmploymentArea
 from kohtaanto.common.errors import NotFoundError
+from kohtaanto.common.spreadsheets import safe_cell
 from kohtaanto.employers.models import (
     CompetenceSurvey,
     SurveyRecruitmentNeed,
@@ -262,17 +263,16 @@ def gaps_workbook(*, skills: list[SkillGap], occupations: list[SkillGap]) -> byt
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for g in rows:
-            sheet.append(
-                [
-                    g.concept.label(),
-                    g.concept.uri,
-                    g.demand,
-                    g.vacancy_positions,
-                    g.survey_count,
-                    g.supply,
-                    g.gap,
-                ]
-            )
+            row = [
+                g.concept.label(),
+                g.concept.uri,
+                g.demand,
+                g.vacancy_positions,
+                g.survey_count,
+                g.supply,
+                g.gap,
+            ]
+            sheet.append([safe_cell(value) for value in row])
         sheet.column_dimensions["A"].width = 48
         sheet.column_dimensions["B"].width = 40
     notes = book.create_sheet(_("Laskentasääntö"))

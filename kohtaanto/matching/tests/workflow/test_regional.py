@@ -142,3 +142,12 @@ def test_anonymous_and_api_permissions(
     assert body[0]["uri"] == region.welding.uri and body[0]["gap"] == 4
     occupations = api.get("/api/v1/matching/regional/occupations").json()
     assert occupations[0]["demand"] == 3
+
+
+def test_excel_export_never_writes_a_label_as_a_formula(region: Any, client_as: Any) -> None:
+    region.welding.preferred = {"fi": '=HYPERLINK("http://x")'}
+    region.welding.save(update_fields=["preferred"])
+    response = client_as(Role.COORDINATOR).get(reverse("matching:regional_export"))
+    first = next(load_workbook(io.BytesIO(response.content)).worksheets[0].iter_rows(min_row=2))
+    assert first[0].value == '\'=HYPERLINK("http://x")'
+    assert first[0].data_type == "s"
