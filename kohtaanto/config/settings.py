@@ -5,6 +5,7 @@ Europe/Helsinki). Production (KOHTAANTO_ENV=production) differs only by environm
 refuses to start without its secrets. docs/deploy.md lists every variable.
 """
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -283,3 +284,18 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# Matching (README "Matching"): weights of the score, overridable one by one with
+# KOHTAANTO_MATCHING_<FIELD> (e.g. KOHTAANTO_MATCHING_W_LOCATION=0.2); the fields and their
+# defaults are in kohtaanto/matching/engine/weights.py.
+MATCHING_WEIGHTS = {
+    key[len("KOHTAANTO_MATCHING_") :].lower(): float(value)
+    for key, value in os.environ.items()
+    if key.startswith("KOHTAANTO_MATCHING_") and value.strip()
+}
+# Languages a job is done in, for the language component (ISO 639-1).
+MATCHING_WORK_LANGUAGES = env_list("KOHTAANTO_WORK_LANGUAGES", "fi")
+# Career moves: skill-overlap thresholds in the spirit of Nesta's Mapping Career Causeways,
+# calibrated on ESCO by bench/matching_mobility_calibration.py (figures in bench/README.md).
+MATCHING_MOBILITY_VIABLE = 0.30
+MATCHING_MOBILITY_HIGHLY_VIABLE = 0.40

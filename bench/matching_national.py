@@ -1,0 +1,189 @@
+"""National-scale matching benchmark: speed, memory and ranking quality on synthetic ESCO data.
+
+    python bench/matching_national.py [--esco PATH] [--people 300000] [--vacancies 60000]
+        [--seeds 1 2 3] [--quality-sample 3000] [--match-all]
+
+For each seed: generate a market (bench/matching_data.py), build the index from plain arrays
+(no database), time one person against all vacancies and one vacancy against all people on
+one core, and measure quality on a sample of people where the truth is the person's source
+occupation: R-precision (own vacancies in the top |own|), MRR (first own vacancy) and
+recall@20 (own vacancies in the top 20 / min(|own|, 20)). The same figures are printed for
+plain cosine on exact skills. `--match-all` (first seed only) runs the whole top-20 in blocks
+and reports wall time and the process's peak memory. The engine sees only the two sides'
+skills, the taxonomy and each vacancy's occupation label.
+"""
+
+import argparse
+import os
+import platform
+import resource
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import numpy as np
+import scipy.sparse as sp
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from matching_data import Market, esco_dir, esco_load, market_generate
+
+from kohtaanto.matching.engine.graph import SkillGraph
+from kohtaanto.matching.engine.index import MatchIndex, PersonRows, VacancyRows
+from kohtaanto.matching.engine.weights import Weights
+
+
+def peak_gib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2
+
+
+def index_build(graph: SkillGraph, market: Market, weights: Weights) -> MatchIndex:
+    index = MatchIndex(graph=graph, weights=weights)
+    n_v = market.vacancy_skills.shape[0]
+    index.upsert_vacancies(
+        VacancyRows(ids=range(n_v), skills=market.vacancy_skills, label=market.vacancy_label)
+    )
+    n_p = market.person_skills.shape[0]
+    step = 50_000
+    for start in range(0, n_p, step):
+        stop = min(start + step, n_p)
+        index.upsert_people(
+            PersonRows(ids=range(start, stop), skills=market.person_skills[start:stop])
+        )
+    index._refresh()
+    return index
+
+
+def quality(scores: np.ndarray, own: np.ndarray) -> tuple[float, float, float]:
+    """(R-precision, reciprocal rank, recall@20) of one ranking; `own`: the true vacancies."""
+    order = np.argsort(-scores, kind="stable")
+    hit = np.isin(order, own)
+    n_own = len(own)
+    r_prec = hit[:n_own].sum() / n_own
+    first = int(np.argmax(hit))
+    rr = 1.0 / (first + 1) if hit.any() else 0.0
+    rec = hit[:20].sum() / min(n_own, 20)
+    return r_prec, rr, rec
+
+
+def evaluate(index: MatchIndex, market: Market, sample: np.ndarray) -> dict[str, float]:
+    by_occ: dict[int, np.ndarray] = {}
+    for o in np.unique(market.vacancy_occupation):
+        by_occ[int(o)] = np.flatnonzero(market.vacancy_occupation == o)
+    ours, base = [], []
+    p_bin = market.person_skills.copy()
+    p_bin.data[:] = 1.0
+    v_bin = market.vacancy_skills.copy()
+    v_bin.data[:] = 1.0
+
+    def l2(m: sp.csr_matrix) -> sp.csr_matrix:
+        norm = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+        return (sp.diags(1.0 / np.maximum(norm, 1e-9)) @ m).tocsr()
+
+    v_cos_t = l2(v_bin).T.tocsr()
+    cos = (l2(p_bin[sample]) @ v_cos_t).toarray()
+    for k, p in enumerate(sample):
+        own = by_occ[int(market.person_occupation[p])]
+        ours.append(quality(index.score_person(int(p)).total, own))
+        base.append(quality(cos[k], own))
+    a, b = np.array(ours).mean(axis=0), np.array(base).mean(axis=0)
+    return {
+        "r_precision": a[0],
+        "mrr": a[1],
+        "recall20": a[2],
+        "cos_r_precision": b[0],
+        "cos_mrr": b[1],
+        "cos_recall20": b[2],
+    }
+
+
+def timings(index: MatchIndex, rng: np.random.Generator) -> tuple[float, float]:
+    people = rng.choice(len(index.person_ids), size=300, replace=False)
+    vacs = rng.choice(len(index.vacancy_ids), size=60, replace=False)
+    index.score_person(int(people[0]))
+    index.score_vacancy(int(vacs[0]))
+    tp = []
+    for p in people:
+        t = time.perf_counter()
+        index.score_person(int(p))
+        tp.append(time.perf_counter() - t)
+    tv = []
+    for v in vacs:
+        t = time.perf_counter()
+        index.score_vacancy(int(v))
+        tv.append(time.perf_counter() - t)
+    return float(np.median(tp) * 1000), float(np.median(tv) * 1000)
+
+
+def match_all(index: MatchIndex, top: int, block: int) -> float:
+    from tqdm import tqdm
+
+    t = time.perf_counter()
+    n_blocks = (len(index.person_ids) + block - 1) // block
+    for _ in tqdm(index.top_all(top=top, block_size=block), total=n_blocks, file=sys.stderr):
+        pass
+    return time.perf_counter() - t
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--esco")
+    ap.add_argument("--people", type=int, default=300_000)
+    ap.add_argument("--vacancies", type=int, default=60_000)
+    ap.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
+    ap.add_argument("--quality-sample", type=int, default=3000)
+    ap.add_argument("--match-all", action="store_true")
+    ap.add_argument("--block", type=int, default=256)
+    ap.add_argument("--no-timings", action="store_true")
+    args = ap.parse_args()
+    folder = esco_dir(args.esco)
+    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores (shared)")
+    print(f"people {args.people:,}, vacancies {args.vacancies:,}, seeds {args.seeds}")
+    esco = esco_load(folder)
+    weights = Weights()
+    t = time.perf_counter()
+    graph = SkillGraph.from_edges(len(esco.skill_uris), esco.broader, esco.related)
+    print(f"taxonomy graph: {time.perf_counter() - t:.1f} s")
+    rows = []
+    for i, seed in enumerate(args.seeds):
+        t = time.perf_counter()
+        market = market_generate(esco, people=args.people, vacancies=args.vacancies, seed=seed)
+        gen = time.perf_counter() - t
+        t = time.perf_counter()
+        index = index_build(graph, market, weights)
+        build = time.perf_counter() - t
+        rng = np.random.default_rng(seed + 1000)
+        sample = rng.choice(args.people, size=min(args.quality_sample, args.people), replace=False)
+        q = evaluate(index, market, sample)
+        p50p, p50v = (0.0, 0.0) if args.no_timings else timings(index, rng)
+        print(
+            f"seed {seed}: generate {gen:.0f} s, index build {build:.1f} s, "
+            f"person→vacancies p50 {p50p:.2f} ms, vacancy→people p50 {p50v:.1f} ms"
+        )
+        print(
+            f"  engine: R-precision {q['r_precision']:.3f}, MRR {q['mrr']:.3f}, "
+            f"recall@20 {q['recall20']:.3f}"
+        )
+        print(
+            f"  cosine: R-precision {q['cos_r_precision']:.3f}, MRR {q['cos_mrr']:.3f}, "
+            f"recall@20 {q['cos_recall20']:.3f}"
+        )
+        rows.append(q)
+        if args.match_all and i == 0:
+            wall = match_all(index, 20, args.block)
+            print(f"  match-all top-20: {wall / 60:.1f} min, peak memory {peak_gib():.2f} GiB")
+        del index, market
+    mean = {k: float(np.mean([r[k] for r in rows])) for k in rows[0]}
+    print(
+        f"mean over seeds: engine {mean['r_precision']:.3f} / {mean['mrr']:.3f} / "
+        f"{mean['recall20']:.3f}; cosine {mean['cos_r_precision']:.3f} / {mean['cos_mrr']:.3f} / "
+        f"{mean['cos_recall20']:.3f}; peak memory {peak_gib():.2f} GiB"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,425 @@
+"""The matching index: people × skills and vacancies × skills as scipy sparse matrices.
+
+Plain arrays in (row ids, CSR matrices, label and municipality codes), so that the application
+(`engine/loader.py`, from the database) and the national benchmark (`bench/`, straight from
+generated arrays) run the same code. Nothing here reads identifiers, titles or row order: a
+row's score depends only on its skills, the taxonomy, the vacancy's occupation label and the
+optional context (municipalities, languages, targets, hard requirements).
+
+Score of person p for vacancy v, a weighted mean of components in 0..1 (README "Matching"):
+
+- skills: Σ_t w[v,t]·e[p,t] / Σ_t w[v,t], where w is the vacancy's weight of skill t
+  (essential/optional × level × idf) and e the person's best credit for t (exact, or through
+  the taxonomy: `SkillGraph.expand`);
+- profile: cosine of the idf-weighted expanded person vector and the vacancy's weights;
+- occupation: cosine of the person's vector and the mean of all vacancies that carry the same
+  occupation label (what employers ask of that occupation, learned from the vacancies, never
+  from ESCO's occupation profiles); a vacancy without a label is its own mean;
+- target: the vacancy's occupation is one of the person's targets (or in the same ISCO group);
+- location: same municipality or remote 1, then linear decay over the commuting distance;
+- language: the person can work in the area's working language.
+
+Hard requirements are filters: a person without a valid card the vacancy requires is
+excluded (score 0, never ranked).
+
+Incremental upkeep: `upsert_people` / `upsert_vacancies` replace or add rows (the expansion is
+recomputed only for the changed people); `_refresh` redoes the cheap, global parts (idf,
+normalisation, occupation means) in O(non-zeros).
+"""
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse as sp
+
+from kohtaanto.matching.engine.graph import SkillGraph
+from kohtaanto.matching.engine.weights import Weights
+
+COMPONENTS = ("skills", "profile", "occupation", "target", "location", "language")
+
+
+@dataclass
+class PersonRows:
+    """People to add or replace. `skills[i, s]`: level credit of skill s (0..1)."""
+
+    ids: Sequence[int]
+    skills: sp.csr_matrix
+    municipality: np.ndarray | None = None  # index into the distance matrix, -1 unknown
+    language: np.ndarray | None = None  # 0..1
+    targets: sp.csr_matrix | None = None  # people × occupation labels, 0..1
+    cards: sp.csr_matrix | None = None  # people × requirement concepts: 1 = valid card
+
+
+@dataclass
+class VacancyRows:
+    """Vacancies to add or replace. `skills[i, s]`: weight before idf (0 = not asked)."""
+
+    ids: Sequence[int]
+    skills: sp.csr_matrix
+    label: np.ndarray  # occupation label, -1 none
+    municipality: np.ndarray | None = None
+    remote: np.ndarray | None = None
+    commuting: np.ndarray | None = None
+    requirements: sp.csr_matrix | None = None  # vacancies × requirement concepts
+
+
+def _replace_rows(
+    old: sp.csr_matrix | None, positions: np.ndarray, new: sp.csr_matrix, n_rows: int
+) -> sp.csr_matrix:
+    """`old` grown to n_rows with rows at `positions` replaced by `new` (O(non-zeros))."""
+    width = new.shape[1]
+    if old is None:
+        old = sp.csr_matrix((n_rows, width), dtype=np.float32)
+    if old.shape[0] < n_rows:
+        old = sp.vstack([old, sp.csr_matrix((n_rows - old.shape[0], width))]).tocsr()
+    keep = np.ones(n_rows, dtype=np.float32)
+    keep[positions] = 0
+    kept = (sp.diags(keep) @ old).tocsr()
+    placed = sp.csr_matrix(
+        (np.ones(len(positions), dtype=np.float32), (positions, np.arange(len(positions)))),
+        shape=(n_rows, len(positions)),
+    )
+    out = (kept + placed @ new.tocsr()).tocsr().astype(np.float32)
+    out.eliminate_zeros()
+    return out
+
+
+def _replace_values(old: np.ndarray | None, positions: np.ndarray, new, n: int, fill) -> np.ndarray:
+    new_arr = np.asarray(new) if new is not None else np.full(len(positions), fill)
+    if old is None:
+        old = np.full(n, fill, dtype=new_arr.dtype)
+    elif len(old) < n:
+        old = np.concatenate([old, np.full(n - len(old), fill, dtype=old.dtype)])
+    old[positions] = new_arr
+    return old
+
+
+def _row_normalise(m: sp.csr_matrix, kind: str) -> sp.csr_matrix:
+    if kind == "l2":
+        norm = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    else:
+        norm = np.asarray(m.sum(axis=1)).ravel()
+    inv = np.divide(1.0, norm, out=np.zeros_like(norm), where=norm > 0)
+    return (sp.diags(inv.astype(np.float32)) @ m).tocsr().astype(np.float32)
+
+
+@dataclass
+class Scores:
+    """Scores of one person or one vacancy against all rows of the other side."""
+
+    total: np.ndarray
+    components: dict[str, np.ndarray]
+    excluded: np.ndarray
+
+
+@dataclass
+class MatchIndex:
+    graph: SkillGraph
+    weights: Weights
+    distance_km: np.ndarray | None = None  # municipality × municipality, inf = unknown
+    person_ids: list[int] = field(default_factory=list)
+    vacancy_ids: list[int] = field(default_factory=list)
+    # versions: the loader's change marks, compared to find dirty rows
+    person_versions: dict[int, object] = field(default_factory=dict)
+    vacancy_versions: dict[int, object] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._person_pos: dict[int, int] = {}
+        self._vacancy_pos: dict[int, int] = {}
+        self.x: sp.csr_matrix | None = None
+        self.e: sp.csr_matrix | None = None
+        self.p_mun: np.ndarray | None = None
+        self.p_lang: np.ndarray | None = None
+        self.p_active = np.zeros(0, dtype=bool)
+        self.targets: sp.csr_matrix | None = None
+        self.cards: sp.csr_matrix | None = None
+        self.r: sp.csr_matrix | None = None
+        self.label_raw = np.zeros(0, dtype=np.int64)
+        self.v_mun: np.ndarray | None = None
+        self.v_remote: np.ndarray | None = None
+        self.v_commuting: np.ndarray | None = None
+        self.v_active = np.zeros(0, dtype=bool)
+        self.requirements: sp.csr_matrix | None = None
+        self._has_targets = False
+        self._has_location = False
+        self._has_language = False
+        self._stale = True
+
+    # --- upkeep -----------------------------------------------------------------------------
+
+    def _positions(self, ids: Sequence[int], pos: dict[int, int], order: list[int]) -> np.ndarray:
+        out = np.empty(len(ids), dtype=np.int64)
+        for i, key in enumerate(ids):
+            if key not in pos:
+                pos[key] = len(order)
+                order.append(key)
+            out[i] = pos[key]
+        return out
+
+    def upsert_people(self, rows: PersonRows) -> None:
+        """Add or replace people; only their expansion through the taxonomy is recomputed."""
+        positions = self._positions(rows.ids, self._person_pos, self.person_ids)
+        n = len(self.person_ids)
+        skills = rows.skills.tocsr().astype(np.float32)
+        self.x = _replace_rows(self.x, positions, skills, n)
+        self.e = _replace_rows(self.e, positions, self.graph.expand(skills, self.weights), n)
+        self.p_active = _replace_values(self.p_active, positions, None, n, True)
+        self.p_mun = _replace_values(self.p_mun, positions, rows.municipality, n, -1)
+        self.p_lang = _replace_values(self.p_lang, positions, rows.language, n, 1.0)
+        self._has_location |= rows.municipality is not None
+        self._has_language |= rows.language is not None
+        if rows.targets is not None:
+            self._has_targets = True
+            self.targets = _replace_rows(self.targets, positions, rows.targets, n)
+        if rows.cards is not None:
+            self.cards = _replace_rows(self.cards, positions, rows.cards, n)
+        self._stale = True
+
+    def upsert_vacancies(self, rows: VacancyRows) -> None:
+        positions = self._positions(rows.ids, self._vacancy_pos, self.vacancy_ids)
+        n = len(self.vacancy_ids)
+        self.r = _replace_rows(self.r, positions, rows.skills.tocsr().astype(np.float32), n)
+        self.label_raw = _replace_values(self.label_raw, positions, rows.label, n, -1)
+        self.v_active = _replace_values(self.v_active, positions, None, n, True)
+        self.v_mun = _replace_values(self.v_mun, positions, rows.municipality, n, -1)
+        self.v_remote = _replace_values(self.v_remote, positions, rows.remote, n, False)
+        self.v_commuting = _replace_values(self.v_commuting, positions, rows.commuting, n, False)
+        if rows.requirements is not None:
+            self.requirements = _replace_rows(self.requirements, positions, rows.requirements, n)
+        self._stale = True
+
+    def deactivate_people(self, ids: Sequence[int]) -> None:
+        for key in ids:
+            if key in self._person_pos:
+                self.p_active[self._person_pos[key]] = False
+
+    def deactivate_vacancies(self, ids: Sequence[int]) -> None:
+        for key in ids:
+            if key in self._vacancy_pos:
+                self.v_active[self._vacancy_pos[key]] = False
+        self._stale = True
+
+    def person_position(self, person_id: int) -> int | None:
+        pos = self._person_pos.get(person_id)
+        return pos if pos is not None and self.p_active[pos] else None
+
+    def vacancy_position(self, vacancy_id: int) -> int | None:
+        pos = self._vacancy_pos.get(vacancy_id)
+        return pos if pos is not None and self.v_active[pos] else None
+
+    def _refresh(self) -> None:
+        """Redo the global parts: idf, normalised vacancy rows, occupation means."""
+        if not self._stale:
+            return
+        w = self.weights
+        n_skills = self.graph.n
+        if self.r is None:
+            self.r = sp.csr_matrix((0, n_skills), dtype=np.float32)
+        if self.e is None:
+            self.x = self.e = sp.csr_matrix((0, n_skills), dtype=np.float32)
+        active = sp.diags(self.v_active.astype(np.float32))
+        r = (active @ self.r).tocsr()
+        r.eliminate_zeros()
+        df = np.bincount(r.indices, minlength=n_skills).astype(np.float64)
+        n_vac = max(int(self.v_active.sum()), 1)
+        idf = np.log1p(n_vac / np.maximum(df, 1.0))
+        self.idf = (idf**w.idf_power).astype(np.float32)
+        weighted = (r @ sp.diags(self.idf)).tocsr()
+        self.wn = _row_normalise(weighted, "sum")
+        self.vn = _row_normalise(weighted, "l2")
+        self.wn_t = self.wn.T.tocsr()
+        self.vn_t = self.vn.T.tocsr()
+        # Labels: a vacancy without an occupation is a label of its own.
+        label = self.label_raw.copy()
+        missing = np.flatnonzero(label < 0)
+        top = int(label.max()) + 1 if len(label) and label.max() >= 0 else 0
+        label[missing] = top + np.arange(len(missing))
+        self.label = label
+        n_labels = top + len(missing)
+        member = sp.csr_matrix(
+            (self.v_active.astype(np.float32), (label, np.arange(len(label)))),
+            shape=(n_labels, len(label)),
+        )
+        self.centroid = _row_normalise((member @ self.vn).tocsr(), "l2")
+        self.centroid_t = self.centroid.T.tocsr()
+        self.en = _row_normalise((self.e @ sp.diags(self.idf)).tocsr(), "l2")
+        self._e_t: sp.csr_matrix | None = None
+        self._en_t: sp.csr_matrix | None = None
+        self.active_components = ["skills", "profile", "occupation"]
+        if self._has_targets:
+            self.active_components.append("target")
+        if self._has_location and self.distance_km is not None:
+            self.active_components.append("location")
+        if self._has_language:
+            self.active_components.append("language")
+        self.component_weights = {c: getattr(w, f"w_{c}") for c in self.active_components}
+        self.weight_sum = sum(self.component_weights.values()) or 1.0
+        self._stale = False
+
+    def _transposed(self) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        """skills × people, for one vacancy against everyone (built on first use)."""
+        if self._e_t is None or self._en_t is None:
+            assert self.e is not None
+            self._e_t = self.e.T.tocsr()
+            self._en_t = self.en.T.tocsr()
+        return self._e_t, self._en_t
+
+    # --- scoring ----------------------------------------------------------------------------
+
+    def _location(self, p_mun: np.ndarray, v_rows: np.ndarray) -> np.ndarray:
+        """Location credit, people (rows) × vacancies (columns)."""
+        assert self.distance_km is not None and self.v_mun is not None
+        assert self.v_commuting is not None and self.v_remote is not None
+        w = self.weights
+        v_mun = self.v_mun[v_rows]
+        known = (p_mun[:, None] >= 0) & (v_mun[None, :] >= 0)
+        dist = self.distance_km[np.maximum(p_mun, 0)][:, np.maximum(v_mun, 0)]
+        factor = np.where(self.v_commuting[v_rows], w.commute_possible_factor, 1.0)[None, :]
+        full, far = w.commute_full_km * factor, w.commute_max_km * factor
+        credit = np.clip((far - dist) / np.maximum(far - full, 1e-6), 0.0, 1.0)
+        credit = np.where(known, credit, 0.5)
+        return np.where(self.v_remote[v_rows][None, :], 1.0, credit).astype(np.float32)
+
+    def _combine(self, comps: dict[str, np.ndarray], excluded: np.ndarray) -> Scores:
+        total = sum(self.component_weights[c] * comps[c] for c in self.active_components)
+        total = np.asarray(total, dtype=np.float32) / self.weight_sum
+        total = np.where(excluded, 0.0, total).astype(np.float32)
+        return Scores(total=total, components=comps, excluded=excluded)
+
+    def _block(self, p_rows: np.ndarray, v_rows: np.ndarray | None = None) -> Scores:
+        """Scores of people `p_rows` (rows) against vacancies `v_rows` (columns, default all)."""
+        self._refresh()
+        assert self.e is not None
+        e, en = self.e[p_rows], self.en[p_rows]
+        all_v = np.arange(len(self.vacancy_ids)) if v_rows is None else v_rows
+        labels = self.label[all_v]
+        if v_rows is None:
+            skills = (e @ self.wn_t).toarray()
+            profile = (en @ self.vn_t).toarray()
+            occupation = (en @ self.centroid_t).toarray()[:, labels]
+        else:
+            skills = (e @ self.wn[v_rows].T).toarray()
+            profile = (en @ self.vn[v_rows].T).toarray()
+            needed, inverse = np.unique(labels, return_inverse=True)
+            occupation = (en @ self.centroid[needed].T).toarray()[:, inverse]
+        comps: dict[str, np.ndarray] = {
+            "skills": skills,
+            "profile": profile,
+            "occupation": occupation,
+        }
+        if "target" in self.active_components:
+            assert self.targets is not None
+            t = self.targets[p_rows].toarray()
+            known = labels < t.shape[1]
+            comps["target"] = np.where(known[None, :], t[:, np.minimum(labels, t.shape[1] - 1)], 0)
+        if "location" in self.active_components:
+            assert self.p_mun is not None
+            comps["location"] = self._location(self.p_mun[p_rows], all_v)
+        if "language" in self.active_components:
+            assert self.p_lang is not None
+            comps["language"] = np.repeat(self.p_lang[p_rows][:, None], len(all_v), axis=1)
+        excluded = np.zeros(skills.shape, dtype=bool)
+        if self.requirements is not None:
+            req = self.requirements[all_v]
+            needed_n = np.asarray(req.sum(axis=1)).ravel()
+            if self.cards is not None and self.cards.shape[1] == req.shape[1]:
+                held = (self.cards[p_rows] @ req.T).toarray()
+            else:
+                held = np.zeros(skills.shape)
+            excluded = held < needed_n[None, :] - 1e-6
+        excluded |= ~self.v_active[all_v][None, :]
+        return self._combine(comps, excluded)
+
+    def score_person(self, person_id: int) -> Scores:
+        """One person against every vacancy (columns in `vacancy_ids` order)."""
+        pos = self._person_pos[person_id]
+        s = self._block(np.array([pos]))
+        return Scores(
+            total=s.total[0],
+            components={k: v[0] for k, v in s.components.items()},
+            excluded=s.excluded[0],
+        )
+
+    def score_vacancy(self, vacancy_id: int) -> Scores:
+        """One vacancy against every person (in `person_ids` order); inactive people excluded.
+
+        Works on skills × people, so the cost follows the people who hold the vacancy's
+        skills, not the number of people.
+        """
+        self._refresh()
+        v = self._vacancy_pos[vacancy_id]
+        e_t, en_t = self._transposed()
+        n_people = len(self.person_ids)
+
+        def through(matrix: sp.csr_matrix, row: sp.csr_matrix) -> np.ndarray:
+            if row.nnz == 0:
+                return np.zeros(n_people, dtype=np.float32)
+            return np.asarray(matrix[row.indices].T @ row.data, dtype=np.float32).ravel()
+
+        label = int(self.label[v])
+        comps: dict[str, np.ndarray] = {
+            "skills": through(e_t, self.wn[v]),
+            "profile": through(en_t, self.vn[v]),
+            "occupation": through(en_t, self.centroid[label]),
+        }
+        if "target" in self.active_components:
+            assert self.targets is not None
+            if label < self.targets.shape[1]:
+                comps["target"] = self.targets[:, [label]].toarray().ravel()
+            else:
+                comps["target"] = np.zeros(n_people, dtype=np.float32)
+        if "location" in self.active_components:
+            assert self.p_mun is not None
+            comps["location"] = self._location(self.p_mun, np.array([v]))[:, 0]
+        if "language" in self.active_components:
+            assert self.p_lang is not None
+            comps["language"] = self.p_lang.astype(np.float32)
+        excluded = ~self.p_active.copy()
+        if self.requirements is not None:
+            req = self.requirements[v]
+            if req.nnz:
+                if self.cards is not None and self.cards.shape[1] == req.shape[1]:
+                    held = np.asarray(self.cards @ req.T.toarray()).ravel()
+                else:
+                    held = np.zeros(n_people)
+                excluded |= held < req.nnz - 1e-6
+        if not self.v_active[v]:
+            excluded[:] = True
+        return self._combine(comps, excluded)
+
+    def score_pair(self, person_id: int, vacancy_id: int) -> tuple[float, dict[str, float], bool]:
+        s = self._block(
+            np.array([self._person_pos[person_id]]), np.array([self._vacancy_pos[vacancy_id]])
+        )
+        comps = {k: float(v[0, 0]) for k, v in s.components.items()}
+        return float(s.total[0, 0]), comps, bool(s.excluded[0, 0])
+
+    def top_all(
+        self, *, top: int, block_size: int = 512, people: Sequence[int] | None = None
+    ) -> Iterator[tuple[list[int], np.ndarray, np.ndarray]]:
+        """Match-all in blocks of people: yields (person ids, vacancy positions, scores).
+
+        Memory is bounded by block_size × vacancies floats, whatever the number of people;
+        blocks are independent, so a range of them can run on another worker.
+        """
+        self._refresh()
+        active_people = np.flatnonzero(self.p_active)
+        if people is not None:
+            wanted = {self._person_pos[p] for p in people if p in self._person_pos}
+            active_people = np.array([r for r in active_people if r in wanted], dtype=np.int64)
+        for start in range(0, len(active_people), block_size):
+            rows = active_people[start : start + block_size]
+            yield self.top_block(rows, top=top)
+
+    def top_block(self, rows: np.ndarray, *, top: int) -> tuple[list[int], np.ndarray, np.ndarray]:
+        s = self._block(rows)
+        # Excluded pairs and vacancies without a single skill in common never make a list.
+        total = np.where(s.excluded | (s.components["skills"] <= 0), -1.0, s.total)
+        k = min(top, total.shape[1])
+        part = np.argpartition(-total, k - 1, axis=1)[:, :k]
+        vals = np.take_along_axis(total, part, axis=1)
+        order = np.argsort(-vals, axis=1, kind="stable")
+        part = np.take_along_axis(part, order, axis=1)
+        vals = np.take_along_axis(vals, order, axis=1)
+        return [self.person_ids[r] for r in rows], part, vals

@@ -1,0 +1,81 @@
+"""A ranking result in words, for pages, the API and the CLI (Finnish source, sv/en)."""
+
+from django.utils.formats import date_format
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from kohtaanto.matching.results import (
+    HIGHLY_VIABLE,
+    REQ_EXPIRED,
+    REQ_EXPIRES_BEFORE_START,
+    REQ_MISSING,
+    VIABLE,
+    MatchResult,
+    SkillMatch,
+)
+
+COMPONENT_LABELS: dict[str, Promise] = {
+    "skills": gettext_lazy("Osaamisvaatimukset"),
+    "profile": gettext_lazy("Osaamisprofiilien samankaltaisuus"),
+    "occupation": gettext_lazy("Sopivuus ammattiin"),
+    "target": gettext_lazy("Tavoiteammatti"),
+    "location": gettext_lazy("Sijainti"),
+    "language": gettext_lazy("Työkieli"),
+}
+
+VIA_LABELS: dict[str, Promise] = {
+    "narrower": gettext_lazy("tarkempi osaaminen"),
+    "broader": gettext_lazy("laajempi osaaminen"),
+    "related": gettext_lazy("lähiosaaminen"),
+    "sibling": gettext_lazy("saman ryhmän osaaminen"),
+}
+
+
+def viability_label(viability: str) -> Promise:
+    if viability == HIGHLY_VIABLE:
+        return gettext_lazy("Erittäin realistinen siirtymä")
+    if viability == VIABLE:
+        return gettext_lazy("Realistinen siirtymä")
+    return gettext_lazy("Vaatii paljon lisäosaamista")
+
+
+def partial_text(s: SkillMatch) -> str:
+    return _("%(skill)s osittain: %(via)s %(source)s (%(credit)s %%)") % {
+        "skill": s.label,
+        "via": VIA_LABELS.get(s.via or "", ""),
+        "source": s.via_label,
+        "credit": round(s.credit * 100),
+    }
+
+
+def _names(skills: list[SkillMatch]) -> str:
+    return ", ".join(s.label for s in skills)
+
+
+def explanation_lines(r: MatchResult) -> list[str]:
+    """Matched, partly matched and missing skills, then the hard requirements."""
+    lines = []
+    if r.matched:
+        lines.append(_("Osaa: %(skills)s.") % {"skills": _names(r.matched)})
+    if r.partial:
+        lines.append(
+            _("Osittain: %(skills)s.") % {"skills": "; ".join(partial_text(s) for s in r.partial)}
+        )
+    essential = [s for s in r.missing if s.essential]
+    optional = [s for s in r.missing if not s.essential]
+    if essential:
+        lines.append(_("Puuttuu (välttämätön): %(skills)s.") % {"skills": _names(essential)})
+    if optional:
+        lines.append(_("Puuttuu (toivottava): %(skills)s.") % {"skills": _names(optional)})
+    for check in r.requirements:
+        if check.status == REQ_MISSING:
+            lines.append(_("Ehdoton vaatimus puuttuu: %(card)s.") % {"card": check.label})
+        elif check.status == REQ_EXPIRED:
+            lines.append(_("Ehdoton vaatimus vanhentunut: %(card)s.") % {"card": check.label})
+        elif check.status == REQ_EXPIRES_BEFORE_START:
+            lines.append(
+                _("Huom. %(card)s vanhenee ennen työn alkamista (%(date)s).")
+                % {"card": check.label, "date": date_format(check.expires_on, "SHORT_DATE_FORMAT")}
+            )
+    return lines

@@ -1,0 +1,66 @@
+"""What a ranking returns: the score, its parts and the explanation a counsellor reads."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# RequirementCheck.status values
+REQ_OK = "ok"
+REQ_MISSING = "missing"
+REQ_EXPIRED = "expired"
+REQ_EXPIRES_BEFORE_START = "expires_before_start"
+
+
+@dataclass(frozen=True)
+class SkillMatch:
+    """One skill the vacancy asks for, and how the person covers it.
+
+    `via`: None for an exact match, else the taxonomy route ("narrower", "broader",
+    "related", "sibling") through which the person's skill `via_label` counts for `credit`.
+    """
+
+    concept_id: int
+    uri: str
+    label: str
+    essential: bool
+    via: str | None
+    credit: float
+    via_label: str = ""
+
+
+@dataclass(frozen=True)
+class RequirementCheck:
+    label: str
+    status: str
+    concept_id: int = 0
+    expires_on: Any = None
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    job_seeker_id: int
+    vacancy_id: int
+    score: float
+    components: dict[str, float]
+    matched: list[SkillMatch] = field(default_factory=list)
+    partial: list[SkillMatch] = field(default_factory=list)
+    missing: list[SkillMatch] = field(default_factory=list)
+    requirements: list[RequirementCheck] = field(default_factory=list)
+    excluded: bool = False
+
+    @property
+    def warnings(self) -> list[RequirementCheck]:
+        return [r for r in self.requirements if r.status != REQ_OK]
+
+
+# MobilityResult.viability values
+HIGHLY_VIABLE = "highly viable"
+VIABLE = "viable"
+NOT_VIABLE = "not viable"
+
+
+@dataclass(frozen=True)
+class MobilityResult:
+    occupation: Any  # taxonomy.Concept
+    similarity: float
+    viability: str
+    missing_essential: list[SkillMatch] = field(default_factory=list)

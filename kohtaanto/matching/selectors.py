@@ -1,0 +1,303 @@
+"""Rankings, scoped to the actor: vacancies for a person, people for a vacancy, career moves.
+
+Every function answers NotFoundError (404) for what the actor may not see, and a MatchingError
+(400, with a message saying which and why) for input that cannot be ranked: a person who is
+not active, has no skills or no consent to processing; a vacancy that is not open or asks for
+no skills. Nothing is written.
+"""
+
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kohtaanto.employers.models import Vacancy, VacancyState
+from kohtaanto.jobseekers.models import ConsentPurpose, JobSeeker
+from kohtaanto.jobseekers.selectors import consent_is_valid, job_seeker_list, valid_consents
+from kohtaanto.matching.engine import explain as ex
+from kohtaanto.matching.engine.loader import AreaIndex, area_index
+from kohtaanto.matching.errors import MatchingError
+from kohtaanto.matching.results import (
+    HIGHLY_VIABLE,
+    NOT_VIABLE,
+    VIABLE,
+    MatchResult,
+    MobilityResult,
+    RequirementCheck,
+    SkillMatch,
+)
+from kohtaanto.taxonomy.models import Concept, ConceptRelation, ConceptType, RelationKind
+
+__all__ = [
+    "MatchResult",
+    "MobilityResult",
+    "RequirementCheck",
+    "SkillMatch",
+    "job_seekers_for_vacancy",
+    "match_explain",
+    "occupations_for_job_seeker",
+    "vacancies_for_job_seeker",
+]
+
+
+def _check_job_seeker(job_seeker: JobSeeker) -> None:
+    if job_seeker.status != JobSeeker.Status.ACTIVE or job_seeker.pseudonymised_at:
+        raise MatchingError(
+            _("Työnhakija %(name)s ei ole aktiivinen, joten hänelle ei haeta työpaikkoja.")
+            % {"name": str(job_seeker)},
+            code="job_seeker_not_active",
+        )
+    if not consent_is_valid(job_seeker=job_seeker, purpose=ConsentPurpose.PROCESSING):
+        raise MatchingError(
+            _(
+                "Työnhakijalla %(name)s ei ole voimassa olevaa suostumusta tietojen käsittelyyn "
+                "hankkeessa, joten häntä ei verrata työpaikkoihin."
+            )
+            % {"name": str(job_seeker)},
+            code="no_consent",
+        )
+    if not job_seeker.skills.exists():
+        raise MatchingError(
+            _("Työnhakijan %(name)s osaamisprofiilissa ei ole yhtään osaamista.")
+            % {"name": str(job_seeker)},
+            code="no_skills",
+        )
+
+
+def _check_vacancy(vacancy: Vacancy) -> None:
+    if vacancy.state != VacancyState.OPEN:
+        raise MatchingError(
+            _("Työpaikka %(title)s ei ole avoinna (tila: %(state)s).")
+            % {"title": vacancy.title, "state": vacancy.get_state_display()},
+            code="vacancy_not_open",
+        )
+    if not vacancy.skills.exists():
+        raise MatchingError(
+            _("Työpaikalle %(title)s ei ole kirjattu osaamisvaatimuksia.")
+            % {"title": vacancy.title},
+            code="vacancy_without_skills",
+        )
+
+
+def _results(
+    area: AreaIndex,
+    pairs: list[tuple[int, int, float, dict[str, float], bool]],
+) -> list[MatchResult]:
+    """Explanations for (person, vacancy, score, components, excluded) with a few queries."""
+    people = {p for p, *_ in pairs}
+    vacancies = {v for _, v, *_ in pairs}
+    have = ex.person_skills(area, people)
+    cards = ex.person_cards(people)
+    wanted = ex.vacancy_skills(vacancies)
+    reqs = ex.vacancy_requirements(vacancies)
+    starts = dict(Vacancy.objects.filter(pk__in=vacancies).values_list("pk", "start_date"))
+    labels = ex.source_concepts(area, have.values())
+    today = timezone.localdate()
+    out = []
+    for person, vacancy, score, comps, excluded in pairs:
+        checks = ex.requirement_checks(
+            reqs.get(vacancy, []), cards.get(person, {}), today=today, start=starts.get(vacancy)
+        )
+        out.append(
+            ex.explain(
+                area,
+                job_seeker_id=person,
+                vacancy_id=vacancy,
+                score=score,
+                components=comps,
+                excluded=excluded,
+                have=have.get(person, {}),
+                wanted=wanted.get(vacancy, []),
+                requirements=checks,
+                labels=labels,
+            )
+        )
+    return out
+
+
+def _top(total: np.ndarray, allowed: np.ndarray, top: int) -> list[int]:
+    scores = np.where(allowed, total, -1.0)
+    order = np.argsort(-scores, kind="stable")[: max(top, 0)]
+    return [int(i) for i in order if scores[i] > 0]
+
+
+def vacancies_for_job_seeker(
+    *, actor: Any, job_seeker: JobSeeker, top: int = 20
+) -> list[MatchResult]:
+    """The open vacancies of the person's area that fit them best, explained, best first.
+
+    Vacancies whose hard requirements the person does not meet are left out.
+    """
+    actor.permissions.require("view_job_seeker_matches", job_seeker)
+    return vacancies_ranked(job_seeker=job_seeker, top=top)
+
+
+def vacancies_ranked(*, job_seeker: JobSeeker, top: int = 20) -> list[MatchResult]:
+    """`vacancies_for_job_seeker` without an actor, for batch jobs run by the operator."""
+    _check_job_seeker(job_seeker)
+    area = area_index(job_seeker.employment_area_id)
+    index = area.index
+    if index.person_position(job_seeker.pk) is None or not index.vacancy_ids:
+        return []
+    s = index.score_person(job_seeker.pk)
+    chosen = _top(s.total, ~s.excluded & (s.components["skills"] > 0), top)
+    pairs = [
+        (
+            job_seeker.pk,
+            index.vacancy_ids[i],
+            float(s.total[i]),
+            {k: float(v[i]) for k, v in s.components.items()},
+            False,
+        )
+        for i in chosen
+    ]
+    return _results(area, pairs)
+
+
+def consenting_job_seekers(*, area_id: int) -> set[int]:
+    """Active people of the area whose consent to processing in the project is in force."""
+    consented = valid_consents().filter(purpose=ConsentPurpose.PROCESSING).values("job_seeker_id")
+    return set(
+        JobSeeker.objects.filter(
+            employment_area_id=area_id, pk__in=consented, status=JobSeeker.Status.ACTIVE
+        ).values_list("pk", flat=True)
+    )
+
+
+def job_seekers_for_vacancy(*, actor: Any, vacancy: Vacancy, top: int = 20) -> list[MatchResult]:
+    """Active job seekers who fit the vacancy best, among those the actor may see and whose
+    consent allows processing; people excluded by a hard requirement are left out."""
+    actor.permissions.require("view_vacancy_candidates", vacancy)
+    _check_vacancy(vacancy)
+    visible = set(job_seeker_list(actor=actor).values_list("pk", flat=True))
+    allowed = consenting_job_seekers(area_id=vacancy.employment_area_id) & visible
+    return job_seekers_ranked(vacancy=vacancy, allowed=allowed, top=top)
+
+
+def job_seekers_ranked(*, vacancy: Vacancy, allowed: set[int], top: int = 20) -> list[MatchResult]:
+    """The best of the people `allowed` for the vacancy, without an actor (batch jobs)."""
+    _check_vacancy(vacancy)
+    area = area_index(vacancy.employment_area_id)
+    index = area.index
+    if index.vacancy_position(vacancy.pk) is None or not index.person_ids:
+        return []
+    mask = np.array([pid in allowed for pid in index.person_ids], dtype=bool)
+    s = index.score_vacancy(vacancy.pk)
+    chosen = _top(s.total, mask & ~s.excluded & (s.components["skills"] > 0), top)
+    pairs = [
+        (
+            index.person_ids[i],
+            vacancy.pk,
+            float(s.total[i]),
+            {k: float(v[i]) for k, v in s.components.items()},
+            False,
+        )
+        for i in chosen
+    ]
+    return _results(area, pairs)
+
+
+def match_explain(*, actor: Any, job_seeker: JobSeeker, vacancy: Vacancy) -> MatchResult:
+    """The full explanation of one pair, also when a hard requirement excludes it."""
+    actor.permissions.require("view_job_seeker_matches", job_seeker)
+    actor.permissions.require("view_vacancy_candidates", vacancy)
+    _check_job_seeker(job_seeker)
+    _check_vacancy(vacancy)
+    if vacancy.employment_area_id != job_seeker.employment_area_id:
+        raise MatchingError(
+            _("Työpaikka ja työnhakija ovat eri työllisyysalueilla."), code="different_area"
+        )
+    area = area_index(job_seeker.employment_area_id)
+    score, comps, excluded = area.index.score_pair(job_seeker.pk, vacancy.pk)
+    return _results(area, [(job_seeker.pk, vacancy.pk, score, comps, excluded)])[0]
+
+
+# --- occupational mobility -----------------------------------------------------------------
+
+
+def _occupation_profiles() -> tuple[list[int], sp.csr_matrix, dict[int, int]]:
+    """Occupations × skills (essential) as a binary matrix, and the skill column of a concept."""
+    rows = ConceptRelation.objects.filter(
+        kind=RelationKind.OCCUPATION_ESSENTIAL, source__type=ConceptType.OCCUPATION
+    ).values_list("source_id", "target_id")
+    occ_index: dict[int, int] = {}
+    skill_index: dict[int, int] = {}
+    r, c = [], []
+    for occ, skill in rows:
+        r.append(occ_index.setdefault(occ, len(occ_index)))
+        c.append(skill_index.setdefault(skill, len(skill_index)))
+    m = sp.csr_matrix(
+        (np.ones(len(r), dtype=np.float32), (r, c)), shape=(len(occ_index), len(skill_index))
+    )
+    return list(occ_index), m, skill_index
+
+
+def mobility_similarity(person_skills: set[int], essential: set[int]) -> float:
+    """Share of an occupation's essential skills the person has (exact concepts).
+
+    The same measure is calibrated on ESCO by bench/matching_mobility_calibration.py.
+    """
+    return len(person_skills & essential) / len(essential) if essential else 0.0
+
+
+def viability(similarity: float) -> str:
+    if similarity > settings.MATCHING_MOBILITY_HIGHLY_VIABLE:
+        return HIGHLY_VIABLE
+    if similarity > settings.MATCHING_MOBILITY_VIABLE:
+        return VIABLE
+    return NOT_VIABLE
+
+
+def occupations_for_job_seeker(
+    *, actor: Any, job_seeker: JobSeeker, top: int = 10
+) -> list[MobilityResult]:
+    """Occupations whose essential skills the person mostly has, with the missing ones."""
+    actor.permissions.require("view_job_seeker_matches", job_seeker)
+    _check_job_seeker(job_seeker)
+    own = set(job_seeker.skills.values_list("concept_id", flat=True))
+    occ_ids, m, skill_index = _occupation_profiles()
+    if not occ_ids:
+        return []
+    x = np.zeros(m.shape[1], dtype=np.float32)
+    for concept in own:
+        if concept in skill_index:
+            x[skill_index[concept]] = 1.0
+    have = m @ x
+    size = np.asarray(m.sum(axis=1)).ravel()
+    similarity = np.divide(have, size, out=np.zeros_like(have), where=size > 0)
+    order = [int(i) for i in np.argsort(-similarity, kind="stable")[:top] if similarity[i] > 0]
+    chosen = [occ_ids[i] for i in order]
+    occupations = Concept.objects.in_bulk(chosen)
+    skill_ids = [k for k, _ in sorted(skill_index.items(), key=lambda kv: kv[1])]
+    gaps: dict[int, list[int]] = {}
+    for i in order:
+        cols = m.indices[m.indptr[i] : m.indptr[i + 1]]
+        gaps[occ_ids[i]] = [skill_ids[c] for c in cols if skill_ids[c] not in own]
+    gap_concepts = Concept.objects.in_bulk({c for g in gaps.values() for c in g})
+    out = []
+    for i in order:
+        occ = occ_ids[i]
+        missing = [
+            SkillMatch(
+                concept_id=c,
+                uri=gap_concepts[c].uri,
+                label=gap_concepts[c].label(),
+                essential=True,
+                via=None,
+                credit=0.0,
+            )
+            for c in gaps[occ]
+        ]
+        sim = round(float(similarity[i]), 4)
+        out.append(
+            MobilityResult(
+                occupation=occupations[occ],
+                similarity=sim,
+                viability=viability(sim),
+                missing_essential=missing,
+            )
+        )
+    return out
