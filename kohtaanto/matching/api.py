@@ -21,12 +21,15 @@ from kohtaanto.employers.selectors import vacancy_get_for_actor
 from kohtaanto.jobseekers.models import JobSeeker
 from kohtaanto.jobseekers.selectors import job_seeker_get_for_actor
 from kohtaanto.matching import selectors
+from kohtaanto.matching.api_shortlists import router as workflow_router
 from kohtaanto.matching.explanations import explanation_lines, viability_label
 from kohtaanto.matching.results import MatchResult, SkillMatch
 
 PREFIX = "matching"
 
 router = Router(tags=["matching"])
+# Shortlists, regional supply and demand and search by skill: the same prefix and permissions.
+router.add_router("", workflow_router)
 
 MAX_TOP = 200
 

@@ -285,3 +285,11 @@ def gaps_workbook(*, skills: list[SkillGap], occupations: list[SkillGap]) -> byt
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def regional_gaps_for_training(area: EmploymentArea) -> list[tuple[int, float, float]]:
+    """The area's skill gaps in the shape the training purchase optimiser reads
+    (`training.gaps`): (concept id, demand, supply) per skill."""
+    return [
+        (g.concept.pk, float(g.demand), float(g.supply)) for g in regional_skill_gaps(area=area)
+    ]

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from kohtaanto.matching import urls_workflow
 from kohtaanto.matching.views import rankings
 
 app_name = "matching"
@@ -12,3 +13,5 @@ urlpatterns: list = [
     ),
     path("vacancies/<int:pk>/job-seekers/", rankings.vacancy_matches, name="vacancy-matches"),
 ]
+
+urlpatterns += urls_workflow.urlpatterns

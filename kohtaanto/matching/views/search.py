@@ -12,6 +12,7 @@ from kohtaanto.jobseekers.selectors import job_seeker_get_for_actor
 from kohtaanto.matching.forms_workflow import OccupationGapForm, SkillSearchForm, VacancyGapForm
 from kohtaanto.matching.search import job_seeker_skill_search, occupation_gap
 from kohtaanto.matching.selectors import match_explain
+from kohtaanto.training.selectors import programmes_for_gap
 
 
 @login_required
@@ -31,7 +32,8 @@ def skill_search(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 def gap(request: AuthenticatedHttpRequest, job_seeker_pk: int) -> HttpResponse:
     """The skills a person lacks for a target vacancy (the engine's explanation) or a target
-    occupation (the taxonomy's essential skills)."""
+    occupation (the taxonomy's essential skills), and the training programmes that teach them,
+    ranked by the share of the gap each closes."""
     actor = request.user
     job_seeker = job_seeker_get_for_actor(actor=actor, id=job_seeker_pk)
     vacancies = vacancy_list(actor=actor, state=VacancyState.OPEN)
@@ -56,6 +58,13 @@ def gap(request: AuthenticatedHttpRequest, job_seeker_pk: int) -> HttpResponse:
             raise
         except DomainError as exc:
             error = exc.message
+    if result is not None:
+        gap_ids = [c.pk for c in result.missing]
+    elif explanation is not None:
+        gap_ids = [s.concept_id for s in (*explanation.missing, *explanation.partial)]
+    else:
+        gap_ids = []
+    trainings = programmes_for_gap(actor=actor, concept_ids=gap_ids) if gap_ids else []
     return render(
         request,
         "matching/gap_person.html",
@@ -67,5 +76,7 @@ def gap(request: AuthenticatedHttpRequest, job_seeker_pk: int) -> HttpResponse:
             "explanation": explanation,
             "target_vacancy": vacancy_form.cleaned_data["vacancy"] if explanation else None,
             "error": error,
+            "trainings": trainings[:10],
+            "gap_size": len(gap_ids),
         },
     )

@@ -18,7 +18,6 @@ from kohtaanto.taxonomy.tests.factories import ConceptFactory, OccupationFactory
 
 @pytest.fixture(autouse=True)
 def _workflow_settings(settings: Any) -> None:
-    settings.ROOT_URLCONF = "kohtaanto.matching.tests.workflow.urls"
     # Every client_as() makes a user; a real password hash costs ~0.2 s each on 2 cores.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
