@@ -83,6 +83,7 @@ def is_abbreviation(text: str) -> bool:
 class LabelIndex:
     def __init__(self, concepts: Iterable[ConceptRecord]) -> None:
         self.concepts: dict[int, ConceptRecord] = {}
+        self.by_uri: dict[str, int] = {}
         phrases: dict[str, dict[tuple[str, ...], dict[int, float]]] = {
             lang: defaultdict(dict) for lang in LANGS
         }
@@ -93,6 +94,7 @@ class LabelIndex:
         }
         for record in concepts:
             self.concepts[record.id] = record
+            self.by_uri[record.uri] = record.id
             for lang, kind, text in record.labels:
                 weight = KIND_WEIGHT.get(kind, 0.75)
                 stripped = text.strip()
