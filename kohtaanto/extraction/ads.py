@@ -48,7 +48,7 @@ EMPLOYMENT_TYPES = (
     ),
     (
         "permanent",
-        ("vakituinen", "vakinainen", "toistaiseksi voimassa", "tillsvidare", "fast anställ"),
+        ("vakitui", "vakinai", "toistaiseksi voimassa", "tillsvidare", "fast anställ"),
     ),
 )
 WORKING_TIMES = (

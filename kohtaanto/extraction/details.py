@@ -293,7 +293,12 @@ def languages(
         level = _level(token, levels)
         if level:
             level_at[i] = level
-    about_languages = bool(level_at) or any(
+    # A level word counts only next to an inflected name ("sujuvaa ruotsia"): "Suomi on hyvä
+    # maa" is about the country.
+    inflected = any(
+        tokens[i].norm != tokens[i].lemma or tokens[i].norm in FINNISH_FORMS for i, _ in found
+    )
+    about_languages = (bool(level_at) and (inflected or lang != "fi")) or any(
         t.lemma in context or t.norm in context or _is_language_compound(t.norm, lang)
         for t in tokens
     )
