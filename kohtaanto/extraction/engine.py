@@ -14,9 +14,8 @@ and swapped in whole, so `extract` is safe to call from many threads.
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
-
-from django.utils import timezone
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from kohtaanto.extraction import cues, details
 from kohtaanto.extraction.ads import AdFields, read_ad
@@ -52,6 +51,7 @@ VERB_MATCH = 0.85  # a label said with a verb ("luen piirustuksia")
 VERB_WINDOW = 3
 IMPLIED_FACTOR = 0.9  # a skill known only from the card that evidences it
 MODES = ("match", "rank")
+HELSINKI = ZoneInfo("Europe/Helsinki")  # "vuodesta 2019" counts to today here
 # Mention types experience can belong to ("5 vuotta hitsaajana", "kokemusta hitsauksesta").
 EXPERIENCE_TYPES = ("skill", "knowledge", "occupation")
 
@@ -190,7 +190,7 @@ class Engine:
         if mode not in MODES:
             raise ValueError(f"unsupported mode {mode!r}; use {' or '.join(MODES)}")
         index = self.index()
-        day = today or timezone.localdate()
+        day = today or datetime.now(HELSINKI).date()
         if mode == "match":
             results = []
             for text in texts:
@@ -359,6 +359,9 @@ def _match(
         surface_length, surface_hits = _longest(index.surface, index.surface_prefixes, norms, i)
         if surface_length > length:
             length, hits, factor = surface_length, surface_hits, SURFACE_MATCH
+        if length == 0 and token.lemma in index.verbs.get(lang, {}):
+            # "osaan hitsata" for the label "hitsaus", "jag svetsar" for "svetsning"
+            length, hits, factor = 1, index.verbs[lang][token.lemma], VERB_MATCH
         if length == 0 and lang == "fi" and token.text[:1].isupper():
             # a loan word inflected without a colon: "SolidWorksin", "Excelillä"
             hits = _loan_word(index, token.norm)

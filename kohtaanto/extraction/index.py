@@ -125,6 +125,8 @@ class LabelIndex:
         # Every proper prefix of a label, so that matching extends a phrase only while some
         # label still starts that way.
         self.prefixes = {lang: _prefixes(table) for lang, table in self.phrases.items()}
+        # "osaan hitsata", "jag svetsar": the verb a one-word action noun label derives from.
+        self.verbs = {lang: _derived_verbs(self.phrases[lang], lang) for lang in DERIVATIONS}
         self.surface_prefixes = _prefixes(self.surface)
         self._compounds: dict[tuple[str, str], tuple[CompoundPart, ...]] = {}
         self._compound_lock = threading.Lock()
@@ -197,6 +199,7 @@ class LabelIndex:
                 k
                 for k in range(len(lemma) - MIN_OTHER_PART, MIN_PART - 1, -1)
                 if lemma[k:] in SKILL_HEADS.get(lang, ())
+                or lemmatize(lemma[k:], lang) in SKILL_HEADS.get(lang, ())
             ]
         for k in candidates:
             hits = self._modifier_hits(lemma[:k], lang)
@@ -287,6 +290,42 @@ def _action_verb(key: tuple[str, ...], written: str, lang: str) -> str:
         stem = written[:-5]
         return stem + ("a" if any(vowel in stem for vowel in "aou") else "ä")
     return ""
+
+
+# Action noun endings and the verb endings they come from; a derived verb counts only when
+# simplemma knows it as a word.
+DERIVATIONS = {
+    "fi": (
+        ("stus", "staa"),  # koneistus ← koneistaa
+        ("nnus", "ntaa"),  # asennus ← asentaa
+        ("ointi", "oida"),  # ohjelmointi ← ohjelmoida
+        ("aus", "ata"),  # hitsaus ← hitsata
+        ("äys", "ätä"),
+        ("nta", "a"),  # hionta ← hioa
+        ("ntä", "ä"),  # jyrsintä ← jyrsiä
+    ),
+    "sv": (
+        ("ering", "era"),  # montering ← montera
+        ("ning", "a"),  # svetsning ← svetsa
+    ),
+}
+
+
+def _derived_verbs(
+    phrases: dict[tuple[str, ...], tuple[Hit, ...]], lang: str
+) -> dict[str, tuple[Hit, ...]]:
+    verbs: dict[str, tuple[Hit, ...]] = {}
+    for key, hits in phrases.items():
+        if len(key) != 1:
+            continue
+        noun = key[0]
+        for ending, verb_ending in DERIVATIONS[lang]:
+            if noun.endswith(ending) and len(noun) > len(ending) + 2:
+                verb = noun[: -len(ending)] + verb_ending
+                if (verb,) not in phrases and simplemma.is_known(verb, lang=lang):
+                    verbs.setdefault(verb, hits)
+                break
+    return verbs
 
 
 def freeze_heap() -> None:
