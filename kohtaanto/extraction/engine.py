@@ -564,14 +564,13 @@ def _result(
     index: LabelIndex, found: dict[int, list[_Occurrence]], lang: str, stated: _Details
 ) -> ExtractionResult:
     result = ExtractionResult(lang=lang, languages=_unique_languages(stated.languages))
-    language_spans = [entry.span for entry in result.languages]
     for concept_id, occurrences in found.items():
+        if concept_id in index.language_concepts:
+            continue  # a language: an entry in `languages` when the text says one is spoken
         record = index.concepts[concept_id]
         positive = [o for o in occurrences if not o.negated]
         chosen = positive or occurrences
         spans = sorted({o.span for o in chosen})
-        if language_spans and all(_overlaps(span, language_spans) for span in spans):
-            continue  # "englannin kielen perustaidot" is a language entry, not a skill
         score = max(o.score for o in chosen) + REPEAT_BONUS * min(2, len(spans) - 1)
         mention = Mention(
             concept_id=concept_id,
@@ -589,10 +588,6 @@ def _result(
         mentions.sort(key=_order)
     result.experience = _attach_experience(stated.experience, result.concepts)
     return result
-
-
-def _overlaps(span: tuple[int, int], others: Sequence[tuple[int, int]]) -> bool:
-    return any(span[0] < end and start < span[1] for start, end in others)
 
 
 def _unique_languages(found: Sequence[Language]) -> list[Language]:

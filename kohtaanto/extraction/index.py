@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import simplemma
 
+from kohtaanto.extraction.details import LANGUAGE_NAMES
 from kohtaanto.extraction.ranking import SkillRanker
 from kohtaanto.extraction.semantic import SemanticStage
 from kohtaanto.extraction.sources import ConceptRecord
@@ -84,6 +85,9 @@ class LabelIndex:
     def __init__(self, concepts: Iterable[ConceptRecord]) -> None:
         self.concepts: dict[int, ConceptRecord] = {}
         self.by_uri: dict[str, int] = {}
+        # Concepts that are a language ("ruotsin kieli", "Swedish"): reported as language
+        # entries with a level (`details.py`), never as skills.
+        languages: set[int] = set()
         phrases: dict[str, dict[tuple[str, ...], dict[int, float]]] = {
             lang: defaultdict(dict) for lang in LANGS
         }
@@ -96,6 +100,8 @@ class LabelIndex:
             self.concepts[record.id] = record
             self.by_uri[record.uri] = record.id
             for lang, kind, text in record.labels:
+                if text.casefold() in LANGUAGE_NAMES.get(lang, ()):
+                    languages.add(record.id)
                 weight = KIND_WEIGHT.get(kind, 0.75)
                 stripped = text.strip()
                 if is_abbreviation(stripped):
@@ -111,6 +117,7 @@ class LabelIndex:
                     if verb:
                         _keep_best(verb_objects[lang][(verb, key[0])], record.id, weight)
                 _keep_best(surface[tuple(t.norm for t in tokens)], record.id, weight)
+        self.language_concepts = frozenset(languages)
         self.phrases = {lang: _freeze(table) for lang, table in phrases.items()}
         self.surface = _freeze(surface)
         self.abbreviations = {key: _hits(value) for key, value in abbreviations.items()}
