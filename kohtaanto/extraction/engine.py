@@ -610,17 +610,21 @@ def _level_rank(level: str) -> int:
 def _add_implied(index: LabelIndex, result: ExtractionResult, lang: str) -> None:
     """The skill a found card evidences ("trukkikortti" → operating a forklift), marked implied.
 
-    Added only when the text does not name the skill itself (or negate it).
+    Added only when the text does not name the skill itself; a negated card's skill is
+    negated too.
     """
     present = {m.concept_id for m in result.concepts} | {m.concept_id for m in result.negated}
-    for mention in list(result.concepts):
+    for mention, mentions in [(m, result.concepts) for m in list(result.concepts)] + [
+        (m, result.negated) for m in list(result.negated)
+    ]:
+        # "Trukkikorttia minulla ei ole": the card's skill is negated with it
         evidenced = index.concepts[mention.concept_id].evidences
         skill_id = index.by_uri.get(evidenced) if evidenced else None
         if skill_id is None or skill_id in present:
             continue
         present.add(skill_id)
         record = index.concepts[skill_id]
-        result.concepts.append(
+        mentions.append(
             Mention(
                 concept_id=skill_id,
                 uri=record.uri,

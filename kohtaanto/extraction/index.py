@@ -55,10 +55,22 @@ SKILL_HEADS = {
             "osaaja",
             "ammattilainen",
             "asiantuntija",
+            "valmius",
+            "taitoinen",
         }
     ),
     "sv": frozenset(
-        {"erfarenhet", "kunskap", "kompetens", "arbete", "utbildning", "kurs", "behörighet"}
+        {
+            "erfarenhet",
+            "kunskap",
+            "kompetens",
+            "arbete",
+            "utbildning",
+            "kurs",
+            "behörighet",
+            "beredskap",
+            "vana",
+        }
     ),
 }
 
