@@ -30,10 +30,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kohtaanto.extraction.engine import Engine, ExtractionResult  # noqa: E402
-from kohtaanto.extraction.esco_csv import EscoCsvSource  # noqa: E402
-from kohtaanto.extraction.sources import ConceptRecord, RelationRecord  # noqa: E402
-from kohtaanto.extraction.vocabulary_csv import DEFAULT_FOLDER, VocabularySource  # noqa: E402
+from kohtaanto.extraction.engine import Engine, ExtractionResult
+from kohtaanto.extraction.esco_csv import EscoCsvSource
+from kohtaanto.extraction.sources import ConceptRecord, RelationRecord
+from kohtaanto.extraction.vocabulary_csv import DEFAULT_FOLDER, VocabularySource
 
 DATA = Path(__file__).resolve().parent / "data" / "extraction_independent"
 SKILL_TYPES = {"skill", "knowledge"}

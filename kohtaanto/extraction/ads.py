@@ -96,8 +96,8 @@ _START_NOW = re.compile(
     re.IGNORECASE,
 )
 _DATE_FIRST = re.compile(_DATE + r"\s*(?:alkaen|lähtien)", re.IGNORECASE)
-TITLE_WORDS = 10
-_TITLE_SEPARATORS = re.compile(r",|\s[|/–—-]\s|\s\(")  # a first line this short that names an occupation is the ad's title
+TITLE_WORDS = 10  # a first line this short that names an occupation is the ad's title
+_TITLE_SEPARATORS = re.compile(r",|\s[|/–—-]\s|\s\(")
 
 
 @dataclass(slots=True)

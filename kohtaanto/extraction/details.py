@@ -156,7 +156,16 @@ LEVELS = {
 _CEFR = re.compile(r"^[abc][12]$")
 # Words that make a sentence about languages, so that "Suomi" alone (the country) does not count.
 LANGUAGE_CONTEXT = {
-    "fi": {"kieli", "kielitaito", "kielinen", "puhua", "kirjoittaa", "ymmärtää", "hallita", "osata"},
+    "fi": {
+        "kieli",
+        "kielitaito",
+        "kielinen",
+        "puhua",
+        "kirjoittaa",
+        "ymmärtää",
+        "hallita",
+        "osata",
+    },
     "sv": {"språk", "språkkunskap", "språkkunskaper", "tala", "skriva", "förstå", "behärska"},
     "en": {"language", "languages", "speak", "write", "understand", "fluent", "proficiency"},
 }
@@ -217,7 +226,15 @@ YEAR_WORDS = {
     "en": {"year", "years"},
 }
 EXPERIENCE_WORDS = {
-    "fi": {"kokemus", "työkokemus", "kokemusta", "työkokemusta", "kokenut", "toimia", "työskennellä"},
+    "fi": {
+        "kokemus",
+        "työkokemus",
+        "kokemusta",
+        "työkokemusta",
+        "kokenut",
+        "toimia",
+        "työskennellä",
+    },
     "sv": {"erfarenhet", "arbetslivserfarenhet", "erfaren", "arbeta", "jobba"},
     "en": {"experience", "experienced", "work", "worked", "working"},
 }
@@ -270,9 +287,7 @@ class Experience:
         }
 
 
-def languages(
-    tokens: Sequence[Token], lang: str, breaks: Sequence[int] = ()
-) -> list[Language]:
+def languages(tokens: Sequence[Token], lang: str, breaks: Sequence[int] = ()) -> list[Language]:
     """Language entries in one sentence's tokens; each takes the nearest level word of its
     clause (`breaks`: offsets of the clause punctuation, from `text.clause_breaks`)."""
     names = LANGUAGE_NAMES.get(lang, {})
@@ -334,7 +349,7 @@ def _place_form(token: Token) -> bool:
 
 
 def _is_language_compound(norm: str, lang: str) -> bool:
-    return lang == "fi" and ("kiel" in norm) or lang == "sv" and norm.endswith("språkig")
+    return (lang == "fi" and "kiel" in norm) or (lang == "sv" and norm.endswith("språkig"))
 
 
 def _level(token: Token, levels: dict[str, str]) -> str:
@@ -400,4 +415,3 @@ def _experience_before(tokens: Sequence[Token], i: int, words: set[str]) -> bool
         t.norm in words or t.lemma in words or "kokemu" in t.norm
         for t in tokens[max(0, i - EXPERIENCE_WINDOW - 2) : i]
     )
-
