@@ -16,9 +16,12 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from kohtaanto.common.errors import DomainError
+from kohtaanto.common.money import parse_decimal
 
 if TYPE_CHECKING:
     from kohtaanto.extraction.engine import ExtractionResult
@@ -215,9 +218,10 @@ def _first(folded: str, table: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
 
 
 def _amount(text: str) -> Decimal | None:
+    """A pay figure as the ad writes it ("2 800", "16,50"), by the project's one number parser."""
     try:
-        return Decimal(text.replace(" ", "").replace("\u00a0", "").replace(",", "."))
-    except InvalidOperation:
+        return parse_decimal(text)
+    except DomainError:
         return None
 
 
