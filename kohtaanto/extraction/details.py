@@ -247,10 +247,15 @@ EXPERIENCE_WINDOW = 4  # words between the number and "kokemus"/"erfarenhet"
 
 # A quick look whether a text may state a language or years of experience at all.
 _MAY_STATE = re.compile(
-    "|".join(
-        [re.escape(name[:5]) for names in LANGUAGE_NAMES.values() for name in names]
-        + [r"\d", "kokemu", "erfaren", "experience", "vuodesta", "sedan", "since"]
+    r"\b(?:"
+    + "|".join(
+        sorted(
+            {name for names in LANGUAGE_NAMES.values() for name in names}
+            | set(FINNISH_FORMS)
+            | {"kokemu", "työkokemu", "erfarenhet", "experience", "vuodesta", "sedan", "since"}
+        )
     )
+    + r")|\d+\s*(?:vuo|v\b|år|year)"
 )
 
 
