@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from kohtaanto.extraction import cues, details
+from kohtaanto.extraction import bridge, cues, details
 from kohtaanto.extraction.ads import AdFields, read_ad
 from kohtaanto.extraction.details import Experience, Language
 from kohtaanto.extraction.index import Hit, LabelIndex, fold_abbreviation, freeze_heap
@@ -49,7 +49,9 @@ SEMANTIC_MATCH = 0.8  # × cosine similarity: a neighbour in meaning is weaker t
 MIN_WORDS_FOR_SEMANTIC = 3
 VERB_MATCH = 0.85  # a label said with a verb ("luen piirustuksia")
 VERB_WINDOW = 3
-IMPLIED_FACTOR = 0.9  # a skill known only from the card that evidences it
+IMPLIED_FACTOR = 0.9
+BRIDGE_FACTOR = 0.8  # a concept reached through the word bridge: a suggestion to confirm
+BRIDGE_TOP = 5  # a skill known only from the card that evidences it
 MODES = ("match", "rank")
 HELSINKI = ZoneInfo("Europe/Helsinki")  # "vuodesta 2019" counts to today here
 # Mention types experience can belong to ("5 vuotta hitsaajana", "kokemusta hitsauksesta").
@@ -182,6 +184,8 @@ class Engine:
         mode "rank": the skills and knowledge a long text is about, named or not, from the
         TF-IDF ranker (`ranking.py`), best first and without spans; a concept the text negates
         is left out and reported in `negated`. Made for profiles from CVs and descriptions.
+        Finnish and Swedish texts also reach the ESCO skills outside the vocabulary (English
+        labels only) through the word bridge (`bridge.py`); those are marked `confirm`.
         Both modes report the languages (with a CEFR-like level) and the years of experience
         the text states; "vuodesta 2019" counts to `today` (default: today in Helsinki).
         """
@@ -237,7 +241,45 @@ class Engine:
                     for concept_id, score in top
                     if concept_id not in negated
                 ]
+            if index.beyond_vocabulary and text_lang in bridge.GLOSSARY:
+                self._bridge(index, [texts[n] for n in numbers], text_lang, numbers, results)
         return results
+
+    def _bridge(
+        self,
+        index: LabelIndex,
+        texts: Sequence[str],
+        lang: str,
+        numbers: Sequence[int],
+        results: list[ExtractionResult],
+    ) -> None:
+        """Skills outside the vocabulary, reached through the fi/sv → en word bridge
+        (`bridge.py`) and the English ranker; marked for confirmation."""
+        english = [bridge.english(text, lang) for text in texts]
+        ranked = index.ranker("en").top(english)
+        labels = index.labels(lang)
+        for number, words, top in zip(numbers, english, ranked, strict=True):
+            if not words:
+                continue
+            result = results[number]
+            known = {m.concept_id for m in result.concepts} | {m.concept_id for m in result.negated}
+            added = 0
+            for concept_id, score in top:
+                record = index.concepts[concept_id]
+                if concept_id in known or record.in_vocabulary or added == BRIDGE_TOP:
+                    continue
+                result.concepts.append(
+                    Mention(
+                        concept_id,
+                        record.uri,
+                        labels[concept_id],
+                        record.type,
+                        round(score * BRIDGE_FACTOR, 3),
+                        [],
+                        confirm=True,
+                    )
+                )
+                added += 1
 
     def _match_text(
         self, index: LabelIndex, text: str, lang: str, today: date

@@ -1,11 +1,14 @@
 """Languages, experience, implied skills, concepts to confirm and the fields of a job ad."""
 
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 
 import pytest
 
+from kohtaanto.extraction import bridge
 from kohtaanto.extraction.engine import Engine, ExtractionResult, extract
+from kohtaanto.extraction.sources import ConceptRecord, RelationRecord
 from kohtaanto.extraction.vocabulary_csv import VocabularySource
 from kohtaanto.taxonomy.tests.factories import ConceptFactory, RequirementFactory
 
@@ -146,3 +149,46 @@ def test_concepts_outside_the_vocabulary_are_marked_for_confirmation() -> None:
 
     assert confirm["welding"] is False and confirm["soldering"] is True
     assert [m.label for m in result.concepts if m.implied] == ["forklift driving"]
+
+
+class _Source:
+    """A vocabulary concept with a Finnish label and an ESCO-only one with English labels."""
+
+    def fingerprint(self) -> object:
+        return 1
+
+    def concepts(self) -> Iterator[ConceptRecord]:
+        yield ConceptRecord(
+            1, "urn:welding", "skill", {"fi": "hitsaus"}, [("fi", "pref", "hitsaus")]
+        )
+        yield ConceptRecord(
+            2,
+            "urn:robot",
+            "skill",
+            {"en": "maintain robotic welding equipment"},
+            [("en", "pref", "maintain robotic welding equipment")],
+            {"en": "Service welding robots."},
+            in_vocabulary=False,
+        )
+        yield ConceptRecord(
+            3,
+            "urn:bake",
+            "skill",
+            {"en": "bake bread"},
+            [("en", "pref", "bake bread")],
+            {"en": "Bake bread in ovens."},
+            in_vocabulary=False,
+        )
+
+    def relations(self) -> Iterator[RelationRecord]:
+        return iter(())
+
+
+def test_rank_mode_bridges_finnish_to_english_only_concepts_for_confirmation() -> None:
+    bridged = Engine(_Source()).extract(
+        "Vastaan hitsausrobottien huollosta.", "fi", mode="rank", today=TODAY
+    )
+
+    suggestions = [m for m in bridged.concepts if m.confirm]
+    assert [m.uri for m in suggestions] == ["urn:robot"]
+    assert bridge.english("hitsausrobottien huollosta", "fi") == "welding robot maintenance service"
