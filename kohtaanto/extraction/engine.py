@@ -23,7 +23,7 @@ from kohtaanto.extraction.details import Experience, Language
 from kohtaanto.extraction.index import Hit, LabelIndex, fold_abbreviation, freeze_heap
 from kohtaanto.extraction.language import detect
 from kohtaanto.extraction.semantic import SemanticStage
-from kohtaanto.extraction.sources import ConceptSource, DatabaseSource
+from kohtaanto.extraction.sources import ConceptRecord, ConceptSource, DatabaseSource
 from kohtaanto.extraction.text import (
     LANGS,
     Sentence,
@@ -622,7 +622,7 @@ def _result(
             score=round(min(1.0, score), 3),
             spans=spans,
             required=any(o.required for o in positive),
-            confirm=not record.in_vocabulary,
+            confirm=_to_confirm(index, record),
         )
         (result.concepts if positive else result.negated).append(mention)
     _add_implied(index, result, lang)
@@ -630,6 +630,12 @@ def _result(
         mentions.sort(key=_order)
     result.experience = _attach_experience(stated.experience, result.concepts)
     return result
+
+
+def _to_confirm(index: LabelIndex, record: ConceptRecord) -> bool:
+    """An ESCO concept outside the shipped vocabulary, where both are loaded: a suggestion.
+    Requirements are the project's own and never need it."""
+    return index.beyond_vocabulary and not record.in_vocabulary and record.type != "requirement"
 
 
 def _unique_languages(found: Sequence[Language]) -> list[Language]:
@@ -676,7 +682,7 @@ def _add_implied(index: LabelIndex, result: ExtractionResult, lang: str) -> None
                 spans=list(mention.spans),
                 required=mention.required,
                 implied=True,
-                confirm=not record.in_vocabulary,
+                confirm=_to_confirm(index, record),
             )
         )
 

@@ -130,8 +130,12 @@ class LabelIndex:
                         _keep_best(verb_objects[lang][(verb, key[0])], record.id, weight)
                 _keep_best(surface[tuple(t.norm for t in tokens)], record.id, weight)
         self.language_concepts = frozenset(languages)
-        # ESCO imported beside the vocabulary: rank mode bridges fi/sv text to its English labels
-        self.beyond_vocabulary = any(not r.in_vocabulary for r in self.concepts.values())
+        # ESCO imported beside the vocabulary: its other concepts are offered for confirmation
+        # and rank mode bridges fi/sv text to their English labels. With only one of the two
+        # loaded, every concept counts as found.
+        self.beyond_vocabulary = any(r.in_vocabulary for r in self.concepts.values()) and any(
+            not r.in_vocabulary for r in self.concepts.values()
+        )
         self.phrases = {lang: _freeze(table) for lang, table in phrases.items()}
         self.surface = _freeze(surface)
         self.abbreviations = {key: _hits(value) for key, value in abbreviations.items()}
