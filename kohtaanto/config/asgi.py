@@ -4,3 +4,10 @@ from django.core.asgi import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kohtaanto.config.settings")
 application = get_asgi_application()
+
+from django.conf import settings  # noqa: E402  (settings are ready only now)
+
+if settings.WARM_START:
+    from kohtaanto.extraction.warm import warm_up
+
+    warm_up()

@@ -276,6 +276,9 @@ RETENTION_YEARS = env_int("KOHTAANTO_RETENTION_YEARS", 10)
 
 # A local sentence-embedding model for the extraction's semantic stage (optional).
 EXTRACTION_MODEL_PATH = env_str("KOHTAANTO_EXTRACTION_MODEL", "")
+# Build the extraction and concept search indexes when the web process starts
+# (kohtaanto/extraction/warm.py) rather than on the first request.
+WARM_START = env_bool("KOHTAANTO_WARM_START", True)
 
 LOGGING = {
     "version": 1,

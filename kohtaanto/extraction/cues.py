@@ -33,6 +33,8 @@ REQUIRED = {
         "edellyttää",
         "edellytämme",
         "edellytetään",
+        "edellytetä",
+        "vaadita",
         "edellytys",
         "välttämätön",
         "pakollinen",
@@ -70,7 +72,7 @@ NICE_TO_HAVE = {
 }
 # "Tarvitsemme hitsaajia" states a need, not a hard requirement; only "ei tarvitse", "behöver
 # inte", "no need" matter: they take back the requirement, not the skill.
-NEED = {"fi": {"tarvita"}, "sv": {"behöva"}, "en": {"need", "needed"}}
+NEED = {"fi": {"tarvita", "tarvitse"}, "sv": {"behöva"}, "en": {"need", "needed"}}
 CONTRAST = {
     "fi": {"mutta", "vaan", "kuitenkin", "kuitenkaan"},
     "sv": {"men", "däremot", "dock"},

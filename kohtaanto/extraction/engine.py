@@ -14,12 +14,16 @@ and swapped in whole, so `extract` is safe to call from many threads.
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
-from kohtaanto.extraction import cues
+from kohtaanto.extraction import bridge, cues, details
+from kohtaanto.extraction.ads import AdFields, read_ad
+from kohtaanto.extraction.details import Experience, Language
 from kohtaanto.extraction.index import Hit, LabelIndex, fold_abbreviation, freeze_heap
 from kohtaanto.extraction.language import detect
 from kohtaanto.extraction.semantic import SemanticStage
-from kohtaanto.extraction.sources import ConceptSource, DatabaseSource
+from kohtaanto.extraction.sources import ConceptRecord, ConceptSource, DatabaseSource
 from kohtaanto.extraction.text import (
     LANGS,
     Sentence,
@@ -45,7 +49,13 @@ SEMANTIC_MATCH = 0.8  # × cosine similarity: a neighbour in meaning is weaker t
 MIN_WORDS_FOR_SEMANTIC = 3
 VERB_MATCH = 0.85  # a label said with a verb ("luen piirustuksia")
 VERB_WINDOW = 3
+IMPLIED_FACTOR = 0.9
+BRIDGE_FACTOR = 0.8  # a concept reached through the word bridge: a suggestion to confirm
+BRIDGE_TOP = 5  # a skill known only from the card that evidences it
 MODES = ("match", "rank")
+HELSINKI = ZoneInfo("Europe/Helsinki")  # "vuodesta 2019" counts to today here
+# Mention types experience can belong to ("5 vuotta hitsaajana", "kokemusta hitsauksesta").
+EXPERIENCE_TYPES = ("skill", "knowledge", "occupation")
 
 
 @dataclass(slots=True)
@@ -57,6 +67,8 @@ class Mention:
     score: float  # 0..1
     spans: list[tuple[int, int]]
     required: bool = False  # the text marks it as a requirement
+    implied: bool = False  # not named: evidenced by a card the text names
+    confirm: bool = False  # outside the shipped vocabulary: offered for confirmation
 
     def as_dict(self) -> dict[str, object]:
         """The JSON form used by the command and the API."""
@@ -67,6 +79,8 @@ class Mention:
             "score": self.score,
             "spans": [list(span) for span in self.spans],
             "required": self.required,
+            "implied": self.implied,
+            "confirm": self.confirm,
         }
 
 
@@ -75,13 +89,27 @@ class ExtractionResult:
     lang: str
     concepts: list[Mention] = field(default_factory=list)
     negated: list[Mention] = field(default_factory=list)
+    languages: list[Language] = field(default_factory=list)
+    experience: list[Experience] = field(default_factory=list)
+    ad: AdFields = field(default_factory=AdFields)  # mode "match" only
 
     def as_dict(self) -> dict[str, object]:
         return {
             "lang": self.lang,
             "concepts": [m.as_dict() for m in self.concepts],
             "negated": [m.as_dict() for m in self.negated],
+            "languages": [entry.as_dict() for entry in self.languages],
+            "experience": [entry.as_dict() for entry in self.experience],
+            "ad": self.ad.as_dict(),
         }
+
+
+@dataclass(slots=True)
+class _Details:
+    """Languages and experience found while matching, with each experience's sentence."""
+
+    languages: list[Language] = field(default_factory=list)
+    experience: list[tuple[Experience, tuple[int, int]]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -134,37 +162,61 @@ class Engine:
         with self._lock:
             self._index = None
 
-    def extract(self, text: str, lang: str = "auto", *, mode: str = "match") -> ExtractionResult:
+    def extract(
+        self, text: str, lang: str = "auto", *, mode: str = "match", today: date | None = None
+    ) -> ExtractionResult:
         """Concepts in one text; see `extract_many`."""
-        return self.extract_many([text], lang, mode=mode)[0]
+        return self.extract_many([text], lang, mode=mode, today=today)[0]
 
     def extract_many(
-        self, texts: Sequence[str], lang: str = "auto", *, mode: str = "match"
+        self,
+        texts: Sequence[str],
+        lang: str = "auto",
+        *,
+        mode: str = "match",
+        today: date | None = None,
     ) -> list[ExtractionResult]:
         """Concepts in each text, best first.
 
         mode "match": the concepts whose labels the text writes out (inflected, compounded,
-        abbreviated), with their spans, requirement marks and negations.
+        abbreviated), with their spans, requirement marks and negations, the skills the cards
+        found imply, and the fields of a job ad (`ads.read_ad`).
         mode "rank": the skills and knowledge a long text is about, named or not, from the
         TF-IDF ranker (`ranking.py`), best first and without spans; a concept the text negates
         is left out and reported in `negated`. Made for profiles from CVs and descriptions.
+        Finnish and Swedish texts also reach the ESCO skills outside the vocabulary (English
+        labels only) through the word bridge (`bridge.py`); those are marked `confirm`.
+        Both modes report the languages (with a CEFR-like level) and the years of experience
+        the text states; "vuodesta 2019" counts to `today` (default: today in Helsinki).
         """
         if lang != "auto" and lang not in LANGS:
             raise ValueError(f"unsupported language {lang!r}; use fi, sv, en or auto")
         if mode not in MODES:
             raise ValueError(f"unsupported mode {mode!r}; use {' or '.join(MODES)}")
         index = self.index()
+        day = today or datetime.now(HELSINKI).date()
         if mode == "match":
-            return [_result(index, *self._match_text(index, text, lang)) for text in texts]
-        return self._rank(index, texts, lang)
+            results = []
+            for text in texts:
+                result = _result(index, *self._match_text(index, text, lang, day))
+                result.ad = read_ad(text, result, today=day)
+                results.append(result)
+            return results
+        return self._rank(index, texts, lang, day)
 
-    def _rank(self, index: LabelIndex, texts: Sequence[str], lang: str) -> list[ExtractionResult]:
+    def _rank(
+        self, index: LabelIndex, texts: Sequence[str], lang: str, today: date
+    ) -> list[ExtractionResult]:
         """Ranked skills and knowledge; label matching only to drop what a text negates."""
         results = []
         for text in texts:
-            if cues.may_negate(text):
-                matched = _result(index, *self._match_text(index, text, lang))
-                results.append(ExtractionResult(matched.lang, [], matched.negated))
+            if cues.may_negate(text) or details.may_state(text):
+                matched = _result(index, *self._match_text(index, text, lang, today))
+                results.append(
+                    ExtractionResult(
+                        matched.lang, [], matched.negated, matched.languages, matched.experience
+                    )
+                )
             else:
                 results.append(ExtractionResult(detect(text) if lang == "auto" else lang))
         by_lang: dict[str, list[int]] = {}
@@ -189,14 +241,54 @@ class Engine:
                     for concept_id, score in top
                     if concept_id not in negated
                 ]
+            if index.beyond_vocabulary and text_lang in bridge.GLOSSARY:
+                self._bridge(index, [texts[n] for n in numbers], text_lang, numbers, results)
         return results
 
+    def _bridge(
+        self,
+        index: LabelIndex,
+        texts: Sequence[str],
+        lang: str,
+        numbers: Sequence[int],
+        results: list[ExtractionResult],
+    ) -> None:
+        """Skills outside the vocabulary, reached through the fi/sv → en word bridge
+        (`bridge.py`) and the English ranker; marked for confirmation."""
+        english = [bridge.english(text, lang) for text in texts]
+        ranked = index.ranker("en").top(english)
+        labels = index.labels(lang)
+        for number, words, top in zip(numbers, english, ranked, strict=True):
+            if not words:
+                continue
+            result = results[number]
+            known = {m.concept_id for m in result.concepts} | {m.concept_id for m in result.negated}
+            added = 0
+            for concept_id, score in top:
+                record = index.concepts[concept_id]
+                if concept_id in known or record.in_vocabulary or added == BRIDGE_TOP:
+                    continue
+                result.concepts.append(
+                    Mention(
+                        concept_id,
+                        record.uri,
+                        labels[concept_id],
+                        record.type,
+                        round(score * BRIDGE_FACTOR, 3),
+                        [],
+                        confirm=True,
+                    )
+                )
+                added += 1
+
     def _match_text(
-        self, index: LabelIndex, text: str, lang: str
-    ) -> tuple[dict[int, list[_Occurrence]], str]:
+        self, index: LabelIndex, text: str, lang: str, today: date
+    ) -> tuple[dict[int, list[_Occurrence]], str, _Details]:
         pieces = sentences(text)
         langs, doc_lang = _languages(text, pieces, lang)
         found: dict[int, list[_Occurrence]] = {}
+        stated = _Details()
+        look_for_details = details.may_state(text)
         unmatched: list[tuple[Sentence, str, list[cues.Clause]]] = []
         section = cues.Mode.NEUTRAL
         previous_end = 0
@@ -217,6 +309,15 @@ class Engine:
             clauses = cues.clauses(tokens, token_cues, breaks, section)
             occurrences = _match(index, text, tokens, sentence_lang)
             _mark(occurrences, clauses)
+            if look_for_details:
+                # a level in brackets belongs to its language: "englanti (hyvä)"
+                plain = [b for b in breaks if text[b] not in "()"]
+                stated.languages.extend(details.languages(tokens, sentence_lang, plain))
+                bounds = (sentence.start, sentence.end)
+                stated.experience.extend(
+                    (entry, bounds)
+                    for entry in details.experience(tokens, sentence_lang, today=today)
+                )
             for concept_id, occurrence in occurrences:
                 found.setdefault(concept_id, []).append(occurrence)
             if not occurrences and len(tokens) >= MIN_WORDS_FOR_SEMANTIC:
@@ -224,7 +325,7 @@ class Engine:
         semantic = index.semantic
         if semantic is not None and unmatched:
             _add_semantic(semantic, unmatched, found)
-        return found, doc_lang
+        return found, doc_lang, stated
 
 
 def _add_semantic(
@@ -300,6 +401,14 @@ def _match(
         surface_length, surface_hits = _longest(index.surface, index.surface_prefixes, norms, i)
         if surface_length > length:
             length, hits, factor = surface_length, surface_hits, SURFACE_MATCH
+        if length == 0 and token.lemma in index.verbs.get(lang, {}):
+            # "osaan hitsata" for the label "hitsaus", "jag svetsar" for "svetsning"
+            length, hits, factor = 1, index.verbs[lang][token.lemma], VERB_MATCH
+        if length == 0 and lang == "fi" and token.text[:1].isupper():
+            # a loan word inflected without a colon: "SolidWorksin", "Excelillä"
+            hits = _loan_word(index, token.norm)
+            if hits:
+                length, factor = 1, SURFACE_MATCH
         if length == 0 and i + 1 < len(tokens) and _hyphenated(text, token, tokens[i + 1]):
             # "robotti-hitsaus" written for the label "robottihitsaus"
             joined = token.norm + lemmatize(tokens[i + 1].norm, lang)
@@ -404,6 +513,44 @@ def _elided(
     return ()
 
 
+# Finnish case endings written straight onto a foreign name, longest first.
+LOAN_WORD_ENDINGS = (
+    "illa",
+    "illä",
+    "ista",
+    "istä",
+    "issa",
+    "issä",
+    "ille",
+    "iksi",
+    "lla",
+    "llä",
+    "sta",
+    "stä",
+    "ssa",
+    "ssä",
+    "lle",
+    "iin",
+    "ia",
+    "iä",
+    "in",
+    "ii",
+    "n",
+    "a",
+    "ä",
+)
+
+
+def _loan_word(index: LabelIndex, norm: str) -> tuple[Hit, ...]:
+    """A foreign label under a Finnish case ending: "solidworksin" → "solidworks"."""
+    for ending in LOAN_WORD_ENDINGS:
+        if norm.endswith(ending) and len(norm) - len(ending) >= 3:
+            hits = index.surface.get((norm[: -len(ending)],))
+            if hits:
+                return hits
+    return ()
+
+
 def _hyphenated(text: str, left: Token, right: Token) -> bool:
     return right.start == left.end + 1 and text[left.end] == "-"
 
@@ -455,9 +602,13 @@ def _order(mention: Mention) -> tuple[float, int]:
     return (-mention.score, mention.spans[0][0] if mention.spans else 1 << 30)
 
 
-def _result(index: LabelIndex, found: dict[int, list[_Occurrence]], lang: str) -> ExtractionResult:
-    result = ExtractionResult(lang=lang)
+def _result(
+    index: LabelIndex, found: dict[int, list[_Occurrence]], lang: str, stated: _Details
+) -> ExtractionResult:
+    result = ExtractionResult(lang=lang, languages=_unique_languages(stated.languages))
     for concept_id, occurrences in found.items():
+        if concept_id in index.language_concepts:
+            continue  # a language: an entry in `languages` when the text says one is spoken
         record = index.concepts[concept_id]
         positive = [o for o in occurrences if not o.negated]
         chosen = positive or occurrences
@@ -471,11 +622,94 @@ def _result(index: LabelIndex, found: dict[int, list[_Occurrence]], lang: str) -
             score=round(min(1.0, score), 3),
             spans=spans,
             required=any(o.required for o in positive),
+            confirm=_to_confirm(index, record),
         )
         (result.concepts if positive else result.negated).append(mention)
+    _add_implied(index, result, lang)
     for mentions in (result.concepts, result.negated):
         mentions.sort(key=_order)
+    result.experience = _attach_experience(stated.experience, result.concepts)
     return result
+
+
+def _to_confirm(index: LabelIndex, record: ConceptRecord) -> bool:
+    """An ESCO concept outside the shipped vocabulary, where both are loaded: a suggestion.
+    Requirements are the project's own and never need it."""
+    return index.beyond_vocabulary and not record.in_vocabulary and record.type != "requirement"
+
+
+def _unique_languages(found: Sequence[Language]) -> list[Language]:
+    """One entry per language; a level given anywhere wins over none, the higher over the lower."""
+    best: dict[str, Language] = {}
+    for entry in found:
+        known = best.get(entry.code)
+        if known is None or _level_rank(entry.level) > _level_rank(known.level):
+            best[entry.code] = entry
+    return list(best.values())
+
+
+_LEVEL_ORDER = ("", "A1", "A2", "B1", "B2", "C1", "C2", "native")
+
+
+def _level_rank(level: str) -> int:
+    return _LEVEL_ORDER.index(level) if level in _LEVEL_ORDER else 0
+
+
+def _add_implied(index: LabelIndex, result: ExtractionResult, lang: str) -> None:
+    """The skill a found card evidences ("trukkikortti" → operating a forklift), marked implied.
+
+    Added only when the text does not name the skill itself; a negated card's skill is
+    negated too.
+    """
+    present = {m.concept_id for m in result.concepts} | {m.concept_id for m in result.negated}
+    for mention, mentions in [(m, result.concepts) for m in list(result.concepts)] + [
+        (m, result.negated) for m in list(result.negated)
+    ]:
+        # "Trukkikorttia minulla ei ole": the card's skill is negated with it
+        evidenced = index.concepts[mention.concept_id].evidences
+        skill_id = index.by_uri.get(evidenced) if evidenced else None
+        if skill_id is None or skill_id in present:
+            continue
+        present.add(skill_id)
+        record = index.concepts[skill_id]
+        mentions.append(
+            Mention(
+                concept_id=skill_id,
+                uri=record.uri,
+                label=record.label(lang),
+                type=record.type,
+                score=round(mention.score * IMPLIED_FACTOR, 3),
+                spans=list(mention.spans),
+                required=mention.required,
+                implied=True,
+                confirm=_to_confirm(index, record),
+            )
+        )
+
+
+def _attach_experience(
+    found: Sequence[tuple[Experience, tuple[int, int]]], mentions: Sequence[Mention]
+) -> list[Experience]:
+    """Each experience to the nearest skill or occupation of its sentence (occupations first:
+    "5 vuotta hitsaajana" is about the work, not one of its skills)."""
+    result = []
+    for entry, (start, end) in found:
+        candidates = [
+            (m.type != "occupation", _distance(entry.span, span), m)
+            for m in mentions
+            if m.type in EXPERIENCE_TYPES and not m.implied
+            for span in m.spans
+            if start <= span[0] < end
+        ]
+        if candidates:
+            mention = min(candidates, key=lambda c: (c[1] > 40, c[0], c[1]))[2]
+            entry.uri, entry.label = mention.uri, mention.label
+        result.append(entry)
+    return result
+
+
+def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, b[0] - a[1], a[0] - b[1])
 
 
 _engine: Engine | None = None

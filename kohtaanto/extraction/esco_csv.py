@@ -54,7 +54,12 @@ class EscoCsvSource:
                                 row.get("skillType", ""), "skill"
                             )
                             record = ConceptRecord(
-                                len(records), uri, type_, {}, reuse_level=row.get("reuseLevel", "")
+                                len(records),
+                                uri,
+                                type_,
+                                {},
+                                reuse_level=row.get("reuseLevel", ""),
+                                in_vocabulary=False,
                             )
                             records[uri] = record
                         _add_language(record, lang, row)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import simplemma
 
+from kohtaanto.extraction.details import LANGUAGE_NAMES
 from kohtaanto.extraction.ranking import SkillRanker
 from kohtaanto.extraction.semantic import SemanticStage
 from kohtaanto.extraction.sources import ConceptRecord
@@ -54,10 +55,22 @@ SKILL_HEADS = {
             "osaaja",
             "ammattilainen",
             "asiantuntija",
+            "valmius",
+            "taitoinen",
         }
     ),
     "sv": frozenset(
-        {"erfarenhet", "kunskap", "kompetens", "arbete", "utbildning", "kurs", "behörighet"}
+        {
+            "erfarenhet",
+            "kunskap",
+            "kompetens",
+            "arbete",
+            "utbildning",
+            "kurs",
+            "behörighet",
+            "beredskap",
+            "vana",
+        }
     ),
 }
 
@@ -83,6 +96,10 @@ def is_abbreviation(text: str) -> bool:
 class LabelIndex:
     def __init__(self, concepts: Iterable[ConceptRecord]) -> None:
         self.concepts: dict[int, ConceptRecord] = {}
+        self.by_uri: dict[str, int] = {}
+        # Concepts that are a language ("ruotsin kieli", "Swedish"): reported as language
+        # entries with a level (`details.py`), never as skills.
+        languages: set[int] = set()
         phrases: dict[str, dict[tuple[str, ...], dict[int, float]]] = {
             lang: defaultdict(dict) for lang in LANGS
         }
@@ -93,7 +110,10 @@ class LabelIndex:
         }
         for record in concepts:
             self.concepts[record.id] = record
+            self.by_uri[record.uri] = record.id
             for lang, kind, text in record.labels:
+                if text.casefold() in LANGUAGE_NAMES.get(lang, ()):
+                    languages.add(record.id)
                 weight = KIND_WEIGHT.get(kind, 0.75)
                 stripped = text.strip()
                 if is_abbreviation(stripped):
@@ -109,6 +129,13 @@ class LabelIndex:
                     if verb:
                         _keep_best(verb_objects[lang][(verb, key[0])], record.id, weight)
                 _keep_best(surface[tuple(t.norm for t in tokens)], record.id, weight)
+        self.language_concepts = frozenset(languages)
+        # ESCO imported beside the vocabulary: its other concepts are offered for confirmation
+        # and rank mode bridges fi/sv text to their English labels. With only one of the two
+        # loaded, every concept counts as found.
+        self.beyond_vocabulary = any(r.in_vocabulary for r in self.concepts.values()) and any(
+            not r.in_vocabulary for r in self.concepts.values()
+        )
         self.phrases = {lang: _freeze(table) for lang, table in phrases.items()}
         self.surface = _freeze(surface)
         self.abbreviations = {key: _hits(value) for key, value in abbreviations.items()}
@@ -123,6 +150,8 @@ class LabelIndex:
         # Every proper prefix of a label, so that matching extends a phrase only while some
         # label still starts that way.
         self.prefixes = {lang: _prefixes(table) for lang, table in self.phrases.items()}
+        # "osaan hitsata", "jag svetsar": the verb a one-word action noun label derives from.
+        self.verbs = {lang: _derived_verbs(self.phrases[lang], lang) for lang in DERIVATIONS}
         self.surface_prefixes = _prefixes(self.surface)
         self._compounds: dict[tuple[str, str], tuple[CompoundPart, ...]] = {}
         self._compound_lock = threading.Lock()
@@ -195,6 +224,7 @@ class LabelIndex:
                 k
                 for k in range(len(lemma) - MIN_OTHER_PART, MIN_PART - 1, -1)
                 if lemma[k:] in SKILL_HEADS.get(lang, ())
+                or lemmatize(lemma[k:], lang) in SKILL_HEADS.get(lang, ())
             ]
         for k in candidates:
             hits = self._modifier_hits(lemma[:k], lang)
@@ -285,6 +315,42 @@ def _action_verb(key: tuple[str, ...], written: str, lang: str) -> str:
         stem = written[:-5]
         return stem + ("a" if any(vowel in stem for vowel in "aou") else "ä")
     return ""
+
+
+# Action noun endings and the verb endings they come from; a derived verb counts only when
+# simplemma knows it as a word.
+DERIVATIONS = {
+    "fi": (
+        ("stus", "staa"),  # koneistus ← koneistaa
+        ("nnus", "ntaa"),  # asennus ← asentaa
+        ("ointi", "oida"),  # ohjelmointi ← ohjelmoida
+        ("aus", "ata"),  # hitsaus ← hitsata
+        ("äys", "ätä"),
+        ("nta", "a"),  # hionta ← hioa
+        ("ntä", "ä"),  # jyrsintä ← jyrsiä
+    ),
+    "sv": (
+        ("ering", "era"),  # montering ← montera
+        ("ning", "a"),  # svetsning ← svetsa
+    ),
+}
+
+
+def _derived_verbs(
+    phrases: dict[tuple[str, ...], tuple[Hit, ...]], lang: str
+) -> dict[str, tuple[Hit, ...]]:
+    verbs: dict[str, tuple[Hit, ...]] = {}
+    for key, hits in phrases.items():
+        if len(key) != 1:
+            continue
+        noun = key[0]
+        for ending, verb_ending in DERIVATIONS[lang]:
+            if noun.endswith(ending) and len(noun) > len(ending) + 2:
+                verb = noun[: -len(ending)] + verb_ending
+                if (verb,) not in phrases and simplemma.is_known(verb, lang=lang):
+                    verbs.setdefault(verb, hits)
+                break
+    return verbs
 
 
 def freeze_heap() -> None:

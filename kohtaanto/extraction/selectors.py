@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 from django.db.models.functions import Length
+from django.utils.translation import gettext_lazy as _
 
 from kohtaanto.extraction.engine import ExtractionResult, Mention, extract
 from kohtaanto.extraction.sources import EXTRACTED_TYPES
@@ -29,6 +30,46 @@ class Row:
     label: str
     type_label: str
     required: bool
+    note: str = ""  # why an offered concept is offered: a card, or outside the vocabulary
+
+
+LANGUAGE_NAMES = {
+    "fi": _("suomi"),
+    "sv": _("ruotsi"),
+    "en": _("englanti"),
+    "de": _("saksa"),
+    "fr": _("ranska"),
+    "es": _("espanja"),
+    "ru": _("venäjä"),
+    "et": _("viro"),
+    "no": _("norja"),
+    "pl": _("puola"),
+    "ar": _("arabia"),
+    "uk": _("ukraina"),
+    "da": _("tanska"),
+    "it": _("italia"),
+}
+LEVEL_NAMES = {"native": _("äidinkieli"), "": _("taso ei tiedossa")}
+EMPLOYMENT_TYPES = {
+    "permanent": _("vakituinen"),
+    "fixed_term": _("määräaikainen"),
+    "summer": _("kesätyö"),
+}
+WORKING_TIMES = {"full_time": _("kokoaikainen"), "part_time": _("osa-aikainen")}
+PAY_PERIODS = {"hour": _("€/tunti"), "month": _("€/kuukausi"), "year": _("€/vuosi")}
+
+
+@dataclass(frozen=True)
+class LanguageRow:
+    name: str
+    level: str
+
+
+@dataclass(frozen=True)
+class ExperienceRow:
+    years: int
+    label: str  # the skill or occupation it belongs to ("" if none)
+    since: int | None
 
 
 @dataclass
@@ -38,6 +79,9 @@ class Suggestions:
     found: list[Row]  # named in the text: accepted unless the user says otherwise
     implied: list[Row]  # the ranker's guesses that the text does not name: offered only
     negated: list[Row]  # the text says they are missing
+    languages: list[LanguageRow]
+    experience: list[ExperienceRow]
+    ad: list[tuple[str, str]]  # a job ad's fields the text states: (name, value)
 
 
 def extraction_suggest(*, text: str, lang: str = "auto") -> Suggestions:
@@ -48,20 +92,59 @@ def extraction_suggest(*, text: str, lang: str = "auto") -> Suggestions:
         named = {m.concept_id for m in result.concepts + result.negated}
         ranked = extract(text, result.lang, mode="rank")
         implied = [m for m in ranked.concepts if m.concept_id not in named][:RANKED_SUGGESTIONS]
+    # A skill known only from a card, or one outside the vocabulary, is offered, not ticked.
+    named_rows = _rows([m for m in result.concepts if not (m.implied or m.confirm)])
+    offered = [m for m in result.concepts if m.implied or m.confirm]
     return Suggestions(
         result,
         highlight(text, result),
-        _rows(result.concepts),
-        _rows(implied),
+        named_rows,
+        _rows(offered) + _rows(implied),
         _rows(result.negated),
+        [
+            LanguageRow(
+                str(LANGUAGE_NAMES.get(e.code, e.code)), str(LEVEL_NAMES.get(e.level, e.level))
+            )
+            for e in result.languages
+        ],
+        [ExperienceRow(e.years, e.label, e.since) for e in result.experience],
+        _ad_rows(result),
     )
+
+
+def _ad_rows(result: ExtractionResult) -> list[tuple[str, str]]:
+    """The job ad's fields the text states, as (name, value) for display."""
+    ad = result.ad
+    pay = ""
+    if ad.pay_min is not None:
+        amount = f"{ad.pay_min}" if ad.pay_min == ad.pay_max else f"{ad.pay_min}–{ad.pay_max}"
+        pay = f"{amount} {PAY_PERIODS.get(ad.pay_period, '')}".strip()
+    rows = [
+        (_("Tehtävänimike"), ad.title),
+        (_("Kunta"), ad.municipality_name),
+        (_("Työsuhde"), str(EMPLOYMENT_TYPES.get(ad.employment_type, ""))),
+        (_("Työaika"), str(WORKING_TIMES.get(ad.working_time, ""))),
+        (_("Palkka"), pay),
+        (_("Aloitus"), ad.start_date.strftime("%-d.%-m.%Y") if ad.start_date else ""),
+        (_("Hakuaika päättyy"), ad.deadline.strftime("%-d.%-m.%Y") if ad.deadline else ""),
+    ]
+    return [(str(name), value) for name, value in rows if value]
 
 
 def _rows(mentions: list[Mention]) -> list[Row]:
     types = dict(ConceptType.choices)
     return [
-        Row(m.concept_id, m.label, str(types.get(m.type, m.type)), m.required) for m in mentions
+        Row(m.concept_id, m.label, str(types.get(m.type, m.type)), m.required, _note(m))
+        for m in mentions
     ]
+
+
+def _note(mention: Mention) -> str:
+    if mention.implied:
+        return str(_("kortin perusteella"))
+    if mention.confirm:
+        return str(_("sanaston ulkopuolelta, vahvista"))
+    return ""
 
 
 def highlight(text: str, result: ExtractionResult) -> list[Segment]:

@@ -23,6 +23,11 @@ class ConceptRecord:
     descriptions: dict[str, str] = field(default_factory=dict)
     # ESCO reuse level: "transversal", "cross-sector", "sector-specific", "occupation-specific".
     reuse_level: str = ""
+    # A requirement card's ESCO skill: finding the card implies the skill it evidences.
+    evidences: str = ""
+    # Part of the shipped vocabulary; a concept only the imported ESCO has is offered for
+    # confirmation rather than taken as found.
+    in_vocabulary: bool = True
 
     def label(self, lang: str) -> str:
         for candidate in (lang, "fi", "en", "sv"):
@@ -82,10 +87,36 @@ class DatabaseSource:
         records: dict[int, ConceptRecord] = {}
         rows = Concept.objects.filter(
             type__in=EXTRACTED_TYPES, status=ConceptStatus.RELEASED
-        ).values_list("id", "uri", "type", "preferred", "descriptions", "reuse_level")
-        for id_, uri, type_, preferred, descriptions, reuse_level in rows.iterator(chunk_size=5000):
+        ).values_list(
+            "id",
+            "uri",
+            "type",
+            "preferred",
+            "descriptions",
+            "reuse_level",
+            "esco_uri",
+            "in_vocabulary",
+        )
+        for (
+            id_,
+            uri,
+            type_,
+            preferred,
+            descriptions,
+            reuse_level,
+            esco_uri,
+            in_vocabulary,
+        ) in rows.iterator(chunk_size=5000):
             records[id_] = ConceptRecord(
-                id_, uri, type_, dict(preferred or {}), [], dict(descriptions or {}), reuse_level
+                id_,
+                uri,
+                type_,
+                dict(preferred or {}),
+                [],
+                dict(descriptions or {}),
+                reuse_level,
+                esco_uri,
+                in_vocabulary,
             )
         # Concepts that a newer ESCO version no longer has are kept for references, not matched.
         labels = ConceptLabel.objects.filter(

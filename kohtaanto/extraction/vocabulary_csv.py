@@ -32,7 +32,9 @@ class VocabularySource:
             with (self.folder / name).open(encoding="utf-8", newline="") as handle:
                 for row in csv.DictReader(handle):
                     type_ = row.get("type") or "requirement"
-                    record = ConceptRecord(number, row["uri"], type_, {})
+                    record = ConceptRecord(
+                        number, row["uri"], type_, {}, evidences=row.get("esco_uri") or ""
+                    )
                     for lang in LANGS:
                         preferred = (row.get(lang) or "").strip()
                         if preferred:

@@ -8,6 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from kohtaanto.accounts.models import Role
+from kohtaanto.taxonomy.tests.factories import ConceptFactory
 
 ALL_ROLES = [role.value for role in Role]
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -149,3 +150,28 @@ def test_page_returns_the_accepted_concepts_to_its_form(
     assert "Hyväksytyt käsitteet" in html
     assert "hitsaus" in html and "trukkikortti" in html
     assert 'hx-post="/extraction/suggest/"' in html
+
+
+def test_suggestions_show_languages_experience_card_skills_and_ad_fields(
+    client_as: Callable[..., Client], concepts: dict[str, Any]
+) -> None:
+    skill = ConceptFactory(fi="tulitöiden turvallisuus", en="fire safety")
+    card = concepts["tulityökortti"]
+    card.esco_uri = skill.uri
+    card.save()
+    text = (
+        "Hitsaaja, Kokkola\nVakituinen työ, palkka 16–19 €/h, hae viimeistään 31.1.2030. "
+        "Edellytämme tulityökorttia ja sujuvaa ruotsia. 5 vuoden kokemus hitsauksesta."
+    )
+
+    html = suggest(client_as("counsellor"), text, **HTMX).content.decode()
+
+    assert "<li>ruotsi: C1</li>" in html
+    assert "5 vuotta: hitsaus" in html
+    assert "<dt>Kunta</dt><dd>Kokkola</dd>" in html
+    assert "<dt>Työsuhde</dt><dd>vakituinen</dd>" in html
+    assert "<dt>Palkka</dt><dd>16–19 €/tunti</dd>" in html
+    assert "<dt>Hakuaika päättyy</dt><dd>31.1.2030</dd>" in html
+    # the card's skill is offered unticked, with the reason
+    assert f'value="{skill.id}" id="skills-implied-{skill.id}">' in html
+    assert "kortin perusteella" in html

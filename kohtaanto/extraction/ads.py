@@ -1,0 +1,260 @@
+"""A pasted job ad read as an ad: title, municipality, employment type, pay, start, deadline.
+
+    fields = read_ad(text, result, today=date(2026, 1, 10))
+    fields.title            # "CNC-koneistaja" (the occupation phrase, not the first sentence)
+    fields.employment_type  # "permanent" | "fixed_term" | "summer" | ""
+    fields.pay_min, fields.pay_max, fields.pay_period   # Decimal("16.50"), …, "hour"
+
+Requirements phrased "edellytämme", "vaaditaan", "krävs" are already marked `required` on the
+mentions by the engine (`cues.py`); "eduksi katsotaan", "meriterande" leave them optional.
+Dates are written d.m.yyyy or d.m. (the next such day from `today`); "heti"/"omgående" starts
+today. Pay is a euro figure or range with a period (€/h, €/kk, €/v); a bare range without a
+period is not guessed.
+"""
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kohtaanto.common.errors import DomainError
+from kohtaanto.common.money import parse_decimal
+
+if TYPE_CHECKING:
+    from kohtaanto.extraction.engine import ExtractionResult
+
+AREAS_FILE = Path(__file__).resolve().parent.parent / "accounts" / "data" / "areas.json"
+# Municipalities next to the employment area that its ads often name (Finnish, Swedish name).
+NEIGHBOURS = (
+    ("Pietarsaari", "Jakobstad"),
+    ("Kruunupyy", "Kronoby"),
+    ("Pedersöre", "Pedersöre"),
+    ("Luoto", "Larsmo"),
+    ("Uusikaarlepyy", "Nykarleby"),
+    ("Vaasa", "Vasa"),
+    ("Oulu", "Uleåborg"),
+    ("Ylivieska", "Ylivieska"),
+    ("Seinäjoki", "Seinäjoki"),
+    ("Kalajoki", "Kalajoki"),
+    ("Helsinki", "Helsingfors"),
+    ("Tampere", "Tammerfors"),
+)
+EMPLOYMENT_TYPES = (
+    # (type, folded word stems), first match wins: a summer job is also fixed-term.
+    ("summer", ("kesätyö", "kesätyöntek", "sommarjobb", "sommarjobb", "summer job")),
+    (
+        "fixed_term",
+        ("määräaikai", "sijaisuu", "visstidsanställ", "tidsbegräns", "vikariat", "fixed-term"),
+    ),
+    (
+        "permanent",
+        ("vakitui", "vakinai", "toistaiseksi voimassa", "tillsvidare", "fast anställ"),
+    ),
+)
+WORKING_TIMES = (
+    ("part_time", ("osa-aikai", "deltid", "part-time", "part time")),
+    ("full_time", ("kokoaikai", "heltid", "full-time", "full time")),
+)
+_NUMBER = r"\d{1,3}(?:[ \u00a0]?\d{3})*(?:[.,]\d{1,2})?"
+_PAY = re.compile(
+    rf"(?P<low>{_NUMBER})\s*(?:€|e|eur|euroa)?\s*(?:[-–—]|…|\.\.)\s*(?P<high>{_NUMBER})"
+    rf"\s*(?:€|e\b|eur|euroa)\s*(?:/|per|i|a|\s)?\s*(?P<period>h\b|t\b|tunti|tunnissa|timme|"
+    rf"kk\b|kuukau|mån|month|v\b|vuodessa|år|year)"
+    rf"|(?P<single>{_NUMBER})\s*(?:€|eur|euroa)\s*(?:/|per|i|a|\s)\s*(?P<period1>h\b|t\b|tunti|"
+    rf"tunnissa|timme|kk\b|kuukau|mån|month|v\b|vuodessa|år|year)",
+    re.IGNORECASE,
+)
+PERIODS = {
+    "h": "hour",
+    "t": "hour",
+    "tunti": "hour",
+    "tunnissa": "hour",
+    "timme": "hour",
+    "kk": "month",
+    "kuukau": "month",
+    "mån": "month",
+    "month": "month",
+    "v": "year",
+    "vuodessa": "year",
+    "år": "year",
+    "year": "year",
+}
+_DATE = r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4}|\d{2})?"
+_DEADLINE = re.compile(
+    r"(?:viimeistään|haku\s+päättyy|hakuaika\s+päättyy|hakuaika|sista\s+ansökningsdag(?:en)?|"
+    r"ansökan\s+senast|senast|deadline|apply\s+by)\D{0,25}?" + _DATE,
+    re.IGNORECASE,
+)
+_START = re.compile(
+    r"(?:aloitus|työ\s+alkaa|alkaen|aloitat|tillträde|arbetet\s+börjar|start(?:ing)?)"
+    r"\D{0,25}?" + _DATE,
+    re.IGNORECASE,
+)
+_START_NOW = re.compile(
+    r"(?:aloitus|työ\s+alkaa|tillträde|start)\s*:?\s*(?:heti|välittömästi|omgående|"
+    r"genast|immediately|asap)",
+    re.IGNORECASE,
+)
+_DATE_FIRST = re.compile(_DATE + r"\s*(?:alkaen|lähtien)", re.IGNORECASE)
+TITLE_WORDS = 10  # a first line this short that names an occupation is the ad's title
+_TITLE_SEPARATORS = re.compile(r",|\s[|/–—-]\s|\s\(")
+
+
+@dataclass(slots=True)
+class AdFields:
+    title: str = ""
+    municipality: str = ""  # Statistics Finland code
+    municipality_name: str = ""
+    employment_type: str = ""
+    working_time: str = ""
+    pay_min: Decimal | None = None
+    pay_max: Decimal | None = None
+    pay_period: str = ""  # "hour" | "month" | "year"
+    start_date: date | None = None
+    deadline: date | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "title": self.title,
+            "municipality": self.municipality,
+            "municipality_name": self.municipality_name,
+            "employment_type": self.employment_type,
+            "working_time": self.working_time,
+            "pay_min": str(self.pay_min) if self.pay_min is not None else None,
+            "pay_max": str(self.pay_max) if self.pay_max is not None else None,
+            "pay_period": self.pay_period,
+            "start_date": self.start_date.isoformat() if self.start_date else None,
+            "deadline": self.deadline.isoformat() if self.deadline else None,
+        }
+
+
+def read_ad(text: str, result: "ExtractionResult", *, today: date) -> AdFields:
+    """The structured fields of a job ad; a field the text does not state stays empty."""
+    fields = AdFields()
+    fields.title = _title(text, result)
+    fields.municipality, fields.municipality_name = _municipality(text)
+    folded = text.casefold()
+    fields.employment_type = _first(folded, EMPLOYMENT_TYPES)
+    fields.working_time = _first(folded, WORKING_TIMES)
+    fields.pay_min, fields.pay_max, fields.pay_period = _pay(text)
+    deadline = _DEADLINE.search(text)
+    fields.deadline = _date(deadline, today) if deadline else None
+    start = _START.search(text) or _DATE_FIRST.search(text)
+    if start:
+        fields.start_date = _date(start, today)
+    elif _START_NOW.search(text):
+        fields.start_date = today
+    return fields
+
+
+def _title(text: str, result: "ExtractionResult") -> str:
+    """The ad's first line if it is short and names an occupation; else the first occupation."""
+    occupations = sorted(
+        (m for m in result.concepts if m.type == "occupation" and m.spans),
+        key=lambda m: m.spans[0][0],
+    )
+    if not occupations:
+        return ""
+    stripped = text.lstrip()
+    first_start = len(text) - len(stripped)
+    first_line = stripped.split("\n", 1)[0]
+    first_end = first_start + len(first_line)
+    first = occupations[0]
+    if first.spans[0][0] < first_end and len(first_line.split()) <= TITLE_WORDS:
+        # "CNC-koneistaja, Kokkola" / "Hitsaaja | Kannus": the part that names the occupation
+        end = first_end
+        for separator in _TITLE_SEPARATORS.finditer(text, first.spans[0][1], first_end):
+            end = separator.start()
+            break
+        return text[first_start:end].strip().rstrip(".:!")
+    return first.label
+
+
+def _municipalities() -> list[tuple[str, str, str]]:
+    """(code, Finnish name, Swedish name) of the area's municipalities, then the neighbours."""
+    areas = json.loads(AREAS_FILE.read_text(encoding="utf-8"))["areas"]
+    rows = [
+        (m["code"], m["name_fi"], m.get("name_sv") or m["name_fi"])
+        for area in areas
+        for m in area["municipalities"]
+    ]
+    return rows + [("", fi, sv) for fi, sv in NEIGHBOURS]
+
+
+def _stems(name: str) -> tuple[str, ...]:
+    """Where the inflected forms of a place name start: "Kokkola" → "Kokkola" (Kokkolassa),
+    "Pietarsaari" → "Pietarsaar" (Pietarsaaressa), "Kannus" → "Kannu" (Kannuksessa)."""
+    stems = {name.casefold()}
+    last = name[-1:].casefold()
+    if last in ("i", "s", "e"):
+        stems.add(name[:-1].casefold())
+    return tuple(sorted(stems, key=len, reverse=True))
+
+
+def _municipality(text: str) -> tuple[str, str]:
+    words = re.findall(r"[^\W\d_]+", text)
+    capitalised = [w.casefold() for w in words if w[:1].isupper()]
+    if not capitalised:
+        return "", ""
+    for code, fi, sv in MUNICIPALITIES:
+        for name in {fi, sv}:
+            for stem in _stems(name):
+                if any(w.startswith(stem) and len(w) - len(stem) <= 5 for w in capitalised):
+                    return code, fi
+    return "", ""
+
+
+MUNICIPALITIES = _municipalities()
+
+
+def _first(folded: str, table: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
+    for kind, stems in table:
+        if any(stem in folded for stem in stems):
+            return kind
+    return ""
+
+
+def _amount(text: str) -> Decimal | None:
+    """A pay figure as the ad writes it ("2 800", "16,50"), by the project's one number parser."""
+    try:
+        return parse_decimal(text)
+    except DomainError:
+        return None
+
+
+def _pay(text: str) -> tuple[Decimal | None, Decimal | None, str]:
+    match = _PAY.search(text)
+    if not match:
+        return None, None, ""
+    if match.group("single"):
+        amount = _amount(match.group("single"))
+        return amount, amount, _period(match.group("period1"))
+    low, high = _amount(match.group("low")), _amount(match.group("high"))
+    if low is not None and high is not None and low > high:
+        low, high = high, low
+    return low, high, _period(match.group("period"))
+
+
+def _period(word: str) -> str:
+    folded = word.casefold()
+    for key, period in PERIODS.items():
+        if folded.startswith(key) and (len(key) > 2 or folded == key):
+            return period
+    return ""
+
+
+def _date(match: re.Match[str], today: date) -> date | None:
+    """The date a match spells; without a year, the next such day from `today`."""
+    day, month = int(match.group("day")), int(match.group("month"))
+    year_text = match.group("year")
+    try:
+        if year_text:
+            year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+            return date(year, month, day)
+        found = date(today.year, month, day)
+        return found if found >= today else date(today.year + 1, month, day)
+    except ValueError:
+        return None

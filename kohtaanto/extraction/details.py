@@ -1,0 +1,422 @@
+"""What a CV or an ad says besides skills: languages with a level, years of experience.
+
+    languages("Puhun sujuvaa ruotsia ja englannin kielen perustaidot.", "fi")
+    # [Language(code="sv", level="C1", ...), Language(code="en", level="A2", ...)]
+    experience("5 vuoden kokemus hitsauksesta", "fi", today=date(2026, 1, 1))
+    # [Experience(years=5, since=None, span=(0, 16))]
+
+Languages are entries of their own (a language code and a CEFR-like level), not ESCO skills:
+the engine drops the language concepts whose words a language entry covers. The level words
+map to CEFR levels as Finnish and Swedish job ads and CVs use them (our reading, documented in
+`LEVELS`): "äidinkieli"/"modersmål" native, "erinomainen"/"utmärkt" C2, "sujuva"/"flytande" C1,
+"hyvä"/"goda" B2, "tyydyttävä"/"nöjaktig" B1, "perustaidot"/"grundläggande" A2, "alkeet" A1.
+Experience is a number of years, written out ("5 vuoden kokemus", "viisi vuotta", "5 års
+erfarenhet") or counted from a year ("vuodesta 2019", "sedan 2019"); the engine attaches it to
+the nearest skill or occupation in the same sentence.
+"""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from kohtaanto.extraction.text import Token
+
+# Language names by lemma (and the folded forms simplemma leaves alone) → ISO 639-1 code.
+LANGUAGE_NAMES = {
+    "fi": {
+        "suomi": "fi",
+        "ruotsi": "sv",
+        "englanti": "en",
+        "saksa": "de",
+        "ranska": "fr",
+        "espanja": "es",
+        "venäjä": "ru",
+        "viro": "et",
+        "norja": "no",
+        "puola": "pl",
+        "arabia": "ar",
+        "ukraina": "uk",
+        "tanska": "da",
+        "italia": "it",
+    },
+    "sv": {
+        "finska": "fi",
+        "svenska": "sv",
+        "engelska": "en",
+        "tyska": "de",
+        "franska": "fr",
+        "spanska": "es",
+        "ryska": "ru",
+        "estniska": "et",
+        "norska": "no",
+        "polska": "pl",
+        "arabiska": "ar",
+        "ukrainska": "uk",
+        "danska": "da",
+        "italienska": "it",
+    },
+    "en": {
+        "finnish": "fi",
+        "swedish": "sv",
+        "english": "en",
+        "german": "de",
+        "french": "fr",
+        "spanish": "es",
+        "russian": "ru",
+        "estonian": "et",
+        "norwegian": "no",
+        "polish": "pl",
+        "arabic": "ar",
+        "ukrainian": "uk",
+        "danish": "da",
+        "italian": "it",
+    },
+}
+# Finnish forms simplemma does not take back to the name (partitive, genitive, translative).
+FINNISH_FORMS = {
+    "suomea": "fi",
+    "suomen": "fi",
+    "suomeksi": "fi",
+    "ruotsia": "sv",
+    "ruotsin": "sv",
+    "ruotsiksi": "sv",
+    "englantia": "en",
+    "englannin": "en",
+    "englanniksi": "en",
+    "saksaa": "de",
+    "saksan": "de",
+    "venäjää": "ru",
+    "venäjän": "ru",
+    "viroa": "et",
+    "viron": "et",
+    "ranskaa": "fr",
+    "ranskan": "fr",
+    "espanjaa": "es",
+    "espanjan": "es",
+    "norjaa": "no",
+    "norjan": "no",
+}
+# Written forms that name the country or a place, not the language: "Suomessa", "Ruotsista".
+_PLACE_ENDINGS = ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä")
+# Level words by lemma or folded form → CEFR-like level ("native" for a mother tongue).
+LEVELS = {
+    "fi": {
+        "äidinkieli": "native",
+        "äidinkielinen": "native",
+        "natiivi": "native",
+        "erinomainen": "C2",
+        "erinomaisesti": "C2",
+        "kiitettävä": "C1",
+        "sujuva": "C1",
+        "sujuvasti": "C1",
+        "vahva": "C1",
+        "hyvä": "B2",
+        "hyvin": "B2",
+        "tyydyttävä": "B1",
+        "kohtalainen": "B1",
+        "kohtalaisesti": "B1",
+        "perustaito": "A2",
+        "perustaidot": "A2",
+        "perus": "A2",
+        "välttävä": "A2",
+        "auttava": "A2",
+        "auttavasti": "A2",
+        "alkeet": "A1",
+        "alkeis": "A1",
+    },
+    "sv": {
+        "modersmål": "native",
+        "utmärkt": "C2",
+        "utmärkta": "C2",
+        "flytande": "C1",
+        "god": "B2",
+        "goda": "B2",
+        "bra": "B2",
+        "nöjaktig": "B1",
+        "nöjaktiga": "B1",
+        "grundläggande": "A2",
+        "grundkunskap": "A2",
+        "grundkunskaper": "A2",
+        "hjälplig": "A2",
+        "hjälpliga": "A2",
+    },
+    "en": {
+        "native": "native",
+        "mother": "native",
+        "excellent": "C2",
+        "fluent": "C1",
+        "fluently": "C1",
+        "good": "B2",
+        "satisfactory": "B1",
+        "basic": "A2",
+        "elementary": "A1",
+    },
+}
+_CEFR = re.compile(r"^[abc][12]$")
+# Words that make a sentence about languages, so that "Suomi" alone (the country) does not count.
+LANGUAGE_CONTEXT = {
+    "fi": {
+        "kieli",
+        "kielitaito",
+        "kielinen",
+        "puhua",
+        "kirjoittaa",
+        "ymmärtää",
+        "hallita",
+        "osata",
+    },
+    "sv": {"språk", "språkkunskap", "språkkunskaper", "tala", "skriva", "förstå", "behärska"},
+    "en": {"language", "languages", "speak", "write", "understand", "fluent", "proficiency"},
+}
+
+NUMBER_WORDS = {
+    "fi": {
+        "yksi": 1,
+        "yhden": 1,
+        "vuoden": 1,
+        "kaksi": 2,
+        "kahden": 2,
+        "kolme": 3,
+        "kolmen": 3,
+        "neljä": 4,
+        "neljän": 4,
+        "viisi": 5,
+        "viiden": 5,
+        "kuusi": 6,
+        "kuuden": 6,
+        "seitsemän": 7,
+        "kahdeksan": 8,
+        "yhdeksän": 9,
+        "kymmenen": 10,
+        "parin": 2,
+        "pari": 2,
+        "useamman": 3,
+        "usean": 3,
+    },
+    "sv": {
+        "ett": 1,
+        "två": 2,
+        "tre": 3,
+        "fyra": 4,
+        "fem": 5,
+        "sex": 6,
+        "sju": 7,
+        "åtta": 8,
+        "nio": 9,
+        "tio": 10,
+        "par": 2,
+    },
+    "en": {
+        "one": 1,
+        "two": 2,
+        "three": 3,
+        "four": 4,
+        "five": 5,
+        "six": 6,
+        "seven": 7,
+        "eight": 8,
+        "nine": 9,
+        "ten": 10,
+    },
+}
+YEAR_WORDS = {
+    "fi": {"vuosi", "vuoden", "vuotta", "v"},
+    "sv": {"år", "års", "åren"},
+    "en": {"year", "years"},
+}
+EXPERIENCE_WORDS = {
+    "fi": {
+        "kokemus",
+        "työkokemus",
+        "kokemusta",
+        "työkokemusta",
+        "kokenut",
+        "toimia",
+        "työskennellä",
+    },
+    "sv": {"erfarenhet", "arbetslivserfarenhet", "erfaren", "arbeta", "jobba"},
+    "en": {"experience", "experienced", "work", "worked", "working"},
+}
+SINCE_WORDS = {"fi": {"vuodesta", "alkaen", "lähtien"}, "sv": {"sedan"}, "en": {"since"}}
+_YEAR = re.compile(r"^(19[6-9]\d|20\d\d)$")
+MAX_YEARS = 50
+LEVEL_WINDOW = 6  # words between a language and its level ("goda kunskaper i svenska och …")
+EXPERIENCE_WINDOW = 4  # words between the number and "kokemus"/"erfarenhet"
+
+
+# A quick look whether a text may state a language or years of experience at all.
+_MAY_STATE = re.compile(
+    r"\b(?:"
+    + "|".join(
+        sorted(
+            {name for names in LANGUAGE_NAMES.values() for name in names}
+            | set(FINNISH_FORMS)
+            | {"kokemu", "työkokemu", "erfarenhet", "experience", "vuodesta", "sedan", "since"}
+        )
+    )
+    + r")|\d+\s*(?:vuo|v\b|år|year)"
+)
+
+
+def may_state(text: str) -> bool:
+    """False when the text cannot hold a language entry or experience (nothing to look for)."""
+    return _MAY_STATE.search(text.casefold()) is not None
+
+
+@dataclass(slots=True)
+class Language:
+    code: str  # ISO 639-1
+    level: str  # "A1" … "C2", "native", or "" when the text gives none
+    span: tuple[int, int]
+
+    def as_dict(self) -> dict[str, object]:
+        return {"code": self.code, "level": self.level, "span": list(self.span)}
+
+
+@dataclass(slots=True)
+class Experience:
+    years: int
+    span: tuple[int, int]
+    since: int | None = None  # the year it is counted from ("vuodesta 2019")
+    uri: str = ""  # the skill or occupation it belongs to, set by the engine
+    label: str = ""
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "years": self.years,
+            "since": self.since,
+            "uri": self.uri,
+            "label": self.label,
+            "span": list(self.span),
+        }
+
+
+def languages(tokens: Sequence[Token], lang: str, breaks: Sequence[int] = ()) -> list[Language]:
+    """Language entries in one sentence's tokens; each takes the nearest level word of its
+    clause (`breaks`: offsets of the clause punctuation, from `text.clause_breaks`)."""
+    names = LANGUAGE_NAMES.get(lang, {})
+    found: list[tuple[int, str]] = []
+    for i, token in enumerate(tokens):
+        code = names.get(token.lemma) or names.get(token.norm)
+        if code is None and lang == "fi":
+            code = FINNISH_FORMS.get(token.norm)
+        if code is None or (lang == "fi" and _place_form(token)):
+            continue
+        found.append((i, code))
+    if not found:
+        return []
+    context = LANGUAGE_CONTEXT.get(lang, set())
+    levels = LEVELS.get(lang, {})
+    level_at = {}
+    for i, token in enumerate(tokens):
+        level = _level(token, levels)
+        if level:
+            level_at[i] = level
+    # A level word counts only next to an inflected name ("sujuvaa ruotsia"): "Suomi on hyvä
+    # maa" is about the country.
+    inflected = any(
+        tokens[i].norm != tokens[i].lemma or tokens[i].norm in FINNISH_FORMS for i, _ in found
+    )
+    about_languages = (bool(level_at) and (inflected or lang != "fi")) or any(
+        t.lemma in context or t.norm in context or _is_language_compound(t.norm, lang)
+        for t in tokens
+    )
+    if not about_languages:
+        return []
+    result = []
+    seen: set[str] = set()
+    for i, code in found:
+        if code in seen:
+            continue
+        seen.add(code)
+        level = ""
+        same_clause = [k for k in level_at if not _broken(tokens, i, k, breaks)]
+        if same_clause:
+            nearest = min(same_clause, key=lambda k: (abs(k - i), k > i))
+            if abs(nearest - i) <= LEVEL_WINDOW:
+                level = level_at[nearest]
+        token = tokens[i]
+        result.append(Language(code, level, (token.start, token.end)))
+    return result
+
+
+def _broken(tokens: Sequence[Token], i: int, k: int, breaks: Sequence[int]) -> bool:
+    """Whether clause punctuation stands between tokens i and k."""
+    left, right = sorted((i, k))
+    start, end = tokens[left].end, tokens[right].start
+    return any(start <= offset < end for offset in breaks)
+
+
+def _place_form(token: Token) -> bool:
+    """ "Suomessa", "Ruotsista": the country in a locative case, not the language."""
+    return token.norm != token.lemma and token.norm.endswith(_PLACE_ENDINGS)
+
+
+def _is_language_compound(norm: str, lang: str) -> bool:
+    return (lang == "fi" and "kiel" in norm) or (lang == "sv" and norm.endswith("språkig"))
+
+
+def _level(token: Token, levels: dict[str, str]) -> str:
+    if _CEFR.match(token.norm):
+        return token.norm.upper()
+    for key in (token.lemma, token.norm):
+        if key in levels:
+            return levels[key]
+        # "perustaidot", "äidinkielenä", "grundkunskaper": the level word inside a compound
+        for word, level in levels.items():
+            if len(word) >= 5 and key.startswith(word):
+                return level
+    return ""
+
+
+def experience(tokens: Sequence[Token], lang: str, *, today: date) -> list[Experience]:
+    """Years of experience in one sentence's tokens: "5 vuoden kokemus", "vuodesta 2019"."""
+    result: list[Experience] = []
+    year_words = YEAR_WORDS.get(lang, set())
+    experience_words = EXPERIENCE_WORDS.get(lang, set())
+    since_words = SINCE_WORDS.get(lang, set())
+    numbers = NUMBER_WORDS.get(lang, {})
+    about_experience = any(
+        t.norm in experience_words or t.lemma in experience_words or "kokemu" in t.norm
+        for t in tokens
+    )
+    for i, token in enumerate(tokens):
+        # "vuodesta 2019", "sedan 2019", "since 2019", "2019 alkaen"
+        if _YEAR.match(token.norm):
+            year = int(token.norm)
+            before = tokens[i - 1].norm if i else ""
+            after = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+            if (before in since_words or after in since_words) and year <= today.year:
+                start = tokens[i - 1].start if before in since_words else token.start
+                end = tokens[i + 1].end if after in since_words else token.end
+                years = max(today.year - year, 1 if year < today.year else 0)
+                result.append(Experience(years, (start, end), since=year))
+            continue
+        # "5 vuoden kokemus", "viisi vuotta", "5 års erfarenhet", "5+ years of experience"
+        if i + 1 >= len(tokens) or tokens[i + 1].norm not in year_words:
+            continue
+        if token.norm.isdigit():
+            years = int(token.norm)
+        elif token.norm in numbers and token.norm not in year_words:
+            years = numbers[token.norm]
+        else:
+            continue
+        if not 0 < years <= MAX_YEARS or not about_experience:
+            continue
+        window = tokens[i : i + 2 + EXPERIENCE_WINDOW]
+        if not any(
+            t.norm in experience_words or t.lemma in experience_words or "kokemu" in t.norm
+            for t in window
+        ) and not _experience_before(tokens, i, experience_words):
+            continue
+        result.append(Experience(years, (token.start, tokens[i + 1].end)))
+    return result
+
+
+def _experience_before(tokens: Sequence[Token], i: int, words: set[str]) -> bool:
+    """ "Kokemusta hitsauksesta 5 vuotta": the experience word came first."""
+    return any(
+        t.norm in words or t.lemma in words or "kokemu" in t.norm
+        for t in tokens[max(0, i - EXPERIENCE_WINDOW - 2) : i]
+    )

@@ -1,0 +1,194 @@
+"""Languages, experience, implied skills, concepts to confirm and the fields of a job ad."""
+
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from kohtaanto.extraction import bridge
+from kohtaanto.extraction.engine import Engine, ExtractionResult, extract
+from kohtaanto.extraction.sources import ConceptRecord, RelationRecord
+from kohtaanto.extraction.vocabulary_csv import VocabularySource
+from kohtaanto.taxonomy.tests.factories import ConceptFactory, RequirementFactory
+
+TODAY = date(2026, 1, 10)
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    """The engine over the shipped vocabulary's files (no database)."""
+    return Engine(VocabularySource())
+
+
+def run(engine: Engine, text: str) -> ExtractionResult:
+    return engine.extract(text, today=TODAY)
+
+
+def languages(result: ExtractionResult) -> dict[str, str]:
+    return {entry.code: entry.level for entry in result.languages}
+
+
+def test_languages_with_levels_are_entries_not_skills(engine: Engine) -> None:
+    result = run(engine, "Puhun sujuvaa suomea ja ruotsia, englannin kielen perustaidot.")
+
+    assert languages(result) == {"fi": "C1", "sv": "C1", "en": "A2"}
+    # the language concepts the words also match are not reported as skills
+    assert not [m for m in result.concepts if "kieli" in m.label]
+
+
+def test_language_list_with_levels_in_brackets(engine: Engine) -> None:
+    result = run(engine, "Kielitaito: suomi (äidinkieli), englanti (hyvä), ruotsi (tyydyttävä).")
+
+    assert languages(result) == {"fi": "native", "en": "B2", "sv": "B1"}
+
+
+def test_swedish_languages_share_a_level_across_coordination(engine: Engine) -> None:
+    result = run(engine, "Goda kunskaper i svenska och engelska.")
+
+    assert languages(result) == {"sv": "B2", "en": "B2"}
+
+
+def test_the_country_is_not_a_language(engine: Engine) -> None:
+    assert run(engine, "Olen asunut Suomessa ja Ruotsissa, puhun viroa.").languages[0].code == "et"
+    assert run(engine, "Suomi on hyvä maa hitsaajalle.").languages == []
+
+
+def test_years_of_experience_belong_to_the_skill_or_occupation(engine: Engine) -> None:
+    text = "Minulla on 5 vuoden kokemus hitsauksesta. Olen toiminut hitsaajana vuodesta 2019."
+    result = run(engine, text)
+
+    first, second = result.experience
+    assert (first.years, first.label) == (5, "hitsaus")
+    assert (second.years, second.since, second.label) == (7, 2019, "hitsaaja")
+    assert text[slice(*second.span)] == "vuodesta 2019"
+
+
+def test_swedish_experience(engine: Engine) -> None:
+    result = run(engine, "Du har minst 3 års erfarenhet av svetsning.")
+
+    assert [(e.years, e.label) for e in result.experience] == [(3, "svetsning")]
+
+
+def test_a_number_without_experience_is_not_experience(engine: Engine) -> None:
+    assert run(engine, "Työ kestää 2 vuotta, hitsaus.").experience == []
+
+
+def test_a_card_implies_the_skill_it_evidences(engine: Engine) -> None:
+    result = run(engine, "Edellytämme trukkikorttia.")
+
+    card = next(m for m in result.concepts if m.type == "requirement")
+    implied = [m for m in result.concepts if m.implied]
+    assert card.required and not card.implied
+    assert len(implied) == 1 and implied[0].type == "skill"
+    assert implied[0].required and implied[0].spans == card.spans
+
+
+def test_a_named_skill_is_not_also_implied(engine: Engine) -> None:
+    result = run(engine, "Trukkikortti ja trukinajo ovat hallussa.")
+
+    assert [m.implied for m in result.concepts if m.type == "skill"] == [False]
+
+
+def test_shift_work_and_inflected_loan_words(engine: Engine) -> None:
+    assert {m.label for m in run(engine, "Työ on kaksivuorotyötä.").concepts} == {"vuorotyö"}
+    assert "CAD-ohjelmistot" in {m.label for m in run(engine, "Hallitset SolidWorksin.").concepts}
+
+
+def test_coordinated_swedish_compound(engine: Engine) -> None:
+    assert "svetsning" in {m.label for m in run(engine, "Svets- och monteringsarbeten.").concepts}
+
+
+def test_job_ad_fields(engine: Engine) -> None:
+    text = (
+        "CNC-koneistaja, Kokkola\n"
+        "Haemme vakituiseen työsuhteeseen kokoaikaista CNC-koneistajaa tehtaallemme. "
+        "Palkka 16,50–19 €/h. Aloitus 1.3.2026. Hae viimeistään 31.1.\n"
+        "Edellytämme tulityökorttia. Eduksi katsotaan hitsaustaidot."
+    )
+    result = run(engine, text)
+    ad = result.ad
+
+    assert ad.title == "CNC-koneistaja"
+    assert (ad.municipality, ad.municipality_name) == ("272", "Kokkola")
+    assert (ad.employment_type, ad.working_time) == ("permanent", "full_time")
+    assert (ad.pay_min, ad.pay_max, ad.pay_period) == (Decimal("16.50"), Decimal("19"), "hour")
+    assert ad.start_date == date(2026, 3, 1)
+    assert ad.deadline == date(2026, 1, 31)  # no year: the next 31 January
+    required = {m.label: m.required for m in result.concepts}
+    assert required["Tulityökortti"] is True
+    assert required["hitsaus"] is False
+
+
+def test_ad_fields_in_swedish_and_absent_ones(engine: Engine) -> None:
+    ad = run(engine, "Sommarjobb som svetsare i Karleby. Lön 2 800 € / mån.").ad
+
+    assert (ad.employment_type, ad.municipality_name) == ("summer", "Kokkola")
+    assert (ad.pay_min, ad.pay_period) == (Decimal("2800"), "month")
+    empty = run(engine, "Osaan hitsata.").ad
+    assert (empty.title, empty.municipality, empty.pay_min, empty.deadline) == ("", "", None, None)
+
+
+def test_json_form_has_the_new_fields(engine: Engine) -> None:
+    data = run(engine, "Edellytämme trukkikorttia ja sujuvaa ruotsia.").as_dict()
+
+    assert data["languages"] == [{"code": "sv", "level": "C1", "span": [37, 44]}]
+    assert any(c["implied"] for c in data["concepts"])  # type: ignore[union-attr]
+    assert data["ad"]["deadline"] is None  # type: ignore[index]
+
+
+@pytest.mark.django_db
+def test_concepts_outside_the_vocabulary_are_marked_for_confirmation() -> None:
+    ConceptFactory(fi="hitsaus", en="welding", sv="svetsning", in_vocabulary=True)
+    ConceptFactory(en="soldering", in_vocabulary=False)
+    skill = ConceptFactory(fi="trukinajo", en="forklift driving", in_vocabulary=True)
+    RequirementFactory(fi="Trukkikortti", en="Forklift card", esco_uri=skill.uri)
+
+    result = extract("Welding and soldering, forklift card.", lang="en")
+    confirm = {m.label: m.confirm for m in result.concepts}
+
+    assert confirm["welding"] is False and confirm["soldering"] is True
+    assert [m.label for m in result.concepts if m.implied] == ["forklift driving"]
+
+
+class _Source:
+    """A vocabulary concept with a Finnish label and an ESCO-only one with English labels."""
+
+    def fingerprint(self) -> object:
+        return 1
+
+    def concepts(self) -> Iterator[ConceptRecord]:
+        yield ConceptRecord(
+            1, "urn:welding", "skill", {"fi": "hitsaus"}, [("fi", "pref", "hitsaus")]
+        )
+        yield ConceptRecord(
+            2,
+            "urn:robot",
+            "skill",
+            {"en": "maintain robotic welding equipment"},
+            [("en", "pref", "maintain robotic welding equipment")],
+            {"en": "Service welding robots."},
+            in_vocabulary=False,
+        )
+        yield ConceptRecord(
+            3,
+            "urn:bake",
+            "skill",
+            {"en": "bake bread"},
+            [("en", "pref", "bake bread")],
+            {"en": "Bake bread in ovens."},
+            in_vocabulary=False,
+        )
+
+    def relations(self) -> Iterator[RelationRecord]:
+        return iter(())
+
+
+def test_rank_mode_bridges_finnish_to_english_only_concepts_for_confirmation() -> None:
+    bridged = Engine(_Source()).extract(
+        "Vastaan hitsausrobottien huollosta.", "fi", mode="rank", today=TODAY
+    )
+
+    suggestions = [m for m in bridged.concepts if m.confirm]
+    assert [m.uri for m in suggestions] == ["urn:robot"]
+    assert bridge.english("hitsausrobottien huollosta", "fi") == "welding robot maintenance service"
