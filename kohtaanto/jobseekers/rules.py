@@ -10,6 +10,9 @@ import calendar
 import datetime
 
 FOLLOW_UP_MONTHS = 6  # Annex I, "longer-term result indicators": six months after leaving
+# Annex I, "immediate result indicators": "upon leaving" means within four weeks of leaving;
+# day 28 after the exit day is the last that counts.
+IMMEDIATE_RESULT_WINDOW = datetime.timedelta(weeks=4)
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:

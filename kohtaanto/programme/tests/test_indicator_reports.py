@@ -234,7 +234,7 @@ def test_complete_data_and_a_six_month_result_after_six_months_pass():
 
 def test_results_above_outputs_are_listed():
     table = compute_table(
-        [facts()], [], period_end=TODAY, rule_for=lambda d: LongTermUnemploymentRule()
+        [facts()], [], start=None, end=TODAY, rule_for=lambda d: LongTermUnemploymentRule()
     )
     assert table_problems(table) == []
     next(r for r in table if r.code == "EECR02").members["man"] = [1, 2]

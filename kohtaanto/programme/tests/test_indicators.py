@@ -283,8 +283,8 @@ def test_period_counts_participants_whose_first_entry_falls_in_it(operation):
     assert table_for(operation, date(2026, 1, 1), date(2026, 6, 30))["EECO01"].total == 2
 
 
-def test_results_count_those_who_left_by_the_period_end_with_that_result(operation):
-    start, end = date(2026, 1, 1), date(2026, 6, 30)
+def test_immediate_results_count_those_who_left_in_the_period_whenever_they_entered(operation):
+    start, end = date(2026, 2, 1), date(2026, 6, 30)
     ParticipationFactory(
         operation=operation,
         exit_date=date(2026, 6, 30),
@@ -301,16 +301,16 @@ def test_results_count_those_who_left_by_the_period_end_with_that_result(operati
         exit_in_education=True,
         exit_job_searching=True,
     )
-    # Entered before the period and left inside it: not of this period's participants.
+    # Entered before the period and left inside it: the result belongs to this period.
     ParticipationFactory(
         operation=operation,
-        entry_date=date(2025, 11, 1),
+        entry_date=date(2026, 1, 10),
         exit_date=date(2026, 2, 1),
         exit_employed=True,
     )
     rows = table_for(operation, start, end)
     assert rows["EECO01"].total == 4
-    assert rows["EECR04"].total == 1
+    assert rows["EECR04"].total == 2
     assert rows["EECR03"].total == 1
     assert rows["EECR02"].total == 1
     assert rows["EECR01"].total == 1
@@ -355,7 +355,9 @@ def test_results_never_exceed_the_participants_in_any_gender_column(operation):
 
 def test_a_table_whose_result_exceeds_its_output_is_refused():
     participant = facts(id=7, exit_date=date(2026, 5, 1), exit_employed=True)
-    table = compute_table([participant], [], period_end=date(2026, 12, 31), rule_for=lambda d: RULE)
+    table = compute_table(
+        [participant], [], start=None, end=date(2026, 12, 31), rule_for=lambda d: RULE
+    )
     by_code = {r.code: r for r in table}
     by_code["EECR04"].members["man"] = [99]  # a result for someone outside EECO01
     with pytest.raises(ResultExceedsOutputError):
