@@ -5,10 +5,9 @@ a person who re-enters keeps the first entry's data) and one `EntityFacts` per s
 organisation. No database here; `selectors.indicator_table` feeds these functions.
 
 Definitions (Annex I and DESIGN.md):
-- Participant data are as on the day of entry; age is in completed years at entry. A
-  birthday on the entry day counts (age_at). Someone born on 29 February reaches a new age on
-  28 February in common years — a period counted in years ends on the month's last day when
-  the month has no such day (laki laskemisajoista 150/1930).
+- Participant data are as on the day of entry; age is in completed years at entry, by the
+  project's one age rule `common.dates.age_on` (Laki iän laskemisesta 649/1930: the birthday
+  itself counts; someone born on 29 February reaches a new age on 1 March in common years).
 - EECO01 every participant; EECO02 unemployed incl. long-term unemployed; EECO03 long-term
   unemployed: continuously unemployed at entry for at least the configured months (default
   under 25 at entry: 6, 25 and over: 12), counted in calendar months from `unemployed_since`
@@ -30,7 +29,7 @@ Definitions (Annex I and DESIGN.md):
     was reached (`exit_results_on`) no later than day 28 after the exit day;
   * longer-term results (EECR05–EECR06, "six months after leaving") count participants
     whose exit date + 6 calendar months is in the period (31 August + 6 months = the last
-    day of February, the month-end rule of `jobseekers.rules.add_months`).
+    day of February, the month-end rule of `common.dates.add_months`).
   A result may therefore fall in a later period than its entry. Tables of consecutive
   periods add up to the table of their union.
 - A result count never exceeds its linked output count cumulatively (every result is a
@@ -47,11 +46,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from dateutil.relativedelta import relativedelta
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from kohtaanto.jobseekers.rules import FOLLOW_UP_MONTHS, IMMEDIATE_RESULT_WINDOW, add_months
+from kohtaanto.common.dates import add_months, age_on
+from kohtaanto.jobseekers.rules import FOLLOW_UP_MONTHS, IMMEDIATE_RESULT_WINDOW
 
 YES = "yes"
 GENDERS = ("woman", "man", "non_binary")
@@ -295,14 +294,6 @@ class LongTermUnemploymentRule:
     months_from_age: int = 12
 
 
-def age_at(birth_date: date, on: date) -> int:
-    """Age in completed years on a day; the birthday itself counts."""
-    years = on.year - birth_date.year
-    if birth_date + relativedelta(years=years) > on:
-        years -= 1
-    return years
-
-
 def age_group(age: int | None) -> str:
     if age is None:
         return "?"
@@ -319,9 +310,9 @@ def is_long_term_unemployed(p: ParticipantFacts, rule: LongTermUnemploymentRule)
     """EECO03: unemployed at entry, continuously for at least the rule's calendar months."""
     if p.labour_market_status != UNEMPLOYED or p.unemployed_since is None or p.birth_date is None:
         return False
-    age = age_at(p.birth_date, p.entry_date)
+    age = age_on(p.birth_date, p.entry_date)
     months = rule.months_below_age if age < rule.age_limit else rule.months_from_age
-    return p.unemployed_since + relativedelta(months=months) <= p.entry_date
+    return add_months(p.unemployed_since, months) <= p.entry_date
 
 
 def output_codes(p: ParticipantFacts, rule: LongTermUnemploymentRule) -> set[str]:
@@ -336,7 +327,7 @@ def output_codes(p: ParticipantFacts, rule: LongTermUnemploymentRule) -> set[str
     elif p.labour_market_status in EMPLOYED:
         codes.add("EECO05")
     if p.birth_date is not None:
-        age = age_at(p.birth_date, p.entry_date)
+        age = age_on(p.birth_date, p.entry_date)
         if age < 18:
             codes.add("EECO06")
         elif age <= 29:

@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kohtaanto.accounts.models import Role, User
+from kohtaanto.common.dates import add_months, age_on
 from kohtaanto.common.errors import DomainError, NotFoundError
-from kohtaanto.jobseekers.rules import add_months
 from kohtaanto.jobseekers.validation import PARTICIPATION_RECORD_FIELDS
 from kohtaanto.programme import budget as money
 from kohtaanto.programme.indicators import (
@@ -28,7 +28,6 @@ from kohtaanto.programme.indicators import (
     IndicatorRow,
     LongTermUnemploymentRule,
     ParticipantFacts,
-    age_at,
     age_group,
     compute_table,
 )
@@ -651,7 +650,7 @@ def indicator_participants(
                 participation_id=pid,
                 job_seeker_id=p.job_seeker_id,
                 pseudonym=f"#{pid}",
-                age_group=age_group(age_at(p.birth_date, p.entry_date) if p.birth_date else None),
+                age_group=age_group(age_on(p.birth_date, p.entry_date) if p.birth_date else None),
                 gender=p.gender,
                 entry_date=p.entry_date,
                 exit_date=p.exit_date,

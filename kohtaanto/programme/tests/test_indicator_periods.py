@@ -4,10 +4,12 @@ exit date when reached within four weeks of leaving, longer-term results by exit
 months. Edges: day 28 / day 29 after exit, an exit on a period's last day, 31 August + 6
 months, and consecutive periods adding up to the cumulative table."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
+from kohtaanto.common.dates import add_years, age_on
+from kohtaanto.jobseekers.rules import birth_date_keeping_age
 from kohtaanto.jobseekers.tests.factories import ParticipationFactory
 from kohtaanto.programme import selectors
 from kohtaanto.programme.indicators import (
@@ -15,9 +17,11 @@ from kohtaanto.programme.indicators import (
     LongTermUnemploymentRule,
     ParticipantFacts,
     ResultExceedsOutputError,
+    age_group,
     compute_table,
     immediate_result_deadline,
     longer_term_result_date,
+    output_codes,
 )
 
 RULE = LongTermUnemploymentRule()
@@ -183,3 +187,31 @@ def test_consecutive_periods_add_up_to_the_cumulative_table(operation):
     assert [t["EECR04"] for t in tables] == [1, 1, 1, 1]
     # 30.6.2026 → 30.12.2026; 31.8.2026 → 28.2.2027; 28.2.2027 → 28.8.2027; 31.8.2027 → 29.2.2028
     assert [t["EECR05"] for t in tables] == [0, 1, 1, 2]
+
+
+# --- Pseudonymisation never moves anyone to another age group -----------------------------
+
+
+def _births_around(entry: date) -> list[date]:
+    """Birth dates that put a person at the bounds of the Annex I age groups on `entry`:
+    18, 29, 30, 54 and 55 years old, on the birthday, the day before and the day after, and
+    anyone born on 29 February near those ages."""
+    births = []
+    for years in (18, 29, 30, 54, 55):
+        anniversary = add_years(entry, -years)
+        births += [anniversary - timedelta(days=1), anniversary, anniversary + timedelta(days=1)]
+    births += [date(y, 2, 29) for y in range(1968, 2012, 4)]
+    return births
+
+
+@pytest.mark.parametrize(
+    "entry", [date(2028, 2, 29), date(2026, 2, 28), date(2026, 3, 1), date(2027, 3, 1)]
+)
+def test_the_pseudonymised_birth_date_keeps_every_age_group_and_the_age_at_entry(entry):
+    for birth in _births_around(entry):
+        coarse = birth_date_keeping_age(birth, entry)
+        assert age_on(coarse, entry) == age_on(birth, entry), (birth, entry)
+        assert age_group(age_on(coarse, entry)) == age_group(age_on(birth, entry))
+        before = output_codes(facts(entry_date=entry, birth_date=birth), RULE)
+        after = output_codes(facts(entry_date=entry, birth_date=coarse), RULE)
+        assert before == after, (birth, entry)

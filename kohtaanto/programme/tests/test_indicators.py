@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from django.db import IntegrityError, transaction
 
+from kohtaanto.common.dates import age_on
 from kohtaanto.employers.tests.factories import CompanyFactory
 from kohtaanto.jobseekers.models import Answer, ParticipationSpecialCategory
 from kohtaanto.jobseekers.tests.factories import JobSeekerFactory, ParticipationFactory
@@ -16,7 +17,6 @@ from kohtaanto.programme.indicators import (
     LongTermUnemploymentRule,
     ParticipantFacts,
     ResultExceedsOutputError,
-    age_at,
     check_results_within_outputs,
     compute_table,
     is_long_term_unemployed,
@@ -53,14 +53,15 @@ def table_for(operation, start=PERIOD[0], end=PERIOD[1]) -> dict[str, IndicatorR
     [
         (date(1996, 3, 2), date(2026, 3, 1), 29),  # the day before the 30th birthday
         (date(1996, 3, 2), date(2026, 3, 2), 30),  # the birthday itself counts
-        (date(2008, 2, 29), date(2026, 2, 28), 18),  # leap-day birthday: 28 Feb in common years
-        (date(2008, 2, 29), date(2026, 2, 27), 17),
+        # Laki iän laskemisesta 649/1930: a leap-day birthday is 1 March in common years
+        (date(2008, 2, 29), date(2026, 2, 28), 17),
+        (date(2008, 2, 29), date(2026, 3, 1), 18),
         (date(2008, 2, 29), date(2028, 2, 28), 19),
         (date(2008, 2, 29), date(2028, 2, 29), 20),
     ],
 )
 def test_age_is_completed_years_at_entry_with_the_birthday_counting(birth, entry, age):
-    assert age_at(birth, entry) == age
+    assert age_on(birth, entry) == age
 
 
 @pytest.mark.parametrize(
@@ -108,7 +109,7 @@ def test_under_25_long_term_after_six_calendar_months(since, entry, long_term):
         unemployed_since=since,
         entry_date=entry,
     )
-    assert age_at(young.birth_date, entry) < 25
+    assert age_on(young.birth_date, entry) < 25
     assert is_long_term_unemployed(young, RULE) is long_term
 
 
