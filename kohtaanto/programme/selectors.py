@@ -301,10 +301,10 @@ def time_record_get_for_actor(*, actor: User, id: int) -> TimeRecord:
 def staff_year_entries(*, staff_member_id: int, year: int) -> list[money.TimeEntry]:
     """All of a person's time records of a calendar year, over all their projects."""
     return [
-        money.TimeEntry(day, hours, percentage)
-        for day, hours, percentage in TimeRecord.objects.filter(
+        money.TimeEntry(day, hours, percentage, percent / money.HUNDRED)
+        for day, hours, percentage, percent in TimeRecord.objects.filter(
             position__staff_member_id=staff_member_id, date__year=year
-        ).values_list("date", "hours", "percentage")
+        ).values_list("date", "hours", "percentage", "position__working_time_percent")
     ]
 
 
@@ -383,7 +383,8 @@ def position_cost(
     book: RulesBook,
 ) -> money.StaffCost:
     """A position's eligible staff cost from its time records (and salaries paid)."""
-    entries = [money.TimeEntry(r.date, r.hours, r.percentage) for r in records]
+    share = position.working_time_share
+    entries = [money.TimeEntry(r.date, r.hours, r.percentage, share) for r in records]
     if position.salary_model == SalaryModel.SALARY_PLUS_SIDE_COSTS:
         return money.salary_model_cost(
             entries, salaries, position.side_cost_percent or money.ZERO, book.rates

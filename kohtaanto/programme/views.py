@@ -173,7 +173,9 @@ def budget(request: AuthenticatedHttpRequest, operation_id: int) -> HttpResponse
     rules = book.on(operation.start_date)
     positions = list(selectors.staff_position_list(operation=operation))
     for position in positions:
-        position.hourly_rate = position.annual_gross_cost / rules.annual_hours  # type: ignore[attr-defined]
+        # CPR Art. 55(2)(a): a part-time post divides by the pro-rata of the annual hours.
+        divisor = rules.annual_hours * position.working_time_share
+        position.hourly_rate = position.annual_gross_cost / divisor  # type: ignore[attr-defined]
     can_manage = request.user.permissions.can_manage_programme() and operation.administered_here
     position_form = staff_form = period_form = None
     if can_manage:
