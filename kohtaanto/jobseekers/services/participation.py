@@ -333,11 +333,9 @@ def reminders_create_due(*, today: datetime.date | None = None) -> int:
         job_seeker__pseudonymised_at=None,
     ).only("id", "job_seeker_id", "exit_date")
     for participation in four_weeks.iterator():
-        add(
-            participation,
-            Reminder.Kind.FOUR_WEEK_FOLLOW_UP,
-            participation.exit_date + IMMEDIATE_RESULT_WINDOW,  # type: ignore[operator]
-        )
+        exit_date = participation.exit_date
+        assert exit_date is not None  # filtered above
+        add(participation, Reminder.Kind.FOUR_WEEK_FOLLOW_UP, exit_date + IMMEDIATE_RESULT_WINDOW)
     six_months = (
         # Six calendar months are never shorter than 181 days: a cheap pre-filter.
         Participation.objects.filter(
