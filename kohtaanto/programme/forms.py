@@ -110,6 +110,7 @@ class StaffPositionForm(forms.Form):
     )
     working_time_percent = forms.DecimalField(
         label=_("Työaika (% täydestä työajasta)"),
+        required=False,
         min_value=0.01,
         max_value=100,
         max_digits=5,

@@ -660,13 +660,6 @@ def indicator_participants(
     return people
 
 
-def job_seekers_for_access_log(ids: Iterable[int]) -> list[Any]:
-    """The persons behind pseudonymised rows, primary keys only, for the access log."""
-    from kohtaanto.jobseekers.models import JobSeeker
-
-    return list(JobSeeker.objects.only("id").filter(pk__in=set(ids)).order_by("pk"))
-
-
 # --- Data quality -------------------------------------------------------------------------
 
 
