@@ -56,6 +56,37 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, list[Any]]:
     return {k: [old.get(k), new.get(k)] for k in new if old.get(k) != new.get(k)}
 
 
+def access_log_record_many(
+    *,
+    actor: Any,
+    subject_type: type[models.Model],
+    subject_ids: "list[int] | set[int]",
+    what: str,
+    reason: str = "",
+    path: str = "",
+) -> int:
+    """Record in one INSERT that `actor` was shown `what` of each person in `subject_ids`
+    (a list page showing many people); the rows are those `access_log_record` would write.
+    Returns the number of rows."""
+    authenticated = getattr(actor, "is_authenticated", False)
+    label = f"{subject_type._meta.app_label}.{subject_type._meta.model_name}"
+    rows = [
+        AccessLogEntry(
+            actor=actor if authenticated else None,
+            actor_username=actor.get_username() if authenticated else "",
+            subject_type=label,
+            subject_id=str(pk),
+            subject_repr=f"#{pk}",
+            what=what,
+            reason=reason[:255],
+            path=path[:500],
+        )
+        for pk in sorted(set(subject_ids))
+    ]
+    AccessLogEntry.objects.bulk_create(rows)
+    return len(rows)
+
+
 def access_log_record(
     *,
     actor: Any,

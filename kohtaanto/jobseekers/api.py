@@ -394,6 +394,7 @@ class ParticipationOut(Schema):
     exit_in_education: bool | None
     exit_qualification: bool | None
     exit_employed: bool | None
+    exit_results_on: datetime.date | None
     six_month_employed: bool | None
     six_month_improved: bool | None
     follow_up_due_on: datetime.date | None
@@ -532,6 +533,8 @@ class ExitIn(Schema):
     exit_in_education: bool | None = None
     exit_qualification: bool | None = None
     exit_employed: bool | None = None
+    # The day the situation was reached; without it, the exit day (Annex I: four weeks).
+    exit_results_on: datetime.date | None = None
 
 
 @router.post(

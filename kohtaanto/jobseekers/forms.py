@@ -279,6 +279,15 @@ class ExitForm(forms.Form):
     exit_in_education = _tri_state(_("Koulutuksessa 4 viikon kuluessa"))
     exit_qualification = _tri_state(_("Sai tutkinnon tai pätevyyden"))
     exit_employed = _tri_state(_("Työssä tai yrittäjänä 4 viikon kuluessa"))
+    exit_results_on = _date(
+        _("Tilanne saavutettu"),
+        required=False,
+        help_text=_(
+            "Päivä, jona yllä kirjattu tilanne saavutettiin; tyhjä = päättymispäivä. Tulos "
+            "lasketaan välittömäksi tulokseksi vain, jos se on saavutettu enintään neljä "
+            "viikkoa päättymisen jälkeen."
+        ),
+    )
 
 
 class FollowUpForm(forms.Form):

@@ -82,6 +82,7 @@ PARTICIPANT_COLUMNS = (
     "homeless",
     "rural",
     *RESULT_FIELDS,
+    "exit_results_on",
     *FOLLOW_UP_FIELDS,
 )
 REQUIRED_PARTICIPANT_COLUMNS = (
@@ -277,6 +278,8 @@ def _parse_participant(
             r.error("isced_level", _("ISCED-tason on oltava 0–8 tai tyhjä."))
     answers = {name: r.choice(name, Answer.values) for name in EntryData.ANSWER_FIELDS}
     exit_values: dict[str, Any] = {name: r.yes_no(name) for name in RESULT_FIELDS}
+    results_on = r.date("exit_results_on")
+    exit_values["exit_results_on"] = None
     follow_up = {name: r.yes_no(name) for name in FOLLOW_UP_FIELDS}
     code = ""
     if raw_code:
@@ -295,6 +298,10 @@ def _parse_participant(
         for name in (*RESULT_FIELDS, *FOLLOW_UP_FIELDS):
             if (exit_values | follow_up)[name] is not None:
                 r.error(name, _("Tulos on annettu, mutta päättymispäivä (exit_date) puuttuu."))
+        if results_on is not None:
+            r.error(
+                "exit_results_on", _("Tulos on annettu, mutta päättymispäivä (exit_date) puuttuu.")
+            )
     if r.errors or birth_date is None or entry_date is None or municipality is None:
         return None
     entry = EntryData(
@@ -309,10 +316,13 @@ def _parse_participant(
     for name, reason in entry_errors(entry, operation=operation, today=today):
         r.error(COLUMN_OF.get(name, name), reason)
     if exit_date is not None:
-        for name, reason in exit_errors(
-            ExitData(exit_date=exit_date), entry_date=entry_date, today=today
-        ):
+        answers_given = {name: exit_values[name] for name in RESULT_FIELDS}
+        exit_data = ExitData(exit_date=exit_date, exit_results_on=results_on, **answers_given)
+        for name, reason in exit_errors(exit_data, entry_date=entry_date, today=today):
             r.error(name, reason)
+        # Results without the day they were reached are the situation on the exit day.
+        if exit_data.has_results():
+            exit_values["exit_results_on"] = results_on or exit_date
         if any(v is not None for v in follow_up.values()) and follow_up_due_on(exit_date) > today:
             r.error(
                 "six_month_employed",

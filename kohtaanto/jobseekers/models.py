@@ -148,6 +148,18 @@ class Participation(TimeStampedModel):
         _("maaseudulla asuva"), max_length=7, choices=Answer.choices, blank=True
     )
     exit_date = models.DateField(_("päättymispäivä"), null=True, blank=True)
+    # Annex I: an immediate result is the situation reached within four weeks of leaving;
+    # the day it was reached decides whether it counts (day 28 after the exit does, 29 not).
+    exit_results_on = models.DateField(
+        _("tulostilanne saavutettu"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Päivä, jona päättymisen jälkeinen tilanne (työssä, koulutuksessa, tutkinto, "
+            "työnhaussa) saavutettiin. Se lasketaan välittömäksi tulokseksi vain, jos päivä on "
+            "enintään neljä viikkoa päättymispäivän jälkeen."
+        ),
+    )
     exit_job_searching = models.BooleanField(_("työnhaussa"), null=True, blank=True)
     exit_in_education = models.BooleanField(_("koulutuksessa"), null=True, blank=True)
     exit_qualification = models.BooleanField(
@@ -174,6 +186,11 @@ class Participation(TimeStampedModel):
             models.CheckConstraint(
                 condition=models.Q(isced_level__isnull=True) | models.Q(isced_level__lte=8),
                 name="participation_isced_0_8",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(exit_results_on__isnull=True)
+                | models.Q(exit_results_on__gte=models.F("exit_date")),
+                name="participation_results_on_after_exit",
             ),
         ]
 
@@ -245,6 +262,9 @@ class Reminder(TimeStampedModel):
     """A worklist notification for the person's counsellors, created by a daily task."""
 
     class Kind(models.TextChoices):
+        # Annex I: immediate results count when reached within four weeks of leaving; the
+        # reminder is due on the last day that still counts (exit + 28 days).
+        FOUR_WEEK_FOLLOW_UP = "four_week_follow_up", _("Neljän viikon tulostilanne")
         SIX_MONTH_FOLLOW_UP = "six_month_follow_up", _("Kuuden kuukauden seuranta")
 
     job_seeker = models.ForeignKey(JobSeeker, on_delete=models.CASCADE, related_name="reminders")

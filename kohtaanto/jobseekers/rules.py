@@ -12,6 +12,9 @@ import datetime
 from kohtaanto.common.dates import add_months, age_on
 
 FOLLOW_UP_MONTHS = 6  # Annex I, "longer-term result indicators": six months after leaving
+# Annex I, "immediate result indicators": "upon leaving" means within four weeks of leaving;
+# day 28 after the exit day is the last that counts.
+IMMEDIATE_RESULT_WINDOW = datetime.timedelta(weeks=4)
 
 
 def follow_up_due_on(exit_date: datetime.date) -> datetime.date:

@@ -86,13 +86,20 @@ class EntryData:
 
 @dataclass
 class ExitData:
-    """The exit date and the situation within four weeks of leaving (EECR01–EECR04)."""
+    """The exit date and the situation within four weeks of leaving (EECR01–EECR04).
+
+    `exit_results_on` is the day the recorded situation was reached; results given without
+    it are the situation on the exit day."""
 
     exit_date: datetime.date
     exit_job_searching: bool | None = None
     exit_in_education: bool | None = None
     exit_qualification: bool | None = None
     exit_employed: bool | None = None
+    exit_results_on: datetime.date | None = None
+
+    def has_results(self) -> bool:
+        return any(getattr(self, name) is not None for name in RESULT_FIELDS)
 
     @classmethod
     def field_names(cls) -> list[str]:
@@ -106,6 +113,15 @@ RESULT_FIELDS = (
     "exit_employed",
 )
 FOLLOW_UP_FIELDS = ("six_month_employed", "six_month_improved")
+# Every Annex I item of a participation record (GDPR Art. 9 items apart), declared once: the
+# indicator facts, the GDPR export and the participant export read this list.
+PARTICIPATION_RECORD_FIELDS = (
+    *EntryData.PARTICIPATION_FIELDS,
+    "exit_date",
+    "exit_results_on",
+    *RESULT_FIELDS,
+    *FOLLOW_UP_FIELDS,
+)
 
 
 def entry_errors(
@@ -158,6 +174,19 @@ def exit_errors(
         errors.append(("exit_date", _("Päättymispäivä ei voi olla ennen aloituspäivää.")))
     if data.exit_date > today:
         errors.append(("exit_date", _("Päättymispäivä ei voi olla tulevaisuudessa.")))
+    if data.exit_results_on is not None:
+        if data.exit_results_on < data.exit_date:
+            errors.append(
+                ("exit_results_on", _("Tulostilanteen päivä ei voi olla ennen päättymispäivää."))
+            )
+        if data.exit_results_on > today:
+            errors.append(
+                ("exit_results_on", _("Tulostilanteen päivä ei voi olla tulevaisuudessa."))
+            )
+        if not data.has_results():
+            errors.append(
+                ("exit_results_on", _("Tulostilanteen päivä annetaan vain, kun tulos kirjataan."))
+            )
     return errors
 
 

@@ -2,10 +2,13 @@
 
 The rules (rates come from `ProgrammeRules`, dated configuration, through `Rates`):
 
-- Staff costs, CPR (EU) 2021/1060 Art. 55(2): the hourly rate is the latest documented annual
-  gross employment cost divided by 1 720 hours (`Rates.annual_hours`), and the hours declared
-  per person for a calendar year may not exceed those hours. A budget plans a position as
-  annual cost × person-years × months / 12.
+- Staff costs, CPR (EU) 2021/1060 Art. 55(2)(a): the hourly rate is the latest documented
+  annual gross employment cost divided by 1 720 hours (`Rates.annual_hours`) for a full-time
+  post, or by the corresponding pro-rata of 1 720 hours for a part-time post (the post's
+  working-time share: a 50 % post divides by 860 h). Art. 55(3): the hours declared per
+  person for a calendar year may not exceed the hours the rate was computed on — so a 50 %
+  post costing 26 000 € a year with all its 860 hours on the project costs 26 000 €. A budget
+  plans a position as annual cost × person-years × months / 12.
 - Salary + side costs: the gross salary actually paid in a month plus the employer's side
   costs at a fixed percentage, times the month's share of work on the project.
 - All other costs, CPR Art. 56(1): a flat rate of up to 40 % (`Rates.flat_rate_percent`) of
@@ -161,13 +164,25 @@ def budget_compute(
 # --- Actual eligible staff costs from time records -------------------------------------
 
 
+ONE = Decimal("1")
+
+
 @dataclass(frozen=True)
 class TimeEntry:
-    """A time record: hours on a day or in a month, or a percentage of a month."""
+    """A time record: hours on a day or in a month, or a percentage of a month.
+
+    `working_time_share` is the post's share of full working time (1 = full time, 0.5 = a
+    50 % part-time post): the pro-rata of the annual hours (CPR Art. 55(2)(a))."""
 
     date: date
     hours: Decimal | None = None
     percentage: Decimal | None = None
+    working_time_share: Decimal = ONE
+
+
+def annual_hours_of(rates: Rates, working_time_share: Decimal) -> Decimal:
+    """CPR Art. 55(2)(a): 1 720 h for full time, the pro-rata of 1 720 h for part time."""
+    return rates.annual_hours * working_time_share
 
 
 HOUR_PRECISION = Decimal("0.01")
@@ -185,7 +200,8 @@ def counted_hours(entries: Iterable[TimeEntry], rates_for: RatesFor) -> Decimal:
             hours += entry.hours
         else:
             assert entry.percentage is not None
-            percent_by_annual_hours[rates_for(entry.date).annual_hours] += entry.percentage
+            annual = annual_hours_of(rates_for(entry.date), entry.working_time_share)
+            percent_by_annual_hours[annual] += entry.percentage
     for annual_hours, percent in percent_by_annual_hours.items():
         hours += percent * annual_hours / (HUNDRED * TWELVE)
     return hours.quantize(HOUR_PRECISION, rounding=ROUND_HALF_UP)
@@ -203,13 +219,15 @@ class StaffCost:
 def hourly_rate_cost(
     entries: Iterable[TimeEntry], annual_cost: Decimal, rates_for: RatesFor
 ) -> StaffCost:
-    """CPR Art. 55(2): hours × (annual gross employment cost / annual hours). A percentage
-    record costs the same share of a month's twelfth of the annual cost."""
+    """CPR Art. 55(2)(a): hours × (annual gross employment cost / the post's annual hours,
+    the pro-rata of 1 720 h for part time). A percentage record costs the same share of a
+    month's twelfth of the annual cost."""
     entries = list(entries)
     exact = ZERO
     for entry in entries:
         if entry.hours is not None:
-            exact += entry.hours * annual_cost / rates_for(entry.date).annual_hours
+            divisor = annual_hours_of(rates_for(entry.date), entry.working_time_share)
+            exact += entry.hours * annual_cost / divisor
         else:
             assert entry.percentage is not None
             exact += entry.percentage * annual_cost / (HUNDRED * TWELVE)
@@ -227,6 +245,7 @@ def salary_model_cost(
     entries = list(entries)
     result = StaffCost(hours=counted_hours(entries, rates_for))
     hours_by_month: dict[tuple[int, int], Decimal] = defaultdict(lambda: ZERO)
+    working_time_share = entries[0].working_time_share if entries else ONE
     percent_by_month: dict[tuple[int, int], Decimal] = defaultdict(lambda: ZERO)
     month_rates: dict[tuple[int, int], Rates] = {}
     for entry in entries:
@@ -240,7 +259,7 @@ def salary_model_cost(
     exact = ZERO
     for key, rates in sorted(month_rates.items()):
         share = percent_by_month[key] / HUNDRED + hours_by_month[key] / (
-            rates.annual_hours / TWELVE
+            annual_hours_of(rates, working_time_share) / TWELVE
         )
         share = min(share, Decimal("1"))
         salary = salaries.get(key)

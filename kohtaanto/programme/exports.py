@@ -44,6 +44,20 @@ def format_date(value: date | str) -> str:
     return f"{day.day}.{day.month}.{day.year}"
 
 
+def indicator_rule_note() -> str:
+    return _(
+        "Tuotosindikaattorit (EECO01–EECO17) aloituspäivän mukaan; välittömät tulokset "
+        "(EECR01–EECR04) päättymispäivän mukaan, kun tulos on saavutettu neljän viikon "
+        "kuluessa päättymisestä; pidemmän aikavälin tulokset (EECR05–EECR06) kuuden "
+        "kuukauden kuluttua päättymisestä (asetus (EU) 2021/1057, liite I)."
+    )
+
+
+def indicator_headers() -> list[str]:
+    """The indicator table's column names in the reader's language."""
+    return [_("Koodi"), _("Indikaattori"), _("Naiset"), _("Miehet"), _("Muu"), _("Yhteensä")]
+
+
 def _count(value: int | None) -> str:
     return "–" if value is None else str(value)
 
@@ -153,7 +167,7 @@ class ReportPDF(FPDF):
 
 def _indicator_grid(pdf: ReportPDF, records: Iterable[dict[str, Any]]) -> None:
     pdf.grid(
-        [_("Koodi"), _("Indikaattori"), _("Naiset"), _("Miehet"), _("Muu"), _("Yhteensä")],
+        indicator_headers(),
         [
             [
                 r["code"],
@@ -254,14 +268,11 @@ def cost_report_pdf(report: Any, figures: dict[str, Any]) -> bytes:
     )
 
     pdf.heading(_("ESR+-yhteiset indikaattorit kaudella"))
-    pdf.paragraph(
-        _(
-            "Osallistujat, joiden ensimmäinen aloituspäivä on kaudella; tulokset niistä, jotka "
-            "ovat päättäneet osallistumisensa viimeistään kauden lopussa (asetus (EU) 2021/1057, "
-            "liite I)."
-        )
-    )
+    pdf.paragraph(indicator_rule_note())
     _indicator_grid(pdf, figures["indicators"])
+    if figures.get("indicators_cumulative"):
+        pdf.heading(_("ESR+-yhteiset indikaattorit kumulatiivisesti hankkeen alusta"))
+        _indicator_grid(pdf, figures["indicators_cumulative"])
 
     pdf.heading(_("Edistymisen kuvaus"))
     pdf.paragraph(figures.get("narrative", "") or report.narrative)
@@ -328,7 +339,13 @@ def cost_report_xlsx(report: Any, figures: dict[str, Any]) -> bytes:
     staff.append([_("Henkilö"), _("Tehtävä"), _("Palkkamalli"), _("Tunnit"), _("Kustannus")])
     for s in figures["staff"]:
         staff.append(
-            [s["name"], s["title"], s["salary_model"], Decimal(s["hours"]), Decimal(s["cost"])]
+            [
+                s["name"],
+                s["title"],
+                str(SalaryModel(s["salary_model"]).label),
+                Decimal(s["hours"]),
+                Decimal(s["cost"]),
+            ]
         )
     for cell in staff[1]:
         cell.font = bold
@@ -336,22 +353,28 @@ def cost_report_xlsx(report: Any, figures: dict[str, Any]) -> bytes:
         row_cells[3].number_format = "0.00"
         row_cells[4].number_format = EUR_FORMAT
 
-    indicators = wb.create_sheet(_("Indikaattorit")[:31])
-    indicators.append([*CSV_COLUMNS, _("Nimi")])
-    for r in figures["indicators"]:
-        indicators.append(
-            [
-                r["code"],
-                r["name"],
-                r["women"],
-                r["men"],
-                r["non_binary"],
-                r["total"],
-                str(BY_CODE[r["code"]].label),
-            ]
-        )
-    for cell in indicators[1]:
-        cell.font = bold
+    for title, key in (
+        (_("Indikaattorit"), "indicators"),
+        (_("Indikaattorit kumulatiivisesti"), "indicators_cumulative"),
+    ):
+        if key not in figures:
+            continue
+        sheet = wb.create_sheet(title[:31])
+        sheet.append(indicator_headers())
+        for r in figures[key]:
+            sheet.append(
+                [
+                    r["code"],
+                    str(BY_CODE[r["code"]].label),
+                    r["women"],
+                    r["men"],
+                    r["non_binary"],
+                    r["total"],
+                ]
+            )
+        for cell in sheet[1]:
+            cell.font = bold
+        sheet.column_dimensions["B"].width = 60
 
     narrative = wb.create_sheet(_("Edistyminen")[:31])
     narrative.append([_("Edistymisen kuvaus")])
@@ -398,7 +421,9 @@ def steering_report_pdf(summary: SteeringSummary) -> bytes:
     ]
     pdf.grid([_("Mittari"), _("Määrä")], rows, widths=[140, 40])
 
-    pdf.heading(_("Talous"))
+    # The ESF+ project budget and the employment area's own appropriation are different
+    # money (the funder's operation vs the municipalities' yearly budget): kept apart.
+    pdf.heading(_("Hankkeen budjetti (ESR+-hanke)"))
     money_rows = [
         [_("Hankkeen budjetti yhteensä"), format_eur(summary.money.budget_total)],
         [
@@ -406,15 +431,21 @@ def steering_report_pdf(summary: SteeringSummary) -> bytes:
             format_eur(summary.money.claimed_total),
         ],
     ]
-    if summary.money.finance:
-        money_rows += [[label, format_eur(value)] for label, value in summary.money.finance.items()]
     pdf.grid([_("Erä"), _("Euroa")], money_rows, widths=[140, 40])
-    if not summary.money.finance:
+    pdf.heading(_("Työllisyysalueen määräraha (ei hankkeen budjettia)"))
+    if summary.money.finance:
+        pdf.grid(
+            [_("Erä"), _("Euroa")],
+            [[label, format_eur(value)] for label, value in summary.money.finance.items()],
+            widths=[140, 40],
+        )
+    else:
         pdf.paragraph(
             _("Talouden seurannan (määrärahat, sitoumukset, maksut) tietoja ei ole vielä.")
         )
 
     pdf.heading(_("ESR+-yhteiset indikaattorit kaudella"))
+    pdf.paragraph(indicator_rule_note())
     _indicator_grid(pdf, indicator_records(summary.indicators))
     return pdf.render()
 

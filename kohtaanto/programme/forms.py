@@ -108,6 +108,19 @@ class StaffPositionForm(forms.Form):
         decimal_places=2,
         initial=1,
     )
+    working_time_percent = forms.DecimalField(
+        label=_("Työaika (% täydestä työajasta)"),
+        required=False,
+        min_value=0.01,
+        max_value=100,
+        max_digits=5,
+        decimal_places=2,
+        initial=100,
+        help_text=_(
+            "Osa-aikaisella tehtävällä työaikaprosentti: 50 % tarkoittaa 860 tuntia vuodessa "
+            "ja tuntihintaa vuoden kulut / 860 h."
+        ),
+    )
     start_date = forms.DateField(label=_("Alkaa"), widget=DateInput())
     end_date = forms.DateField(label=_("Päättyy"), widget=DateInput())
     time_recording = forms.ChoiceField(label=_("Työajan kirjaus"), choices=TimeRecording.choices)

@@ -5,10 +5,9 @@ a person who re-enters keeps the first entry's data) and one `EntityFacts` per s
 organisation. No database here; `selectors.indicator_table` feeds these functions.
 
 Definitions (Annex I and DESIGN.md):
-- Participant data are as on the day of entry; age is in completed years at entry. A
-  birthday on the entry day counts (age_at). Someone born on 29 February reaches a new age on
-  28 February in common years — a period counted in years ends on the month's last day when
-  the month has no such day (laki laskemisajoista 150/1930).
+- Participant data are as on the day of entry; age is in completed years at entry, by the
+  project's one age rule `common.dates.age_on` (Laki iän laskemisesta 649/1930: the birthday
+  itself counts; someone born on 29 February reaches a new age on 1 March in common years).
 - EECO01 every participant; EECO02 unemployed incl. long-term unemployed; EECO03 long-term
   unemployed: continuously unemployed at entry for at least the configured months (default
   under 25 at entry: 6, 25 and over: 12), counted in calendar months from `unemployed_since`
@@ -20,11 +19,22 @@ Definitions (Annex I and DESIGN.md):
   counted, and a refusal never prevents entry (GDPR Art. 9 for EECO12 and EECO15).
 - EECO18 supported public administrations, EECO19 supported micro, small and medium-sized
   enterprises (EU SME size classes); each organisation is counted once.
-- Results count those participants of the output population who have left on or before the
-  period's end with that result: EECR01–EECR04 within four weeks of leaving (the exit_*
-  answers), EECR05–EECR06 six months after leaving (the six_month_* answers).
-- A result count never exceeds its linked output count: every result is a subset of EECO01's
-  participants, and `compute_table` checks it for every gender column
+- Counting by period (Annex I; European Commission, "ESF+ Common Indicators Toolbox",
+  October 2021, which keeps the conventions of the 2014–2020 ESF monitoring and evaluation
+  guidance, August 2018): each figure belongs to the period in which it happens, whenever
+  the person entered.
+  * outputs (EECO01–EECO17) count participants whose entry date is in the period;
+  * immediate results (EECR01–EECR04, "upon leaving": the situation reached within four
+    weeks of leaving) count participants whose exit date is in the period and whose result
+    was reached (`exit_results_on`) no later than day 28 after the exit day;
+  * longer-term results (EECR05–EECR06, "six months after leaving") count participants
+    whose exit date + 6 calendar months is in the period (31 August + 6 months = the last
+    day of February, the month-end rule of `common.dates.add_months`).
+  A result may therefore fall in a later period than its entry. Tables of consecutive
+  periods add up to the table of their union.
+- A result count never exceeds its linked output count cumulatively (every result is a
+  subset of EECO01's participants from the operation's start); it may in one period.
+  `compute_table` checks it for every gender column of a cumulative table
   (`ResultExceedsOutputError` otherwise).
 
 Gender columns: women, men, non-binary, and a total (Annex I: "personal data are to be broken
@@ -36,9 +46,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from dateutil.relativedelta import relativedelta
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from kohtaanto.common.dates import add_months, age_on
+from kohtaanto.jobseekers.rules import FOLLOW_UP_MONTHS, IMMEDIATE_RESULT_WINDOW
 
 YES = "yes"
 GENDERS = ("woman", "man", "non_binary")
@@ -209,14 +221,22 @@ INDICATORS: tuple[Indicator, ...] = (
 BY_CODE = {i.code: i for i in INDICATORS}
 
 # The exit answer that each result indicator counts (Annex I points 3 and 4).
-RESULT_FIELDS = {
+IMMEDIATE_RESULT_FIELDS = {
     "EECR01": "exit_job_searching",
     "EECR02": "exit_in_education",
     "EECR03": "exit_qualification",
     "EECR04": "exit_employed",
+}
+LONGER_TERM_RESULT_FIELDS = {
     "EECR05": "six_month_employed",
     "EECR06": "six_month_improved",
 }
+RESULT_FIELDS = IMMEDIATE_RESULT_FIELDS | LONGER_TERM_RESULT_FIELDS
+
+# Annex I: immediate results are reached within four weeks of leaving (day 28 after the exit
+# day counts, day 29 does not); longer-term results are the situation six months after.
+# One definition of each, in `jobseekers.rules`, shared with the follow-up reminders.
+LONGER_TERM_MONTHS = FOLLOW_UP_MONTHS
 # The yes/no/refused entry answers of EECO12–EECO17.
 ANSWER_FIELDS = {
     "EECO12": "disability",
@@ -247,6 +267,7 @@ class ParticipantFacts:
     disability: str = ""
     minority: str = ""
     exit_date: date | None = None
+    exit_results_on: date | None = None
     exit_job_searching: bool | None = None
     exit_in_education: bool | None = None
     exit_qualification: bool | None = None
@@ -273,14 +294,6 @@ class LongTermUnemploymentRule:
     months_from_age: int = 12
 
 
-def age_at(birth_date: date, on: date) -> int:
-    """Age in completed years on a day; the birthday itself counts."""
-    years = on.year - birth_date.year
-    if birth_date + relativedelta(years=years) > on:
-        years -= 1
-    return years
-
-
 def age_group(age: int | None) -> str:
     if age is None:
         return "?"
@@ -297,9 +310,9 @@ def is_long_term_unemployed(p: ParticipantFacts, rule: LongTermUnemploymentRule)
     """EECO03: unemployed at entry, continuously for at least the rule's calendar months."""
     if p.labour_market_status != UNEMPLOYED or p.unemployed_since is None or p.birth_date is None:
         return False
-    age = age_at(p.birth_date, p.entry_date)
+    age = age_on(p.birth_date, p.entry_date)
     months = rule.months_below_age if age < rule.age_limit else rule.months_from_age
-    return p.unemployed_since + relativedelta(months=months) <= p.entry_date
+    return add_months(p.unemployed_since, months) <= p.entry_date
 
 
 def output_codes(p: ParticipantFacts, rule: LongTermUnemploymentRule) -> set[str]:
@@ -314,7 +327,7 @@ def output_codes(p: ParticipantFacts, rule: LongTermUnemploymentRule) -> set[str
     elif p.labour_market_status in EMPLOYED:
         codes.add("EECO05")
     if p.birth_date is not None:
-        age = age_at(p.birth_date, p.entry_date)
+        age = age_on(p.birth_date, p.entry_date)
         if age < 18:
             codes.add("EECO06")
         elif age <= 29:
@@ -334,11 +347,36 @@ def output_codes(p: ParticipantFacts, rule: LongTermUnemploymentRule) -> set[str
     return codes
 
 
-def result_codes(p: ParticipantFacts, period_end: date) -> set[str]:
-    """The result indicators of a participant who left on or before `period_end`."""
-    if p.exit_date is None or p.exit_date > period_end:
+def immediate_result_deadline(exit_date: date) -> date:
+    """The last day on which a result still counts as reached "upon leaving" (day 28)."""
+    return exit_date + IMMEDIATE_RESULT_WINDOW
+
+
+def longer_term_result_date(exit_date: date) -> date:
+    """The day of the six-month situation: exit date + 6 calendar months, the month's last
+    day when it is shorter (31.8. → 28.2. or 29.2.)."""
+    return add_months(exit_date, LONGER_TERM_MONTHS)
+
+
+def _within(day: date, start: date | None, end: date) -> bool:
+    return (start is None or start <= day) and day <= end
+
+
+def immediate_result_codes(p: ParticipantFacts, start: date | None, end: date) -> set[str]:
+    """EECR01–EECR04 of a participant who left in [start, end] with the result reached
+    within four weeks of leaving."""
+    if p.exit_date is None or p.exit_results_on is None or not _within(p.exit_date, start, end):
         return set()
-    return {code for code, name in RESULT_FIELDS.items() if getattr(p, name) is True}
+    if not p.exit_date <= p.exit_results_on <= immediate_result_deadline(p.exit_date):
+        return set()
+    return {code for code, name in IMMEDIATE_RESULT_FIELDS.items() if getattr(p, name) is True}
+
+
+def longer_term_result_codes(p: ParticipantFacts, start: date | None, end: date) -> set[str]:
+    """EECR05–EECR06 of a participant whose exit date + 6 months falls in [start, end]."""
+    if p.exit_date is None or not _within(longer_term_result_date(p.exit_date), start, end):
+        return set()
+    return {code for code, name in LONGER_TERM_RESULT_FIELDS.items() if getattr(p, name) is True}
 
 
 def entity_codes(e: EntityFacts) -> set[str]:
@@ -395,25 +433,34 @@ def compute_table(
     participants: Iterable[ParticipantFacts],
     entities: Iterable[EntityFacts],
     *,
-    period_end: date,
+    start: date | None,
+    end: date,
     rule_for: Callable[[date], LongTermUnemploymentRule],
+    cumulative: bool = False,
     check: bool = True,
 ) -> list[IndicatorRow]:
-    """Every indicator row, EECO01…EECO19 then EECR01…EECR06, for the participants given
-    (those whose first entry falls in the period) and the entities supported.
+    """Every indicator row, EECO01…EECO19 then EECR01…EECR06, for the period [start, end]
+    (`start` None, or `cumulative`: a period from the operation's start).
 
-    With `check` (the default) a result above its output raises ResultExceedsOutputError."""
+    `participants` may hold anyone; each is counted by the rule of each indicator kind (see
+    the module docstring): outputs by entry date, immediate results by exit date, longer-term
+    results by exit date + 6 months. `entities` are those whose support began in the period.
+    With `check` (the default), a cumulative table whose result is above its output raises
+    ResultExceedsOutputError; a period's table may legitimately have more results than
+    entries."""
     rows = {i.code: IndicatorRow(i) for i in INDICATORS}
     for p in participants:
         gender = p.gender if p.gender in GENDERS else ""
-        codes = output_codes(p, rule_for(p.entry_date)) | result_codes(p, period_end)
+        codes = immediate_result_codes(p, start, end) | longer_term_result_codes(p, start, end)
+        if _within(p.entry_date, start, end):
+            codes |= output_codes(p, rule_for(p.entry_date))
         for code in codes:
             rows[code].members.setdefault(gender, []).append(p.id)
     for e in entities:
         for code in entity_codes(e):
             rows[code].members.setdefault("", []).append(e.id)
     table = [rows[i.code] for i in INDICATORS]
-    if check:
+    if check and (start is None or cumulative):
         check_results_within_outputs(table)
     return table
 

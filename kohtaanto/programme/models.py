@@ -306,6 +306,7 @@ class StaffMember(models.Model):
 
 class SalaryModel(models.TextChoices):
     # CPR (EU) 2021/1060 Art. 55(2): hourly rate = annual gross employment cost / 1 720 h.
+    # Part time: / the pro-rata of 1 720 h (StaffPosition.working_time_percent).
     HOURLY_RATE = "hourly_rate", _("Tuntihinta (vuoden työnantajakulut / 1 720 h)")
     # Actual salary paid plus employer's side costs at a fixed percentage.
     SALARY_PLUS_SIDE_COSTS = "salary_side_costs", _("Toteutunut palkka + kiinteä sivukulu-%")
@@ -352,6 +353,19 @@ class StaffPosition(models.Model):
         blank=True,
         validators=[MinValueValidator(ZERO), MaxValueValidator(Decimal("100"))],
     )
+    # CPR (EU) 2021/1060 Art. 55(2)(a): a part-time post's hourly rate divides the annual
+    # cost by the pro-rata of 1 720 h, and Art. 55(3) caps its hours at that pro-rata.
+    working_time_percent = models.DecimalField(
+        _("työaika (% täydestä työajasta)"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("100.00"),
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("100"))],
+        help_text=_(
+            "Osa-aikaisella tehtävällä työaikaprosentti: 50 % tarkoittaa 860 tuntia vuodessa "
+            "ja tuntihintaa vuoden kulut / 860 h."
+        ),
+    )
     person_years = models.DecimalField(
         _("henkilötyövuotta vuodessa"),
         max_digits=4,
@@ -395,10 +409,18 @@ class StaffPosition(models.Model):
                 | models.Q(fixed_percentage__isnull=False),
                 name="fixed_percentage_given",
             ),
+            models.CheckConstraint(
+                condition=models.Q(working_time_percent__gt=0, working_time_percent__lte=100),
+                name="staff_position_working_time_0_100",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.staff_member} – {self.title}"
+
+    @property
+    def working_time_share(self) -> Decimal:
+        return self.working_time_percent / Decimal("100")
 
 
 class SalaryPayment(models.Model):

@@ -17,15 +17,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kohtaanto.accounts.models import Role, User
+from kohtaanto.common.dates import add_months, age_on
 from kohtaanto.common.errors import DomainError, NotFoundError
+from kohtaanto.jobseekers.validation import PARTICIPATION_RECORD_FIELDS
 from kohtaanto.programme import budget as money
 from kohtaanto.programme.indicators import (
     BY_CODE,
+    LONGER_TERM_MONTHS,
     EntityFacts,
     IndicatorRow,
     LongTermUnemploymentRule,
     ParticipantFacts,
-    age_at,
     age_group,
     compute_table,
 )
@@ -299,10 +301,10 @@ def time_record_get_for_actor(*, actor: User, id: int) -> TimeRecord:
 def staff_year_entries(*, staff_member_id: int, year: int) -> list[money.TimeEntry]:
     """All of a person's time records of a calendar year, over all their projects."""
     return [
-        money.TimeEntry(day, hours, percentage)
-        for day, hours, percentage in TimeRecord.objects.filter(
+        money.TimeEntry(day, hours, percentage, percent / money.HUNDRED)
+        for day, hours, percentage, percent in TimeRecord.objects.filter(
             position__staff_member_id=staff_member_id, date__year=year
-        ).values_list("date", "hours", "percentage")
+        ).values_list("date", "hours", "percentage", "position__working_time_percent")
     ]
 
 
@@ -381,7 +383,8 @@ def position_cost(
     book: RulesBook,
 ) -> money.StaffCost:
     """A position's eligible staff cost from its time records (and salaries paid)."""
-    entries = [money.TimeEntry(r.date, r.hours, r.percentage) for r in records]
+    share = position.working_time_share
+    entries = [money.TimeEntry(r.date, r.hours, r.percentage, share) for r in records]
     if position.salary_model == SalaryModel.SALARY_PLUS_SIDE_COSTS:
         return money.salary_model_cost(
             entries, salaries, position.side_cost_percent or money.ZERO, book.rates
@@ -446,7 +449,8 @@ def cost_report_figures(report: CostReport) -> dict[str, Any]:
 
     Eligible staff costs come from the time records (and salaries) of the period; the flat
     rate is CPR Art. 56(1) on them; the budget comparison uses `budget_for_operation`; the
-    indicators are those of participants whose first entry falls in the period.
+    indicators are the period's (outputs by entry, results by exit or exit + 6 months; see
+    `indicators`), and the cumulative table from the operation's start goes with them.
     """
     if report.is_locked and report.figures:
         return report.figures
@@ -465,6 +469,9 @@ def cost_report_figures(report: CostReport) -> dict[str, Any]:
     whole_dict = {"staff": whole.staff, "flat_rate": whole.flat_rate}
     table = indicator_table(
         operation=operation, start=period.start_date, end=period.end_date, book=book
+    )
+    cumulative_table = indicator_table(
+        operation=operation, start=operation.start_date, end=period.end_date, book=book
     )
     return {
         "operation": {"code": operation.code, "name": operation.name, "funder": operation.funder},
@@ -502,6 +509,7 @@ def cost_report_figures(report: CostReport) -> dict[str, Any]:
             {k: whole_dict[k] - cumulative[k] for k in ("staff", "flat_rate")}
         ),
         "indicators": indicator_rows_as_dicts(table),
+        "indicators_cumulative": indicator_rows_as_dicts(cumulative_table),
         "narrative": report.narrative,
     }
 
@@ -522,41 +530,25 @@ def indicator_rows_as_dicts(table: list[IndicatorRow]) -> list[dict[str, Any]]:
 
 # --- Indicators ---------------------------------------------------------------------------
 
-_FACT_FIELDS = (
-    "id",
-    "job_seeker_id",
-    "entry_date",
-    "birth_date",
-    "gender",
-    "labour_market_status",
-    "unemployed_since",
-    "isced_level",
-    "third_country_national",
-    "foreign_background",
-    "homeless",
-    "rural",
-    "exit_date",
-    "exit_job_searching",
-    "exit_in_education",
-    "exit_qualification",
-    "exit_employed",
-    "six_month_employed",
-    "six_month_improved",
-)
+_FACT_FIELDS = ("id", "job_seeker_id", *PARTICIPATION_RECORD_FIELDS)
 
 
 def participant_facts(
     *, operation: Operation, start: date | None = None, end: date | None = None
 ) -> list[ParticipantFacts]:
-    """The operation's participants whose (first) entry date falls in [start, end], with the
-    GDPR Art. 9 answers joined from their separate table. One query."""
+    """The operation's participants that a table of [start, end] may count: those who
+    entered in the period, and (for the results) those whose exit date or exit date + 6
+    months falls in it — all who entered by `end` when `start` is None. The GDPR Art. 9
+    answers are joined from their separate table. One query."""
     from kohtaanto.jobseekers.models import Participation
 
     qs = Participation.objects.filter(operation=operation)
-    if start is not None:
-        qs = qs.filter(entry_date__gte=start)
     if end is not None:
         qs = qs.filter(entry_date__lte=end)
+    if start is not None:
+        # Exit + 6 months in the period means an exit at most 6 months before its start.
+        earliest_exit = add_months(start, -LONGER_TERM_MONTHS)
+        qs = qs.filter(Q(entry_date__gte=start) | Q(exit_date__gte=earliest_exit))
     rows = qs.order_by("id").values(
         *_FACT_FIELDS, "special_category__disability", "special_category__minority"
     )
@@ -590,16 +582,20 @@ def entity_facts(
 def indicator_table(
     *, operation: Operation, start: date, end: date, book: RulesBook | None = None
 ) -> list[IndicatorRow]:
-    """ESF+ common indicators for participants whose first entry falls in [start, end];
-    results count those of them who left on or before `end` with that result."""
+    """ESF+ common indicators of the period [start, end] (Annex I): outputs of those who
+    entered in it, immediate results of those who left in it, longer-term results of those
+    whose exit + 6 months is in it (see `indicators`). A period that starts on or before the
+    operation's start is the cumulative table, checked for results within outputs."""
     if end < start:
         raise DomainError(_("Kausi päättyy ennen kuin se alkaa."), code="invalid_period")
     book = book or rules_book()
     return compute_table(
         participant_facts(operation=operation, start=start, end=end),
         entity_facts(operation=operation, start=start, end=end),
-        period_end=end,
+        start=start,
+        end=end,
         rule_for=book.ltu,
+        cumulative=start <= operation.start_date,
     )
 
 
@@ -638,7 +634,14 @@ def indicator_participants(
             code="aggregate_only",
         )
     facts = {p.id: p for p in participant_facts(operation=operation, start=start, end=end)}
-    table = compute_table(facts.values(), [], period_end=end, rule_for=rules_book().ltu)
+    table = compute_table(
+        facts.values(),
+        [],
+        start=start,
+        end=end,
+        rule_for=rules_book().ltu,
+        cumulative=start <= operation.start_date,
+    )
     row = next(r for r in table if r.code == code)
     people = []
     for pid in row.ids:
@@ -648,20 +651,13 @@ def indicator_participants(
                 participation_id=pid,
                 job_seeker_id=p.job_seeker_id,
                 pseudonym=f"#{pid}",
-                age_group=age_group(age_at(p.birth_date, p.entry_date) if p.birth_date else None),
+                age_group=age_group(age_on(p.birth_date, p.entry_date) if p.birth_date else None),
                 gender=p.gender,
                 entry_date=p.entry_date,
                 exit_date=p.exit_date,
             )
         )
     return people
-
-
-def job_seekers_for_access_log(ids: Iterable[int]) -> list[Any]:
-    """The persons behind pseudonymised rows, primary keys only, for the access log."""
-    from kohtaanto.jobseekers.models import JobSeeker
-
-    return list(JobSeeker.objects.only("id").filter(pk__in=set(ids)).order_by("pk"))
 
 
 # --- Data quality -------------------------------------------------------------------------
@@ -715,7 +711,7 @@ def data_quality_report(
                 ParticipantIssue(p.id, p.job_seeker_id, f"#{p.id}", problems)
             )
     table = compute_table(
-        facts, [], period_end=until or today, rule_for=rules_book().ltu, check=False
+        facts, [], start=None, end=until or today, rule_for=rules_book().ltu, check=False
     )
     report.table = table_problems(table)
     return report

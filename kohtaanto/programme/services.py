@@ -195,6 +195,7 @@ POSITION_FIELDS = (
     "annual_gross_cost",
     "side_cost_percent",
     "person_years",
+    "working_time_percent",
     "start_date",
     "end_date",
     "time_recording",
@@ -214,6 +215,10 @@ def _validate_position(operation: Operation, data: dict[str, Any]) -> None:
         )
     if end < start or start < operation.start_date or end > operation.end_date:
         raise DomainError(_("Jakson on oltava hankkeen toteutusaikana."), code="invalid")
+    if data.get("working_time_percent") is None:
+        data["working_time_percent"] = Decimal("100")
+    if not Decimal("0") < data["working_time_percent"] <= Decimal("100"):
+        raise DomainError(_("Työajan on oltava yli 0 ja enintään 100 %."), code="invalid")
     if data["staff_member"].employment_area_id != operation.employment_area_id:
         raise DomainError(_("Henkilö ei kuulu hankkeen työllisyysalueelle."), code="invalid")
     if (
@@ -299,8 +304,9 @@ def time_record_create(
     for a fixed-percentage post; inside the post's period; a post's month is recorded either
     by day or as a month, not both; not in a payment period whose cost report is submitted;
     and the person's hours in the calendar year, over all their projects, stay within the
-    annual hours of CPR (EU) 2021/1060 Art. 55(2) (1 720 h). The person's row is locked for
-    the check, so concurrent records cannot pass the cap together.
+    hours the rate is computed on (CPR (EU) 2021/1060 Art. 55(2)(a) and 55(3)): 1 720 h for
+    a full-time post, its pro-rata for a part-time one (860 h at 50 %). The person's row is
+    locked for the check, so concurrent records cannot pass the cap together.
     """
     if span == TimeRecord.Span.MONTH:
         day = day.replace(day=1)
@@ -343,10 +349,11 @@ def time_record_create(
         raise ConflictError(_("Tälle päivälle tai kuukaudelle on jo kirjaus."))
 
     book = selectors.rules_book()
-    cap = book.rates(day).annual_hours
+    cap = money.annual_hours_of(book.rates(day), position.working_time_share)
     entries = selectors.staff_year_entries(staff_member_id=position.staff_member_id, year=day.year)
     recorded = money.counted_hours(entries, book.rates)
-    total = money.counted_hours([*entries, money.TimeEntry(day, hours, percentage)], book.rates)
+    new_entry = money.TimeEntry(day, hours, percentage, position.working_time_share)
+    total = money.counted_hours([*entries, new_entry], book.rates)
     new_hours = total - recorded
     if total > cap:
         raise DomainError(

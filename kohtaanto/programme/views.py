@@ -17,9 +17,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from kohtaanto.audit.services import access_log_record
+from kohtaanto.audit.services import access_log_record_many
 from kohtaanto.common.errors import DomainError, NotFoundError
 from kohtaanto.common.types import AuthenticatedHttpRequest
+from kohtaanto.jobseekers.models import JobSeeker
 from kohtaanto.programme import exports, selectors, services
 from kohtaanto.programme.forms import (
     ActivityEntryForm,
@@ -64,15 +65,16 @@ def _default_period(operation: Operation) -> tuple[date, date]:
 def _log_people(
     request: AuthenticatedHttpRequest, job_seeker_ids: list[int], what: str, reason: str
 ) -> None:
-    """One access-log row per person whose (pseudonymised) data the page shows."""
-    for person in selectors.job_seekers_for_access_log(job_seeker_ids):
-        access_log_record(
-            actor=request.user,
-            subject=person,
-            what=what,
-            reason=reason,
-            path=request.get_full_path(),
-        )
+    """One access-log row per person whose (pseudonymised) data the page shows, written in
+    one INSERT whatever the number of people."""
+    access_log_record_many(
+        actor=request.user,
+        subject_type=JobSeeker,
+        subject_ids=set(job_seeker_ids),
+        what=what,
+        reason=reason,
+        path=request.get_full_path(),
+    )
 
 
 def fix_url(user: Any, job_seeker_id: int) -> str:
@@ -173,7 +175,9 @@ def budget(request: AuthenticatedHttpRequest, operation_id: int) -> HttpResponse
     rules = book.on(operation.start_date)
     positions = list(selectors.staff_position_list(operation=operation))
     for position in positions:
-        position.hourly_rate = position.annual_gross_cost / rules.annual_hours  # type: ignore[attr-defined]
+        # CPR Art. 55(2)(a): a part-time post divides by the pro-rata of the annual hours.
+        divisor = rules.annual_hours * position.working_time_share
+        position.hourly_rate = position.annual_gross_cost / divisor  # type: ignore[attr-defined]
     can_manage = request.user.permissions.can_manage_programme() and operation.administered_here
     position_form = staff_form = period_form = None
     if can_manage:

@@ -42,6 +42,7 @@ from kohtaanto.jobseekers.models import (
 )
 from kohtaanto.jobseekers.rules import birth_date_keeping_age
 from kohtaanto.jobseekers.selectors import job_seekers_past_retention
+from kohtaanto.jobseekers.validation import PARTICIPATION_RECORD_FIELDS
 
 EXPORT_FORMAT_VERSION = 1
 
@@ -90,28 +91,7 @@ def job_seeker_data_export(*, actor: User, job_seeker: JobSeeker, path: str = ""
     person["counsellors"] = [u.get_full_name() or u.username for u in job_seeker.counsellors.all()]
     participations = []
     for p in job_seeker.participations.select_related("operation").prefetch_related("re_entries"):
-        row = _row(
-            p,
-            [
-                "entry_date",
-                "gender",
-                "birth_date",
-                "labour_market_status",
-                "unemployed_since",
-                "isced_level",
-                "third_country_national",
-                "foreign_background",
-                "homeless",
-                "rural",
-                "exit_date",
-                "exit_job_searching",
-                "exit_in_education",
-                "exit_qualification",
-                "exit_employed",
-                "six_month_employed",
-                "six_month_improved",
-            ],
-        )
+        row = _row(p, list(PARTICIPATION_RECORD_FIELDS))
         row["operation"] = p.operation.name
         special = ParticipationSpecialCategory.objects.filter(participation=p).first()
         row["disability"] = special.disability if special else ""

@@ -23,7 +23,7 @@ from kohtaanto.jobseekers.models import (
     ParticipationSpecialCategory,
     Reminder,
 )
-from kohtaanto.jobseekers.rules import follow_up_due_on
+from kohtaanto.jobseekers.rules import IMMEDIATE_RESULT_WINDOW, follow_up_due_on
 from kohtaanto.jobseekers.validation import (
     FOLLOW_UP_FIELDS,
     RESULT_FIELDS,
@@ -123,13 +123,15 @@ def participation_re_enter(
     if re_entry_date > participation.operation.end_date:
         errors.append(("re_entry_date", _("Hanke on päättynyt ennen paluupäivää.")))
     raise_if(errors)
-    cancelled_fields = ("exit_date", *RESULT_FIELDS, *FOLLOW_UP_FIELDS)
+    cancelled_fields = ("exit_date", "exit_results_on", *RESULT_FIELDS, *FOLLOW_UP_FIELDS)
     previous = {name: getattr(participation, name) for name in cancelled_fields}
     ParticipationReEntry.objects.create(
         participation=participation,
         re_entry_date=re_entry_date,
         previous_exit_date=participation.exit_date,
-        previous_exit={k: (v.isoformat() if k == "exit_date" else v) for k, v in previous.items()},
+        previous_exit={
+            k: (v.isoformat() if isinstance(v, datetime.date) else v) for k, v in previous.items()
+        },
         recorded_by=actor,
     )
     for name in cancelled_fields:
@@ -218,20 +220,26 @@ def participation_exit(
 ) -> Participation:
     """Record the exit date and the situation within four weeks of leaving (EECR01–04).
 
-    Also corrects an exit already recorded. The six-month follow-up falls due six months
-    after the exit date; the daily reminder task tells the counsellor.
+    Also corrects an exit already recorded. `data.exit_results_on` is the day the situation
+    was reached (Annex I: a result counts as immediate only when reached within four weeks of
+    leaving); results given without it are the situation on the exit day, and no results
+    means no date. Recording results resolves the open four-week reminder. The six-month
+    follow-up falls due six months after the exit date; the daily reminder task tells the
+    counsellor.
     """
     participation = Participation.objects.select_for_update().get(pk=participation.pk)
     raise_if(exit_errors(data, entry_date=participation.entry_date, today=_today(today)))
+    results_on = (data.exit_results_on or data.exit_date) if data.has_results() else None
+    new_values = {name: getattr(data, name) for name in ("exit_date", *RESULT_FIELDS)}
+    new_values["exit_results_on"] = results_on
     changes: dict[str, Any] = {}
-    fields = ["exit_date", *RESULT_FIELDS]
-    for name in fields:
-        old, new = getattr(participation, name), getattr(data, name)
+    for name, new in new_values.items():
+        old = getattr(participation, name)
         if old != new:
             changes[name] = [old, new]
             setattr(participation, name, new)
     if changes:
-        participation.save(update_fields=[*fields, "updated_at"])
+        participation.save(update_fields=[*new_values, "updated_at"])
         audit_event_record(
             actor=actor,
             action="participation.exit",
@@ -239,6 +247,12 @@ def participation_exit(
             target_repr=f"{participation.job_seeker_id}: {participation.operation_id}",
             changes=changes,
         )
+    if results_on is not None:
+        Reminder.objects.filter(
+            participation=participation,
+            kind=Reminder.Kind.FOUR_WEEK_FOLLOW_UP,
+            resolved_at__isnull=True,
+        ).update(resolved_at=timezone.now())
     return participation
 
 
@@ -277,20 +291,52 @@ def participation_record_follow_up(
             target_repr=f"{participation.job_seeker_id}: {participation.operation_id}",
             changes=changes,
         )
-    Reminder.objects.filter(participation=participation, resolved_at__isnull=True).update(
-        resolved_at=timezone.now()
-    )
+    Reminder.objects.filter(
+        participation=participation,
+        kind=Reminder.Kind.SIX_MONTH_FOLLOW_UP,
+        resolved_at__isnull=True,
+    ).update(resolved_at=timezone.now())
     return participation
 
 
 @transaction.atomic
 def reminders_create_due(*, today: datetime.date | None = None) -> int:
-    """Create one worklist reminder for every six-month follow-up that is due on `today`
-    or earlier and not yet answered. Idempotent: a reminder exists once per participation
-    and due date. Returns the number of reminders created.
+    """Create the worklist reminders of ESF+ follow-ups (Annex I) for `today`:
+
+    - four weeks: a person who has left without an immediate result recorded, while the
+      result can still count (exit day … exit + 28 days); due on the last day that counts;
+    - six months: a follow-up due on `today` or earlier (exit + 6 calendar months) and not
+      yet answered.
+
+    Idempotent: a reminder exists once per participation, kind and due date. Returns the
+    number of reminders created.
     """
     day = _today(today)
-    candidates = (
+    existing = set(Reminder.objects.values_list("participation_id", "kind", "due_on"))
+    new = []
+
+    def add(participation: Participation, kind: str, due: datetime.date) -> None:
+        if (participation.pk, kind, due) not in existing:
+            new.append(
+                Reminder(
+                    job_seeker_id=participation.job_seeker_id,
+                    participation_id=participation.pk,
+                    kind=kind,
+                    due_on=due,
+                )
+            )
+
+    four_weeks = Participation.objects.filter(
+        exit_date__lte=day,
+        exit_date__gte=day - IMMEDIATE_RESULT_WINDOW,
+        exit_results_on__isnull=True,
+        job_seeker__pseudonymised_at=None,
+    ).only("id", "job_seeker_id", "exit_date")
+    for participation in four_weeks.iterator():
+        exit_date = participation.exit_date
+        assert exit_date is not None  # filtered above
+        add(participation, Reminder.Kind.FOUR_WEEK_FOLLOW_UP, exit_date + IMMEDIATE_RESULT_WINDOW)
+    six_months = (
         # Six calendar months are never shorter than 181 days: a cheap pre-filter.
         Participation.objects.filter(
             exit_date__lte=day - datetime.timedelta(days=180),
@@ -299,22 +345,9 @@ def reminders_create_due(*, today: datetime.date | None = None) -> int:
             six_month_improved__isnull=True,
         ).only("id", "job_seeker_id", "exit_date")
     )
-    existing = set(
-        Reminder.objects.filter(kind=Reminder.Kind.SIX_MONTH_FOLLOW_UP).values_list(
-            "participation_id", "due_on"
-        )
-    )
-    new = []
-    for participation in candidates.iterator():
+    for participation in six_months.iterator():
         due = follow_up_due_on(participation.exit_date)  # type: ignore[arg-type]
-        if due <= day and (participation.pk, due) not in existing:
-            new.append(
-                Reminder(
-                    job_seeker_id=participation.job_seeker_id,
-                    participation_id=participation.pk,
-                    kind=Reminder.Kind.SIX_MONTH_FOLLOW_UP,
-                    due_on=due,
-                )
-            )
+        if due <= day:
+            add(participation, Reminder.Kind.SIX_MONTH_FOLLOW_UP, due)
     Reminder.objects.bulk_create(new, ignore_conflicts=True)
     return len(new)

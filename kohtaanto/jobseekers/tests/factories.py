@@ -43,6 +43,22 @@ class ParticipationFactory(DjangoModelFactory):
     labour_market_status = LabourMarketStatus.UNEMPLOYED
     unemployed_since = datetime.date(2025, 1, 1)
     isced_level = 3
+    # As the exit service records it: results given without a date are the exit day's.
+    exit_results_on = factory.LazyAttribute(
+        lambda p: (
+            p.exit_date
+            if any(
+                getattr(p, name, None) is not None
+                for name in (
+                    "exit_job_searching",
+                    "exit_in_education",
+                    "exit_qualification",
+                    "exit_employed",
+                )
+            )
+            else None
+        )
+    )
 
 
 def identity_code_for(birth_date: datetime.date, serial: int = 901, sign: str = "") -> str:

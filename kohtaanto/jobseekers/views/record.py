@@ -245,7 +245,10 @@ def participation_exit_view(request: AuthenticatedHttpRequest, pk: int, pid: int
     p = selectors.participation_get_for_actor(
         actor=request.user, job_seeker=person, id=pid, permission="change_job_seeker"
     )
-    initial: dict[str, Any] = {"exit_date": p.exit_date or timezone.localdate()}
+    initial: dict[str, Any] = {
+        "exit_date": p.exit_date or timezone.localdate(),
+        "exit_results_on": p.exit_results_on,
+    }
     initial.update({name: tri_state_initial(getattr(p, name)) for name in RESULT_FIELDS})
     form = ExitForm(request.POST or None, initial=initial)
     title = _("ESR+-päättyminen: %(operation)s") % {"operation": p.operation.name}

@@ -198,10 +198,14 @@ def test_excel_export_holds_the_figures(coordinator, draft):
     staff = list(wb.worksheets[1].iter_rows(values_only=True))
     assert staff[1][0] == "Äijälä Öhman" and Decimal(str(staff[1][4])) == Decimal("26000")
     indicators = list(wb.worksheets[2].iter_rows(values_only=True))
-    assert indicators[0][:6] == ("code", "name", "women", "men", "non_binary", "total")
-    assert [r[0] for r in indicators[1:]][:2] == ["EECO01", "EECO02"]
+    # Headers and names in the reader's language, no raw codes such as "non_binary".
+    assert indicators[0] == ("Koodi", "Indikaattori", "Naiset", "Miehet", "Muu", "Yhteensä")
+    assert indicators[1][:2] == ("EECO01", "Osallistujien kokonaismäärä")
     assert len(indicators) == 26
-    assert wb.worksheets[3]["A2"].value == "Hanke käynnistyi ja yrityskäynnit alkoivat."
+    cumulative = list(wb.worksheets[3].iter_rows(values_only=True))
+    assert wb.worksheets[3].title == "Indikaattorit kumulatiivisesti" and len(cumulative) == 26
+    assert staff[1][2] == "Tuntihinta (vuoden työnantajakulut / 1 720 h)"
+    assert wb.worksheets[4]["A2"].value == "Hanke käynnistyi ja yrityskäynnit alkoivat."
 
 
 def test_pdf_export_holds_the_figures_and_finnish_text(coordinator, draft):

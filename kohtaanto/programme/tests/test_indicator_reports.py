@@ -234,7 +234,7 @@ def test_complete_data_and_a_six_month_result_after_six_months_pass():
 
 def test_results_above_outputs_are_listed():
     table = compute_table(
-        [facts()], [], period_end=TODAY, rule_for=lambda d: LongTermUnemploymentRule()
+        [facts()], [], start=None, end=TODAY, rule_for=lambda d: LongTermUnemploymentRule()
     )
     assert table_problems(table) == []
     next(r for r in table if r.code == "EECR02").members["man"] = [1, 2]
@@ -263,3 +263,24 @@ def test_data_quality_page_says_when_all_is_well(client_as, operation):
 
 def test_fix_link_goes_to_the_job_seeker_page(coordinator):
     assert fix_url(coordinator, 17) == "/jobseekers/17/"
+
+
+def test_drill_down_logs_every_person_shown_in_a_constant_number_of_queries(
+    client_as, operation, django_assert_max_num_queries
+):
+    client = client_as(Role.COORDINATOR)
+    query = f"operation={operation.pk}&start=2026-01-01&end=2026-12-31"
+    url = f"/programme/indicators/EECO01/participants/?{query}"
+    ParticipationFactory(operation=operation, entry_date=date(2026, 3, 2))
+    client.get(url)
+    with django_assert_max_num_queries(30) as few:
+        client.get(url)
+    people = [
+        ParticipationFactory(operation=operation, entry_date=date(2026, 3, 2)) for _ in range(12)
+    ]
+    seen = AccessLogEntry.objects.count()
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(url)
+    rows = AccessLogEntry.objects.order_by("id")[seen:]
+    assert {r.subject_id for r in rows} >= {str(p.job_seeker_id) for p in people}
+    assert len(rows) == 13 and {r.subject_type for r in rows} == {"jobseekers.jobseeker"}

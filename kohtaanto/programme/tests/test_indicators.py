@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from django.db import IntegrityError, transaction
 
+from kohtaanto.common.dates import age_on
 from kohtaanto.employers.tests.factories import CompanyFactory
 from kohtaanto.jobseekers.models import Answer, ParticipationSpecialCategory
 from kohtaanto.jobseekers.tests.factories import JobSeekerFactory, ParticipationFactory
@@ -16,7 +17,6 @@ from kohtaanto.programme.indicators import (
     LongTermUnemploymentRule,
     ParticipantFacts,
     ResultExceedsOutputError,
-    age_at,
     check_results_within_outputs,
     compute_table,
     is_long_term_unemployed,
@@ -53,14 +53,15 @@ def table_for(operation, start=PERIOD[0], end=PERIOD[1]) -> dict[str, IndicatorR
     [
         (date(1996, 3, 2), date(2026, 3, 1), 29),  # the day before the 30th birthday
         (date(1996, 3, 2), date(2026, 3, 2), 30),  # the birthday itself counts
-        (date(2008, 2, 29), date(2026, 2, 28), 18),  # leap-day birthday: 28 Feb in common years
-        (date(2008, 2, 29), date(2026, 2, 27), 17),
+        # Laki iän laskemisesta 649/1930: a leap-day birthday is 1 March in common years
+        (date(2008, 2, 29), date(2026, 2, 28), 17),
+        (date(2008, 2, 29), date(2026, 3, 1), 18),
         (date(2008, 2, 29), date(2028, 2, 28), 19),
         (date(2008, 2, 29), date(2028, 2, 29), 20),
     ],
 )
 def test_age_is_completed_years_at_entry_with_the_birthday_counting(birth, entry, age):
-    assert age_at(birth, entry) == age
+    assert age_on(birth, entry) == age
 
 
 @pytest.mark.parametrize(
@@ -108,7 +109,7 @@ def test_under_25_long_term_after_six_calendar_months(since, entry, long_term):
         unemployed_since=since,
         entry_date=entry,
     )
-    assert age_at(young.birth_date, entry) < 25
+    assert age_on(young.birth_date, entry) < 25
     assert is_long_term_unemployed(young, RULE) is long_term
 
 
@@ -283,8 +284,8 @@ def test_period_counts_participants_whose_first_entry_falls_in_it(operation):
     assert table_for(operation, date(2026, 1, 1), date(2026, 6, 30))["EECO01"].total == 2
 
 
-def test_results_count_those_who_left_by_the_period_end_with_that_result(operation):
-    start, end = date(2026, 1, 1), date(2026, 6, 30)
+def test_immediate_results_count_those_who_left_in_the_period_whenever_they_entered(operation):
+    start, end = date(2026, 2, 1), date(2026, 6, 30)
     ParticipationFactory(
         operation=operation,
         exit_date=date(2026, 6, 30),
@@ -301,16 +302,16 @@ def test_results_count_those_who_left_by_the_period_end_with_that_result(operati
         exit_in_education=True,
         exit_job_searching=True,
     )
-    # Entered before the period and left inside it: not of this period's participants.
+    # Entered before the period and left inside it: the result belongs to this period.
     ParticipationFactory(
         operation=operation,
-        entry_date=date(2025, 11, 1),
+        entry_date=date(2026, 1, 10),
         exit_date=date(2026, 2, 1),
         exit_employed=True,
     )
     rows = table_for(operation, start, end)
     assert rows["EECO01"].total == 4
-    assert rows["EECR04"].total == 1
+    assert rows["EECR04"].total == 2
     assert rows["EECR03"].total == 1
     assert rows["EECR02"].total == 1
     assert rows["EECR01"].total == 1
@@ -355,7 +356,9 @@ def test_results_never_exceed_the_participants_in_any_gender_column(operation):
 
 def test_a_table_whose_result_exceeds_its_output_is_refused():
     participant = facts(id=7, exit_date=date(2026, 5, 1), exit_employed=True)
-    table = compute_table([participant], [], period_end=date(2026, 12, 31), rule_for=lambda d: RULE)
+    table = compute_table(
+        [participant], [], start=None, end=date(2026, 12, 31), rule_for=lambda d: RULE
+    )
     by_code = {r.code: r for r in table}
     by_code["EECR04"].members["man"] = [99]  # a result for someone outside EECO01
     with pytest.raises(ResultExceedsOutputError):

@@ -1,9 +1,11 @@
 """kohtaanto esf-indicators --from YYYY-MM-DD --to YYYY-MM-DD [--operation CODE]
 [--format csv|json]
 
-ESF+ common indicators (Regulation (EU) 2021/1057 Annex I) for the participants whose first
-entry date falls in the period; result indicators count those of them who left on or before
-the period's end with that result. CSV columns: code,name,women,men,non_binary,total.
+ESF+ common indicators (Regulation (EU) 2021/1057 Annex I) of the period, each figure in the
+period in which it happens: outputs (EECO01–EECO17) by entry date, immediate results
+(EECR01–EECR04, reached within four weeks of leaving) by exit date, longer-term results
+(EECR05–EECR06) by exit date + 6 months. A period from the operation's start gives the
+cumulative table. CSV columns: code,name,women,men,non_binary,total.
 """
 
 import json
