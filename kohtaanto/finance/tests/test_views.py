@@ -285,7 +285,11 @@ def test_excel_export_holds_summary_commitments_entries_and_decisions(client_as,
 def test_year_end_report_reconciles_and_releases_open_commitments(client_as, finance_user):
     appropriation = make_appropriation(finance_user, "1000.00", year=2025)
     services.commitment_create(
-        actor=finance_user, appropriation=appropriation, amount="400.00", description="Auki"
+        actor=finance_user,
+        appropriation=appropriation,
+        amount="400.00",
+        description="Auki",
+        booked_on=date(2025, 5, 1),
     )
     client = client_as(finance_user)
     html = client.get(reverse("finance:year_end"), {"year": 2025}).content.decode()
