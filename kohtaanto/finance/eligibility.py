@@ -402,6 +402,63 @@ _MESSAGES = {
 }
 
 
+def describe_conditions(rule: Any) -> list[str]:
+    """A rule's conditions as a person writes them ("vähintään 55 vuotta"), no internal codes.
+
+    Takes a `SchemeRule` or `RuleTerms`; used by the scheme page and the decision letter.
+    """
+    from kohtaanto.finance.models import EmployerKind
+
+    def num(value: Any) -> str:
+        number = Decimal(value)
+        return formats.number_format(
+            number.quantize(Decimal(1)) if number == number.to_integral() else number.normalize()
+        )
+
+    lines: list[str] = []
+    if rule.min_age is not None:
+        lines.append(_("vähintään %(age)s vuotta") % {"age": rule.min_age})
+    if rule.max_age is not None:
+        lines.append(_("enintään %(age)s vuotta") % {"age": rule.max_age})
+    if rule.min_unemployed_months is not None:
+        window = rule.unemployment_window_months or int(rule.min_unemployed_months)
+        lines.append(
+            _("työttömänä vähintään %(months)s kk viimeisten %(window)s kk aikana")
+            % {"months": num(rule.min_unemployed_months), "window": window}
+        )
+    if rule.min_unemployed_months_basic_education is not None:
+        lines.append(
+            _("pelkän perusasteen koulutuksen varassa riittää %(months)s kk")
+            % {"months": num(rule.min_unemployed_months_basic_education)}
+        )
+    if rule.min_weekly_hours is not None:
+        lines.append(_("työaika vähintään %(hours)s h/vko") % {"hours": num(rule.min_weekly_hours)})
+    if rule.max_weekly_hours is not None:
+        lines.append(_("työaika enintään %(hours)s h/vko") % {"hours": num(rule.max_weekly_hours)})
+    if rule.max_working_time_percent is not None:
+        lines.append(
+            _("tuki kattaa enintään %(percent)s %% alan säännöllisestä työajasta")
+            % {"percent": num(rule.max_working_time_percent)}
+        )
+    if rule.min_duration_months is not None:
+        lines.append(_("kesto vähintään %(months)s kk") % {"months": rule.min_duration_months})
+    if rule.max_duration_months is not None:
+        lines.append(_("enintään %(months)s kk") % {"months": rule.max_duration_months})
+    if rule.requires_reduced_work_capacity:
+        lines.append(_("työkyky alentunut"))
+    if rule.requires_non_business_association:
+        lines.append(
+            _("yhdistyksen, säätiön tai uskonnollisen yhdyskunnan muu kuin elinkeinotoiminta")
+        )
+    if rule.employer_kinds:
+        labels = dict(EmployerKind.choices)
+        lines.append(
+            _("työnantaja: %(kinds)s")
+            % {"kinds": ", ".join(str(labels.get(k, k)).lower() for k in rule.employer_kinds)}
+        )
+    return lines
+
+
 def _display(key: str, value: Any) -> str:
     if value in ("", None):
         return "…"

@@ -779,6 +779,13 @@ def grant_claim_submit(
     claimed_amount = parse_amount(claimed_amount, field=_("Haettu summa"))
     if period_end < period_start:
         raise DomainError(_("Päättymispäivä on ennen alkamispäivää."))
+    if period_start.year != period_end.year:
+        raise DomainError(
+            _(
+                "Maksatusjakso ylittää vuodenvaihteen: hae joulukuun ja tammikuun palkat "
+                "erikseen, koska kunkin vuoden palkat maksetaan sen vuoden osuudesta."
+            )
+        )
     today = timezone.localdate()
     if period_end > today:
         raise DomainError(
@@ -787,13 +794,6 @@ def grant_claim_submit(
                 "maksetuista palkoista."
             )
             % {"end": period_end.strftime("%d.%m.%Y")}
-        )
-    if period_start.year != period_end.year:
-        raise DomainError(
-            _(
-                "Maksatusjakso ylittää vuodenvaihteen: hae joulukuun ja tammikuun palkat "
-                "erikseen, koska kunkin vuoden palkat maksetaan sen vuoden osuudesta."
-            )
         )
     frozen = decision.snapshot["application"]
     start, end = date.fromisoformat(frozen["start_date"]), date.fromisoformat(frozen["end_date"])

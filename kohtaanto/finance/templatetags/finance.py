@@ -6,6 +6,7 @@ from decimal import Decimal
 from django import template
 from django.utils import formats
 
+from kohtaanto.finance.eligibility import describe_conditions
 from kohtaanto.finance.money import format_eur
 
 register = template.Library()
@@ -25,3 +26,9 @@ def decimal(value: Decimal | int | str | None) -> str:
     number = Decimal(value)  # type: ignore[arg-type]
     whole = number == number.to_integral()
     return formats.number_format(number.quantize(Decimal(1)) if whole else number.normalize())
+
+
+@register.filter
+def conditions(rule: object) -> list[str]:
+    """A scheme rule's conditions in words (see `describe_conditions`)."""
+    return describe_conditions(rule)

@@ -80,6 +80,7 @@ def year_end(request: AuthenticatedHttpRequest) -> HttpResponse:
             year_form=year_form,
             summary=summary,
             open_commitments=open_commitments,
+            obligations=selectors.open_obligations(actor=request.user, year=year),
             differences=selectors.reconciliation_differences(actor=request.user, year=year),
             schemes=selectors.grant_scheme_list(actor=request.user),
         ),
