@@ -14,8 +14,8 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kohtaanto.finance.dates import add_months, add_years, age_on, months_between, period_months
-from kohtaanto.finance.money import cents, format_eur
+from kohtaanto.common.dates import add_months, add_years, age_on, months_between, period_months
+from kohtaanto.common.money import cents, format_eur
 
 HUNDRED = Decimal(100)
 

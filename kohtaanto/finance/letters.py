@@ -23,7 +23,7 @@ from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 
-from kohtaanto.finance.money import format_eur
+from kohtaanto.common.money import format_eur
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "programme" / "fonts"
 FONT = "DejaVu"

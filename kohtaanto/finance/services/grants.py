@@ -34,10 +34,11 @@ from django.utils.translation import gettext as _
 
 from kohtaanto.accounts.models import User
 from kohtaanto.audit.services import audit_event_record, diff
+from kohtaanto.common.dates import period_months
 from kohtaanto.common.errors import ConflictError, DomainError
+from kohtaanto.common.money import format_eur, parse_money
 from kohtaanto.employers.models import Company
 from kohtaanto.finance import links, selectors
-from kohtaanto.finance.dates import period_months
 from kohtaanto.finance.eligibility import (
     Evaluation,
     Inputs,
@@ -61,8 +62,8 @@ from kohtaanto.finance.models import (
     LedgerEntry,
     SchemeRule,
 )
-from kohtaanto.finance.money import AmountInput, format_eur, parse_amount
 from kohtaanto.finance.services.ledger import (
+    AmountInput,
     check_not_future,
     commitment_open,
     commitment_release,
@@ -108,7 +109,7 @@ def grant_scheme_create(
         name=name,
         kind=kind,
         line=line,
-        envelope=parse_amount(envelope, field=_("Kehys"), allow_zero=True),
+        envelope=parse_money(envelope, field="envelope", allow_zero=True),
         starts_on=starts_on,
         ends_on=ends_on,
         legal_basis=legal_basis,
@@ -147,7 +148,7 @@ def grant_scheme_update(*, actor: User, scheme: GrantScheme, **values: Any) -> G
         raise DomainError(_("Tuntemattomat kentät: %(f)s") % {"f": ", ".join(sorted(unknown))})
     locked = GrantScheme.objects.select_for_update().get(pk=scheme.pk)
     if "envelope" in values:
-        values["envelope"] = parse_amount(values["envelope"], field=_("Kehys"), allow_zero=True)
+        values["envelope"] = parse_money(values["envelope"], field="envelope", allow_zero=True)
         if values["envelope"] < locked.committed:
             raise ConflictError(
                 _("Kehys ei voi olla pienempi kuin siitä sidottu %(committed)s.")
@@ -519,7 +520,9 @@ def _snapshot(
 
 
 def _decision_date(decided_on: date | None) -> date:
-    return check_not_future(decided_on or timezone.localdate(), what=_("Päätöspäivä"))
+    return check_not_future(
+        decided_on or timezone.localdate(), what=_("Päätöspäivä"), field="decided_on"
+    )
 
 
 def _delegation(actor: User, *, area_id: int, on: date) -> Any:
@@ -620,7 +623,7 @@ def grant_application_approve(
             % {"start": app.start_date.year, "year": locked.appropriation.year}
         )
     maximum = grant_application_assess(app).evaluation.maximum
-    requested = maximum if amount is None else parse_amount(amount, field=_("Summa"))
+    requested = maximum if amount is None else parse_money(amount, field="amount", allow_zero=False)
     if requested > maximum:
         raise DomainError(
             _("Myönnettävä summa %(amount)s ylittää enimmäistuen %(maximum)s.")
@@ -775,8 +778,8 @@ def grant_claim_submit(
     """
     require_area(actor, decision.application.employment_area_id)
     _require_approved(decision)
-    pay_costs = parse_amount(pay_costs, field=_("Palkkakustannukset"))
-    claimed_amount = parse_amount(claimed_amount, field=_("Haettu summa"))
+    pay_costs = parse_money(pay_costs, field="pay_costs", allow_zero=False)
+    claimed_amount = parse_money(claimed_amount, field="claimed_amount", allow_zero=False)
     if period_end < period_start:
         raise DomainError(_("Päättymispäivä on ennen alkamispäivää."))
     if period_start.year != period_end.year:
@@ -932,7 +935,7 @@ def grant_claim_pay(
                 )
             )
     ceiling = min(locked_claim.claimed_amount, locked_claim.eligible_amount)
-    value = ceiling if amount is None else parse_amount(amount, field=_("Summa"))
+    value = ceiling if amount is None else parse_money(amount, field="amount", allow_zero=False)
     if value > ceiling:
         raise DomainError(
             _("Maksu %(amount)s ylittää hyväksyttävän määrän %(ceiling)s.")

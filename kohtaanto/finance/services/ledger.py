@@ -32,6 +32,7 @@ from django.utils.translation import gettext as _
 from kohtaanto.accounts.models import User
 from kohtaanto.audit.services import audit_event_record
 from kohtaanto.common.errors import ConflictError, DomainError, NotFoundError
+from kohtaanto.common.money import format_eur, parse_money
 from kohtaanto.finance.models import (
     Appropriation,
     AppropriationDecision,
@@ -42,9 +43,10 @@ from kohtaanto.finance.models import (
     GrantScheme,
     LedgerEntry,
 )
-from kohtaanto.finance.money import AmountInput, format_eur, parse_amount
 
 ZERO = Decimal("0.00")
+# What services accept as an amount (common.money.parse_money refuses floats, naming why).
+AmountInput = Decimal | str | int | float
 
 
 def require_area(actor: Any, area_id: int | None) -> None:
@@ -105,13 +107,14 @@ def _short(day: date) -> str:
     return f"{day.day}.{day.month}.{day.year}"
 
 
-def check_not_future(day: date, *, what: str) -> date:
+def check_not_future(day: date, *, what: str, field: str | None = None) -> date:
     """Money and hours are booked when they happen, never ahead: `day` is today or earlier."""
     today = timezone.localdate()
     if day > today:
         raise DomainError(
             _("%(what)s %(date)s on tulevaisuudessa; tulevalle päivälle ei voi kirjata.")
-            % {"what": what, "date": _short(day), "today": _short(today)}
+            % {"what": what, "date": _short(day), "today": _short(today)},
+            field=field,
         )
     return day
 
@@ -176,7 +179,7 @@ def appropriation_create(
     """Create an appropriation with the decision that reserved its amount (amount > 0)."""
     area_id = _actor_area_id(actor)
     require_area(actor, line.employment_area_id)
-    amount = parse_amount(amount)
+    amount = parse_money(amount, allow_zero=False)
     check_not_future(decided_on, what=_("Päätöspäivä"))
     appropriation = Appropriation.objects.create(
         employment_area_id=area_id,
@@ -228,7 +231,7 @@ def appropriation_amend(
 ) -> AppropriationDecision:
     """Record an amendment (positive or negative) as a new decision; never below committed."""
     require_area(actor, appropriation.employment_area_id)
-    delta = parse_amount(amount, allow_negative=True)
+    delta = parse_money(amount, allow_negative=True, allow_zero=False)
     check_not_future(decided_on, what=_("Päätöspäivä"))
     locked = _lock_appropriation(appropriation.pk)
     new_amount = locked.amount + delta
@@ -490,7 +493,7 @@ def commitment_create(
         # A grant decision's commitment also draws on the scheme's envelope: only the
         # decision (grant_application_approve) may create it.
         raise DomainError(_("Avustuspäätöksen sitoumus syntyy päätöksestä, ei erikseen."))
-    value = parse_amount(amount)
+    value = parse_money(amount, allow_zero=False)
     locked = lock_rows(appropriation_id=appropriation.pk)
     return commitment_open(
         actor=actor,
@@ -513,7 +516,14 @@ def split_parts(
     for year, amount in parts:
         if checked and year <= checked[-1][0]:
             raise DomainError(_("Vuosiosuuksien vuodet on annettava kasvavassa järjestyksessä."))
-        checked.append((_check_year(year), parse_amount(amount, field=_("Osuus %s") % year)))
+        try:
+            value = parse_money(amount, field="parts", allow_zero=False)
+        except DomainError as exc:
+            raise DomainError(
+                _("Vuoden %(year)s osuus: %(reason)s") % {"year": year, "reason": exc.message},
+                field="parts",
+            ) from exc
+        checked.append((_check_year(year), value))
     if checked[0][0] != first_year:
         raise DomainError(
             _("Ensimmäinen osuus kuuluu määrärahan vuodelle %(year)s, ei vuodelle %(first)s.")
@@ -665,7 +675,7 @@ def commitment_release(
     locked = _lock_for_commitment(commitment)
     assert locked.commitment is not None
     unpaid = locked.commitment.unpaid
-    value = unpaid if amount is None else parse_amount(amount)
+    value = unpaid if amount is None else parse_money(amount, allow_zero=False)
     if value <= 0:
         raise ConflictError(_("Sitoumuksessa ei ole maksamatonta osaa vapautettavaksi."))
     if value > unpaid:
@@ -714,7 +724,7 @@ def payment_record(
     year or, in January, as an explicit carry-over of the previous year's obligation
     (`carry_over_reason` says why; it is kept in the entry's description)."""
     require_area(actor, _area_of(commitment))
-    value = parse_amount(amount)
+    value = parse_money(amount, allow_zero=False)
     locked = _lock_for_commitment(commitment)
     assert locked.commitment is not None
     booked_on = booked_on or timezone.localdate()
@@ -775,7 +785,7 @@ def payment_recover(
     """Book money recovered from the payee (overpayment) as a negative payment, dated in the
     appropriation's year and never in the future."""
     require_area(actor, _area_of(commitment))
-    value = parse_amount(amount)
+    value = parse_money(amount, allow_zero=False)
     locked = _lock_for_commitment(commitment)
     assert locked.commitment is not None
     booked_on = booked_on or timezone.localdate()

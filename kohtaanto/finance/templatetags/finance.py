@@ -1,22 +1,19 @@
-"""Display of amounts in templates, in the active language: `{{ value|eur }}` → "1 234,56 €",
-`{{ value|decimal }}` → "5,9" or "50" (no trailing zeros)."""
+"""Display in finance templates: `{{ value|eur }}` is common.money's filter (re-exported so that
+`{% load finance %}` keeps working), `{{ value|decimal }}` → "5,9" or "50" (no trailing zeros),
+`{{ rule|conditions }}` → a rule's conditions in words."""
 
 from decimal import Decimal
 
 from django import template
 from django.utils import formats
 
+from kohtaanto.common.templatetags import money as money_tags
 from kohtaanto.finance.eligibility import describe_conditions
-from kohtaanto.finance.money import format_eur
 
 register = template.Library()
 
 
-@register.filter
-def eur(value: Decimal | int | str | None) -> str:
-    if value in (None, ""):
-        return "–"
-    return format_eur(Decimal(value))  # type: ignore[arg-type]
+register.filter("eur", money_tags.eur)
 
 
 @register.filter

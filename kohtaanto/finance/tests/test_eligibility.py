@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 
+from kohtaanto.common.dates import add_months, age_on, months_between, period_months
 from kohtaanto.finance import selectors
-from kohtaanto.finance.dates import add_months, age_on, months_between, period_months
 from kohtaanto.finance.eligibility import (
     Inputs,
     RuleTerms,
