@@ -151,3 +151,28 @@ def test_defaults_command_equips_a_new_area_and_changes_nothing_existing(area, f
         300000,
         "Komission asetus (EU) 2023/2831, 3 artiklan 2 kohta",
     )
+
+
+def test_default_texts_fit_their_columns():
+    """SQLite does not enforce lengths; PostgreSQL would refuse the data migration."""
+    import json
+
+    from kohtaanto.finance.defaults import DEFAULTS_FILE
+
+    data = json.loads(DEFAULTS_FILE.read_text(encoding="utf-8"))
+    schemes = data["every_area"]["schemes"] + [
+        scheme for area in data["areas"].values() for scheme in area["schemes"]
+    ]
+    limits = {
+        "legal_basis": GrantScheme._meta.get_field("legal_basis").max_length,
+        "source": SchemeRule._meta.get_field("source").max_length,
+        "label": SchemeRule._meta.get_field("label").max_length,
+    }
+    for scheme in schemes:
+        assert len(scheme["legal_basis"]) <= limits["legal_basis"], scheme["code"]
+        for rule in scheme["rules"]:
+            assert len(rule["source"]) <= limits["source"], rule["label"]
+            assert len(rule["label"]) <= limits["label"], rule["label"]
+            assert rule["parameter_sources"], rule["label"]
+    for ceiling in data["de_minimis_ceilings"]:
+        assert len(ceiling["source"]) <= DeMinimisCeiling._meta.get_field("source").max_length

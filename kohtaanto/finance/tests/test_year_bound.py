@@ -167,7 +167,7 @@ def test_split_commitment_commits_this_year_and_leaves_next_years_part_waiting(
         ([], "osuudet vuosittain"),
         ([(2027, "100")], "kuuluu määrärahan vuodelle 2026"),
         ([(2026, "100"), (2026, "100")], "kasvavassa järjestyksessä"),
-        ([(2026, "100"), (2027, "-5")], "Osuus 2027"),
+        ([(2026, "100"), (2027, "-5")], "Vuoden 2027 osuus: Summa ei voi olla negatiivinen"),
     ],
 )
 def test_bad_year_split_is_refused_and_books_nothing(finance_user, appropriation, parts, message):
