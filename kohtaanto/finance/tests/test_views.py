@@ -284,6 +284,18 @@ def test_excel_export_holds_summary_commitments_entries_and_decisions(client_as,
     assert [row[5] for row in decisions] == ["§ 12/2026", "§ 12/2026"]
 
 
+def test_excel_export_writes_formula_like_text_as_text(client_as, finance_user, world):
+    services.commitment_create(
+        actor=finance_user,
+        appropriation=world["appropriation"],
+        amount="10.00",
+        description='=HYPERLINK("http://example.invalid","x")',
+    )
+    response = client_as(Role.AUDITOR).get(reverse("finance:export"), {"year": 2026})
+    commitments = list(load_workbook(BytesIO(response.content))["Sitoumukset"].values)
+    assert any(row[2] == '\'=HYPERLINK("http://example.invalid","x")' for row in commitments)
+
+
 def test_year_end_report_reconciles_and_releases_open_commitments(client_as, finance_user):
     appropriation = make_appropriation(finance_user, "1000.00", year=2025)
     services.commitment_create(
