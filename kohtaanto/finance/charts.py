@@ -7,7 +7,7 @@ float ("153,5" in Finnish), which SVG reads as two numbers.
 from dataclasses import dataclass
 from decimal import Decimal
 
-from kohtaanto.finance.money import format_eur
+from kohtaanto.common.money import format_eur
 from kohtaanto.finance.selectors import MonthPoint
 
 WIDTH, HEIGHT = 640, 280

@@ -2,7 +2,13 @@
 
 Nothing regional is hard-coded: lines and national schemes are created for every employment
 area, regional schemes for the area the file names. Rows that already exist are left as they
-are, so that an area's own changes survive a re-run.
+are, so that an area's own changes survive a re-run — except with `refresh=True`, which the
+correcting data migration uses to bring the default schemes and rules in line with their
+sources (the rules the file names are rewritten; other rules of the same categories, which
+earlier defaults created, are removed).
+
+Works with historical models: values for fields a model does not have yet, and schemes of a
+kind it does not know yet, are left for the migration that adds them.
 """
 
 import json
@@ -20,13 +26,15 @@ _RULE_DECIMALS = {
     "min_unemployed_months",
     "min_weekly_hours",
     "max_weekly_hours",
+    "max_working_time_percent",
+    "min_unemployed_months_basic_education",
 }
 
 
-def _rule_values(data: dict[str, Any]) -> dict[str, Any]:
+def _rule_values(data: dict[str, Any], known: set[str]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for key, value in data.items():
-        if key in ("category", "valid_from"):
+        if key in ("category", "valid_from") or key not in known:
             continue
         if key == "valid_to":
             values[key] = date.fromisoformat(value) if value else None
@@ -37,7 +45,7 @@ def _rule_values(data: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
-def load_finance_defaults(apps: Any, path: Path = DEFAULTS_FILE) -> None:
+def load_finance_defaults(apps: Any, path: Path = DEFAULTS_FILE, *, refresh: bool = False) -> None:
     """Create the missing default rows. Takes an app registry (historical models in migrations)."""
     data = json.loads(path.read_text(encoding="utf-8"))
     area_model = apps.get_model("accounts", "EmploymentArea")
@@ -57,31 +65,58 @@ def load_finance_defaults(apps: Any, path: Path = DEFAULTS_FILE) -> None:
             },
         )
 
+    rule_fields = {f.name for f in rule_model._meta.get_fields()}
+    kinds = {value for value, _label in scheme_model._meta.get_field("kind").choices}
+
     def add_schemes(area: Any, schemes: list[dict[str, Any]]) -> None:
         for entry in schemes:
-            scheme, _ = scheme_model.objects.get_or_create(
+            if entry["kind"] not in kinds:
+                continue
+            terms = {
+                "name": entry["name"],
+                "kind": entry["kind"],
+                "starts_on": date.fromisoformat(entry["starts_on"]),
+                "ends_on": date.fromisoformat(entry["ends_on"]) if entry["ends_on"] else None,
+                "first_come": entry["first_come"],
+                "de_minimis": entry["de_minimis"],
+                "legal_basis": entry["legal_basis"],
+                "description": entry.get("description", ""),
+            }
+            scheme, created = scheme_model.objects.get_or_create(
                 employment_area=area,
                 code=entry["code"],
                 defaults={
-                    "name": entry["name"],
-                    "kind": entry["kind"],
+                    **terms,
                     "line": line_model.objects.get(employment_area=area, code=entry["line"]),
                     "envelope": Decimal(entry["envelope"]),
-                    "starts_on": date.fromisoformat(entry["starts_on"]),
-                    "ends_on": date.fromisoformat(entry["ends_on"]) if entry["ends_on"] else None,
-                    "first_come": entry["first_come"],
-                    "de_minimis": entry["de_minimis"],
-                    "legal_basis": entry["legal_basis"],
-                    "description": entry.get("description", ""),
                 },
             )
+            if refresh and not created:
+                scheme_model.objects.filter(pk=scheme.pk).update(**terms)
             for rule in entry["rules"]:
-                rule_model.objects.get_or_create(
-                    scheme=scheme,
-                    category=rule["category"],
-                    valid_from=date.fromisoformat(rule["valid_from"]),
-                    defaults=_rule_values(rule),
-                )
+                valid_from = date.fromisoformat(rule["valid_from"])
+                values = _rule_values(rule, rule_fields)
+                if refresh:
+                    rule_model.objects.filter(scheme=scheme, category=rule["category"]).exclude(
+                        valid_from__in=[
+                            r["valid_from"]
+                            for r in entry["rules"]
+                            if r["category"] == rule["category"]
+                        ]
+                    ).delete()
+                    rule_model.objects.update_or_create(
+                        scheme=scheme,
+                        category=rule["category"],
+                        valid_from=valid_from,
+                        defaults=values,
+                    )
+                else:
+                    rule_model.objects.get_or_create(
+                        scheme=scheme,
+                        category=rule["category"],
+                        valid_from=valid_from,
+                        defaults=values,
+                    )
 
     for area in area_model.objects.all():
         for line in data["every_area"]["budget_lines"]:

@@ -6,8 +6,9 @@ key (appropriation name, commitment source id, the employee of an application) b
 made, so re-running adds nothing.
 """
 
+import calendar
 import random
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -19,6 +20,7 @@ from kohtaanto.finance.models import (
     Appropriation,
     BudgetLine,
     Commitment,
+    DecisionDelegation,
     GrantApplication,
     GrantScheme,
 )
@@ -155,12 +157,23 @@ def _voucher_applications(
     scheme = GrantScheme.objects.get(employment_area=area, code="nuorten-tyollistamisseteli")
     advisor = users.get("business_advisor") or users["finance"]
     finance = users["finance"]
+    # Four eyes: the coordinator decides (on the delegation below), finance approves payments.
+    official = users["coordinator"]
+    DecisionDelegation.objects.get_or_create(
+        employment_area=area,
+        official=official,
+        defaults={
+            "title": "Työllisyyspalvelujohtaja",
+            "basis": "Työllisyysjaoston päätös 14.1.2026 § 3 (hallintosäännön 42 §)",
+            "valid_from": date(YEAR, 1, 14),
+        },
+    )
     companies = _companies(area)
     # (birth year, start month, months, monthly pay costs, outcome)
     plans = [
         (2001, 2, 6, "3100.00", "approve"),
         (1999, 3, 6, "2850.00", "approve"),
-        (2004, 4, 5, "2600.00", "approve"),
+        (2004, 4, 6, "2600.00", "approve"),
         (1994, 5, 6, "3000.00", "reject"),  # 31 or 32 at start: over the age limit
         (2003, 9, 6, "2900.00", "wait"),
     ]
@@ -173,7 +186,8 @@ def _voucher_applications(
             continue
         start = date(YEAR, month, 1)
         end_month = month + months - 1
-        end = date(YEAR + (end_month - 1) // 12, (end_month - 1) % 12 + 1, 28)
+        end_year, end_month = YEAR + (end_month - 1) // 12, (end_month - 1) % 12 + 1
+        end = date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
         application = services.grant_application_submit(
             actor=advisor,
             scheme=scheme,
@@ -192,21 +206,24 @@ def _voucher_applications(
                 contact_name="Demo Yhteyshenkilö",
                 contact_email="yhteys@example.fi",
                 de_minimis_declared=True,
+                unemployment_periods=[(date(YEAR - 1, 3, 1), None)],
                 other_de_minimis=[(date(YEAR - 1, 6, 1), Decimal("15000.00"), "ELY-keskus")],
             ),
         )
         if outcome == "reject" or not application.eligible:
             services.grant_application_reject(
-                actor=finance,
+                actor=official,
                 application=application,
                 reasons="Työntekijä ei ole työsuhteen alkaessa 18–29-vuotias.",
+                decided_on=date(YEAR, month, 1) - timedelta(days=10),
             )
         elif outcome == "approve":
             decision = services.grant_application_approve(
-                actor=finance,
+                actor=official,
                 application=application,
                 appropriation=grants,
                 reasons="Hakemus täyttää työllistämissetelin ehdot; kehystä on jäljellä.",
+                decided_on=date(YEAR, month, 1) - timedelta(days=10),
             )
             claim = services.grant_claim_submit(
                 actor=advisor,

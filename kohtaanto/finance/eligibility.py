@@ -14,8 +14,8 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kohtaanto.finance.dates import add_months, add_years, age_on, months_between, period_months
-from kohtaanto.finance.money import cents, format_eur
+from kohtaanto.common.dates import add_months, add_years, age_on, months_between, period_months
+from kohtaanto.common.money import cents, format_eur
 
 HUNDRED = Decimal(100)
 
@@ -42,11 +42,17 @@ class RuleTerms:
     max_duration_months: int | None = None
     requires_reduced_work_capacity: bool = False
     requires_non_business_association: bool = False
+    max_working_time_percent: Decimal | None = None
+    min_unemployed_months_basic_education: Decimal | None = None
+    employer_kinds: tuple[str, ...] = ()
+    parameter_sources: dict[str, str] = field(default_factory=dict)
     rule_id: int | None = None
 
     @classmethod
     def from_rule(cls, rule: Any) -> "RuleTerms":
-        return cls(**{f: getattr(rule, f) for f in _RULE_FIELDS}, rule_id=rule.pk)
+        values = {f: getattr(rule, f) for f in _RULE_FIELDS}
+        values["employer_kinds"] = tuple(values["employer_kinds"] or ())
+        return cls(**values, rule_id=rule.pk)
 
     def to_json(self) -> dict[str, Any]:
         return {k: _to_json(v) for k, v in asdict(self).items()}
@@ -55,7 +61,9 @@ class RuleTerms:
     def from_json(cls, data: dict[str, Any]) -> "RuleTerms":
         values: dict[str, Any] = {}
         for key, value in data.items():
-            if value is None or key not in _TYPES:
+            if key == "employer_kinds":
+                values[key] = tuple(value or ())
+            elif value is None or key not in _TYPES:
                 values[key] = value
             else:
                 values[key] = _TYPES[key](value)
@@ -81,8 +89,14 @@ _RULE_FIELDS = [
     "max_duration_months",
     "requires_reduced_work_capacity",
     "requires_non_business_association",
+    "max_working_time_percent",
+    "min_unemployed_months_basic_education",
+    "employer_kinds",
+    "parameter_sources",
 ]
 _TYPES: dict[str, Any] = {
+    "max_working_time_percent": Decimal,
+    "min_unemployed_months_basic_education": Decimal,
     "percentage": Decimal,
     "monthly_cap": Decimal,
     "total_cap": Decimal,
@@ -99,6 +113,8 @@ def _to_json(value: Any) -> Any:
         return str(value)
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
     return value
 
 
@@ -114,6 +130,9 @@ class Inputs:
     reduced_work_capacity: bool = False
     non_business_association: bool = False
     unemployment_periods: tuple[tuple[date, date | None], ...] = ()
+    full_time_weekly_hours: Decimal | None = None
+    basic_education_only: bool = False
+    employer_kind: str = "company"
 
 
 @dataclass
@@ -184,20 +203,22 @@ def evaluate(
     if terms.max_age is not None and age > terms.max_age:
         reasons.append(_reason("age_above_maximum", age=age, limit=terms.max_age))
 
+    if terms.employer_kinds and inputs.employer_kind not in terms.employer_kinds:
+        reasons.append(_reason("employer_kind_not_eligible", kind=inputs.employer_kind))
+
     unemployed = None
     if terms.min_unemployed_months is not None:
         window = terms.unemployment_window_months or int(terms.min_unemployed_months)
         unemployed = unemployed_months_in_window(
             inputs.unemployment_periods, start=inputs.start_date, window_months=window
         )
-        if unemployed < terms.min_unemployed_months:
+        # Youth voucher: a shorter history suffices for people with basic education only.
+        limit = terms.min_unemployed_months
+        if inputs.basic_education_only and terms.min_unemployed_months_basic_education:
+            limit = terms.min_unemployed_months_basic_education
+        if unemployed < limit:
             reasons.append(
-                _reason(
-                    "unemployment_too_short",
-                    months=unemployed,
-                    window=window,
-                    limit=terms.min_unemployed_months,
-                )
+                _reason("unemployment_too_short", months=unemployed, window=window, limit=limit)
             )
 
     if terms.min_weekly_hours is not None and inputs.weekly_hours < terms.min_weekly_hours:
@@ -222,7 +243,19 @@ def evaluate(
     if terms.requires_non_business_association and not inputs.non_business_association:
         reasons.append(_reason("non_business_association_required"))
 
-    monthly = cents(min(inputs.monthly_pay_costs * terms.percentage / HUNDRED, terms.monthly_cap))
+    pay_costs = inputs.monthly_pay_costs
+    if terms.max_working_time_percent is not None:
+        # The 100 % subsidy covers the pay of at most 65 % of the sector's regular hours; the
+        # pay for hours beyond that stays with the employer.
+        if not inputs.full_time_weekly_hours:
+            reasons.append(
+                _reason("full_time_hours_missing", percent=terms.max_working_time_percent)
+            )
+        else:
+            covered = inputs.full_time_weekly_hours * terms.max_working_time_percent / HUNDRED
+            if inputs.weekly_hours > covered:
+                pay_costs = pay_costs * covered / inputs.weekly_hours
+    monthly = cents(min(pay_costs * terms.percentage / HUNDRED, terms.monthly_cap))
     maximum = cents(monthly * months)
     if terms.total_cap is not None:
         maximum = min(maximum, terms.total_cap)
@@ -348,6 +381,13 @@ _MESSAGES = {
         "Tukiperuste edellyttää yhdistyksen, säätiön tai uskonnollisen yhdyskunnan muuta kuin "
         "elinkeinotoimintaa."
     ),
+    "employer_kind_not_eligible": gettext_lazy(
+        "Tätä tukea ei voi myöntää tämän lajin työnantajalle (%(kind)s)."
+    ),
+    "full_time_hours_missing": gettext_lazy(
+        "Ilmoita alan säännöllinen työaika: tuki kattaa enintään %(percent)s %%:n työajan "
+        "palkkauskustannukset."
+    ),
     "de_minimis_declaration_missing": gettext_lazy(
         "Työnantajan ilmoitus muista de minimis -tuista puuttuu."
     ),
@@ -362,9 +402,70 @@ _MESSAGES = {
 }
 
 
+def describe_conditions(rule: Any) -> list[str]:
+    """A rule's conditions as a person writes them ("vähintään 55 vuotta"), no internal codes.
+
+    Takes a `SchemeRule` or `RuleTerms`; used by the scheme page and the decision letter.
+    """
+    from kohtaanto.finance.models import EmployerKind
+
+    def num(value: Any) -> str:
+        number = Decimal(value)
+        return formats.number_format(
+            number.quantize(Decimal(1)) if number == number.to_integral() else number.normalize()
+        )
+
+    lines: list[str] = []
+    if rule.min_age is not None:
+        lines.append(_("vähintään %(age)s vuotta") % {"age": rule.min_age})
+    if rule.max_age is not None:
+        lines.append(_("enintään %(age)s vuotta") % {"age": rule.max_age})
+    if rule.min_unemployed_months is not None:
+        window = rule.unemployment_window_months or int(rule.min_unemployed_months)
+        lines.append(
+            _("työttömänä vähintään %(months)s kk viimeisten %(window)s kk aikana")
+            % {"months": num(rule.min_unemployed_months), "window": window}
+        )
+    if rule.min_unemployed_months_basic_education is not None:
+        lines.append(
+            _("pelkän perusasteen koulutuksen varassa riittää %(months)s kk")
+            % {"months": num(rule.min_unemployed_months_basic_education)}
+        )
+    if rule.min_weekly_hours is not None:
+        lines.append(_("työaika vähintään %(hours)s h/vko") % {"hours": num(rule.min_weekly_hours)})
+    if rule.max_weekly_hours is not None:
+        lines.append(_("työaika enintään %(hours)s h/vko") % {"hours": num(rule.max_weekly_hours)})
+    if rule.max_working_time_percent is not None:
+        lines.append(
+            _("tuki kattaa enintään %(percent)s %% alan säännöllisestä työajasta")
+            % {"percent": num(rule.max_working_time_percent)}
+        )
+    if rule.min_duration_months is not None:
+        lines.append(_("kesto vähintään %(months)s kk") % {"months": rule.min_duration_months})
+    if rule.max_duration_months is not None:
+        lines.append(_("enintään %(months)s kk") % {"months": rule.max_duration_months})
+    if rule.requires_reduced_work_capacity:
+        lines.append(_("työkyky alentunut"))
+    if rule.requires_non_business_association:
+        lines.append(
+            _("yhdistyksen, säätiön tai uskonnollisen yhdyskunnan muu kuin elinkeinotoiminta")
+        )
+    if rule.employer_kinds:
+        labels = dict(EmployerKind.choices)
+        lines.append(
+            _("työnantaja: %(kinds)s")
+            % {"kinds": ", ".join(str(labels.get(k, k)).lower() for k in rule.employer_kinds)}
+        )
+    return lines
+
+
 def _display(key: str, value: Any) -> str:
     if value in ("", None):
         return "…"
+    if key == "kind":
+        from kohtaanto.finance.models import EmployerKind
+
+        return str(dict(EmployerKind.choices).get(value, value))
     if key.endswith("_eur"):
         return format_eur(Decimal(value))
     if key.endswith("date"):

@@ -8,16 +8,22 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kohtaanto.common.spreadsheets import safe_cell
 from kohtaanto.finance import selectors
 
 EUR_FORMAT = '#,##0.00 "€"'
+
+
+def _append(sheet: Worksheet, row: list[Any]) -> None:
+    """One row, every text cell written as text, never as a formula (common.spreadsheets)."""
+    sheet.append([safe_cell(value) for value in row])
 
 
 def _sheet(workbook: Workbook, title: str, headers: list[str], first: bool = False) -> Worksheet:
     sheet = workbook.active if first else workbook.create_sheet()
     assert sheet is not None
     sheet.title = title[:31]
-    sheet.append(headers)
+    _append(sheet, headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
@@ -56,7 +62,8 @@ def year_workbook(*, actor: Any, year: int) -> bytes:
     )
     for line in summary.lines:
         for appropriation, b in line.rows:
-            sheet.append(
+            _append(
+                sheet,
                 [
                     line.line.name,
                     appropriation.name,
@@ -65,10 +72,10 @@ def year_workbook(*, actor: Any, year: int) -> bytes:
                     b.paid,
                     b.unpaid,
                     b.available,
-                ]
+                ],
             )
     t = summary.total
-    sheet.append([_("Yhteensä"), "", t.amount, t.committed, t.paid, t.unpaid, t.available])
+    _append(sheet, [_("Yhteensä"), "", t.amount, t.committed, t.paid, t.unpaid, t.available])
     sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
     _finish(sheet, [2, 3, 4, 5, 6])
 
@@ -87,7 +94,8 @@ def year_workbook(*, actor: Any, year: int) -> bytes:
         ],
     )
     for c in selectors.commitment_list(actor=actor, year=year):
-        sheet.append(
+        _append(
+            sheet,
             [
                 c.pk,
                 c.appropriation.name,
@@ -97,7 +105,7 @@ def year_workbook(*, actor: Any, year: int) -> bytes:
                 c.committed,
                 c.paid,
                 c.unpaid,
-            ]
+            ],
         )
     _finish(sheet, [5, 6, 7])
 
@@ -121,7 +129,8 @@ def year_workbook(*, actor: Any, year: int) -> bytes:
         ],
     )
     for e in selectors.ledger_entry_list(actor=actor, year=year):
-        sheet.append(
+        _append(
+            sheet,
             [
                 e.pk,
                 e.booked_on,
@@ -136,7 +145,7 @@ def year_workbook(*, actor: Any, year: int) -> bytes:
                 e.description,
                 e.created_by.get_username() if e.created_by else "",
                 e.reverses_id,
-            ]
+            ],
         )
     for row in sheet.iter_rows(min_row=2):
         row[1].number_format = "DD.MM.YYYY"
@@ -148,7 +157,8 @@ def year_workbook(*, actor: Any, year: int) -> bytes:
         [_("Määräraha"), _("Laji"), _("Summa"), _("Päättäjä"), _("Päätöspäivä"), _("Viite")],
     )
     for d in selectors.appropriation_decisions_of_year(actor=actor, year=year):
-        sheet.append(
+        _append(
+            sheet,
             [
                 d.appropriation.name,
                 d.get_kind_display(),
@@ -156,7 +166,7 @@ def year_workbook(*, actor: Any, year: int) -> bytes:
                 d.decided_by,
                 d.decided_on,
                 d.reference,
-            ]
+            ],
         )
     for row in sheet.iter_rows(min_row=2):
         row[4].number_format = "DD.MM.YYYY"

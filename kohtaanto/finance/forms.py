@@ -414,6 +414,7 @@ class ApproveForm(forms.Form):
         label=_("Määräraha"), queryset=Appropriation.objects.none()
     )
     amount = money_field(_("Myönnettävä summa (€)"), required=False)
+    decided_on = date_field(_("Päätöspäivä"), required=False)
     reasons = forms.CharField(label=_("Perustelut"), widget=forms.Textarea)
 
     def __init__(self, *args: Any, actor: Any, scheme: GrantScheme, **kwargs: Any) -> None:
@@ -423,10 +424,16 @@ class ApproveForm(forms.Form):
             "-year", "name"
         )
         self.fields["amount"].help_text = _("Tyhjä: laskettu enimmäistuki.")
+        self.fields["decided_on"].help_text = _("Tyhjä: tänään. Ei tulevaa päivää.")
 
 
 class RejectForm(forms.Form):
-    reasons = forms.CharField(label=_("Perustelut"), widget=forms.Textarea)
+    decided_on = date_field(_("Päätöspäivä"), required=False)
+    reasons = forms.CharField(
+        label=_("Hylkäämisen perustelut"),
+        widget=forms.Textarea,
+        help_text=_("Kerro, mikä ehto ei täyty; perustelut tulevat päätökseen."),
+    )
 
 
 class ClaimForm(PeriodMixin, forms.Form):

@@ -250,6 +250,41 @@ class Commitment(models.Model):
         return self.committed - self.paid
 
 
+class CommitmentYearPart(models.Model):
+    """A later year's share of a commitment that spans the year end.
+
+    The share waits for that year's appropriation on the same budget line; until it is booked
+    there (`booked` set) it is an open obligation in the year-end report.
+    """
+
+    commitment = models.ForeignKey(
+        Commitment, on_delete=models.PROTECT, related_name="year_parts", verbose_name=_("sitoumus")
+    )
+    year = models.PositiveSmallIntegerField(_("vuosi"))
+    amount = _money(_("summa"))
+    booked = models.OneToOneField(
+        Commitment,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="booked_from_part",
+        verbose_name=_("kirjattu sitoumus"),
+    )
+    created_at = models.DateTimeField(_("luotu"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("seuraavan vuoden osuus")
+        verbose_name_plural = _("seuraavien vuosien osuudet")
+        ordering = ["year", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["commitment", "year"], name="year_part_unique_year"),
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="year_part_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.commitment} {self.year}"
+
+
 class LedgerEntry(AppendOnlyModel):
     """One append-only movement on a commitment. Balances are sums of the two deltas."""
 
@@ -267,6 +302,7 @@ class LedgerEntry(AppendOnlyModel):
         COMPLETED = "completed", _("Käyttämätön osa")
         OVERPAYMENT = "overpayment", _("Liikaa maksettu")
         CORRECTION = "correction", _("Virheen korjaus")
+        CARRY_OVER = "carry_over", _("Edellisen vuoden velvoite")
 
     appropriation = models.ForeignKey(
         Appropriation, on_delete=models.PROTECT, related_name="entries"
@@ -336,6 +372,7 @@ class GrantScheme(TimeStampedModel):
     class Kind(models.TextChoices):
         PAY_SUBSIDY = "pay_subsidy", _("Palkkatuki")
         REGIONAL = "regional", _("Alueellinen avustus")
+        MUNICIPAL_SUPPLEMENT = "municipal_supplement", _("Työllistämisen kuntalisä")
 
     employment_area = models.ForeignKey(
         "accounts.EmploymentArea",
@@ -345,7 +382,7 @@ class GrantScheme(TimeStampedModel):
     )
     code = models.SlugField(_("tunnus"), max_length=60)
     name = models.CharField(_("nimi"), max_length=200)
-    kind = models.CharField(_("tyyppi"), max_length=12, choices=Kind.choices)
+    kind = models.CharField(_("tyyppi"), max_length=24, choices=Kind.choices)
     line = models.ForeignKey(
         BudgetLine,
         on_delete=models.PROTECT,
@@ -434,7 +471,29 @@ class SchemeRule(models.Model):
     requires_non_business_association = models.BooleanField(
         _("edellyttää yhdistyksen tai säätiön muuta kuin elinkeinotoimintaa"), default=False
     )
+    # Share of the sector's regular full-time hours that the subsidy covers at most (the 100 %
+    # subsidy of associations: 65 %).
+    max_working_time_percent = models.DecimalField(
+        _("työaika enintään (% alan säännöllisestä työajasta)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    # A shorter unemployment requirement for people with basic education only (youth voucher).
+    min_unemployed_months_basic_education = models.DecimalField(
+        _("työttömänä vähintään, jos vain perusasteen koulutus (kk)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    employer_kinds = models.JSONField(
+        _("työnantajat, joille tukea voi myöntää"), default=list, blank=True
+    )
     source = models.CharField(_("lähde"), max_length=300)
+    # {"percentage": "Laki … 7 luku 8 §", …}: the source of each parameter of the rule.
+    parameter_sources = models.JSONField(_("parametrien lähteet"), default=dict, blank=True)
     created_at = models.DateTimeField(_("luotu"), auto_now_add=True)
 
     class Meta:
@@ -492,6 +551,20 @@ class DeMinimisCeiling(models.Model):
         return f"{self.ceiling} ({self.valid_from})"
 
 
+class EmployerKind(models.TextChoices):
+    """Employer categories the law treats differently (HE 120/2024: municipalities)."""
+
+    COMPANY = "company", _("Yritys")
+    ASSOCIATION = "association", _("Yhdistys, säätiö tai uskonnollinen yhdyskunta")
+    MUNICIPALITY = "municipality", _("Kunta tai kuntayhtymä")
+    WELLBEING_SERVICES = "wellbeing_county", _("Hyvinvointialue tai -yhtymä")
+
+
+class DecisionLanguage(models.TextChoices):
+    FI = "fi", _("suomi")
+    SV = "sv", _("ruotsi")
+
+
 class GrantApplication(TimeStampedModel):
     """An employer's application for a grant for one employee.
 
@@ -538,6 +611,23 @@ class GrantApplication(TimeStampedModel):
     reduced_work_capacity = models.BooleanField(_("alentunut työkyky"), default=False)
     non_business_association = models.BooleanField(
         _("yhdistyksen tai säätiön muu kuin elinkeinotoiminta"), default=False
+    )
+    full_time_weekly_hours = models.DecimalField(
+        _("alan säännöllinen työaika (h/vko)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    basic_education_only = models.BooleanField(_("vain perusasteen koulutus"), default=False)
+    employer_kind = models.CharField(
+        _("työnantajan laji"), max_length=20, choices=EmployerKind.choices, default="company"
+    )
+    # Business IDs of the enterprises linked with the company into one single undertaking
+    # (Regulation (EU) 2023/2831, Art. 2(2)); their de minimis aid counts together.
+    linked_business_ids = models.JSONField(_("sidosyritykset"), default=list, blank=True)
+    language = models.CharField(
+        _("asiointikieli"), max_length=2, choices=DecisionLanguage.choices, default="fi"
     )
     # [["2025-01-01", "2025-12-31"], ["2026-02-01", null]]: null end = still unemployed.
     unemployment_periods = models.JSONField(_("työttömyysjaksot"), default=list, blank=True)
@@ -587,6 +677,76 @@ class GrantApplication(TimeStampedModel):
         return f"{self.employee_first_name} {self.employee_last_name}"
 
 
+class FinancePolicy(models.Model):
+    """Per-area settings of the finance controls (one row per area; defaults when missing)."""
+
+    employment_area = models.OneToOneField(
+        "accounts.EmploymentArea",
+        on_delete=models.PROTECT,
+        related_name="finance_policy",
+        verbose_name=_("työllisyysalue"),
+    )
+    # Four eyes: the approver of a payment is neither the decision-maker nor the person who
+    # entered the claim.
+    four_eyes = models.BooleanField(_("neljän silmän periaate maksuissa"), default=True)
+
+    class Meta:
+        verbose_name = _("talouden valvontasäännöt")
+        verbose_name_plural = _("talouden valvontasäännöt")
+
+    def __str__(self) -> str:
+        return str(self.employment_area)
+
+
+class DecisionDelegation(models.Model):
+    """The delegated authority on which an official decides grants (hallintosääntö)."""
+
+    employment_area = models.ForeignKey(
+        "accounts.EmploymentArea",
+        on_delete=models.PROTECT,
+        related_name="decision_delegations",
+        verbose_name=_("työllisyysalue"),
+    )
+    official = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="decision_delegations",
+        verbose_name=_("viranhaltija"),
+    )
+    title = models.CharField(_("virkanimike"), max_length=200)
+    basis = models.CharField(_("delegointipäätös"), max_length=300)
+    valid_from = models.DateField(_("voimassa alkaen"))
+    valid_to = models.DateField(_("voimassa asti"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("päätösvallan siirto")
+        verbose_name_plural = _("päätösvallan siirrot")
+        ordering = ["-valid_from", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.title}: {self.basis}"
+
+
+class DecisionNumber(models.Model):
+    """The running number of grant decisions per area and year (locked when drawn)."""
+
+    employment_area = models.ForeignKey(
+        "accounts.EmploymentArea", on_delete=models.PROTECT, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["employment_area", "year"], name="decision_number_unique_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.last}/{self.year}"
+
+
 class GrantDecision(AppendOnlyModel):
     """The decision on an application; its snapshot freezes the inputs and the computation."""
 
@@ -617,6 +777,13 @@ class GrantDecision(AppendOnlyModel):
         verbose_name=_("päättäjä"),
     )
     decided_at = models.DateTimeField(_("päätetty"), auto_now_add=True)
+    # "14/2026": running number per area and decision year.
+    number = models.CharField(_("päätösnumero"), max_length=20, blank=True)
+    official_title = models.CharField(_("päättäjän virkanimike"), max_length=200, blank=True)
+    delegation = models.CharField(_("päätösvallan peruste"), max_length=300, blank=True)
+    language = models.CharField(
+        _("päätöksen kieli"), max_length=2, choices=DecisionLanguage.choices, default="fi"
+    )
 
     class Meta:
         verbose_name = _("avustuspäätös")

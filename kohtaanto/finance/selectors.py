@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import models
-from django.db.models import DecimalField, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models import DecimalField, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, ExtractMonth
 from django.utils.translation import gettext as _
 
@@ -20,7 +20,11 @@ from kohtaanto.finance.models import (
     AppropriationDecision,
     BudgetLine,
     Commitment,
+    CommitmentSource,
+    CommitmentYearPart,
+    DecisionDelegation,
     DeMinimisCeiling,
+    FinancePolicy,
     GrantApplication,
     GrantDecision,
     GrantPaymentClaim,
@@ -323,16 +327,108 @@ def de_minimis_ceiling_on(day: date) -> DeMinimisCeiling | None:
     )
 
 
-def de_minimis_own_aid(*, business_id: str) -> list[tuple[date, Decimal]]:
-    """De minimis aid that employment areas granted to this business id (all areas: the
-    ceiling is per single undertaking, not per grantor)."""
+def de_minimis_own_aid(
+    *, business_id: str, linked_business_ids: list[str] | tuple[str, ...] = ()
+) -> list[tuple[date, Decimal]]:
+    """De minimis aid that employment areas granted to the single undertaking: the business id
+    and the enterprises linked with it (Regulation (EU) 2023/2831, Art. 2(2): the ceiling is
+    per single undertaking, not per grantor or per company)."""
+    ids = {business_id, *linked_business_ids}
     return list(
         GrantDecision.objects.filter(
             outcome=GrantDecision.Outcome.APPROVED,
             application__scheme__de_minimis=True,
-            application__company__business_id=business_id,
+            application__company__business_id__in=ids,
         ).values_list("granted_on", "amount")
     )
+
+
+def scheme_waiting_parts(scheme: GrantScheme) -> Decimal:
+    """Later years' parts of the scheme's decisions not yet booked: they keep their envelope."""
+    total = CommitmentYearPart.objects.filter(
+        commitment__scheme=scheme, booked__isnull=True
+    ).aggregate(s=Sum("amount"))["s"]
+    return total or ZERO
+
+
+@dataclass
+class OpenObligation:
+    """Money still owed at the year end: a year's open part, by where it stands."""
+
+    year: int
+    description: str
+    source: str
+    amount: Decimal
+    waiting: bool  # True: waits for that year's appropriation; False: carried-over unpaid part
+
+
+def open_obligations(*, actor: Any, year: int) -> dict[int, list[OpenObligation]]:
+    """Open obligations at the end of `year`, by the year they fall in.
+
+    The year itself: unpaid parts of grant decisions and of multi-year commitments, which the
+    year-end release leaves open (paid in January as carry-over). Later years: parts of
+    commitments that span the year end and wait for those years' appropriations.
+    """
+    area_id = _area_id(actor)
+    result: dict[int, list[OpenObligation]] = {}
+    carried = (
+        Commitment.objects.filter(
+            appropriation__employment_area_id=area_id, appropriation__year=year
+        )
+        .filter(Q(source_type=CommitmentSource.GRANT_DECISION) | Q(year_parts__isnull=False))
+        .filter(committed__gt=F("paid"))
+        .distinct()
+        .order_by("pk")
+    )
+    for commitment in carried:
+        result.setdefault(year, []).append(
+            OpenObligation(
+                year=year,
+                description=commitment.description,
+                source=commitment.get_source_type_display(),
+                amount=commitment.unpaid,
+                waiting=False,
+            )
+        )
+    waiting = (
+        CommitmentYearPart.objects.filter(
+            commitment__appropriation__employment_area_id=area_id,
+            commitment__appropriation__year__lte=year,
+            year__gt=year,
+        )
+        .filter(Q(booked__isnull=True))
+        .select_related("commitment")
+        .order_by("year", "pk")
+    )
+    for part in waiting:
+        result.setdefault(part.year, []).append(
+            OpenObligation(
+                year=part.year,
+                description=part.commitment.description,
+                source=part.commitment.get_source_type_display(),
+                amount=part.amount,
+                waiting=True,
+            )
+        )
+    return dict(sorted(result.items()))
+
+
+def decision_delegation_on(*, official: Any, area_id: int | None, on: date) -> Any:
+    """The delegation in force on `on` on which `official` decides grants, or None."""
+    return (
+        DecisionDelegation.objects.filter(
+            official=official, employment_area_id=area_id, valid_from__lte=on
+        )
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+        .order_by("-valid_from")
+        .first()
+    )
+
+
+def four_eyes_required(*, area_id: int | None) -> bool:
+    """The area's four-eyes setting for payments (on unless the area has turned it off)."""
+    policy = FinancePolicy.objects.filter(employment_area_id=area_id).first()
+    return True if policy is None else policy.four_eyes
 
 
 @dataclass

@@ -8,8 +8,18 @@ Invariants:
   terms and the computation in the decision's snapshot and creates the commitment in the same
   transaction — or refuses, naming the shortfall, when the envelope (after earlier waiting
   applications of a first-come scheme) or the appropriation cannot cover it.
+* A decision is a document: a running number per area and year, its real date (never in the
+  future), the official and the delegation the decision rests on, the reasons, the rule
+  version, and a letter in the applicant's language sent by e-mail after the commit. A
+  refusal is a decision too.
+* A decision whose subsidised period spans the year end commits the appropriation's year now
+  and leaves each later year's share waiting for that year's appropriation (split by the
+  months of each year); the envelope keeps the waiting shares.
 * Payments on a decision never exceed the decided amount; an overpayment is recovered with a
-  negative payment entry.
+  negative payment entry. A claim covers wages already paid (its period has ended), lies in
+  one calendar year within the decided period, and never asks more than the decision still
+  owes. Four eyes (per area): the approver of a payment neither decided the grant nor entered
+  the claim.
 """
 
 from dataclasses import asdict, dataclass, field
@@ -18,12 +28,15 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kohtaanto.accounts.models import User
 from kohtaanto.audit.services import audit_event_record, diff
+from kohtaanto.common.dates import period_months
 from kohtaanto.common.errors import ConflictError, DomainError
+from kohtaanto.common.money import format_eur, parse_money
 from kohtaanto.employers.models import Company
 from kohtaanto.finance import links, selectors
 from kohtaanto.finance.eligibility import (
@@ -35,10 +48,13 @@ from kohtaanto.finance.eligibility import (
     evaluate,
     reason_message,
 )
+from kohtaanto.finance.letters import decision_letter_send
 from kohtaanto.finance.models import (
     Appropriation,
     BudgetLine,
+    Commitment,
     CommitmentSource,
+    DecisionNumber,
     GrantApplication,
     GrantDecision,
     GrantPaymentClaim,
@@ -46,8 +62,9 @@ from kohtaanto.finance.models import (
     LedgerEntry,
     SchemeRule,
 )
-from kohtaanto.finance.money import AmountInput, format_eur, parse_amount
 from kohtaanto.finance.services.ledger import (
+    AmountInput,
+    check_not_future,
     commitment_open,
     commitment_release,
     envelope_message,
@@ -55,6 +72,7 @@ from kohtaanto.finance.services.ledger import (
     payment_record,
     payment_recover,
     require_area,
+    year_parts_open,
 )
 
 ZERO = Decimal("0.00")
@@ -91,7 +109,7 @@ def grant_scheme_create(
         name=name,
         kind=kind,
         line=line,
-        envelope=parse_amount(envelope, field=_("Kehys"), allow_zero=True),
+        envelope=parse_money(envelope, field="envelope", allow_zero=True),
         starts_on=starts_on,
         ends_on=ends_on,
         legal_basis=legal_basis,
@@ -130,7 +148,7 @@ def grant_scheme_update(*, actor: User, scheme: GrantScheme, **values: Any) -> G
         raise DomainError(_("Tuntemattomat kentät: %(f)s") % {"f": ", ".join(sorted(unknown))})
     locked = GrantScheme.objects.select_for_update().get(pk=scheme.pk)
     if "envelope" in values:
-        values["envelope"] = parse_amount(values["envelope"], field=_("Kehys"), allow_zero=True)
+        values["envelope"] = parse_money(values["envelope"], field="envelope", allow_zero=True)
         if values["envelope"] < locked.committed:
             raise ConflictError(
                 _("Kehys ei voi olla pienempi kuin siitä sidottu %(committed)s.")
@@ -236,6 +254,11 @@ class ApplicationData:
     # (granted_on, amount, grantor)
     other_de_minimis: list[tuple[date, Decimal, str]] = field(default_factory=list)
     de_minimis_declared: bool = False
+    full_time_weekly_hours: Decimal | None = None
+    basic_education_only: bool = False
+    employer_kind: str = "company"
+    linked_business_ids: list[str] = field(default_factory=list)
+    language: str = "fi"
 
     def model_values(self) -> dict[str, Any]:
         values = asdict(self)
@@ -263,6 +286,13 @@ def _inputs(application: GrantApplication) -> Inputs:
             (date.fromisoformat(s), date.fromisoformat(e) if e else None)
             for s, e in application.unemployment_periods
         ),
+        full_time_weekly_hours=(
+            Decimal(application.full_time_weekly_hours)
+            if application.full_time_weekly_hours is not None
+            else None
+        ),
+        basic_education_only=application.basic_education_only,
+        employer_kind=application.employer_kind,
     )
 
 
@@ -317,7 +347,10 @@ def grant_application_assess(
                 ceiling=ceiling.ceiling,
                 period_years=ceiling.period_years,
                 grant_date=grant_date,
-                own_aid=selectors.de_minimis_own_aid(business_id=application.company.business_id),
+                own_aid=selectors.de_minimis_own_aid(
+                    business_id=application.company.business_id,
+                    linked_business_ids=application.linked_business_ids,
+                ),
                 declared_aid=_declared_aid(application),
                 requested=amount,
             )
@@ -486,6 +519,59 @@ def _snapshot(
     }
 
 
+def _decision_date(decided_on: date | None) -> date:
+    return check_not_future(
+        decided_on or timezone.localdate(), what=_("Päätöspäivä"), field="decided_on"
+    )
+
+
+def _delegation(actor: User, *, area_id: int, on: date) -> Any:
+    """The delegated authority the decision rests on; without one nobody decides."""
+    delegation = selectors.decision_delegation_on(official=actor, area_id=area_id, on=on)
+    if delegation is None:
+        raise ConflictError(
+            _(
+                "Sinulla ei ole päätösvaltaa avustuspäätöksiin %(date)s: päätösvallan siirto "
+                "(hallintosäännön delegointi) puuttuu."
+            )
+            % {"date": on.strftime("%d.%m.%Y")}
+        )
+    return delegation
+
+
+def _draw_number(*, area_id: int, year: int) -> str:
+    """The next running decision number of the area's year ("7/2026"), drawn under a lock."""
+    DecisionNumber.objects.get_or_create(employment_area_id=area_id, year=year)
+    counter = DecisionNumber.objects.select_for_update().get(employment_area_id=area_id, year=year)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return f"{counter.last}/{year}"
+
+
+def decision_year_parts(
+    *, start: date, end: date, amount: Decimal, first_year: int
+) -> list[tuple[int, Decimal]]:
+    """Split a decision's amount over the calendar years of its subsidised period.
+
+    Each year's share is in proportion to the months of the period that fall in it (the
+    subsidy is paid per month of wages). Months before `first_year` (a decision made after
+    the employment began) belong to the first year: the obligation arises on the decision.
+    The last share takes the rounding cents, so the shares add up to `amount` exactly.
+    """
+    months = period_months(start, end)
+    shares: list[tuple[int, Decimal]] = []
+    for year in range(first_year, end.year + 1):
+        first_day = start if year == first_year else date(year, 1, 1)
+        last_day = min(end, date(year, 12, 31))
+        share = (amount * period_months(first_day, last_day) / months).quantize(Decimal("0.01"))
+        shares.append((year, share))
+    if not shares:
+        return [(first_year, amount)]
+    earlier = sum((share for _year, share in shares[:-1]), ZERO)
+    shares[-1] = (shares[-1][0], amount - earlier)
+    return shares
+
+
 @transaction.atomic
 def grant_application_approve(
     *,
@@ -494,19 +580,24 @@ def grant_application_approve(
     appropriation: Appropriation,
     reasons: str,
     amount: AmountInput | None = None,
+    decided_on: date | None = None,
 ) -> GrantDecision:
     """Grant the application: freeze it and commit the money, or refuse with the reason.
 
     Locks the appropriation, the scheme, the company (de minimis) and the application, in
     that order. The amount defaults to the computed maximum and may not exceed it. In a
     first-come scheme, eligible applications that arrived earlier and still wait keep their
-    share of the envelope.
+    share of the envelope. `decided_on` (default today) is the decision's date; the actor
+    needs a delegation in force on it. A subsidised period that runs past the appropriation's
+    year is split by year: later years' shares wait for their appropriations.
     """
     require_area(actor, application.employment_area_id)
     require_area(actor, appropriation.employment_area_id)
     reasons = (reasons or "").strip()
     if not reasons:
         raise DomainError(_("Kirjoita päätöksen perustelut."))
+    decided_on = _decision_date(decided_on)
+    delegation = _delegation(actor, area_id=application.employment_area_id, on=decided_on)
     locked = lock_rows(appropriation_id=appropriation.pk, scheme_id=application.scheme_id)
     scheme = locked.scheme
     assert scheme is not None
@@ -523,8 +614,16 @@ def grant_application_approve(
             _("Määrärahan on oltava avustusohjelman budjettiriviltä %(line)s.")
             % {"line": scheme.line.name}
         )
+    if app.start_date.year > locked.appropriation.year:
+        raise DomainError(
+            _(
+                "Tuettu jakso alkaa vuonna %(start)s: päätös tehdään vuoden %(start)s "
+                "määrärahasta, ei vuoden %(year)s."
+            )
+            % {"start": app.start_date.year, "year": locked.appropriation.year}
+        )
     maximum = grant_application_assess(app).evaluation.maximum
-    requested = maximum if amount is None else parse_amount(amount, field=_("Summa"))
+    requested = maximum if amount is None else parse_money(amount, field="amount", allow_zero=False)
     if requested > maximum:
         raise DomainError(
             _("Myönnettävä summa %(amount)s ylittää enimmäistuen %(maximum)s.")
@@ -536,27 +635,42 @@ def grant_application_approve(
             _("Hakemus ei täytä ehtoja: %(reasons)s")
             % {"reasons": " ".join(reason_message(r) for r in assessment.evaluation.reasons)}
         )
-    priority = selectors.first_come_priority(app)
+    # Waiting later-year shares of earlier decisions keep their part of the envelope.
+    priority = selectors.first_come_priority(app) + selectors.scheme_waiting_parts(scheme)
     if requested > scheme.envelope - scheme.committed - priority:
         raise ConflictError(envelope_message(scheme=scheme, priority=priority, requested=requested))
+    parts = decision_year_parts(
+        start=app.start_date,
+        end=app.end_date,
+        amount=requested,
+        first_year=locked.appropriation.year,
+    )
     commitment = commitment_open(
         actor=actor,
         locked=locked,
-        amount=requested,
+        amount=parts[0][1],
         description=_("%(scheme)s: %(company)s")
         % {"scheme": scheme.name, "company": app.company.name},
         source_type=CommitmentSource.GRANT_DECISION,
         source_id=str(app.pk),
+        booked_on=decided_on,
     )
+    year_parts_open(actor=actor, commitment=commitment, parts=parts[1:])
+    snapshot = _snapshot(app, assessment, appropriation=locked.appropriation, amount=requested)
+    snapshot["year_parts"] = [[year, str(share)] for year, share in parts]
     decision = GrantDecision.objects.create(
         application=app,
         outcome=GrantDecision.Outcome.APPROVED,
         amount=requested,
         reasons=reasons,
-        snapshot=_snapshot(app, assessment, appropriation=locked.appropriation, amount=requested),
+        snapshot=snapshot,
         commitment=commitment,
-        granted_on=timezone.localdate(),
+        granted_on=decided_on,
         decided_by=actor,
+        number=_draw_number(area_id=app.employment_area_id, year=decided_on.year),
+        official_title=delegation.title,
+        delegation=delegation.basis,
+        language=app.language,
     )
     app.status = GrantApplication.Status.APPROVED
     app.save(update_fields=["status", "updated_at"])
@@ -569,20 +683,29 @@ def grant_application_approve(
             "status": [GrantApplication.Status.RECEIVED, app.status],
             "amount": [None, str(requested)],
             "decision": [None, decision.pk],
+            "number": [None, decision.number],
+            "delegation": [None, decision.delegation],
         },
     )
+    decision_letter_send(decision_id=decision.pk)
     return decision
 
 
 @transaction.atomic
 def grant_application_reject(
-    *, actor: User, application: GrantApplication, reasons: str
+    *, actor: User, application: GrantApplication, reasons: str, decided_on: date | None = None
 ) -> GrantDecision:
-    """Refuse the application with written reasons; nothing is committed."""
+    """Refuse the application with written reasons; nothing is committed.
+
+    A refusal is a decision like a grant: numbered, dated, resting on the official's
+    delegation, with appeal instructions in its letter.
+    """
     require_area(actor, application.employment_area_id)
     reasons = (reasons or "").strip()
     if not reasons:
         raise DomainError(_("Kirjoita päätöksen perustelut."))
+    decided_on = _decision_date(decided_on)
+    delegation = _delegation(actor, area_id=application.employment_area_id, on=decided_on)
     app = (
         GrantApplication.objects.select_for_update()
         .select_related("scheme", "company")
@@ -599,9 +722,15 @@ def grant_application_reject(
             "evaluation": assessment.evaluation.to_json(),
             "rule": assessment.terms.to_json() if assessment.terms else None,
             "de_minimis": assessment.de_minimis,
+            "scheme": {"name": app.scheme.name, "legal_basis": app.scheme.legal_basis},
+            "company": {"business_id": app.company.business_id, "name": app.company.name},
         },
-        granted_on=timezone.localdate(),
+        granted_on=decided_on,
         decided_by=actor,
+        number=_draw_number(area_id=app.employment_area_id, year=decided_on.year),
+        official_title=delegation.title,
+        delegation=delegation.basis,
+        language=app.language,
     )
     app.status = GrantApplication.Status.REJECTED
     app.save(update_fields=["status", "updated_at"])
@@ -610,8 +739,13 @@ def grant_application_reject(
         action="grant_application.reject",
         target=app,
         target_repr=f"{app.scheme.code} {app.company.business_id}",
-        changes={"status": [GrantApplication.Status.RECEIVED, app.status]},
+        changes={
+            "status": [GrantApplication.Status.RECEIVED, app.status],
+            "number": [None, decision.number],
+            "delegation": [None, decision.delegation],
+        },
     )
+    decision_letter_send(decision_id=decision.pk)
     return decision
 
 
@@ -636,15 +770,34 @@ def grant_claim_submit(
 ) -> GrantPaymentClaim:
     """Receive a payment claim for a period of the subsidised employment.
 
-    The period must lie within the decided employment and not overlap another claim that is
-    not rejected. The eligible amount is computed from the decision's frozen rule terms.
+    The period must lie within the decided employment, have ended (the claim covers wages
+    already paid), lie within one calendar year (each year's wages are paid from that year's
+    share) and not overlap another claim that is not rejected. The claimed amount may not
+    exceed what the decision still owes. The eligible amount is computed from the decision's
+    frozen rule terms.
     """
     require_area(actor, decision.application.employment_area_id)
     _require_approved(decision)
-    pay_costs = parse_amount(pay_costs, field=_("Palkkakustannukset"))
-    claimed_amount = parse_amount(claimed_amount, field=_("Haettu summa"))
+    pay_costs = parse_money(pay_costs, field="pay_costs", allow_zero=False)
+    claimed_amount = parse_money(claimed_amount, field="claimed_amount", allow_zero=False)
     if period_end < period_start:
         raise DomainError(_("Päättymispäivä on ennen alkamispäivää."))
+    if period_start.year != period_end.year:
+        raise DomainError(
+            _(
+                "Maksatusjakso ylittää vuodenvaihteen: hae joulukuun ja tammikuun palkat "
+                "erikseen, koska kunkin vuoden palkat maksetaan sen vuoden osuudesta."
+            )
+        )
+    today = timezone.localdate()
+    if period_end > today:
+        raise DomainError(
+            _(
+                "Maksatusjakso päättyy %(end)s, mikä on tulevaisuudessa: tukea haetaan jo "
+                "maksetuista palkoista."
+            )
+            % {"end": period_end.strftime("%d.%m.%Y")}
+        )
     frozen = decision.snapshot["application"]
     start, end = date.fromisoformat(frozen["start_date"]), date.fromisoformat(frozen["end_date"])
     if period_start < start or period_end > end:
@@ -659,6 +812,28 @@ def grant_claim_submit(
     )
     if overlapping.exists():
         raise ConflictError(_("Jakso menee päällekkäin aiemman maksatushakemuksen kanssa."))
+    pending = (
+        GrantPaymentClaim.objects.filter(
+            decision=decision, status=GrantPaymentClaim.Status.RECEIVED
+        ).aggregate(s=Sum("claimed_amount"))["s"]
+        or ZERO
+    )
+    paid = _decision_paid(decision)
+    still_owed = decision.amount - paid - pending
+    if claimed_amount > still_owed:
+        raise DomainError(
+            _(
+                "Haettu summa %(claimed)s ylittää päätöksen %(amount)s: maksettu %(paid)s, "
+                "käsittelyssä %(pending)s, jäljellä %(left)s."
+            )
+            % {
+                "claimed": format_eur(claimed_amount),
+                "amount": format_eur(decision.amount),
+                "paid": format_eur(paid),
+                "pending": format_eur(pending),
+                "left": format_eur(max(still_owed, ZERO)),
+            }
+        )
     terms = RuleTerms.from_json(decision.snapshot["rule"])
     eligible = claim_eligible_amount(
         terms, first_day=period_start, last_day=period_end, pay_costs=pay_costs
@@ -683,6 +858,41 @@ def grant_claim_submit(
     return claim
 
 
+def _decision_commitments(decision: GrantDecision) -> list[Commitment]:
+    """The decision's commitment and the booked later-year ones."""
+    assert decision.commitment is not None
+    booked = Commitment.objects.filter(booked_from_part__commitment=decision.commitment)
+    return [decision.commitment, *booked.order_by("appropriation__year")]
+
+
+def _decision_paid(decision: GrantDecision) -> Decimal:
+    return sum(
+        (Commitment.objects.get(pk=c.pk).paid for c in _decision_commitments(decision)), ZERO
+    )
+
+
+def _commitment_for_year(decision: GrantDecision, year: int) -> Commitment:
+    """Where a claim for `year`'s wages is paid from: the first year's commitment (also for
+    months before it) or the later year's booked part, which must exist by then."""
+    assert decision.commitment is not None
+    first = decision.commitment
+    first_year = Appropriation.objects.values_list("year", flat=True).get(pk=first.appropriation_id)
+    if year <= first_year:
+        return first
+    part = first.year_parts.filter(year=year).select_related("booked").first()
+    if part is None:
+        return first
+    if part.booked is None:
+        raise ConflictError(
+            _(
+                "Vuoden %(year)s palkat maksetaan päätöksen vuoden %(year)s osuudesta, jota ei "
+                "ole vielä kirjattu vuoden %(year)s määrärahalle."
+            )
+            % {"year": year}
+        )
+    return part.booked
+
+
 def _require_claim_waiting(claim: GrantPaymentClaim) -> None:
     if claim.status != GrantPaymentClaim.Status.RECEIVED:
         raise ConflictError(_("Maksatushakemus on jo käsitelty."))
@@ -698,30 +908,59 @@ def grant_claim_pay(
     reference: str = "",
 ) -> LedgerEntry:
     """Pay a claim: at most the claimed and the eligible amount, and never more than what is
-    left unpaid of the decision (refused with the excess)."""
+    left unpaid of the decision (refused with the excess).
+
+    The payment comes from the share of the year the wages were paid in. Paid in January for
+    December's wages, it is a documented carry-over of the previous year's obligation. With
+    four eyes on (per area), the approver may be neither the decision-maker nor the person who
+    entered the claim; the audit event names both.
+    """
     decision = claim.decision
     require_area(actor, decision.application.employment_area_id)
     locked_claim = GrantPaymentClaim.objects.select_for_update().get(pk=claim.pk)
     _require_claim_waiting(locked_claim)
+    if selectors.four_eyes_required(area_id=decision.application.employment_area_id):
+        if actor.pk == decision.decided_by_id:
+            raise ConflictError(
+                _(
+                    "Neljän silmän periaate: avustuksesta päättänyt ei voi hyväksyä sen maksua. "
+                    "Pyydä toista hyväksyjää."
+                )
+            )
+        if actor.pk == locked_claim.entered_by_id:
+            raise ConflictError(
+                _(
+                    "Neljän silmän periaate: maksatushakemuksen kirjannut ei voi hyväksyä sen "
+                    "maksua. Pyydä toista hyväksyjää."
+                )
+            )
     ceiling = min(locked_claim.claimed_amount, locked_claim.eligible_amount)
-    value = ceiling if amount is None else parse_amount(amount, field=_("Summa"))
+    value = ceiling if amount is None else parse_money(amount, field="amount", allow_zero=False)
     if value > ceiling:
         raise DomainError(
             _("Maksu %(amount)s ylittää hyväksyttävän määrän %(ceiling)s.")
             % {"amount": format_eur(value), "ceiling": format_eur(ceiling)}
         )
-    assert decision.commitment is not None
+    commitment = _commitment_for_year(decision, locked_claim.period_end.year)
+    booked_on = booked_on or timezone.localdate()
+    period = _("%(start)s–%(end)s") % {
+        "start": locked_claim.period_start.strftime("%d.%m.%Y"),
+        "end": locked_claim.period_end.strftime("%d.%m.%Y"),
+    }
+    carry_over = ""
+    if booked_on.year > locked_claim.period_end.year:
+        carry_over = _("vuoden %(year)s palkat (jakso %(period)s) maksetaan siirtona") % {
+            "year": locked_claim.period_end.year,
+            "period": period,
+        }
     entry = payment_record(
         actor=actor,
-        commitment=decision.commitment,
+        commitment=commitment,
         amount=value,
         booked_on=booked_on,
         reference=reference,
-        description=_("Maksatus %(start)s–%(end)s")
-        % {
-            "start": locked_claim.period_start.strftime("%d.%m.%Y"),
-            "end": locked_claim.period_end.strftime("%d.%m.%Y"),
-        },
+        description=_("Maksatus %(period)s") % {"period": period},
+        carry_over_reason=carry_over,
     )
     locked_claim.status = GrantPaymentClaim.Status.PAID
     locked_claim.payment = entry
@@ -731,7 +970,13 @@ def grant_claim_pay(
         actor=actor,
         action="grant_claim.pay",
         target=locked_claim,
-        changes={"status": ["received", "paid"], "amount": [None, str(value)]},
+        changes={
+            "status": ["received", "paid"],
+            "amount": [None, str(value)],
+            "decided_by": [None, decision.decided_by_id],
+            "entered_by": [None, locked_claim.entered_by_id],
+            "approved_by": [None, actor.pk],
+        },
     )
     return entry
 

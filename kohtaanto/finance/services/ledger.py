@@ -5,12 +5,20 @@ Invariants kept by every function here (and checked again by the database):
 * Ledger entries and appropriation decisions are only ever inserted.
 * For each appropriation: available = amount − committed ≥ 0 and 0 ≤ paid ≤ committed;
   for each commitment: 0 ≤ paid ≤ committed; for each grant scheme: committed ≤ envelope.
+* Money is bound to its year (the municipal budget's annuality, Kuntalaki 410/2015 110 §: the
+  budget is approved per financial year): nothing is booked on a future date; a payment or a
+  recovery falls in the appropriation's year, except a payment made in January for the previous
+  year's obligation, which is an explicit carry-over (reason `carry_over`, its explanation in the
+  entry). A commitment that spans the year end is split by year (`commitment_create_split`):
+  the later years' parts wait for those years' appropriations and are open obligations until
+  booked.
 * The cached balances change in the same transaction as the entry that explains them, while
   the appropriation row (then the scheme row, then the commitment row — always in that order)
   is locked with SELECT … FOR UPDATE. On SQLite the settings open every transaction with
   BEGIN IMMEDIATE, so writers are serialised there as well.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -24,18 +32,21 @@ from django.utils.translation import gettext as _
 from kohtaanto.accounts.models import User
 from kohtaanto.audit.services import audit_event_record
 from kohtaanto.common.errors import ConflictError, DomainError, NotFoundError
+from kohtaanto.common.money import format_eur, parse_money
 from kohtaanto.finance.models import (
     Appropriation,
     AppropriationDecision,
     BudgetLine,
     Commitment,
     CommitmentSource,
+    CommitmentYearPart,
     GrantScheme,
     LedgerEntry,
 )
-from kohtaanto.finance.money import AmountInput, format_eur, parse_amount
 
 ZERO = Decimal("0.00")
+# What services accept as an amount (common.money.parse_money refuses floats, naming why).
+AmountInput = Decimal | str | int | float
 
 
 def require_area(actor: Any, area_id: int | None) -> None:
@@ -92,6 +103,60 @@ def budget_line_create(*, actor: User, code: str, name: str, description: str = 
     return line
 
 
+def _short(day: date) -> str:
+    return f"{day.day}.{day.month}.{day.year}"
+
+
+def check_not_future(day: date, *, what: str, field: str | None = None) -> date:
+    """Money and hours are booked when they happen, never ahead: `day` is today or earlier."""
+    today = timezone.localdate()
+    if day > today:
+        raise DomainError(
+            _("%(what)s %(date)s on tulevaisuudessa; tulevalle päivälle ei voi kirjata.")
+            % {"what": what, "date": _short(day), "today": _short(today)},
+            field=field,
+        )
+    return day
+
+
+# A January payment for the previous year's obligation is the one allowed carry-over.
+CARRY_OVER_LAST_MONTH = 1
+
+
+def check_payment_date(
+    *, appropriation: Appropriation, booked_on: date, carry_over_reason: str = ""
+) -> str:
+    """A payment or recovery is dated in the appropriation's year, or is an explicit carry-over.
+
+    Returns the ledger reason: "" in the year, `carry_over` for a January payment of the
+    previous year's obligation with its explanation; anything else is refused naming the rule.
+    """
+    check_not_future(booked_on, what=_("Maksupäivä"))
+    year = appropriation.year
+    if booked_on.year == year:
+        return ""
+    carry_over = booked_on.year == year + 1 and booked_on.month <= CARRY_OVER_LAST_MONTH
+    if carry_over and carry_over_reason.strip():
+        return LedgerEntry.Reason.CARRY_OVER
+    if carry_over:
+        raise DomainError(
+            _(
+                "Maksupäivä %(date)s on vuoden %(year)s määrärahan vuoden jälkeen. Tammikuussa "
+                "maksettava edellisen vuoden velvoite kirjataan vain siirtona: kirjoita siirron "
+                "peruste."
+            )
+            % {"date": _short(booked_on), "year": year}
+        )
+    raise DomainError(
+        _(
+            "Maksupäivä %(date)s ei ole määrärahan vuonna %(year)s. Maksu kirjataan sen vuoden "
+            "määrärahalle, jona se maksetaan (edellisen vuoden velvoitteen voi maksaa siirtona "
+            "tammikuussa)."
+        )
+        % {"date": _short(booked_on), "year": year}
+    )
+
+
 def _check_year(year: int) -> int:
     if not isinstance(year, int) or isinstance(year, bool) or not 2000 <= year <= 2100:
         raise DomainError(_("Vuoden on oltava välillä 2000–2100."))
@@ -114,7 +179,8 @@ def appropriation_create(
     """Create an appropriation with the decision that reserved its amount (amount > 0)."""
     area_id = _actor_area_id(actor)
     require_area(actor, line.employment_area_id)
-    amount = parse_amount(amount)
+    amount = parse_money(amount, allow_zero=False)
+    check_not_future(decided_on, what=_("Päätöspäivä"))
     appropriation = Appropriation.objects.create(
         employment_area_id=area_id,
         year=_check_year(year),
@@ -165,7 +231,8 @@ def appropriation_amend(
 ) -> AppropriationDecision:
     """Record an amendment (positive or negative) as a new decision; never below committed."""
     require_area(actor, appropriation.employment_area_id)
-    delta = parse_amount(amount, allow_negative=True)
+    delta = parse_money(amount, allow_negative=True, allow_zero=False)
+    check_not_future(decided_on, what=_("Päätöspäivä"))
     locked = _lock_appropriation(appropriation.pk)
     new_amount = locked.amount + delta
     if new_amount - locked.committed < 0:
@@ -358,6 +425,16 @@ def commitment_open(
         )
     description = _text(description, field=_("Kuvaus"), max_length=300)
     source_id = _text(str(source_id), field=_("Lähteen tunniste"), max_length=64, required=False)
+    booked_on = booked_on or timezone.localdate()
+    check_not_future(booked_on, what=_("Kirjauspäivä"))
+    if booked_on.year > locked.appropriation.year:
+        raise DomainError(
+            _(
+                "Sitoumusta ei voi kirjata vuoden %(year)s määrärahalle päivälle %(date)s: "
+                "vuoden päätyttyä sitoumukset kirjataan uuden vuoden määrärahalle."
+            )
+            % {"year": locked.appropriation.year, "date": _short(booked_on)}
+        )
     if amount > locked.appropriation.available:
         raise ConflictError(
             shortfall_message(available=locked.appropriation.available, requested=amount)
@@ -416,7 +493,7 @@ def commitment_create(
         # A grant decision's commitment also draws on the scheme's envelope: only the
         # decision (grant_application_approve) may create it.
         raise DomainError(_("Avustuspäätöksen sitoumus syntyy päätöksestä, ei erikseen."))
-    value = parse_amount(amount)
+    value = parse_money(amount, allow_zero=False)
     locked = lock_rows(appropriation_id=appropriation.pk)
     return commitment_open(
         actor=actor,
@@ -427,6 +504,138 @@ def commitment_create(
         source_id=source_id,
         booked_on=booked_on,
     )
+
+
+def split_parts(
+    parts: Sequence[tuple[int, AmountInput]], *, first_year: int
+) -> list[tuple[int, Decimal]]:
+    """Check a year split: years ascending from `first_year`, each once, amounts positive."""
+    if not parts:
+        raise DomainError(_("Anna sitoumuksen osuudet vuosittain."))
+    checked: list[tuple[int, Decimal]] = []
+    for year, amount in parts:
+        if checked and year <= checked[-1][0]:
+            raise DomainError(_("Vuosiosuuksien vuodet on annettava kasvavassa järjestyksessä."))
+        try:
+            value = parse_money(amount, field="parts", allow_zero=False)
+        except DomainError as exc:
+            raise DomainError(
+                _("Vuoden %(year)s osuus: %(reason)s") % {"year": year, "reason": exc.message},
+                field="parts",
+            ) from exc
+        checked.append((_check_year(year), value))
+    if checked[0][0] != first_year:
+        raise DomainError(
+            _("Ensimmäinen osuus kuuluu määrärahan vuodelle %(year)s, ei vuodelle %(first)s.")
+            % {"year": first_year, "first": checked[0][0]}
+        )
+    return checked
+
+
+def year_parts_open(
+    *, actor: User, commitment: Commitment, parts: list[tuple[int, Decimal]]
+) -> None:
+    """Record the later years' parts of a commitment that the caller has just opened."""
+    for year, amount in parts:
+        CommitmentYearPart.objects.create(commitment=commitment, year=year, amount=amount)
+    if parts:
+        audit_event_record(
+            actor=actor,
+            action="commitment.split",
+            target=commitment,
+            changes={"later_years": [None, {str(y): str(a) for y, a in parts}]},
+        )
+
+
+@transaction.atomic
+def commitment_create_split(
+    *,
+    actor: User,
+    appropriation: Appropriation,
+    parts: Sequence[tuple[int, AmountInput]],
+    description: str,
+    source_type: str = CommitmentSource.MANUAL,
+    source_id: str = "",
+    booked_on: date | None = None,
+) -> Commitment:
+    """Bind an order that spans the year end, split by year: `parts` = [(year, amount), …].
+
+    The first part (the appropriation's own year) is committed now, exactly as
+    `commitment_create` does. Each later part is recorded as a `CommitmentYearPart` that waits
+    for that year's appropriation on the same budget line (`commitment_year_part_book`); until
+    then it is an open obligation of its year in the year-end report. Refused, naming the
+    rule, when the years are not ascending from the appropriation's year or an amount is bad.
+    """
+    require_area(actor, appropriation.employment_area_id)
+    if source_type == CommitmentSource.GRANT_DECISION:
+        raise DomainError(_("Avustuspäätöksen sitoumus syntyy päätöksestä, ei erikseen."))
+    checked = split_parts(parts, first_year=appropriation.year)
+    locked = lock_rows(appropriation_id=appropriation.pk)
+    commitment = commitment_open(
+        actor=actor,
+        locked=locked,
+        amount=checked[0][1],
+        description=description,
+        source_type=source_type,
+        source_id=source_id,
+        booked_on=booked_on,
+    )
+    year_parts_open(actor=actor, commitment=commitment, parts=checked[1:])
+    return commitment
+
+
+@transaction.atomic
+def commitment_year_part_book(
+    *,
+    actor: User,
+    part: CommitmentYearPart,
+    appropriation: Appropriation,
+    booked_on: date | None = None,
+) -> Commitment:
+    """Book a waiting year part on that year's appropriation (same area and budget line).
+
+    Refused before the part's year has begun (no booking ahead of the year's budget), on an
+    appropriation of another year or line, and when the part is already booked.
+    """
+    parent = Commitment.objects.select_related("appropriation").get(pk=part.commitment_id)
+    require_area(actor, parent.appropriation.employment_area_id)
+    require_area(actor, appropriation.employment_area_id)
+    if appropriation.year != part.year or appropriation.line_id != parent.appropriation.line_id:
+        raise DomainError(
+            _(
+                "Vuoden %(year)s osuus kirjataan saman budjettirivin (%(line)s) vuoden %(year)s "
+                "määrärahalle."
+            )
+            % {"year": part.year, "line": parent.appropriation.line.name}
+        )
+    booked_on = booked_on or timezone.localdate()
+    if booked_on.year < part.year:
+        raise DomainError(
+            _("Vuoden %(year)s osuuden voi kirjata aikaisintaan 1.1.%(year)s.")
+            % {"year": part.year}
+        )
+    locked = lock_rows(appropriation_id=appropriation.pk, scheme_id=parent.scheme_id)
+    locked_part = CommitmentYearPart.objects.select_for_update().get(pk=part.pk)
+    if locked_part.booked_id is not None:
+        raise ConflictError(_("Osuus on jo kirjattu."))
+    commitment = commitment_open(
+        actor=actor,
+        locked=locked,
+        amount=locked_part.amount,
+        description=parent.description,
+        source_type=parent.source_type,
+        source_id=parent.source_id,
+        booked_on=booked_on,
+    )
+    locked_part.booked = commitment
+    locked_part.save(update_fields=["booked"])
+    audit_event_record(
+        actor=actor,
+        action="commitment.year_part_book",
+        target=parent,
+        changes={"year": [None, part.year], "booked": [None, commitment.pk]},
+    )
+    return commitment
 
 
 def _lock_for_commitment(commitment: Commitment) -> LockedRows:
@@ -461,10 +670,12 @@ def commitment_release(
     require_area(actor, _area_of(commitment))
     if reason not in LedgerEntry.Reason.values or not reason:
         raise DomainError(_("Anna vapautuksen syy."))
+    if booked_on is not None:
+        check_not_future(booked_on, what=_("Kirjauspäivä"))
     locked = _lock_for_commitment(commitment)
     assert locked.commitment is not None
     unpaid = locked.commitment.unpaid
-    value = unpaid if amount is None else parse_amount(amount)
+    value = unpaid if amount is None else parse_money(amount, allow_zero=False)
     if value <= 0:
         raise ConflictError(_("Sitoumuksessa ei ole maksamatonta osaa vapautettavaksi."))
     if value > unpaid:
@@ -507,12 +718,23 @@ def payment_record(
     booked_on: date | None = None,
     reference: str = "",
     description: str = "",
+    carry_over_reason: str = "",
 ) -> LedgerEntry:
-    """Pay against a commitment; never more than its unpaid part."""
+    """Pay against a commitment; never more than its unpaid part, dated in the appropriation's
+    year or, in January, as an explicit carry-over of the previous year's obligation
+    (`carry_over_reason` says why; it is kept in the entry's description)."""
     require_area(actor, _area_of(commitment))
-    value = parse_amount(amount)
+    value = parse_money(amount, allow_zero=False)
     locked = _lock_for_commitment(commitment)
     assert locked.commitment is not None
+    booked_on = booked_on or timezone.localdate()
+    reason = check_payment_date(
+        appropriation=locked.appropriation,
+        booked_on=booked_on,
+        carry_over_reason=carry_over_reason,
+    )
+    if reason:
+        description = f"{description} – {carry_over_reason.strip()}".strip(" –")
     unpaid = locked.commitment.unpaid
     if value > unpaid:
         raise ConflictError(
@@ -536,6 +758,7 @@ def payment_record(
         booked_on=booked_on,
         description=description,
         reference=reference,
+        reason=reason,
     )
     audit_event_record(
         actor=actor,
@@ -559,11 +782,19 @@ def payment_recover(
     reference: str = "",
     description: str = "",
 ) -> LedgerEntry:
-    """Book money recovered from the payee (overpayment) as a negative payment."""
+    """Book money recovered from the payee (overpayment) as a negative payment, dated in the
+    appropriation's year and never in the future."""
     require_area(actor, _area_of(commitment))
-    value = parse_amount(amount)
+    value = parse_money(amount, allow_zero=False)
     locked = _lock_for_commitment(commitment)
     assert locked.commitment is not None
+    booked_on = booked_on or timezone.localdate()
+    check_not_future(booked_on, what=_("Kirjauspäivä"))
+    if booked_on.year != locked.appropriation.year:
+        raise DomainError(
+            _("Takaisinperinnän päivä %(date)s ei ole määrärahan vuonna %(year)s.")
+            % {"date": _short(booked_on), "year": locked.appropriation.year}
+        )
     if value > locked.commitment.paid:
         raise ConflictError(
             _("Takaisinperintä ylittää maksetun: maksettu %(paid)s, perittävä %(amount)s.")
@@ -633,10 +864,13 @@ def ledger_entry_reverse(*, actor: User, entry: LedgerEntry, description: str) -
 def appropriation_year_end_release(
     *, actor: User, appropriation: Appropriation, today: date | None = None
 ) -> tuple[int, Decimal]:
-    """Release the unpaid part of every commitment of the appropriation at the year's end.
+    """Release the unpaid part of the appropriation's commitments at the year's end.
 
     Allowed from 1 December of the appropriation's year on (an earlier run would be a
-    mistake). Returns how many commitments were released and the total freed.
+    mistake). Never frees money that is still owed: a grant decision's commitment (the
+    employer may still claim the year's months, paid in January as a carry-over) and a
+    commitment split across years stay open; the year-end report lists them as open
+    obligations. Returns how many commitments were released and the total freed.
     """
     require_area(actor, appropriation.employment_area_id)
     today = today or timezone.localdate()
@@ -649,6 +883,8 @@ def appropriation_year_end_release(
     count, total = 0, ZERO
     open_ids = list(
         Commitment.objects.filter(appropriation=appropriation, committed__gt=0)
+        .exclude(source_type=CommitmentSource.GRANT_DECISION)
+        .exclude(year_parts__isnull=False)
         .order_by("pk")
         .values_list("pk", flat=True)
     )

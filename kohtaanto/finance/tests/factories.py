@@ -7,7 +7,24 @@ from typing import Any
 
 from kohtaanto.employers.tests.factories import CompanyFactory
 from kohtaanto.finance import services
-from kohtaanto.finance.models import Appropriation, BudgetLine, GrantScheme, SchemeRule
+from kohtaanto.finance.models import (
+    Appropriation,
+    BudgetLine,
+    DecisionDelegation,
+    GrantScheme,
+    SchemeRule,
+)
+
+
+def give_delegation(user: Any, *, valid_from: date = date(2025, 1, 1)) -> DecisionDelegation:
+    """The delegated authority to decide grants (as an area's administrative rules grant it)."""
+    return DecisionDelegation.objects.create(
+        employment_area=user.employment_area,
+        official=user,
+        title="Työllisyyspalvelupäällikkö",
+        basis="Työllisyysjaoston päätös 14.1.2025 § 3 (hallintosäännön 42 §)",
+        valid_from=valid_from,
+    )
 
 
 def make_appropriation(
@@ -71,7 +88,8 @@ def make_scheme(area: Any, *, envelope: str = "100000.00", **rule: Any) -> Grant
 
 
 def application_data(**overrides: Any) -> services.ApplicationData:
-    """A valid youth-voucher application: 25 years old, six months, 3 000 €/month."""
+    """A valid youth-voucher application: 25 years old, unemployed for nine months, six months'
+    full-time work at 3 000 €/month."""
     values: dict[str, Any] = {
         "category": "general",
         "employee_first_name": "Aino",
@@ -85,6 +103,8 @@ def application_data(**overrides: Any) -> services.ApplicationData:
         "contact_name": "Pekka Palkkaaja",
         "contact_email": "pekka@example.fi",
         "de_minimis_declared": True,
+        # Unemployed since 1.6.2025: the voucher's 6 of the last 7 months are met.
+        "unemployment_periods": [(date(2025, 6, 1), None)],
     }
     values.update(overrides)
     return services.ApplicationData(**values)

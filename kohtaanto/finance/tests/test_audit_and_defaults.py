@@ -10,7 +10,9 @@ from kohtaanto.finance.models import BudgetLine, DeMinimisCeiling, GrantScheme, 
 from kohtaanto.finance.tests.factories import make_appropriation, make_scheme, submit, youth_voucher
 
 
-def test_every_service_writes_its_audit_event_with_the_actor(finance_user, business_advisor, area):
+def test_every_service_writes_its_audit_event_with_the_actor(
+    finance_user, business_advisor, area, approver
+):
     appropriation = make_appropriation(finance_user, "5000.00", year=2025)
     grants = make_appropriation(finance_user, "50000.00", line="grants")
     services.appropriation_amend(
@@ -20,11 +22,20 @@ def test_every_service_writes_its_audit_event_with_the_actor(finance_user, busin
         decided_by="Jaosto",
         decided_on=date(2025, 3, 1),
     )
+    spring = date(2025, 4, 1)
     commitment = services.commitment_create(
-        actor=finance_user, appropriation=appropriation, amount="1000", description="A"
+        actor=finance_user,
+        appropriation=appropriation,
+        amount="1000",
+        description="A",
+        booked_on=spring,
     )
-    services.payment_record(actor=finance_user, commitment=commitment, amount="500")
-    recovery = services.payment_recover(actor=finance_user, commitment=commitment, amount="100")
+    services.payment_record(
+        actor=finance_user, commitment=commitment, amount="500", booked_on=spring
+    )
+    recovery = services.payment_recover(
+        actor=finance_user, commitment=commitment, amount="100", booked_on=spring
+    )
     services.ledger_entry_reverse(actor=finance_user, entry=recovery, description="Virhe")
     services.commitment_release(
         actor=finance_user, commitment=commitment, reason="cancellation", amount="100"
@@ -76,7 +87,7 @@ def test_every_service_writes_its_audit_event_with_the_actor(finance_user, busin
         claimed_amount="1500",
         channel="advisor",
     )
-    services.grant_claim_pay(actor=finance_user, claim=first)
+    services.grant_claim_pay(actor=approver, claim=first)
     second = services.grant_claim_submit(
         actor=None,
         decision=decision,
@@ -132,11 +143,36 @@ def test_defaults_command_equips_a_new_area_and_changes_nothing_existing(area, f
         "grants",
     }
     subsidy = GrantScheme.objects.get(employment_area=new, code="palkkatuki")
-    assert SchemeRule.objects.filter(scheme=subsidy).count() == 4
+    assert SchemeRule.objects.filter(scheme=subsidy).count() == 5
     assert not GrantScheme.objects.filter(employment_area=new, code="nuorten-tyollistamisseteli")
     assert GrantScheme.objects.get(employment_area=area, code="palkkatuki").name == "Oma nimi"
     ceilings = DeMinimisCeiling.objects.order_by("valid_from")
-    assert [(c.ceiling, c.source) for c in ceilings][-1] == (
+    assert [(c.ceiling, c.source[:51]) for c in ceilings][-1] == (
         300000,
         "Komission asetus (EU) 2023/2831, 3 artiklan 2 kohta",
     )
+
+
+def test_default_texts_fit_their_columns():
+    """SQLite does not enforce lengths; PostgreSQL would refuse the data migration."""
+    import json
+
+    from kohtaanto.finance.defaults import DEFAULTS_FILE
+
+    data = json.loads(DEFAULTS_FILE.read_text(encoding="utf-8"))
+    schemes = data["every_area"]["schemes"] + [
+        scheme for area in data["areas"].values() for scheme in area["schemes"]
+    ]
+    limits = {
+        "legal_basis": GrantScheme._meta.get_field("legal_basis").max_length,
+        "source": SchemeRule._meta.get_field("source").max_length,
+        "label": SchemeRule._meta.get_field("label").max_length,
+    }
+    for scheme in schemes:
+        assert len(scheme["legal_basis"]) <= limits["legal_basis"], scheme["code"]
+        for rule in scheme["rules"]:
+            assert len(rule["source"]) <= limits["source"], rule["label"]
+            assert len(rule["label"]) <= limits["label"], rule["label"]
+            assert rule["parameter_sources"], rule["label"]
+    for ceiling in data["de_minimis_ceilings"]:
+        assert len(ceiling["source"]) <= DeMinimisCeiling._meta.get_field("source").max_length

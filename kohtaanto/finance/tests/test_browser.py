@@ -24,7 +24,11 @@ def test_finance_pages_are_accessible(page, live_server, area):
     demo.generate(
         rng=random.Random(1),
         area=area,
-        users={Role.FINANCE: finance, Role.BUSINESS_ADVISOR: advisor},
+        users={
+            Role.FINANCE: finance,
+            Role.BUSINESS_ADVISOR: advisor,
+            Role.COORDINATOR: UserFactory(role=Role.COORDINATOR, employment_area=area),
+        },
     )
     page.goto(f"{live_server.url}/")
     page.get_by_label("Käyttäjätunnus").fill("talous-selain")

@@ -19,7 +19,9 @@ def counts():
 
 
 def test_demo_makes_a_consistent_year_and_a_rerun_adds_nothing(area, make_user):
-    users = {role: make_user(role) for role in (Role.FINANCE, Role.BUSINESS_ADVISOR)}
+    users = {
+        role: make_user(role) for role in (Role.FINANCE, Role.BUSINESS_ADVISOR, Role.COORDINATOR)
+    }
     demo.generate(rng=random.Random(2026), area=area, users=users)
     first = counts()
     assert first[0] == 2

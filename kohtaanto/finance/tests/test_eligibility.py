@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 
+from kohtaanto.common.dates import add_months, age_on, months_between, period_months
 from kohtaanto.finance import selectors
-from kohtaanto.finance.dates import add_months, age_on, months_between, period_months
 from kohtaanto.finance.eligibility import (
     Inputs,
     RuleTerms,
@@ -32,6 +32,8 @@ def inputs(**overrides):
         "end_date": date(2026, 8, 31),
         "weekly_hours": Decimal("37.5"),
         "monthly_pay_costs": Decimal("3000.00"),
+        # Unemployed since 1.6.2025 (nine months before the start).
+        "unemployment_periods": ((date(2025, 6, 1), None),),
     }
     values.update(overrides)
     return Inputs(**values)
@@ -133,8 +135,6 @@ def test_voucher_monthly_amount_is_half_the_pay_costs_up_to_the_cap(voucher_term
 @pytest.mark.parametrize(
     ("end_date", "maximum"),
     [
-        (date(2026, 6, 30), Decimal("6000.00")),  # 4 months
-        (date(2026, 7, 15), Decimal("6720.00")),  # 4 + 15/31 = 4.48 months
         (date(2026, 8, 31), Decimal("9000.00")),  # 6 months: exactly the total cap
         (date(2026, 9, 30), Decimal("9000.00")),  # 7 months: capped
     ],
@@ -168,74 +168,133 @@ def test_without_a_rule_in_force_nothing_is_eligible():
 
 def test_rule_in_force_is_chosen_by_the_start_date_inclusive(db, area):
     scheme = youth_voucher(area)
-    assert selectors.scheme_rule_for(scheme=scheme, category="general", on=date(2026, 1, 1))
-    assert selectors.scheme_rule_for(scheme=scheme, category="general", on=date(2027, 12, 31))
+    # The voucher is open for employments starting 1.2.2026–30.6.2027 (the area's decision).
+    assert selectors.scheme_rule_for(scheme=scheme, category="general", on=date(2026, 2, 1))
+    assert selectors.scheme_rule_for(scheme=scheme, category="general", on=date(2027, 6, 30))
     assert (
-        selectors.scheme_rule_for(scheme=scheme, category="general", on=date(2025, 12, 31)) is None
+        selectors.scheme_rule_for(scheme=scheme, category="general", on=date(2026, 1, 31)) is None
     )
-    assert selectors.scheme_rule_for(scheme=scheme, category="general", on=date(2028, 1, 1)) is None
+    assert selectors.scheme_rule_for(scheme=scheme, category="general", on=date(2027, 7, 1)) is None
+    assert (scheme.starts_on, scheme.ends_on) == (date(2026, 2, 1), date(2027, 6, 30))
 
 
-# --- pay subsidy (Act 380/2023, chapter 7) --------------------------------------------------
+def test_voucher_needs_25_hours_a_week_and_six_months(voucher_terms):
+    assert codes(run(voucher_terms, weekly_hours=Decimal("10"))) == ["hours_below_minimum"]
+    assert run(voucher_terms, weekly_hours=Decimal("25")).eligible
+    assert codes(run(voucher_terms, end_date=date(2026, 8, 30))) == ["duration_too_short"]
+
+
+def test_voucher_needs_six_of_seven_months_unemployed_or_three_with_basic_education(
+    voucher_terms,
+):
+    six = ((date(2025, 9, 1), None),)  # 1.9.2025–28.2.2026: exactly 6 months before 1.3.
+    assert run(voucher_terms, unemployment_periods=six).eligible
+    short = ((date(2025, 9, 2), None),)
+    assert codes(run(voucher_terms, unemployment_periods=short)) == ["unemployment_too_short"]
+    three = ((date(2025, 12, 1), None),)
+    assert codes(run(voucher_terms, unemployment_periods=three)) == ["unemployment_too_short"]
+    assert run(voucher_terms, unemployment_periods=three, basic_education_only=True).eligible
+    two_short = ((date(2025, 12, 2), None),)
+    assert not run(
+        voucher_terms, unemployment_periods=two_short, basic_education_only=True
+    ).eligible
+
+
+# --- pay subsidy (Act 380/2023; terms of the 2023 reform, HE 175/2022; HE 120/2024) ---------
 
 
 def test_pay_subsidy_general_is_half_up_to_1260(subsidy_terms):
     rule = subsidy_terms("general")
-    assert "380/2023, 7 luku" in rule.source
-    assert run(rule, monthly_pay_costs=Decimal("2520.00")).monthly_amount == Decimal("1260.00")
-    assert run(rule, monthly_pay_costs=Decimal("2520.02")).monthly_amount == Decimal("1260.00")
-    assert run(rule, monthly_pay_costs=Decimal("2000.00")).monthly_amount == Decimal("1000.00")
+    assert "Laki työvoimapalveluiden järjestämisestä (380/2023)" in rule.source
+    assert "julkisesta työvoima- ja yrityspalvelusta 380/2023" not in rule.source
+    assert "percentage" in rule.parameter_sources
+    assert run(
+        rule, monthly_pay_costs=Decimal("2520.00"), end_date=date(2026, 7, 31)
+    ).monthly_amount == Decimal("1260.00")
+    assert run(
+        rule, monthly_pay_costs=Decimal("2000.00"), end_date=date(2026, 7, 31)
+    ).monthly_amount == Decimal("1000.00")
 
 
-def test_pay_subsidy_general_lasts_at_most_twelve_months(subsidy_terms):
+def test_pay_subsidy_general_lasts_five_months_or_ten_after_long_unemployment(subsidy_terms):
     rule = subsidy_terms("general")
-    assert run(rule, end_date=date(2027, 2, 28)).eligible  # 1.3.2026–28.2.2027 = 12 months
-    assert codes(run(rule, end_date=date(2027, 3, 1))) == ["duration_too_long"]
+    assert run(rule, end_date=date(2026, 7, 31)).eligible  # 1.3.–31.7.2026 = 5 months
+    assert codes(run(rule, end_date=date(2026, 8, 1))) == ["duration_too_long"]
+    long_rule = subsidy_terms("general-long-term-unemployed")
+    year = ((date(2025, 3, 1), None),)
+    assert run(long_rule, end_date=date(2026, 12, 31), unemployment_periods=year).eligible
+    assert codes(run(long_rule, end_date=date(2027, 1, 1), unemployment_periods=year)) == [
+        "duration_too_long"
+    ]
 
 
-def test_pay_subsidy_reduced_work_capacity_is_seventy_percent_up_to_1770(subsidy_terms):
-    rule = subsidy_terms("reduced-work-capacity")
-    assert codes(run(rule)) == ["reduced_work_capacity_required"]
-    evaluation = run(rule, reduced_work_capacity=True, monthly_pay_costs=Decimal("2500.00"))
-    assert evaluation.eligible
-    assert evaluation.monthly_amount == Decimal("1750.00")
-    capped = run(rule, reduced_work_capacity=True, monthly_pay_costs=Decimal("2600.00"))
-    assert capped.monthly_amount == Decimal("1770.00")
+def test_pay_subsidy_on_professional_grounds_is_not_for_municipalities(subsidy_terms):
+    rule = subsidy_terms("general")
+    evaluation = run(rule, end_date=date(2026, 7, 31), employer_kind="municipality")
+    assert codes(evaluation) == ["employer_kind_not_eligible"]
+    assert "Kunta tai kuntayhtymä" in reason_message(evaluation.reasons[0])
+    assert run(rule, end_date=date(2026, 7, 31), employer_kind="wellbeing_county").eligible
+    reduced = subsidy_terms("reduced-work-capacity")
+    assert run(reduced, reduced_work_capacity=True, employer_kind="municipality").eligible
 
 
-def test_pay_subsidy_55_plus_needs_age_and_twelve_months_unemployment_in_fifteen(subsidy_terms):
+def test_pay_subsidy_55_plus_needs_24_of_the_last_28_months_and_25_hours(subsidy_terms):
     rule = subsidy_terms("age-55-plus")
-    twelve_months = ((date(2025, 3, 1), date(2026, 2, 28)),)
-    ok = run(rule, birth_date=date(1971, 3, 1), unemployment_periods=twelve_months)
+    two_years = ((date(2024, 3, 1), date(2026, 2, 28)),)  # exactly 24 months before 1.3.2026
+    ok = run(rule, birth_date=date(1971, 3, 1), unemployment_periods=two_years)
     assert ok.eligible
-    assert ok.unemployed_months == Decimal("12.00")
+    assert ok.unemployed_months == Decimal("24.00")
     assert ok.monthly_amount == Decimal("1770.00")
-    young = run(rule, birth_date=date(1971, 3, 2), unemployment_periods=twelve_months)
+    young = run(rule, birth_date=date(1971, 3, 2), unemployment_periods=two_years)
     assert codes(young) == ["age_below_minimum"]
-    short = run(
+    one_day_short = ((date(2024, 3, 2), date(2026, 2, 28)),)
+    short = run(rule, birth_date=date(1960, 1, 1), unemployment_periods=one_day_short)
+    assert codes(short) == ["unemployment_too_short"]
+    assert short.unemployed_months < Decimal("24")
+    part_time = run(
         rule,
         birth_date=date(1960, 1, 1),
-        unemployment_periods=((date(2025, 3, 2), date(2026, 2, 28)),),
+        unemployment_periods=two_years,
+        weekly_hours=Decimal("24.99"),
     )
-    assert codes(short) == ["unemployment_too_short"]
+    assert codes(part_time) == ["hours_below_minimum"]
 
 
-def test_pay_subsidy_for_associations_is_full_pay_up_to_2020(subsidy_terms):
+def test_pay_subsidy_for_associations_is_full_pay_of_65_percent_hours_up_to_2020(subsidy_terms):
     rule = subsidy_terms("association-non-business")
     unemployed = ((date(2024, 1, 1), None),)
-    assert codes(run(rule, unemployment_periods=unemployed)) == [
-        "non_business_association_required"
+    assert codes(
+        run(
+            rule,
+            unemployment_periods=unemployed,
+            employer_kind="association",
+            full_time_weekly_hours=Decimal("37.5"),
+        )
+    ) == ["non_business_association_required"]
+    base = {
+        "non_business_association": True,
+        "employer_kind": "association",
+        "unemployment_periods": unemployed,
+        "end_date": date(2026, 12, 31),
+        "full_time_weekly_hours": Decimal("37.5"),
+    }
+    # 65 % of 37.5 h = 24.375 h: at 24.375 h the whole pay counts.
+    within = run(rule, **base, weekly_hours=Decimal("24.375"), monthly_pay_costs=Decimal("1900.00"))
+    assert within.eligible
+    assert within.monthly_amount == Decimal("1900.00")
+    assert within.maximum == Decimal("19000.00")  # 10 months
+    # Full time: only 65 % of the pay is covered, the rest stays with the employer.
+    full = run(rule, **base, weekly_hours=Decimal("37.5"), monthly_pay_costs=Decimal("3000.00"))
+    assert full.monthly_amount == Decimal("1950.00")
+    capped = run(rule, **base, weekly_hours=Decimal("24"), monthly_pay_costs=Decimal("2500.00"))
+    assert capped.monthly_amount == Decimal("2020.00")
+    assert codes(run(rule, **{**base, "end_date": date(2027, 1, 1)})) == ["duration_too_long"]
+    assert codes(run(rule, **{**base, "full_time_weekly_hours": None})) == [
+        "full_time_hours_missing"
     ]
-    evaluation = run(
-        rule,
-        non_business_association=True,
-        unemployment_periods=unemployed,
-        monthly_pay_costs=Decimal("2020.00"),
-        end_date=date(2027, 2, 28),
-    )
-    assert evaluation.eligible
-    assert evaluation.monthly_amount == Decimal("2020.00")
-    assert evaluation.maximum == Decimal("24240.00")
+    assert codes(run(rule, **{**base, "employer_kind": "company"})) == [
+        "employer_kind_not_eligible"
+    ]
 
 
 # --- generic limits ---------------------------------------------------------------------------

@@ -16,7 +16,6 @@ from kohtaanto.finance.models import (
     GrantDecision,
     GrantPaymentClaim,
     GrantScheme,
-    LedgerEntry,
     SchemeRule,
 )
 from kohtaanto.finance.tests.factories import (
@@ -332,16 +331,16 @@ def claim(actor, decision, start, end, pay="3000.00", claimed="1500.00"):
     )
 
 
-def test_claim_is_paid_up_to_the_eligible_amount(finance_user, decision):
+def test_claim_is_paid_up_to_the_eligible_amount(finance_user, decision, approver):
     first = claim(finance_user, decision, date(2026, 3, 1), date(2026, 4, 30), "5000.00", "3000.00")
     assert first.eligible_amount == Decimal("2500.00")
     with pytest.raises(DomainError, match="ylittää hyväksyttävän määrän 2 500,00 €"):
-        services.grant_claim_pay(actor=finance_user, claim=first, amount="2600.00")
-    entry = services.grant_claim_pay(actor=finance_user, claim=first)
+        services.grant_claim_pay(actor=approver, claim=first, amount="2600.00")
+    entry = services.grant_claim_pay(actor=approver, claim=first)
     assert entry.amount == Decimal("2500.00")
     assert GrantPaymentClaim.objects.get(pk=first.pk).status == "paid"
     with pytest.raises(ConflictError, match="jo käsitelty"):
-        services.grant_claim_pay(actor=finance_user, claim=first)
+        services.grant_claim_pay(actor=approver, claim=first)
 
 
 def test_claims_outside_the_period_or_overlapping_are_refused(finance_user, decision):
@@ -352,19 +351,23 @@ def test_claims_outside_the_period_or_overlapping_are_refused(finance_user, deci
         claim(finance_user, decision, date(2026, 3, 31), date(2026, 4, 30))
 
 
-def test_payments_never_exceed_the_decision(finance_user, decision):
+def test_claims_and_payments_never_exceed_the_decision(finance_user, decision, approver):
     services.payment_record(actor=finance_user, commitment=decision.commitment, amount="8000.00")
-    last = claim(finance_user, decision, date(2026, 8, 1), date(2026, 8, 31))
-    with pytest.raises(ConflictError, match="maksamatta 1 000,00 €, maksu 1 500,00 €"):
-        services.grant_claim_pay(actor=finance_user, claim=last)
-    assert GrantPaymentClaim.objects.get(pk=last.pk).status == "received"
-    services.grant_claim_pay(actor=finance_user, claim=last, amount="1000.00")
+    with pytest.raises(
+        DomainError,
+        match="ylittää päätöksen 9 000,00 €: maksettu 8 000,00 €, käsittelyssä 0,00 €, "
+        "jäljellä 1 000,00 €",
+    ):
+        claim(finance_user, decision, date(2026, 8, 1), date(2026, 8, 31))
+    assert not GrantPaymentClaim.objects.exists()
+    last = claim(finance_user, decision, date(2026, 8, 1), date(2026, 8, 31), claimed="1000.00")
+    services.grant_claim_pay(actor=approver, claim=last)
     assert Commitment.objects.get(pk=decision.commitment_id).paid == Decimal("9000.00")
 
 
-def test_overpayment_is_recovered_with_a_negative_payment(finance_user, decision):
+def test_overpayment_is_recovered_with_a_negative_payment(finance_user, decision, approver):
     paid = claim(finance_user, decision, date(2026, 3, 1), date(2026, 3, 31))
-    services.grant_claim_pay(actor=finance_user, claim=paid)
+    services.grant_claim_pay(actor=approver, claim=paid)
     entry = services.grant_overpayment_recover(
         actor=finance_user, decision=decision, amount="300.00", description="Palkka oli pienempi"
     )
@@ -381,29 +384,33 @@ def test_rejected_claim_stays_and_its_period_can_be_claimed_again(finance_user, 
     assert claim(finance_user, decision, date(2026, 3, 1), date(2026, 3, 31)).status == "received"
 
 
-def test_closing_a_decision_releases_the_rest_into_the_envelope(finance_user, decision, voucher):
+def test_closing_a_decision_releases_the_rest_into_the_envelope(
+    finance_user, decision, voucher, approver
+):
     paid = claim(finance_user, decision, date(2026, 3, 1), date(2026, 3, 31))
-    services.grant_claim_pay(actor=finance_user, claim=paid)
+    services.grant_claim_pay(actor=approver, claim=paid)
     entry = services.grant_decision_close(actor=finance_user, decision=decision)
     assert entry.amount == Decimal("7500.00")
     assert entry.reason == "completed"
     assert GrantScheme.objects.get(pk=voucher.pk).committed == Decimal("1500.00")
 
 
-def test_year_end_release_of_a_grant_commitment_frees_the_envelope_too(
-    finance_user, business_advisor, voucher
+def test_year_end_release_leaves_what_a_decision_still_owes(
+    finance_user, decision, voucher, grants_appropriation
 ):
-    appropriation = make_appropriation(finance_user, "50000.00", year=2025, line="grants")
-    # A decision drawn on last year's appropriation (the voucher starts in 2026; the money can
-    # come from any year's grants line).
-    decision = approve(finance_user, submit(business_advisor, voucher), appropriation)
-    services.appropriation_year_end_release(
-        actor=finance_user, appropriation=appropriation, today=date(2026, 1, 5)
+    order = services.commitment_create(
+        actor=finance_user,
+        appropriation=grants_appropriation,
+        amount="500.00",
+        description="Tilaus",
     )
-    assert GrantScheme.objects.get(pk=voucher.pk).committed == 0
-    assert LedgerEntry.objects.get(commitment=decision.commitment, kind="release").reason == (
-        "year_end"
+    count, total = services.appropriation_year_end_release(
+        actor=finance_user, appropriation=grants_appropriation
     )
+    assert (count, total) == (1, Decimal("500.00"))
+    assert Commitment.objects.get(pk=order.pk).unpaid == 0
+    assert Commitment.objects.get(pk=decision.commitment_id).unpaid == Decimal("9000.00")
+    assert GrantScheme.objects.get(pk=voucher.pk).committed == Decimal("9000.00")
 
 
 # --- schemes and rules -----------------------------------------------------------------------

@@ -11,7 +11,7 @@ from kohtaanto.finance import services
 from kohtaanto.finance.tests.factories import make_appropriation, submit, youth_voucher
 
 
-def add_rows(finance_user, business_advisor, area, appropriation, grants):
+def add_rows(finance_user, approver, business_advisor, area, appropriation, grants):
     commitment = services.commitment_create(
         actor=finance_user,
         appropriation=appropriation,
@@ -36,7 +36,7 @@ def add_rows(finance_user, business_advisor, area, appropriation, grants):
         claimed_amount="1500",
         channel="advisor",
     )
-    services.grant_claim_pay(actor=finance_user, claim=claim)
+    services.grant_claim_pay(actor=approver, claim=claim)
     make_appropriation(finance_user, "100.00", name=f"Lisä {commitment.pk}")
     return decision
 
@@ -59,10 +59,12 @@ def queries(client, url):
         "export",
     ],
 )
-def test_page_queries_do_not_grow_with_rows(client_as, finance_user, business_advisor, area, page):
+def test_page_queries_do_not_grow_with_rows(
+    client_as, finance_user, approver, business_advisor, area, page
+):
     appropriation = make_appropriation(finance_user, "100000.00")
     grants = make_appropriation(finance_user, "300000.00", line="grants")
-    decision = add_rows(finance_user, business_advisor, area, appropriation, grants)
+    decision = add_rows(finance_user, approver, business_advisor, area, appropriation, grants)
     urls = {
         "dashboard": reverse("finance:dashboard"),
         "year_end": reverse("finance:year_end"),
@@ -79,7 +81,7 @@ def test_page_queries_do_not_grow_with_rows(client_as, finance_user, business_ad
     queries(client, url)  # the first request of a session loads and saves the session
     few = queries(client, url)
     for _ in range(3):
-        add_rows(finance_user, business_advisor, area, appropriation, grants)
+        add_rows(finance_user, approver, business_advisor, area, appropriation, grants)
     if page == "decision_detail":
         services.grant_claim_submit(
             actor=finance_user,

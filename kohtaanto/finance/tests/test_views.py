@@ -127,6 +127,8 @@ def pages(world):
         (reverse("finance:application_create") + f"?scheme={s}", ENTERERS),
         (reverse("finance:application_update", args=[app]), ENTERERS),
         (reverse("finance:application_link", args=[s]), ENTERERS),
+        (reverse("finance:application_approve", args=[app]), WRITERS),
+        (reverse("finance:application_reject", args=[app]), WRITERS),
     ]
 
 
@@ -282,10 +284,26 @@ def test_excel_export_holds_summary_commitments_entries_and_decisions(client_as,
     assert [row[5] for row in decisions] == ["§ 12/2026", "§ 12/2026"]
 
 
+def test_excel_export_writes_formula_like_text_as_text(client_as, finance_user, world):
+    services.commitment_create(
+        actor=finance_user,
+        appropriation=world["appropriation"],
+        amount="10.00",
+        description='=HYPERLINK("http://example.invalid","x")',
+    )
+    response = client_as(Role.AUDITOR).get(reverse("finance:export"), {"year": 2026})
+    commitments = list(load_workbook(BytesIO(response.content))["Sitoumukset"].values)
+    assert any(row[2] == '\'=HYPERLINK("http://example.invalid","x")' for row in commitments)
+
+
 def test_year_end_report_reconciles_and_releases_open_commitments(client_as, finance_user):
     appropriation = make_appropriation(finance_user, "1000.00", year=2025)
     services.commitment_create(
-        actor=finance_user, appropriation=appropriation, amount="400.00", description="Auki"
+        actor=finance_user,
+        appropriation=appropriation,
+        amount="400.00",
+        description="Auki",
+        booked_on=date(2025, 5, 1),
     )
     client = client_as(finance_user)
     html = client.get(reverse("finance:year_end"), {"year": 2025}).content.decode()
@@ -470,6 +488,28 @@ def test_scheme_detail_lists_rules_with_their_sources(client_as, world):
     )
     assert "nuorten työllistämissetelistä 2026–2027" in html
     assert "1 500,00 €" in html and "9 000,00 €" in html
+    for words in ("vähintään 18 vuotta", "enintään 29 vuotta", "työaika vähintään 25 h/vko"):
+        assert words in html
+    assert "<code>" not in html and ">general<" not in html
+
+
+def test_pay_subsidy_rule_table_reads_in_words(client_as, area):
+    from kohtaanto.finance.tests.factories import pay_subsidy
+
+    html = (
+        client_as(Role.AUDITOR)
+        .get(reverse("finance:scheme_detail", args=[pay_subsidy(area).pk]))
+        .content.decode()
+    )
+    for words in (
+        "vähintään 55 vuotta",
+        "enintään 24 kk",
+        "työttömänä vähintään 24 kk viimeisten 28 kk aikana",
+        "tuki kattaa enintään 65 % alan säännöllisestä työajasta",
+        "enintään 5 kk",
+    ):
+        assert words in html, words
+    assert "age-55-plus" not in html and "association-non-business" not in html
 
 
 # --- applications and decisions ---------------------------------------------------------------
@@ -557,36 +597,66 @@ def test_application_detail_logs_the_read_and_shows_the_check(client_as, world, 
     assert log.actor_username == business_advisor.username
 
 
-def test_approve_and_reject_from_the_application_page(client_as, finance_user, world):
+def test_approve_and_refuse_are_separate_pages_with_field_errors(client_as, finance_user, world):
     client = client_as(finance_user)
     application = world["application"]
+    detail = client.get(reverse("finance:application_detail", args=[application.pk]))
+    html = detail.content.decode()
+    assert reverse("finance:application_approve", args=[application.pk]) in html
+    assert reverse("finance:application_reject", args=[application.pk]) in html
+    page = client.get(reverse("finance:application_approve", args=[application.pk]))
+    assert "<h1>Myönnä avustus</h1>" in page.content.decode()
     refused = client.post(
         reverse("finance:application_approve", args=[application.pk]),
-        {"appropriation": world["appropriation"].pk, "reasons": "OK"},
-        follow=True,
+        {"appropriation": world["appropriation"].pk, "reasons": ""},
     )
-    assert "Määräraha: Valitse oikea vaihtoehto." in refused.content.decode()
+    body = refused.content.decode()
+    assert refused.status_code == 200
+    assert "Valitse oikea vaihtoehto." in body and "Tämä kenttä vaaditaan." in body
+    future = client.post(
+        reverse("finance:application_approve", args=[application.pk]),
+        {"appropriation": world["grants"].pk, "reasons": "OK", "decided_on": "3.12.2026"},
+    )
+    assert "Päätöspäivä 3.12.2026 on tulevaisuudessa" in future.content.decode()
+    assert not GrantDecision.objects.filter(application=application).exists()
+    reject_page = client.get(reverse("finance:application_reject", args=[application.pk]))
+    assert "<h1>Hylkää hakemus</h1>" in reject_page.content.decode()
     response = client.post(
         reverse("finance:application_approve", args=[application.pk]),
         {"appropriation": world["grants"].pk, "amount": "5000", "reasons": "Ehdot täyttyvät."},
     )
     decision = GrantDecision.objects.get(application=application)
     assert response.status_code == 302
-    assert decision.amount == Decimal("5000.00")
-    again = client.post(
+    assert (decision.amount, decision.number) == (Decimal("5000.00"), "2/2026")
+    # A decided application has no decision pages any more.
+    again = client.get(reverse("finance:application_reject", args=[application.pk]))
+    assert again.status_code == 404
+
+
+def test_refusal_page_records_a_refusal_decision(client_as, finance_user, world):
+    client = client_as(finance_user)
+    application = world["application"]
+    response = client.post(
         reverse("finance:application_reject", args=[application.pk]),
-        {"reasons": "Ei"},
-        follow=True,
+        {"reasons": "Työaika jää alle 25 tunnin viikossa."},
     )
-    assert "jo tehty päätös" in again.content.decode()
+    assert response.status_code == 302
+    refusal = GrantDecision.objects.get(application=application)
+    assert (refusal.outcome, refusal.number) == ("rejected", "2/2026")
 
 
-def test_decision_page_claims_pay_reject_recover_close(client_as, finance_user, world):
+def test_decision_page_claims_pay_reject_recover_close(client_as, finance_user, approver, world):
     client = client_as(finance_user)
     decision, claim = world["decision"], world["claim"]
     html = client.get(reverse("finance:decision_detail", args=[decision.pk])).content.decode()
     assert "Keski-Pohjanmaan työllisyysalueen päätös" in html
-    assert client.post(reverse("finance:claim_pay", args=[claim.pk]), {}).status_code == 302
+    # Four eyes: the decision-maker cannot pay; another finance officer can.
+    client.post(reverse("finance:claim_pay", args=[claim.pk]), {})
+    assert GrantPaymentClaim.objects.get(pk=claim.pk).status == "received"
+    assert (
+        client_as(approver).post(reverse("finance:claim_pay", args=[claim.pk]), {}).status_code
+        == 302
+    )
     assert GrantPaymentClaim.objects.get(pk=claim.pk).status == "paid"
     response = client.post(
         reverse("finance:claim_create", args=[decision.pk]),

@@ -7,6 +7,7 @@ from django import forms
 from django.http import HttpRequest
 
 from kohtaanto.common.errors import DomainError, NotFoundError
+from kohtaanto.common.forms import show_refusal
 from kohtaanto.common.types import AuthenticatedHttpRequest
 
 
@@ -17,13 +18,13 @@ def require(request: AuthenticatedHttpRequest, permission: str) -> None:
 
 def attempt(form: forms.BaseForm, action: Callable[[], Any]) -> Any:
     """Run a service and return its result, or None when it refused: the refusal becomes the
-    form's error (the service changed nothing)."""
+    form's error, next to the field it names (the service changed nothing)."""
     try:
         return action()
     except NotFoundError:
         raise
     except DomainError as exc:
-        form.add_error(None, exc.message)
+        show_refusal(form, exc)
         return None
 
 

@@ -25,15 +25,6 @@ def _reasons(evaluation: dict[str, Any]) -> list[str]:
     return [reason_message(r) for r in evaluation.get("reasons", [])]
 
 
-def _errors_as_messages(request: AuthenticatedHttpRequest, form: Any) -> None:
-    """The decision forms post from the application page and return there: their errors
-    travel as messages."""
-    for name, errors in form.errors.items():
-        text = " ".join(str(e) for e in errors)
-        label = form.fields[name].label if name in form.fields else ""
-        messages.error(request, f"{label}: {text}" if label else text)
-
-
 # --- schemes --------------------------------------------------------------------------------
 
 
@@ -329,21 +320,51 @@ def application_detail(request: AuthenticatedHttpRequest, id: int) -> HttpRespon
             priority=selectors.first_come_priority(application) if waiting else None,
             position=selectors.queue_position(application) if waiting else None,
             decision=decision,
-            approve_form=forms.ApproveForm(actor=request.user, scheme=application.scheme)
-            if can_decide
-            else None,
-            reject_form=forms.RejectForm() if can_decide else None,
+            can_decide_this=can_decide,
         ),
     )
 
 
-@login_required
-@require_POST
-def application_approve(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
-    require(request, "decide_grant")
+def _decision_page(
+    request: AuthenticatedHttpRequest,
+    *,
+    application: GrantApplication,
+    form: Any,
+    title: str,
+    submit: str,
+    danger: bool,
+) -> HttpResponse:
+    assessment = services.grant_application_assess(application)
+    return render(
+        request,
+        "finance/decision_form.html",
+        context(
+            request,
+            application=application,
+            assessment=assessment,
+            reasons=_reasons(assessment.evaluation.to_json()),
+            form=form,
+            title=title,
+            submit=submit,
+            danger=danger,
+        ),
+    )
+
+
+def _waiting_application(request: AuthenticatedHttpRequest, id: int) -> GrantApplication:
     application = selectors.grant_application_get_for_actor(actor=request.user, id=id)
-    form = forms.ApproveForm(request.POST, actor=request.user, scheme=application.scheme)
-    if form.is_valid():
+    if application.status != GrantApplication.Status.RECEIVED:
+        raise NotFoundError(_("Ei löytynyt."))
+    return application
+
+
+@login_required
+def application_approve(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
+    """Grant the application: its own page, heading and field-level errors."""
+    require(request, "decide_grant")
+    application = _waiting_application(request, id)
+    form = forms.ApproveForm(posted(request), actor=request.user, scheme=application.scheme)
+    if request.method == "POST" and form.is_valid():
         decision = attempt(
             form,
             lambda: services.grant_application_approve(
@@ -351,30 +372,48 @@ def application_approve(request: AuthenticatedHttpRequest, id: int) -> HttpRespo
             ),
         )
         if decision:
-            messages.success(request, _("Avustus myönnettiin ja määräraha sidottiin."))
+            messages.success(
+                request,
+                _("Avustus myönnettiin (päätös %(number)s) ja määräraha sidottiin.")
+                % {"number": decision.number},
+            )
             return redirect("finance:decision_detail", id=decision.pk)
-    _errors_as_messages(request, form)
-    return redirect("finance:application_detail", id=application.pk)
+    return _decision_page(
+        request,
+        application=application,
+        form=form,
+        title=_("Myönnä avustus"),
+        submit=_("Myönnä"),
+        danger=False,
+    )
 
 
 @login_required
-@require_POST
 def application_reject(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
+    """Refuse the application: a decision of its own, on its own page."""
     require(request, "decide_grant")
-    application = selectors.grant_application_get_for_actor(actor=request.user, id=id)
-    form = forms.RejectForm(request.POST)
-    if form.is_valid():
+    application = _waiting_application(request, id)
+    form = forms.RejectForm(posted(request))
+    if request.method == "POST" and form.is_valid():
         decision = attempt(
             form,
             lambda: services.grant_application_reject(
-                actor=request.user, application=application, reasons=form.cleaned_data["reasons"]
+                actor=request.user, application=application, **form.cleaned_data
             ),
         )
         if decision:
-            messages.success(request, _("Hakemus hylättiin."))
+            messages.success(
+                request, _("Hakemus hylättiin (päätös %(number)s).") % {"number": decision.number}
+            )
             return redirect("finance:decision_detail", id=decision.pk)
-    _errors_as_messages(request, form)
-    return redirect("finance:application_detail", id=application.pk)
+    return _decision_page(
+        request,
+        application=application,
+        form=form,
+        title=_("Hylkää hakemus"),
+        submit=_("Hylkää"),
+        danger=True,
+    )
 
 
 @login_required

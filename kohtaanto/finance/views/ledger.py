@@ -10,12 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kohtaanto.common.errors import ConflictError
+from kohtaanto.common.money import format_eur
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.finance import forms, selectors, services
 from kohtaanto.finance.charts import burn_chart
 from kohtaanto.finance.exports import year_workbook
 from kohtaanto.finance.models import LedgerEntry
-from kohtaanto.finance.money import format_eur
 from kohtaanto.finance.views.base import attempt, context, posted, require
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -80,6 +80,7 @@ def year_end(request: AuthenticatedHttpRequest) -> HttpResponse:
             year_form=year_form,
             summary=summary,
             open_commitments=open_commitments,
+            obligations=selectors.open_obligations(actor=request.user, year=year),
             differences=selectors.reconciliation_differences(actor=request.user, year=year),
             schemes=selectors.grant_scheme_list(actor=request.user),
         ),
