@@ -32,16 +32,25 @@ class AppendOnlyQuerySet(models.QuerySet):
         allowed = set(getattr(self.model, "SCRUBBABLE_FIELDS", ()))
         if not values or not set(values) <= allowed:
             raise AppendOnlyError(f"only {sorted(allowed)} can be scrubbed")
+        # The database triggers let the update through only inside this permit: a
+        # transaction-local setting on PostgreSQL (migration 0004), a permit row on SQLite (0005).
         with transaction.atomic(using=self.db):
-            if connection.vendor == "postgresql":
-                with connection.cursor() as cursor:
+            with connection.cursor() as cursor:
+                if connection.vendor == "postgresql":
                     cursor.execute("SELECT set_config('kohtaanto.audit_scrub', 'on', true)")
+                elif connection.vendor == "sqlite":
+                    cursor.execute(
+                        "INSERT INTO kohtaanto_audit_scrub_permit (opened_at) VALUES "
+                        "(datetime('now'))"
+                    )
             try:
                 return super().update(**values)
             finally:
-                if connection.vendor == "postgresql":
-                    with connection.cursor() as cursor:
+                with connection.cursor() as cursor:
+                    if connection.vendor == "postgresql":
                         cursor.execute("SELECT set_config('kohtaanto.audit_scrub', 'off', true)")
+                    elif connection.vendor == "sqlite":
+                        cursor.execute("DELETE FROM kohtaanto_audit_scrub_permit")
 
 
 class AppendOnlyModel(models.Model):

@@ -93,3 +93,31 @@ def test_postgresql_allows_update_only_through_the_scrub(coordinator):
     # The flag does not outlive the scrub's transaction.
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("UPDATE audit_auditevent SET changes='{}' WHERE id=%s", [event.pk])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_sqlite_allows_update_only_through_the_scrub(coordinator):
+    if connection.vendor != "sqlite":
+        pytest.skip("the permit table is SQLite's form of the scrub exception")
+    event = audit_event_record(
+        actor=coordinator, action="test.action", target=coordinator, changes={"a": [1, 2]}
+    )
+    # Without the permit: refused, even for a scrubbable column.
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("UPDATE audit_auditevent SET changes='{}' WHERE id=%s", [event.pk])
+    # With the permit, another column may still not change.
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("INSERT INTO kohtaanto_audit_scrub_permit (opened_at) VALUES ('now')")
+        cursor.execute(
+            "UPDATE audit_auditevent SET changes='{}', action='forged' WHERE id=%s", [event.pk]
+        )
+    # Deleting stays refused.
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("INSERT INTO kohtaanto_audit_scrub_permit (opened_at) VALUES ('now')")
+        cursor.execute("DELETE FROM audit_auditevent WHERE id=%s", [event.pk])
+    AuditEvent.objects.filter(pk=event.pk).scrub(changes={}, target_repr="#x")
+    event.refresh_from_db()
+    assert (event.changes, event.target_repr, event.action) == ({}, "#x", "test.action")
+    # The permit does not outlive the scrub.
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("UPDATE audit_auditevent SET changes='{}' WHERE id=%s", [event.pk])
