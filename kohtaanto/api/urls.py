@@ -40,7 +40,7 @@ def _error(
 
 
 def _not_found(request: HttpRequest) -> HttpResponse:
-    return _error(request, 404, "not_found", "Not found.")
+    return _error(request, 404, "not_found", "not found")
 
 
 @api.exception_handler(DomainError)
@@ -84,7 +84,8 @@ def unauthorised(request: HttpRequest, exc: AuthenticationError) -> HttpResponse
 
 @api.exception_handler(HttpError)
 def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    if exc.status_code in (403, 404):
+    # A failed CSRF check (ninja's 403) is not a permission refusal: it stays a 403.
+    if exc.status_code in (403, 404) and not str(exc).startswith("CSRF"):
         return _not_found(request)
     return _error(request, exc.status_code, "error", str(exc))
 

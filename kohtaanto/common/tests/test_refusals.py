@@ -7,7 +7,7 @@ from kohtaanto.accounts.models import Role
 
 pytestmark = pytest.mark.django_db
 
-NOT_FOUND = {"error": "not_found", "detail": "Not found."}
+NOT_FOUND = {"error": "not_found", "detail": "not found"}
 
 
 @pytest.fixture
