@@ -9,12 +9,17 @@ class DomainError(Exception):
 
     status_code = 400
     code = "invalid"
+    # The input field the refusal is about, when there is one: forms show the message next to
+    # it (common.forms.show_refusal), the API names it.
+    field: str | None = None
 
-    def __init__(self, message: str, *, code: str | None = None) -> None:
+    def __init__(self, message: str, *, code: str | None = None, field: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         if code:
             self.code = code
+        if field:
+            self.field = field
 
 
 class ConflictError(DomainError):

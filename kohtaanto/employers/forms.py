@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kohtaanto.accounts.models import Municipality, User
 from kohtaanto.common.errors import DomainError
+from kohtaanto.common.forms import DateInput, DateTimeInput
 from kohtaanto.employers.errors import FieldError
 from kohtaanto.employers.identifiers import InvalidBusinessIdError, business_id_normalise
 from kohtaanto.employers.models import (
@@ -53,20 +54,6 @@ def form_error_from(form: forms.Form, exc: DomainError) -> None:
     """Show a service's refusal next to the field it names, or above the form."""
     field = getattr(exc, "field", None) if isinstance(exc, FieldError) else None
     form.add_error(field if field in form.fields else None, exc.message)
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
 class ConceptField(forms.CharField):

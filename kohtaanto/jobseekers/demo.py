@@ -15,10 +15,11 @@ from django.db.models import Q
 from django.utils import timezone
 
 from kohtaanto.accounts.models import EmploymentArea, PartnerOrganisation, User
+from kohtaanto.common.dates import add_months
 from kohtaanto.employers.models import Company
 from kohtaanto.jobseekers.identity import identity_code_build, identity_code_digest
 from kohtaanto.jobseekers.models import ConsentPurpose, JobSeeker, SkillSource
-from kohtaanto.jobseekers.rules import add_months, follow_up_due_on
+from kohtaanto.jobseekers.rules import follow_up_due_on
 from kohtaanto.jobseekers.selectors import operation_default
 from kohtaanto.jobseekers.services.consents import consent_give
 from kohtaanto.jobseekers.services.participation import (

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kohtaanto.accounts.models import Municipality, PartnerOrganisation, User
+from kohtaanto.common.forms import DateInput
 from kohtaanto.employers.models import Company
 from kohtaanto.jobseekers.languages import language_choices
 from kohtaanto.jobseekers.models import (
@@ -26,13 +27,6 @@ from kohtaanto.programme.models import Operation
 from kohtaanto.taxonomy.models import Concept
 
 EMPTY = [("", _("– valitse –"))]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def _date(label: Any, *, required: bool = True, help_text: Any = "") -> forms.DateField:

@@ -9,24 +9,13 @@
 import calendar
 import datetime
 
+from kohtaanto.common.dates import add_months, age_on
+
 FOLLOW_UP_MONTHS = 6  # Annex I, "longer-term result indicators": six months after leaving
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day `months` later; the month's last day when it is shorter (31.8. → 28.2.)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def follow_up_due_on(exit_date: datetime.date) -> datetime.date:
     return add_months(exit_date, FOLLOW_UP_MONTHS)
-
-
-def age_on(birth_date: datetime.date, day: datetime.date) -> int:
-    """Age in completed years on `day` (a person born on 29.2. has their birthday on 1.3.)."""
-    had_birthday = (day.month, day.day) >= (birth_date.month, birth_date.day)
-    return day.year - birth_date.year - (0 if had_birthday else 1)
 
 
 def birth_date_keeping_age(birth_date: datetime.date, day: datetime.date) -> datetime.date:

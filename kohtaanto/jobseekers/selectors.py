@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kohtaanto.accounts.models import EmploymentArea, PartnerOrganisation, Role, User
+from kohtaanto.common.dates import add_months
 from kohtaanto.common.errors import NotFoundError
 from kohtaanto.employers.models import Company
 from kohtaanto.jobseekers.identity import (
@@ -46,7 +47,7 @@ from kohtaanto.jobseekers.models import (
     ServiceEvent,
     TargetOccupation,
 )
-from kohtaanto.jobseekers.rules import FOLLOW_UP_MONTHS, add_months
+from kohtaanto.jobseekers.rules import FOLLOW_UP_MONTHS
 from kohtaanto.programme.models import Operation
 from kohtaanto.taxonomy.models import Concept, ConceptLabel
 from kohtaanto.taxonomy.text import normalize

@@ -11,9 +11,10 @@ page's head block: `<script src="{% static 'taxonomy/typeahead.js' %}" defer></s
 
 The widget is a search box (`<name>_q`) followed by radio buttons (`<name>`) of matching concepts.
 With JavaScript, htmx replaces the options as the user types (GET `taxonomy:picker`); arrow keys
-move between the box and the options. Without JavaScript the form still works: submitting the
-typed text selects the concept whose label it is exactly, and otherwise the form comes back
-with the error "choose one of the suggestions" and the suggestions as radio buttons.
+move between the box and the options. Without JavaScript the form still works: the typed text
+(or a URI, also when posted as `<name>` itself) goes through `taxonomy.lookup`, so "hitsausta"
+selects "hitsaus"; when nothing or several concepts match, the form comes back with the reason
+and the suggestions as radio buttons.
 """
 
 import json
@@ -25,17 +26,23 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from kohtaanto.common.errors import DomainError
+from kohtaanto.taxonomy.lookup import concept_lookup_one
 from kohtaanto.taxonomy.models import Concept, ConceptStatus, ConceptType
 from kohtaanto.taxonomy.search import SearchHit, concept_index_search
 
 OPTION_LIMIT = 8
 
 
+def _page_language() -> str:
+    return (get_language() or "fi")[:2]
+
+
 def picker_options(
     query: str, *, types: list[str], selected: Concept | None = None
 ) -> list[dict[str, Any]]:
     """The radio options for a picker: the selected concept first, then search results."""
-    lang = (get_language() or "fi")[:2]
+    lang = _page_language()
     options: list[dict[str, Any]] = []
     if selected is not None:
         label_lang, label = selected.label_in(lang)
@@ -93,8 +100,11 @@ class ConceptPickerWidget(forms.Widget):
             selected = value
         elif isinstance(value, dict):
             query = value.get("q", "")
-            if str(value.get("id", "")).isdigit():
-                selected = Concept.objects.filter(pk=int(value["id"])).first()
+            chosen = str(value.get("id", ""))
+            if chosen.isdigit():
+                selected = Concept.objects.filter(pk=int(chosen)).first()
+            elif chosen and not query:
+                query = chosen
         elif isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
             selected = Concept.objects.filter(pk=int(value)).first()
         widget_id = context["widget"]["attrs"].get("id") or f"id_{name}"
@@ -116,7 +126,8 @@ class ConceptChoiceField(forms.Field):
     widget = ConceptPickerWidget
     default_error_messages = {
         "invalid_choice": _("Valittua käsitettä ei löydy. Valitse ehdotuksista."),
-        "ambiguous": _("Valitse yksi ehdotetuista käsitteistä."),
+        # Several concepts fit the typed text: the widget lists them as radio buttons.
+        "ambiguous_concept": _("Valitse yksi ehdotetuista käsitteistä."),
     }
 
     def __init__(self, *, types: list[str] | None = None, **kwargs: Any) -> None:
@@ -129,19 +140,21 @@ class ConceptChoiceField(forms.Field):
             return value or None
         if not isinstance(value, dict):
             value = {"id": str(value), "q": ""}
-        concepts = Concept.objects.exclude(status=ConceptStatus.OBSOLETE)
-        if self.types:
-            concepts = concepts.filter(type__in=self.types)
-        chosen = str(value.get("id") or "")
-        if chosen:
-            concept = concepts.filter(pk=int(chosen)).first() if chosen.isdigit() else None
+        chosen = str(value.get("id") or "").strip()
+        if chosen.isdigit():
+            concepts = Concept.objects.exclude(status=ConceptStatus.OBSOLETE)
+            if self.types:
+                concepts = concepts.filter(type__in=self.types)
+            concept = concepts.filter(pk=int(chosen)).first()
             if concept is None:
                 raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
             return concept
-        query = str(value.get("q") or "").strip()
-        if not query:
+        # Without JavaScript (or from a client posting text): the typed label or URI.
+        typed = chosen or str(value.get("q") or "").strip()
+        if not typed:
             return None
-        exact = [hit for hit in concept_index_search(query, types=self.types, limit=5) if hit.exact]
-        if len(exact) == 1:
-            return concepts.filter(pk=exact[0].concept_id).first()
-        raise ValidationError(self.error_messages["ambiguous"], code="ambiguous")
+        try:
+            return concept_lookup_one(text=typed, types=self.types, lang=_page_language())
+        except DomainError as error:
+            message = self.error_messages.get(error.code, error.message)
+            raise ValidationError(message, code=error.code) from error

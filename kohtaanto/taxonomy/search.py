@@ -45,7 +45,7 @@ from kohtaanto.taxonomy.models import (
 from kohtaanto.taxonomy.text import (
     LEMMATISED_LANGUAGES,
     fold,
-    lemma,
+    lemmatize,
     load_dictionaries,
     normalize,
     words,
@@ -173,7 +173,7 @@ class ConceptIndex:
     def _word_matches(self, word: str, last: bool) -> dict[int, float]:
         """entry → the tier at which this query word matches one of the entry's words."""
         found: dict[int, float] = dict.fromkeys(self.postings.get(word, ()), WORDS)
-        for variant in {lemma(word, lang) for lang in LEMMATISED_LANGUAGES} - {word}:
+        for variant in {lemmatize(word, lang) for lang in LEMMATISED_LANGUAGES} - {word}:
             # A lemmatiser's rules also cut misspelt words (koneistja → kone): a base form
             # much shorter than the word is weak evidence.
             tier = WORDS if len(variant) >= 0.6 * len(word) else WEAK_LEMMA

@@ -1,27 +1,46 @@
-"""Label normalisation shared by the importers, search and text extraction.
+"""The one text module of concept look-up, search, the importers and text extraction.
 
-`normalize("Hitsaajana", "fi") == "hitsaaja"`: case-folded, split into words at anything that is
-not a letter or digit (so "CNC-koneistaja" is two words), each word lemmatised with simplemma
-for the label's language. Inflected Finnish forms (hitsausta, koneistajaksi) thereby meet their
-base forms (hitsaus, koneistaja). Languages simplemma does not know are only case-folded.
+Labels, typed queries and free texts all go through the same functions, so that they meet on the
+same normal form: Unicode-normalised and case-folded, split into words at anything that is not a
+letter or digit (so "CNC-koneistaja" is two words), an inflection suffix after a colon ("PLC:n",
+"CAD:llä") dropped, and each word lemmatised in its language by simplemma:
+`normalize("Hitsaajana", "fi") == "hitsaaja"`, `normalize("hitsausta", "fi") == "hitsaus"`.
+Languages simplemma is not asked about are only case-folded.
 
-simplemma's default dictionaries take about 400 MiB for Finnish; its low-memory backend keeps
-the same dictionaries compressed (about 55 MiB) at a small cost per look-up, which the word
-cache below pays only once per distinct word.
+simplemma's default dictionaries take about 400 MiB for Finnish; its low-memory backend keeps the
+same dictionaries compressed (about 55 MiB) at a small cost per look-up, which the word cache
+below pays once per distinct word.
+
+A Finnish word simplemma does not know (typically a compound) goes to Voikko where the libvoikko
+package and a Finnish dictionary are installed (`pip install 'kohtaanto[voikko]'` and Debian's
+voikko-fi). Voikko is never required, and it is not asked first: on the Finnish extraction
+benchmark its first readings ("käytöstä" → "käytös", behaviour, rather than "käyttö") lost more
+than its compound analysis gained.
 """
 
 import re
 import threading
 import unicodedata
 from functools import lru_cache
+from typing import Any, NamedTuple
 
-from simplemma import Lemmatizer
-from simplemma.strategies import DefaultStrategy
+import simplemma
 
-LEMMATISED_LANGUAGES = frozenset({"fi", "sv", "en"})
-_WORD = re.compile(r"[^\W_]+")
-_lemmatizer: Lemmatizer | None = None
-_lock = threading.Lock()
+LANGS = ("fi", "sv", "en")
+LEMMATISED_LANGUAGES = frozenset(LANGS)
+
+# A word: letters and digits; "PLC:n" keeps its colon suffix so that the offset covers it, the
+# suffix is dropped when the word is folded.
+_WORD = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*(?::[^\W_]{1,4}\b)?")
+_PLAIN_WORD = re.compile(r"[^\W_]+")
+
+
+class Token(NamedTuple):
+    text: str  # as written
+    start: int
+    end: int
+    norm: str  # folded, colon suffix dropped
+    lemma: str  # lemma in the text's language
 
 
 def fold(text: str) -> str:
@@ -31,34 +50,124 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The words of an already folded text."""
-    return _WORD.findall(text)
+    return _PLAIN_WORD.findall(text)
 
 
-def _get_lemmatizer() -> Lemmatizer:
-    global _lemmatizer
-    if _lemmatizer is None:
-        with _lock:
-            if _lemmatizer is None:
-                _lemmatizer = Lemmatizer(
-                    cache_max_size=0, lemmatization_strategy=DefaultStrategy(low_memory=True)
-                )
-    return _lemmatizer
+@lru_cache(maxsize=262_144)
+def fold_word(word: str) -> str:
+    """Case-fold one word and drop a colon inflection suffix; å, ä and ö stay (they carry
+    meaning)."""
+    word = unicodedata.normalize("NFKC", word).casefold().replace("’", "'")
+    colon = word.find(":")
+    return word[:colon] if colon > 0 else word
+
+
+class _Voikko:
+    """Finnish base forms from libvoikko, if it and a dictionary are installed."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()  # a Voikko handle is not thread-safe
+        self._handle: Any = None
+        self.enabled = False
+        try:
+            import libvoikko  # type: ignore[import-not-found]
+
+            self._handle = libvoikko.Voikko("fi")
+            self.enabled = True
+        except (ImportError, OSError):
+            self._handle = None
+
+    def baseform(self, word: str) -> str | None:
+        """The word itself if it is a base form, else a noun reading, else the first one."""
+        if not self.enabled:
+            return None
+        with self._lock:
+            analyses = self._handle.analyze(word)
+        bases = [(str(a.get("BASEFORM", "")).casefold(), a.get("CLASS", "")) for a in analyses]
+        bases = [(base, kind) for base, kind in bases if base]
+        if not bases:
+            return None
+        if any(base == word for base, _ in bases):
+            return word
+        nouns = [base for base, kind in bases if kind == "nimisana"]
+        return nouns[0] if nouns else bases[0][0]
+
+
+VOIKKO = _Voikko()
+
+
+def use_voikko(enabled: bool) -> None:
+    """Switch Voikko off (or back on, if installed), e.g. to compare; clears the lemma cache."""
+    VOIKKO.enabled = enabled and VOIKKO._handle is not None
+    lemmatize.cache_clear()
 
 
 def load_dictionaries() -> None:
     """Load every lemmatiser dictionary now (about 2 s) instead of on the first word."""
-    for lang in sorted(LEMMATISED_LANGUAGES):
-        _get_lemmatizer().lemmatize("a", lang=lang)
+    for lang in LANGS:
+        simplemma.lemmatize("a", lang=lang, low_memory=True)
 
 
-@lru_cache(maxsize=200_000)
-def lemma(word: str, lang: str) -> str:
-    """The base form of one folded word in `lang` (the word itself when unknown)."""
-    if lang not in LEMMATISED_LANGUAGES or word.isdigit():
-        return word
-    return _get_lemmatizer().lemmatize(word, lang=lang).casefold()
+def _known(word: str, lang: str) -> bool:
+    return simplemma.is_known(word, lang, low_memory=True)
+
+
+@lru_cache(maxsize=262_144)
+def lemmatize(norm: str, lang: str) -> str:
+    """The lemma of a folded word; numbers and words simplemma does not know stay as they are."""
+    if lang not in LEMMATISED_LANGUAGES or not norm.isalpha():
+        return norm
+    lemma = _simplemma_lemma(norm, lang)
+    if lemma == norm and lang == "fi" and VOIKKO.enabled and not _known(norm, lang):
+        # A word simplemma does not know at all: Voikko's reading, if installed.
+        return VOIKKO.baseform(norm) or norm
+    return lemma
+
+
+def _simplemma_lemma(norm: str, lang: str) -> str:
+    lemma = simplemma.lemmatize(norm, lang=lang, low_memory=True).casefold()
+    if lemma == norm:
+        return lemma
+    # simplemma sometimes answers with a word that only shares a letter or two ("meistäjä" →
+    # "minä", "machining" in Finnish → "mach"): such a lemma is not trusted.
+    if len(norm) >= 6 and _common_prefix(lemma, norm) < 3:
+        return norm
+    # For a compound it may answer with the first part only ("trukkilupa" → "trukki",
+    # "vastapainotrukki" → "vastapaino"): the head it dropped is a word of its own. The lemma
+    # is then the first part + the head's lemma.
+    if norm.startswith(lemma) and len(norm) - len(lemma) >= 3:
+        rest = norm[len(lemma) :]
+        if _known(rest, lang):
+            return lemma + simplemma.lemmatize(rest, lang=lang, low_memory=True).casefold()
+    return lemma
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
+    """The words of `text` with their offsets (plus `offset`), folded and lemmatised."""
+    tokens = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        norm = fold_word(word)
+        start = offset + match.start()
+        tokens.append(Token(word, start, start + len(word), norm, lemmatize(norm, lang)))
+    return tokens
+
+
+def lemmas(text: str, lang: str) -> tuple[str, ...]:
+    """The normal form of a label or query: its lemmas in order."""
+    return tuple(token.lemma for token in tokenize(text, lang))
 
 
 def normalize(text: str, lang: str) -> str:
-    """Folded, lemmatised words of `text` in `lang`, joined by single spaces."""
-    return " ".join(lemma(word, lang) for word in words(fold(text)))
+    """Folded, lemmatised words of `text` in `lang`, joined by single spaces; what
+    `ConceptLabel.normalized` stores."""
+    return " ".join(lemmas(text, lang))

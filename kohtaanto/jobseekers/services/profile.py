@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from kohtaanto.accounts.models import User
 from kohtaanto.audit.services import audit_event_record
+from kohtaanto.common.dates import add_months
 from kohtaanto.common.errors import ConflictError, DomainError
 from kohtaanto.jobseekers.documents import MAX_TEXT_CHARS
 from kohtaanto.jobseekers.languages import ISO_639_1
@@ -24,7 +25,6 @@ from kohtaanto.jobseekers.models import (
     SkillSource,
     TargetOccupation,
 )
-from kohtaanto.jobseekers.rules import add_months
 from kohtaanto.jobseekers.validation import raise_if
 from kohtaanto.taxonomy.models import Concept, ConceptType
 

@@ -7,6 +7,7 @@ from django.core.management import call_command
 
 from kohtaanto.audit.models import AuditEvent
 from kohtaanto.audit.services import access_log_record
+from kohtaanto.common.dates import age_on
 from kohtaanto.jobseekers.models import (
     CvDocument,
     JobSeeker,
@@ -15,7 +16,6 @@ from kohtaanto.jobseekers.models import (
     PlanGoal,
     ServiceEvent,
 )
-from kohtaanto.jobseekers.rules import age_on
 from kohtaanto.jobseekers.selectors import job_seekers_past_retention
 from kohtaanto.jobseekers.services.gdpr import (
     job_seeker_data_export,

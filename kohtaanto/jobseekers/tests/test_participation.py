@@ -5,6 +5,7 @@ import pytest
 from django.core.management import call_command
 
 from kohtaanto.audit.models import AuditEvent
+from kohtaanto.common.dates import add_months, age_on
 from kohtaanto.common.errors import ConflictError
 from kohtaanto.jobseekers.models import (
     Participation,
@@ -12,7 +13,7 @@ from kohtaanto.jobseekers.models import (
     ParticipationSpecialCategory,
     Reminder,
 )
-from kohtaanto.jobseekers.rules import add_months, age_on, birth_date_keeping_age, follow_up_due_on
+from kohtaanto.jobseekers.rules import birth_date_keeping_age, follow_up_due_on
 from kohtaanto.jobseekers.services.participation import (
     participation_enter,
     participation_exit,

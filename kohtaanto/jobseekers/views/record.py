@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kohtaanto.common.dates import add_months
 from kohtaanto.common.errors import DomainError
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.jobseekers import selectors
@@ -22,7 +23,6 @@ from kohtaanto.jobseekers.forms import (
     tri_state_initial,
 )
 from kohtaanto.jobseekers.models import JobSeeker, Participation
-from kohtaanto.jobseekers.rules import add_months
 from kohtaanto.jobseekers.services.consents import consent_give, consent_withdraw
 from kohtaanto.jobseekers.services.participation import (
     participation_enter,

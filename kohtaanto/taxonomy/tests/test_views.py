@@ -300,3 +300,16 @@ def test_label_shown_in_another_language_is_marked_with_its_language(staff, taxo
         in swedish
     )
     assert f'<a href="/taxonomy/concepts/{isco}/">Hitsaajat ja kaasuleikkaajat</a>' in body.decode()
+
+
+@pytest.mark.parametrize("typed", ["hitsausta", "Hitsausta", "hitsaus", WELD])
+def test_picker_field_without_javascript_takes_an_inflected_label_or_a_uri(taxonomy, typed):
+    form = SkillForm({"skill_q": typed})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["skill"].uri == WELD
+
+
+def test_picker_field_accepts_text_posted_as_the_field_itself(taxonomy):
+    form = SkillForm({"skill": "hitsausta"})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["skill"].uri == WELD

@@ -1,0 +1,118 @@
+"""Check the independent Finnish/Swedish extraction test set against the ESCO CSV files.
+
+    python bench/check_independent_set.py [--esco ../shared/data/esco-en]
+
+Reads every JSONL file under bench/data/extraction_independent/{tune,heldout}/ and checks that
+each line parses and follows the schema (id, lang, kind, text, expected, negated, occupations,
+languages, optional notes), that ids are unique and the split rule holds (every third text of a
+language, by its number, is held out), that every skill URI in `expected`/`negated` is an ESCO
+skill or knowledge concept and every URI in `occupations` an ESCO occupation, and that no URI is
+both expected and negated. Prints counts per language, kind and split; exits 1 on any problem
+(2 when the ESCO folder is missing).
+"""
+
+import argparse
+import csv
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "data" / "extraction_independent"
+KINDS = {"job_ad", "cv", "company_need", "course"}
+LANGS = {"fi", "sv"}
+LEVELS = {None, "A1", "A2", "B1", "B2", "C1", "C2"}
+KEYS = {"id", "lang", "kind", "text", "expected", "negated", "occupations", "languages"}
+ID_RE = re.compile(r"^ind-(fi|sv)-(\d{3})$")
+
+
+def load_uris(esco: Path) -> tuple[dict[str, str], set[str]]:
+    """Skill/knowledge URI -> skillType, and the set of occupation URIs."""
+    skills: dict[str, str] = {}
+    with (esco / "skills_en.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            skills[row["conceptUri"]] = row["skillType"]
+    with (esco / "occupations_en.csv").open(encoding="utf-8") as handle:
+        occupations = {row["conceptUri"] for row in csv.DictReader(handle)}
+    return skills, occupations
+
+
+def check_row(row: dict, skills: dict[str, str], occupations: set[str]) -> list[str]:
+    problems = []
+    missing = KEYS - row.keys()
+    extra = row.keys() - KEYS - {"notes"}
+    if missing or extra:
+        problems.append(f"keys missing {sorted(missing)} / unknown {sorted(extra)}")
+        return problems
+    if row["lang"] not in LANGS or row["kind"] not in KINDS:
+        problems.append(f"lang {row['lang']!r} or kind {row['kind']!r} not allowed")
+    if not isinstance(row["text"], str) or not row["text"].strip():
+        problems.append("empty text")
+    for field in ("expected", "negated"):
+        for uri in row[field]:
+            if skills.get(uri) not in ("skill/competence", "knowledge"):
+                problems.append(f"{field}: {uri} is not an ESCO skill or knowledge concept")
+        if len(set(row[field])) != len(row[field]):
+            problems.append(f"{field}: repeated URI")
+    for uri in row["occupations"]:
+        if uri not in occupations:
+            problems.append(f"occupations: {uri} is not an ESCO occupation")
+    both = set(row["expected"]) & set(row["negated"])
+    if both:
+        problems.append(f"both expected and negated: {sorted(both)}")
+    if not row["expected"] and not row["negated"]:
+        problems.append("no skill tagged at all")
+    for entry in row["languages"]:
+        if set(entry) != {"lang", "level"} or entry["level"] not in LEVELS:
+            problems.append(f"languages: bad entry {entry}")
+    return problems
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--esco", type=Path, default=HERE.parent.parent / "shared/data/esco-en")
+    args = parser.parse_args()
+    if not (args.esco / "skills_en.csv").is_file():
+        print(f"ESCO CSV files not found in {args.esco}; give the folder with --esco PATH")
+        return 2
+    skills, occupations = load_uris(args.esco)
+    problems: list[str] = []
+    seen: set[str] = set()
+    counts: Counter[tuple[str, str, str]] = Counter()
+    for split in ("tune", "heldout"):
+        for path in sorted((DATA / split).glob("*.jsonl")):
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                where = f"{path.relative_to(DATA)}:{number}"
+                try:
+                    row = json.loads(line)
+                except json.JSONDecodeError as error:
+                    problems.append(f"{where}: does not parse ({error})")
+                    continue
+                match = ID_RE.match(str(row.get("id", "")))
+                if not match or match.group(1) != path.stem or row.get("lang") != path.stem:
+                    problems.append(f"{where}: id/lang {row.get('id')!r} does not fit the file")
+                    continue
+                if row["id"] in seen:
+                    problems.append(f"{where}: repeated id {row['id']}")
+                seen.add(row["id"])
+                if (int(match.group(2)) % 3 == 0) != (split == "heldout"):
+                    problems.append(f"{where}: {row['id']} is in the wrong split")
+                for problem in check_row(row, skills, occupations):
+                    problems.append(f"{where} {row['id']}: {problem}")
+                counts[(row["lang"], row["kind"], split)] += 1
+    for lang in sorted(LANGS):
+        for kind in sorted(KINDS):
+            tune, held = counts[(lang, kind, "tune")], counts[(lang, kind, "heldout")]
+            print(f"{lang} {kind:13} tune {tune:3}  heldout {held:3}")
+        total = sum(n for (lg, _, _), n in counts.items() if lg == lang)
+        print(f"{lang} total         {total}")
+    for problem in problems:
+        print("PROBLEM", problem)
+    print("OK" if not problems else f"{len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,113 @@
+"""Form pieces shared by every app: date inputs, decimal text inputs for money and hours, and
+the one way a form shows a service's refusal.
+
+Money and hours are text inputs with `inputmode="decimal"` (never `type=number`, which drops a
+decimal comma in some browsers and makes "1200000,50" into 120000050): the server parses what
+was typed with `common.money.parse_decimal`.
+"""
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from kohtaanto.common.errors import DomainError
+from kohtaanto.common.money import format_decimal, parse_decimal
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker; the value travels as ISO 8601 (yyyy-mm-dd)."""
+
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+def date_field(
+    label: Any, *, required: bool = True, initial: Any = None, help_text: Any = ""
+) -> forms.DateField:
+    return forms.DateField(
+        label=label, required=required, widget=DateInput(), initial=initial, help_text=help_text
+    )
+
+
+class DecimalInput(forms.TextInput):
+    """A text box that brings up the numeric keyboard and shows the value in the page's
+    language ("1 234,50")."""
+
+    def __init__(self, *, places: int = 2, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs={"inputmode": "decimal", "autocomplete": "off", **(attrs or {})})
+        self.places = places
+
+    def format_value(self, value: Any) -> str | None:
+        if isinstance(value, Decimal | int) and not isinstance(value, bool):
+            return format_decimal(value, places=self.places)
+        return super().format_value(value)
+
+
+class DecimalTextField(forms.DecimalField):
+    """A decimal typed as a Finnish, Swedish or English user writes it (common.money rules);
+    an ambiguous or malformed value comes back with the reason."""
+
+    def __init__(self, *, decimal_places: int = 2, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", DecimalInput(places=decimal_places))
+        super().__init__(decimal_places=decimal_places, **kwargs)
+
+    def to_python(self, value: Any) -> Decimal | None:
+        if value in self.empty_values:
+            return None
+        if isinstance(value, str):
+            value = value.strip()
+            if not value:
+                return None
+        try:
+            return parse_decimal(value, places=self.decimal_places or 0)
+        except DomainError as error:
+            raise ValidationError(error.message, code="invalid") from error
+
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
+        # DecimalField would add min/max/step, which only belong to type=number inputs.
+        return forms.Field.widget_attrs(self, widget)
+
+
+def money_field(
+    label: Any,
+    *,
+    required: bool = True,
+    minimum: Decimal | None = Decimal(0),
+    max_digits: int = 14,
+    help_text: Any = "",
+) -> DecimalTextField:
+    """A euro amount with cents; `minimum` None allows any sign."""
+    return DecimalTextField(
+        label=label,
+        required=required,
+        max_digits=max_digits,
+        decimal_places=2,
+        min_value=minimum,
+        help_text=help_text,
+    )
+
+
+def hours_field(
+    label: Any, *, required: bool = True, minimum: Decimal | None = Decimal(0), **kwargs: Any
+) -> DecimalTextField:
+    """Hours with at most two decimals ("7,5")."""
+    return DecimalTextField(
+        label=label, required=required, max_digits=7, decimal_places=2, min_value=minimum, **kwargs
+    )
+
+
+def show_refusal(form: forms.BaseForm, error: DomainError) -> None:
+    """Show a service's refusal on the form: next to the field it names, or above the form."""
+    field = error.field if error.field in form.fields else None
+    form.add_error(field, error.message)
