@@ -36,9 +36,6 @@ import scipy.sparse as sp
 from kohtaanto.matching.engine.graph import SkillGraph
 from kohtaanto.matching.engine.weights import Weights
 
-# From this many people on, a block is scored against dense columns (see _block).
-DENSE_BLOCK = 16
-
 COMPONENTS = ("skills", "profile", "occupation", "target", "location", "language")
 
 
@@ -297,14 +294,7 @@ class MatchIndex:
         e, en = self.e[p_rows], self.en[p_rows]
         all_v = np.arange(len(self.vacancy_ids)) if v_rows is None else v_rows
         labels = self.label[all_v]
-        if v_rows is None and len(p_rows) >= DENSE_BLOCK:
-            # A block of people: sparse vacancies × dense people is one pass over the
-            # vacancy matrix per block, far faster than a sparse × sparse product.
-            ed, end = e.toarray().T, en.toarray().T
-            skills = np.asarray(self.wn @ ed).T
-            profile = np.asarray(self.vn @ end).T
-            occupation = np.asarray(self.centroid @ end).T[:, labels]
-        elif v_rows is None:
+        if v_rows is None:
             skills = (e @ self.wn_t).toarray()
             profile = (en @ self.vn_t).toarray()
             occupation = (en @ self.centroid_t).toarray()[:, labels]

@@ -175,12 +175,3 @@ def test_weights_overrides_refuse_unknown_names() -> None:
     assert Weights().with_overrides({"w_location": "0.3"}).w_location == 0.3
     with pytest.raises(ValueError, match="w_nonsense"):
         Weights().with_overrides({"w_nonsense": 1})
-
-
-def test_dense_block_path_gives_the_same_scores(monkeypatch) -> None:
-    import kohtaanto.matching.engine.index as index_module
-
-    index = make_index()
-    sparse = index._block(np.array([0, 1])).total
-    monkeypatch.setattr(index_module, "DENSE_BLOCK", 1)
-    np.testing.assert_allclose(index._block(np.array([0, 1])).total, sparse, rtol=1e-5)
