@@ -33,6 +33,7 @@ def _rows(path: Path):
 @dataclass
 class Esco:
     skill_uris: list[str]  # skills, knowledge and skill groups: the graph's nodes
+    n_skills: int  # the first n_skills nodes are skills and knowledge, the rest groups
     skill_index: dict[str, int]
     broader: tuple[np.ndarray, np.ndarray]  # (child, parent)
     related: tuple[np.ndarray, np.ndarray]
@@ -46,6 +47,7 @@ def esco_load(folder: Path) -> Esco:
     uris: list[str] = []
     for row in _rows(folder / "skills_en.csv"):
         uris.append(row["conceptUri"])
+    n_skills = len(uris)
     for row in _rows(folder / "skillGroups_en.csv"):
         uris.append(row["conceptUri"])
     index = {u: i for i, u in enumerate(uris)}
@@ -75,6 +77,7 @@ def esco_load(folder: Path) -> Esco:
         (ess if row["relationType"] == "essential" else opt)[o].append(s)
     return Esco(
         skill_uris=uris,
+        n_skills=n_skills,
         skill_index=index,
         broader=(np.array(bc), np.array(bp)),
         related=(np.array(ra), np.array(rb)),
@@ -99,12 +102,14 @@ class Market:
 
 def _neighbours(esco: Esco) -> list[np.ndarray]:
     """Taxonomy neighbours of each skill (broader, narrower, related), for describing a skill
-    the way a person might: by a more general, more specific or related term."""
+    the way a person might: by a more general, more specific or related term. Skill groups
+    are left out: a profile holds skills and knowledge (the importer refuses groups)."""
     n = len(esco.skill_uris)
     a = np.concatenate([esco.broader[0], esco.broader[1], esco.related[0], esco.related[1]])
     b = np.concatenate([esco.broader[1], esco.broader[0], esco.related[1], esco.related[0]])
     m = sp.csr_matrix((np.ones(len(a)), (a, b)), shape=(n, n))
-    return [m.indices[m.indptr[i] : m.indptr[i + 1]] for i in range(n)]
+    rows = [m.indices[m.indptr[i] : m.indptr[i + 1]] for i in range(n)]
+    return [r[r < esco.n_skills] for r in rows]
 
 
 def market_generate(
@@ -114,12 +119,12 @@ def market_generate(
     vacancies: int,
     seed: int,
     neighbour_rate: float = 0.25,
-    earlier_job_rate: float = 0.6,
+    earlier_job_rate: float = 0.5,
     off_profile: tuple[int, int] = (1, 4),
     unlabelled_rate: float = 0.1,
     mislabelled_rate: float = 0.05,
-    person_essential: tuple[float, float] = (0.4, 0.8),
-    earlier_skills: tuple[int, int] = (2, 7),
+    person_essential: tuple[float, float] = (0.5, 0.9),
+    earlier_skills: tuple[int, int] = (1, 5),
     popularity_sigma: float = 1.0,
     occupations: int = 0,
 ) -> Market:
@@ -128,9 +133,9 @@ def market_generate(
     Vacancy: 50–90 % of the occupation's essential skills (at least 2), 0–30 % of its optional
     ones, and 1–3 off-profile skills from anywhere; 10 % carry no occupation label and 5 % the
     label of another occupation of the same ISCO group (an employer's rough pick).
-    Person: 40–80 % of the source occupation's essential and 0–30 % of its optional skills;
-    each skill described by a taxonomy neighbour with probability 0.25; with probability 0.6
-    2–6 essential skills of an earlier job (half of the time in the same ISCO group).
+    Person: 50–90 % of the source occupation's essential and 0–30 % of its optional skills;
+    each skill described by a taxonomy neighbour with probability 0.25; with probability 0.5
+    1–4 essential skills of an earlier job (half of the time in the same ISCO group).
     Occupation popularity is log-normal, shared by both sides (more vacancies where more
     people work); people come only from occupations that have vacancies.
     """

@@ -85,11 +85,13 @@ def evaluate(index: MatchIndex, market: Market, sample: np.ndarray) -> dict[str,
         return (sp.diags(1.0 / np.maximum(norm, 1e-9)) @ m).tocsr()
 
     v_cos_t = l2(v_bin).T.tocsr()
-    cos = (l2(p_bin[sample]) @ v_cos_t).toarray()
-    for k, p in enumerate(sample):
-        own = by_occ[int(market.person_occupation[p])]
-        ours.append(quality(index.score_person(int(p)).total, own))
-        base.append(quality(cos[k], own))
+    for start in range(0, len(sample), 200):
+        chunk = sample[start : start + 200]
+        cos = (l2(p_bin[chunk]) @ v_cos_t).toarray()
+        for k, p in enumerate(chunk):
+            own = by_occ[int(market.person_occupation[p])]
+            ours.append(quality(index.score_person(int(p)).total, own))
+            base.append(quality(cos[k], own))
     a, b = np.array(ours).mean(axis=0), np.array(base).mean(axis=0)
     return {
         "r_precision": a[0],

@@ -300,5 +300,5 @@ MATCHING_WEIGHTS = {
 MATCHING_WORK_LANGUAGES = env_list("KOHTAANTO_WORK_LANGUAGES", "fi")
 # Career moves: skill-overlap thresholds in the spirit of Nesta's Mapping Career Causeways,
 # calibrated on ESCO by bench/matching_mobility_calibration.py (figures in bench/README.md).
-MATCHING_MOBILITY_VIABLE = 0.30
-MATCHING_MOBILITY_HIGHLY_VIABLE = 0.40
+MATCHING_MOBILITY_VIABLE = 0.28
+MATCHING_MOBILITY_HIGHLY_VIABLE = 0.39

@@ -58,11 +58,8 @@ def match_all_export(
     )
     written = 0
     with out.open("w", encoding="utf-8") as f:
-        if not index.vacancy_ids:
-            blocks = iter(())
-        else:
-            blocks = index.top_all(top=top, block_size=BLOCK_SIZE, people=people)
-        for ids, positions, scores in blocks:
+        blocks = index.top_all(top=top, block_size=BLOCK_SIZE, people=people)
+        for ids, positions, scores in blocks if index.vacancy_ids else ():
             for k, pid in enumerate(ids):
                 vacancies = [
                     {

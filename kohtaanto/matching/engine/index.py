@@ -121,8 +121,8 @@ class MatchIndex:
     person_ids: list[int] = field(default_factory=list)
     vacancy_ids: list[int] = field(default_factory=list)
     # versions: the loader's change marks, compared to find dirty rows
-    person_versions: dict[int, object] = field(default_factory=dict)
-    vacancy_versions: dict[int, object] = field(default_factory=dict)
+    person_versions: dict[int, tuple] = field(default_factory=dict)
+    vacancy_versions: dict[int, tuple] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._person_pos: dict[int, int] = {}

@@ -120,8 +120,8 @@ def vocabulary_build() -> Vocabulary:
         (np.array(related[0], dtype=np.int64), np.array(related[1], dtype=np.int64)),
     )
     occupations = Concept.objects.filter(type=ConceptType.OCCUPATION).order_by("id")
-    labels = {}
-    isco = {}
+    labels: dict[int, int] = {}
+    isco: dict[int, int | None] = {}
     for cid, group in occupations.values_list("id", "isco_group_id"):
         labels[cid] = len(labels)
         isco[cid] = group
@@ -228,12 +228,13 @@ def people_rows(
     work = set(_work_languages())
     language = np.zeros(len(ids), dtype=np.float32)
     known = np.zeros(len(ids), dtype=bool)
-    for pid, lang, level, native in LanguageSkill.objects.filter(job_seeker_id__in=ids).values_list(
+    languages = LanguageSkill.objects.filter(job_seeker_id__in=ids).values_list(
         "job_seeker_id", "language", "level", "is_native"
-    ):
+    )
+    for pid, lang, cefr, native in languages:
         known[pos[pid]] = True
         if lang in work:
-            credit = 1.0 if native else CEFR_CREDIT.get(level, 0.0)
+            credit = 1.0 if native else CEFR_CREDIT.get(str(cefr), 0.0)
             language[pos[pid]] = max(language[pos[pid]], credit)
     municipality = np.full(len(ids), -1, dtype=np.int64)
     for pid, mun, preferred in JobSeeker.objects.filter(id__in=ids).values_list(
@@ -326,32 +327,25 @@ def _fresh(area_id: int, w: Weights) -> AreaIndex:
 def _sync(area: AreaIndex, area_id: int) -> None:
     """Bring the index up to date: only changed, new or removed rows are rebuilt."""
     index, w = area.index, area.index.weights
-    for versions, known, load, upsert, deactivate in (
-        (
-            vacancy_versions(area_id),
-            index.vacancy_versions,
-            vacancy_rows,
-            index.upsert_vacancies,
-            index.deactivate_vacancies,
-        ),
-        (
-            person_versions(area_id),
-            index.person_versions,
-            people_rows,
-            index.upsert_people,
-            index.deactivate_people,
-        ),
-    ):
-        gone = [k for k in known if k not in versions]
-        if gone:
-            deactivate(gone)
-            for k in gone:
-                del known[k]
-        dirty = [k for k, v in versions.items() if known.get(k) != v]
-        if dirty:
-            upsert(load(dirty, area.vocab, area.mun_index, w))  # type: ignore[operator]
-            for k in dirty:
-                known[k] = versions[k]
+    v_versions = vacancy_versions(area_id)
+    gone, dirty = _changes(v_versions, index.vacancy_versions)
+    index.deactivate_vacancies(gone)
+    if dirty:
+        index.upsert_vacancies(vacancy_rows(dirty, area.vocab, area.mun_index, w))
+    index.vacancy_versions = v_versions
+    p_versions = person_versions(area_id)
+    gone, dirty = _changes(p_versions, index.person_versions)
+    index.deactivate_people(gone)
+    if dirty:
+        index.upsert_people(people_rows(dirty, area.vocab, area.mun_index, w))
+    index.person_versions = p_versions
+
+
+def _changes(current: dict[int, tuple], known: dict[int, tuple]) -> tuple[list[int], list[int]]:
+    """(ids no longer there, ids new or changed) between the database and the index."""
+    gone = [k for k in known if k not in current]
+    dirty = [k for k, v in current.items() if known.get(k) != v]
+    return gone, dirty
 
 
 def area_index(area_id: int) -> AreaIndex:

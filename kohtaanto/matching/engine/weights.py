@@ -24,14 +24,14 @@ class Weights:
     # idf = log(1 + vacancies / vacancies asking for the skill).
     idf_power: float = 1.0
     # Partial credit through the taxonomy (the person has s, the vacancy asks t):
-    credit_broader: float = 0.8  # s is narrower than t: the specific skill implies the general
-    credit_narrower: float = 0.55  # s is broader than t: likely, not certain
-    credit_related: float = 0.5  # ESCO skill-skill relation in either direction
-    credit_sibling: float = 0.35  # s and t share a broader skill
+    credit_broader: float = 0.5  # s is narrower than t: the specific skill implies the general
+    credit_narrower: float = 0.3  # s is broader than t: likely, not certain
+    credit_related: float = 0.3  # ESCO skill-skill relation in either direction
+    credit_sibling: float = 0.1  # s and t share a small broader family
     # Components of the score (weights of a weighted mean, so the score stays in 0..1).
-    w_skills: float = 0.45  # essential/optional coverage of the vacancy's skills
+    w_skills: float = 0.2  # essential/optional coverage of the vacancy's skills
     w_profile: float = 0.1  # cosine of the two skill profiles (penalises far-off people)
-    w_occupation: float = 0.45  # fit to the vacancy's occupation as its vacancies describe it
+    w_occupation: float = 0.8  # fit to the vacancy's occupation as its vacancies describe it
     w_target: float = 0.1  # the vacancy's occupation is among the person's targets
     w_location: float = 0.1  # municipality, commuting distance, remote work
     w_language: float = 0.05  # the person can work in the area's working language

@@ -138,7 +138,7 @@ def test_match_command_prints_the_issue_format(world) -> None:
 def test_match_command_bad_input_is_a_clear_error(world) -> None:
     with pytest.raises(CommandError, match="No vacancy with external id 'nope'"):
         call_command("match", "--vacancy", "nope")
-    with pytest.raises(CommandError, match="ei ole kirjattu osaamisvaatimuksia|ei ole avoinna"):
+    with pytest.raises(CommandError, match=r"ei ole kirjattu osaamisvaatimuksia"):
         world.vacancies["bakery"].skills.all().delete()
         call_command("match", "--vacancy", "V-BAKE")
 

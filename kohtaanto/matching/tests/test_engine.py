@@ -74,7 +74,7 @@ def test_person_ranks_own_kind_of_vacancy_first_and_unrelated_one_at_zero_skills
     s = index.score_person(1)
     assert int(np.argmax(s.total)) == 0  # the CNC/welding vacancy
     assert s.components["skills"][1] == 0  # the bakery
-    assert 0 <= s.total.min() and s.total.max() <= 1
+    assert s.total.min() >= 0 and s.total.max() <= 1
 
 
 def test_score_is_the_weighted_mean_of_its_components() -> None:

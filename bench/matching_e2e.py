@@ -1,0 +1,142 @@
+"""End-to-end check: a small synthetic market through the importers and the database loader.
+
+    python bench/matching_e2e.py [--esco PATH] [--people 2000] [--vacancies 400] [--seed 7]
+
+Imports ESCO, then companies (CSV), vacancies and job seekers (JSON Lines) with the project's
+own commands (`import-esco`, `import-companies`, `import-vacancies`, `import-job-seekers`) into
+a throw-away database, records each person's consent to processing, and ranks every person's
+vacancies through the application (`matching.selectors.vacancies_ranked`: database loader,
+explanations). The same market goes into the index straight from arrays, as in
+`matching_national.py`; the check counts the people whose top 20 is the same list in the same
+order both ways. The application adds location and language components; here every person and
+vacancy is in the same municipality with Finnish as the language, so those are the same for
+every pair and the order must not change.
+"""
+
+import argparse
+import csv
+import datetime
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from matching_data import esco_dir, esco_load, market_generate
+from taxonomy_setup import machine, setup_database
+
+MUNICIPALITY = "272"
+
+
+def business_id(n: int) -> str:
+    body = f"{2_000_000 + n * 7:07d}"
+    weights = (7, 9, 10, 5, 8, 4, 2)
+    rest = sum(int(d) * w for d, w in zip(body, weights, strict=True)) % 11
+    if rest == 1:
+        return business_id(n + 1000)
+    return f"{body}-{0 if rest == 0 else 11 - rest}"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--esco")
+    ap.add_argument("--people", type=int, default=2000)
+    ap.add_argument("--vacancies", type=int, default=400)
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args()
+    folder = esco_dir(args.esco)
+    esco = esco_load(folder)
+    market = market_generate(esco, people=args.people, vacancies=args.vacancies, seed=args.seed)
+    vendor, teardown = setup_database()
+    print(f"machine: {machine()} (shared); database {vendor}")
+    from django.core.management import call_command
+
+    from kohtaanto.accounts.models import EmploymentArea
+    from kohtaanto.employers.models import Vacancy
+    from kohtaanto.jobseekers.models import Consent, ConsentPurpose, JobSeeker
+    from kohtaanto.matching.engine.graph import SkillGraph
+    from kohtaanto.matching.engine.weights import weights_from_settings
+    from kohtaanto.matching.selectors import vacancies_ranked
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from matching_national import index_build
+
+    try:
+        t = time.perf_counter()
+        call_command("import_esco", str(folder), verbosity=0)
+        print(f"import-esco: {time.perf_counter() - t:.0f} s")
+        area = EmploymentArea.objects.get(code="keski-pohjanmaa")
+        tmp = Path(tempfile.mkdtemp(prefix="kohtaanto-match-e2e-"))
+        n_companies = 20
+        with (tmp / "companies.csv").open("w", encoding="utf-8", newline="") as f:
+            w = csv.writer(f, delimiter=";")
+            w.writerow(["business_id", "name", "municipality", "industry_code", "size_class"])
+            for c in range(n_companies):
+                w.writerow([business_id(c), f"Yritys {c}", MUNICIPALITY, "25620", "small"])
+        uris = esco.skill_uris
+        with (tmp / "vacancies.jsonl").open("w", encoding="utf-8") as f:
+            for i in range(args.vacancies):
+                row = market.vacancy_skills[i]
+                ess = set(market.vacancy_essential[i].indices.tolist())
+                line = {
+                    "external_id": f"V{i}",
+                    "company_business_id": business_id(i % n_companies),
+                    "title": f"Työpaikka {i}",
+                    "municipality": MUNICIPALITY,
+                    "skills": [{"uri": uris[s], "essential": s in ess} for s in row.indices],
+                }
+                if market.vacancy_label[i] >= 0:
+                    line["occupation"] = esco.occupation_uris[market.vacancy_label[i]]
+                f.write(json.dumps(line) + "\n")
+        with (tmp / "people.jsonl").open("w", encoding="utf-8") as f:
+            for i in range(args.people):
+                row = market.person_skills[i]
+                line = {
+                    "external_id": f"P{i}",
+                    "first_name": "Testi",
+                    "last_name": f"Henkilö {i}",
+                    "municipality": MUNICIPALITY,
+                    "skills": [{"uri": uris[s], "level": 3} for s in row.indices],
+                }
+                f.write(json.dumps(line) + "\n")
+        t = time.perf_counter()
+        call_command("import_companies", str(tmp / "companies.csv"), verbosity=0)
+        call_command("import_vacancies", str(tmp / "vacancies.jsonl"), verbosity=0)
+        call_command("import_job_seekers", str(tmp / "people.jsonl"), verbosity=0)
+        print(
+            f"imports ({args.people} people, {args.vacancies} vacancies): "
+            f"{time.perf_counter() - t:.0f} s"
+        )
+        people = list(JobSeeker.objects.filter(employment_area=area))
+        Consent.objects.bulk_create(
+            Consent(
+                job_seeker=p, purpose=ConsentPurpose.PROCESSING, given_on=datetime.date(2026, 1, 1)
+            )
+            for p in people
+        )
+        vacancy_ext = dict(Vacancy.objects.values_list("pk", "external_id"))
+        weights = weights_from_settings()
+        graph = SkillGraph.from_edges(len(esco.skill_uris), esco.broader, esco.related)
+        index = index_build(graph, market, weights)
+        same = 0
+        t = time.perf_counter()
+        for person in people:
+            i = int(person.external_id[1:])
+            db = [vacancy_ext[r.vacancy_id] for r in vacancies_ranked(job_seeker=person, top=20)]
+            s = index.score_person(i)
+            allowed = np.where(s.components["skills"] > 0, s.total, -1.0)
+            order = np.argsort(-allowed, kind="stable")[:20]
+            memory = [f"V{k}" for k in order if allowed[k] > 0]
+            same += db == memory
+        print(f"ranked through the database: {time.perf_counter() - t:.0f} s")
+        print(f"same top-20 list in the same order: {same} / {len(people)} people")
+    finally:
+        teardown()
+
+
+if __name__ == "__main__":
+    main()
