@@ -26,11 +26,12 @@ logger = logging.getLogger(__name__)
 SAMPLES = {"fi": "Hitsaus ja koneistus.", "sv": "Svetsning och bearbetning.", "en": "Welding."}
 
 
-def warm_up() -> float:
+def warm_up(*, close_connections: bool = True) -> float:
     """Build both indexes and load the lemma dictionaries; the seconds it took.
 
     A database without the tables yet (before `migrate`) is logged and skipped: the indexes
-    are then built on first use, as before.
+    are then built on first use, as before. The connection opened here is closed afterwards
+    (a server may fork workers next), unless the caller keeps using it.
     """
     from kohtaanto.taxonomy.search import get_index
 
@@ -44,7 +45,8 @@ def warm_up() -> float:
         logger.warning("Warm start skipped: the taxonomy could not be read (%s).", error)
         return 0.0
     finally:
-        connections.close_all()
+        if close_connections:
+            connections.close_all()
     gc.collect()
     gc.freeze()
     seconds = time.perf_counter() - started

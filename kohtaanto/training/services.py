@@ -740,7 +740,9 @@ def order_confirm(*, actor: User, order: Order) -> Order:
             % {"programme": programme.name_fi[:200], "seats": order.seats, "year": year},
             source_type=CommitmentSource.TRAINING_ORDER,
             source_id=str(order.pk),
-            booked_on=order.ordered_on if order.ordered_on.year == year else date(year, 1, 1),
+            # Every year's part is booked on the order date: money is never booked on a future
+            # day, and next year's appropriation may already bind what the order owes in it.
+            booked_on=order.ordered_on,
         )
         OrderCommitment.objects.create(order=order, year=year, commitment=commitment)
     agreement.ordered += order.amount

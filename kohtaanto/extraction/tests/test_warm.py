@@ -15,7 +15,7 @@ def test_warm_up_builds_the_extraction_and_search_indexes() -> None:
     ConceptFactory(fi="hitsaus", en="welding", sv="svetsning")
     search.invalidate()
     try:
-        assert warm_up() > 0
+        assert warm_up(close_connections=False) > 0
         assert default_engine()._index is not None
         assert search._index is not None
         assert [m.label for m in default_engine().extract("Hitsausta.").concepts] == ["hitsaus"]

@@ -5,6 +5,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.utils import timezone
+
 from kohtaanto.employers.tests.factories import CompanyFactory
 from kohtaanto.finance import services
 from kohtaanto.finance.models import (
@@ -42,7 +44,8 @@ def make_appropriation(
         name=name or f"Määräraha {line} {year}",
         amount=Decimal(amount),
         decided_by="Työllisyysjohtaja",
-        decided_on=date(year, 1, 15),
+        # A decision is never dated in the future: next year's appropriation is decided today.
+        decided_on=min(date(year, 1, 15), timezone.localdate()),
         reference="§ 12/2026",
     )
 

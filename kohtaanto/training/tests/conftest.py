@@ -11,6 +11,7 @@ import pytest
 from kohtaanto.accounts.models import PartnerOrganisation, Role, User
 from kohtaanto.employers.tests.factories import CompanyFactory, valid_business_id
 from kohtaanto.finance.models import Appropriation
+from kohtaanto.finance.tests.conftest import set_today  # noqa: F401  (autouse: a fixed today)
 from kohtaanto.finance.tests.factories import make_appropriation
 from kohtaanto.taxonomy.models import Concept
 from kohtaanto.taxonomy.tests.factories import ConceptFactory
@@ -98,11 +99,22 @@ def make_programme(
 def gap_source() -> Iterator[Callable[[list[tuple[int, float, float]]], None]]:
     """Register a fake source of the area's gaps for one test; unregistered afterwards."""
 
+    saved = list(gaps._SOURCE)
+
     def register(rows: list[tuple[int, float, float]]) -> None:
         gaps.gap_source_register(lambda area: rows)
 
     yield register
+    gaps._SOURCE[:] = saved
+
+
+@pytest.fixture
+def no_gap_source() -> Iterator[None]:
+    """No source of gaps for one test (matching registers one at start-up); restored after."""
+    saved = list(gaps._SOURCE)
     gaps.gap_source_unregister()
+    yield
+    gaps._SOURCE[:] = saved
 
 
 @pytest.fixture

@@ -155,7 +155,7 @@ def test_enrolment_and_completion_through_the_api(api_client_for, coordinator, m
     assert unknown.status_code == 404
 
 
-def test_plan_endpoint_without_gaps_says_so(api_client_for, coordinator):
+def test_plan_endpoint_without_gaps_says_so(api_client_for, coordinator, no_gap_source):
     body = api_client_for(coordinator).get(f"{BASE}/plan?budget=1000").json()
     assert body["status"] == "no_gaps"
     assert body["purchases"] == []

@@ -23,7 +23,7 @@ from tests.browser.support import axe_serious_violations
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_order_journey(page, live_server, area):
+def test_order_journey(page, live_server, area, no_gap_source):
     load_finance_defaults(apps)
     load_rules(apps)
     coordinator = UserFactory(

@@ -86,7 +86,7 @@ def _setup(coordinator, agreement, make_programme, skills):
     return welding, cnc
 
 
-def test_plan_without_gap_source_says_no_data(coordinator, agreement):
+def test_plan_without_gap_source_says_no_data(coordinator, agreement, no_gap_source):
     plan = selectors.training_plan(actor=coordinator, budget="100000")
     assert plan.status == "no_gaps"
     assert "osaamisvajeista ei ole tietoa" in plan.message
@@ -134,6 +134,6 @@ def test_training_plan_command_prints_json(
     assert data["purchases"] == [{"programme": "CNC", "seats": 10, "cost": "20000.00"}]
 
 
-def test_training_plan_command_without_gaps_fails_clearly(area):
+def test_training_plan_command_without_gaps_fails_clearly(area, no_gap_source):
     with pytest.raises(CommandError, match="osaamisvajeista ei ole tietoa"):
         call_command("training_plan", "--budget", "1000")

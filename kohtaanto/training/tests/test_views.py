@@ -105,7 +105,7 @@ def test_agreement_form_is_404_for_finance(client_as, provider):
     assert client_as(Role.FINANCE).get(url).status_code == 404
 
 
-def test_plan_page_without_gap_data_says_so(client_as):
+def test_plan_page_without_gap_data_says_so(client_as, no_gap_source):
     response = client_as(Role.COORDINATOR).get(reverse("training:plan"), {"budget": "10000"})
     assert "osaamisvajeista ei ole tietoa" in response.content.decode()
 

@@ -151,3 +151,16 @@ def test_excel_export_never_writes_a_label_as_a_formula(region: Any, client_as: 
     first = next(load_workbook(io.BytesIO(response.content)).worksheets[0].iter_rows(min_row=2))
     assert first[0].value == '\'=HYPERLINK("http://x")'
     assert first[0].data_type == "s"
+
+
+def test_training_purchase_plan_reads_the_regional_skill_gaps(region: Any) -> None:
+    from kohtaanto.training.gaps import area_gaps
+
+    gaps = area_gaps(region.area)
+    expected = {
+        (g.concept.pk, float(g.demand), float(g.supply))
+        for g in regional_skill_gaps(area=region.area)
+        if g.demand > g.supply
+    }
+    assert gaps is not None and expected
+    assert {(g.concept_id, g.demand, g.supply) for g in gaps} == expected

@@ -101,6 +101,8 @@ def test_gap_page(profiles: Any, client_as: Any) -> None:
     page = client.get(url, {"occupation": profiles.welder.pk})
     assert page.status_code == 200
     assert "piirustusten lukeminen" in page.content.decode()
+    # No programme teaches the gap: the training section says so rather than staying empty.
+    assert "Yksikään tuleva koulutus ei opeta puuttuvia taitoja." in page.content.decode()
     assert client_as(profiles.counsellor).get(url).status_code == 404
     missing = reverse("matching:gap", args=[profiles.bertil.pk + 999])
     assert client.get(missing).status_code == 404
