@@ -2,6 +2,7 @@
 
 import os
 import secrets
+import time
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -62,12 +63,25 @@ def private_file(path: Path) -> Path:
 
 
 def local_secret(data_dir: Path, filename: str) -> str:
-    """A random secret kept in the data folder, for development and the demo only."""
+    """A random secret kept in the data folder, for development and the demo only.
+
+    Created exclusively, so that processes starting at the same time (web workers, the task
+    worker, parallel test runs) all read the one secret that was written first.
+    """
     path = data_dir / filename
-    if path.exists():
-        return path.read_text().strip()
     private_dir(data_dir)
     value = secrets.token_urlsafe(50)
-    path.write_text(value)
-    path.chmod(0o600)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError as exists:
+        for _ in range(50):
+            existing = path.read_text().strip()
+            if existing:
+                return existing
+            time.sleep(0.02)
+        raise ImproperlyConfigured(
+            f"{path} is empty; remove it to have a new secret made."
+        ) from exists
+    with os.fdopen(fd, "w") as handle:
+        handle.write(value)
     return value
