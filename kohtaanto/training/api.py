@@ -224,6 +224,8 @@ class OrderOut(Schema):
     status: str
     commitments: dict[int, int]
     waiting_years: dict[int, str]
+    # After a create or confirm: the provider's threshold warnings (see /warnings).
+    threshold_warnings: list[str] = []
 
 
 class InvoiceIn(Schema):
@@ -362,6 +364,16 @@ def _order_out(o: Order, waiting: dict[int, dict[int, str]] | None = None) -> di
             else {p.year: _money(p.amount) for p in services.order_waiting_parts(o)}
         ),
     }
+
+
+def _with_warnings(
+    request: AuthenticatedHttpRequest, body: dict[str, Any], order: Order
+) -> dict[str, Any]:
+    provider = Provider.objects.get(pk=order.agreement.provider_id)
+    body["threshold_warnings"] = [
+        w.message for w in selectors.threshold_warnings(actor=request.user, provider=provider)
+    ]
+    return body
 
 
 def _link_out(link: EnterpriseLink) -> dict[str, Any]:
@@ -608,7 +620,7 @@ def order_create(request: AuthenticatedHttpRequest, id: int, data: OrderIn) -> A
         ordered_on=data.ordered_on,
         confirm=data.confirm,
     )
-    return Status(201, _order_out(order))
+    return Status(201, _with_warnings(request, _order_out(order), order))
 
 
 @router.get("/orders/{id}", response=OrderOut)
@@ -639,7 +651,8 @@ def employer_invoice_create(
 @router.post("/orders/{id}/confirm", response=OrderOut)
 def order_confirm(request: AuthenticatedHttpRequest, id: int) -> Any:
     order = selectors.order_get_for_actor(actor=request.user, id=id)
-    return _order_out(services.order_confirm(actor=request.user, order=order))
+    confirmed = services.order_confirm(actor=request.user, order=order)
+    return _with_warnings(request, _order_out(confirmed), confirmed)
 
 
 @router.post("/orders/{id}/invoices", response={201: OrderOut})

@@ -253,12 +253,17 @@ class ThresholdWarning:
         }
 
 
-def threshold_warnings(*, actor: Any, on: date | None = None) -> list[ThresholdWarning]:
-    """Providers whose confirmed orders under one basis add up past the basis's threshold."""
+def threshold_warnings(
+    *, actor: Any, on: date | None = None, provider: Provider | None = None
+) -> list[ThresholdWarning]:
+    """Providers (or the one given) whose confirmed orders under one basis add up past the
+    basis's threshold in force on `on`."""
     on = on or timezone.localdate()
+    orders = order_list(actor=actor)
+    if provider is not None:
+        orders = orders.filter(agreement__provider=provider)
     totals = (
-        order_list(actor=actor)
-        .filter(status=Order.Status.CONFIRMED, agreement__legal_basis__in=list(BASIS_LIMIT))
+        orders.filter(status=Order.Status.CONFIRMED, agreement__legal_basis__in=list(BASIS_LIMIT))
         .values("agreement__provider__name", "agreement__legal_basis", "agreement__contract_type")
         .annotate(total=Sum("amount"))
         .order_by("agreement__provider__name", "agreement__legal_basis")

@@ -53,6 +53,13 @@ def _can(request: AuthenticatedHttpRequest) -> dict[str, bool]:
     }
 
 
+def _warn_thresholds(request: AuthenticatedHttpRequest, order: Any) -> None:
+    """After an order: say so when the provider's orders under one basis pass a threshold."""
+    provider = order.agreement.provider
+    for warning in selectors.threshold_warnings(actor=request.user, provider=provider):
+        messages.warning(request, warning.message)
+
+
 @login_required
 def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     request.user.permissions.require("view_training")
@@ -238,6 +245,9 @@ def agreement_detail(request: AuthenticatedHttpRequest, id: int) -> HttpResponse
             "agreement": agreement,
             "orders": orders,
             "statuses": Agreement.Status.choices,
+            "warnings": selectors.threshold_warnings(
+                actor=request.user, provider=agreement.provider
+            ),
         },
     )
 
@@ -399,6 +409,7 @@ def programme_detail(request: AuthenticatedHttpRequest, id: int) -> HttpResponse
             )
             if order is not None:
                 messages.success(request, _("Tilaus vahvistettu ja sitoumus kirjattu."))
+                _warn_thresholds(request, order)
                 return redirect("training:order_detail", id=order.pk)
     elif request.method == "POST":
         actor.permissions.require("enrol_training", programme)
@@ -477,6 +488,7 @@ def order_confirm(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
     try:
         services.order_confirm(actor=request.user, order=order)
         messages.success(request, _("Tilaus vahvistettu ja sitoumus kirjattu."))
+        _warn_thresholds(request, order)
     except NotFoundError:
         raise
     except DomainError as exc:
