@@ -283,12 +283,12 @@ def _check_no_overlap(
     """Agreements of one provider that have not ended never overlap (the provider row is
     locked while checking, so two overlapping agreements cannot be saved side by side)."""
     Provider.objects.select_for_update().get(pk=provider.pk)
-    overlapping = (
-        Agreement.objects.filter(provider=provider, starts_on__lte=ends_on, ends_on__gte=starts_on)
-        .exclude(status=Agreement.Status.ENDED)
-        .exclude(pk=exclude)
-        .first()
-    )
+    others = Agreement.objects.filter(
+        provider=provider, starts_on__lte=ends_on, ends_on__gte=starts_on
+    ).exclude(status=Agreement.Status.ENDED)
+    if exclude is not None:
+        others = others.exclude(pk=exclude)
+    overlapping = others.first()
     if overlapping is not None:
         raise ConflictError(
             _(
