@@ -98,6 +98,11 @@ class ProgrammeForm(forms.Form):
     starts_on = date_field(_("Alkaa"))
     ends_on = date_field(_("Päättyy"))
     price = money_field(_("Hinta, alv 0 % (€)"))
+    leads_to_degree = forms.BooleanField(
+        label=_("Johtaa tutkintoon"),
+        required=False,
+        help_text=_("Yhteishankintakoulutus ei voi johtaa tutkintoon."),
+    )
     company = forms.ModelChoiceField(
         label=_("Yhteishankintayritys"),
         queryset=Company.objects.none(),

@@ -293,6 +293,7 @@ def _programme_form_data(form: forms.ProgrammeForm, actor: Any) -> services.Prog
         starts_on=data["starts_on"],
         ends_on=data["ends_on"],
         price=data["price"],
+        leads_to_degree=data["leads_to_degree"],
         company=company,
         description=data["description"],
         skills=skills,

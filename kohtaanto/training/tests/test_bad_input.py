@@ -227,3 +227,13 @@ def test_api_refuses_a_type_without_a_share_rule(api_client_for, coordinator, pr
     assert response.status_code == 400
     assert "RekryKoulutus" in response.json()["detail"]
     assert not Programme.objects.exists()
+
+
+def test_page_refuses_a_joint_purchase_leading_to_a_degree(client_as, provider, company):
+    response = client_as(Role.COORDINATOR).post(
+        reverse("training:programme_create", args=[provider.pk]),
+        _programme_form(company=company.pk, leads_to_degree="on"),
+    )
+    assert response.status_code == 200
+    assert "ei voi johtaa tutkintoon (TäsmäKoulutus)" in response.content.decode()
+    assert not Programme.objects.exists()
