@@ -1,5 +1,7 @@
-"""Training API: providers, agreements, programmes, orders, invoices, enrolments, the purchase
-plan and the report — with the permissions of the pages (permissions.py).
+"""Training API: providers and their partner members, companies' partner and linked enterprises
+(size class), agreements, programmes, orders (with their later years' shares), invoices, the
+employer's share invoice, enrolments, thresholds, the purchase plan and the report — with the
+permissions of the pages (permissions.py).
 
 Amounts are decimal strings ("10000.00") both ways. What the actor may not see answers 404
 like a missing object; a refusal by a rule answers 400 or 409 with the rule and the figures in
@@ -626,6 +628,13 @@ def order_create(request: AuthenticatedHttpRequest, id: int, data: OrderIn) -> A
 @router.get("/orders/{id}", response=OrderOut)
 def order(request: AuthenticatedHttpRequest, id: int) -> Any:
     return _order_out(selectors.order_get_for_actor(actor=request.user, id=id))
+
+
+@router.post("/orders/{id}/cancel", response=OrderOut)
+def order_cancel(request: AuthenticatedHttpRequest, id: int) -> Any:
+    """Cancel a draft, or a confirmed order nothing has been invoiced on (frees its money)."""
+    order_ = selectors.order_get_for_actor(actor=request.user, id=id)
+    return _order_out(services.order_cancel(actor=request.user, order=order_))
 
 
 @router.post("/orders/{id}/years/{year}/book", response=OrderOut)

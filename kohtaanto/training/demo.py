@@ -245,8 +245,8 @@ def generate(*, rng: random.Random, area: Any, users: dict[str, Any]) -> None:
 
 JOINT_PURCHASE = (
     "TäsmäKoulutus: hydrauliikan kunnossapito",
-    "TäsmäKoulutus: underhåll av hydraulik",
-    "TäsmäKoulutus: hydraulics maintenance",
+    "PrecisionsUtbildning: underhåll av hydraulik",
+    "Targeted training: hydraulics maintenance",
 )
 
 

@@ -6,12 +6,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kohtaanto.accounts.models import PartnerOrganisation, User
-from kohtaanto.common.forms import DecimalTextField, date_field, money_field
+from kohtaanto.common.forms import DateInput, DecimalTextField, date_field, money_field
 from kohtaanto.employers.models import Company
+from kohtaanto.jobseekers.models import JobSeeker
 from kohtaanto.taxonomy.fields import ConceptChoiceField
 from kohtaanto.training.models import (
     Agreement,
     ContractType,
+    Enrolment,
     EnterpriseLink,
     LegalBasis,
     Programme,
@@ -171,3 +173,30 @@ class InvoiceForm(forms.Form):
 
 class PlanForm(forms.Form):
     budget = money_field(_("Budjetti (€)"))
+
+
+class EnrolForm(forms.Form):
+    job_seeker = forms.ModelChoiceField(
+        label=_("Työnhakija"), queryset=JobSeeker.objects.none(), required=False
+    )
+    employee_name = forms.CharField(
+        label=_("tai yrityksen työntekijä"), max_length=200, required=False
+    )
+
+
+class ProgressForm(forms.Form):
+    action = forms.ChoiceField(
+        choices=[
+            ("attendance", _("Läsnäolo")),
+            ("complete", _("Suoritettu")),
+            ("interrupt", _("Keskeytetty")),
+            ("outcome", _("Tilanne 6 kk jälkeen")),
+        ]
+    )
+    days = forms.IntegerField(label=_("Läsnäolopäivät"), required=False, min_value=0)
+    on = forms.DateField(label=_("Päivä"), required=False, widget=DateInput())
+    certificate = forms.CharField(label=_("Todistus"), max_length=300, required=False)
+    reason = forms.CharField(label=_("Keskeytyksen syy"), max_length=300, required=False)
+    outcome = forms.ChoiceField(
+        label=_("Tilanne"), choices=[("", "–"), *Enrolment.Outcome.choices], required=False
+    )

@@ -37,9 +37,15 @@ from kohtaanto.common.errors import ConflictError, DomainError, NotFoundError
 from kohtaanto.common.money import cents, format_eur, parse_money
 from kohtaanto.employers.identifiers import InvalidBusinessIdError, business_id_normalise
 from kohtaanto.employers.models import Company
-from kohtaanto.finance.models import Appropriation, CommitmentSource, CommitmentYearPart
+from kohtaanto.finance.models import (
+    Appropriation,
+    CommitmentSource,
+    CommitmentYearPart,
+    LedgerEntry,
+)
 from kohtaanto.finance.services import (
     commitment_create_split,
+    commitment_release,
     commitment_year_part_book,
     payment_record,
 )
@@ -916,6 +922,61 @@ def _invoice_commitment(actor: User, order: Order, invoiced_on: date) -> OrderCo
     if link is None:
         raise ConflictError(_("Tilauksella ei ole sitoumusta vuodelle %(year)s.") % {"year": year})
     return link
+
+
+@transaction.atomic
+def order_cancel(*, actor: User, order: Order) -> Order:
+    """Cancel an order: a draft simply; a confirmed one that nothing has been invoiced on also
+    frees its commitments (finance's `commitment_release`, reason cancellation) and its amount
+    under the agreement's ceiling.
+
+    Refused, changing nothing: an order already cancelled, an order with invoices, and a
+    confirmed order whose later year's share still waits for its appropriation (finance keeps
+    that share as an open obligation until it is booked; book it first, then cancel).
+    """
+    _require(actor, "order_training")
+    agreement = Agreement.objects.select_for_update().get(pk=order.agreement_id)
+    _require(actor, "view_provider", agreement.provider)
+    order = Order.objects.select_for_update().get(pk=order.pk)
+    old = order.status
+    if old == Order.Status.CANCELLED:
+        raise ConflictError(_("Tilaus on jo peruttu."))
+    if order.invoiced > 0:
+        raise ConflictError(
+            _("Tilausta ei voi perua: siitä on laskutettu %(invoiced)s.")
+            % {"invoiced": format_eur(order.invoiced)},
+            code="invoiced",
+        )
+    if old == Order.Status.CONFIRMED:
+        waiting = order_waiting_parts(order)
+        if waiting:
+            raise ConflictError(
+                _(
+                    "Tilausta ei voi perua, ennen kuin vuoden %(year)s osuus on kirjattu "
+                    "määrärahalle; kirjaa osuus ja peru sitten tilaus."
+                )
+                % {"year": waiting[0].year},
+                code="waiting_part",
+            )
+        for link in order.commitments.select_related("commitment").order_by("year"):
+            if link.commitment.unpaid > 0:
+                commitment_release(
+                    actor=actor,
+                    commitment=link.commitment,
+                    reason=LedgerEntry.Reason.CANCELLATION,
+                    description=_("Koulutustilaus peruttu"),
+                )
+        agreement.ordered -= order.amount
+        agreement.save(update_fields=["ordered", "updated_at"])
+    order.status = Order.Status.CANCELLED
+    order.save(update_fields=["status", "updated_at"])
+    audit_event_record(
+        actor=actor,
+        action="training_order.cancel",
+        target=order,
+        changes={"status": [old, Order.Status.CANCELLED]},
+    )
+    return order
 
 
 @transaction.atomic

@@ -34,6 +34,7 @@ urlpatterns = [
     path("programmes/<int:id>/", views.programme_detail, name="programme_detail"),
     path("orders/<int:id>/", views.order_detail, name="order_detail"),
     path("orders/<int:id>/confirm/", views.order_confirm, name="order_confirm"),
+    path("orders/<int:id>/cancel/", views.order_cancel, name="order_cancel"),
     path(
         "orders/<int:id>/years/<int:year>/book/",
         views.order_year_part_book,

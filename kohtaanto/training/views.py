@@ -14,10 +14,10 @@ from django.views.decorators.http import require_POST
 
 from kohtaanto.accounts.models import User
 from kohtaanto.common.errors import DomainError, NotFoundError
-from kohtaanto.common.forms import DateInput, show_refusal
+from kohtaanto.common.forms import show_refusal
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.employers.models import Company, SizeClass
-from kohtaanto.jobseekers.models import ConsentPurpose, JobSeeker
+from kohtaanto.jobseekers.models import ConsentPurpose
 from kohtaanto.jobseekers.selectors import job_seeker_list, valid_consents
 from kohtaanto.taxonomy.models import Concept
 from kohtaanto.training import forms, selectors, services
@@ -363,17 +363,8 @@ def programme_create(request: AuthenticatedHttpRequest, provider_id: int) -> Htt
     )
 
 
-class EnrolForm(django_forms.Form):
-    job_seeker = django_forms.ModelChoiceField(
-        label=_("Työnhakija"), queryset=JobSeeker.objects.none(), required=False
-    )
-    employee_name = django_forms.CharField(
-        label=_("tai yrityksen työntekijä"), max_length=200, required=False
-    )
-
-
-def _enrol_form(request: AuthenticatedHttpRequest, data: Any = None) -> EnrolForm:
-    form = EnrolForm(data)
+def _enrol_form(request: AuthenticatedHttpRequest, data: Any = None) -> forms.EnrolForm:
+    form = forms.EnrolForm(data)
     if request.user.permissions.can_view_job_seeker_list():
         people = job_seeker_list(actor=request.user).filter(
             pk__in=valid_consents().filter(purpose=ConsentPurpose.PROCESSING).values("job_seeker")
@@ -443,7 +434,7 @@ def programme_detail(request: AuthenticatedHttpRequest, id: int) -> HttpResponse
             "can_progress": actor.permissions.can_record_training_progress(
                 Enrolment(programme=programme)
             ),
-            "progress_actions": ProgressForm.base_fields["action"].choices,  # type: ignore[attr-defined]
+            "progress_actions": forms.ProgressForm.base_fields["action"].choices,  # type: ignore[attr-defined]
             "outcomes": Enrolment.Outcome.choices,
             "employer_invoice": selectors.employer_invoice_for(actor=actor, programme=programme),
             "employer_form": forms.EmployerInvoiceForm(prefix="employer"),
@@ -490,6 +481,21 @@ def order_confirm(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
         services.order_confirm(actor=request.user, order=order)
         messages.success(request, _("Tilaus vahvistettu ja sitoumus kirjattu."))
         _warn_thresholds(request, order)
+    except NotFoundError:
+        raise
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("training:order_detail", id=order.pk)
+
+
+@login_required
+@require_POST
+def order_cancel(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
+    request.user.permissions.require("order_training")
+    order = selectors.order_get_for_actor(actor=request.user, id=id)
+    try:
+        services.order_cancel(actor=request.user, order=order)
+        messages.success(request, _("Tilaus peruttu."))
     except NotFoundError:
         raise
     except DomainError as exc:
@@ -557,13 +563,13 @@ def plan(request: AuthenticatedHttpRequest) -> HttpResponse:
                     _("Luotiin %(count)s tilausluonnosta.") % {"count": len(orders)},
                 )
                 return redirect("training:home")
-    return render(request, "training/plan.html", {"form": form, "plan": result})
+    return render(request, "training/plan.html", {**_can(request), "form": form, "plan": result})
 
 
 @login_required
 def report(request: AuthenticatedHttpRequest) -> HttpResponse:
     data = selectors.training_report(actor=request.user)
-    return render(request, "training/report.html", {"report": data})
+    return render(request, "training/report.html", {**_can(request), "report": data})
 
 
 @login_required
@@ -574,31 +580,13 @@ def report_xlsx(request: AuthenticatedHttpRequest) -> HttpResponse:
     return response
 
 
-class ProgressForm(django_forms.Form):
-    action = django_forms.ChoiceField(
-        choices=[
-            ("attendance", _("Läsnäolo")),
-            ("complete", _("Suoritettu")),
-            ("interrupt", _("Keskeytetty")),
-            ("outcome", _("Tilanne 6 kk jälkeen")),
-        ]
-    )
-    days = django_forms.IntegerField(label=_("Läsnäolopäivät"), required=False, min_value=0)
-    on = django_forms.DateField(label=_("Päivä"), required=False, widget=DateInput())
-    certificate = django_forms.CharField(label=_("Todistus"), max_length=300, required=False)
-    reason = django_forms.CharField(label=_("Keskeytyksen syy"), max_length=300, required=False)
-    outcome = django_forms.ChoiceField(
-        label=_("Tilanne"), choices=[("", "–"), *Enrolment.Outcome.choices], required=False
-    )
-
-
 @login_required
 @require_POST
 def enrolment_progress(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
     """Attendance, completion, interruption or the outcome, from the programme page."""
     enrolment = selectors.enrolment_get_for_actor(actor=request.user, id=id)
     request.user.permissions.require("record_training_progress", enrolment)
-    form = ProgressForm(request.POST)
+    form = forms.ProgressForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Tarkista lomakkeen tiedot."))
         return redirect("training:programme_detail", id=enrolment.programme_id)

@@ -252,3 +252,78 @@ def test_api_report_gives_rates_and_cost_per_placement(
     assert (row["completion_rate"], row["placement_rate"]) == (1.0, 1.0)
     assert row["cost_per_placement"] == "30000.00"
     assert api_client_for(counsellor).get(f"{BASE}/report").status_code == 404
+
+
+# --- cancelling an order ---------------------------------------------------------------------
+
+
+def test_cancelling_a_confirmed_order_frees_its_money_and_the_ceiling(
+    client_as, finance_user, coordinator, agreement, appropriations, make_programme
+):
+    order = services.order_create(
+        actor=coordinator,
+        agreement=agreement,
+        programme=make_programme(),
+        ordered_on=date(2026, 2, 1),
+    )
+    client = client_as(finance_user)
+    client.post(reverse("training:order_cancel", args=[order.pk]))
+    order.refresh_from_db()
+    agreement.refresh_from_db()
+    assert order.status == "cancelled"
+    assert agreement.ordered == Decimal("0.00")
+    assert Appropriation.objects.get(pk=appropriations[2026].pk).committed == Decimal("0.00")
+    # A cancelled programme is a candidate again and can be ordered anew.
+    again = client.post(reverse("training:order_cancel", args=[order.pk]), follow=True)
+    assert "jo peruttu" in again.content.decode()
+
+
+def test_an_invoiced_order_cannot_be_cancelled(
+    api_client_for, finance_user, coordinator, agreement, appropriations, make_programme
+):
+    order = services.order_create(
+        actor=coordinator,
+        agreement=agreement,
+        programme=make_programme(),
+        ordered_on=date(2026, 2, 1),
+    )
+    services.invoice_record(
+        actor=finance_user, order=order, number="A-1", amount="100", invoiced_on=date(2026, 3, 1)
+    )
+    response = post(api_client_for(finance_user), f"{BASE}/orders/{order.pk}/cancel", {})
+    assert response.status_code == 409
+    assert "laskutettu 100,00 €" in response.json()["detail"]
+    order.refresh_from_db()
+    assert order.status == "confirmed"
+
+
+def test_a_split_order_is_cancelled_once_next_years_share_is_booked(
+    api_client_for, finance_user, winter_order, appropriations, set_today
+):
+    client = api_client_for(finance_user)
+    refused = post(client, f"{BASE}/orders/{winter_order.pk}/cancel", {})
+    assert refused.status_code == 409
+    assert "2027" in refused.json()["detail"]
+    set_today(date(2027, 1, 4))
+    post(client, f"{BASE}/orders/{winter_order.pk}/years/2027/book", {})
+    done = post(client, f"{BASE}/orders/{winter_order.pk}/cancel", {})
+    assert done.json()["status"] == "cancelled"
+    for year in (2026, 2027):
+        assert Appropriation.objects.get(pk=appropriations[year].pk).committed == Decimal("0.00")
+
+
+def test_a_draft_order_from_the_plan_is_cancelled_and_a_counsellor_cannot(
+    client_as, coordinator, agreement, appropriations, make_programme
+):
+    order = services.order_create(
+        actor=coordinator, agreement=agreement, programme=make_programme(), confirm=False
+    )
+    assert (
+        client_as(Role.COUNSELLOR)
+        .post(reverse("training:order_cancel", args=[order.pk]))
+        .status_code
+        == 404
+    )
+    client_as(coordinator).post(reverse("training:order_cancel", args=[order.pk]))
+    order.refresh_from_db()
+    assert order.status == "cancelled"
