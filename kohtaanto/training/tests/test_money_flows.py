@@ -327,3 +327,17 @@ def test_a_draft_order_from_the_plan_is_cancelled_and_a_counsellor_cannot(
     client_as(coordinator).post(reverse("training:order_cancel", args=[order.pk]))
     order.refresh_from_db()
     assert order.status == "cancelled"
+
+
+def test_year_end_release_leaves_an_order_running_over_the_year_end_open(
+    finance_user, winter_order, appropriations
+):
+    from kohtaanto.finance.services import appropriation_year_end_release
+
+    released, _ = appropriation_year_end_release(
+        actor=finance_user, appropriation=appropriations[2026], today=date(2026, 12, 2)
+    )
+    assert released == 0
+    [link] = winter_order.commitments.all()
+    link.commitment.refresh_from_db()
+    assert link.commitment.committed == Decimal("15000.00")
