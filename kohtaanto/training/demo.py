@@ -1,6 +1,8 @@
 """Demo data: KPEDU, Centria and a private training firm as providers, KPEDU's in-house
 service procurement agreement, Centria's tendered one, and programmes over the next months
-teaching skills of the shipped vocabulary, so that the purchase plan has candidates.
+teaching skills of the shipped vocabulary, so that the purchase plan has candidates; when the
+region has a medium-sized company, a TäsmäKoulutus bought jointly with it (40 % employer
+share).
 
 Synthetic and idempotent: providers are looked up by business id, agreements by title,
 programmes by Finnish name; re-running adds nothing. Business ids are fictitious (valid check
@@ -16,6 +18,7 @@ from django.utils import timezone
 from stdnum.fi import ytunnus
 
 from kohtaanto.accounts.models import PartnerOrganisation
+from kohtaanto.employers.models import Company, SizeClass
 from kohtaanto.finance import services as finance_services
 from kohtaanto.finance.models import Appropriation, BudgetLine
 from kohtaanto.taxonomy.models import Concept, ConceptLabel, ConceptType
@@ -237,3 +240,45 @@ def generate(*, rng: random.Random, area: Any, users: dict[str, Any]) -> None:
                 skills=_skills(words),
             ),
         )
+    _joint_purchase(area=area, coordinator=coordinator, provider=providers[0], today=today)
+
+
+JOINT_PURCHASE = (
+    "TäsmäKoulutus: hydrauliikan kunnossapito",
+    "PrecisionsUtbildning: underhåll av hydraulik",
+    "Targeted training: hydraulics maintenance",
+)
+
+
+def _joint_purchase(*, area: Any, coordinator: Any, provider: Provider, today: date) -> None:
+    """A TäsmäKoulutus with the region's first medium-sized company, if there is one."""
+    company = (
+        Company.objects.filter(employment_area=area, size_class=SizeClass.MEDIUM)
+        .order_by("pk")
+        .first()
+    )
+    if (
+        company is None
+        or Programme.objects.filter(provider=provider, name_fi=JOINT_PURCHASE[0]).exists()
+    ):
+        return
+    starts_on = _month_start(today, 2)
+    services.programme_create(
+        actor=coordinator,
+        provider=provider,
+        data=services.ProgrammeData(
+            name_fi=JOINT_PURCHASE[0],
+            name_sv=JOINT_PURCHASE[1],
+            name_en=JOINT_PURCHASE[2],
+            type="tasma",
+            days=12,
+            seats=8,
+            min_group=4,
+            starts_on=starts_on,
+            ends_on=starts_on + timedelta(days=16),
+            price="19200.00",
+            place="Kokkola",
+            company=company,
+            skills=_skills(["kunnossapi", "hydraul", "maintenance"]),
+        ),
+    )

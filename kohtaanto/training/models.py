@@ -332,6 +332,12 @@ class Programme(TimeStampedModel):
         return getattr(self, f"name_{lang}", "") or self.name_fi
 
     @property
+    def size_class_label(self) -> str:
+        from kohtaanto.employers.models import SizeClass
+
+        return str(SizeClass(self.size_class).label) if self.size_class else ""
+
+    @property
     def area_price(self) -> Decimal:
         """What the employment area pays: the price less the employer's share."""
         return self.price - self.employer_share
@@ -486,3 +492,7 @@ class Enrolment(TimeStampedModel):
                 name="enrolment_once_per_job_seeker",
             ),
         ]
+
+    @property
+    def outcome_label(self) -> str:
+        return str(self.Outcome(self.outcome).label) if self.outcome else ""

@@ -5,8 +5,10 @@ Every rule first requires the object to belong to the user's employment area.
 | what                                         | coord. | fin. | couns. | adv. | aud. | partner¹ |
 |----------------------------------------------|--------|------|--------|------|------|----------|
 | providers, agreements, programmes, orders    | yes    | yes  | yes    | yes  | read | own      |
-| manage providers, agreements, programmes     | yes    | no   | no     | no   | no   | no       |
-| orders, invoices, employer invoices, plan    | yes    | yes  | no     | no   | no   | no       |
+| manage providers, members, agreements,       | yes    | no   | no     | no   | no   | no       |
+| programmes, companies' enterprise links      |        |      |        |      |      |          |
+| orders, year parts, invoices, employer       | yes    | yes  | no     | no   | no   | no       |
+| invoices, plan                               |        |      |        |      |      |          |
 | reports                                      | yes    | yes  | no     | no   | yes  | no       |
 | enrol a person                               | yes    | no   | yes    | yes  | no   | own      |
 | attendance, completion, interruption, outcome| yes    | no   | no     | no   | no   | own      |

@@ -12,20 +12,27 @@ from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kohtaanto.accounts.models import Role
+from kohtaanto.accounts.models import Role, User
 from kohtaanto.common.errors import NotFoundError
 from kohtaanto.common.money import format_eur
+from kohtaanto.employers.models import Company
+from kohtaanto.finance.models import CommitmentYearPart
 from kohtaanto.jobseekers.models import ConsentPurpose
 from kohtaanto.jobseekers.selectors import valid_consents
 from kohtaanto.taxonomy.models import Concept
 from kohtaanto.training import gaps as gap_registry
 from kohtaanto.training.models import (
     Agreement,
+    EmployerInvoice,
     Enrolment,
+    EnterpriseLink,
     LegalBasis,
     Order,
+    OrderCommitment,
+    ProcurementThreshold,
     Programme,
     Provider,
+    ProviderMembership,
     ThresholdLevel,
 )
 from kohtaanto.training.optimiser import Candidate, solve
@@ -61,6 +68,57 @@ def provider_get_for_actor(*, actor: Any, id: int) -> Provider:
     return provider
 
 
+def provider_members(*, actor: Any, provider: Provider) -> QuerySet[ProviderMembership]:
+    """The provider's partner users; only those who manage training see who they are."""
+    if not actor.permissions.can_manage_training():
+        return ProviderMembership.objects.none()
+    return ProviderMembership.objects.filter(provider=provider).select_related(
+        "user__partner_organisation"
+    )
+
+
+def provider_member_candidates(*, actor: Any, provider: Provider) -> QuerySet[User]:
+    """Active partner users of the provider's area who are not yet its members."""
+    if not actor.permissions.can_manage_training():
+        return User.objects.none()
+    return (
+        User.objects.filter(
+            role=Role.PARTNER, employment_area_id=provider.employment_area_id, is_active=True
+        )
+        .exclude(training_memberships__provider=provider)
+        .select_related("partner_organisation")
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+def joint_purchase_companies(*, actor: Any, q: str = "") -> QuerySet[Company]:
+    """The area's companies for joint-purchase training, with their enterprise links."""
+    if not actor.permissions.can_manage_training() or not actor.employment_area_id:
+        return Company.objects.none()
+    qs = Company.objects.filter(employment_area_id=actor.employment_area_id)
+    if q:
+        qs = qs.filter(Q(name__icontains=q) | Q(business_id__icontains=q))
+    return qs.prefetch_related("enterprise_links").order_by("name", "id")
+
+
+def joint_purchase_company_get(*, actor: Any, id: int) -> Company:
+    company = joint_purchase_companies(actor=actor).filter(pk=id).first()
+    if company is None:
+        raise _not_found()
+    return company
+
+
+def enterprise_link_get_for_actor(*, actor: Any, id: int) -> EnterpriseLink:
+    link = (
+        EnterpriseLink.objects.filter(pk=id, company__in=joint_purchase_companies(actor=actor))
+        .select_related("company")
+        .first()
+    )
+    if link is None:
+        raise _not_found()
+    return link
+
+
 def agreement_list(*, actor: Any) -> QuerySet[Agreement]:
     return Agreement.objects.filter(provider__in=_providers(actor)).select_related("provider")
 
@@ -75,7 +133,7 @@ def agreement_get_for_actor(*, actor: Any, id: int) -> Agreement:
 def programme_list(*, actor: Any) -> QuerySet[Programme]:
     return (
         Programme.objects.filter(provider__in=_providers(actor))
-        .select_related("provider", "company")
+        .select_related("provider", "company", "employer_invoice")
         .prefetch_related("skills__concept")
     )
 
@@ -93,11 +151,31 @@ def order_list(*, actor: Any) -> QuerySet[Order]:
     )
 
 
+def waiting_year_parts(*, orders: QuerySet[Order]) -> list[tuple[int, int, Decimal]]:
+    """(order id, year, amount) of the orders' later years' shares still waiting for their
+    year's appropriation, in two queries whatever the number of orders."""
+    links = dict(
+        OrderCommitment.objects.filter(order__in=orders).values_list("commitment_id", "order_id")
+    )
+    parts = CommitmentYearPart.objects.filter(
+        commitment_id__in=list(links), booked__isnull=True
+    ).order_by("year")
+    return [(links[p.commitment_id], p.year, p.amount) for p in parts]
+
+
 def order_get_for_actor(*, actor: Any, id: int) -> Order:
     order = order_list(actor=actor).filter(pk=id).first()
     if order is None:
         raise _not_found()
     return order
+
+
+def employer_invoice_for(*, actor: Any, programme: Programme) -> EmployerInvoice | None:
+    """The invoice of the employer's share of a programme the actor sees (from
+    `programme_get_for_actor`), or None when it has not been invoiced."""
+    if not actor.permissions.can_view_provider(programme.provider):
+        return None
+    return EmployerInvoice.objects.filter(programme=programme).select_related("company").first()
 
 
 def enrolment_list(*, actor: Any, programme: Programme) -> QuerySet[Enrolment]:
@@ -138,6 +216,11 @@ def enrolment_get_for_actor(*, actor: Any, id: int) -> Enrolment:
     return enrolment
 
 
+def threshold_list() -> QuerySet[ProcurementThreshold]:
+    """Every threshold row with its validity and source (public data, not per area)."""
+    return ProcurementThreshold.objects.order_by("level", "contract_type", "valid_from")
+
+
 # --- thresholds ------------------------------------------------------------------------------
 
 # The threshold a basis must stay under: a purchase below the national threshold must stay
@@ -170,12 +253,17 @@ class ThresholdWarning:
         }
 
 
-def threshold_warnings(*, actor: Any, on: date | None = None) -> list[ThresholdWarning]:
-    """Providers whose confirmed orders under one basis add up past the basis's threshold."""
+def threshold_warnings(
+    *, actor: Any, on: date | None = None, provider: Provider | None = None
+) -> list[ThresholdWarning]:
+    """Providers (or the one given) whose confirmed orders under one basis add up past the
+    basis's threshold in force on `on`."""
     on = on or timezone.localdate()
+    orders = order_list(actor=actor)
+    if provider is not None:
+        orders = orders.filter(agreement__provider=provider)
     totals = (
-        order_list(actor=actor)
-        .filter(status=Order.Status.CONFIRMED, agreement__legal_basis__in=list(BASIS_LIMIT))
+        orders.filter(status=Order.Status.CONFIRMED, agreement__legal_basis__in=list(BASIS_LIMIT))
         .values("agreement__provider__name", "agreement__legal_basis", "agreement__contract_type")
         .annotate(total=Sum("amount"))
         .order_by("agreement__provider__name", "agreement__legal_basis")

@@ -7,9 +7,12 @@ Invariants kept here (and by the database where it can):
   both change only while the agreement row is locked (SELECT … FOR UPDATE), in the same
   transaction as the order or invoice that explains them.
 * Agreements of one provider never overlap in time (ended ones aside).
-* A confirmed order lies within its agreement's period and binds its amount on the
-  appropriation of each calendar year the training runs in, in proportion to the days in
-  that year (finance's `commitment_create`, one commitment per year).
+* A confirmed order lies within its agreement's period and binds its amount through
+  finance's `commitment_create_split`: the first year's share on that year's appropriation,
+  each later year's share (by the training days in it) as a year part that waits for that
+  year's appropriation and is booked there from 1 January on (`order_year_part_book`, also
+  done by the first invoice of that year). Shares of years before the order date belong to
+  the order's own year: money is bound when the obligation is entered into.
 * A programme's enrolments (not interrupted) never exceed its seats; the programme row is
   locked while counting.
 * A joint-purchase programme carries the employer's share from the rule in force on its
@@ -34,8 +37,18 @@ from kohtaanto.common.errors import ConflictError, DomainError, NotFoundError
 from kohtaanto.common.money import cents, format_eur, parse_money
 from kohtaanto.employers.identifiers import InvalidBusinessIdError, business_id_normalise
 from kohtaanto.employers.models import Company
-from kohtaanto.finance.models import Appropriation, CommitmentSource
-from kohtaanto.finance.services import commitment_create, payment_record
+from kohtaanto.finance.models import (
+    Appropriation,
+    CommitmentSource,
+    CommitmentYearPart,
+    LedgerEntry,
+)
+from kohtaanto.finance.services import (
+    commitment_create_split,
+    commitment_release,
+    commitment_year_part_book,
+    payment_record,
+)
 from kohtaanto.jobseekers.models import ConsentPurpose, JobSeeker, ProfileSkill, SkillSource
 from kohtaanto.jobseekers.selectors import consent_is_valid
 from kohtaanto.jobseekers.services.profile import profile_skill_set
@@ -165,16 +178,32 @@ def provider_member_add(*, actor: User, provider: Provider, user: User) -> Provi
 
 
 @transaction.atomic
+def provider_member_remove(*, actor: User, provider: Provider, user: User) -> None:
+    """End a partner user's membership: from now on they no longer see the provider's data."""
+    _require(actor, "manage_training")
+    _require(actor, "view_provider", provider)
+    deleted, _rows = ProviderMembership.objects.filter(provider=provider, user=user).delete()
+    if not deleted:
+        raise NotFoundError(_("Ei löytynyt."))
+    audit_event_record(
+        actor=actor,
+        action="training_provider.member_remove",
+        target=provider,
+        changes={"member": [user.get_username(), None]},
+    )
+
+
+@transaction.atomic
 def enterprise_link_add(
     *,
     actor: User,
     company: Company,
     name: str,
     relation: str,
-    holding_percent: Decimal,
+    holding_percent: Decimal | str,
     employees: int,
-    turnover_eur: Decimal | None = None,
-    balance_sheet_eur: Decimal | None = None,
+    turnover_eur: AmountInput | None = None,
+    balance_sheet_eur: AmountInput | None = None,
 ) -> EnterpriseLink:
     """Record a partner (25–50 %) or linked (over 50 %) enterprise whose figures count towards
     the company's size class (Recommendation 2003/361/EC, Annex Art. 3 and 6)."""
@@ -183,7 +212,15 @@ def enterprise_link_add(
         raise NotFoundError(_("Ei löytynyt."))
     if relation not in EnterpriseLink.Relation.values:
         raise DomainError(_("Tuntematon yritysten välinen suhde: %(r)s.") % {"r": relation})
-    holding = Decimal(holding_percent)
+    try:
+        holding = Decimal(str(holding_percent).replace(",", ".").strip())
+    except ArithmeticError as exc:
+        raise DomainError(
+            _("Omistusosuus ”%(value)s” ei ole luku.") % {"value": holding_percent},
+            field="holding_percent",
+        ) from exc
+    if not holding.is_finite():
+        raise DomainError(_("Omistusosuus ei ole luku."), field="holding_percent")
     low, high = (
         (Decimal("25"), Decimal("50"))
         if relation == EnterpriseLink.Relation.PARTNER
@@ -204,6 +241,12 @@ def enterprise_link_add(
         )
     if employees < 0:
         raise DomainError(_("Henkilöstömäärä ei voi olla negatiivinen."))
+
+    def figure(value: AmountInput | None, label: str, key: str) -> Decimal | None:
+        return None if value in (None, "") else amount_parse(value, label=label, field=key)
+
+    turnover_eur = figure(turnover_eur, _("Liikevaihto"), "turnover_eur")
+    balance_sheet_eur = figure(balance_sheet_eur, _("Taseen loppusumma"), "balance_sheet_eur")
     link = EnterpriseLink.objects.create(
         company=company,
         name=_text(name, field=_("Nimi"), max_length=300),
@@ -222,7 +265,50 @@ def enterprise_link_add(
     return link
 
 
+@transaction.atomic
+def enterprise_link_remove(*, actor: User, link: EnterpriseLink) -> None:
+    """Remove a partner or linked enterprise; programmes priced earlier keep their share."""
+    _require(actor, "manage_training")
+    if link.company.employment_area_id != actor.employment_area_id:
+        raise NotFoundError(_("Ei löytynyt."))
+    audit_event_record(
+        actor=actor,
+        action="enterprise_link.delete",
+        target=link.company,
+        changes={"link": [f"{link.name} {link.relation} {link.holding_percent} %", None]},
+    )
+    link.delete()
+
+
 # --- agreements ------------------------------------------------------------------------------
+
+
+def _check_no_overlap(
+    provider: Provider, starts_on: date, ends_on: date, *, exclude: int | None = None
+) -> None:
+    """Agreements of one provider that have not ended never overlap (the provider row is
+    locked while checking, so two overlapping agreements cannot be saved side by side)."""
+    Provider.objects.select_for_update().get(pk=provider.pk)
+    others = Agreement.objects.filter(
+        provider=provider, starts_on__lte=ends_on, ends_on__gte=starts_on
+    ).exclude(status=Agreement.Status.ENDED)
+    if exclude is not None:
+        others = others.exclude(pk=exclude)
+    overlapping = others.first()
+    if overlapping is not None:
+        raise ConflictError(
+            _(
+                "Sopimus menisi päällekkäin järjestäjän %(provider)s sopimuksen "
+                "”%(other)s” (%(start)s–%(end)s) kanssa."
+            )
+            % {
+                "provider": provider.name,
+                "other": overlapping.title,
+                "start": _day(overlapping.starts_on),
+                "end": _day(overlapping.ends_on),
+            },
+            code="overlap",
+        )
 
 
 @transaction.atomic
@@ -283,26 +369,7 @@ def agreement_create(
             _("Sopimuskausi päättyy (%(end)s) ennen alkamistaan (%(start)s).")
             % {"end": _day(ends_on), "start": _day(starts_on)}
         )
-    Provider.objects.select_for_update().get(pk=provider.pk)
-    overlapping = (
-        Agreement.objects.filter(provider=provider, starts_on__lte=ends_on, ends_on__gte=starts_on)
-        .exclude(status=Agreement.Status.ENDED)
-        .first()
-    )
-    if overlapping is not None:
-        raise ConflictError(
-            _(
-                "Sopimus menisi päällekkäin järjestäjän %(provider)s sopimuksen "
-                "”%(other)s” (%(start)s–%(end)s) kanssa."
-            )
-            % {
-                "provider": provider.name,
-                "other": overlapping.title,
-                "start": _day(overlapping.starts_on),
-                "end": _day(overlapping.ends_on),
-            },
-            code="overlap",
-        )
+    _check_no_overlap(provider, starts_on, ends_on)
 
     def price(value: AmountInput | None, name: str, key: str) -> Decimal | None:
         return None if value in (None, "") else amount_parse(value, label=name, field=key)
@@ -342,10 +409,19 @@ def agreement_create(
 
 @transaction.atomic
 def agreement_status_set(*, actor: User, agreement: Agreement, status: str) -> Agreement:
+    """Draft, active or ended. Only an active agreement takes orders; an ended one may be
+    reopened only if it overlaps no other agreement of the provider that has not ended."""
     _require(actor, "manage_training")
     _require(actor, "view_provider", agreement.provider)
     if status not in Agreement.Status.values:
         raise DomainError(_("Tuntematon tila %(status)s.") % {"status": status})
+    agreement = (
+        Agreement.objects.select_for_update().select_related("provider").get(pk=agreement.pk)
+    )
+    if status != Agreement.Status.ENDED and agreement.status == Agreement.Status.ENDED:
+        _check_no_overlap(
+            agreement.provider, agreement.starts_on, agreement.ends_on, exclude=agreement.pk
+        )
     old = agreement.status
     agreement.status = status
     agreement.save(update_fields=["status", "updated_at"])
@@ -712,6 +788,75 @@ def _appropriation_for(area_id: int, year: int) -> Appropriation:
     return appropriation
 
 
+def order_year_parts(
+    *, starts_on: date, ends_on: date, ordered_on: date, amount: Decimal
+) -> list[tuple[int, Decimal]]:
+    """The order's amount by year: `year_shares` of the training period, with the shares of
+    years before the order's own year added to that year (they cannot be bound on a closed
+    year's appropriation)."""
+    parts: dict[int, Decimal] = {}
+    for year, part in year_shares(starts_on=starts_on, ends_on=ends_on, amount=amount):
+        key = max(year, ordered_on.year)
+        parts[key] = parts.get(key, ZERO) + part
+    return sorted(parts.items())
+
+
+def _order_description(order: Order) -> str:
+    return _("Koulutustilaus: %(programme)s, %(seats)s paikkaa") % {
+        "programme": order.programme.name_fi[:200],
+        "seats": order.seats,
+    }
+
+
+def order_waiting_parts(order: Order) -> list[CommitmentYearPart]:
+    """Later years' shares of the order that still wait for their year's appropriation."""
+    return list(
+        CommitmentYearPart.objects.filter(
+            commitment__in=order.commitments.values("commitment"), booked__isnull=True
+        ).order_by("year")
+    )
+
+
+@transaction.atomic
+def order_year_part_book(
+    *, actor: User, order: Order, year: int, booked_on: date | None = None
+) -> OrderCommitment:
+    """Book the order's waiting share of `year` on that year's appropriation (finance's
+    `commitment_year_part_book`: not before 1 January of the year, same budget line).
+
+    Refuses, changing nothing: an order not confirmed, a year without a waiting share, a
+    year without an appropriation, a date before the year has begun.
+    """
+    _require(actor, "order_training")
+    _require(actor, "view_provider", order.agreement.provider)
+    order = Order.objects.select_for_update().get(pk=order.pk)
+    if order.status != Order.Status.CONFIRMED:
+        raise ConflictError(_("Vuoden osuuden voi kirjata vain vahvistetulle tilaukselle."))
+    part = next((p for p in order_waiting_parts(order) if p.year == year), None)
+    if part is None:
+        raise ConflictError(
+            _("Tilauksella ei ole kirjaamatonta vuoden %(year)s osuutta.") % {"year": year},
+            code="no_waiting_part",
+        )
+    area_id = Provider.objects.values_list("employment_area_id", flat=True).get(
+        pk=order.agreement.provider_id
+    )
+    booked = commitment_year_part_book(
+        actor=actor,
+        part=part,
+        appropriation=_appropriation_for(area_id, year),
+        booked_on=booked_on,
+    )
+    link = OrderCommitment.objects.create(order=order, year=year, commitment=booked)
+    audit_event_record(
+        actor=actor,
+        action="training_order.year_part_book",
+        target=order,
+        changes={"year": [None, year], "amount": [None, str(part.amount)]},
+    )
+    return link
+
+
 @transaction.atomic
 def order_confirm(*, actor: User, order: Order) -> Order:
     """Confirm a draft order: check period and ceiling under lock, add it to the agreement's
@@ -729,22 +874,23 @@ def order_confirm(*, actor: User, order: Order) -> Order:
     _check_order(agreement, programme, order.seats, order.ordered_on)
     _ceiling_check(agreement, order.amount)
     area_id = agreement.provider.employment_area_id
-    for year, part in year_shares(
-        starts_on=programme.starts_on, ends_on=programme.ends_on, amount=order.amount
-    ):
-        commitment = commitment_create(
-            actor=actor,
-            appropriation=_appropriation_for(area_id, year),
-            amount=part,
-            description=_("Koulutustilaus: %(programme)s, %(seats)s paikkaa (%(year)s)")
-            % {"programme": programme.name_fi[:200], "seats": order.seats, "year": year},
-            source_type=CommitmentSource.TRAINING_ORDER,
-            source_id=str(order.pk),
-            # Every year's part is booked on the order date: money is never booked on a future
-            # day, and next year's appropriation may already bind what the order owes in it.
-            booked_on=order.ordered_on,
-        )
-        OrderCommitment.objects.create(order=order, year=year, commitment=commitment)
+    parts = order_year_parts(
+        starts_on=programme.starts_on,
+        ends_on=programme.ends_on,
+        ordered_on=order.ordered_on,
+        amount=order.amount,
+    )
+    first_year = parts[0][0]
+    commitment = commitment_create_split(
+        actor=actor,
+        appropriation=_appropriation_for(area_id, first_year),
+        parts=parts,
+        description=_order_description(order),
+        source_type=CommitmentSource.TRAINING_ORDER,
+        source_id=str(order.pk),
+        booked_on=order.ordered_on,
+    )
+    OrderCommitment.objects.create(order=order, year=first_year, commitment=commitment)
     agreement.ordered += order.amount
     agreement.save(update_fields=["ordered", "updated_at"])
     order.status = Order.Status.CONFIRMED
@@ -758,6 +904,81 @@ def order_confirm(*, actor: User, order: Order) -> Order:
     return order
 
 
+def _invoice_commitment(actor: User, order: Order, invoiced_on: date) -> OrderCommitment:
+    year = invoiced_on.year
+    link = (
+        OrderCommitment.objects.select_related("commitment").filter(order=order, year=year).first()
+    )
+    if link is not None:
+        return link
+    if any(part.year == year for part in order_waiting_parts(order)):
+        return order_year_part_book(actor=actor, order=order, year=year, booked_on=invoiced_on)
+    link = (
+        OrderCommitment.objects.select_related("commitment")
+        .filter(order=order, year__lt=year)
+        .order_by("-year")
+        .first()
+    )
+    if link is None:
+        raise ConflictError(_("Tilauksella ei ole sitoumusta vuodelle %(year)s.") % {"year": year})
+    return link
+
+
+@transaction.atomic
+def order_cancel(*, actor: User, order: Order) -> Order:
+    """Cancel an order: a draft simply; a confirmed one that nothing has been invoiced on also
+    frees its commitments (finance's `commitment_release`, reason cancellation) and its amount
+    under the agreement's ceiling.
+
+    Refused, changing nothing: an order already cancelled, an order with invoices, and a
+    confirmed order whose later year's share still waits for its appropriation (finance keeps
+    that share as an open obligation until it is booked; book it first, then cancel).
+    """
+    _require(actor, "order_training")
+    agreement = Agreement.objects.select_for_update().get(pk=order.agreement_id)
+    _require(actor, "view_provider", agreement.provider)
+    order = Order.objects.select_for_update().get(pk=order.pk)
+    old = order.status
+    if old == Order.Status.CANCELLED:
+        raise ConflictError(_("Tilaus on jo peruttu."))
+    if order.invoiced > 0:
+        raise ConflictError(
+            _("Tilausta ei voi perua: siitä on laskutettu %(invoiced)s.")
+            % {"invoiced": format_eur(order.invoiced)},
+            code="invoiced",
+        )
+    if old == Order.Status.CONFIRMED:
+        waiting = order_waiting_parts(order)
+        if waiting:
+            raise ConflictError(
+                _(
+                    "Tilausta ei voi perua, ennen kuin vuoden %(year)s osuus on kirjattu "
+                    "määrärahalle; kirjaa osuus ja peru sitten tilaus."
+                )
+                % {"year": waiting[0].year},
+                code="waiting_part",
+            )
+        for link in order.commitments.select_related("commitment").order_by("year"):
+            if link.commitment.unpaid > 0:
+                commitment_release(
+                    actor=actor,
+                    commitment=link.commitment,
+                    reason=LedgerEntry.Reason.CANCELLATION,
+                    description=_("Koulutustilaus peruttu"),
+                )
+        agreement.ordered -= order.amount
+        agreement.save(update_fields=["ordered", "updated_at"])
+    order.status = Order.Status.CANCELLED
+    order.save(update_fields=["status", "updated_at"])
+    audit_event_record(
+        actor=actor,
+        action="training_order.cancel",
+        target=order,
+        changes={"status": [old, Order.Status.CANCELLED]},
+    )
+    return order
+
+
 @transaction.atomic
 def invoice_record(
     *,
@@ -766,11 +987,15 @@ def invoice_record(
     number: str,
     amount: AmountInput,
     invoiced_on: date,
+    carry_over_reason: str = "",
 ) -> Invoice:
     """Record the provider's invoice and pay it on the order's commitment of that year.
 
-    Refuses an unconfirmed order, a duplicate number, more than is left to invoice on the
-    order, or more than the year's commitment has unpaid.
+    The year's share of an order that spans the year end is booked on that year's
+    appropriation by its first invoice if it still waits. A January invoice for the previous
+    year's training is paid on that year's commitment as a carry-over with its reason
+    (finance's rule). Refuses an unconfirmed order, a duplicate number, more than is left to
+    invoice on the order, or more than the year's commitment has unpaid.
     """
     _require(actor, "order_training")
     agreement = Agreement.objects.select_for_update().get(pk=order.agreement_id)
@@ -796,20 +1021,7 @@ def invoice_record(
             },
             code="over_order",
         )
-    link = (
-        OrderCommitment.objects.select_related("commitment")
-        .filter(order=order, year=invoiced_on.year)
-        .first()
-    ) or (
-        OrderCommitment.objects.select_related("commitment")
-        .filter(order=order, year__lt=invoiced_on.year)
-        .order_by("-year")
-        .first()
-    )
-    if link is None:
-        raise ConflictError(
-            _("Tilauksella ei ole sitoumusta vuodelle %(year)s.") % {"year": invoiced_on.year}
-        )
+    link = _invoice_commitment(actor, order, invoiced_on)
     invoice = Invoice.objects.create(
         order=order, number=number, amount=value, invoiced_on=invoiced_on
     )
@@ -820,6 +1032,7 @@ def invoice_record(
         booked_on=invoiced_on,
         reference=number,
         description=_("Koulutuksen lasku %(number)s") % {"number": number},
+        carry_over_reason=carry_over_reason,
     )
     order.invoiced += value
     order.save(update_fields=["invoiced", "updated_at"])

@@ -12,16 +12,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kohtaanto.accounts.models import User
 from kohtaanto.common.errors import DomainError, NotFoundError
-from kohtaanto.common.forms import DateInput, show_refusal
+from kohtaanto.common.forms import show_refusal
 from kohtaanto.common.types import AuthenticatedHttpRequest
-from kohtaanto.employers.models import Company
-from kohtaanto.jobseekers.models import ConsentPurpose, JobSeeker
+from kohtaanto.employers.models import Company, SizeClass
+from kohtaanto.jobseekers.models import ConsentPurpose
 from kohtaanto.jobseekers.selectors import job_seeker_list, valid_consents
 from kohtaanto.taxonomy.models import Concept
 from kohtaanto.training import forms, selectors, services
 from kohtaanto.training.exports import report_workbook
 from kohtaanto.training.models import Agreement, Enrolment
+from kohtaanto.training.rules import effective_size_class
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -51,6 +53,13 @@ def _can(request: AuthenticatedHttpRequest) -> dict[str, bool]:
     }
 
 
+def _warn_thresholds(request: AuthenticatedHttpRequest, order: Any) -> None:
+    """After an order: say so when the provider's orders under one basis pass a threshold."""
+    provider = order.agreement.provider
+    for warning in selectors.threshold_warnings(actor=request.user, provider=provider):
+        messages.warning(request, warning.message)
+
+
 @login_required
 def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     request.user.permissions.require("view_training")
@@ -67,6 +76,139 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
             "warnings": selectors.threshold_warnings(actor=actor),
         },
     )
+
+
+@login_required
+def provider_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    request.user.permissions.require("manage_training")
+    form = forms.ProviderForm(_posted(request))
+    if form.is_valid():
+        provider = _attempt(
+            form, lambda: services.provider_create(actor=request.user, **form.cleaned_data)
+        )
+        if provider is not None:
+            messages.success(request, _("Järjestäjä tallennettu."))
+            return redirect("training:provider_detail", id=provider.pk)
+    return render(
+        request,
+        "training/form.html",
+        {"form": form, "title": _("Uusi koulutuksen järjestäjä"), "subject": ""},
+    )
+
+
+@login_required
+def provider_detail(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
+    """The provider with its agreements and programmes; the coordinator adds and removes the
+    partner users who work for it."""
+    actor = request.user
+    provider = selectors.provider_get_for_actor(actor=actor, id=id)
+    candidates = selectors.provider_member_candidates(actor=actor, provider=provider)
+    form = forms.MemberForm(_posted(request), users=candidates)
+    if request.method == "POST":
+        actor.permissions.require("manage_training")
+        if form.is_valid():
+            membership = _attempt(
+                form,
+                lambda: services.provider_member_add(
+                    actor=actor, provider=provider, user=form.cleaned_data["user"]
+                ),
+            )
+            if membership is not None:
+                messages.success(request, _("Käyttäjä lisätty järjestäjään."))
+                return redirect("training:provider_detail", id=provider.pk)
+    return render(
+        request,
+        "training/provider_detail.html",
+        {
+            **_can(request),
+            "provider": provider,
+            "members": selectors.provider_members(actor=actor, provider=provider),
+            "member_form": form,
+            "agreements": selectors.agreement_list(actor=actor).filter(provider=provider),
+            "programmes": selectors.programme_list(actor=actor).filter(provider=provider),
+        },
+    )
+
+
+@login_required
+@require_POST
+def provider_member_remove(
+    request: AuthenticatedHttpRequest, id: int, user_id: int
+) -> HttpResponse:
+    request.user.permissions.require("manage_training")
+    provider = selectors.provider_get_for_actor(actor=request.user, id=id)
+    member = selectors.provider_members(actor=request.user, provider=provider).filter(
+        user_id=user_id
+    )
+    user = User.objects.filter(pk__in=member.values("user_id")).first()
+    if user is None:
+        raise NotFoundError(_("Ei löytynyt."))
+    services.provider_member_remove(actor=request.user, provider=provider, user=user)
+    messages.success(request, _("Käyttäjä poistettu järjestäjästä."))
+    return redirect("training:provider_detail", id=provider.pk)
+
+
+@login_required
+def companies(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Companies of joint-purchase training: size class and partner and linked enterprises."""
+    request.user.permissions.require("manage_training")
+    q = request.GET.get("q", "").strip()[:100]
+    return render(
+        request,
+        "training/companies.html",
+        {
+            **_can(request),
+            "q": q,
+            "companies": selectors.joint_purchase_companies(actor=request.user, q=q)[:100],
+        },
+    )
+
+
+@login_required
+def company_enterprises(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
+    """A company's partner and linked enterprises, whose figures count towards its size class
+    (Recommendation 2003/361/EC, Annex Art. 3 and 6), and the size class they give."""
+    request.user.permissions.require("manage_training")
+    company = selectors.joint_purchase_company_get(actor=request.user, id=id)
+    form = forms.EnterpriseLinkForm(_posted(request))
+    if form.is_valid():
+        link = _attempt(
+            form,
+            lambda: services.enterprise_link_add(
+                actor=request.user, company=company, **form.cleaned_data
+            ),
+        )
+        if link is not None:
+            messages.success(request, _("Yritys lisätty."))
+            return redirect("training:company_enterprises", id=company.pk)
+    size_class, size_error = "", ""
+    try:
+        size_class = effective_size_class(company)
+    except DomainError as exc:
+        size_error = exc.message
+    return render(
+        request,
+        "training/company_enterprises.html",
+        {
+            **_can(request),
+            "company": company,
+            "links": company.enterprise_links.order_by("name"),
+            "form": form,
+            "size_class": SizeClass(size_class).label if size_class else "",
+            "size_error": size_error,
+        },
+    )
+
+
+@login_required
+@require_POST
+def enterprise_link_remove(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
+    request.user.permissions.require("manage_training")
+    link = selectors.enterprise_link_get_for_actor(actor=request.user, id=id)
+    company_id = link.company_id
+    services.enterprise_link_remove(actor=request.user, link=link)
+    messages.success(request, _("Yritys poistettu."))
+    return redirect("training:company_enterprises", id=company_id)
 
 
 @login_required
@@ -98,19 +240,38 @@ def agreement_detail(request: AuthenticatedHttpRequest, id: int) -> HttpResponse
     return render(
         request,
         "training/agreement_detail.html",
-        {**_can(request), "agreement": agreement, "orders": orders},
+        {
+            **_can(request),
+            "agreement": agreement,
+            "orders": orders,
+            "statuses": Agreement.Status.choices,
+            "warnings": selectors.threshold_warnings(
+                actor=request.user, provider=agreement.provider
+            ),
+        },
     )
+
+
+@login_required
+@require_POST
+def agreement_status(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
+    request.user.permissions.require("manage_training")
+    agreement = selectors.agreement_get_for_actor(actor=request.user, id=id)
+    try:
+        services.agreement_status_set(
+            actor=request.user, agreement=agreement, status=request.POST.get("status", "")
+        )
+        messages.success(request, _("Sopimuksen tila muutettu."))
+    except NotFoundError:
+        raise
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("training:agreement_detail", id=agreement.pk)
 
 
 def _programme_form_data(form: forms.ProgrammeForm, actor: Any) -> services.ProgrammeData:
     data = form.cleaned_data
-    company = None
-    if data.get("company"):
-        company = Company.objects.filter(
-            pk=data["company"], employment_area_id=actor.employment_area_id
-        ).first()
-        if company is None:
-            raise DomainError(_("Yritystä %(id)s ei löytynyt.") % {"id": data["company"]})
+    company = data.get("company")
     ids = form.skill_id_list()
     concepts = Concept.objects.in_bulk(ids)
     missing = [str(i) for i in ids if i not in concepts]
@@ -132,6 +293,7 @@ def _programme_form_data(form: forms.ProgrammeForm, actor: Any) -> services.Prog
         starts_on=data["starts_on"],
         ends_on=data["ends_on"],
         price=data["price"],
+        leads_to_degree=data["leads_to_degree"],
         company=company,
         description=data["description"],
         skills=skills,
@@ -146,7 +308,10 @@ def programme_create(request: AuthenticatedHttpRequest, provider_id: int) -> Htt
     provider = selectors.provider_get_for_actor(actor=request.user, id=provider_id)
     description_form = forms.DescriptionForm()
     suggestion = None
-    form = forms.ProgrammeForm(initial={"skill_level": 2, "mode": "contact"})
+    companies = Company.objects.filter(employment_area_id=provider.employment_area_id).order_by(
+        "name"
+    )
+    form = forms.ProgrammeForm(initial={"skill_level": 2, "mode": "contact"}, companies=companies)
     if request.method == "POST" and "parse" in request.POST:
         description_form = forms.DescriptionForm(request.POST)
         if description_form.is_valid():
@@ -169,10 +334,11 @@ def programme_create(request: AuthenticatedHttpRequest, provider_id: int) -> Htt
                     "price": suggestion.price,
                     "skill_ids": ", ".join(str(s["concept_id"]) for s in suggestion.skills),
                     "description": description_form.cleaned_data["text"],
-                }
+                },
+                companies=companies,
             )
     elif request.method == "POST":
-        form = forms.ProgrammeForm(request.POST)
+        form = forms.ProgrammeForm(request.POST, companies=companies)
         if form.is_valid():
             programme = _attempt(
                 form,
@@ -197,17 +363,8 @@ def programme_create(request: AuthenticatedHttpRequest, provider_id: int) -> Htt
     )
 
 
-class EnrolForm(django_forms.Form):
-    job_seeker = django_forms.ModelChoiceField(
-        label=_("Työnhakija"), queryset=JobSeeker.objects.none(), required=False
-    )
-    employee_name = django_forms.CharField(
-        label=_("tai yrityksen työntekijä"), max_length=200, required=False
-    )
-
-
-def _enrol_form(request: AuthenticatedHttpRequest, data: Any = None) -> EnrolForm:
-    form = EnrolForm(data)
+def _enrol_form(request: AuthenticatedHttpRequest, data: Any = None) -> forms.EnrolForm:
+    form = forms.EnrolForm(data)
     if request.user.permissions.can_view_job_seeker_list():
         people = job_seeker_list(actor=request.user).filter(
             pk__in=valid_consents().filter(purpose=ConsentPurpose.PROCESSING).values("job_seeker")
@@ -244,6 +401,7 @@ def programme_detail(request: AuthenticatedHttpRequest, id: int) -> HttpResponse
             )
             if order is not None:
                 messages.success(request, _("Tilaus vahvistettu ja sitoumus kirjattu."))
+                _warn_thresholds(request, order)
                 return redirect("training:order_detail", id=order.pk)
     elif request.method == "POST":
         actor.permissions.require("enrol_training", programme)
@@ -273,6 +431,13 @@ def programme_detail(request: AuthenticatedHttpRequest, id: int) -> HttpResponse
             "order_form": order_form,
             "enrol_form": enrol_form,
             "can_enrol": actor.permissions.can_enrol_training(programme),
+            "can_progress": actor.permissions.can_record_training_progress(
+                Enrolment(programme=programme)
+            ),
+            "progress_actions": forms.ProgressForm.base_fields["action"].choices,  # type: ignore[attr-defined]
+            "outcomes": Enrolment.Outcome.choices,
+            "employer_invoice": selectors.employer_invoice_for(actor=actor, programme=programme),
+            "employer_form": forms.EmployerInvoiceForm(prefix="employer"),
         },
     )
 
@@ -300,6 +465,7 @@ def order_detail(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
             **_can(request),
             "order": order,
             "links": order.commitments.select_related("commitment__appropriation"),
+            "waiting": services.order_waiting_parts(order),
             "invoices": order.invoices.all(),
             "form": form,
         },
@@ -314,11 +480,66 @@ def order_confirm(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
     try:
         services.order_confirm(actor=request.user, order=order)
         messages.success(request, _("Tilaus vahvistettu ja sitoumus kirjattu."))
+        _warn_thresholds(request, order)
     except NotFoundError:
         raise
     except DomainError as exc:
         messages.error(request, exc.message)
     return redirect("training:order_detail", id=order.pk)
+
+
+@login_required
+@require_POST
+def order_cancel(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
+    request.user.permissions.require("order_training")
+    order = selectors.order_get_for_actor(actor=request.user, id=id)
+    try:
+        services.order_cancel(actor=request.user, order=order)
+        messages.success(request, _("Tilaus peruttu."))
+    except NotFoundError:
+        raise
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("training:order_detail", id=order.pk)
+
+
+@login_required
+@require_POST
+def order_year_part_book(request: AuthenticatedHttpRequest, id: int, year: int) -> HttpResponse:
+    request.user.permissions.require("order_training")
+    order = selectors.order_get_for_actor(actor=request.user, id=id)
+    try:
+        services.order_year_part_book(actor=request.user, order=order, year=year)
+        messages.success(
+            request, _("Vuoden %(year)s osuus kirjattu määrärahalle.") % {"year": year}
+        )
+    except NotFoundError:
+        raise
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("training:order_detail", id=order.pk)
+
+
+@login_required
+@require_POST
+def employer_invoice(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
+    """Record that the employer's share was invoiced to the company (programme page)."""
+    request.user.permissions.require("order_training")
+    programme = selectors.programme_get_for_actor(actor=request.user, id=id)
+    form = forms.EmployerInvoiceForm(request.POST, prefix="employer")
+    if not form.is_valid():
+        messages.error(request, _("Tarkista laskun viite ja päivä."))
+        return redirect("training:programme_detail", id=programme.pk)
+    try:
+        services.employer_invoice_record(
+            actor=request.user, programme=programme, **form.cleaned_data
+        )
+        messages.success(request, _("Työnantajan osuuden lasku kirjattu."))
+    except NotFoundError:
+        raise
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("training:programme_detail", id=programme.pk)
 
 
 @login_required
@@ -342,13 +563,13 @@ def plan(request: AuthenticatedHttpRequest) -> HttpResponse:
                     _("Luotiin %(count)s tilausluonnosta.") % {"count": len(orders)},
                 )
                 return redirect("training:home")
-    return render(request, "training/plan.html", {"form": form, "plan": result})
+    return render(request, "training/plan.html", {**_can(request), "form": form, "plan": result})
 
 
 @login_required
 def report(request: AuthenticatedHttpRequest) -> HttpResponse:
     data = selectors.training_report(actor=request.user)
-    return render(request, "training/report.html", {"report": data})
+    return render(request, "training/report.html", {**_can(request), "report": data})
 
 
 @login_required
@@ -359,31 +580,13 @@ def report_xlsx(request: AuthenticatedHttpRequest) -> HttpResponse:
     return response
 
 
-class ProgressForm(django_forms.Form):
-    action = django_forms.ChoiceField(
-        choices=[
-            ("attendance", _("Läsnäolo")),
-            ("complete", _("Suoritettu")),
-            ("interrupt", _("Keskeytetty")),
-            ("outcome", _("Tilanne 6 kk jälkeen")),
-        ]
-    )
-    days = django_forms.IntegerField(label=_("Läsnäolopäivät"), required=False, min_value=0)
-    on = django_forms.DateField(label=_("Päivä"), required=False, widget=DateInput())
-    certificate = django_forms.CharField(label=_("Todistus"), max_length=300, required=False)
-    reason = django_forms.CharField(label=_("Keskeytyksen syy"), max_length=300, required=False)
-    outcome = django_forms.ChoiceField(
-        label=_("Tilanne"), choices=[("", "–"), *Enrolment.Outcome.choices], required=False
-    )
-
-
 @login_required
 @require_POST
 def enrolment_progress(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
     """Attendance, completion, interruption or the outcome, from the programme page."""
     enrolment = selectors.enrolment_get_for_actor(actor=request.user, id=id)
     request.user.permissions.require("record_training_progress", enrolment)
-    form = ProgressForm(request.POST)
+    form = forms.ProgressForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Tarkista lomakkeen tiedot."))
         return redirect("training:programme_detail", id=enrolment.programme_id)

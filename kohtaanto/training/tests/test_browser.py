@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from kohtaanto.accounts.models import PartnerOrganisation, Role
 from kohtaanto.accounts.tests.factories import UserFactory
-from kohtaanto.employers.tests.factories import valid_business_id
+from kohtaanto.employers.tests.factories import CompanyFactory, valid_business_id
 from kohtaanto.finance.defaults import load_finance_defaults
 from kohtaanto.finance.models import Commitment
 from kohtaanto.finance.tests.factories import make_appropriation
@@ -81,6 +81,24 @@ def test_order_journey(page, live_server, area, no_gap_source):
     assert page.get_by_text("Tilaus vahvistettu ja sitoumus kirjattu.").is_visible()
     assert axe_serious_violations(page) == []
     assert Commitment.objects.get(source_id=str(order.pk)).committed == order.amount
+
+    # The provider's page, the joint-purchase companies and one company's enterprises.
+    page.goto(f"{live_server.url}{reverse('training:provider_detail', args=[provider.pk])}")
+    assert page.get_by_role("heading", name="Järjestäjän käyttäjät").is_visible()
+    assert axe_serious_violations(page) == []
+    company = CompanyFactory(name="Kokkolan Kone Oy", size_class="", employees=40)
+    page.goto(f"{live_server.url}{reverse('training:companies')}")
+    page.get_by_role("link", name="Kokkolan Kone Oy").click()
+    assert axe_serious_violations(page) == []
+    page.get_by_label("Yrityksen nimi").fill("Emoyhtiö Oy")
+    page.get_by_label("Suhde").select_option("linked")
+    page.get_by_label("Omistusosuus (%)").fill("60")
+    page.get_by_label("Henkilöstö (vuosityöyksiköt)").fill("30")
+    page.get_by_role("button", name="Lisää", exact=True).click()
+    page.wait_for_url(
+        f"{live_server.url}{reverse('training:company_enterprises', args=[company.pk])}"
+    )
+    assert page.get_by_text("Keskisuuri yritys", exact=True).is_visible()
 
     page.goto(f"{live_server.url}{reverse('training:plan')}?budget=10000")
     assert page.get_by_text("osaamisvajeista ei ole tietoa", exact=False).is_visible()

@@ -35,3 +35,17 @@ def test_demo_makes_providers_agreements_and_programmes_and_a_rerun_adds_nothing
     gap_source([(welding.pk, 10, 1)])
     plan = selectors.training_plan(actor=users[Role.COORDINATOR], budget="100000")
     assert plan.purchases and plan.purchases[0].gaps[0][0] == welding
+
+
+@pytest.mark.django_db
+def test_demo_buys_a_tasmakoulutus_jointly_with_a_medium_sized_company(area, make_user):
+    from kohtaanto.employers.tests.factories import CompanyFactory
+
+    company = CompanyFactory(size_class="medium", employees=120)
+    users = {Role.COORDINATOR: make_user(Role.COORDINATOR)}
+    demo.generate(rng=random.Random(2026), area=area, users=users)
+    joint = Programme.objects.get(name_fi=demo.JOINT_PURCHASE[0])
+    assert (joint.type, joint.company, joint.size_class) == ("tasma", company, "medium")
+    assert str(joint.employer_share) == "7680.00"  # 40 % of 19 200 €
+    demo.generate(rng=random.Random(2026), area=area, users=users)
+    assert Programme.objects.filter(name_fi=demo.JOINT_PURCHASE[0]).count() == 1

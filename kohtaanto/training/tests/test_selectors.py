@@ -152,3 +152,56 @@ def test_in_house_orders_never_warn(coordinator, agreement, appropriations, make
         ordered_on=date(2026, 2, 1),
     )
     assert selectors.threshold_warnings(actor=coordinator, on=date(2026, 6, 1)) == []
+
+
+def test_threshold_warning_is_shown_when_the_order_passes_it(
+    client_as, api_client_for, coordinator, appropriations
+):
+    import json
+
+    from django.urls import reverse
+
+    firm = services.provider_create(
+        actor=coordinator, name="Pienkoulutus Oy", business_id=valid_business_id(912)
+    )
+    agreement = services.agreement_create(
+        actor=coordinator,
+        provider=firm,
+        title="Pienhankinta",
+        legal_basis=LegalBasis.BELOW_THRESHOLD,
+        starts_on=date(2026, 1, 1),
+        ends_on=date(2026, 12, 31),
+        ceiling="400000.00",
+    )
+
+    def programme(price: str):
+        return services.programme_create(
+            actor=coordinator,
+            provider=firm,
+            data=services.ProgrammeData(
+                name_fi=f"Kurssi {price}",
+                type="short_course",
+                days=5,
+                seats=10,
+                starts_on=date(2026, 4, 1),
+                ends_on=date(2026, 4, 10),
+                price=price,
+            ),
+        )
+
+    api = api_client_for(coordinator)
+    first = api.post(
+        f"/api/v1/training/programmes/{programme('250000.00').pk}/orders",
+        data=json.dumps({"agreement": agreement.pk, "ordered_on": "2026-03-01"}),
+        content_type="application/json",
+    )
+    assert first.json()["threshold_warnings"] == []
+    response = client_as(coordinator).post(
+        reverse("training:programme_detail", args=[programme("60000.00").pk]),
+        {"order-agreement": agreement.pk, "order-seats": 10, "order-ordered_on": "2026-03-02"},
+        follow=True,
+    )
+    text = response.content.decode()
+    assert "310 000,00 €" in text and "300 000,00 €" in text
+    detail = client_as(coordinator).get(reverse("training:agreement_detail", args=[agreement.pk]))
+    assert "ylittää kynnysarvon" in detail.content.decode()

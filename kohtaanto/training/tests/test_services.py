@@ -332,10 +332,10 @@ def test_order_dated_before_the_agreement_is_refused(
         )
 
 
-def test_order_over_the_year_end_commits_on_both_years_by_days(
-    coordinator, agreement, appropriations, make_programme
+def test_order_over_the_year_end_commits_this_year_and_leaves_next_years_share_waiting(
+    coordinator, agreement, appropriations, make_programme, set_today
 ):
-    # 1.12.2026–31.1.2027: 31 days in each year → half and half.
+    # 1.12.2026–31.1.2027: 31 days in each year → half and half, split by finance.
     programme = make_programme(
         starts_on=date(2026, 12, 1), ends_on=date(2027, 1, 31), price="10000.01"
     )
@@ -343,10 +343,55 @@ def test_order_over_the_year_end_commits_on_both_years_by_days(
         actor=coordinator, agreement=agreement, programme=programme, ordered_on=date(2026, 11, 1)
     )
     parts = {link.year: link.commitment.committed for link in order.commitments.all()}
-    assert parts == {2026: Decimal("5000.01"), 2027: Decimal("5000.00")}
-    assert appropriations[2027].__class__.objects.get(pk=appropriations[2027].pk).committed == (
-        Decimal("5000.00")
+    assert parts == {2026: Decimal("5000.01")}
+    [waiting] = services.order_waiting_parts(order)
+    assert (waiting.year, waiting.amount) == (2027, Decimal("5000.00"))
+    appropriations[2027].refresh_from_db()
+    assert appropriations[2027].committed == Decimal("0.00")
+    # Next year's share is not booked before the year has begun.
+    with pytest.raises(DomainError, match=r"1\.1\.2027"):
+        services.order_year_part_book(actor=coordinator, order=order, year=2027)
+    assert services.order_waiting_parts(order) == [waiting]
+
+    set_today(date(2027, 1, 20))
+    # The first invoice of 2027 books the year's share and is paid from it.
+    services.invoice_record(
+        actor=coordinator,
+        order=order,
+        number="J-1",
+        amount="3000.00",
+        invoiced_on=date(2027, 1, 20),
     )
+    appropriations[2027].refresh_from_db()
+    assert appropriations[2027].committed == Decimal("5000.00")
+    assert appropriations[2027].paid == Decimal("3000.00")
+    assert services.order_waiting_parts(order) == []
+    assert {link.year for link in order.commitments.all()} == {2026, 2027}
+    with pytest.raises(ConflictError, match="2027"):
+        services.order_year_part_book(actor=coordinator, order=order, year=2027)
+
+
+def test_order_year_part_is_booked_by_hand_from_january(
+    finance_user, coordinator, agreement, appropriations, make_programme, set_today
+):
+    programme = make_programme(starts_on=date(2026, 12, 1), ends_on=date(2027, 1, 31))
+    order = services.order_create(
+        actor=coordinator, agreement=agreement, programme=programme, ordered_on=date(2026, 11, 1)
+    )
+    set_today(date(2027, 1, 2))
+    link = services.order_year_part_book(actor=finance_user, order=order, year=2027)
+    assert link.commitment.appropriation_id == appropriations[2027].pk
+    assert link.commitment.committed == Decimal("15000.00")
+
+
+def test_order_after_the_training_began_last_year_binds_everything_on_the_order_year():
+    parts = services.order_year_parts(
+        starts_on=date(2026, 12, 1),
+        ends_on=date(2027, 1, 31),
+        ordered_on=date(2027, 1, 5),
+        amount=Decimal("10000.01"),
+    )
+    assert parts == [(2027, Decimal("10000.01"))]
 
 
 def test_year_shares_always_add_up():
