@@ -311,3 +311,28 @@ def test_pasted_ad_fills_the_structured_fields_and_shows_what_it_states(client_a
     body = response.content.decode()
     assert "vakituinen" in body and "ruotsi: A2" in body
     assert "Edellytetään" in body and "Eduksi tai mainittu" in body
+
+
+@pytest.mark.parametrize(
+    ("employment", "period", "contract", "wage_period"),
+    [
+        ("summer", "month", "fixed_term", "month"),  # a summer job is fixed-term
+        ("", "year", "", None),  # a yearly salary has no vacancy period: left for the user
+    ],
+)
+def test_ad_fields_map_onto_the_vacancy_form(company, employment, period, contract, wage_period):
+    from kohtaanto.employers.views.vacancies import _ad_initial
+    from kohtaanto.extraction.ads import AdFields
+
+    ad = AdFields(
+        employment_type=employment,
+        pay_min=Decimal("2500"),
+        pay_max=Decimal("3000"),
+        pay_period=period,
+    )
+    initial = _ad_initial(ad, "Kesätyöntekijä\nTeksti", company)
+
+    assert initial["title"] == "Kesätyöntekijä"  # no occupation phrase: the first line
+    assert initial["municipality"] == company.municipality  # the ad names none
+    assert initial["contract_type"] == contract
+    assert initial.get("wage_period") == wage_period
