@@ -234,8 +234,9 @@ EXPERIENCE_WORDS = {
         "kokenut",
         "toimia",
         "työskennellä",
+        "tehdä",  # "olen tehnyt hitsausta 5 vuotta"
     },
-    "sv": {"erfarenhet", "arbetslivserfarenhet", "erfaren", "arbeta", "jobba"},
+    "sv": {"erfarenhet", "arbetslivserfarenhet", "erfaren", "arbeta", "jobba", "göra"},
     "en": {"experience", "experienced", "work", "worked", "working"},
 }
 SINCE_WORDS = {"fi": {"vuodesta", "alkaen", "lähtien"}, "sv": {"sedan"}, "en": {"since"}}

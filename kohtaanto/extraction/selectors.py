@@ -83,6 +83,16 @@ class Suggestions:
     experience: list[ExperienceRow]
     ad: list[tuple[str, str]]  # a job ad's fields the text states: (name, value)
 
+    @property
+    def required_rows(self) -> list[Row]:
+        """Named concepts the text requires ("edellytämme", "krävs")."""
+        return [row for row in self.found if row.required]
+
+    @property
+    def optional_rows(self) -> list[Row]:
+        """Named concepts the text wants without requiring ("eduksi katsotaan")."""
+        return [row for row in self.found if not row.required]
+
 
 def extraction_suggest(*, text: str, lang: str = "auto") -> Suggestions:
     """What the text names, negates, and — for a long text — implies."""

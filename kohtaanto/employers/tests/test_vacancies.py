@@ -116,7 +116,7 @@ def test_pasted_finnish_ad_becomes_a_confirmed_structured_vacancy(client_as, com
     body = response.content.decode()
     assert "<mark>tulityökorttia</mark>" in body
     form = response.context["form"]
-    assert form.initial["title"] == "Hitsaaja, Kokkola"
+    assert form.initial["title"] == "Hitsaaja"  # the occupation phrase, not the first line
     assert form.initial["occupation"] == vocab.welder
     skills = {row["concept"]: row["essential"] for row in response.context["skills"].initial}
     assert skills == {vocab.welding: True, vocab.cnc: False}  # required → essential
@@ -279,3 +279,60 @@ def test_vacancy_of_another_area_is_404(client_as, foreign_company, make_user, o
     client = client_as(Role.COORDINATOR)
     assert client.get(f"/companies/vacancies/{vacancy.pk}/").status_code == 404
     assert client.get("/companies/vacancies/999999/").status_code == 404
+
+
+STRUCTURED_AD = """Haemme CNC-koneistajaa vakituiseen työsuhteeseen Kannukseen.
+Edellytämme tulityökorttia. Eduksi katsotaan MIG-hitsaus ja ruotsin kielen perustaidot.
+Palkka 16,50–19,00 €/h. Työ alkaa 1.3.2027. Hakuaika päättyy 15.2.2027.
+"""
+
+
+def test_pasted_ad_fills_the_structured_fields_and_shows_what_it_states(client_as, company, vocab):
+    client = client_as(Role.BUSINESS_ADVISOR)
+    response = client.post(
+        "/companies/vacancies/from-ad/",
+        {"step": "analyse", "company": company.pk, "text": STRUCTURED_AD},
+    )
+    assert response.status_code == 200
+    initial = response.context["form"].initial
+    assert initial["municipality"].name_fi == "Kannus"  # the ad's, not the company's Kokkola
+    assert initial["contract_type"] == "permanent"
+    assert (initial["wage_min"], initial["wage_max"], initial["wage_period"]) == (
+        Decimal("16.50"),
+        Decimal("19.00"),
+        "hour",
+    )
+    assert initial["start_date"].isoformat() == "2027-03-01"
+    assert initial["closing_date"].isoformat() == "2027-02-15"
+    details = response.context["details"]
+    assert [(row.name, row.level) for row in details.languages] == [("ruotsi", "A2")]
+    assert [row.label for row in details.required_rows] == ["tulityökortti"]
+    assert "hitsaus" in [row.label for row in details.optional_rows]
+    body = response.content.decode()
+    assert "vakituinen" in body and "ruotsi: A2" in body
+    assert "Edellytetään" in body and "Eduksi tai mainittu" in body
+
+
+@pytest.mark.parametrize(
+    ("employment", "period", "contract", "wage_period"),
+    [
+        ("summer", "month", "fixed_term", "month"),  # a summer job is fixed-term
+        ("", "year", "", None),  # a yearly salary has no vacancy period: left for the user
+    ],
+)
+def test_ad_fields_map_onto_the_vacancy_form(company, employment, period, contract, wage_period):
+    from kohtaanto.employers.views.vacancies import _ad_initial
+    from kohtaanto.extraction.ads import AdFields
+
+    ad = AdFields(
+        employment_type=employment,
+        pay_min=Decimal("2500"),
+        pay_max=Decimal("3000"),
+        pay_period=period,
+    )
+    initial = _ad_initial(ad, "Kesätyöntekijä\nTeksti", company)
+
+    assert initial["title"] == "Kesätyöntekijä"  # no occupation phrase: the first line
+    assert initial["municipality"] == company.municipality  # the ad names none
+    assert initial["contract_type"] == contract
+    assert initial.get("wage_period") == wage_period

@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kohtaanto.accounts.models import Municipality
 from kohtaanto.common.errors import DomainError
 from kohtaanto.common.forms import show_refusal
 from kohtaanto.common.types import AuthenticatedHttpRequest
@@ -31,6 +32,8 @@ from kohtaanto.employers.forms import (
 from kohtaanto.employers.models import Company, Vacancy, VacancyState
 from kohtaanto.employers.services import vacancies
 from kohtaanto.employers.suggestions import text_suggestions
+from kohtaanto.extraction.ads import AdFields
+from kohtaanto.extraction.selectors import extraction_suggest
 from kohtaanto.taxonomy.lookup import concept_label_choices
 
 
@@ -169,6 +172,31 @@ def _save_new(
     return redirect("employers:vacancy_detail", pk=vacancy.pk)
 
 
+# The ad reader's employment types and pay periods as a vacancy's: a summer job is fixed-term;
+# a yearly salary has no vacancy period and is left for the user.
+AD_CONTRACT_TYPES = {"permanent": "permanent", "fixed_term": "fixed_term", "summer": "fixed_term"}
+AD_WAGE_PERIODS = {"hour": "hour", "month": "month"}
+
+
+def _ad_initial(ad: AdFields, text: str, company: Company) -> dict[str, Any]:
+    """A vacancy's fields as the pasted ad states them; the company's own where it does not."""
+    municipality = (
+        Municipality.objects.filter(code=ad.municipality).first() if ad.municipality else None
+    )
+    initial: dict[str, Any] = {
+        "title": ad.title or first_line_title(text),
+        "municipality": municipality or company.municipality,
+        "contract_type": AD_CONTRACT_TYPES.get(ad.employment_type, ""),
+        "start_date": ad.start_date,
+        "closing_date": ad.deadline,
+    }
+    if ad.pay_min is not None and ad.pay_period in AD_WAGE_PERIODS:
+        initial.update(
+            wage_min=ad.pay_min, wage_max=ad.pay_max, wage_period=AD_WAGE_PERIODS[ad.pay_period]
+        )
+    return initial
+
+
 @login_required
 def vacancy_from_ad(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Paste a job ad → suggested occupation, skills and hard requirements → confirm."""
@@ -187,6 +215,7 @@ def vacancy_from_ad(request: AuthenticatedHttpRequest) -> HttpResponse:
     actor.permissions.require("change_company", company)
     text = ad_form.cleaned_data["text"]
     found = text_suggestions(text)
+    details = extraction_suggest(text=text)
     if step == "confirm":
         forms = VacancyForms(actor, request.POST)
         if forms.is_valid():
@@ -197,11 +226,10 @@ def vacancy_from_ad(request: AuthenticatedHttpRequest) -> HttpResponse:
         forms = VacancyForms(
             actor,
             initial={
-                "title": first_line_title(text),
                 "occupation": found.occupations[0].concept if found.occupations else None,
                 "description": text,
-                "municipality": company.municipality,
                 "positions": 1,
+                **_ad_initial(details.result.ad, text, company),
             },
             skills=[
                 {"concept": s.concept, "essential": s.required, "include": True}
@@ -220,6 +248,7 @@ def vacancy_from_ad(request: AuthenticatedHttpRequest) -> HttpResponse:
             "company": company,
             "segments": found.segments,
             "occupations": found.occupations,
+            "details": details,
             **forms.context(),
         },
     )

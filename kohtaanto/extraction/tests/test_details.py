@@ -70,6 +70,14 @@ def test_swedish_experience(engine: Engine) -> None:
     assert [(e.years, e.label) for e in result.experience] == [(3, "svetsning")]
 
 
+def test_years_of_work_done_count_as_experience_of_that_work(engine: Engine) -> None:
+    fi = run(engine, "Olen tehnyt hitsausta 5 vuotta.")
+    sv = run(engine, "Jag har gjort svetsning i 4 år.")
+
+    assert [(e.years, e.label) for e in fi.experience] == [(5, "hitsaus")]
+    assert [(e.years, e.label) for e in sv.experience] == [(4, "svetsning")]
+
+
 def test_a_number_without_experience_is_not_experience(engine: Engine) -> None:
     assert run(engine, "Työ kestää 2 vuotta, hitsaus.").experience == []
 

@@ -419,3 +419,30 @@ def test_cv_flow_with_the_real_extraction_engine(counsellor, job_seeker, db):
     )
     assert ProfileSkill.objects.get().concept == welding
     assert RequirementCard.objects.get().concept == hot_work
+
+
+def test_cv_confirm_page_shows_languages_experience_and_implied_skills(
+    client_as, counsellor, job_seeker, db
+):
+    forklift_skill = ConceptFactory(fi="trukinajo", en="operate forklift", sv="truckkörning")
+    card = RequirementFactory(fi="trukkikortti", en="forklift licence", sv="truckkort")
+    card.esco_uri = forklift_skill.uri
+    card.save(update_fields=["esco_uri"])
+    ConceptFactory(fi="hitsaus", en="use welding equipment", sv="svetsning")
+    document = services.profile_import_from_cv(
+        actor=counsellor,
+        job_seeker=job_seeker,
+        text="Olen tehnyt hitsausta 5 vuotta. Minulla on trukkikortti. Puhun sujuvaa ruotsia.",
+    )
+    page = client_as(counsellor).get(f"/jobseekers/{job_seeker.pk}/profile/cv/{document.pk}/")
+    body = page.content.decode()
+    assert page.status_code == 200
+    details = page.context["details"]
+    assert [(row.name, row.level) for row in details.languages] == [("ruotsi", "C1")]
+    assert [(row.years, row.label) for row in details.experience] == [(5, "hitsaus")]
+    assert [(row.label, row.note) for row in details.implied] == [
+        ("trukinajo", "kortin perusteella")
+    ]
+    assert "ruotsi: C1" in body
+    assert "5 vuotta: hitsaus" in body
+    assert "trukinajo" in body and "päätelty" in body

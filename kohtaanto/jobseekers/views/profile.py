@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from kohtaanto.common.errors import DomainError, NotFoundError
 from kohtaanto.common.forms import show_refusal
 from kohtaanto.common.types import AuthenticatedHttpRequest
+from kohtaanto.extraction.selectors import extraction_suggest
 from kohtaanto.jobseekers import selectors
 from kohtaanto.jobseekers.documents import cv_text_from_upload
 from kohtaanto.jobseekers.forms import (
@@ -220,6 +221,6 @@ def cv_confirm(request: AuthenticatedHttpRequest, pk: int, did: int) -> HttpResp
         "jobseekers/cv_confirm.html",
         person,
         "profile",
-        {"form": form, "document": document},
+        {"form": form, "document": document, "details": extraction_suggest(text=document.text)},
         status=status,
     )
