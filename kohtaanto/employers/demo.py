@@ -57,7 +57,7 @@ from kohtaanto.taxonomy.models import Concept
 
 ORDER = 20
 COMPANIES = 40
-VACANCIES = 30
+VACANCIES = 40
 FIRST_BUSINESS_NUMBER = 2_900_000
 
 SKILL = "http://data.europa.eu/esco/skill/"
@@ -80,21 +80,25 @@ NAME_WORDS = [
 
 # (line of business, TOL 2008 code, work templates that fit it)
 BUSINESSES = [
-    ("Konepaja", "25620", ["welder", "cnc", "quality"]),
-    ("Metallirakenne", "25110", ["welder", "design"]),
+    ("Konepaja", "25620", ["welder", "cnc", "assembly", "quality"]),
+    ("Metallirakenne", "25110", ["welder", "assembly", "design"]),
     ("Automaatio", "28990", ["automation", "robot", "design"]),
     ("Sähkö", "27120", ["electrician", "automation"]),
     ("Kemia", "20130", ["chemistry", "maintenance"]),
     ("Venetelakka", "30120", ["boat", "welder"]),
-    ("Puutuote", "16230", ["wood", "warehouse"]),
+    ("Puutuote", "16230", ["warehouse", "wood"]),
     ("Huonekalu", "31010", ["wood", "quality"]),
-    ("Elintarvike", "10510", ["food", "maintenance"]),
+    ("Elintarvike", "10510", ["food", "warehouse", "maintenance"]),
     ("Akkumateriaali", "27200", ["battery", "chemistry"]),
     ("Huoltopalvelu", "33120", ["maintenance", "electrician"]),
     ("Puolustustekniikka", "25400", ["defence", "cnc"]),
 ]
 
-# Title, occupation and skills (uuid, essential, level) of each kind of work, and its cards.
+# Title, occupation and skills (uuid, essential, level) of each kind of work, and its cards:
+# "requirements" every employer asks (a legal must or the core of the work, e.g. SFS 6002 for
+# electrical work, a forklift card for driving one), "sometimes" cards only some ask (every
+# other vacancy of the kind): in practice many employers train a new hire for the
+# työturvallisuuskortti or tulityökortti in the first weeks rather than require it up front.
 WORK: dict[str, dict[str, Any]] = {
     "welder": {
         "title": "Hitsaaja",
@@ -103,8 +107,11 @@ WORK: dict[str, dict[str, Any]] = {
             ("29d762da-1711-4a3c-b424-f0a404f4bf2d", True, 3),
             ("27d26fd6-5795-4f0a-884e-112df7c68314", True, 2),
             ("34016949-da9c-4107-98e3-1080ae405e27", False, None),
+            ("f015c5d5-6a1c-4f63-9012-a05f4f34105e", False, 2),
+            ("68b6ef08-d823-489d-a95c-752ae6f6e6a7", False, None),
         ],
-        "requirements": ["tulityokortti", "hitsaajan-patevyys-iso-9606-1"],
+        "requirements": ["tulityokortti"],
+        "sometimes": ["hitsaajan-patevyys-iso-9606-1"],
     },
     "cnc": {
         "title": "CNC-koneistaja",
@@ -113,8 +120,12 @@ WORK: dict[str, dict[str, Any]] = {
             ("bf942c60-8539-4951-83ee-63f770da1cb8", True, 3),
             ("4cb58ef4-67a9-4bea-a743-2c83ebd60e79", True, 2),
             ("7a757fa5-9a6f-43ab-9e66-f8f4dba1ffcb", False, None),
+            ("c4949dcf-bbcc-40f2-8584-6c6299beb7fb", False, 2),
+            ("b07daddc-8625-4360-946e-ad2b0e56ebf6", False, None),
+            ("e3688cae-7a28-4405-88b5-6b87179e0d76", False, None),
         ],
-        "requirements": ["tyoturvallisuuskortti"],
+        "requirements": [],
+        "sometimes": ["tyoturvallisuuskortti"],
     },
     "automation": {
         "title": "Automaatioasentaja",
@@ -123,6 +134,8 @@ WORK: dict[str, dict[str, Any]] = {
             ("f4a6e9f7-5cff-46c0-894c-59c20bb78694", True, 3),
             ("6468e5fb-f3be-4025-87be-4b6556755c61", True, 3),
             ("70a7b3b3-31ef-4b29-a30f-bb7299dff39b", False, 2),
+            ("818c2b89-1335-4443-ada7-e1046862e273", False, None),
+            ("fe96f581-4905-4282-819c-922c68bda989", False, None),
         ],
         "requirements": ["sfs-6002"],
     },
@@ -134,7 +147,8 @@ WORK: dict[str, dict[str, Any]] = {
             ("c3d1ada5-1d97-4a23-be2a-9ff39296775b", True, 2),
             ("af1c7b89-679b-4fae-b67c-ed05c669719c", False, None),
         ],
-        "requirements": ["sfs-6002", "tyoturvallisuuskortti"],
+        "requirements": ["sfs-6002"],
+        "sometimes": ["tyoturvallisuuskortti"],
     },
     "maintenance": {
         "title": "Kunnossapitoasentaja",
@@ -143,8 +157,11 @@ WORK: dict[str, dict[str, Any]] = {
             ("8a4e99e0-f259-4931-888f-604cfdc15b31", True, 3),
             ("7d913551-e17a-40ba-baf7-48d0c3b12e50", False, 2),
             ("65a3a184-7d11-4db9-9b85-281961d1514b", True, None),
+            ("334e3e49-fb02-4051-809a-f06adfdc1c40", False, None),
+            ("8efb6150-2c43-4109-b3cd-41c3451698ea", False, None),
         ],
-        "requirements": ["tulityokortti", "tyoturvallisuuskortti"],
+        "requirements": [],
+        "sometimes": ["tyoturvallisuuskortti", "tulityokortti"],
     },
     "warehouse": {
         "title": "Varastotyöntekijä",
@@ -152,6 +169,9 @@ WORK: dict[str, dict[str, Any]] = {
         "skills": [
             ("ee5e2297-39cc-4ed6-89e5-d58016118a7f", True, 1),
             ("53815c73-d352-4d4d-92cb-fb7020cbd8e6", False, None),
+            ("28cb374e-6261-4133-8371-f9a5470145da", True, None),
+            ("055ff233-6569-43db-9f95-a4b03dca97da", False, None),
+            ("e3211ab2-18b5-49b4-90de-d395f3be2378", False, None),
         ],
         "requirements": ["trukkikortti"],
     },
@@ -171,7 +191,8 @@ WORK: dict[str, dict[str, Any]] = {
             ("74aa00bc-db99-4984-8817-7df2ca954ea1", True, 2),
             ("2416dc09-6384-409e-8b1d-80bb7a2e7369", True, 2),
         ],
-        "requirements": ["tyoturvallisuuskortti", "ea1"],
+        "requirements": ["tyoturvallisuuskortti"],
+        "sometimes": ["ea1"],
     },
     "food": {
         "title": "Elintarviketyöntekijä",
@@ -200,6 +221,7 @@ WORK: dict[str, dict[str, Any]] = {
             ("0550431f-9c8b-4204-9c45-59bc5feacf06", True, 3),
             ("55514865-3066-4abd-86a9-dbe45a440882", True, 2),
             ("c7cc6dc5-d56b-4323-8e5c-47c4022f615f", False, None),
+            ("8d4271ca-c9fd-40b3-875f-15f78332a49e", False, None),
         ],
         "requirements": [],
     },
@@ -221,7 +243,8 @@ WORK: dict[str, dict[str, Any]] = {
             ("e87ec79a-c9ff-46f5-84fa-7a0f394cdf40", False, None),
             ("0f5374e3-0b9b-4b16-af7a-49654ce0bb15", False, None),
         ],
-        "requirements": ["tyoturvallisuuskortti"],
+        "requirements": [],
+        "sometimes": ["tyoturvallisuuskortti"],
     },
     "battery": {
         "title": "Akkukokoonpanija",
@@ -230,7 +253,21 @@ WORK: dict[str, dict[str, Any]] = {
             ("42f92768-cc76-488d-a721-e90c59ccaade", True, 2),
             ("ad329eb4-463d-40ac-bf03-60e00538bb49", False, None),
         ],
-        "requirements": ["tyoturvallisuuskortti"],
+        "requirements": [],
+        "sometimes": ["tyoturvallisuuskortti"],
+    },
+    "assembly": {
+        "title": "Kokoonpanija",
+        "occupation": "be0e6189-46a5-4b90-8622-2d1988efba1a",
+        "skills": [
+            ("87a0c0e6-c114-4ea1-b2d0-933bce1f3c5f", True, 2),
+            ("2feeef46-05cf-445c-9ca1-c96a30e10106", True, None),
+            ("7cd6de25-f691-4aac-81a2-a9d09b004b38", False, None),
+            ("e3211ab2-18b5-49b4-90de-d395f3be2378", False, None),
+            ("60c78287-22eb-4103-9c8c-28deaa460da0", False, None),
+        ],
+        "requirements": [],
+        "sometimes": ["tyoturvallisuuskortti"],
     },
     "defence": {
         "title": "Ammusten kokoonpanija",
@@ -288,6 +325,7 @@ class _Concepts:
             uris.add(OCCUPATION + work["occupation"])
             uris.update(SKILL + uuid for uuid, _e, _l in work["skills"])
             uris.update(REQUIREMENT + slug for slug in work["requirements"])
+            uris.update(REQUIREMENT + slug for slug in work.get("sometimes", []))
         self.by_uri = {c.uri: c for c in Concept.objects.filter(uri__in=uris)}
 
     def occupation(self, work: dict[str, Any]) -> Concept | None:
@@ -300,11 +338,13 @@ class _Concepts:
             if SKILL + uuid in self.by_uri
         ]
 
-    def requirements(self, work: dict[str, Any]) -> list[Concept]:
+    def requirements(self, work: dict[str, Any], n: int) -> list[Concept]:
+        """The cards the n-th vacancy asks: always the work's own, "sometimes" on every other."""
+        slugs = list(work["requirements"])
+        if n % 2 == 0:
+            slugs += work.get("sometimes", [])
         return [
-            self.by_uri[REQUIREMENT + slug]
-            for slug in work["requirements"]
-            if REQUIREMENT + slug in self.by_uri
+            self.by_uri[REQUIREMENT + slug] for slug in slugs if REQUIREMENT + slug in self.by_uri
         ]
 
 
@@ -472,7 +512,7 @@ def _vacancies(
                 wage_max=Decimal(rng.choice([3300, 3600, 3900])),
                 closing_date=today + timedelta(days=rng.randint(3, 45)),
                 skills=concepts.skills(work),
-                requirements=concepts.requirements(work),
+                requirements=concepts.requirements(work, n),
             ),
         )
         if n % 10 == 7:

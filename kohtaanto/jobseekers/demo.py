@@ -373,9 +373,10 @@ def _profile(
                 evidence=rng.choice(["", "Työkokemus konepajassa", "Ammattitutkinto"]),
                 assessed_on=ctx["today"] - datetime.timedelta(days=rng.randrange(1, 200)),
             )
+    # The cards typical of the person's trade: most who have worked in it hold them.
     for key in archetype.cards:
         concept = concepts.get(CARD[key].casefold())
-        if concept is not None and rng.random() < 0.8:
+        if concept is not None and rng.random() < 0.9:
             acquired = ctx["today"] - datetime.timedelta(days=rng.randrange(100, 2200))
             requirement_card_set(
                 actor=actor, job_seeker=person, concept=concept, acquired_on=acquired

@@ -3,7 +3,7 @@
 from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from kohtaanto.matching.results import (
     HIGHLY_VIABLE,
@@ -12,6 +12,7 @@ from kohtaanto.matching.results import (
     REQ_MISSING,
     VIABLE,
     MatchResult,
+    RequirementBlock,
     SkillMatch,
 )
 
@@ -79,3 +80,21 @@ def explanation_lines(r: MatchResult) -> list[str]:
                 % {"card": check.label, "date": date_format(check.expires_on, "SHORT_DATE_FORMAT")}
             )
     return lines
+
+
+def blocked_text(block: RequirementBlock) -> str:
+    """ "3 työpaikkaa vaatii: Työturvallisuuskortti (puuttuu)." for the person's match page."""
+    count = len(block.vacancy_ids)
+    if block.status == REQ_EXPIRED:
+        text = ngettext(
+            "%(count)s työpaikka vaatii: %(card)s (työnhakijan kortti on vanhentunut).",
+            "%(count)s työpaikkaa vaatii: %(card)s (työnhakijan kortti on vanhentunut).",
+            count,
+        )
+    else:
+        text = ngettext(
+            "%(count)s työpaikka vaatii: %(card)s (työnhakijalta puuttuu).",
+            "%(count)s työpaikkaa vaatii: %(card)s (työnhakijalta puuttuu).",
+            count,
+        )
+    return text % {"count": count, "card": block.label}

@@ -52,6 +52,17 @@ class MatchResult:
         return [r for r in self.requirements if r.status != REQ_OK]
 
 
+@dataclass(frozen=True)
+class RequirementBlock:
+    """Open vacancies that fit the person's skills but are closed to them by one hard
+    requirement they lack (`status`: missing or expired), best skill fit first."""
+
+    concept_id: int
+    label: str
+    status: str
+    vacancy_ids: list[int] = field(default_factory=list)
+
+
 # MobilityResult.viability values
 HIGHLY_VIABLE = "highly viable"
 VIABLE = "viable"

@@ -23,9 +23,12 @@ from kohtaanto.matching.errors import MatchingError
 from kohtaanto.matching.results import (
     HIGHLY_VIABLE,
     NOT_VIABLE,
+    REQ_EXPIRED,
+    REQ_MISSING,
     VIABLE,
     MatchResult,
     MobilityResult,
+    RequirementBlock,
     RequirementCheck,
     SkillMatch,
 )
@@ -34,6 +37,7 @@ from kohtaanto.taxonomy.models import Concept, ConceptRelation, ConceptType, Rel
 __all__ = [
     "MatchResult",
     "MobilityResult",
+    "RequirementBlock",
     "RequirementCheck",
     "SkillMatch",
     "job_seekers_for_vacancy",
@@ -155,6 +159,52 @@ def vacancies_ranked(*, job_seeker: JobSeeker, top: int = 20) -> list[MatchResul
         for i in chosen
     ]
     return _results(area, pairs)
+
+
+def vacancies_blocked_for_job_seeker(
+    *, actor: Any, job_seeker: JobSeeker
+) -> list[RequirementBlock]:
+    """Open vacancies left out of the person's ranking by a hard requirement, per requirement.
+
+    Only vacancies that ask for at least one skill the person covers (exactly or through the
+    taxonomy) count: the ones that would otherwise be ranked. A vacancy asking two cards the
+    person lacks is counted under both. Largest groups first; a counsellor reads it as
+    "3 työpaikkaa vaatii työturvallisuuskortin".
+    """
+    actor.permissions.require("view_job_seeker_matches", job_seeker)
+    return vacancies_blocked(job_seeker=job_seeker)
+
+
+def vacancies_blocked(*, job_seeker: JobSeeker) -> list[RequirementBlock]:
+    """`vacancies_blocked_for_job_seeker` without an actor."""
+    _check_job_seeker(job_seeker)
+    index = area_index(job_seeker.employment_area_id).index
+    if index.person_position(job_seeker.pk) is None or not index.vacancy_ids:
+        return []
+    s = index.score_person(job_seeker.pk)
+    fits = s.components["skills"]
+    rows = np.flatnonzero(s.excluded & (fits > 0) & index.v_active[: len(fits)])
+    rows = rows[np.argsort(-fits[rows], kind="stable")]
+    ids = [index.vacancy_ids[int(i)] for i in rows]
+    if not ids:
+        return []
+    reqs = ex.vacancy_requirements(ids)
+    cards = ex.person_cards([job_seeker.pk]).get(job_seeker.pk, {})
+    today = timezone.localdate()
+    blocks: dict[tuple[int, str], RequirementBlock] = {}
+    for vacancy_id in ids:
+        for check in ex.requirement_checks(
+            reqs.get(vacancy_id, []), cards, today=today, start=None
+        ):
+            if check.status not in (REQ_MISSING, REQ_EXPIRED):
+                continue
+            key = (check.concept_id, check.status)
+            if key not in blocks:
+                blocks[key] = RequirementBlock(
+                    concept_id=check.concept_id, label=check.label, status=check.status
+                )
+            blocks[key].vacancy_ids.append(vacancy_id)
+    return sorted(blocks.values(), key=lambda b: (-len(b.vacancy_ids), b.label))
 
 
 def consenting_job_seekers(*, area_id: int) -> set[int]:

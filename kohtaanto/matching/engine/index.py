@@ -282,9 +282,13 @@ class MatchIndex:
         return np.where(self.v_remote[v_rows][None, :], 1.0, credit).astype(np.float32)
 
     def _combine(self, comps: dict[str, np.ndarray], excluded: np.ndarray) -> Scores:
-        total = sum(self.component_weights[c] * comps[c] for c in self.active_components)
-        total = np.asarray(total, dtype=np.float32) / self.weight_sum
-        total = np.where(excluded, 0.0, total).astype(np.float32)
+        # In place: a match-all block is 256 × all vacancies, and every temporary array of
+        # that size costs as much as a sparse product.
+        shape = np.broadcast_shapes(*(np.shape(comps[c]) for c in self.active_components))
+        total = np.zeros(shape, dtype=np.float32)
+        for c in self.active_components:
+            total += np.float32(self.component_weights[c] / self.weight_sum) * comps[c]
+        np.copyto(total, np.float32(0.0), where=excluded)
         return Scores(total=total, components=comps, excluded=excluded)
 
     def _block(self, p_rows: np.ndarray, v_rows: np.ndarray | None = None) -> Scores:
@@ -319,7 +323,9 @@ class MatchIndex:
         if "language" in self.active_components:
             assert self.p_lang is not None
             comps["language"] = np.repeat(self.p_lang[p_rows][:, None], len(all_v), axis=1)
-        excluded = np.zeros(skills.shape, dtype=bool)
+        # Without requirements the exclusions are one row (closed vacancies), broadcast to the
+        # block without copying.
+        excluded = np.broadcast_to(~self.v_active[all_v][None, :], skills.shape)
         if self.requirements is not None:
             req = self.requirements[all_v]
             needed_n = np.asarray(req.sum(axis=1)).ravel()
@@ -327,8 +333,7 @@ class MatchIndex:
                 held = (self.cards[p_rows] @ req.T).toarray()
             else:
                 held = np.zeros(skills.shape)
-            excluded = held < needed_n[None, :] - 1e-6
-        excluded |= ~self.v_active[all_v][None, :]
+            excluded = (held < needed_n[None, :] - 1e-6) | excluded
         return self._combine(comps, excluded)
 
     def score_person(self, person_id: int) -> Scores:
@@ -415,7 +420,9 @@ class MatchIndex:
     def top_block(self, rows: np.ndarray, *, top: int) -> tuple[list[int], np.ndarray, np.ndarray]:
         s = self._block(rows)
         # Excluded pairs and vacancies without a single skill in common never make a list.
-        total = np.where(s.excluded | (s.components["skills"] <= 0), -1.0, s.total)
+        total = s.total
+        np.copyto(total, np.float32(-1.0), where=s.excluded)
+        np.copyto(total, np.float32(-1.0), where=s.components["skills"] <= 0)
         k = min(top, total.shape[1])
         part = np.argpartition(-total, k - 1, axis=1)[:, :k]
         vals = np.take_along_axis(total, part, axis=1)

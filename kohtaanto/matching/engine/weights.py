@@ -27,10 +27,15 @@ class Weights:
     credit_broader: float = 0.5  # s is narrower than t: the specific skill implies the general
     credit_narrower: float = 0.3  # s is broader than t: likely, not certain
     credit_related: float = 0.3  # ESCO skill-skill relation in either direction
-    credit_sibling: float = 0.1  # s and t share a small broader family
+    # s and t share a small broader family: off by default. On the national benchmark it
+    # changed no quality figure beyond the sampling noise (bench/README.md) and it is most of
+    # a person's expanded non-zeros, so most of the cost of every ranking.
+    credit_sibling: float = 0.0
     # Components of the score (weights of a weighted mean, so the score stays in 0..1).
     w_skills: float = 0.2  # essential/optional coverage of the vacancy's skills
-    w_profile: float = 0.1  # cosine of the two skill profiles (penalises far-off people)
+    # cosine of the two skill profiles (penalises far-off people); 0.5 rather than 0.1 lifted
+    # MRR and hit@20 on the tuning seed (bench/README.md, "Tuning")
+    w_profile: float = 0.5
     w_occupation: float = 0.8  # fit to the vacancy's occupation as its vacancies describe it
     w_target: float = 0.1  # the vacancy's occupation is among the person's targets
     w_location: float = 0.1  # municipality, commuting distance, remote work

@@ -1,4 +1,5 @@
-"""The "propose for the shortlist" action on ranking pages (one row per person)."""
+"""Shortlist actions on other pages: "propose" on ranking rows, the way from a vacancy (and its
+candidates page) to its shortlist."""
 
 from typing import Any
 
@@ -6,6 +7,7 @@ from django import template
 
 from kohtaanto.jobseekers.models import JobSeeker
 from kohtaanto.matching.models import ShortlistCandidate
+from kohtaanto.matching.shortlists import shortlist_for_vacancy
 
 register = template.Library()
 
@@ -27,3 +29,9 @@ def shortlist_propose_button(context: Any, vacancy: Any, job_seeker: JobSeeker |
         "allowed": user.permissions.can_propose_candidate(vacancy, job_seeker),
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.inclusion_tag("matching/shortlist_vacancy_link.html", takes_context=True)
+def vacancy_shortlist_link(context: Any, vacancy: Any) -> dict:
+    """A link to the vacancy's shortlist, when it has one the user may see."""
+    return {"shortlist": shortlist_for_vacancy(actor=context["request"].user, vacancy=vacancy)}

@@ -64,9 +64,15 @@ def test_route_agrees_with_expand_for_every_cell() -> None:
 def test_route_names_the_relation_and_the_source_skill() -> None:
     credit, source, via = graph().route({1: 1.0}, 0, Weights())
     assert (source, via) == (1, "narrower")
-    credit, source, via = graph().route({1: 1.0}, 2, Weights())
+    siblings_on = Weights(credit_sibling=0.1)
+    credit, source, via = graph().route({1: 1.0}, 2, siblings_on)
     assert (source, via) == (1, "sibling")
-    assert credit == pytest.approx(Weights().credit_sibling)
+    assert credit == pytest.approx(siblings_on.credit_sibling)
+
+
+def test_sibling_route_is_off_by_default() -> None:
+    assert graph().route({1: 1.0}, 2, Weights()) == (0.0, -1, None)
+    assert graph().expand(rows({1: 1.0}), Weights()).toarray()[0][2] == 0
 
 
 def test_person_ranks_own_kind_of_vacancy_first_and_unrelated_one_at_zero_skills() -> None:

@@ -20,6 +20,7 @@ from kohtaanto.matching import selectors
 from kohtaanto.matching.errors import MatchingError
 from kohtaanto.matching.explanations import (
     COMPONENT_LABELS,
+    blocked_text,
     explanation_lines,
     partial_text,
     viability_label,
@@ -58,16 +59,27 @@ def job_seeker_matches(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
     person = job_seeker_get_for_actor(
         actor=request.user, id=pk, permission="view_job_seeker_matches"
     )
-    context: dict[str, Any] = {"person": person, "error": None, "rows": [], "moves": []}
+    context: dict[str, Any] = {
+        "person": person,
+        "error": None,
+        "rows": [],
+        "moves": [],
+        "blocked": [],
+    }
     try:
         results = selectors.vacancies_for_job_seeker(actor=request.user, job_seeker=person, top=TOP)
+        blocked = selectors.vacancies_blocked_for_job_seeker(actor=request.user, job_seeker=person)
         moves = selectors.occupations_for_job_seeker(actor=request.user, job_seeker=person)
     except MatchingError as exc:
         context["error"] = exc.message
     else:
         vacancies = Vacancy.objects.select_related("company", "municipality").in_bulk(
-            [r.vacancy_id for r in results]
+            [r.vacancy_id for r in results] + [v for b in blocked for v in b.vacancy_ids]
         )
+        context["blocked"] = [
+            {"text": blocked_text(b), "vacancies": [vacancies[v] for v in b.vacancy_ids]}
+            for b in blocked
+        ]
         context["rows"] = [
             {**row, "vacancy": vacancies[row["result"].vacancy_id]} for row in _rows(results)
         ]
