@@ -21,7 +21,7 @@ from fpdf.fonts import FontFace
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from kohtaanto.programme.indicators import BY_CODE, IndicatorRow
+from kohtaanto.programme.indicators import BY_CODE, CountedRow
 from kohtaanto.programme.models import ActivityEntry, SalaryModel
 from kohtaanto.programme.selectors import PartnerActivitySummary, SteeringSummary
 
@@ -65,7 +65,7 @@ def _count(value: int | None) -> str:
 # --- CSV and JSON of the indicators -------------------------------------------------------
 
 
-def indicator_records(table: Iterable[IndicatorRow]) -> list[dict[str, Any]]:
+def indicator_records(table: Iterable[CountedRow]) -> list[dict[str, Any]]:
     """One record per indicator with the Regulation's English name; gender columns are
     empty (None) for the entity indicators, which are not broken down by gender."""
     return [
@@ -81,7 +81,7 @@ def indicator_records(table: Iterable[IndicatorRow]) -> list[dict[str, Any]]:
     ]
 
 
-def indicators_csv(table: Iterable[IndicatorRow]) -> str:
+def indicators_csv(table: Iterable[CountedRow]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)

@@ -1,6 +1,6 @@
 """Payment claims (cost reports) and their figures."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -10,7 +10,7 @@ from kohtaanto.accounts.models import User
 from kohtaanto.common.errors import NotFoundError
 from kohtaanto.programme import budget as money
 from kohtaanto.programme.indicators import (
-    IndicatorRow,
+    CountedRow,
 )
 from kohtaanto.programme.models import (
     CostReport,
@@ -188,7 +188,7 @@ def cost_report_figures(report: CostReport) -> dict[str, Any]:
     }
 
 
-def indicator_rows_as_dicts(table: list[IndicatorRow]) -> list[dict[str, Any]]:
+def indicator_rows_as_dicts(table: Sequence[CountedRow]) -> list[dict[str, Any]]:
     return [
         {
             "code": row.code,

@@ -14,7 +14,6 @@ from kohtaanto.programme.indicators import (
     BY_CODE,
     LONGER_TERM_MONTHS,
     EntityFacts,
-    IndicatorRow,
     ParticipantFacts,
     age_group,
     compute_table,
@@ -24,6 +23,7 @@ from kohtaanto.programme.models import (
     OperationCompany,
 )
 from kohtaanto.programme.quality import Problem, participant_problems, table_problems
+from kohtaanto.programme.selectors.indicator_counts import CountRow, count_table
 from kohtaanto.programme.selectors.rules import RulesBook, rules_book
 
 # --- Indicators ---------------------------------------------------------------------------
@@ -79,20 +79,21 @@ def entity_facts(
 
 def indicator_table(
     *, operation: Operation, start: date, end: date, book: RulesBook | None = None
-) -> list[IndicatorRow]:
-    """ESF+ common indicators of the period [start, end] (Annex I): outputs of those who
+) -> list[CountRow]:
+    """ESF+ common indicators of the period [start, end] (Annex I), counted in the database
+    (`indicator_counts`): outputs of those who
     entered in it, immediate results of those who left in it, longer-term results of those
     whose exit + 6 months is in it (see `indicators`). A period that starts on or before the
     operation's start is the cumulative table, checked for results within outputs."""
     if end < start:
         raise DomainError(_("Kausi päättyy ennen kuin se alkaa."), code="invalid_period")
     book = book or rules_book()
-    return compute_table(
-        participant_facts(operation=operation, start=start, end=end),
-        entity_facts(operation=operation, start=start, end=end),
+    return count_table(
+        operation=operation,
         start=start,
         end=end,
-        rule_for=book.ltu,
+        rules=book.rows,
+        entities=entity_facts(operation=operation, start=start, end=end),
         cumulative=start <= operation.start_date,
     )
 

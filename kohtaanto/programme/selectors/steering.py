@@ -1,5 +1,6 @@
 """The steering group's period summary."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -9,7 +10,7 @@ from django.db.models import Count, Q
 from kohtaanto.accounts.models import User
 from kohtaanto.programme import budget as money
 from kohtaanto.programme.indicators import (
-    IndicatorRow,
+    CountedRow,
 )
 from kohtaanto.programme.models import (
     ActivityEntry,
@@ -76,7 +77,7 @@ class SteeringSummary:
     trainings: int
     activity_by_kind: dict[str, int]
     money: MoneySummary
-    indicators: list[IndicatorRow]
+    indicators: Sequence[CountedRow]
 
 
 def steering_summary(
