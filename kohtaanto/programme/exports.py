@@ -21,6 +21,7 @@ from fpdf.fonts import FontFace
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from kohtaanto.programme.disclosure import protect_records, shown
 from kohtaanto.programme.indicators import BY_CODE, CountedRow
 from kohtaanto.programme.models import ActivityEntry, SalaryModel
 from kohtaanto.programme.selectors import PartnerActivitySummary, SteeringSummary
@@ -82,10 +83,16 @@ def indicator_records(table: Iterable[CountedRow]) -> list[dict[str, Any]]:
 
 
 def indicators_csv(table: Iterable[CountedRow]) -> str:
+    return indicator_records_csv(indicator_records(table))
+
+
+def indicator_records_csv(records: Iterable[dict[str, Any]]) -> str:
+    """Indicator records as CSV (code, name, women, men, non_binary, total); a suppressed
+    count is written as "< 5"."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for record in indicator_records(table):
+    for record in records:
         writer.writerow(["" if record[c] is None else record[c] for c in CSV_COLUMNS])
     return out.getvalue()
 
@@ -399,16 +406,22 @@ def steering_report_pdf(summary: SteeringSummary) -> bytes:
         ]
     )
     pdf.heading(_("Keskeiset luvut"))
-    g = summary.participants_by_gender
+    # The steering group sees protected counts only (programme.disclosure).
+    protected = {r["code"]: r for r in protect_records(indicator_records(summary.indicators))}
+    g = protected["EECO01"]
+    cumulative = shown(summary.participants_cumulative)
     kind_labels = dict(ActivityEntry.Kind.choices)
     rows = [
-        [_("Kaudella aloittaneet osallistujat"), str(summary.participants)],
+        [_("Kaudella aloittaneet osallistujat"), str(g["total"])],
         [
             _("– naiset / miehet / muunsukupuoliset"),
-            f"{g['woman']} / {g['man']} / {g['non_binary']}",
+            f"{g['women']} / {g['men']} / {g['non_binary']}",
         ],
-        [_("Osallistujat hankkeen alusta"), str(summary.participants_cumulative)],
-        [_("Työllistyneet osallistumisen päättyessä (EECR04)"), str(summary.placements)],
+        [_("Osallistujat hankkeen alusta"), str(cumulative)],
+        [
+            _("Työllistyneet osallistumisen päättyessä (EECR04)"),
+            str(protected["EECR04"]["total"]),
+        ],
         [_("Hankkeeseen liitetyt yritykset"), str(summary.companies_linked)],
         [_("Tuetut organisaatiot (EECO18 + EECO19)"), str(summary.companies_supported)],
         [_("Yhteiset yrityskäynnit"), str(summary.company_visits)],
@@ -446,7 +459,7 @@ def steering_report_pdf(summary: SteeringSummary) -> bytes:
 
     pdf.heading(_("ESR+-yhteiset indikaattorit kaudella"))
     pdf.paragraph(indicator_rule_note())
-    _indicator_grid(pdf, indicator_records(summary.indicators))
+    _indicator_grid(pdf, list(protected.values()))
     return pdf.render()
 
 

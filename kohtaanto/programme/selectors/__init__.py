@@ -20,6 +20,13 @@ from kohtaanto.programme.selectors.cost_reports import (
     period_staff_costs,
     position_cost,
 )
+from kohtaanto.programme.selectors.indicator_counts import (
+    SPECIAL,
+    CountRow,
+    count_table,
+    longer_term_exit_window,
+    participant_counts,
+)
 from kohtaanto.programme.selectors.indicators import (
     DataQualityReport,
     ParticipantIssue,
@@ -27,6 +34,8 @@ from kohtaanto.programme.selectors.indicators import (
     data_quality_report,
     entity_facts,
     indicator_participants,
+    indicator_records_for_actor,
+    indicator_rows_as_records,
     indicator_table,
     participant_facts,
 )
@@ -70,6 +79,8 @@ from kohtaanto.programme.selectors.time import (
 )
 
 __all__ = [
+    "SPECIAL",
+    "CountRow",
     "DataQualityReport",
     "ImplementerShare",
     "MoneySummary",
@@ -87,15 +98,19 @@ __all__ = [
     "cost_report_figures",
     "cost_report_get_for_actor",
     "cost_report_list",
+    "count_table",
     "data_quality_report",
     "entity_facts",
     "finance_totals",
     "implementer_get_for_actor",
     "implementer_shares",
     "indicator_participants",
+    "indicator_records_for_actor",
     "indicator_rows_as_dicts",
+    "indicator_rows_as_records",
     "indicator_table",
     "locked_period_for",
+    "longer_term_exit_window",
     "money_summary",
     "operation_company_get_for_actor",
     "operation_default",
@@ -103,6 +118,7 @@ __all__ = [
     "operation_get_by_code",
     "operation_get_for_actor",
     "operation_list",
+    "participant_counts",
     "participant_facts",
     "partner_activity_summary",
     "payment_period_list",

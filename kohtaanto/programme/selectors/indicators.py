@@ -1,18 +1,23 @@
 """ESF+ common indicators, their drill-down and the participants' data quality."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kohtaanto.accounts.models import User
 from kohtaanto.common.dates import add_months, age_on
 from kohtaanto.common.errors import DomainError, NotFoundError
 from kohtaanto.jobseekers.validation import PARTICIPATION_RECORD_FIELDS
+from kohtaanto.programme import disclosure
 from kohtaanto.programme.indicators import (
     BY_CODE,
     LONGER_TERM_MONTHS,
+    CountedRow,
     EntityFacts,
     ParticipantFacts,
     age_group,
@@ -96,6 +101,35 @@ def indicator_table(
         entities=entity_facts(operation=operation, start=start, end=end),
         cumulative=start <= operation.start_date,
     )
+
+
+def indicator_records_for_actor(
+    *, actor: User, operation: Operation, start: date, end: date
+) -> list[dict[str, Any]]:
+    """The period's indicator records (code, name, women, men, non_binary, total) as the
+    actor may see them: exact for the coordinator, otherwise with small counts suppressed and
+    a period of at least a month (`disclosure`)."""
+    exact = actor.permissions.can_view_exact_indicators()
+    if not exact:
+        disclosure.check_period(start, end)
+    records = indicator_rows_as_records(indicator_table(operation=operation, start=start, end=end))
+    return records if exact else disclosure.protect_records(records)
+
+
+def indicator_rows_as_records(table: Sequence[CountedRow]) -> list[dict[str, Any]]:
+    """One record per indicator with the Regulation's English name; gender columns are
+    None for the entity indicators, which are not broken down by gender."""
+    return [
+        {
+            "code": row.code,
+            "name": row.indicator.name_en,
+            "women": row.women,
+            "men": row.men,
+            "non_binary": row.non_binary,
+            "total": row.total,
+        }
+        for row in table
+    ]
 
 
 @dataclass(frozen=True)

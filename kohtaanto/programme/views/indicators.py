@@ -1,5 +1,6 @@
 """Pages of the ESF+ indicators, their drill-down and data quality."""
 
+from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -29,37 +30,44 @@ def indicators(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(request, "view_indicators")
     form, chosen = period_from_request(request)
     table = None
-    rows = []
+    records: list[dict[str, Any]] | None = None
+    rows: list[dict[str, Any]] = []
     can_drill = request.user.permissions.can_view_indicator_participants()
     if chosen is not None:
         operation, start, end = chosen
-        table = selectors.indicator_table(operation=operation, start=start, end=end)
+        try:
+            records = selectors.indicator_records_for_actor(
+                actor=request.user, operation=operation, start=start, end=end
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+            records = None
+    if chosen is not None and records is not None:
+        table = records
         drill_query = urlencode(
             {"operation": operation.pk, "start": start.isoformat(), "end": end.isoformat()}
         )
         rows = [
             {
-                "code": row.code,
-                "label": row.indicator.label,
-                "women": row.women,
-                "men": row.men,
-                "non_binary": row.non_binary,
-                "total": row.total,
+                **record,
+                "label": BY_CODE[record["code"]].label,
                 "drill_url": (
-                    reverse("programme:indicator_participants", args=[row.code]) + "?" + drill_query
+                    reverse("programme:indicator_participants", args=[record["code"]])
+                    + "?"
+                    + drill_query
                 )
                 if can_drill
-                and row.total
-                and row.indicator.kind != "entity"
-                and not row.indicator.special_category
+                and record["total"] != 0
+                and BY_CODE[record["code"]].kind != "entity"
+                and not BY_CODE[record["code"]].special_category
                 else None,
             }
-            for row in table
+            for record in records
         ]
         fmt = request.GET.get("format")
         if fmt == "csv":
             response = HttpResponse(
-                exports.indicators_csv(table), content_type="text/csv; charset=utf-8"
+                exports.indicator_records_csv(records), content_type="text/csv; charset=utf-8"
             )
             response["Content-Disposition"] = (
                 f'attachment; filename="esr-indikaattorit-{operation.code}-{start}-{end}.csv"'
@@ -71,7 +79,7 @@ def indicators(request: AuthenticatedHttpRequest) -> HttpResponse:
                     "operation": operation.code,
                     "from": start.isoformat(),
                     "to": end.isoformat(),
-                    "indicators": exports.indicator_records(table),
+                    "indicators": records,
                 }
             )
     return render(
