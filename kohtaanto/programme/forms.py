@@ -121,6 +121,15 @@ class StaffPositionForm(forms.Form):
             "ja tuntihintaa vuoden kulut / 860 h."
         ),
     )
+    monthly_working_hours = forms.DecimalField(
+        label=_("Työsopimuksen mukainen kuukausityöaika (h)"),
+        required=False,
+        min_value=1,
+        max_value=744,
+        max_digits=6,
+        decimal_places=2,
+        help_text=_("Vain kuukausihintamallissa: kuukauden kulut jaetaan tällä tuntimäärällä."),
+    )
     start_date = forms.DateField(label=_("Alkaa"), widget=DateInput())
     end_date = forms.DateField(label=_("Päättyy"), widget=DateInput())
     time_recording = forms.ChoiceField(label=_("Työajan kirjaus"), choices=TimeRecording.choices)
@@ -131,6 +140,15 @@ class StaffPositionForm(forms.Form):
         max_value=100,
         max_digits=5,
         decimal_places=2,
+    )
+    reason = forms.CharField(
+        label=_("Muutoksen syy"),
+        required=False,
+        max_length=300,
+        help_text=_(
+            "Pakollinen, kun tuntihinnan peruste on jo käytetty lähetetyssä "
+            "maksatushakemuksessa: muutoksesta tehdään uusi versio."
+        ),
     )
 
     def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
@@ -204,7 +222,7 @@ class SalaryPaymentForm(forms.Form):
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = StaffPosition.objects.filter(
             operation__employment_area_id=actor.employment_area_id,
-            salary_model=SalaryModel.SALARY_PLUS_SIDE_COSTS,
+            salary_model__in=(SalaryModel.SALARY_PLUS_SIDE_COSTS, SalaryModel.MONTHLY_RATE),
         ).select_related("staff_member", "operation")
 
 

@@ -138,6 +138,11 @@ class Operation(models.Model):
     # True for the projects whose administration this area keeps in Kohtaanto (budget, time,
     # cost reports); the programme's other projects are listed for reference.
     administered_here = models.BooleanField(_("hallinnoidaan Kohtaannossa"), default=True)
+    # CPR (EU) 2021/1060 Art. 56(2): participants' wages and allowances may be eligible on top
+    # of the 40 % flat rate; only where the funding decision allows it (off by default).
+    participant_costs_allowed = models.BooleanField(
+        _("osallistujien palkat ja korvaukset hyväksyttäviä (rahoituspäätös)"), default=False
+    )
 
     class Meta:
         verbose_name = _("hanke")
@@ -310,6 +315,12 @@ class SalaryModel(models.TextChoices):
     HOURLY_RATE = "hourly_rate", _("Tuntihinta (vuoden työnantajakulut / 1 720 h)")
     # Actual salary paid plus employer's side costs at a fixed percentage.
     SALARY_PLUS_SIDE_COSTS = "salary_side_costs", _("Toteutunut palkka + kiinteä sivukulu-%")
+    # CPR (EU) 2021/1060 Art. 55(2)(b): hourly rate = the month's gross employment cost / the
+    # person's monthly working time under the employment contract.
+    MONTHLY_RATE = (
+        "monthly_rate",
+        _("Kuukausihinta (kuukauden työnantajakulut / sopimuksen kuukausityöaika)"),
+    )
 
 
 class TimeRecording(models.TextChoices):
@@ -366,6 +377,15 @@ class StaffPosition(models.Model):
             "ja tuntihintaa vuoden kulut / 860 h."
         ),
     )
+    # Art. 55(2)(b): the person's monthly working time in the employment contract (hours).
+    monthly_working_hours = models.DecimalField(
+        _("sopimuksen mukainen kuukausityöaika (h)"),
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("1")), MaxValueValidator(Decimal("744"))],
+    )
     person_years = models.DecimalField(
         _("henkilötyövuotta vuodessa"),
         max_digits=4,
@@ -403,6 +423,11 @@ class StaffPosition(models.Model):
                 condition=~models.Q(salary_model="salary_side_costs")
                 | models.Q(side_cost_percent__isnull=False),
                 name="salary_model_has_side_cost_percent",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(salary_model="monthly_rate")
+                | models.Q(side_cost_percent__isnull=False, monthly_working_hours__isnull=False),
+                name="monthly_rate_has_side_costs_and_hours",
             ),
             models.CheckConstraint(
                 condition=~models.Q(time_recording="fixed_percentage")
@@ -673,3 +698,94 @@ class ActivityAttachment(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class ParticipantCost(models.Model):
+    """Wages or allowances paid to participants in a month (CPR (EU) 2021/1060 Art. 56(2)):
+    eligible on top of the flat rate, recorded only when the operation's funding decision
+    allows them (`Operation.participant_costs_allowed`)."""
+
+    class Kind(models.TextChoices):
+        WAGE = "wage", _("Osallistujien palkat")
+        ALLOWANCE = "allowance", _("Osallistujien korvaukset")
+
+    operation = models.ForeignKey(
+        Operation,
+        on_delete=models.PROTECT,
+        related_name="participant_costs",
+        verbose_name=_("hanke"),
+    )
+    month = models.DateField(_("kuukausi"))
+    kind = models.CharField(_("laji"), max_length=10, choices=Kind.choices)
+    amount = models.DecimalField(
+        _("summa (€)"), max_digits=12, decimal_places=2, validators=[MinValueValidator(ZERO)]
+    )
+    description = models.CharField(_("kuvaus"), max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("osallistujakulu")
+        verbose_name_plural = _("osallistujakulut")
+        ordering = ["operation", "month", "kind"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["operation", "month", "kind"], name="participant_cost_once_per_month"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(amount__gte=0), name="participant_cost_not_negative"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.operation} {self.month:%m/%Y} {self.kind}"
+
+
+class StaffRateBasis(models.Model):
+    """The documented cost basis of a post's rate, in versions (CPR (EU) 2021/1060 Art. 55(2):
+    "the latest documented" gross employment cost). A version is frozen once a submitted
+    payment claim has used it: a change then makes a new version with its reason, and each
+    claim names the version it used (`CostReport.figures`)."""
+
+    position = models.ForeignKey(
+        StaffPosition,
+        on_delete=models.CASCADE,
+        related_name="rate_bases",
+        verbose_name=_("henkilöstöbudjetin rivi"),
+    )
+    version = models.PositiveSmallIntegerField(_("versio"))
+    annual_gross_cost = models.DecimalField(
+        _("vuoden bruttotyönantajakulut (€)"), max_digits=10, decimal_places=2
+    )
+    working_time_percent = models.DecimalField(
+        _("työaika (% täydestä työajasta)"), max_digits=5, decimal_places=2
+    )
+    side_cost_percent = models.DecimalField(
+        _("sivukuluprosentti (%)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    monthly_working_hours = models.DecimalField(
+        _("sopimuksen mukainen kuukausityöaika (h)"),
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    reason = models.CharField(_("muutoksen syy"), max_length=300, blank=True)
+    frozen_at = models.DateTimeField(_("lukittu"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tuntihinnan peruste")
+        verbose_name_plural = _("tuntihinnan perusteet")
+        ordering = ["position", "version"]
+        constraints = [
+            models.UniqueConstraint(fields=["position", "version"], name="rate_basis_version"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.position} v{self.version}"

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,11 +28,13 @@ from kohtaanto.programme.models import (
     Implementer,
     Operation,
     OperationCompany,
+    ParticipantCost,
     PaymentPeriod,
     SalaryModel,
     SalaryPayment,
     StaffMember,
     StaffPosition,
+    StaffRateBasis,
     TimeRecord,
     TimeRecording,
 )
@@ -196,6 +199,7 @@ POSITION_FIELDS = (
     "side_cost_percent",
     "person_years",
     "working_time_percent",
+    "monthly_working_hours",
     "start_date",
     "end_date",
     "time_recording",
@@ -222,10 +226,18 @@ def _validate_position(operation: Operation, data: dict[str, Any]) -> None:
     if data["staff_member"].employment_area_id != operation.employment_area_id:
         raise DomainError(_("Henkilö ei kuulu hankkeen työllisyysalueelle."), code="invalid")
     if (
-        data["salary_model"] == SalaryModel.SALARY_PLUS_SIDE_COSTS
+        data["salary_model"] in (SalaryModel.SALARY_PLUS_SIDE_COSTS, SalaryModel.MONTHLY_RATE)
         and data.get("side_cost_percent") is None
     ):
         raise DomainError(_("Anna sivukuluprosentti."), code="invalid")
+    if data["salary_model"] == SalaryModel.MONTHLY_RATE:
+        # CPR Art. 55(2)(b): the divisor is the contract's monthly working time.
+        if not data.get("monthly_working_hours"):
+            raise DomainError(
+                _("Anna työsopimuksen mukainen kuukausityöaika tunteina."), code="invalid"
+            )
+    else:
+        data["monthly_working_hours"] = None
     if data["time_recording"] == TimeRecording.FIXED_PERCENTAGE and not data.get(
         "fixed_percentage"
     ):
@@ -247,10 +259,12 @@ def staff_position_save(
     """Create or change a staff budget line (post). Invariants: whole months inside the
     operation; the salary model's own parameter given; the person is of the same area."""
     _require_administered(operation)
+    reason = (data.pop("reason", "") or "").strip()
     data = {k: data.get(k) for k in POSITION_FIELDS}
     _validate_position(operation, data)
     if position is None:
         position = StaffPosition.objects.create(operation=operation, **data)
+        _rate_basis_save(actor, position, reason)
         audit_event_record(
             actor=actor,
             action="programme.staff_position.create",
@@ -263,6 +277,7 @@ def staff_position_save(
     for key, value in data.items():
         setattr(position, key, value)
     position.save(update_fields=list(POSITION_FIELDS))
+    _rate_basis_save(actor, position, reason)
     audit_event_record(
         actor=actor,
         action="programme.staff_position.update",
@@ -272,7 +287,72 @@ def staff_position_save(
     return position
 
 
+RATE_BASIS_FIELDS = (
+    "annual_gross_cost",
+    "working_time_percent",
+    "side_cost_percent",
+    "monthly_working_hours",
+)
+
+
+def _rate_basis_save(actor: User, position: StaffPosition, reason: str) -> StaffRateBasis:
+    """Keep the post's rate basis in step with the post (CPR Art. 55(2): the latest documented
+    cost). An unfrozen latest version is updated in place; a frozen one — used by a submitted
+    payment claim — is never changed: a change makes a new version, which needs a reason."""
+    values = {k: getattr(position, k) for k in RATE_BASIS_FIELDS}
+    latest = position.rate_bases.select_for_update().order_by("-version").first()
+    if latest is not None and all(getattr(latest, k) == v for k, v in values.items()):
+        return latest
+    if latest is not None and latest.frozen_at is None:
+        for key, value in values.items():
+            setattr(latest, key, value)
+        latest.save(update_fields=list(RATE_BASIS_FIELDS))
+        return latest
+    if latest is not None and not reason:
+        raise DomainError(
+            _(
+                "Tuntihinnan peruste (versio %(version)s) on käytetty lähetetyssä "
+                "maksatushakemuksessa. Kerro muutoksen syy: muutoksesta tehdään uusi versio."
+            )
+            % {"version": latest.version},
+            code="rate_basis_frozen",
+        )
+    basis = StaffRateBasis.objects.create(
+        position=position,
+        version=(latest.version + 1) if latest else 1,
+        reason=reason,
+        created_by=actor,
+        **values,
+    )
+    audit_event_record(
+        actor=actor,
+        action="programme.rate_basis.create",
+        target=basis,
+        changes={
+            "version": [latest.version if latest else None, basis.version],
+            "reason": [None, reason],
+        },
+    )
+    return basis
+
+
 # --- Time records and salaries ------------------------------------------------------------
+
+
+def _refuse_month_not_ended(day: date, today: date | None) -> None:
+    """No costs for a month that has not ended: hours, percentages and salaries are recorded
+    once the month is over: before that the cost is neither incurred nor paid (CPR (EU)
+    2021/1060 Art. 63(2): eligible expenditure is incurred and paid)."""
+    today = today or timezone.localdate()
+    if _month_end(day) >= today:
+        raise DomainError(
+            _(
+                "Kuukausi %(month)s ei ole vielä päättynyt; sen työaikaa, palkkoja ja kuluja "
+                "ei voi vielä kirjata."
+            )
+            % {"month": f"{day.month}/{day.year}"},
+            code="month_not_ended",
+        )
 
 
 def _refuse_if_locked(operation_id: int, day: date) -> None:
@@ -297,6 +377,7 @@ def time_record_create(
     hours: Decimal | None = None,
     percentage: Decimal | None = None,
     description: str = "",
+    today: date | None = None,
 ) -> TimeRecord:
     """Record work on a project.
 
@@ -312,6 +393,7 @@ def time_record_create(
         day = day.replace(day=1)
     elif span != TimeRecord.Span.DAY:
         raise DomainError(_("Tuntematon jakso."), code="invalid")
+    _refuse_month_not_ended(day, today)
     if position.time_recording == TimeRecording.FIXED_PERCENTAGE:
         if percentage is None or hours is not None or span != TimeRecord.Span.MONTH:
             raise DomainError(
@@ -320,6 +402,22 @@ def time_record_create(
             )
         if not (0 < percentage <= 100):
             raise DomainError(_("Prosenttiosuuden on oltava 0–100."), code="invalid")
+        # CPR (EU) 2021/1060 Art. 55: part-time work on the operation at a fixed percentage
+        # of time worked per month, set in a document the employer issues — the same
+        # percentage every month, without separate time registration.
+        if percentage != position.fixed_percentage:
+            raise DomainError(
+                _(
+                    "Tehtävän kiinteä osuus on työnantajan asiakirjan mukaan %(fixed)s %%; "
+                    "kuukaudelle ei voi kirjata eri osuutta (%(given)s %%). Muuta tarvittaessa "
+                    "tehtävän kiinteää osuutta."
+                )
+                % {
+                    "fixed": money.format_amount(position.fixed_percentage or money.ZERO),
+                    "given": money.format_amount(percentage),
+                },
+                code="fixed_percentage_mismatch",
+            )
     else:
         if hours is None or percentage is not None:
             raise DomainError(_("Tälle tehtävälle kirjataan tunnit."), code="invalid")
@@ -340,6 +438,20 @@ def time_record_create(
     same_month = TimeRecord.objects.filter(
         position=position, date__year=day.year, date__month=day.month
     )
+    if position.salary_model == SalaryModel.MONTHLY_RATE and hours is not None:
+        # Art. 55(2)(b): the month's hours on the project cannot exceed the contract's
+        # monthly working time that the rate divides by.
+        month_hours = sum((r.hours or money.ZERO for r in same_month), money.ZERO) + hours
+        limit = position.monthly_working_hours or money.ZERO
+        if month_hours > limit:
+            raise DomainError(
+                _(
+                    "Kuukauden tunnit (%(hours)s h) ylittäisivät työsopimuksen mukaisen "
+                    "kuukausityöajan %(limit)s h."
+                )
+                % {"hours": money.format_amount(month_hours), "limit": money.format_amount(limit)},
+                code="monthly_hours_exceeded",
+            )
     other_span = TimeRecord.Span.MONTH if span == TimeRecord.Span.DAY else TimeRecord.Span.DAY
     if same_month.filter(span=other_span).exists():
         raise ConflictError(
@@ -409,12 +521,25 @@ def time_record_delete(*, actor: User, record: TimeRecord) -> None:
 
 @transaction.atomic
 def salary_payment_record(
-    *, actor: User, position: StaffPosition, month: date, gross_salary: Decimal
+    *,
+    actor: User,
+    position: StaffPosition,
+    month: date,
+    gross_salary: Decimal,
+    today: date | None = None,
 ) -> SalaryPayment:
-    """Record (or correct) the gross salary paid for a month on a salary + side-cost post."""
-    if position.salary_model != SalaryModel.SALARY_PLUS_SIDE_COSTS:
+    """Record (or correct) the gross salary paid for a month on a salary + side-cost post or
+    a monthly-rate post (Art. 55(2)(b)); refused for a month not yet ended."""
+    _refuse_month_not_ended(month, today)
+    if position.salary_model not in (
+        SalaryModel.SALARY_PLUS_SIDE_COSTS,
+        SalaryModel.MONTHLY_RATE,
+    ):
         raise DomainError(
-            _("Palkat kirjataan vain tehtäville, joiden palkkamalli on palkka + sivukulut."),
+            _(
+                "Palkat kirjataan vain tehtäville, joiden palkkamalli on palkka + sivukulut "
+                "tai kuukausihinta."
+            ),
             code="invalid",
         )
     if gross_salary < 0:
@@ -439,6 +564,66 @@ def salary_payment_record(
         changes={"gross_salary": [old, gross_salary]},
     )
     return payment
+
+
+@transaction.atomic
+def participant_cost_record(
+    *,
+    actor: User,
+    operation: Operation,
+    month: date,
+    kind: str,
+    amount: Decimal,
+    description: str = "",
+    today: date | None = None,
+) -> ParticipantCost:
+    """Record (or correct) participants' wages or allowances of a month: CPR (EU) 2021/1060
+    Art. 56(2), eligible on top of the 40 % flat rate. Refused unless the funding decision
+    allows them (`Operation.participant_costs_allowed`, off by default), for a month not yet
+    ended and in a period whose claim is submitted."""
+    _require_administered(operation)
+    if not operation.participant_costs_allowed:
+        raise DomainError(
+            _(
+                "Rahoituspäätös ei salli osallistujien palkkoja ja korvauksia tämän hankkeen "
+                "kustannuksina."
+            ),
+            code="participant_costs_not_allowed",
+        )
+    if kind not in ParticipantCost.Kind.values:
+        raise DomainError(_("Tuntematon kululaji."), code="invalid")
+    if amount < 0:
+        raise DomainError(_("Summa ei voi olla negatiivinen."), code="invalid")
+    month = month.replace(day=1)
+    _refuse_month_not_ended(month, today)
+    if not (operation.start_date.replace(day=1) <= month <= operation.end_date):
+        raise DomainError(_("Kuukauden on oltava hankkeen toteutusaikana."), code="invalid")
+    _refuse_if_locked(operation.pk, month)
+    cost = (
+        ParticipantCost.objects.select_for_update()
+        .filter(operation=operation, month=month, kind=kind)
+        .first()
+    )
+    old = cost.amount if cost else None
+    if cost is None:
+        cost = ParticipantCost.objects.create(
+            operation=operation,
+            month=month,
+            kind=kind,
+            amount=amount,
+            description=description,
+            created_by=actor,
+        )
+    else:
+        cost.amount, cost.description = amount, description
+        cost.save(update_fields=["amount", "description"])
+    audit_event_record(
+        actor=actor,
+        action="programme.participant_cost.record",
+        target=cost,
+        changes={"amount": [old, amount]},
+    )
+    return cost
 
 
 # --- Cost reports -------------------------------------------------------------------------
@@ -512,6 +697,12 @@ def cost_report_submit(*, actor: User, report: CostReport) -> CostReport:
             code="data_quality",
         )
     figures = selectors.cost_report_figures(report)
+    # The rate bases this claim used are frozen: a later change makes a new version.
+    used = Q(pk__in=[])
+    for line in figures["staff"]:
+        if line.get("rate_basis_version"):
+            used |= Q(position_id=line["position_id"], version=line["rate_basis_version"])
+    StaffRateBasis.objects.filter(used, frozen_at__isnull=True).update(frozen_at=timezone.now())
     report.figures = figures
     report.status = CostReport.Status.SUBMITTED
     report.submitted_by = actor

@@ -4,7 +4,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, Sum
 
 from kohtaanto.accounts.models import User
 from kohtaanto.common.errors import NotFoundError
@@ -15,10 +15,12 @@ from kohtaanto.programme.indicators import (
 from kohtaanto.programme.models import (
     CostReport,
     Operation,
+    ParticipantCost,
     PaymentPeriod,
     SalaryModel,
     SalaryPayment,
     StaffPosition,
+    StaffRateBasis,
     TimeRecord,
 )
 from kohtaanto.programme.selectors.indicators import indicator_table
@@ -59,6 +61,14 @@ def position_cost(
     """A position's eligible staff cost from its time records (and salaries paid)."""
     share = position.working_time_share
     entries = [money.TimeEntry(r.date, r.hours, r.percentage, share) for r in records]
+    if position.salary_model == SalaryModel.MONTHLY_RATE:
+        return money.monthly_rate_cost(
+            entries,
+            salaries,
+            position.side_cost_percent or money.ZERO,
+            position.monthly_working_hours or money.ONE,
+            book.rates,
+        )
     if position.salary_model == SalaryModel.SALARY_PLUS_SIDE_COSTS:
         return money.salary_model_cost(
             entries, salaries, position.side_cost_percent or money.ZERO, book.rates
@@ -118,6 +128,29 @@ def _claimed_before(period: PaymentPeriod) -> dict[str, Decimal]:
     return totals
 
 
+def period_participant_costs(*, period: PaymentPeriod) -> Decimal:
+    """Participants' wages and allowances of the period's months (CPR Art. 56(2)), only when
+    the operation's funding decision allows them."""
+    if not period.operation.participant_costs_allowed:
+        return money.ZERO
+    total = ParticipantCost.objects.filter(
+        operation_id=period.operation_id,
+        month__gte=period.start_date.replace(day=1),
+        month__lte=period.end_date,
+    ).aggregate(total=Sum("amount"))["total"]
+    return money.to_cents(total or money.ZERO)
+
+
+def latest_rate_bases(positions: Iterable[StaffPosition]) -> dict[int, int]:
+    """Each post's latest rate-basis version (the one a claim computed now uses)."""
+    latest: dict[int, int] = {}
+    for position_id, version in StaffRateBasis.objects.filter(
+        position__in=list(positions)
+    ).values_list("position_id", "version"):
+        latest[position_id] = max(version, latest.get(position_id, 0))
+    return latest
+
+
 def cost_report_figures(report: CostReport) -> dict[str, Any]:
     """The report's figures: frozen ones once submitted, else computed now.
 
@@ -135,6 +168,8 @@ def cost_report_figures(report: CostReport) -> dict[str, Any]:
     staff = period_staff_costs(period=period, book=book)
     staff_total = sum((cost.cost for _p, cost in staff), money.ZERO)
     flat = money.flat_rate(staff_total, rates.flat_rate_percent)
+    participant_costs = period_participant_costs(period=period)
+    bases = latest_rate_bases([p for p, _c in staff])
     by_period = budget_for_operation(operation=operation, by="period", book=book)
     period_row = next((r for r in by_period.rows if r.label == str(period.number)), None)
     whole = budget_for_operation(operation=operation, by="year", book=book)
@@ -158,11 +193,13 @@ def cost_report_figures(report: CostReport) -> dict[str, Any]:
         "previous_version": report.previous.version if report.previous else None,
         "staff": [
             {
+                "position_id": position.pk,
                 "name": position.staff_member.name,
                 "title": position.title,
                 "salary_model": position.salary_model,
                 "hours": str(money.to_cents(cost.hours)),
                 "cost": str(cost.cost),
+                "rate_basis_version": bases.get(position.pk),
                 "months_without_salary": [m.isoformat() for m in cost.months_without_salary],
             }
             for position, cost in staff
@@ -170,7 +207,9 @@ def cost_report_figures(report: CostReport) -> dict[str, Any]:
         "staff_total": str(staff_total),
         "flat_rate_percent": str(rates.flat_rate_percent),
         "flat_rate": str(flat),
-        "total": str(staff_total + flat),
+        # CPR Art. 56(2): participants' wages and allowances on top of the flat rate.
+        "participant_costs": str(participant_costs),
+        "total": str(staff_total + flat + participant_costs),
         "budget_period": _decimal_dict(
             {"staff": period_row.staff, "flat_rate": period_row.flat_rate}
             if period_row

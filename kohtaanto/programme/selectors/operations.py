@@ -1,5 +1,6 @@
 """Operations, the programme, implementers, staff posts and the planned budget."""
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -187,9 +188,19 @@ def budget_for_operation(
         ]
     else:
         spans = money.year_spans(operation.start_date, operation.end_date)
-    return money.budget_compute(
+    budget = money.budget_compute(
         _staff_lines(staff_position_list(operation=operation)), spans, book.rates
     )
+    return dataclasses.replace(budget, operation_total=operation_total(operation))
+
+
+def operation_total(operation: Operation) -> Decimal | None:
+    """The whole operation's budget: the sum of every implementer's budget in the funding
+    decision, when each implementer has one (CPR Art. 53(2) looks at the operation)."""
+    budgets = [i.budget_eur for i in operation.implementers.all()]
+    if not budgets or any(b is None for b in budgets):
+        return None
+    return sum((b for b in budgets if b is not None), money.ZERO)
 
 
 def budget_plan(
