@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kohtaanto.accounts.models import PartnerOrganisation, Role, User
-from kohtaanto.audit.services import audit_event_record, diff
+from kohtaanto.audit.services import access_log_record_many, audit_event_record, diff
 from kohtaanto.common.errors import ConflictError, DomainError
 from kohtaanto.programme import budget as money
 from kohtaanto.programme import selectors
@@ -624,6 +624,36 @@ def participant_cost_record(
         changes={"amount": [old, amount]},
     )
     return cost
+
+
+def participant_export_log(*, actor: User, export: Any, fmt: str, path: str = "") -> None:
+    """Log a participant-level export: one access-log row per person in it (one INSERT; the
+    identity code named when it was included) and one audit event with the period, the
+    format and the number of rows."""
+    what = "esf_participant_export"
+    if export.with_identity_code:
+        what += "+identity_code"
+    from kohtaanto.jobseekers.models import JobSeeker
+
+    access_log_record_many(
+        actor=actor,
+        subject_type=JobSeeker,
+        subject_ids=set(export.job_seeker_ids),
+        what=what,
+        reason=f"{export.operation.code} {export.start}–{export.end} {fmt}",
+        path=path,
+    )
+    audit_event_record(
+        actor=actor,
+        action="programme.participants.export",
+        target=export.operation,
+        changes={
+            "period": [None, f"{export.start.isoformat()}–{export.end.isoformat()}"],
+            "format": [None, fmt],
+            "rows": [None, len(export.rows)],
+            "identity_code": [None, export.with_identity_code],
+        },
+    )
 
 
 # --- Cost reports -------------------------------------------------------------------------

@@ -64,6 +64,7 @@ urlpatterns = [
         name="indicator_participants",
     ),
     path("data-quality/", views.data_quality, name="data_quality"),
+    path("participants/export/", views.participant_export, name="participant_export"),
     path("activity/", views.activity_list, name="activity_list"),
     path("activity/new/", views.activity_save, name="activity_create"),
     path("activity/partner-report/", views.partner_report, name="partner_report"),

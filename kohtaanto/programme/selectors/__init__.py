@@ -17,6 +17,8 @@ from kohtaanto.programme.selectors.cost_reports import (
     cost_report_get_for_actor,
     cost_report_list,
     indicator_rows_as_dicts,
+    latest_rate_bases,
+    period_participant_costs,
     period_staff_costs,
     position_cost,
 )
@@ -51,11 +53,17 @@ from kohtaanto.programme.selectors.operations import (
     operation_get_by_code,
     operation_get_for_actor,
     operation_list,
+    operation_total,
     payment_period_list,
     programme_overview,
     staff_member_list,
     staff_position_get_for_actor,
     staff_position_list,
+)
+from kohtaanto.programme.selectors.participants import (
+    Column,
+    ParticipantExport,
+    participant_export,
 )
 from kohtaanto.programme.selectors.rules import (
     RulesBook,
@@ -80,10 +88,12 @@ from kohtaanto.programme.selectors.time import (
 
 __all__ = [
     "SPECIAL",
+    "Column",
     "CountRow",
     "DataQualityReport",
     "ImplementerShare",
     "MoneySummary",
+    "ParticipantExport",
     "ParticipantIssue",
     "PartnerActivitySummary",
     "PseudonymisedParticipant",
@@ -109,6 +119,7 @@ __all__ = [
     "indicator_rows_as_dicts",
     "indicator_rows_as_records",
     "indicator_table",
+    "latest_rate_bases",
     "locked_period_for",
     "longer_term_exit_window",
     "money_summary",
@@ -118,10 +129,13 @@ __all__ = [
     "operation_get_by_code",
     "operation_get_for_actor",
     "operation_list",
+    "operation_total",
     "participant_counts",
+    "participant_export",
     "participant_facts",
     "partner_activity_summary",
     "payment_period_list",
+    "period_participant_costs",
     "period_staff_costs",
     "position_cost",
     "programme_overview",

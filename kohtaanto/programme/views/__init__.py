@@ -35,6 +35,7 @@ from kohtaanto.programme.views.operations import (
     position_save,
     staff_member_create,
 )
+from kohtaanto.programme.views.participants import participant_export
 from kohtaanto.programme.views.steering import (
     steering_report,
 )
@@ -64,6 +65,7 @@ __all__ = [
     "indicators",
     "operation_company_remove",
     "operation_company_save",
+    "participant_export",
     "partner_report",
     "payment_period_create",
     "position_save",
