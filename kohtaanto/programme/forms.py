@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kohtaanto.accounts.models import PartnerOrganisation, User
+from kohtaanto.common.forms import money_field
 from kohtaanto.employers.models import Company
 from kohtaanto.programme.models import (
     ActivityEntry,
@@ -387,3 +388,24 @@ class PartnerReportForm(forms.Form):
         if data.get("start") and data.get("end") and data["end"] < data["start"]:
             raise forms.ValidationError(_("Kausi päättyy ennen kuin se alkaa."))
         return data
+
+
+class PaymentDecisionForm(forms.Form):
+    """The funder's decision on a submitted claim (accepted staff costs, a deduction's
+    reason, money paid); the flat rate and the funder's share are computed."""
+
+    decided_on = forms.DateField(label=_("Päätöspäivä"), widget=DateInput())
+    accepted_staff_eur = money_field(_("Hyväksytyt henkilöstökulut (€)"))
+    deduction_reason = forms.CharField(
+        label=_("Vähennyksen peruste"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    paid_eur = money_field(_("Maksettu (€)"), required=False)
+    paid_on = forms.DateField(label=_("Maksupäivä"), required=False, widget=DateInput())
+
+
+class FinancingPlanForm(forms.Form):
+    support_rate_percent = forms.DecimalField(
+        label=_("Tukiprosentti (%)"), min_value=0, max_value=100, max_digits=5, decimal_places=2
+    )
+    municipal_share_eur = money_field(_("Kuntien oma rahoitus (€)"), required=False)
+    other_public_eur = money_field(_("Muu julkinen rahoitus (€)"), required=False)

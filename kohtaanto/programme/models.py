@@ -789,3 +789,109 @@ class StaffRateBasis(models.Model):
 
     def __str__(self) -> str:
         return f"{self.position} v{self.version}"
+
+
+class FinancingPlan(models.Model):
+    """The operation's financing plan in the funding decision: the funder's support rate,
+    the municipalities' own share and other public funding, and the area's appropriations
+    that pay the project's own share."""
+
+    operation = models.OneToOneField(
+        Operation,
+        on_delete=models.CASCADE,
+        related_name="financing_plan",
+        verbose_name=_("hanke"),
+    )
+    support_rate_percent = models.DecimalField(
+        _("tukiprosentti (%)"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(ZERO), MaxValueValidator(Decimal("100"))],
+    )
+    municipal_share_eur = models.DecimalField(
+        _("kuntien oma rahoitus (€)"),
+        max_digits=12,
+        decimal_places=2,
+        default=ZERO,
+        validators=[MinValueValidator(ZERO)],
+    )
+    other_public_eur = models.DecimalField(
+        _("muu julkinen rahoitus (€)"),
+        max_digits=12,
+        decimal_places=2,
+        default=ZERO,
+        validators=[MinValueValidator(ZERO)],
+    )
+    appropriations = models.ManyToManyField(
+        "finance.Appropriation",
+        blank=True,
+        related_name="financing_plans",
+        verbose_name=_("omaa osuutta rahoittavat määrärahat"),
+    )
+
+    class Meta:
+        verbose_name = _("rahoitussuunnitelma")
+        verbose_name_plural = _("rahoitussuunnitelmat")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(support_rate_percent__gte=0, support_rate_percent__lte=100),
+                name="financing_plan_rate_0_100",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.operation} {self.support_rate_percent} %"
+
+
+class PaymentDecision(models.Model):
+    """The funder's decision on one submitted payment claim: the staff costs accepted (a
+    deduction with its reason), the 40 % flat rate recomputed on the accepted staff costs
+    (CPR Art. 56(1)), and the money paid."""
+
+    cost_report = models.OneToOneField(
+        CostReport,
+        on_delete=models.PROTECT,
+        related_name="decision",
+        verbose_name=_("maksatushakemus"),
+    )
+    decided_on = models.DateField(_("päätöspäivä"))
+    accepted_staff_eur = models.DecimalField(
+        _("hyväksytyt henkilöstökulut (€)"),
+        max_digits=12,
+        decimal_places=2,
+        validators=[MinValueValidator(ZERO)],
+    )
+    accepted_flat_rate_eur = models.DecimalField(
+        _("hyväksytty kiinteä osuus (€)"), max_digits=12, decimal_places=2
+    )
+    accepted_participant_costs_eur = models.DecimalField(
+        _("hyväksytyt osallistujakulut (€)"), max_digits=12, decimal_places=2, default=ZERO
+    )
+    deduction_reason = models.TextField(_("vähennyksen peruste"), blank=True)
+    funder_share_eur = models.DecimalField(
+        _("rahoittajan osuus (€)"), max_digits=12, decimal_places=2
+    )
+    paid_eur = models.DecimalField(_("maksettu (€)"), max_digits=12, decimal_places=2, default=ZERO)
+    paid_on = models.DateField(_("maksupäivä"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("maksatuspäätös")
+        verbose_name_plural = _("maksatuspäätökset")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(paid_eur__gte=0), name="decision_paid_ok"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cost_report} {self.decided_on:%d.%m.%Y}"
+
+    @property
+    def accepted_total_eur(self) -> Decimal:
+        return (
+            self.accepted_staff_eur
+            + self.accepted_flat_rate_eur
+            + self.accepted_participant_costs_eur
+        )

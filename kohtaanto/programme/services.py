@@ -25,10 +25,12 @@ from kohtaanto.programme.models import (
     ActivityEntry,
     ActivityParticipant,
     CostReport,
+    FinancingPlan,
     Implementer,
     Operation,
     OperationCompany,
     ParticipantCost,
+    PaymentDecision,
     PaymentPeriod,
     SalaryModel,
     SalaryPayment,
@@ -1014,3 +1016,136 @@ def activity_attachment_delete(*, actor: User, attachment: ActivityAttachment) -
         target=entry,
         changes={"attachment": [name, None]},
     )
+
+
+# --- Financing plan and the funder's payment decisions ------------------------------------
+
+
+@transaction.atomic
+def financing_plan_save(
+    *,
+    actor: User,
+    operation: Operation,
+    support_rate_percent: Decimal,
+    municipal_share_eur: Decimal = money.ZERO,
+    other_public_eur: Decimal = money.ZERO,
+    appropriations: Sequence[Any] = (),
+) -> FinancingPlan:
+    """Record the operation's financing plan from the funding decision. Invariants: a rate of
+    0–100 %, no negative share, appropriations of the operation's own area."""
+    _require_administered(operation)
+    if not (money.ZERO <= support_rate_percent <= money.HUNDRED):
+        raise DomainError(_("Tukiprosentin on oltava 0–100."), code="invalid")
+    if municipal_share_eur < 0 or other_public_eur < 0:
+        raise DomainError(_("Rahoitusosuus ei voi olla negatiivinen."), code="invalid")
+    if any(a.employment_area_id != operation.employment_area_id for a in appropriations):
+        raise DomainError(_("Määräraha ei kuulu hankkeen työllisyysalueelle."), code="invalid")
+    plan = FinancingPlan.objects.select_for_update().filter(operation=operation).first()
+    new = {
+        "support_rate_percent": support_rate_percent,
+        "municipal_share_eur": municipal_share_eur,
+        "other_public_eur": other_public_eur,
+    }
+    old = {k: getattr(plan, k) for k in new} if plan else {}
+    if plan is None:
+        plan = FinancingPlan.objects.create(operation=operation, **new)
+    else:
+        for key, value in new.items():
+            setattr(plan, key, value)
+        plan.save(update_fields=list(new))
+    plan.appropriations.set(appropriations)
+    audit_event_record(
+        actor=actor,
+        action="programme.financing_plan.save",
+        target=plan,
+        changes={
+            **diff(old, new),
+            "appropriations": [None, sorted(a.pk for a in appropriations)],
+        },
+    )
+    return plan
+
+
+@transaction.atomic
+def payment_decision_record(
+    *,
+    actor: User,
+    report: CostReport,
+    decided_on: date,
+    accepted_staff_eur: Decimal,
+    deduction_reason: str = "",
+    accepted_participant_costs_eur: Decimal | None = None,
+    paid_eur: Decimal = money.ZERO,
+    paid_on: date | None = None,
+) -> PaymentDecision:
+    """Record the funder's decision on a submitted claim.
+
+    Invariants: the claim is submitted and decided once; accepted staff costs are between 0
+    and the claimed staff costs, and any deduction names its reason; the flat rate is
+    recomputed on the accepted staff costs at the claim's percentage (CPR (EU) 2021/1060
+    Art. 56(1)); the funder's share is the accepted total × the financing plan's support
+    rate; money paid is at most that share."""
+    report = (
+        CostReport.objects.select_for_update().select_related("period__operation").get(pk=report.pk)
+    )
+    if not report.is_locked:
+        raise ConflictError(_("Päätöksen voi kirjata vain lähetetylle maksatushakemukselle."))
+    if PaymentDecision.objects.filter(cost_report=report).exists():
+        raise ConflictError(_("Maksatushakemukselle on jo kirjattu päätös."))
+    plan = FinancingPlan.objects.filter(operation=report.period.operation).first()
+    if plan is None:
+        raise DomainError(
+            _("Kirjaa ensin hankkeen rahoitussuunnitelma (tukiprosentti)."), code="no_plan"
+        )
+    figures = report.figures
+    claimed_staff = Decimal(figures["staff_total"])
+    claimed_participants = Decimal(figures.get("participant_costs", "0"))
+    if not (money.ZERO <= accepted_staff_eur <= claimed_staff):
+        raise DomainError(
+            _("Hyväksytyt henkilöstökulut voivat olla 0–%(claimed)s €.")
+            % {"claimed": money.format_amount(claimed_staff)},
+            code="invalid",
+        )
+    participants = (
+        claimed_participants
+        if accepted_participant_costs_eur is None
+        else accepted_participant_costs_eur
+    )
+    if not (money.ZERO <= participants <= claimed_participants):
+        raise DomainError(_("Hyväksytyt osallistujakulut ylittävät haetun."), code="invalid")
+    deducted = accepted_staff_eur < claimed_staff or participants < claimed_participants
+    if deducted and not deduction_reason.strip():
+        raise DomainError(_("Kerro vähennyksen peruste."), code="invalid")
+    flat = money.flat_rate(accepted_staff_eur, Decimal(figures["flat_rate_percent"]))
+    share = money.to_cents(
+        (accepted_staff_eur + flat + participants) * plan.support_rate_percent / money.HUNDRED
+    )
+    if paid_eur < 0 or paid_eur > share:
+        raise DomainError(
+            _("Maksettu summa voi olla 0–%(share)s €.") % {"share": money.format_amount(share)},
+            code="invalid",
+        )
+    decision = PaymentDecision.objects.create(
+        cost_report=report,
+        decided_on=decided_on,
+        accepted_staff_eur=accepted_staff_eur,
+        accepted_flat_rate_eur=flat,
+        accepted_participant_costs_eur=participants,
+        deduction_reason=deduction_reason.strip(),
+        funder_share_eur=share,
+        paid_eur=paid_eur,
+        paid_on=paid_on,
+        created_by=actor,
+    )
+    audit_event_record(
+        actor=actor,
+        action="programme.payment_decision.record",
+        target=decision,
+        changes={
+            "accepted_staff_eur": [str(claimed_staff), str(accepted_staff_eur)],
+            "accepted_flat_rate_eur": [figures["flat_rate"], str(flat)],
+            "funder_share_eur": [None, str(share)],
+            "paid_eur": [None, str(paid_eur)],
+        },
+    )
+    return decision

@@ -22,6 +22,10 @@ from kohtaanto.programme.selectors.cost_reports import (
     period_staff_costs,
     position_cost,
 )
+from kohtaanto.programme.selectors.financing import (
+    FinancingSummary,
+    financing_summary,
+)
 from kohtaanto.programme.selectors.indicator_counts import (
     SPECIAL,
     CountRow,
@@ -91,6 +95,7 @@ __all__ = [
     "Column",
     "CountRow",
     "DataQualityReport",
+    "FinancingSummary",
     "ImplementerShare",
     "MoneySummary",
     "ParticipantExport",
@@ -112,6 +117,7 @@ __all__ = [
     "data_quality_report",
     "entity_facts",
     "finance_totals",
+    "financing_summary",
     "implementer_get_for_actor",
     "implementer_shares",
     "indicator_participants",

@@ -15,6 +15,7 @@ from kohtaanto.programme.views.common import (
 )
 from kohtaanto.programme.views.cost_reports import (
     cost_report_correct,
+    cost_report_decision,
     cost_report_detail,
     cost_report_export,
     cost_report_list,
@@ -27,6 +28,7 @@ from kohtaanto.programme.views.indicators import (
 )
 from kohtaanto.programme.views.operations import (
     budget,
+    financing_plan_save,
     home,
     implementer_budget,
     operation_company_remove,
@@ -53,11 +55,13 @@ __all__ = [
     "attachment_download",
     "budget",
     "cost_report_correct",
+    "cost_report_decision",
     "cost_report_detail",
     "cost_report_export",
     "cost_report_list",
     "cost_report_submit",
     "data_quality",
+    "financing_plan_save",
     "fix_url",
     "home",
     "implementer_budget",

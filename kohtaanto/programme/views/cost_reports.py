@@ -17,6 +17,7 @@ from kohtaanto.programme import exports, selectors, services
 from kohtaanto.programme.forms import (
     CostReportCreateForm,
     NarrativeForm,
+    PaymentDecisionForm,
 )
 from kohtaanto.programme.indicators import BY_CODE
 from kohtaanto.programme.views.common import error_to_form, require
@@ -91,6 +92,10 @@ def cost_report_detail(request: AuthenticatedHttpRequest, report_id: int) -> Htt
             "can_manage": can_manage,
             "quality": quality,
             "has_correction": hasattr(report, "correction"),
+            "decision": getattr(report, "decision", None),
+            "decision_form": PaymentDecisionForm()
+            if can_manage and report.is_locked and not hasattr(report, "decision")
+            else None,
         },
     )
 
@@ -141,3 +146,30 @@ def cost_report_export(request: AuthenticatedHttpRequest, report_id: int, fmt: s
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{stem}.{fmt}"'
     return response
+
+
+@login_required
+@require_POST
+def cost_report_decision(request: AuthenticatedHttpRequest, report_id: int) -> HttpResponse:
+    """Record the funder's payment decision on a submitted claim."""
+    require(request, "manage_cost_reports")
+    report = selectors.cost_report_get_for_actor(actor=request.user, id=report_id)
+    form = PaymentDecisionForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.payment_decision_record(
+                actor=request.user,
+                report=report,
+                decided_on=data["decided_on"],
+                accepted_staff_eur=data["accepted_staff_eur"],
+                deduction_reason=data["deduction_reason"],
+                paid_eur=data["paid_eur"] or Decimal("0"),
+                paid_on=data["paid_on"],
+            )
+            messages.success(request, _("Maksatuspäätös kirjattiin."))
+        except DomainError as error:
+            messages.error(request, error.message)
+    else:
+        messages.error(request, _("Tarkista päätöksen tiedot."))
+    return redirect("programme:cost_report", report_id=report.pk)

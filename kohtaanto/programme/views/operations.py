@@ -1,5 +1,6 @@
 """Pages of the programme hub, the operations' companies and the budget."""
 
+from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
@@ -13,6 +14,7 @@ from kohtaanto.common.errors import DomainError, NotFoundError
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.programme import selectors, services
 from kohtaanto.programme.forms import (
+    FinancingPlanForm,
     ImplementerBudgetForm,
     OperationCompanyForm,
     PaymentPeriodForm,
@@ -140,6 +142,18 @@ def budget(request: AuthenticatedHttpRequest, operation_id: int) -> HttpResponse
             "position_form": position_form,
             "staff_form": staff_form,
             "period_form": period_form,
+            "financing": selectors.financing_summary(operation=operation),
+            "financing_form": FinancingPlanForm(
+                initial={
+                    "support_rate_percent": operation.financing_plan.support_rate_percent,
+                    "municipal_share_eur": operation.financing_plan.municipal_share_eur,
+                    "other_public_eur": operation.financing_plan.other_public_eur,
+                }
+                if hasattr(operation, "financing_plan")
+                else None
+            )
+            if can_manage
+            else None,
         },
     )
 
@@ -207,4 +221,28 @@ def payment_period_create(request: AuthenticatedHttpRequest, operation_id: int) 
             messages.error(request, error.message)
     else:
         messages.error(request, _("Tarkista kauden päivät."))
+    return redirect("programme:budget", operation_id=operation.pk)
+
+
+@login_required
+@require_POST
+def financing_plan_save(request: AuthenticatedHttpRequest, operation_id: int) -> HttpResponse:
+    require(request, "manage_programme")
+    operation = selectors.operation_get_for_actor(actor=request.user, id=operation_id)
+    form = FinancingPlanForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.financing_plan_save(
+                actor=request.user,
+                operation=operation,
+                support_rate_percent=data["support_rate_percent"],
+                municipal_share_eur=data["municipal_share_eur"] or Decimal("0"),
+                other_public_eur=data["other_public_eur"] or Decimal("0"),
+            )
+            messages.success(request, _("Rahoitussuunnitelma tallennettiin."))
+        except DomainError as error:
+            messages.error(request, error.message)
+    else:
+        messages.error(request, _("Tarkista rahoitussuunnitelma."))
     return redirect("programme:budget", operation_id=operation.pk)
