@@ -310,6 +310,10 @@ def cost_report_xlsx(report: Any, figures: dict[str, Any]) -> bytes:
         [_("Henkilöstökulut yhteensä"), Decimal(figures["staff_total"])],
         [_("Kiinteä prosenttiosuus (%)"), Decimal(figures["flat_rate_percent"])],
         [_("Muut kulut (kiinteä osuus)"), Decimal(figures["flat_rate"])],
+        [
+            _("Osallistujien palkat ja korvaukset (CPR 56 art. 2 kohta)"),
+            Decimal(figures.get("participant_costs", "0")),
+        ],
         [_("Kustannukset yhteensä"), Decimal(figures["total"])],
         [],
         ["", _("Henkilöstökulut"), _("Muut kulut"), _("Yhteensä")],
@@ -348,8 +352,8 @@ def cost_report_xlsx(report: Any, figures: dict[str, Any]) -> bytes:
     for s in figures["staff"]:
         staff.append(
             [
-                s["name"],
-                s["title"],
+                safe_cell(s["name"]),
+                safe_cell(s["title"]),
                 str(SalaryModel(s["salary_model"]).label),
                 Decimal(s["hours"]),
                 Decimal(s["cost"]),
@@ -383,6 +387,36 @@ def cost_report_xlsx(report: Any, figures: dict[str, Any]) -> bytes:
         for cell in sheet[1]:
             cell.font = bold
         sheet.column_dimensions["B"].width = 60
+
+    # The annex: each person's signed monthly time sheets (all hours worked, project and
+    # other work, signed by the employee and the supervisor).
+    sheets = wb.create_sheet(_("Tuntikirjanpidot")[:31])
+    sheets.append(
+        [
+            _("Henkilö"),
+            _("Kuukausi"),
+            _("Hanketunnit"),
+            _("Muut työtunnit"),
+            _("Työntekijä allekirjoittanut"),
+            _("Esihenkilö allekirjoittanut"),
+        ]
+    )
+    for s in figures.get("time_sheets", []):
+        sheets.append(
+            [
+                safe_cell(s["name"]),
+                date.fromisoformat(s["month"]),
+                Decimal(s["project_hours"]),
+                Decimal(s["other_hours"]),
+                _("Kyllä") if s["employee_signed"] else _("Ei"),
+                _("Kyllä") if s["supervisor_signed"] else _("Ei"),
+            ]
+        )
+    for cell in sheets[1]:
+        cell.font = bold
+    for row_cells in sheets.iter_rows(min_row=2):
+        row_cells[1].number_format = "m/yyyy"
+        row_cells[2].number_format = row_cells[3].number_format = "0.00"
 
     narrative = wb.create_sheet(_("Edistyminen")[:31])
     narrative.append([_("Edistymisen kuvaus")])

@@ -895,3 +895,61 @@ class PaymentDecision(models.Model):
             + self.accepted_flat_rate_eur
             + self.accepted_participant_costs_eur
         )
+
+
+class TimeSheet(models.Model):
+    """A person's signed monthly time sheet: every hour worked in the month, on the project
+    and on other work, signed in the system by the employee and then by the supervisor, and
+    locked once both have signed. The payment claim lists the period's sheets as its annex."""
+
+    staff_member = models.ForeignKey(
+        StaffMember,
+        on_delete=models.PROTECT,
+        related_name="time_sheets",
+        verbose_name=_("henkilö"),
+    )
+    month = models.DateField(_("kuukausi"))
+    project_hours = models.DecimalField(_("hanketunnit"), max_digits=7, decimal_places=2)
+    other_hours = models.DecimalField(
+        _("muut työtunnit"),
+        max_digits=7,
+        decimal_places=2,
+        validators=[MinValueValidator(ZERO)],
+    )
+    employee_signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name=_("työntekijän allekirjoitus"),
+    )
+    employee_signed_at = models.DateTimeField(null=True, blank=True)
+    supervisor_signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name=_("esihenkilön allekirjoitus"),
+    )
+    supervisor_signed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("tuntikirjanpito")
+        verbose_name_plural = _("tuntikirjanpidot")
+        ordering = ["month", "staff_member__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["staff_member", "month"], name="time_sheet_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.staff_member} {self.month:%m/%Y}"
+
+    @property
+    def is_locked(self) -> bool:
+        return self.supervisor_signed_at is not None
+
+    @property
+    def total_hours(self) -> Decimal:
+        return self.project_hours + self.other_hours

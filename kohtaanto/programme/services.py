@@ -39,6 +39,7 @@ from kohtaanto.programme.models import (
     StaffRateBasis,
     TimeRecord,
     TimeRecording,
+    TimeSheet,
 )
 
 
@@ -435,6 +436,7 @@ def time_record_create(
     ):
         raise DomainError(_("Päivä ei ole tehtävän voimassaoloaikana."), code="invalid")
     _refuse_if_locked(position.operation_id, day)
+    _refuse_if_signed(position.staff_member_id, day)
 
     StaffMember.objects.select_for_update().get(pk=position.staff_member_id)
     same_month = TimeRecord.objects.filter(
@@ -508,6 +510,7 @@ def time_record_delete(*, actor: User, record: TimeRecord) -> None:
     """Remove a time record, unless its payment period's cost report is submitted."""
     record = TimeRecord.objects.select_for_update().select_related("position").get(pk=record.pk)
     _refuse_if_locked(record.position.operation_id, record.date)
+    _refuse_if_signed(record.position.staff_member_id, record.date)
     audit_event_record(
         actor=actor,
         action="programme.time_record.delete",
@@ -1149,3 +1152,92 @@ def payment_decision_record(
         },
     )
     return decision
+
+
+# --- Signed monthly time sheets -----------------------------------------------------------
+
+
+def _refuse_if_signed(staff_member_id: int, day: date) -> None:
+    if TimeSheet.objects.filter(
+        staff_member_id=staff_member_id,
+        month=day.replace(day=1),
+        employee_signed_at__isnull=False,
+    ).exists():
+        raise ConflictError(
+            _("Kuukauden tuntikirjanpito on allekirjoitettu, joten sen kirjauksia ei voi muuttaa.")
+        )
+
+
+@transaction.atomic
+def time_sheet_sign_as_employee(
+    *,
+    actor: User,
+    staff_member: StaffMember,
+    month: date,
+    other_hours: Decimal,
+    today: date | None = None,
+) -> TimeSheet:
+    """The employee signs their month: every hour worked, the project's (from the time
+    records, percentages as their hour equivalents) and other work's. Invariants: only the
+    person themself signs; the month has ended; the sheet is not yet signed."""
+    month = month.replace(day=1)
+    _refuse_month_not_ended(month, today)
+    if staff_member.user_id is None or staff_member.user_id != actor.pk:
+        raise DomainError(
+            _("Vain henkilö itse voi allekirjoittaa oman tuntikirjanpitonsa."), code="not_own"
+        )
+    if other_hours < 0:
+        raise DomainError(_("Tuntien on oltava vähintään 0."), code="invalid")
+    StaffMember.objects.select_for_update().get(pk=staff_member.pk)
+    sheet = TimeSheet.objects.filter(staff_member=staff_member, month=month).first()
+    if sheet is not None and sheet.employee_signed_at is not None:
+        raise ConflictError(_("Tuntikirjanpito on jo allekirjoitettu."))
+    book = selectors.rules_book()
+    entries = [
+        e
+        for e in selectors.staff_year_entries(staff_member_id=staff_member.pk, year=month.year)
+        if e.date.month == month.month
+    ]
+    project_hours = money.counted_hours(entries, book.rates)
+    now = timezone.now()
+    if sheet is None:
+        sheet = TimeSheet(staff_member=staff_member, month=month)
+    sheet.project_hours, sheet.other_hours = project_hours, other_hours
+    sheet.employee_signed_by, sheet.employee_signed_at = actor, now
+    sheet.save()
+    audit_event_record(
+        actor=actor,
+        action="programme.time_sheet.employee_sign",
+        target=sheet,
+        changes={
+            "project_hours": [None, str(project_hours)],
+            "other_hours": [None, str(other_hours)],
+        },
+    )
+    return sheet
+
+
+@transaction.atomic
+def time_sheet_sign_as_supervisor(*, actor: User, sheet: TimeSheet) -> TimeSheet:
+    """The supervisor signs a sheet the employee has signed; the sheet is then locked.
+    Invariants: someone other than the employee; the employee has signed; once only."""
+    sheet = TimeSheet.objects.select_for_update().select_related("staff_member").get(pk=sheet.pk)
+    if sheet.staff_member.employment_area_id != actor.employment_area_id:
+        raise DomainError(_("Tuntikirjanpito ei kuulu työllisyysalueelle."), code="invalid")
+    if sheet.employee_signed_at is None:
+        raise DomainError(_("Työntekijä ei ole vielä allekirjoittanut."), code="not_signed")
+    if sheet.staff_member.user_id == actor.pk:
+        raise DomainError(
+            _("Esihenkilön allekirjoitus ei voi olla työntekijän oma."), code="own_sheet"
+        )
+    if sheet.supervisor_signed_at is not None:
+        raise ConflictError(_("Tuntikirjanpito on jo lukittu."))
+    sheet.supervisor_signed_by, sheet.supervisor_signed_at = actor, timezone.now()
+    sheet.save(update_fields=["supervisor_signed_by", "supervisor_signed_at"])
+    audit_event_record(
+        actor=actor,
+        action="programme.time_sheet.supervisor_sign",
+        target=sheet,
+        changes={"locked": [False, True]},
+    )
+    return sheet

@@ -22,6 +22,7 @@ from kohtaanto.programme.models import (
     StaffPosition,
     StaffRateBasis,
     TimeRecord,
+    TimeSheet,
 )
 from kohtaanto.programme.selectors.indicators import indicator_table
 from kohtaanto.programme.selectors.operations import budget_for_operation, staff_position_list
@@ -141,6 +142,30 @@ def period_participant_costs(*, period: PaymentPeriod) -> Decimal:
     return money.to_cents(total or money.ZERO)
 
 
+def period_time_sheets(
+    *, period: PaymentPeriod, staff: Iterable[StaffPosition]
+) -> list[dict[str, Any]]:
+    """The claim's annex: the signed monthly time sheets of the period's staff, every month
+    of the period that has project time, with whether each is signed and locked."""
+    members = {p.staff_member_id for p in staff}
+    sheets = TimeSheet.objects.filter(
+        staff_member_id__in=members,
+        month__gte=period.start_date.replace(day=1),
+        month__lte=period.end_date,
+    ).select_related("staff_member")
+    return [
+        {
+            "name": s.staff_member.name,
+            "month": s.month.isoformat(),
+            "project_hours": str(s.project_hours),
+            "other_hours": str(s.other_hours),
+            "employee_signed": s.employee_signed_at is not None,
+            "supervisor_signed": s.supervisor_signed_at is not None,
+        }
+        for s in sheets.order_by("staff_member__name", "month")
+    ]
+
+
 def latest_rate_bases(positions: Iterable[StaffPosition]) -> dict[int, int]:
     """Each post's latest rate-basis version (the one a claim computed now uses)."""
     latest: dict[int, int] = {}
@@ -221,6 +246,7 @@ def cost_report_figures(report: CostReport) -> dict[str, Any]:
         "remaining": _decimal_dict(
             {k: whole_dict[k] - cumulative[k] for k in ("staff", "flat_rate")}
         ),
+        "time_sheets": period_time_sheets(period=period, staff=[p for p, _c in staff]),
         "indicators": indicator_rows_as_dicts(table),
         "indicators_cumulative": indicator_rows_as_dicts(cumulative_table),
         "narrative": report.narrative,
