@@ -10,7 +10,7 @@ from ninja.errors import HttpError
 
 from kohtaanto.common.errors import NotFoundError
 from kohtaanto.common.types import AuthenticatedHttpRequest
-from kohtaanto.programme import exports, selectors, services
+from kohtaanto.programme import selectors, services
 from kohtaanto.programme.models import ActivityEntry, CostReport, Operation, TimeRecord
 
 router = Router(tags=["programme"])
@@ -31,12 +31,14 @@ def _operation(request: AuthenticatedHttpRequest, code: str | None) -> Operation
 
 
 class IndicatorOut(Schema):
+    """A count, or "< 5" where it is suppressed for the caller's role (programme.disclosure)."""
+
     code: str
     name: str
-    women: int | None
-    men: int | None
-    non_binary: int | None
-    total: int
+    women: int | str | None
+    men: int | str | None
+    non_binary: int | str | None
+    total: int | str
 
 
 class IndicatorTableOut(Schema):
@@ -53,17 +55,16 @@ def indicators(
     end: date = Query(..., alias="to"),  # noqa: B008
     operation: str | None = None,
 ) -> dict:
-    """ESF+ common indicators (Regulation (EU) 2021/1057 Annex I) for participants whose
-    first entry falls in [from, to]; results of those who left by `to`."""
+    """ESF+ common indicators (Regulation (EU) 2021/1057 Annex I) of [from, to]: outputs by
+    entry date, immediate results by exit date, longer-term results by exit + 6 months.
+    Counts 1–4 are "< 5" (with secondary suppression) and periods under a month are refused
+    (400) for every role but the coordinator."""
     _require(request, "view_indicators")
     op = _operation(request, operation)
-    table = selectors.indicator_table(operation=op, start=start, end=end)
-    return {
-        "operation": op.code,
-        "start": start,
-        "end": end,
-        "indicators": exports.indicator_records(table),
-    }
+    records = selectors.indicator_records_for_actor(
+        actor=request.user, operation=op, start=start, end=end
+    )
+    return {"operation": op.code, "start": start, "end": end, "indicators": records}
 
 
 # --- Budget -------------------------------------------------------------------------------

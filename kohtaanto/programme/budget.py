@@ -92,6 +92,9 @@ class BudgetRow:
 class Budget:
     rows: list[BudgetRow]
     threshold: Decimal
+    # The whole operation's eligible total over all implementers (the funding decision's
+    # budget), when known; our own rows are only our share of it.
+    operation_total: Decimal | None = None
 
     @property
     def staff(self) -> Decimal:
@@ -107,8 +110,11 @@ class Budget:
 
     @property
     def is_small_operation(self) -> bool:
-        """At most the threshold (CPR Art. 53(2)): the budget page and command warn."""
-        return bool(self.rows) and self.total <= self.threshold
+        """The whole operation (all implementers, not our share) is at most the threshold
+        (CPR Art. 53(2)): the budget page and command warn. Without the implementers'
+        budgets, our own total is all we know."""
+        whole = self.operation_total if self.operation_total is not None else self.total
+        return bool(self.rows) and whole <= self.threshold
 
 
 def _month_index(day: date) -> int:
@@ -267,6 +273,42 @@ def salary_model_cost(
             result.months_without_salary.append(date(key[0], key[1], 1))
             continue
         exact += salary * (1 + side_cost_percent / HUNDRED) * share
+    result.cost = to_cents(exact)
+    return result
+
+
+def monthly_rate_cost(
+    entries: Iterable[TimeEntry],
+    salaries: dict[tuple[int, int], Decimal],
+    side_cost_percent: Decimal,
+    monthly_working_hours: Decimal,
+    rates_for: RatesFor,
+) -> StaffCost:
+    """CPR (EU) 2021/1060 Art. 55(2)(b): a month's hourly rate is its gross employment cost
+    (the salary paid plus the employer's side costs) divided by the person's monthly working
+    time under their employment contract — not a fixed 1 720 / 12 = 143.33 h. The month's cost
+    is its hours × that rate (a percentage record: the percentage of the month's cost), never
+    more than the month's whole cost."""
+    entries = list(entries)
+    result = StaffCost(hours=counted_hours(entries, rates_for))
+    hours_by_month: dict[tuple[int, int], Decimal] = defaultdict(lambda: ZERO)
+    percent_by_month: dict[tuple[int, int], Decimal] = defaultdict(lambda: ZERO)
+    for entry in entries:
+        key = (entry.date.year, entry.date.month)
+        if entry.percentage is not None:
+            percent_by_month[key] += entry.percentage
+        else:
+            assert entry.hours is not None
+            hours_by_month[key] += entry.hours
+    exact = ZERO
+    for key in sorted(set(hours_by_month) | set(percent_by_month)):
+        salary = salaries.get(key)
+        if salary is None:
+            result.months_without_salary.append(date(key[0], key[1], 1))
+            continue
+        month_cost = salary * (1 + side_cost_percent / HUNDRED)
+        share = hours_by_month[key] / monthly_working_hours + percent_by_month[key] / HUNDRED
+        exact += month_cost * min(share, ONE)
     result.cost = to_cents(exact)
     return result
 

@@ -8,7 +8,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.utils import timezone
+
 from kohtaanto.accounts.models import EmploymentArea, PartnerOrganisation, User
+from kohtaanto.common.dates import add_months
 from kohtaanto.common.errors import DomainError
 from kohtaanto.programme import services
 from kohtaanto.programme.models import (
@@ -98,8 +101,12 @@ def _position(operation: Operation, member: StaffMember, coordinator: User) -> S
 
 
 def _time_records(position: StaffPosition, coordinator: User) -> None:
+    # Only months that have ended: costs of a month not yet over are refused.
+    today = timezone.localdate()
     for month in range(1, 13):
         day = date(2026, month, 1)
+        if add_months(day, 1) > today:
+            break
         if not TimeRecord.objects.filter(position=position, date=day).exists():
             services.time_record_create(
                 actor=coordinator,

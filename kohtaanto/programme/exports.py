@@ -21,7 +21,9 @@ from fpdf.fonts import FontFace
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from kohtaanto.programme.indicators import BY_CODE, IndicatorRow
+from kohtaanto.common.spreadsheets import safe_cell
+from kohtaanto.programme.disclosure import protect_records, shown
+from kohtaanto.programme.indicators import BY_CODE, CountedRow
 from kohtaanto.programme.models import ActivityEntry, SalaryModel
 from kohtaanto.programme.selectors import PartnerActivitySummary, SteeringSummary
 
@@ -65,7 +67,7 @@ def _count(value: int | None) -> str:
 # --- CSV and JSON of the indicators -------------------------------------------------------
 
 
-def indicator_records(table: Iterable[IndicatorRow]) -> list[dict[str, Any]]:
+def indicator_records(table: Iterable[CountedRow]) -> list[dict[str, Any]]:
     """One record per indicator with the Regulation's English name; gender columns are
     empty (None) for the entity indicators, which are not broken down by gender."""
     return [
@@ -81,11 +83,17 @@ def indicator_records(table: Iterable[IndicatorRow]) -> list[dict[str, Any]]:
     ]
 
 
-def indicators_csv(table: Iterable[IndicatorRow]) -> str:
+def indicators_csv(table: Iterable[CountedRow]) -> str:
+    return indicator_records_csv(indicator_records(table))
+
+
+def indicator_records_csv(records: Iterable[dict[str, Any]]) -> str:
+    """Indicator records as CSV (code, name, women, men, non_binary, total); a suppressed
+    count is written as "< 5"."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for record in indicator_records(table):
+    for record in records:
         writer.writerow(["" if record[c] is None else record[c] for c in CSV_COLUMNS])
     return out.getvalue()
 
@@ -302,6 +310,10 @@ def cost_report_xlsx(report: Any, figures: dict[str, Any]) -> bytes:
         [_("Henkilöstökulut yhteensä"), Decimal(figures["staff_total"])],
         [_("Kiinteä prosenttiosuus (%)"), Decimal(figures["flat_rate_percent"])],
         [_("Muut kulut (kiinteä osuus)"), Decimal(figures["flat_rate"])],
+        [
+            _("Osallistujien palkat ja korvaukset (CPR 56 art. 2 kohta)"),
+            Decimal(figures.get("participant_costs", "0")),
+        ],
         [_("Kustannukset yhteensä"), Decimal(figures["total"])],
         [],
         ["", _("Henkilöstökulut"), _("Muut kulut"), _("Yhteensä")],
@@ -340,8 +352,8 @@ def cost_report_xlsx(report: Any, figures: dict[str, Any]) -> bytes:
     for s in figures["staff"]:
         staff.append(
             [
-                s["name"],
-                s["title"],
+                safe_cell(s["name"]),
+                safe_cell(s["title"]),
                 str(SalaryModel(s["salary_model"]).label),
                 Decimal(s["hours"]),
                 Decimal(s["cost"]),
@@ -376,6 +388,36 @@ def cost_report_xlsx(report: Any, figures: dict[str, Any]) -> bytes:
             cell.font = bold
         sheet.column_dimensions["B"].width = 60
 
+    # The annex: each person's signed monthly time sheets (all hours worked, project and
+    # other work, signed by the employee and the supervisor).
+    sheets = wb.create_sheet(_("Tuntikirjanpidot")[:31])
+    sheets.append(
+        [
+            _("Henkilö"),
+            _("Kuukausi"),
+            _("Hanketunnit"),
+            _("Muut työtunnit"),
+            _("Työntekijä allekirjoittanut"),
+            _("Esihenkilö allekirjoittanut"),
+        ]
+    )
+    for s in figures.get("time_sheets", []):
+        sheets.append(
+            [
+                safe_cell(s["name"]),
+                date.fromisoformat(s["month"]),
+                Decimal(s["project_hours"]),
+                Decimal(s["other_hours"]),
+                _("Kyllä") if s["employee_signed"] else _("Ei"),
+                _("Kyllä") if s["supervisor_signed"] else _("Ei"),
+            ]
+        )
+    for cell in sheets[1]:
+        cell.font = bold
+    for row_cells in sheets.iter_rows(min_row=2):
+        row_cells[1].number_format = "m/yyyy"
+        row_cells[2].number_format = row_cells[3].number_format = "0.00"
+
     narrative = wb.create_sheet(_("Edistyminen")[:31])
     narrative.append([_("Edistymisen kuvaus")])
     narrative.append([figures.get("narrative", "") or report.narrative])
@@ -399,16 +441,22 @@ def steering_report_pdf(summary: SteeringSummary) -> bytes:
         ]
     )
     pdf.heading(_("Keskeiset luvut"))
-    g = summary.participants_by_gender
+    # The steering group sees protected counts only (programme.disclosure).
+    protected = {r["code"]: r for r in protect_records(indicator_records(summary.indicators))}
+    g = protected["EECO01"]
+    cumulative = shown(summary.participants_cumulative)
     kind_labels = dict(ActivityEntry.Kind.choices)
     rows = [
-        [_("Kaudella aloittaneet osallistujat"), str(summary.participants)],
+        [_("Kaudella aloittaneet osallistujat"), str(g["total"])],
         [
             _("– naiset / miehet / muunsukupuoliset"),
-            f"{g['woman']} / {g['man']} / {g['non_binary']}",
+            f"{g['women']} / {g['men']} / {g['non_binary']}",
         ],
-        [_("Osallistujat hankkeen alusta"), str(summary.participants_cumulative)],
-        [_("Työllistyneet osallistumisen päättyessä (EECR04)"), str(summary.placements)],
+        [_("Osallistujat hankkeen alusta"), str(cumulative)],
+        [
+            _("Työllistyneet osallistumisen päättyessä (EECR04)"),
+            str(protected["EECR04"]["total"]),
+        ],
         [_("Hankkeeseen liitetyt yritykset"), str(summary.companies_linked)],
         [_("Tuetut organisaatiot (EECO18 + EECO19)"), str(summary.companies_supported)],
         [_("Yhteiset yrityskäynnit"), str(summary.company_visits)],
@@ -446,7 +494,7 @@ def steering_report_pdf(summary: SteeringSummary) -> bytes:
 
     pdf.heading(_("ESR+-yhteiset indikaattorit kaudella"))
     pdf.paragraph(indicator_rule_note())
-    _indicator_grid(pdf, indicator_records(summary.indicators))
+    _indicator_grid(pdf, list(protected.values()))
     return pdf.render()
 
 
@@ -489,3 +537,60 @@ def partner_activity_xlsx(summary: PartnerActivitySummary, start: date, end: dat
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+# --- Participant-level list (lead partner, EURA 2021) -------------------------------------
+
+
+def _participant_value(column: Any, value: Any, *, for_csv: bool) -> Any:
+    """A cell as a person reads it: labels in the reader's language, never raw codes."""
+    from kohtaanto.jobseekers.models import Answer, Gender, LabourMarketStatus
+
+    if value is None or value == "":
+        return ""
+    if column.kind == "date":
+        return format_date(value) if for_csv else value
+    if column.kind == "bool":
+        return _("Kyllä") if value else _("Ei")
+    if column.kind == "answer":
+        return str(dict(Answer.choices).get(value, value))
+    if column.kind == "choice":
+        labels = dict(Gender.choices) | dict(LabourMarketStatus.choices)
+        return str(labels.get(value, value))
+    return safe_cell(value) if isinstance(value, str) else value
+
+
+def participant_export_xlsx(export: Any) -> bytes:
+    """The participant list as a workbook: one row per participation, headers in the
+    reader's language, dates as dates, every text cell through `safe_cell`."""
+    wb = Workbook()
+    sheet = wb.active
+    assert sheet is not None
+    sheet.title = _("Osallistujat")[:31]
+    sheet.append([str(c.label) for c in export.columns])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in export.rows:
+        sheet.append(
+            [safe_cell(_participant_value(c, row[c.key], for_csv=False)) for c in export.columns]
+        )
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
+            if isinstance(cell.value, date):
+                cell.number_format = "d.m.yyyy"
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def participant_export_csv(export: Any) -> bytes:
+    """The participant list as CSV for Finnish Excel: semicolons, a byte-order mark, dates
+    as d.m.yyyy, labels in the reader's language."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow([str(c.label) for c in export.columns])
+    for row in export.rows:
+        writer.writerow(
+            [safe_cell(_participant_value(c, row[c.key], for_csv=True)) for c in export.columns]
+        )
+    return ("\ufeff" + out.getvalue()).encode("utf-8")

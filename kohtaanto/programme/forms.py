@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kohtaanto.accounts.models import PartnerOrganisation, User
+from kohtaanto.common.forms import money_field
 from kohtaanto.employers.models import Company
 from kohtaanto.programme.models import (
     ActivityEntry,
@@ -121,6 +122,15 @@ class StaffPositionForm(forms.Form):
             "ja tuntihintaa vuoden kulut / 860 h."
         ),
     )
+    monthly_working_hours = forms.DecimalField(
+        label=_("Työsopimuksen mukainen kuukausityöaika (h)"),
+        required=False,
+        min_value=1,
+        max_value=744,
+        max_digits=6,
+        decimal_places=2,
+        help_text=_("Vain kuukausihintamallissa: kuukauden kulut jaetaan tällä tuntimäärällä."),
+    )
     start_date = forms.DateField(label=_("Alkaa"), widget=DateInput())
     end_date = forms.DateField(label=_("Päättyy"), widget=DateInput())
     time_recording = forms.ChoiceField(label=_("Työajan kirjaus"), choices=TimeRecording.choices)
@@ -131,6 +141,15 @@ class StaffPositionForm(forms.Form):
         max_value=100,
         max_digits=5,
         decimal_places=2,
+    )
+    reason = forms.CharField(
+        label=_("Muutoksen syy"),
+        required=False,
+        max_length=300,
+        help_text=_(
+            "Pakollinen, kun tuntihinnan peruste on jo käytetty lähetetyssä "
+            "maksatushakemuksessa: muutoksesta tehdään uusi versio."
+        ),
     )
 
     def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
@@ -204,7 +223,7 @@ class SalaryPaymentForm(forms.Form):
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = StaffPosition.objects.filter(
             operation__employment_area_id=actor.employment_area_id,
-            salary_model=SalaryModel.SALARY_PLUS_SIDE_COSTS,
+            salary_model__in=(SalaryModel.SALARY_PLUS_SIDE_COSTS, SalaryModel.MONTHLY_RATE),
         ).select_related("staff_member", "operation")
 
 
@@ -369,3 +388,24 @@ class PartnerReportForm(forms.Form):
         if data.get("start") and data.get("end") and data["end"] < data["start"]:
             raise forms.ValidationError(_("Kausi päättyy ennen kuin se alkaa."))
         return data
+
+
+class PaymentDecisionForm(forms.Form):
+    """The funder's decision on a submitted claim (accepted staff costs, a deduction's
+    reason, money paid); the flat rate and the funder's share are computed."""
+
+    decided_on = forms.DateField(label=_("Päätöspäivä"), widget=DateInput())
+    accepted_staff_eur = money_field(_("Hyväksytyt henkilöstökulut (€)"))
+    deduction_reason = forms.CharField(
+        label=_("Vähennyksen peruste"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    paid_eur = money_field(_("Maksettu (€)"), required=False)
+    paid_on = forms.DateField(label=_("Maksupäivä"), required=False, widget=DateInput())
+
+
+class FinancingPlanForm(forms.Form):
+    support_rate_percent = forms.DecimalField(
+        label=_("Tukiprosentti (%)"), min_value=0, max_value=100, max_digits=5, decimal_places=2
+    )
+    municipal_share_eur = money_field(_("Kuntien oma rahoitus (€)"), required=False)
+    other_public_eur = money_field(_("Muu julkinen rahoitus (€)"), required=False)

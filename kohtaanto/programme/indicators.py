@@ -45,6 +45,7 @@ is counted in the total only (and listed by the data-quality report).
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -385,6 +386,31 @@ def entity_codes(e: EntityFacts) -> set[str]:
     if e.size_class in SME_SIZE_CLASSES:
         return {"EECO19"}
     return set()
+
+
+class CountedRow(Protocol):
+    """What a table's row offers its readers (pages, exports): `IndicatorRow` (counted in
+    Python, with the participants' ids) and `selectors.indicator_counts.CountRow` (counted
+    in the database)."""
+
+    indicator: Indicator
+
+    @property
+    def code(self) -> str: ...
+
+    def count(self, gender: str) -> int: ...
+
+    @property
+    def women(self) -> int | None: ...
+
+    @property
+    def men(self) -> int | None: ...
+
+    @property
+    def non_binary(self) -> int | None: ...
+
+    @property
+    def total(self) -> int: ...
 
 
 @dataclass

@@ -138,6 +138,11 @@ class Operation(models.Model):
     # True for the projects whose administration this area keeps in Kohtaanto (budget, time,
     # cost reports); the programme's other projects are listed for reference.
     administered_here = models.BooleanField(_("hallinnoidaan Kohtaannossa"), default=True)
+    # CPR (EU) 2021/1060 Art. 56(2): participants' wages and allowances may be eligible on top
+    # of the 40 % flat rate; only where the funding decision allows it (off by default).
+    participant_costs_allowed = models.BooleanField(
+        _("osallistujien palkat ja korvaukset hyväksyttäviä (rahoituspäätös)"), default=False
+    )
 
     class Meta:
         verbose_name = _("hanke")
@@ -310,6 +315,12 @@ class SalaryModel(models.TextChoices):
     HOURLY_RATE = "hourly_rate", _("Tuntihinta (vuoden työnantajakulut / 1 720 h)")
     # Actual salary paid plus employer's side costs at a fixed percentage.
     SALARY_PLUS_SIDE_COSTS = "salary_side_costs", _("Toteutunut palkka + kiinteä sivukulu-%")
+    # CPR (EU) 2021/1060 Art. 55(2)(b): hourly rate = the month's gross employment cost / the
+    # person's monthly working time under the employment contract.
+    MONTHLY_RATE = (
+        "monthly_rate",
+        _("Kuukausihinta (kuukauden työnantajakulut / sopimuksen kuukausityöaika)"),
+    )
 
 
 class TimeRecording(models.TextChoices):
@@ -366,6 +377,15 @@ class StaffPosition(models.Model):
             "ja tuntihintaa vuoden kulut / 860 h."
         ),
     )
+    # Art. 55(2)(b): the person's monthly working time in the employment contract (hours).
+    monthly_working_hours = models.DecimalField(
+        _("sopimuksen mukainen kuukausityöaika (h)"),
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("1")), MaxValueValidator(Decimal("744"))],
+    )
     person_years = models.DecimalField(
         _("henkilötyövuotta vuodessa"),
         max_digits=4,
@@ -403,6 +423,11 @@ class StaffPosition(models.Model):
                 condition=~models.Q(salary_model="salary_side_costs")
                 | models.Q(side_cost_percent__isnull=False),
                 name="salary_model_has_side_cost_percent",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(salary_model="monthly_rate")
+                | models.Q(side_cost_percent__isnull=False, monthly_working_hours__isnull=False),
+                name="monthly_rate_has_side_costs_and_hours",
             ),
             models.CheckConstraint(
                 condition=~models.Q(time_recording="fixed_percentage")
@@ -673,3 +698,258 @@ class ActivityAttachment(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class ParticipantCost(models.Model):
+    """Wages or allowances paid to participants in a month (CPR (EU) 2021/1060 Art. 56(2)):
+    eligible on top of the flat rate, recorded only when the operation's funding decision
+    allows them (`Operation.participant_costs_allowed`)."""
+
+    class Kind(models.TextChoices):
+        WAGE = "wage", _("Osallistujien palkat")
+        ALLOWANCE = "allowance", _("Osallistujien korvaukset")
+
+    operation = models.ForeignKey(
+        Operation,
+        on_delete=models.PROTECT,
+        related_name="participant_costs",
+        verbose_name=_("hanke"),
+    )
+    month = models.DateField(_("kuukausi"))
+    kind = models.CharField(_("laji"), max_length=10, choices=Kind.choices)
+    amount = models.DecimalField(
+        _("summa (€)"), max_digits=12, decimal_places=2, validators=[MinValueValidator(ZERO)]
+    )
+    description = models.CharField(_("kuvaus"), max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("osallistujakulu")
+        verbose_name_plural = _("osallistujakulut")
+        ordering = ["operation", "month", "kind"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["operation", "month", "kind"], name="participant_cost_once_per_month"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(amount__gte=0), name="participant_cost_not_negative"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.operation} {self.month:%m/%Y} {self.kind}"
+
+
+class StaffRateBasis(models.Model):
+    """The documented cost basis of a post's rate, in versions (CPR (EU) 2021/1060 Art. 55(2):
+    "the latest documented" gross employment cost). A version is frozen once a submitted
+    payment claim has used it: a change then makes a new version with its reason, and each
+    claim names the version it used (`CostReport.figures`)."""
+
+    position = models.ForeignKey(
+        StaffPosition,
+        on_delete=models.CASCADE,
+        related_name="rate_bases",
+        verbose_name=_("henkilöstöbudjetin rivi"),
+    )
+    version = models.PositiveSmallIntegerField(_("versio"))
+    annual_gross_cost = models.DecimalField(
+        _("vuoden bruttotyönantajakulut (€)"), max_digits=10, decimal_places=2
+    )
+    working_time_percent = models.DecimalField(
+        _("työaika (% täydestä työajasta)"), max_digits=5, decimal_places=2
+    )
+    side_cost_percent = models.DecimalField(
+        _("sivukuluprosentti (%)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    monthly_working_hours = models.DecimalField(
+        _("sopimuksen mukainen kuukausityöaika (h)"),
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    reason = models.CharField(_("muutoksen syy"), max_length=300, blank=True)
+    frozen_at = models.DateTimeField(_("lukittu"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tuntihinnan peruste")
+        verbose_name_plural = _("tuntihinnan perusteet")
+        ordering = ["position", "version"]
+        constraints = [
+            models.UniqueConstraint(fields=["position", "version"], name="rate_basis_version"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.position} v{self.version}"
+
+
+class FinancingPlan(models.Model):
+    """The operation's financing plan in the funding decision: the funder's support rate,
+    the municipalities' own share and other public funding, and the area's appropriations
+    that pay the project's own share."""
+
+    operation = models.OneToOneField(
+        Operation,
+        on_delete=models.CASCADE,
+        related_name="financing_plan",
+        verbose_name=_("hanke"),
+    )
+    support_rate_percent = models.DecimalField(
+        _("tukiprosentti (%)"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(ZERO), MaxValueValidator(Decimal("100"))],
+    )
+    municipal_share_eur = models.DecimalField(
+        _("kuntien oma rahoitus (€)"),
+        max_digits=12,
+        decimal_places=2,
+        default=ZERO,
+        validators=[MinValueValidator(ZERO)],
+    )
+    other_public_eur = models.DecimalField(
+        _("muu julkinen rahoitus (€)"),
+        max_digits=12,
+        decimal_places=2,
+        default=ZERO,
+        validators=[MinValueValidator(ZERO)],
+    )
+    appropriations = models.ManyToManyField(
+        "finance.Appropriation",
+        blank=True,
+        related_name="financing_plans",
+        verbose_name=_("omaa osuutta rahoittavat määrärahat"),
+    )
+
+    class Meta:
+        verbose_name = _("rahoitussuunnitelma")
+        verbose_name_plural = _("rahoitussuunnitelmat")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(support_rate_percent__gte=0, support_rate_percent__lte=100),
+                name="financing_plan_rate_0_100",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.operation} {self.support_rate_percent} %"
+
+
+class PaymentDecision(models.Model):
+    """The funder's decision on one submitted payment claim: the staff costs accepted (a
+    deduction with its reason), the 40 % flat rate recomputed on the accepted staff costs
+    (CPR Art. 56(1)), and the money paid."""
+
+    cost_report = models.OneToOneField(
+        CostReport,
+        on_delete=models.PROTECT,
+        related_name="decision",
+        verbose_name=_("maksatushakemus"),
+    )
+    decided_on = models.DateField(_("päätöspäivä"))
+    accepted_staff_eur = models.DecimalField(
+        _("hyväksytyt henkilöstökulut (€)"),
+        max_digits=12,
+        decimal_places=2,
+        validators=[MinValueValidator(ZERO)],
+    )
+    accepted_flat_rate_eur = models.DecimalField(
+        _("hyväksytty kiinteä osuus (€)"), max_digits=12, decimal_places=2
+    )
+    accepted_participant_costs_eur = models.DecimalField(
+        _("hyväksytyt osallistujakulut (€)"), max_digits=12, decimal_places=2, default=ZERO
+    )
+    deduction_reason = models.TextField(_("vähennyksen peruste"), blank=True)
+    funder_share_eur = models.DecimalField(
+        _("rahoittajan osuus (€)"), max_digits=12, decimal_places=2
+    )
+    paid_eur = models.DecimalField(_("maksettu (€)"), max_digits=12, decimal_places=2, default=ZERO)
+    paid_on = models.DateField(_("maksupäivä"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("maksatuspäätös")
+        verbose_name_plural = _("maksatuspäätökset")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(paid_eur__gte=0), name="decision_paid_ok"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cost_report} {self.decided_on:%d.%m.%Y}"
+
+    @property
+    def accepted_total_eur(self) -> Decimal:
+        return (
+            self.accepted_staff_eur
+            + self.accepted_flat_rate_eur
+            + self.accepted_participant_costs_eur
+        )
+
+
+class TimeSheet(models.Model):
+    """A person's signed monthly time sheet: every hour worked in the month, on the project
+    and on other work, signed in the system by the employee and then by the supervisor, and
+    locked once both have signed. The payment claim lists the period's sheets as its annex."""
+
+    staff_member = models.ForeignKey(
+        StaffMember,
+        on_delete=models.PROTECT,
+        related_name="time_sheets",
+        verbose_name=_("henkilö"),
+    )
+    month = models.DateField(_("kuukausi"))
+    project_hours = models.DecimalField(_("hanketunnit"), max_digits=7, decimal_places=2)
+    other_hours = models.DecimalField(
+        _("muut työtunnit"),
+        max_digits=7,
+        decimal_places=2,
+        validators=[MinValueValidator(ZERO)],
+    )
+    employee_signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name=_("työntekijän allekirjoitus"),
+    )
+    employee_signed_at = models.DateTimeField(null=True, blank=True)
+    supervisor_signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name=_("esihenkilön allekirjoitus"),
+    )
+    supervisor_signed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("tuntikirjanpito")
+        verbose_name_plural = _("tuntikirjanpidot")
+        ordering = ["month", "staff_member__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["staff_member", "month"], name="time_sheet_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.staff_member} {self.month:%m/%Y}"
+
+    @property
+    def is_locked(self) -> bool:
+        return self.supervisor_signed_at is not None
+
+    @property
+    def total_hours(self) -> Decimal:
+        return self.project_hours + self.other_hours

@@ -10,7 +10,10 @@ Who sees what in the programme's administration:
 - view_indicators (the aggregate table): coordinator, counsellor, business advisor, finance,
   auditor
 - view_indicator_participants (the pseudonymised drill-down): coordinator, auditor
+- view_exact_indicators (counts 1–4 shown, periods under a month): coordinator; every other
+  role sees "< 5" with secondary suppression (see `disclosure`)
 - view_data_quality: coordinator, finance, auditor
+- export_participants (one row per participation, every Annex I item, logged): coordinator
 - view_activity_log: every role; a partner user sees only the entries their organisation
   took part in
 - add_activity_entry: coordinator, counsellor, business advisor, partner
@@ -40,6 +43,12 @@ role_rule(
     Role.AUDITOR,
 )
 role_rule("view_indicator_participants", Role.COORDINATOR, Role.AUDITOR)
+# Exact small counts (1–4) in indicator tables and periods under a month: only the
+# coordinator, who works with the named participants (programme.disclosure).
+role_rule("view_exact_indicators", Role.COORDINATOR)
+# The participant-level list for the lead partner / EURA 2021 (Annex I items incl. GDPR
+# Art. 9 answers); the identity code also needs view_identity_code for each person.
+role_rule("export_participants", Role.COORDINATOR)
 role_rule("view_data_quality", Role.COORDINATOR, Role.FINANCE, Role.AUDITOR)
 role_rule("view_activity_log", *ALL_STAFF)
 role_rule(

@@ -35,6 +35,11 @@ urlpatterns = [
         name="staff_member_create",
     ),
     path(
+        "operations/<int:operation_id>/financing/",
+        views.financing_plan_save,
+        name="financing_plan_save",
+    ),
+    path(
         "operations/<int:operation_id>/periods/new/",
         views.payment_period_create,
         name="payment_period_create",
@@ -46,6 +51,11 @@ urlpatterns = [
     path("cost-reports/<int:report_id>/", views.cost_report_detail, name="cost_report"),
     path(
         "cost-reports/<int:report_id>/submit/", views.cost_report_submit, name="cost_report_submit"
+    ),
+    path(
+        "cost-reports/<int:report_id>/decision/",
+        views.cost_report_decision,
+        name="cost_report_decision",
     ),
     path(
         "cost-reports/<int:report_id>/correct/",
@@ -64,6 +74,7 @@ urlpatterns = [
         name="indicator_participants",
     ),
     path("data-quality/", views.data_quality, name="data_quality"),
+    path("participants/export/", views.participant_export, name="participant_export"),
     path("activity/", views.activity_list, name="activity_list"),
     path("activity/new/", views.activity_save, name="activity_create"),
     path("activity/partner-report/", views.partner_report, name="partner_report"),

@@ -205,7 +205,7 @@ def test_excel_export_holds_the_figures(coordinator, draft):
     cumulative = list(wb.worksheets[3].iter_rows(values_only=True))
     assert wb.worksheets[3].title == "Indikaattorit kumulatiivisesti" and len(cumulative) == 26
     assert staff[1][2] == "Tuntihinta (vuoden työnantajakulut / 1 720 h)"
-    assert wb.worksheets[4]["A2"].value == "Hanke käynnistyi ja yrityskäynnit alkoivat."
+    assert wb["Edistyminen"]["A2"].value == "Hanke käynnistyi ja yrityskäynnit alkoivat."
 
 
 def test_pdf_export_holds_the_figures_and_finnish_text(coordinator, draft):

@@ -24,6 +24,15 @@ from kohtaanto.programme.tests.factories import (
 )
 
 
+@pytest.fixture(autouse=True)
+def _months_have_ended(monkeypatch):
+    """These tests record whole years ahead; the month-not-ended rule has its own tests
+    (test_staff_costs), so here every month of 2026–2028 is over."""
+    from django.utils import timezone
+
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: date(2030, 1, 1))
+
+
 def record_hours(actor, position, day, hours, span=TimeRecord.Span.DAY):
     return services.time_record_create(
         actor=actor, position=position, span=span, day=day, hours=Decimal(hours)
