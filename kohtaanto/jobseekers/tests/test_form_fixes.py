@@ -76,7 +76,8 @@ def test_the_same_consent_in_force_cannot_be_recorded_twice(counsellor, job_seek
         given_on=day,
     )
     # Once the first is withdrawn, the person may give it again.
-    consent_withdraw(actor=counsellor, consent=first, withdrawn_on=TODAY - datetime.timedelta(days=2))
+    withdrawn_on = TODAY - datetime.timedelta(days=2)
+    consent_withdraw(actor=counsellor, consent=first, withdrawn_on=withdrawn_on)
     again = consent_give(
         actor=counsellor,
         job_seeker=job_seeker,
