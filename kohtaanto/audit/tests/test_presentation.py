@@ -20,14 +20,6 @@ from kohtaanto.audit.services import access_log_record, audit_event_record
 PACKAGE = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(autouse=True)
-def _default_language_after_each_test():
-    """A request with a language cookie leaves that language active in the thread; later tests
-    expect the default (Finnish) again."""
-    yield
-    translation.deactivate()
-
-
 @pytest.fixture
 def tiina(make_user):
     return make_user(Role.FINANCE, first_name="Tiina", last_name="Talous", username="ttalous")

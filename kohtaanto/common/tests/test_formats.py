@@ -19,14 +19,6 @@ from kohtaanto.common.validators import validate_not_in_future
 DAY = datetime.date(2026, 12, 2)
 
 
-@pytest.fixture(autouse=True)
-def _default_language_after_each_test():
-    """A request with a language cookie leaves that language active in the thread; later tests
-    expect the default (Finnish) again."""
-    yield
-    translation.deactivate()
-
-
 @pytest.mark.parametrize(
     ("lang", "day", "moment", "number"),
     [
