@@ -21,6 +21,7 @@ DATETIME_INPUT_FORMATS = [
 ]
 TIME_INPUT_FORMATS = ["%H.%M", "%H:%M", "%H.%M.%S", "%H:%M:%S"]
 DECIMAL_SEPARATOR = ","
-# A plain space, as common.money writes amounts, so that a page, a message and a log agree.
-THOUSAND_SEPARATOR = " "
+# A no-break space, as Django writes it, where a template localizes a number itself (floatformat
+# with "g"); common.money and common.formats write plain spaces for text shared with messages.
+THOUSAND_SEPARATOR = "\xa0"
 NUMBER_GROUPING = 3
