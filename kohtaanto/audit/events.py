@@ -557,3 +557,32 @@ ACCESS_WHAT: dict[str, Promise] = {
     "special_category": _("erityiset henkilötietoryhmät"),
     "timeline": _("tapahtumahistoria"),
 }
+
+# Change keys that services record beside model fields, in words.
+CHANGE_LABELS: dict[str, Promise] = {
+    "amount": _("Summa"),
+    "appropriation": _("Määräraha"),
+    "approved_by": _("Hyväksyjä"),
+    "claimed": _("Haettu"),
+    "decided_by": _("Päättäjä"),
+    "decision": _("Päätös"),
+    "delegation": _("Valtuutus"),
+    "eligible": _("Tukikelpoinen"),
+    "entered_by": _("Kirjaaja"),
+    "entry": _("Kirjaus"),
+    "identity_code": _("Henkilötunnus"),
+    "member": _("Jäsen"),
+    "number": _("Numero"),
+    "participants": _("Osallistujat"),
+    "period": _("Jakso"),
+    "programme_roles": _("Hankeroolit"),
+    "reason": _("Peruste"),
+    "recipient": _("Vastaanottaja"),
+    "recruitment_needs": _("Rekrytointitarpeet"),
+    "requirements": _("Vaatimukset"),
+    "skill_needs": _("Osaamistarpeet"),
+    "skills": _("Taidot"),
+    "source": _("Lähde"),
+    "special_category": _("Erityiset henkilötiedot"),
+    "upskilling_needs": _("Täydennyskoulutustarpeet"),
+}

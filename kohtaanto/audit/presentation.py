@@ -18,7 +18,7 @@ from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from kohtaanto.audit.events import ACCESS_WHAT, EVENT_TYPES
+from kohtaanto.audit.events import ACCESS_WHAT, CHANGE_LABELS, EVENT_TYPES
 from kohtaanto.audit.models import AccessLogEntry, AuditEvent
 from kohtaanto.common.formats import format_date, format_datetime
 from kohtaanto.common.money import format_eur
@@ -168,6 +168,8 @@ def _field_label(model: type[models.Model] | None, key: str) -> str:
     field = _field(model, key)
     if field is not None:
         return capfirst(str(field.verbose_name))
+    if key in CHANGE_LABELS:
+        return str(CHANGE_LABELS[key])
     return capfirst(key.replace("_", " "))
 
 

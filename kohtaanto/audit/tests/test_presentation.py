@@ -83,11 +83,12 @@ def test_changes_show_field_names_choice_labels_amounts_and_dates(tiina, counsel
     assert rows["Rooli"] == ("Työvoimaohjaaja", "Projektikoordinaattori")
     assert rows["Voimassa"] == ("kyllä", "ei")
     assert rows["Liittynyt"] == ("–", "2.12.2026")
-    assert rows["Amount"] == ("–", "2 520,00 €")
+    assert rows["Summa"] == ("–", "2 520,00 €")
     with translation.override("en"):
         rows = {c.field: (c.old, c.new) for c in describe_event(event).changes}
     assert rows["Date joined"] == ("–", "2 Dec 2026")
     assert rows["Amount"] == ("–", "€2,520.00")
+    assert set(rows) == {"Role", "Active", "Date joined", "Amount"}
 
 
 def test_amount_of_a_money_event_is_the_change_in_paid_or_the_new_amount():
