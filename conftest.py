@@ -25,6 +25,16 @@ def _test_settings(settings: Any) -> None:
     }
 
 
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test() -> Iterator[None]:
+    """A request with a language cookie leaves that language active in the test's thread;
+    every test starts again from the default (Finnish)."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
 @pytest.fixture
 def area(db: None) -> EmploymentArea:
     """The employment area of the data migration (Keski-Pohjanmaa), with its municipalities,

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
@@ -50,6 +51,13 @@ class Municipality(models.Model):
         ordering = ["name_fi"]
 
     def __str__(self) -> str:
+        return self.name()
+
+    def name(self, lang: str | None = None) -> str:
+        """The official name in the reader's language: the Swedish one (Karleby) in Swedish
+        where the municipality has one, otherwise the Finnish one."""
+        if (lang or get_language() or "fi")[:2] == "sv" and self.name_sv:
+            return self.name_sv
         return self.name_fi
 
 

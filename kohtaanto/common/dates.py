@@ -58,3 +58,21 @@ def months_between(start: date, end_exclusive: date) -> Decimal:
 def period_months(first_day: date, last_day: date) -> Decimal:
     """Months covered by an inclusive period (1.1.–31.12. is 12)."""
     return months_between(first_day, last_day + timedelta(days=1))
+
+
+# A card or permit that runs out within this many days is shown as expiring soon: the usual
+# renewal courses (tulityökortti, työturvallisuuskortti, EA1) are booked a few months ahead.
+EXPIRY_WARNING_DAYS = 90
+
+
+def expiry_state(
+    expires_on: date | None, *, today: date, warn_days: int = EXPIRY_WARNING_DAYS
+) -> str:
+    """ "expired" after the last valid day, "expiring" within `warn_days` of it, else ""."""
+    if expires_on is None:
+        return ""
+    if expires_on < today:
+        return "expired"
+    if expires_on <= today + timedelta(days=warn_days):
+        return "expiring"
+    return ""

@@ -76,3 +76,19 @@ class CleanTextFormMixin:
                     if multiline
                     else validate_no_control_characters
                 )
+
+
+def validate_not_in_future(value: Any) -> None:
+    """A day that has already come (a birth date, a day something was done): not after today
+    in Helsinki."""
+    import datetime
+
+    from django.utils import timezone
+
+    from kohtaanto.common.formats import format_date
+
+    if isinstance(value, datetime.date) and value > timezone.localdate():
+        raise ValidationError(
+            _("Päivä %(day)s on tulevaisuudessa.") % {"day": format_date(value)},
+            code="future_date",
+        )

@@ -1,3 +1,6 @@
+from datetime import date
+
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -13,6 +16,20 @@ def healthz(request: HttpRequest) -> JsonResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def accessibility_statement(request: HttpRequest) -> HttpResponse:
+    """The accessibility statement (saavutettavuusseloste) that laki digitaalisten palvelujen
+    tarjoamisesta (306/2019, 15–16 §) requires; public, so that anyone can read it before
+    logging in."""
+    return render(
+        request,
+        "accessibility.html",
+        {
+            "feedback_email": settings.ACCESSIBILITY_FEEDBACK_EMAIL,
+            "prepared_on": date.fromisoformat(settings.ACCESSIBILITY_STATEMENT_DATE),
+        },
+    )
 
 
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -228,6 +228,8 @@ if OIDC_ENABLED:
 LANGUAGE_CODE = "fi"
 LANGUAGES = [("fi", _("Suomi")), ("sv", _("Svenska")), ("en", _("English"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Dates and numbers per language: fi and sv "2.12.2026", en "2 Dec 2026" (config/formats).
+FORMAT_MODULE_PATH = ["kohtaanto.config.formats"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True
@@ -270,6 +272,9 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", PRODUCTION)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "kohtaanto@localhost")
+# Where the accessibility statement asks people to send feedback (laki 306/2019, 16 §).
+ACCESSIBILITY_FEEDBACK_EMAIL = env_str("KOHTAANTO_ACCESSIBILITY_EMAIL", DEFAULT_FROM_EMAIL)
+ACCESSIBILITY_STATEMENT_DATE = env_str("KOHTAANTO_ACCESSIBILITY_DATE", "2026-12-02")
 
 # GDPR: how long a person's data is kept after their last exit or contact.
 RETENTION_YEARS = env_int("KOHTAANTO_RETENTION_YEARS", 10)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("healthz", common_views.healthz, name="healthz"),
+    path("saavutettavuus/", common_views.accessibility_statement, name="accessibility"),
     path("", common_views.home, name="home"),
     path("accounts/", include("kohtaanto.accounts.urls")),
     path("audit/", include("kohtaanto.audit.urls")),

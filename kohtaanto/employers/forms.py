@@ -301,7 +301,7 @@ class SurveyForm(forms.Form):
         required=False,
     )
     interest_rekrykoulutus = forms.BooleanField(
-        label=_("RekryKoulutus: koulutamme uusia työntekijöitä yhdessä TE-palvelujen kanssa"),
+        label=_("RekryKoulutus: koulutamme uusia työntekijöitä yhdessä työllisyysalueen kanssa"),
         required=False,
     )
     interest_tasmakoulutus = forms.BooleanField(

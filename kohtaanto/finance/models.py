@@ -25,7 +25,9 @@ from django.db.models.lookups import LessThan
 from django.utils.translation import gettext_lazy as _
 
 from kohtaanto.audit.models import AppendOnlyModel
+from kohtaanto.common.formats import format_date
 from kohtaanto.common.models import TimeStampedModel
+from kohtaanto.common.money import format_eur
 
 ZERO = Decimal("0.00")
 # Cached sums are compared within half a cent: SQLite does decimal arithmetic in floating point.
@@ -177,7 +179,7 @@ class AppropriationDecision(AppendOnlyModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.decided_on} {self.amount}"
+        return f"{self.get_kind_display()} {format_date(self.decided_on)} {format_eur(self.amount)}"
 
 
 class CommitmentSource(models.TextChoices):
@@ -359,7 +361,7 @@ class LedgerEntry(AppendOnlyModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.booked_on} {self.amount}"
+        return f"{self.get_kind_display()} {format_date(self.booked_on)} {format_eur(self.amount)}"
 
 
 class GrantScheme(TimeStampedModel):
@@ -530,7 +532,7 @@ class SchemeRule(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.scheme} – {self.label} ({self.valid_from})"
+        return f"{self.scheme} – {self.label} ({format_date(self.valid_from)})"
 
 
 class DeMinimisCeiling(models.Model):
@@ -548,7 +550,7 @@ class DeMinimisCeiling(models.Model):
         ordering = ["valid_from"]
 
     def __str__(self) -> str:
-        return f"{self.ceiling} ({self.valid_from})"
+        return f"{format_eur(self.ceiling)} ({format_date(self.valid_from)})"
 
 
 class EmployerKind(models.TextChoices):
@@ -670,7 +672,7 @@ class GrantApplication(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.scheme} – {self.company} ({self.received_at:%Y-%m-%d})"
+        return f"{self.scheme} – {self.company} ({format_date(self.received_at)})"
 
     @property
     def employee_name(self) -> str:
@@ -800,7 +802,9 @@ class GrantDecision(AppendOnlyModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_outcome_display()} {self.granted_on} {self.amount}"
+        return (
+            f"{self.get_outcome_display()} {format_date(self.granted_on)} {format_eur(self.amount)}"
+        )
 
 
 class GrantPaymentClaim(TimeStampedModel):
@@ -872,4 +876,5 @@ class GrantPaymentClaim(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.decision.application} {self.period_start}–{self.period_end}"
+        period = f"{format_date(self.period_start)}–{format_date(self.period_end)}"
+        return f"{self.decision.application} {period}"

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from kohtaanto.accounts.models import Municipality, PartnerOrganisation, User
 from kohtaanto.common.errors import DomainError
 from kohtaanto.common.forms import DateInput
+from kohtaanto.common.validators import validate_not_in_future
 from kohtaanto.employers.models import Company
 from kohtaanto.jobseekers.languages import language_choices
 from kohtaanto.jobseekers.models import (
@@ -32,8 +33,16 @@ from kohtaanto.taxonomy.models import Concept
 EMPTY = [("", _("– valitse –"))]
 
 
-def _date(label: Any, *, required: bool = True, help_text: Any = "") -> forms.DateField:
-    return forms.DateField(label=label, required=required, widget=DateInput(), help_text=help_text)
+def _date(
+    label: Any, *, required: bool = True, help_text: Any = "", past: bool = False
+) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=required,
+        widget=DateInput(),
+        help_text=help_text,
+        validators=[validate_not_in_future] if past else [],
+    )
 
 
 YES_NO_UNKNOWN = [("", _("Ei tiedossa")), ("yes", _("Kyllä")), ("no", _("Ei"))]
@@ -107,7 +116,7 @@ class JobSeekerForm(forms.Form):
         help_text=_("Koko tunnus välimerkkeineen (esim. -, Y tai A). Tallennetaan salattuna."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
-    birth_date = _date(_("Syntymäaika"), required=False)
+    birth_date = _date(_("Syntymäaika"), required=False, past=True)
     gender = forms.ChoiceField(
         label=_("Sukupuoli"),
         required=False,
@@ -234,7 +243,7 @@ class EntryForm(forms.Form):
         choices=[*EMPTY, *Gender.choices],
         help_text=_("Kysy henkilöltä; ei päätellä henkilötunnuksesta."),
     )
-    birth_date = _date(_("Syntymäaika"))
+    birth_date = _date(_("Syntymäaika"), past=True)
     labour_market_status = forms.ChoiceField(
         label=_("Työmarkkina-asema aloitettaessa"), choices=[*EMPTY, *LabourMarketStatus.choices]
     )
@@ -265,7 +274,11 @@ class EntryForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         if with_operation:
-            self.fields["operation"].queryset = operations  # type: ignore[attr-defined]
+            # Participant data are recorded for ESF+ operations only; an ERDF operation of the
+            # same area is not offered.
+            self.fields["operation"].queryset = operations.filter(  # type: ignore[attr-defined]
+                fund=Operation.Fund.ESF_PLUS
+            )
         else:
             del self.fields["operation"]
         if not with_special:
@@ -405,16 +418,27 @@ class CvConfirmForm(forms.Form):
         return chosen
 
     def clean_add(self) -> list[Concept]:
+        """Every line looked up; all lines that name no single concept are reported at once,
+        each with its line number and the reason."""
         concepts = []
+        problems = []
         lang = (get_language() or "fi")[:2]
-        for line in (self.cleaned_data.get("add") or "").splitlines():
+        for number, line in enumerate((self.cleaned_data.get("add") or "").splitlines(), 1):
             if line.strip():
                 try:
                     concepts.append(
                         concept_lookup_one(text=line, types=CV_ADD_TYPES, lang=lang, field="add")
                     )
                 except DomainError as error:
-                    raise forms.ValidationError(error.message, code=error.code) from error
+                    problems.append(
+                        forms.ValidationError(
+                            _('Rivi %(line)s ("%(text)s"): %(reason)s'),
+                            code=error.code,
+                            params={"line": number, "text": line.strip(), "reason": error.message},
+                        )
+                    )
+        if problems:
+            raise forms.ValidationError(problems)
         return concepts
 
 

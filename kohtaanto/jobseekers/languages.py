@@ -1,12 +1,11 @@
 """Languages by ISO 639-1 code, for language skills (with CEFR levels).
 
-All two-letter codes of ISO 639-1 are accepted; the languages most often met in Finnish
-employment services have names in Finnish, Swedish and English, the rest show the English
-name Django knows or the code itself.
+All two-letter codes of ISO 639-1 are accepted; every one has its name in Finnish, Swedish
+and English from the Unicode CLDR (Babel). The languages most often met in Finnish employment
+services come first in the choices.
 """
 
-from django.conf.locale import LANG_INFO
-from django.utils.translation import get_language
+from kohtaanto.common import formats
 
 ISO_639_1 = frozenset(
     [
@@ -196,77 +195,75 @@ ISO_639_1 = frozenset(
     ]
 )
 
-# code: (Finnish, Swedish, English)
-NAMES: dict[str, tuple[str, str, str]] = {
-    "fi": ("suomi", "finska", "Finnish"),
-    "sv": ("ruotsi", "svenska", "Swedish"),
-    "en": ("englanti", "engelska", "English"),
-    "se": ("pohjoissaame", "nordsamiska", "Northern Sami"),
-    "de": ("saksa", "tyska", "German"),
-    "fr": ("ranska", "franska", "French"),
-    "es": ("espanja", "spanska", "Spanish"),
-    "it": ("italia", "italienska", "Italian"),
-    "pt": ("portugali", "portugisiska", "Portuguese"),
-    "nl": ("hollanti", "nederländska", "Dutch"),
-    "no": ("norja", "norska", "Norwegian"),
-    "da": ("tanska", "danska", "Danish"),
-    "is": ("islanti", "isländska", "Icelandic"),
-    "et": ("viro", "estniska", "Estonian"),
-    "lv": ("latvia", "lettiska", "Latvian"),
-    "lt": ("liettua", "litauiska", "Lithuanian"),
-    "ru": ("venäjä", "ryska", "Russian"),
-    "uk": ("ukraina", "ukrainska", "Ukrainian"),
-    "be": ("valkovenäjä", "belarusiska", "Belarusian"),
-    "pl": ("puola", "polska", "Polish"),
-    "cs": ("tšekki", "tjeckiska", "Czech"),
-    "sk": ("slovakki", "slovakiska", "Slovak"),
-    "hu": ("unkari", "ungerska", "Hungarian"),
-    "ro": ("romania", "rumänska", "Romanian"),
-    "bg": ("bulgaria", "bulgariska", "Bulgarian"),
-    "sr": ("serbia", "serbiska", "Serbian"),
-    "hr": ("kroatia", "kroatiska", "Croatian"),
-    "bs": ("bosnia", "bosniska", "Bosnian"),
-    "sq": ("albania", "albanska", "Albanian"),
-    "el": ("kreikka", "grekiska", "Greek"),
-    "tr": ("turkki", "turkiska", "Turkish"),
-    "ar": ("arabia", "arabiska", "Arabic"),
-    "fa": ("persia", "persiska", "Persian"),
-    "ku": ("kurdi", "kurdiska", "Kurdish"),
-    "ps": ("paštu", "pashto", "Pashto"),
-    "ur": ("urdu", "urdu", "Urdu"),
-    "hi": ("hindi", "hindi", "Hindi"),
-    "bn": ("bengali", "bengali", "Bengali"),
-    "ta": ("tamili", "tamil", "Tamil"),
-    "ne": ("nepali", "nepalesiska", "Nepali"),
-    "so": ("somali", "somaliska", "Somali"),
-    "am": ("amhara", "amhariska", "Amharic"),
-    "ti": ("tigrinja", "tigrinja", "Tigrinya"),
-    "sw": ("swahili", "swahili", "Swahili"),
-    "zh": ("kiina", "kinesiska", "Chinese"),
-    "ja": ("japani", "japanska", "Japanese"),
-    "ko": ("korea", "koreanska", "Korean"),
-    "th": ("thai", "thailändska", "Thai"),
-    "vi": ("vietnam", "vietnamesiska", "Vietnamese"),
-    "my": ("burma", "burmesiska", "Burmese"),
-    "tl": ("tagalog", "tagalog", "Tagalog"),
-    "id": ("indonesia", "indonesiska", "Indonesian"),
-}
-_COLUMN = {"fi": 0, "sv": 1, "en": 2}
+# The languages most often met in Finnish employment services, listed first in choices.
+COMMON = frozenset(
+    [
+        "fi",
+        "sv",
+        "en",
+        "se",
+        "de",
+        "fr",
+        "es",
+        "it",
+        "pt",
+        "nl",
+        "no",
+        "da",
+        "is",
+        "et",
+        "lv",
+        "lt",
+        "ru",
+        "uk",
+        "be",
+        "pl",
+        "cs",
+        "sk",
+        "hu",
+        "ro",
+        "bg",
+        "sr",
+        "hr",
+        "bs",
+        "sq",
+        "el",
+        "tr",
+        "ar",
+        "fa",
+        "ku",
+        "ps",
+        "ur",
+        "hi",
+        "bn",
+        "ta",
+        "ne",
+        "so",
+        "am",
+        "ti",
+        "sw",
+        "zh",
+        "ja",
+        "ko",
+        "th",
+        "vi",
+        "my",
+        "tl",
+        "id",
+    ]
+)
 
 
 def language_name(code: str, lang: str | None = None) -> str:
-    lang = (lang or get_language() or "fi")[:2]
-    if code in NAMES:
-        return NAMES[code][_COLUMN.get(lang, 0)]
-    info = LANG_INFO.get(code)
-    return str(info["name"]) if info and "name" in info else code
+    """The name in the reader's language from CLDR (common.formats.language_name)."""
+    return formats.language_name(code, lang=lang)
 
 
 def language_choices(lang: str | None = None) -> list[tuple[str, str]]:
     """The common languages first (alphabetically by name), then every other code."""
-    common = sorted(((c, language_name(c, lang)) for c in NAMES), key=lambda x: x[1].casefold())
+    common = sorted(((c, language_name(c, lang)) for c in COMMON), key=lambda x: x[1].casefold())
     rest = sorted(
-        ((c, f"{language_name(c, lang)} ({c})") for c in ISO_639_1 - NAMES.keys()),
+        ((c, f"{language_name(c, lang)} ({c})") for c in ISO_639_1 - COMMON),
         key=lambda x: x[1].casefold(),
     )
     return common + rest

@@ -13,6 +13,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kohtaanto.common.formats import format_date
 from kohtaanto.common.models import TimeStampedModel
 
 ZERO = Decimal("0")
@@ -61,7 +62,7 @@ class ProgrammeRules(models.Model):
         ordering = ["-valid_from"]
 
     def __str__(self) -> str:
-        return f"{self.valid_from:%Y-%m-%d}"
+        return format_date(self.valid_from)
 
 
 class Programme(models.Model):
@@ -278,7 +279,7 @@ class PaymentPeriod(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.number}: {self.start_date:%d.%m.%Y}–{self.end_date:%d.%m.%Y}"
+        return f"{self.number}: {format_date(self.start_date)}–{format_date(self.end_date)}"
 
 
 class StaffMember(models.Model):
@@ -654,7 +655,7 @@ class ActivityEntry(TimeStampedModel):
         ordering = ["-date", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.date:%d.%m.%Y} {self.title}"
+        return f"{format_date(self.date)} {self.title}"
 
 
 class ActivityParticipant(models.Model):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from kohtaanto.accounts.models import PartnerOrganisation, User
 from kohtaanto.audit.services import audit_event_record
 from kohtaanto.common.errors import ConflictError
+from kohtaanto.common.formats import format_date
 from kohtaanto.employers.models import Company
 from kohtaanto.jobseekers.models import Consent, ConsentPurpose, JobSeeker
 from kohtaanto.jobseekers.validation import raise_if
@@ -46,6 +47,32 @@ def consent_give(
     if expires_on is not None and expires_on < given_on:
         errors.append(("expires_on", _("Voimassaolo ei voi päättyä ennen antopäivää.")))
     raise_if(errors)
+    # The person's row is locked so that two counsellors recording the same consent at the
+    # same moment cannot both pass the check below.
+    JobSeeker.objects.select_for_update().filter(pk=job_seeker.pk).first()
+    today = timezone.localdate()
+    in_force = (
+        Consent.objects.filter(
+            job_seeker=job_seeker,
+            purpose=purpose,
+            partner_organisation=partner_organisation
+            if purpose == ConsentPurpose.SHARE_WITH_PARTNER
+            else None,
+            company=company if purpose == ConsentPurpose.SEND_TO_EMPLOYER else None,
+            withdrawn_on__isnull=True,
+        )
+        .exclude(expires_on__lt=today)
+        .order_by("-given_on")
+        .first()
+    )
+    if in_force is not None:
+        raise ConflictError(
+            _(
+                "Sama suostumus on jo voimassa (annettu %(day)s). Jos henkilö antoi sen "
+                "uudelleen, peru ensin vanha suostumus."
+            )
+            % {"day": format_date(in_force.given_on)}
+        )
     consent = Consent.objects.create(
         job_seeker=job_seeker,
         purpose=purpose,

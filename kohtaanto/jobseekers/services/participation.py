@@ -59,6 +59,11 @@ def participation_enter(
     """
     if operation.employment_area_id != job_seeker.employment_area_id:
         raise DomainError(_("Hanke ei kuulu asiakkaan työllisyysalueelle."))
+    # Annex I participant data belong to ESF+ operations only (Regulation (EU) 2021/1057).
+    if operation.fund != Operation.Fund.ESF_PLUS:
+        raise DomainError(
+            _("Hanke ei ole ESR+-hanke, eikä siihen kirjata osallistujia."), field="operation"
+        )
     existing = (
         Participation.objects.select_for_update()
         .filter(job_seeker=job_seeker, operation=operation)

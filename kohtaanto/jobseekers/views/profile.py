@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from kohtaanto.common.errors import DomainError, NotFoundError
@@ -30,6 +31,7 @@ from kohtaanto.jobseekers.models import (
     LanguageSkill,
     ProfileSkill,
     RequirementCard,
+    SkillLevel,
     SkillSource,
     TargetOccupation,
 )
@@ -50,6 +52,7 @@ def _profile_page(
     context: dict[str, Any] = {
         "profile": profile,
         "language_rows": [(ls, language_name(ls.language)) for ls in profile.languages],
+        "skill_levels": SkillLevel.choices,
     }
     if can_change:
         context["forms"] = {
@@ -59,6 +62,21 @@ def _profile_page(
     return render_person(
         request, "jobseekers/profile.html", person, "profile", context, status=status
     )
+
+
+def profile_added_message(counts: dict[str, int]) -> str:
+    """ "Profiiliin lisättiin 3 taitoa, 1 kortti ja 1 tavoiteammatti." with each count in its
+    plural form (ngettext), one sentence for the three."""
+    skills = ngettext("%(n)s taito", "%(n)s taitoa", counts["skills"]) % {"n": counts["skills"]}
+    cards = ngettext("%(n)s kortti", "%(n)s korttia", counts["cards"]) % {"n": counts["cards"]}
+    targets = ngettext("%(n)s tavoiteammatti", "%(n)s tavoiteammattia", counts["targets"]) % {
+        "n": counts["targets"]
+    }
+    return _("Profiiliin lisättiin %(skills)s, %(cards)s ja %(targets)s.") % {
+        "skills": skills,
+        "cards": cards,
+        "targets": targets,
+    }
 
 
 @login_required
@@ -206,14 +224,7 @@ def cv_confirm(request: AuthenticatedHttpRequest, pk: int, did: int) -> HttpResp
             except DomainError as exc:
                 show_refusal(form, exc)
             else:
-                messages.success(
-                    request,
-                    _(
-                        "Profiiliin lisättiin %(skills)s taitoa, %(cards)s korttia ja "
-                        "%(targets)s tavoiteammattia."
-                    )
-                    % counts,
-                )
+                messages.success(request, profile_added_message(counts))
                 return redirect("jobseekers:profile", pk=person.pk)
     log_read(request, person, "cv")
     return render_person(

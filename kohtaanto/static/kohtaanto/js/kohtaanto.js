@@ -5,13 +5,22 @@ document.addEventListener("DOMContentLoaded", function () {
   if (select) {
     select.addEventListener("change", function () { select.form.submit(); });
   }
-  // Tie field errors to inputs for screen readers.
+  // Tie field errors to inputs for screen readers, keeping the help text's reference.
   document.querySelectorAll(".field-invalid").forEach(function (field) {
     var input = field.querySelector("input, select, textarea");
     var error = field.querySelector(".field-error");
     if (input && error) {
       input.setAttribute("aria-invalid", "true");
-      input.setAttribute("aria-describedby", error.id);
+      var ids = (input.getAttribute("aria-describedby") || "").split(/\s+/).filter(function (id) {
+        return id && id !== error.id && document.getElementById(id);
+      });
+      ids.push(error.id);
+      input.setAttribute("aria-describedby", ids.join(" "));
     }
   });
+  // After a refused submit, take the reader to the list of errors (WCAG 3.3.1, 3.3.3).
+  var summary = document.querySelector("[data-error-summary]");
+  if (summary) {
+    summary.focus();
+  }
 });
