@@ -1,12 +1,6 @@
-from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-
-
-@login_required
-def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "home.html", {})
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
