@@ -12,6 +12,7 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Value,
 )
 from django.db.models.functions import Coalesce, Greatest, TruncDate
@@ -170,11 +171,15 @@ def job_seeker_list(
     status: str = "",
     participation: str = "",
     mine: bool = False,
+    sort: str = "",
 ) -> QuerySet[JobSeeker]:
     """The register as the actor may see it; search by name, external id or identity code.
 
     `participation`: "active" (entered, not left), "exited", "none". An identity code as the
     search term finds the person through the digest, for roles that may see identity codes.
+    Each row carries `last_contact` (the latest service event's date) and `next_action_on` /
+    `next_action` (the open agreed action due first). `sort` is one of JOB_SEEKER_SORTS, "-"
+    in front for descending; anything else sorts by name (the index job_seeker_area_name_idx).
     """
     _require(actor, "view_job_seeker_list")
     qs = _visible(actor)
@@ -210,11 +215,42 @@ def job_seeker_list(
             qs = qs.filter(~Exists(entered))
     if mine:
         qs = qs.filter(_counselled_by(actor))
+    events = ServiceEvent.objects.filter(job_seeker=OuterRef("pk")).order_by("-occurred_on")
+    actions = PlanAction.objects.filter(
+        job_seeker=OuterRef("pk"), status=PlanAction.Status.OPEN
+    ).order_by("due_on", "id")
+    qs = qs.annotate(
+        last_contact=Subquery(events.values("occurred_on")[:1]),
+        next_action_on=Subquery(actions.values("due_on")[:1]),
+        next_action=Subquery(actions.values("description")[:1]),
+    )
     return (
         qs.select_related("municipality")
         .prefetch_related("counsellors", "participations")
-        .order_by("last_name", "first_name", "id")
+        .order_by(*job_seeker_ordering(sort))
     )
+
+
+JOB_SEEKER_SORTS = {
+    "name": ("last_name", "first_name"),
+    "municipality": ("municipality__name_fi", "last_name", "first_name"),
+    "last_contact": ("last_contact", "last_name", "first_name"),
+    "next_action": ("next_action_on", "last_name", "first_name"),
+}
+
+
+def job_seeker_ordering(sort: str) -> list[Any]:
+    """The ORDER BY of `sort` ("name", "-last_contact"…): the first key in the asked direction
+    with empty values last either way, then name and id so that pages never overlap."""
+    key = sort.removeprefix("-")
+    if key not in JOB_SEEKER_SORTS:
+        key, sort = "name", "name"
+    first, *rest = JOB_SEEKER_SORTS[key]
+    descending = sort.startswith("-")
+    head = F(first).desc(nulls_last=True) if descending else F(first).asc(nulls_last=True)
+    if key == "name":
+        return [head, F("first_name").desc() if descending else "first_name", "id"]
+    return [head, *rest, "id"]
 
 
 def job_seeker_get_for_actor(
@@ -620,13 +656,14 @@ def concept_usage_count(*, actor: User, concept: Concept) -> int | None:
     the row out)."""
     if not actor.permissions.can_view_job_seeker_list():
         return None
+
+    # Exists per kind rather than joins + DISTINCT: the count reads each person once and
+    # probes the (job_seeker, concept) indexes, instead of scanning every profile row.
+    def uses(model: Any) -> Exists:
+        return Exists(model.objects.filter(job_seeker=OuterRef("pk"), concept=concept))
+
     return (
         _visible(actor)
-        .filter(
-            Q(skills__concept=concept)
-            | Q(requirement_cards__concept=concept)
-            | Q(target_occupations__concept=concept)
-        )
-        .distinct()
+        .filter(uses(ProfileSkill) | uses(RequirementCard) | uses(TargetOccupation))
         .count()
     )

@@ -44,6 +44,9 @@ def job_seeker_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     user.permissions.require("view_job_seeker_list")
     form = JobSeekerListForm(request.GET or None, area_id=user.employment_area_id)
     filters = form.cleaned_data if form.is_valid() else {}
+    sort = request.GET.get("sort", "")
+    if sort.removeprefix("-") not in selectors.JOB_SEEKER_SORTS:
+        sort = "name"
     people = selectors.job_seeker_list(
         actor=user,
         q=filters.get("q", ""),
@@ -51,6 +54,7 @@ def job_seeker_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         status=filters.get("status", ""),
         participation=filters.get("participation", ""),
         mine=bool(filters.get("mine")),
+        sort=sort,
     )
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
     if page.object_list:
@@ -72,8 +76,27 @@ def job_seeker_list(request: AuthenticatedHttpRequest) -> HttpResponse:
             "page": page,
             "can_create": user.permissions.can_create_job_seeker(),
             "show_record": user.role in ("coordinator", "counsellor", "auditor"),
+            "sort": sort,
+            "sort_links": _sort_links(request, sort),
         },
     )
+
+
+def _sort_links(request: AuthenticatedHttpRequest, sort: str) -> dict[str, dict[str, str]]:
+    """Per sortable column: the address that sorts by it (the other way when it is the
+    current sort) and its aria-sort value; the filters are kept, the page starts over."""
+    links = {}
+    for key in selectors.JOB_SEEKER_SORTS:
+        params = request.GET.copy()
+        params.pop("page", None)
+        current = sort.removeprefix("-") == key
+        descending = sort.startswith("-")
+        params["sort"] = f"-{key}" if current and not descending else key
+        links[key] = {
+            "url": "?" + params.urlencode(),
+            "aria": ("descending" if descending else "ascending") if current else "none",
+        }
+    return links
 
 
 def _birth_date_suggestion(code: str) -> str:
