@@ -13,12 +13,12 @@ from decimal import Decimal
 # Drawn at about its own size on a desktop and at three quarters on a 390 px phone, so the
 # 13 px labels stay readable at both.
 WIDTH = 480
-LABEL_WIDTH = 170
+LABEL_WIDTH = 176
 VALUE_ROOM = 100
 BAR_HEIGHT = 18
 ROW_GAP = 10
 TOP = 6
-MAX_LABEL = 22
+MAX_LABEL = 20
 
 Number = int | Decimal
 

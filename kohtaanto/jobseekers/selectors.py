@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from kohtaanto.accounts.models import EmploymentArea, PartnerOrganisation, Role, User
 from kohtaanto.common.dates import add_months
 from kohtaanto.common.errors import NotFoundError
+from kohtaanto.common.sorting import sort_ordering
 from kohtaanto.employers.models import Company
 from kohtaanto.jobseekers.identity import (
     InvalidIdentityCodeError,
@@ -227,7 +228,7 @@ def job_seeker_list(
     return (
         qs.select_related("municipality")
         .prefetch_related("counsellors", "participations")
-        .order_by(*job_seeker_ordering(sort))
+        .order_by(*sort_ordering(sort, JOB_SEEKER_SORTS, nullable=JOB_SEEKER_NULLABLE))
     )
 
 
@@ -237,20 +238,7 @@ JOB_SEEKER_SORTS = {
     "last_contact": ("last_contact", "last_name", "first_name"),
     "next_action": ("next_action_on", "last_name", "first_name"),
 }
-
-
-def job_seeker_ordering(sort: str) -> list[Any]:
-    """The ORDER BY of `sort` ("name", "-last_contact"…): the first key in the asked direction
-    with empty values last either way, then name and id so that pages never overlap."""
-    key = sort.removeprefix("-")
-    if key not in JOB_SEEKER_SORTS:
-        key, sort = "name", "name"
-    first, *rest = JOB_SEEKER_SORTS[key]
-    descending = sort.startswith("-")
-    head = F(first).desc(nulls_last=True) if descending else F(first).asc(nulls_last=True)
-    if key == "name":
-        return [head, F("first_name").desc() if descending else "first_name", "id"]
-    return [head, *rest, "id"]
+JOB_SEEKER_NULLABLE = {"municipality__name_fi", "last_contact", "next_action_on"}
 
 
 def job_seeker_get_for_actor(

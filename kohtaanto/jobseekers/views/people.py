@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from kohtaanto.audit.services import access_log_record
 from kohtaanto.common.errors import DomainError
 from kohtaanto.common.forms import show_refusal
+from kohtaanto.common.sorting import sort_links, sort_param
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.jobseekers import selectors
 from kohtaanto.jobseekers.forms import (
@@ -44,9 +45,7 @@ def job_seeker_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     user.permissions.require("view_job_seeker_list")
     form = JobSeekerListForm(request.GET or None, area_id=user.employment_area_id)
     filters = form.cleaned_data if form.is_valid() else {}
-    sort = request.GET.get("sort", "")
-    if sort.removeprefix("-") not in selectors.JOB_SEEKER_SORTS:
-        sort = "name"
+    sort = sort_param(request, selectors.JOB_SEEKER_SORTS)
     people = selectors.job_seeker_list(
         actor=user,
         q=filters.get("q", ""),
@@ -77,26 +76,9 @@ def job_seeker_list(request: AuthenticatedHttpRequest) -> HttpResponse:
             "can_create": user.permissions.can_create_job_seeker(),
             "show_record": user.role in ("coordinator", "counsellor", "auditor"),
             "sort": sort,
-            "sort_links": _sort_links(request, sort),
+            "sort_links": sort_links(request, selectors.JOB_SEEKER_SORTS, sort),
         },
     )
-
-
-def _sort_links(request: AuthenticatedHttpRequest, sort: str) -> dict[str, dict[str, str]]:
-    """Per sortable column: the address that sorts by it (the other way when it is the
-    current sort) and its aria-sort value; the filters are kept, the page starts over."""
-    links = {}
-    for key in selectors.JOB_SEEKER_SORTS:
-        params = request.GET.copy()
-        params.pop("page", None)
-        current = sort.removeprefix("-") == key
-        descending = sort.startswith("-")
-        params["sort"] = f"-{key}" if current and not descending else key
-        links[key] = {
-            "url": "?" + params.urlencode(),
-            "aria": ("descending" if descending else "ascending") if current else "none",
-        }
-    return links
 
 
 def _birth_date_suggestion(code: str) -> str:
