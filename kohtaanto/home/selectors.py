@@ -121,7 +121,8 @@ def result_checks_due(
         .select_related("job_seeker", "operation")
         .order_by("exit_date", "id")
     )
-    return [(p, p.exit_date + datetime.timedelta(days=RESULT_WINDOW_DAYS)) for p in rows]
+    window = datetime.timedelta(days=RESULT_WINDOW_DAYS)
+    return [(p, p.exit_date + window) for p in rows if p.exit_date is not None]
 
 
 def new_matches(*, actor: User, today: datetime.date) -> list[NewMatch]:
@@ -322,11 +323,12 @@ class ProgrammeHome:
     indicators: list[IndicatorProgress]
     indicator_chart: Chart
     money_chart: Chart
-    budget_total: Decimal
-    claimed_total: Decimal
+    budget_total: Decimal | None
+    claimed_total: Decimal | None
     readiness: list[ReadinessPair]
     readiness_chart: Chart
     enrolments: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
 
 
 def participant_flow(
@@ -373,9 +375,15 @@ def programme_home(*, actor: User, today: datetime.date | None = None) -> Progra
         return None
     end = min(day, operation.end_date)
     flow = participant_flow(operation=operation, today=end)
-    table = programme.indicator_table(
-        operation=operation, start=operation.start_date, end=max(end, operation.start_date)
-    )
+    # A missing rule (e.g. no calculation rules in force for a day) is shown as the page's
+    # note and leaves that chart empty; the rest of the dashboard still shows.
+    notes: list[str] = []
+    try:
+        table = programme.indicator_table(
+            operation=operation, start=operation.start_date, end=max(end, operation.start_date)
+        )
+    except DomainError as exc:
+        table, notes = [], [*notes, str(exc)]
     rows = {r.code: r for r in table}
     targets = dict(
         IndicatorTarget.objects.filter(operation=operation).values_list("code", "target")
@@ -401,12 +409,15 @@ def programme_home(*, actor: User, today: datetime.date | None = None) -> Progra
             for p in progress
         ],
     )
-    money = programme.money_summary(
-        actor=actor,
-        operation=operation,
-        start=operation.start_date,
-        end=max(end, operation.start_date),
-    )
+    try:
+        money = programme.money_summary(
+            actor=actor,
+            operation=operation,
+            start=operation.start_date,
+            end=max(end, operation.start_date),
+        )
+    except DomainError as exc:
+        money, notes = None, [*notes, str(exc)]
     money_chart = bar_chart(
         key="money",
         title=_("Hankkeen budjetti ja haettu rahoitus"),
@@ -415,7 +426,9 @@ def programme_home(*, actor: User, today: datetime.date | None = None) -> Progra
         rows=[
             (_("Budjetti yhteensä"), [money.budget_total]),
             (_("Haettu maksatushakemuksilla"), [money.claimed_total]),
-        ],
+        ]
+        if money
+        else [],
         fmt=format_eur,
     )
     pairs = readiness_pairs(actor=actor)
@@ -453,7 +466,7 @@ def programme_home(*, actor: User, today: datetime.date | None = None) -> Progra
         ),
         Figure(
             _("Haettu maksatushakemuksilla"),
-            format_eur(money.claimed_total),
+            format_eur(money.claimed_total) if money else "–",
             reverse("programme:home"),
         ),
     ]
@@ -465,8 +478,9 @@ def programme_home(*, actor: User, today: datetime.date | None = None) -> Progra
         indicators=progress,
         indicator_chart=indicator_chart,
         money_chart=money_chart,
-        budget_total=money.budget_total,
-        claimed_total=money.claimed_total,
+        budget_total=money.budget_total if money else None,
+        claimed_total=money.claimed_total if money else None,
+        notes=notes,
         readiness=pairs,
         readiness_chart=readiness_chart,
         enrolments=enrolments,

@@ -178,9 +178,9 @@ def job_seeker_list(
 
     `participation`: "active" (entered, not left), "exited", "none". An identity code as the
     search term finds the person through the digest, for roles that may see identity codes.
-    Each row carries `last_contact` (the latest service event's date) and `next_action_on` /
-    `next_action` (the open agreed action due first). `sort` is one of JOB_SEEKER_SORTS, "-"
-    in front for descending; anything else sorts by name (the index job_seeker_area_name_idx).
+    `sort` is one of JOB_SEEKER_SORTS, "-" in front for descending; anything else sorts by
+    name (the index job_seeker_area_name_idx). `job_seeker_list_details` adds the last
+    contact and next action of the rows shown.
     """
     _require(actor, "view_job_seeker_list")
     qs = _visible(actor)
@@ -216,20 +216,46 @@ def job_seeker_list(
             qs = qs.filter(~Exists(entered))
     if mine:
         qs = qs.filter(_counselled_by(actor))
-    events = ServiceEvent.objects.filter(job_seeker=OuterRef("pk")).order_by("-occurred_on")
-    actions = PlanAction.objects.filter(
-        job_seeker=OuterRef("pk"), status=PlanAction.Status.OPEN
-    ).order_by("due_on", "id")
-    qs = qs.annotate(
-        last_contact=Subquery(events.values("occurred_on")[:1]),
-        next_action_on=Subquery(actions.values("due_on")[:1]),
-        next_action=Subquery(actions.values("description")[:1]),
-    )
+    # Only the column sorted by is computed for every row; `job_seeker_list_details` fills in
+    # the columns of the rows on the page (a deep page would otherwise compute them for every
+    # row skipped by OFFSET).
+    key = sort.removeprefix("-")
+    if key == "last_contact":
+        qs = qs.annotate(last_contact=_LAST_CONTACT)
+    elif key == "next_action":
+        qs = qs.annotate(next_action_on=_NEXT_ACTION_ON)
     return (
         qs.select_related("municipality")
         .prefetch_related("counsellors", "participations")
         .order_by(*sort_ordering(sort, JOB_SEEKER_SORTS, nullable=JOB_SEEKER_NULLABLE))
     )
+
+
+_EVENTS = ServiceEvent.objects.filter(job_seeker=OuterRef("pk")).order_by("-occurred_on")
+_OPEN_ACTIONS = PlanAction.objects.filter(
+    job_seeker=OuterRef("pk"), status=PlanAction.Status.OPEN
+).order_by("due_on", "id")
+_LAST_CONTACT = Subquery(_EVENTS.values("occurred_on")[:1])
+_NEXT_ACTION_ON = Subquery(_OPEN_ACTIONS.values("due_on")[:1])
+
+
+def job_seeker_list_details(people: list[JobSeeker]) -> None:
+    """Set `last_contact` (the latest service event's date), `next_action_on` and
+    `next_action` (the open agreed action due first) on the rows of one page, in one query."""
+    rows = {
+        row["pk"]: row
+        for row in JobSeeker.objects.filter(pk__in=[p.pk for p in people])
+        .annotate(
+            last_contact=_LAST_CONTACT,
+            next_action_on=_NEXT_ACTION_ON,
+            next_action=Subquery(_OPEN_ACTIONS.values("description")[:1]),
+        )
+        .values("pk", "last_contact", "next_action_on", "next_action")
+    }
+    for person in people:
+        row = rows.get(person.pk, {})
+        for name in ("last_contact", "next_action_on", "next_action"):
+            setattr(person, name, row.get(name))
 
 
 JOB_SEEKER_SORTS = {

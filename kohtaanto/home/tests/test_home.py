@@ -196,3 +196,30 @@ def test_finance_home_shows_the_years_appropriations(client_as, finance_user):
 def test_home_requires_login(client):
     response = client.get("/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+@pytest.mark.parametrize(
+    ("role", "linked"),
+    [(Role.COORDINATOR, True), (Role.AUDITOR, True), (Role.COUNSELLOR, False)],
+)
+def test_esf_participant_summary_is_in_the_navigation_of_roles_that_may_see_it(
+    client_as, role, linked
+):
+    html = client_as(role).get("/").content.decode()
+    assert ('href="/jobseekers/summary/"' in html) is linked
+
+
+def test_tab_title_names_the_page_then_kohtaanto(client_as):
+    html = client_as(Role.COORDINATOR).get("/jobseekers/").content.decode()
+    assert "<title>Työnhakijat – Kohtaanto</title>" in html
+
+
+def test_dashboard_without_calculation_rules_says_so_instead_of_failing(client_as):
+    from kohtaanto.programme.models import ProgrammeRules
+
+    ProgrammeRules.objects.all().delete()
+    response = client_as(Role.COORDINATOR).get("/")
+    assert response.status_code == 200
+    home = response.context["programme"]
+    assert home.notes and home.money_chart.is_empty
+    assert home.flow_chart.rows  # the participants still show

@@ -49,7 +49,9 @@ def _order(actor, sort):
 
 
 def test_rows_carry_the_latest_contact_and_the_first_open_action(counsellor, people):
-    rows = {p.last_name: p for p in selectors.job_seeker_list(actor=counsellor)}
+    people = list(selectors.job_seeker_list(actor=counsellor))
+    selectors.job_seeker_list_details(people)
+    rows = {p.last_name: p for p in people}
     assert rows["Aalto"].last_contact == datetime.date(2026, 5, 1)
     assert rows["Berg"].last_contact is None
     assert (rows["Berg"].next_action_on, rows["Berg"].next_action) == (

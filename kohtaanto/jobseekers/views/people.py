@@ -56,6 +56,8 @@ def job_seeker_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         sort=sort,
     )
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
+    selectors.job_seeker_list_details(page.object_list)
     if page.object_list:
         # One entry for the page: who saw which people's names, with the search used.
         ids = ",".join(str(p.pk) for p in page.object_list)
