@@ -11,14 +11,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 # Drawn at about its own size on a desktop and at three quarters on a 390 px phone, so the
-# 13 px labels stay readable at both.
+# 13 px labels stay readable at both. Each row's label stands on its own line above its bars,
+# so labels are shown whole (up to MAX_LABEL characters) rather than squeezed beside them.
 WIDTH = 480
-LABEL_WIDTH = 176
+LABEL_HEIGHT = 18
 VALUE_ROOM = 100
 BAR_HEIGHT = 18
-ROW_GAP = 10
-TOP = 6
-MAX_LABEL = 20
+ROW_GAP = 8
+TOP = 4
+MAX_LABEL = 62
 
 Number = int | Decimal
 
@@ -79,24 +80,24 @@ def bar_chart(
     shown as it is in the table and the bar's text.
     """
     top_value = max((float(v) for _, values in rows for v in values), default=0.0) or 1.0
-    plot = WIDTH - LABEL_WIDTH - VALUE_ROOM
-    group = BAR_HEIGHT * len(series) + ROW_GAP
+    plot = WIDTH - VALUE_ROOM
+    group = LABEL_HEIGHT + BAR_HEIGHT * len(series) + ROW_GAP
     chart_rows = []
     for r, (label, values) in enumerate(rows):
         y0 = TOP + r * group
         bars = []
         for s, value in enumerate(values):
             width = max(float(value), 0.0) / top_value * plot
-            y = y0 + s * BAR_HEIGHT
+            y = y0 + LABEL_HEIGHT + s * BAR_HEIGHT
             bars.append(
                 Bar(
                     series=s + 1,
-                    x=str(LABEL_WIDTH),
+                    x="0",
                     y=f"{y + 1:.1f}",
                     width=f"{width:.1f}",
                     height=str(BAR_HEIGHT - 2),
                     text=fmt(value),
-                    text_x=f"{LABEL_WIDTH + width + 4:.1f}",
+                    text_x=f"{width + 4:.1f}",
                     text_y=f"{y + BAR_HEIGHT - 4:.1f}",
                 )
             )
@@ -104,7 +105,7 @@ def bar_chart(
             ChartRow(
                 label=label,
                 short_label=_short(label),
-                label_y=f"{y0 + (BAR_HEIGHT * len(series)) / 2 + 5:.1f}",
+                label_y=f"{y0 + LABEL_HEIGHT - 5:.1f}",
                 cells=[fmt(v) for v in values],
                 bars=bars,
             )
@@ -117,5 +118,5 @@ def bar_chart(
         rows=chart_rows,
         width=WIDTH,
         height=TOP * 2 + group * len(rows),
-        label_x=LABEL_WIDTH - 6,
+        label_x=0,
     )

@@ -253,7 +253,7 @@ def job_seeker_list_details(people: list[JobSeeker]) -> None:
         .values("pk", "last_contact", "next_action_on", "next_action")
     }
     for person in people:
-        row = rows.get(person.pk, {})
+        row: dict[str, Any] = rows.get(person.pk, {})
         for name in ("last_contact", "next_action_on", "next_action"):
             setattr(person, name, row.get(name))
 
