@@ -47,7 +47,7 @@ def test_chart_bars_scale_to_the_largest_value_and_coordinates_use_a_point():
 
 def test_chart_of_nothing_is_empty_and_long_labels_are_shortened_only_in_the_picture():
     assert bar_chart(key="k", title="t", row_header="r", series=["a"], rows=[]).is_empty
-    long = "Osallistujat, jotka ovat työssä osallistumisen päättyessä"
+    long = "EECO19 Tuetut mikro-, pienet ja keskisuuret yritykset (myös osuuskunnat)"
     chart = bar_chart(key="k", title="t", row_header="r", series=["a"], rows=[(long, [1])])
     assert chart.rows[0].label == long
     assert chart.rows[0].short_label.endswith("…") and len(chart.rows[0].short_label) < len(long)
