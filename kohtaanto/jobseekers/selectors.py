@@ -242,8 +242,8 @@ _NEXT_ACTION_ON = Subquery(_OPEN_ACTIONS.values("due_on")[:1])
 def job_seeker_list_details(people: list[JobSeeker]) -> None:
     """Set `last_contact` (the latest service event's date), `next_action_on` and
     `next_action` (the open agreed action due first) on the rows of one page, in one query."""
-    rows = {
-        row["pk"]: row
+    rows: dict[int, dict[str, Any]] = {
+        row["pk"]: dict(row)
         for row in JobSeeker.objects.filter(pk__in=[p.pk for p in people])
         .annotate(
             last_contact=_LAST_CONTACT,
@@ -253,7 +253,7 @@ def job_seeker_list_details(people: list[JobSeeker]) -> None:
         .values("pk", "last_contact", "next_action_on", "next_action")
     }
     for person in people:
-        row: dict[str, Any] = rows.get(person.pk, {})
+        row = rows.get(person.pk, {})
         for name in ("last_contact", "next_action_on", "next_action"):
             setattr(person, name, row.get(name))
 
