@@ -1,15 +1,9 @@
 from datetime import date
 
 from django.conf import settings
-from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-
-
-@login_required
-def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "home.html", {})
 
 
 def healthz(request: HttpRequest) -> JsonResponse:

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "kohtaanto.programme",
     "kohtaanto.training",
     "kohtaanto.matching",
+    "kohtaanto.home",
     "kohtaanto.api",
 ]
 
@@ -128,6 +129,7 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'kohtaanto.sqlite3'}"),
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

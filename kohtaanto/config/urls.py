@@ -4,13 +4,15 @@ from django.urls import include, path
 
 from kohtaanto.api.urls import api
 from kohtaanto.common import views as common_views
+from kohtaanto.home import views as home_views
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("healthz", common_views.healthz, name="healthz"),
     path("saavutettavuus/", common_views.accessibility_statement, name="accessibility"),
-    path("", common_views.home, name="home"),
+    path("", home_views.home, name="home"),
+    path("search/", include("kohtaanto.home.urls")),
     path("accounts/", include("kohtaanto.accounts.urls")),
     path("audit/", include("kohtaanto.audit.urls")),
     path("taxonomy/", include("kohtaanto.taxonomy.urls")),

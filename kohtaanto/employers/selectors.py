@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from kohtaanto.accounts.models import Municipality, Role, User
 from kohtaanto.common.errors import NotFoundError
+from kohtaanto.common.sorting import sort_ordering
 from kohtaanto.employers.models import (
     Activity,
     Company,
@@ -46,8 +47,10 @@ def company_list(
     municipality_id: int | None = None,
     size_class: str = "",
     programme_role: str = "",
+    sort: str = "",
 ) -> QuerySet[Company]:
-    """Companies the actor may see, filtered; a constant number of queries per page."""
+    """Companies the actor may see, filtered, sorted by a key of COMPANY_SORTS ("-" first for
+    descending); a constant number of queries per page."""
     if not actor.permissions.can_view_company_list() or actor.employment_area_id is None:
         raise NotFoundError("not found")
     qs = _company_scope(actor)
@@ -62,8 +65,23 @@ def company_list(
     return (
         qs.select_related("municipality", "responsible_advisor")
         .prefetch_related("programme_roles")
-        .order_by("name", "id")
+        .order_by(
+            *sort_ordering(sort, COMPANY_SORTS, nullable={"municipality__name_fi", "employees"})
+        )
     )
+
+
+COMPANY_SORTS = {
+    "name": ("name",),
+    "municipality": ("municipality__name_fi", "name"),
+    "size": ("employees", "name"),
+}
+VACANCY_SORTS = {
+    "closing": ("closing_date", "-created_at"),
+    "title": ("title", "closing_date"),
+    "company": ("company__name", "title"),
+    "municipality": ("municipality__name_fi", "title"),
+}
 
 
 def company_get_for_actor(*, actor: User, id: int) -> Company:
@@ -273,6 +291,7 @@ def vacancy_list(
     state: str = "",
     company_id: int | None = None,
     municipality_id: int | None = None,
+    sort: str = "",
 ) -> QuerySet[Vacancy]:
     if not actor.permissions.can_view_vacancy_list() or actor.employment_area_id is None:
         raise NotFoundError("not found")
@@ -286,7 +305,7 @@ def vacancy_list(
     if municipality_id:
         qs = qs.filter(municipality_id=municipality_id)
     return qs.select_related("company", "municipality", "occupation").order_by(
-        "closing_date", "-created_at", "-id"
+        *sort_ordering(sort, VACANCY_SORTS, nullable={"closing_date", "municipality__name_fi"})
     )
 
 

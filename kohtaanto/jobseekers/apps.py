@@ -11,6 +11,12 @@ class JobseekersConfig(AppConfig):
     navigation = [
         NavItem("jobseekers:list", _("Työnhakijat"), "view_job_seeker_list", order=10),
         NavItem("jobseekers:worklist", _("Työlista"), "view_worklist", order=11),
+        NavItem(
+            "jobseekers:participation-summary",
+            _("ESR+-osallistujat"),
+            "view_participation_summary",
+            order=12,
+        ),
     ]
 
     def ready(self) -> None:

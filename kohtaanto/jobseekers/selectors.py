@@ -12,6 +12,7 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Value,
 )
 from django.db.models.functions import Coalesce, Greatest, TruncDate
@@ -21,6 +22,7 @@ from django.utils.translation import gettext as _
 from kohtaanto.accounts.models import EmploymentArea, PartnerOrganisation, Role, User
 from kohtaanto.common.dates import add_months
 from kohtaanto.common.errors import NotFoundError
+from kohtaanto.common.sorting import sort_ordering
 from kohtaanto.employers.models import Company
 from kohtaanto.jobseekers.identity import (
     InvalidIdentityCodeError,
@@ -170,11 +172,15 @@ def job_seeker_list(
     status: str = "",
     participation: str = "",
     mine: bool = False,
+    sort: str = "",
 ) -> QuerySet[JobSeeker]:
     """The register as the actor may see it; search by name, external id or identity code.
 
     `participation`: "active" (entered, not left), "exited", "none". An identity code as the
     search term finds the person through the digest, for roles that may see identity codes.
+    `sort` is one of JOB_SEEKER_SORTS, "-" in front for descending; anything else sorts by
+    name (the index job_seeker_area_name_idx). `job_seeker_list_details` adds the last
+    contact and next action of the rows shown.
     """
     _require(actor, "view_job_seeker_list")
     qs = _visible(actor)
@@ -210,11 +216,55 @@ def job_seeker_list(
             qs = qs.filter(~Exists(entered))
     if mine:
         qs = qs.filter(_counselled_by(actor))
+    # Only the column sorted by is computed for every row; `job_seeker_list_details` fills in
+    # the columns of the rows on the page (a deep page would otherwise compute them for every
+    # row skipped by OFFSET).
+    key = sort.removeprefix("-")
+    if key == "last_contact":
+        qs = qs.annotate(last_contact=_LAST_CONTACT)
+    elif key == "next_action":
+        qs = qs.annotate(next_action_on=_NEXT_ACTION_ON)
     return (
         qs.select_related("municipality")
         .prefetch_related("counsellors", "participations")
-        .order_by("last_name", "first_name", "id")
+        .order_by(*sort_ordering(sort, JOB_SEEKER_SORTS, nullable=JOB_SEEKER_NULLABLE))
     )
+
+
+_EVENTS = ServiceEvent.objects.filter(job_seeker=OuterRef("pk")).order_by("-occurred_on")
+_OPEN_ACTIONS = PlanAction.objects.filter(
+    job_seeker=OuterRef("pk"), status=PlanAction.Status.OPEN
+).order_by("due_on", "id")
+_LAST_CONTACT = Subquery(_EVENTS.values("occurred_on")[:1])
+_NEXT_ACTION_ON = Subquery(_OPEN_ACTIONS.values("due_on")[:1])
+
+
+def job_seeker_list_details(people: list[JobSeeker]) -> None:
+    """Set `last_contact` (the latest service event's date), `next_action_on` and
+    `next_action` (the open agreed action due first) on the rows of one page, in one query."""
+    rows: dict[int, dict[str, Any]] = {
+        row["pk"]: dict(row)
+        for row in JobSeeker.objects.filter(pk__in=[p.pk for p in people])
+        .annotate(
+            last_contact=_LAST_CONTACT,
+            next_action_on=_NEXT_ACTION_ON,
+            next_action=Subquery(_OPEN_ACTIONS.values("description")[:1]),
+        )
+        .values("pk", "last_contact", "next_action_on", "next_action")
+    }
+    for person in people:
+        row = rows.get(person.pk, {})
+        for name in ("last_contact", "next_action_on", "next_action"):
+            setattr(person, name, row.get(name))
+
+
+JOB_SEEKER_SORTS = {
+    "name": ("last_name", "first_name"),
+    "municipality": ("municipality__name_fi", "last_name", "first_name"),
+    "last_contact": ("last_contact", "last_name", "first_name"),
+    "next_action": ("next_action_on", "last_name", "first_name"),
+}
+JOB_SEEKER_NULLABLE = {"municipality__name_fi", "last_contact", "next_action_on"}
 
 
 def job_seeker_get_for_actor(
@@ -620,13 +670,14 @@ def concept_usage_count(*, actor: User, concept: Concept) -> int | None:
     the row out)."""
     if not actor.permissions.can_view_job_seeker_list():
         return None
+
+    # Exists per kind rather than joins + DISTINCT: the count reads each person once and
+    # probes the (job_seeker, concept) indexes, instead of scanning every profile row.
+    def uses(model: Any) -> Exists:
+        return Exists(model.objects.filter(job_seeker=OuterRef("pk"), concept=concept))
+
     return (
         _visible(actor)
-        .filter(
-            Q(skills__concept=concept)
-            | Q(requirement_cards__concept=concept)
-            | Q(target_occupations__concept=concept)
-        )
-        .distinct()
+        .filter(uses(ProfileSkill) | uses(RequirementCard) | uses(TargetOccupation))
         .count()
     )

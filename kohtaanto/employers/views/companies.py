@@ -13,6 +13,7 @@ from kohtaanto.accounts.models import User
 from kohtaanto.audit.services import access_log_record
 from kohtaanto.common.errors import DomainError, NotFoundError
 from kohtaanto.common.forms import show_refusal
+from kohtaanto.common.sorting import sort_links, sort_param
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.employers import selectors
 from kohtaanto.employers.forms import (
@@ -35,12 +36,14 @@ def company_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = CompanyFilterForm(request.GET or None, municipalities=municipalities)
     filters = form.cleaned_data if form.is_valid() else {}
     municipality = filters.get("municipality")
+    sort = sort_param(request, selectors.COMPANY_SORTS)
     rows = selectors.company_list(
         actor=actor,
         q=filters.get("q", ""),
         municipality_id=municipality.pk if municipality else None,
         size_class=filters.get("size_class", ""),
         programme_role=filters.get("programme_role", ""),
+        sort=sort,
     )
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -48,7 +51,13 @@ def company_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "employers/company_list.html",
-        {"form": form, "page": page, "query": query.urlencode()},
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "sort": sort,
+            "sort_links": sort_links(request, selectors.COMPANY_SORTS, sort),
+        },
     )
 
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from kohtaanto.accounts.models import Municipality
 from kohtaanto.common.errors import DomainError
 from kohtaanto.common.forms import show_refusal
+from kohtaanto.common.sorting import sort_links, sort_param
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.employers import selectors
 from kohtaanto.employers.forms import (
@@ -60,11 +61,13 @@ def vacancy_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
     filters = form.cleaned_data if form.is_valid() else {}
     municipality = filters.get("municipality")
+    sort = sort_param(request, selectors.VACANCY_SORTS)
     rows = selectors.vacancy_list(
         actor=actor,
         q=filters.get("q", ""),
         state=filters.get("state", ""),
         municipality_id=municipality.pk if municipality else None,
+        sort=sort,
     )
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -77,6 +80,8 @@ def vacancy_list(request: AuthenticatedHttpRequest) -> HttpResponse:
             "page": page,
             "query": query.urlencode(),
             "can_create": actor.permissions.can_create_vacancy(),
+            "sort": sort,
+            "sort_links": sort_links(request, selectors.VACANCY_SORTS, sort),
         },
     )
 

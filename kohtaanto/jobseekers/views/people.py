@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from kohtaanto.audit.services import access_log_record
 from kohtaanto.common.errors import DomainError
 from kohtaanto.common.forms import show_refusal
+from kohtaanto.common.sorting import sort_links, sort_param
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.jobseekers import selectors
 from kohtaanto.jobseekers.forms import (
@@ -44,6 +45,7 @@ def job_seeker_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     user.permissions.require("view_job_seeker_list")
     form = JobSeekerListForm(request.GET or None, area_id=user.employment_area_id)
     filters = form.cleaned_data if form.is_valid() else {}
+    sort = sort_param(request, selectors.JOB_SEEKER_SORTS)
     people = selectors.job_seeker_list(
         actor=user,
         q=filters.get("q", ""),
@@ -51,8 +53,11 @@ def job_seeker_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         status=filters.get("status", ""),
         participation=filters.get("participation", ""),
         mine=bool(filters.get("mine")),
+        sort=sort,
     )
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
+    selectors.job_seeker_list_details(page.object_list)
     if page.object_list:
         # One entry for the page: who saw which people's names, with the search used.
         ids = ",".join(str(p.pk) for p in page.object_list)
@@ -72,6 +77,8 @@ def job_seeker_list(request: AuthenticatedHttpRequest) -> HttpResponse:
             "page": page,
             "can_create": user.permissions.can_create_job_seeker(),
             "show_record": user.role in ("coordinator", "counsellor", "auditor"),
+            "sort": sort,
+            "sort_links": sort_links(request, selectors.JOB_SEEKER_SORTS, sort),
         },
     )
 
