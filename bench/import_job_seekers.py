@@ -8,7 +8,8 @@ requirement and occupation concepts once, writes a JSON Lines file of `--people`
 `--skills` skills, two requirement cards and one target occupation each (fixed seed), then runs
 the `import_job_seekers` command on it three times: the first import (everything created), the
 same file again (nothing changes) and a file in which every tenth person has one skill level
-changed. For each run it prints the time, people a second, SQL queries a person, and the
+changed. For each run it prints the wall time, people a second (also per second of this
+process's CPU time, which a shared machine's load distorts less), SQL queries a person, and the
 process's resident memory growth. Finally it counts the rows written, so that two versions of
 the importer can be compared for the same outcome. Never fails on time.
 """
@@ -24,10 +25,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from taxonomy_setup import machine, peak_rss_mib, rss_mib, setup_database  # noqa: E402
+from taxonomy_setup import machine, peak_rss_mib, rss_mib, setup_database
 
 
-def write_file(path: Path, *, people: int, skills: int, concepts: dict, seed: int, bump: int) -> None:
+def write_file(
+    path: Path, *, people: int, skills: int, concepts: dict, seed: int, bump: int
+) -> None:
     """One person a line, written as it goes (the generator holds no list of people)."""
     rng = random.Random(seed)
     with path.open("w", encoding="utf-8") as out:
@@ -63,8 +66,12 @@ def main() -> None:
 
     from kohtaanto.accounts.models import EmploymentArea, Municipality
     from kohtaanto.audit.models import AuditEvent
-    from kohtaanto.jobseekers.models import JobSeeker, ProfileSkill, RequirementCard
-    from kohtaanto.jobseekers.models import TargetOccupation
+    from kohtaanto.jobseekers.models import (
+        JobSeeker,
+        ProfileSkill,
+        RequirementCard,
+        TargetOccupation,
+    )
     from kohtaanto.taxonomy.models import Concept
 
     try:
@@ -117,6 +124,7 @@ def main() -> None:
             before = rss_mib()
             peak_before = peak_rss_mib()
             start = time.perf_counter()
+            cpu = time.process_time()
             with connection.execute_wrapper(count):
                 call_command(
                     "import_job_seekers",
@@ -127,21 +135,22 @@ def main() -> None:
                     stderr=StringIO(),
                 )
             seconds = time.perf_counter() - start
+            cpu = time.process_time() - cpu
             growth = max(peak_rss_mib() - peak_before, 0.0)
             print(
                 f"{label:28s} {seconds:8.2f} s  {args.people / seconds:8.0f} people/s"
+                f"  (process CPU {cpu:.2f} s: {args.people / max(cpu, 1e-9):.0f} people/s)"
                 f"  {queries / args.people:7.2f} queries/person"
                 f"  RSS {before:.0f} MiB, peak grew {growth:.0f} MiB"
             )
-        print(
-            "Rows: people {}, skills {}, cards {}, targets {}, audit events {}".format(
-                JobSeeker.objects.count(),
-                ProfileSkill.objects.count(),
-                RequirementCard.objects.count(),
-                TargetOccupation.objects.count(),
-                AuditEvent.objects.count(),
-            )
+        counts = (
+            JobSeeker.objects.count(),
+            ProfileSkill.objects.count(),
+            RequirementCard.objects.count(),
+            TargetOccupation.objects.count(),
+            AuditEvent.objects.count(),
         )
+        print("Rows: people {}, skills {}, cards {}, targets {}, audit events {}".format(*counts))
         print(f"Peak RSS of the process: {peak_rss_mib():.0f} MiB")
     finally:
         connection.close()

@@ -1,12 +1,12 @@
-"""What the import commands share: choosing the area and the acting user, and reporting."""
+"""What the employer import commands share: choosing the area and the acting user, and the
+summary line (the rejection report is the import kit's, common.imports.report_rejection)."""
 
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from kohtaanto.accounts.models import EmploymentArea, User
-from kohtaanto.common.errors import ImportRejectedError
-from kohtaanto.employers.services.imports import ImportResult
+from kohtaanto.common.imports import ImportResult
 
 
 def add_import_arguments(parser: CommandParser) -> None:
@@ -35,12 +35,6 @@ def import_actor(options: dict[str, Any]) -> User | None:
     if user is None:
         raise CommandError(f"Unknown user {options['user']!r}.")
     return user
-
-
-def report_rejection(command: BaseCommand, exc: ImportRejectedError) -> CommandError:
-    for error in exc.errors:
-        command.stderr.write(str(error))
-    return CommandError(exc.message)
 
 
 def report_result(command: BaseCommand, result: ImportResult) -> None:

@@ -146,7 +146,9 @@ def _read_participant_rows(
     header, rows = csv_rows(text_lines(text), errors=errors, short_rows=True)
     if errors:
         if not header:
-            errors.errors = [RowError(None, "", _("Tiedostossa ei ole yhtään osallistujaa."), filename)]
+            errors.errors = [
+                RowError(None, "", _("Tiedostossa ei ole yhtään osallistujaa."), filename)
+            ]
         return [], errors.errors
     for column in header:
         if column not in PARTICIPANT_COLUMNS:
@@ -598,7 +600,9 @@ def _parse_job_seeker(
             r.error(path, _("Tuntematon käsite: %(uri)s") % {"uri": uri})
             return None
         if found.type not in types:
-            r.error(path, _("Käsite %(uri)s on tyyppiä %(type)s.") % {"uri": uri, "type": found.type})
+            r.error(
+                path, _("Käsite %(uri)s on tyyppiä %(type)s.") % {"uri": uri, "type": found.type}
+            )
             return None
         return found
 
@@ -686,9 +690,7 @@ def job_seekers_import(
             known = concepts.load(uri for _n, obj in chunk for uri in _uris(obj))
             records = []
             for number, obj in chunk:
-                record, row_errors = _parse_job_seeker(
-                    number, obj, known, municipalities, filename
-                )
+                record, row_errors = _parse_job_seeker(number, obj, known, municipalities, filename)
                 errors.extend(row_errors)
                 external_id = obj.get("external_id")
                 if isinstance(external_id, str) and external_id.strip():
@@ -784,9 +786,17 @@ def _apply_job_seekers(
         if not is_new:
             for name in fields:
                 value = getattr(record, name)
-                if getattr(person, name) != value:
-                    changes[name] = [getattr(person, name), value]
-                    setattr(person, name, value)
+                # The municipality is compared by id: reading it would cost a query a person.
+                if name == "municipality":
+                    if person.municipality_id == (value.pk if value else None):
+                        continue
+                    old = person.municipality
+                elif getattr(person, name) == value:
+                    continue
+                else:
+                    old = getattr(person, name)
+                changes[name] = [old, value]
+                setattr(person, name, value)
             if changes:
                 person.updated_at = now
                 changed_people.append(person)
@@ -806,7 +816,9 @@ def _apply_job_seekers(
                 )
                 skill_changes.append([concept.uri, None, [level, source]])
             elif (current.level, current.source) != (level, source):
-                skill_changes.append([concept.uri, [current.level, current.source], [level, source]])
+                skill_changes.append(
+                    [concept.uri, [current.level, current.source], [level, source]]
+                )
                 current.level, current.source, current.recorded_by = level, source, recorded_by
                 current.updated_at = now
                 changed_skills.append(current)

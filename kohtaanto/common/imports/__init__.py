@@ -11,7 +11,7 @@
 """
 
 from kohtaanto.common.imports.decode import decode_bytes, text_lines
-from kohtaanto.common.imports.municipalities import MunicipalityIndex
+from kohtaanto.common.imports.municipalities import MunicipalityIndex, municipality_by_code
 from kohtaanto.common.imports.readers import csv_rows, jsonl_objects
 from kohtaanto.common.imports.rows import RowReader, control_character
 from kohtaanto.common.imports.run import (
@@ -30,6 +30,7 @@ __all__ = [
     "csv_rows",
     "decode_bytes",
     "jsonl_objects",
+    "municipality_by_code",
     "progress_bar",
     "report_rejection",
     "text_lines",

@@ -8,12 +8,12 @@ encoding is named with ``--encoding``.
 
 Lines are split at line feeds only: U+2028 and U+2029 are characters inside a value (valid in
 JSON strings), not line ends. A file or a byte string is decoded line by line, so memory stays
-flat in the file size.
+flat in the file size (UTF-16, which only some spreadsheet exports use, is decoded whole).
 """
 
 import codecs
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
@@ -21,7 +21,11 @@ from django.utils.translation import gettext as _
 
 from kohtaanto.common.errors import ImportRejectedError, RowError
 
-BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 
 Source = bytes | str | Path | IO[str] | IO[bytes]
 
@@ -50,19 +54,14 @@ def _byte_lines(stream: IO[bytes], filename: str, encoding: str | None) -> Itera
     chosen = codecs.lookup(chosen or "utf-8").name
     rest = head[skip:]
     if chosen.startswith("utf-16"):
-        # Two bytes a character: split after decoding, still one line at a time.
-        text = io.TextIOWrapper(stream, encoding=chosen, newline="")
-        number = 0
+        # Spreadsheet exports of this kind are small: decoded whole, then split.
+        data = rest + stream.read()
         try:
-            pending = rest.decode(chosen) if rest else ""
-            for line in text:
-                number += 1
-                yield pending + line
-                pending = ""
-            if pending:
-                yield pending
+            text = data.decode(chosen)
         except UnicodeDecodeError as exc:
-            raise _not_decodable(number + 1, chosen, filename) from exc
+            line = data[: exc.start].decode(chosen, errors="replace").count("\n") + 1
+            raise _not_decodable(line, chosen, filename) from exc
+        yield from _str_lines(text)
         return
     first = True
     for number, raw in enumerate(_joined(rest, stream), start=1):

@@ -146,7 +146,9 @@ def jsonl_objects(
             continue
         if len(line) > MAX_LINE_CHARS:
             errors.add(
-                number, "", _("Rivi on liian pitkä (yli %(max)s merkkiä).") % {"max": MAX_LINE_CHARS}
+                number,
+                "",
+                _("Rivi on liian pitkä (yli %(max)s merkkiä).") % {"max": MAX_LINE_CHARS},
             )
             continue
         try:
@@ -161,13 +163,23 @@ def jsonl_objects(
             continue
         except RecursionError:
             obj = None
-            errors.add(number, "", _("Rivi on sisäkkäinen liian syvästi (enintään %(max)s tasoa).") % {"max": MAX_DEPTH})
+            errors.add(
+                number,
+                "",
+                _("Rivi on sisäkkäinen liian syvästi (enintään %(max)s tasoa).")
+                % {"max": MAX_DEPTH},
+            )
             continue
         if not isinstance(obj, dict):
             errors.add(number, "", _("Rivin on oltava JSON-olio."))
             continue
         if _too_deep(obj, 1):
-            errors.add(number, "", _("Rivi on sisäkkäinen liian syvästi (enintään %(max)s tasoa).") % {"max": MAX_DEPTH})
+            errors.add(
+                number,
+                "",
+                _("Rivi on sisäkkäinen liian syvästi (enintään %(max)s tasoa).")
+                % {"max": MAX_DEPTH},
+            )
             continue
         bad = _bad_string(obj, "")
         if bad:

@@ -6,11 +6,11 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from kohtaanto.common.errors import ImportRejectedError
+from kohtaanto.common.imports import report_rejection
 from kohtaanto.employers.importing import (
     add_import_arguments,
     import_actor,
     import_area,
-    report_rejection,
     report_result,
 )
 from kohtaanto.employers.services.imports import companies_import_csv
