@@ -59,8 +59,8 @@ def _byte_lines(stream: IO[bytes], filename: str, encoding: str | None) -> Itera
         try:
             text = data.decode(chosen)
         except UnicodeDecodeError as exc:
-            line = data[: exc.start].decode(chosen, errors="replace").count("\n") + 1
-            raise _not_decodable(line, chosen, filename) from exc
+            bad_line = data[: exc.start].decode(chosen, errors="replace").count("\n") + 1
+            raise _not_decodable(bad_line, chosen, filename) from exc
         yield from _str_lines(text)
         return
     first = True
