@@ -6,10 +6,12 @@
   characters refused, U+2028 inside a JSON string accepted;
 - `rows`: a typed row reader that collects every error of a row as (line, column, reason);
 - `municipalities`: a municipality by code or Finnish/Swedish name;
+- `bulk`: many plain rows inserted at once;
 - `run`: the result type, the error collector that makes an import all-or-nothing, progress
   and the command-line report.
 """
 
+from kohtaanto.common.imports.bulk import rows_insert
 from kohtaanto.common.imports.decode import decode_bytes, text_lines
 from kohtaanto.common.imports.municipalities import MunicipalityIndex, municipality_by_code
 from kohtaanto.common.imports.readers import csv_rows, jsonl_objects
@@ -33,5 +35,6 @@ __all__ = [
     "municipality_by_code",
     "progress_bar",
     "report_rejection",
+    "rows_insert",
     "text_lines",
 ]
