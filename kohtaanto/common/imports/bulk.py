@@ -18,10 +18,8 @@ def rows_insert(model: type[models.Model], rows: Iterable[Mapping[str, Any]]) ->
     quote = connection.ops.quote_name
     columns = ", ".join(quote(f.column) for f in fields)
     # Table and column names come from the model and are quoted; the values are parameters.
-    sql = (  # noqa: S608
-        f"INSERT INTO {quote(model._meta.db_table)} ({columns}) "
-        f"VALUES ({', '.join(['%s'] * len(fields))})"
-    )
+    placeholders = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608
     plan = []
     for f in fields:
         if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
