@@ -16,7 +16,7 @@ def rows_insert(model: type[models.Model], rows: Iterable[Mapping[str, Any]]) ->
     now = timezone.now()
     fields = [f for f in model._meta.concrete_fields if not isinstance(f, models.AutoField)]
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(f.column) for f in fields)
+    columns = ", ".join(quote(str(f.column)) for f in fields)
     # Table and column names come from the model and are quoted; the values are parameters.
     placeholders = ", ".join(["%s"] * len(fields))
     sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608

@@ -82,7 +82,7 @@ def _parse_money(text: str) -> Decimal | None:
 
 
 def _read_csv(
-    stream: IO[str], file_name: str
+    stream: IO[str] | IO[bytes], file_name: str
 ) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     errors = ErrorCollector(file_name)
     header, rows = csv_rows(
@@ -112,7 +112,7 @@ def _check_company_header(header: list[str], file_name: str) -> None:
 
 
 def companies_import_csv(
-    *, actor: User | None, area: EmploymentArea, stream: IO[str], file_name: str = ""
+    *, actor: User | None, area: EmploymentArea, stream: IO[str] | IO[bytes], file_name: str = ""
 ) -> ImportResult:
     """Import companies from CSV: columns business_id, name, municipality, industry_code,
     size_class and optionally employees, turnover_eur, balance_sheet_eur.
@@ -408,7 +408,7 @@ def _existing_vacancies(area: EmploymentArea, external_ids: list[str]) -> dict[s
 
 
 def vacancies_import_jsonl(
-    *, actor: User | None, area: EmploymentArea, stream: IO[str], file_name: str = ""
+    *, actor: User | None, area: EmploymentArea, stream: IO[str] | IO[bytes], file_name: str = ""
 ) -> ImportResult:
     """Import vacancies from JSON lines {"external_id", "company_business_id", "title",
     "occupation": uri, "municipality", "positions", "skills": [{"uri", "essential",

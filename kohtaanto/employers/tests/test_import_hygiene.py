@@ -62,3 +62,15 @@ def test_vacancy_title_with_u2028_is_accepted(area, company):
         file_name="v.jsonl",
     )
     assert result.created == 1
+
+
+def test_command_names_the_line_of_a_byte_that_is_not_utf8(area, tmp_path):
+    from django.core.management import CommandError, call_command
+
+    path = tmp_path / "old.csv"
+    path.write_bytes((HEADER + "0737546-2,Mäkelä Oy,Kokkola,25620,small,\n").encode("latin-1"))
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="1 error"):
+        call_command("import_companies", str(path), stdout=io.StringIO(), stderr=err)
+    assert "old.csv, line 2: Tiedosto ei ole UTF-8-muodossa." in err.getvalue()
+    assert not Company.objects.exists()
