@@ -17,7 +17,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from kohtaanto.common.imports.rows import control_character
+from kohtaanto.common.imports.rows import CONTROL, control_character
 from kohtaanto.common.imports.run import ErrorCollector
 
 MAX_FIELD_CHARS = 131072  # csv.field_size_limit()'s default
@@ -109,31 +109,32 @@ def csv_rows(
     return header, rows()
 
 
-def _too_deep(value: Any, depth: int) -> bool:
-    if depth > MAX_DEPTH:
-        return True
-    if isinstance(value, dict):
-        return any(_too_deep(v, depth + 1) for v in value.values())
-    if isinstance(value, list):
-        return any(_too_deep(v, depth + 1) for v in value)
-    return False
+class _TooDeepError(Exception):
+    pass
 
 
-def _bad_string(value: Any, path: str) -> tuple[str, str] | None:
-    """(path, character) of the first string holding a control character."""
+def _first_control(value: Any, path: str, depth: int) -> tuple[str, str] | None:
+    """(path, character) of the first string holding a control character; one walk over the
+    object that also raises _TooDeepError past MAX_DEPTH levels."""
     if isinstance(value, str):
-        char = control_character(value)
-        return (path, char) if char else None
+        found = CONTROL.search(value)
+        return (path, f"U+{ord(found.group()):04X}") if found else None
+    if depth > MAX_DEPTH:
+        if isinstance(value, dict | list):
+            raise _TooDeepError
+        return None
     if isinstance(value, dict):
         for key, item in value.items():
-            found = _bad_string(item, f"{path}.{key}" if path else str(key))
-            if found:
-                return found
-    if isinstance(value, list):
+            if not isinstance(item, int | float | bool) and item is not None:
+                hit = _first_control(item, f"{path}.{key}" if path else str(key), depth + 1)
+                if hit:
+                    return hit
+    elif isinstance(value, list):
         for index, item in enumerate(value):
-            found = _bad_string(item, f"{path}[{index}]")
-            if found:
-                return found
+            if not isinstance(item, int | float | bool) and item is not None:
+                hit = _first_control(item, f"{path}[{index}]", depth + 1)
+                if hit:
+                    return hit
     return None
 
 
@@ -141,6 +142,7 @@ def jsonl_objects(
     lines: Iterable[str], *, errors: ErrorCollector
 ) -> Iterator[tuple[int, dict[str, Any]]]:
     """(line, object) for every non-blank line that is a JSON object within the limits."""
+    too_deep = _("Rivi on sisäkkäinen liian syvästi (enintään %(max)s tasoa).") % {"max": MAX_DEPTH}
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -162,26 +164,16 @@ def jsonl_objects(
             )
             continue
         except RecursionError:
-            obj = None
-            errors.add(
-                number,
-                "",
-                _("Rivi on sisäkkäinen liian syvästi (enintään %(max)s tasoa).")
-                % {"max": MAX_DEPTH},
-            )
+            errors.add(number, "", too_deep)
             continue
         if not isinstance(obj, dict):
             errors.add(number, "", _("Rivin on oltava JSON-olio."))
             continue
-        if _too_deep(obj, 1):
-            errors.add(
-                number,
-                "",
-                _("Rivi on sisäkkäinen liian syvästi (enintään %(max)s tasoa).")
-                % {"max": MAX_DEPTH},
-            )
+        try:
+            bad = _first_control(obj, "", 1)
+        except _TooDeepError:
+            errors.add(number, "", too_deep)
             continue
-        bad = _bad_string(obj, "")
         if bad:
             errors.add(number, bad[0], _("Kielletty ohjausmerkki %(char)s.") % {"char": bad[1]})
             continue

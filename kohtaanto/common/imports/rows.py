@@ -14,12 +14,12 @@ from kohtaanto.common.errors import RowError
 
 # C0 controls and DEL, apart from tab, line feed and carriage return (which CSV and JSON
 # strings may carry); NUL among them breaks PostgreSQL text columns.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def control_character(value: str) -> str:
     """The first forbidden control character of `value` as "U+0000", or ""."""
-    found = _CONTROL.search(value)
+    found = CONTROL.search(value)
     return f"U+{ord(found.group()):04X}" if found else ""
 
 
