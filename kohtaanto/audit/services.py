@@ -51,6 +51,29 @@ def audit_event_record(
     )
 
 
+def audit_events_record_many(
+    *, actor: Any, events: Iterable[tuple[str, models.Model, dict[str, Any]]]
+) -> None:
+    """Append many domain events (action, target, changes) in one insert, as
+    `audit_event_record` would one by one: for bulk imports."""
+    authenticated = actor is not None and getattr(actor, "is_authenticated", False)
+    AuditEvent.objects.bulk_create(
+        [
+            AuditEvent(
+                actor=actor if authenticated else None,
+                actor_username=actor.get_username() if authenticated else "",
+                action=action,
+                target_type=_target_label(target),
+                target_id=str(target.pk),
+                target_repr=str(target)[:255],
+                changes=_json_safe(changes or {}),
+            )
+            for action, target, changes in events
+        ],
+        batch_size=500,
+    )
+
+
 def diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, list[Any]]:
     """Field → [old, new] for the fields whose value changed."""
     return {k: [old.get(k), new.get(k)] for k in new if old.get(k) != new.get(k)}

@@ -1,12 +1,15 @@
-"""What the import commands share: choosing the area and the acting user, and reporting."""
+"""What the employer import commands share: choosing the area and the acting user, and the
+summary line (the rejection report is the import kit's, common.imports.report_rejection)."""
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from kohtaanto.accounts.models import EmploymentArea, User
 from kohtaanto.common.errors import ImportRejectedError
-from kohtaanto.employers.services.imports import ImportResult
+from kohtaanto.common.imports import ImportResult, report_rejection
 
 
 def add_import_arguments(parser: CommandParser) -> None:
@@ -37,13 +40,27 @@ def import_actor(options: dict[str, Any]) -> User | None:
     return user
 
 
-def report_rejection(command: BaseCommand, exc: ImportRejectedError) -> CommandError:
-    for error in exc.errors:
-        command.stderr.write(str(error))
-    return CommandError(exc.message)
-
-
 def report_result(command: BaseCommand, result: ImportResult) -> None:
     command.stdout.write(
         f"created {result.created}, updated {result.updated}, unchanged {result.unchanged}"
     )
+
+
+Importer = Callable[..., ImportResult]
+
+
+def import_command_run(command: BaseCommand, options: dict[str, Any], importer: Importer) -> None:
+    """Open the file, run `importer(actor=, area=, stream=, file_name=)` and report: the
+    summary line, or every error and the command's failure. The file is handed over as bytes:
+    the import kit decodes it and names the line of a byte that is not UTF-8."""
+    path: Path = options["file"]
+    area = import_area(options)
+    actor = import_actor(options)
+    try:
+        with path.open("rb") as stream:
+            result = importer(actor=actor, area=area, stream=stream, file_name=path.name)
+    except OSError as exc:
+        raise CommandError(f"{path}: {exc.strerror}") from exc
+    except ImportRejectedError as exc:
+        raise report_rejection(command, exc) from exc
+    report_result(command, result)

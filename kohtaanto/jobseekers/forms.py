@@ -24,8 +24,8 @@ from kohtaanto.jobseekers.models import (
     ServiceEvent,
     SkillLevel,
     SkillSource,
+    operation_model,
 )
-from kohtaanto.programme.models import Operation
 from kohtaanto.taxonomy.fields import ConceptChoiceField
 from kohtaanto.taxonomy.lookup import concept_lookup_one
 from kohtaanto.taxonomy.models import Concept
@@ -235,7 +235,7 @@ ISCED_CHOICES = [
 
 class EntryForm(forms.Form):
     operation = forms.ModelChoiceField(
-        label=_("Hanke"), queryset=Operation.objects.none(), empty_label=None
+        label=_("Hanke"), queryset=operation_model().objects.none(), empty_label=None
     )
     entry_date = _date(_("Aloituspäivä"))
     gender = forms.ChoiceField(

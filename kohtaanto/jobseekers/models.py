@@ -5,11 +5,16 @@ the special categories of GDPR Art. 9 (disability, minority) live in their own t
 stricter access.
 """
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kohtaanto.common.models import TimeStampedModel
+
+if TYPE_CHECKING:
+    from kohtaanto.programme.models import Operation
 
 
 class Gender(models.TextChoices):
@@ -737,3 +742,13 @@ class ServiceEvent(TimeStampedModel):
     @property
     def is_referral(self) -> bool:
         return self.kind.startswith("referral_")
+
+
+def operation_model() -> "type[Operation]":
+    """The ESF+ operation model a participation belongs to.
+
+    `programme` reads `jobseekers`, never the other way round: this app names the operation only
+    in the participation's foreign key, and code here reaches the model through that key
+    instead of importing `programme`.
+    """
+    return Participation._meta.get_field("operation").related_model  # type: ignore[return-value]

@@ -2,7 +2,7 @@
 
 import datetime
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import (
     Count,
@@ -46,10 +46,13 @@ from kohtaanto.jobseekers.models import (
     RequirementCard,
     ServiceEvent,
     TargetOccupation,
+    operation_model,
 )
 from kohtaanto.jobseekers.rules import FOLLOW_UP_MONTHS
-from kohtaanto.programme.models import Operation
 from kohtaanto.taxonomy.models import Concept
+
+if TYPE_CHECKING:
+    from kohtaanto.programme.models import Operation
 
 # Worklist horizons: how far ahead a due follow-up or an expiring consent is shown.
 FOLLOW_UP_LOOKAHEAD_DAYS = 14
@@ -296,15 +299,17 @@ def company_choices(*, actor: User) -> QuerySet[Company]:
 # --- ESF+ participation --------------------------------------------------------------------
 
 
-def operation_choices(*, actor: User) -> QuerySet[Operation]:
-    return Operation.objects.filter(employment_area_id=actor.employment_area_id).order_by(
-        "-is_default", "start_date", "code"
+def operation_choices(*, actor: User) -> "QuerySet[Operation]":
+    return (
+        operation_model()
+        .objects.filter(employment_area_id=actor.employment_area_id)
+        .order_by("-is_default", "start_date", "code")
     )
 
 
-def operation_default(*, area: EmploymentArea | int) -> Operation | None:
+def operation_default(*, area: EmploymentArea | int) -> "Operation | None":
     area_id = area if isinstance(area, int) else area.pk
-    return Operation.objects.filter(employment_area_id=area_id, is_default=True).first()
+    return operation_model().objects.filter(employment_area_id=area_id, is_default=True).first()
 
 
 @dataclass
@@ -357,7 +362,7 @@ class AnswerTotals:
     unrecorded: int = 0
 
 
-def participation_summary(*, actor: User, operation: Operation) -> dict[str, Any]:
+def participation_summary(*, actor: User, operation: "Operation") -> dict[str, Any]:
     """Totals of the entry items of an operation, including the Art. 9 items as totals only.
 
     This is how an auditor sees disability and minority: never per person.

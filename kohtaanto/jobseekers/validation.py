@@ -8,6 +8,7 @@ path refuses the same data with the same reasons. Each function returns every pr
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -15,7 +16,9 @@ from django.utils.translation import gettext as _
 from kohtaanto.common.errors import ImportRejectedError, RowError
 from kohtaanto.jobseekers.models import Answer, Gender, LabourMarketStatus
 from kohtaanto.jobseekers.rules import follow_up_due_on
-from kohtaanto.programme.models import Operation
+
+if TYPE_CHECKING:
+    from kohtaanto.programme.models import Operation
 
 
 class InvalidFieldsError(ImportRejectedError):
@@ -125,7 +128,7 @@ PARTICIPATION_RECORD_FIELDS = (
 
 
 def entry_errors(
-    data: EntryData, *, operation: Operation, today: datetime.date
+    data: EntryData, *, operation: "Operation", today: datetime.date
 ) -> list[tuple[str, str]]:
     errors: list[tuple[str, str]] = []
     if data.entry_date > today:

@@ -6,21 +6,26 @@ file goes in whole or not at all. Rows are matched by business id (companies) or
 id (vacancies) within the area: importing the same file again changes nothing.
 """
 
-import csv
-import json
-import sys
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import IO, Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from tqdm import tqdm
 
-from kohtaanto.accounts.models import EmploymentArea, Municipality, User
+from kohtaanto.accounts.models import EmploymentArea, User
 from kohtaanto.common.errors import ImportRejectedError, RowError
+from kohtaanto.common.imports import (
+    ErrorCollector,
+    ImportResult,
+    MunicipalityIndex,
+    RowReader,
+    csv_rows,
+    jsonl_objects,
+    progress_bar,
+    text_lines,
+)
+from kohtaanto.common.imports.rows import plain_decimal
 from kohtaanto.employers.errors import FieldError
 from kohtaanto.employers.identifiers import InvalidBusinessIdError, business_id_normalise
 from kohtaanto.employers.models import Company, Vacancy, VacancyState
@@ -48,61 +53,26 @@ COMPANY_OPTIONAL_COLUMNS = ("employees", "turnover_eur", "balance_sheet_eur")
 MAX_MONEY = Decimal("9999999999999.99")  # Company money fields: 15 digits, 2 decimals
 
 
-@dataclass
-class ImportResult:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-
-
-class MunicipalityLookup:
-    """A municipality by its three-digit code or its Finnish or Swedish name."""
-
-    def __init__(self) -> None:
-        self.by_key: dict[str, Municipality] = {}
-        for m in Municipality.objects.all():
-            self.by_key[m.code] = m
-            self.by_key[m.name_fi.casefold()] = m
-            if m.name_sv:
-                self.by_key[m.name_sv.casefold()] = m
-
-    def get(self, value: str) -> Municipality | None:
-        """None for a blank value; KeyError for an unknown one."""
-        text = (value or "").strip()
-        if not text:
-            return None
-        key = text.zfill(3) if text.isdigit() else text.casefold()
-        return self.by_key[key]
-
-
-def _progress(items: Iterable[Any], total: int, desc: str) -> Iterator[Any]:
-    # Shown on a terminal only (disable=None), so logs and tests stay clean.
-    return iter(tqdm(items, total=total, desc=desc, file=sys.stderr, disable=None))
+__all__ = ["ImportResult", "companies_import_csv", "vacancies_import_jsonl"]
 
 
 def _parse_int(text: str) -> int | None:
     text = text.strip().replace(" ", "").replace("\u00a0", "")
     if not text:
         return None
-    if not text.isdigit():
+    if not (text.isascii() and text.isdigit()):
         raise ValueError(_("Odotettiin kokonaislukua, saatiin {value!r}.").format(value=text))
     return int(text)
 
 
 def _parse_money(text: str) -> Decimal | None:
-    text = text.strip().replace(" ", "").replace("\u00a0", "").replace(",", ".")
+    text = text.strip().replace(" ", "").replace("\u00a0", "")
     if not text:
         return None
-    try:
-        value = Decimal(text)
-    except InvalidOperation as exc:
-        raise ValueError(_("Odotettiin euromäärää, saatiin {value!r}.").format(value=text)) from exc
-    if (
-        not value.is_finite()
-        or value < 0
-        or value > MAX_MONEY
-        or value != value.quantize(Decimal("0.01"))
-    ):
+    value = plain_decimal(text)
+    if value is None:
+        raise ValueError(_("Odotettiin euromäärää, saatiin {value!r}.").format(value=text))
+    if value < 0 or value > MAX_MONEY or value != value.quantize(Decimal("0.01")):
         raise ValueError(
             _("Euromäärän on oltava 0–{max} ja enintään kahdella desimaalilla.").format(
                 max=MAX_MONEY
@@ -112,41 +82,15 @@ def _parse_money(text: str) -> Decimal | None:
 
 
 def _read_csv(
-    stream: IO[str], file_name: str
+    stream: IO[str] | IO[bytes], file_name: str
 ) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
-    text = stream.read()
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    lines = text.splitlines(keepends=True)
-    if not lines or not lines[0].strip():
-        raise ImportRejectedError([RowError(1, "", _("Tiedosto on tyhjä."), file_name)])
-    try:
-        dialect: Any = csv.Sniffer().sniff(lines[0], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(lines, dialect)
-    header = [h.strip().lower() for h in next(reader)]
-    rows = []
-    errors = []
-    for values in reader:
-        if not any(v.strip() for v in values):
-            continue
-        if len(values) != len(header):
-            errors.append(
-                RowError(
-                    reader.line_num,
-                    "",
-                    _("Rivillä on {found} kenttää, otsikkorivillä {expected}.").format(
-                        found=len(values), expected=len(header)
-                    ),
-                    file_name,
-                )
-            )
-            continue
-        rows.append((reader.line_num, dict(zip(header, values, strict=True))))
-    if errors:
-        raise ImportRejectedError(errors)
-    return header, rows
+    errors = ErrorCollector(file_name)
+    header, rows = csv_rows(
+        text_lines(stream, filename=file_name), errors=errors, delimiters=",;\t", lower_header=True
+    )
+    found = list(rows)
+    errors.raise_if_any()
+    return header, found
 
 
 def _check_company_header(header: list[str], file_name: str) -> None:
@@ -168,7 +112,7 @@ def _check_company_header(header: list[str], file_name: str) -> None:
 
 
 def companies_import_csv(
-    *, actor: User | None, area: EmploymentArea, stream: IO[str], file_name: str = ""
+    *, actor: User | None, area: EmploymentArea, stream: IO[str] | IO[bytes], file_name: str = ""
 ) -> ImportResult:
     """Import companies from CSV: columns business_id, name, municipality, industry_code,
     size_class and optionally employees, turnover_eur, balance_sheet_eur.
@@ -180,7 +124,7 @@ def companies_import_csv(
     """
     header, rows = _read_csv(stream, file_name)
     _check_company_header(header, file_name)
-    municipalities = MunicipalityLookup()
+    municipalities = MunicipalityIndex()
     existing = {
         c.business_id: c
         for c in Company.objects.filter(employment_area=area)
@@ -209,11 +153,9 @@ def companies_import_csv(
             )
         elif business_id:
             seen[business_id] = line
-        try:
-            municipality = municipalities.get(row["municipality"])
-        except KeyError:
+        municipality = municipalities.find(row["municipality"])
+        if municipality is None and row["municipality"].strip():
             fail("municipality", _("Tuntematon kunta: {value}.").format(value=row["municipality"]))
-            municipality = None
         current = existing.get(business_id)
         figures: dict[str, Any] = {}
         for column in COMPANY_OPTIONAL_COLUMNS:
@@ -248,7 +190,7 @@ def companies_import_csv(
         raise ImportRejectedError(errors)
     result = ImportResult()
     with transaction.atomic():
-        for current, data in _progress(planned, len(planned), _("Yritykset")):
+        for current, data in progress_bar(planned, total=len(planned), desc=_("Yritykset")):
             if current is None:
                 company_create(actor=actor, area=area, data=data)
                 result.created += 1
@@ -294,16 +236,15 @@ class _VacancyLine:
         file_name: str,
         companies: dict[str, Company],
         concepts: dict[str, Concept],
-        municipalities: MunicipalityLookup,
+        municipalities: MunicipalityIndex,
     ) -> None:
         self.line = line
         self.file_name = file_name
-        self.errors: list[RowError] = []
+        self.reader = RowReader(obj, line, file_name)
+        self.errors: list[RowError] = self.reader.errors
         self.obj = obj
         self.concepts = concepts
-        for key in obj:
-            if key not in VACANCY_KEYS:
-                self.fail(key, _("Tuntematon kenttä."))
+        self.reader.unknown(VACANCY_KEYS)
         for key in VACANCY_REQUIRED:
             if not isinstance(obj.get(key), str) or not obj[key].strip():
                 self.fail(key, _("Pakollinen tekstikenttä puuttuu."))
@@ -324,13 +265,15 @@ class _VacancyLine:
                 self.fail("company_business_id", str(exc))
         municipality = None
         if obj.get("municipality") not in (None, ""):
-            try:
-                municipality = municipalities.get(str(obj["municipality"]))
-            except KeyError:
+            municipality = municipalities.find(str(obj["municipality"]))
+            if municipality is None:
                 self.fail(
                     "municipality",
                     _("Tuntematon kunta: {value}.").format(value=obj["municipality"]),
                 )
+        positions = self.reader.integer("positions", 1)
+        if positions is None:
+            positions = 1
         self.data = VacancyData(
             title=str(obj.get("title") or ""),
             occupation=self._concept(
@@ -338,9 +281,9 @@ class _VacancyLine:
             ),
             description=self._text("description"),
             municipality=municipality,
-            remote_possible=self._bool("remote_possible", False),
-            commuting_possible=self._bool("commuting_possible", False),
-            positions=self._int("positions", 1),
+            remote_possible=self.reader.boolean("remote_possible", False),
+            commuting_possible=self.reader.boolean("commuting_possible", False),
+            positions=positions,
             start_date=self._date("start_date"),
             contract_type=self._text("contract_type"),
             wage_min=self._money("wage_min"),
@@ -361,22 +304,6 @@ class _VacancyLine:
         if not isinstance(value, str):
             self.fail(key, _("Odotettiin tekstiä."))
             return ""
-        return value
-
-    def _bool(self, key: str, default: bool) -> bool:
-        value = self.obj.get(key, default)
-        if not isinstance(value, bool):
-            self.fail(key, _("Odotettiin arvoa true tai false."))
-            return default
-        return value
-
-    def _int(self, key: str, default: int) -> int:
-        value = self.obj.get(key, default)
-        if value is None:
-            return default
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.fail(key, _("Odotettiin kokonaislukua."))
-            return default
         return value
 
     def _date(self, key: str) -> date | None:
@@ -415,10 +342,7 @@ class _VacancyLine:
         return concept
 
     def _skills(self) -> list[SkillInput]:
-        raw = self.obj.get("skills") or []
-        if not isinstance(raw, list):
-            self.fail("skills", _("Odotettiin listaa."))
-            return []
+        raw = self.reader.items("skills")
         skills = []
         for i, item in enumerate(raw):
             key = f"skills[{i}]"
@@ -443,10 +367,7 @@ class _VacancyLine:
         return skills
 
     def _requirements(self) -> list[Concept]:
-        raw = self.obj.get("requirements") or []
-        if not isinstance(raw, list):
-            self.fail("requirements", _("Odotettiin listaa."))
-            return []
+        raw = self.reader.items("requirements")
         found = []
         for i, uri in enumerate(raw):
             concept = self._concept(f"requirements[{i}]", uri, (ConceptType.REQUIREMENT,))
@@ -487,7 +408,7 @@ def _existing_vacancies(area: EmploymentArea, external_ids: list[str]) -> dict[s
 
 
 def vacancies_import_jsonl(
-    *, actor: User | None, area: EmploymentArea, stream: IO[str], file_name: str = ""
+    *, actor: User | None, area: EmploymentArea, stream: IO[str] | IO[bytes], file_name: str = ""
 ) -> ImportResult:
     """Import vacancies from JSON lines {"external_id", "company_business_id", "title",
     "occupation": uri, "municipality", "positions", "skills": [{"uri", "essential",
@@ -497,24 +418,9 @@ def vacancies_import_jsonl(
     in the area) is updated in place and keeps its state. Unknown companies and concepts are
     errors with their line number.
     """
-    errors: list[RowError] = []
-    objects: list[tuple[int, dict[str, Any]]] = []
-    for number, raw in enumerate(stream, start=1):
-        if not raw.strip():
-            continue
-        try:
-            obj = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            errors.append(
-                RowError(
-                    number, "", _("Virheellinen JSON: {error}.").format(error=exc.msg), file_name
-                )
-            )
-            continue
-        if not isinstance(obj, dict):
-            errors.append(RowError(number, "", _("Rivin on oltava JSON-olio."), file_name))
-            continue
-        objects.append((number, obj))
+    collector = ErrorCollector(file_name)
+    objects = list(jsonl_objects(text_lines(stream, filename=file_name), errors=collector))
+    errors = collector.errors
     if not objects and not errors:
         errors.append(RowError(1, "", _("Tiedosto on tyhjä."), file_name))
     companies = {c.business_id: c for c in Company.objects.filter(employment_area=area)}
@@ -522,7 +428,7 @@ def vacancies_import_jsonl(
     existing = _existing_vacancies(
         area, [str(o.get("external_id") or "").strip() for _n, o in objects]
     )
-    municipalities = MunicipalityLookup()
+    municipalities = MunicipalityIndex()
     seen: dict[str, int] = {}
     planned: list[tuple[Vacancy | None, Company, _VacancyLine, bool]] = []
     for number, obj in objects:
@@ -567,7 +473,9 @@ def vacancies_import_jsonl(
         raise ImportRejectedError(errors)
     result = ImportResult()
     with transaction.atomic():
-        for current, company, parsed, changed in _progress(planned, len(planned), _("Työpaikat")):
+        for current, company, parsed, changed in progress_bar(
+            planned, total=len(planned), desc=_("Työpaikat")
+        ):
             if current is None:
                 vacancy_create(
                     actor=actor,

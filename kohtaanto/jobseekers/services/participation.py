@@ -7,7 +7,7 @@ leaving. Disability and minority (GDPR Art. 9) are in ParticipationSpecialCatego
 """
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -35,7 +35,9 @@ from kohtaanto.jobseekers.validation import (
     follow_up_errors,
     raise_if,
 )
-from kohtaanto.programme.models import Operation
+
+if TYPE_CHECKING:
+    from kohtaanto.programme.models import Operation
 
 
 def _today(today: datetime.date | None) -> datetime.date:
@@ -47,7 +49,7 @@ def participation_enter(
     *,
     actor: User | None,
     job_seeker: JobSeeker,
-    operation: Operation,
+    operation: "Operation",
     data: EntryData,
     today: datetime.date | None = None,
 ) -> Participation:

@@ -3,16 +3,9 @@
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 
-from kohtaanto.common.errors import ImportRejectedError
-from kohtaanto.employers.importing import (
-    add_import_arguments,
-    import_actor,
-    import_area,
-    report_rejection,
-    report_result,
-)
+from kohtaanto.employers.importing import add_import_arguments, import_command_run
 from kohtaanto.employers.services.imports import companies_import_csv
 
 
@@ -27,18 +20,4 @@ class Command(BaseCommand):
         add_import_arguments(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        path: Path = options["file"]
-        area = import_area(options)
-        actor = import_actor(options)
-        try:
-            with path.open(encoding="utf-8-sig", newline="") as stream:
-                result = companies_import_csv(
-                    actor=actor, area=area, stream=stream, file_name=path.name
-                )
-        except OSError as exc:
-            raise CommandError(f"{path}: {exc.strerror}") from exc
-        except UnicodeDecodeError as exc:
-            raise CommandError(f"{path}: not UTF-8 text ({exc.reason}).") from exc
-        except ImportRejectedError as exc:
-            raise report_rejection(self, exc) from exc
-        report_result(self, result)
+        import_command_run(self, options, companies_import_csv)

@@ -16,11 +16,8 @@ from tqdm import tqdm
 
 from kohtaanto.accounts.models import EmploymentArea
 from kohtaanto.common.errors import ImportRejectedError
-from kohtaanto.jobseekers.importers import decode_file, job_seekers_import
-from kohtaanto.jobseekers.management.commands.import_participants import (
-    read_file,
-    report_rejection,
-)
+from kohtaanto.common.imports import report_rejection
+from kohtaanto.jobseekers.importers import job_seekers_import
 
 
 class Command(BaseCommand):
@@ -29,14 +26,20 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file")
         parser.add_argument("--area", help="employment area code (default: the only area)")
+        parser.add_argument(
+            "--encoding", help="the file's encoding when it is not UTF-8 (e.g. latin-1)"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         area = self._area(options.get("area"))
-        name = Path(options["file"]).name
+        path = Path(options["file"])
+        if not path.is_file():
+            raise CommandError(f"{path}: no such file")
+        name = path.name
         try:
-            text = decode_file(read_file(options["file"]), filename=name)
             result = job_seekers_import(
-                text=text,
+                path=path,
+                encoding=options.get("encoding"),
                 area=area,
                 filename=name,
                 progress=lambda rows: tqdm(rows, desc="job seekers", unit="row", file=self.stderr),

@@ -14,14 +14,18 @@ line, column and reason. Importing the same file again changes nothing.
 """
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from kohtaanto.common.errors import ImportRejectedError
+from kohtaanto.common.imports import report_rejection
 from kohtaanto.jobseekers.importers import decode_file, participants_import
-from kohtaanto.programme.models import Operation
+from kohtaanto.jobseekers.models import operation_model
+
+if TYPE_CHECKING:
+    from kohtaanto.programme.models import Operation
 
 
 def read_file(path: str) -> bytes:
@@ -29,12 +33,6 @@ def read_file(path: str) -> bytes:
     if not file.is_file():
         raise CommandError(f"{path}: no such file")
     return file.read_bytes()
-
-
-def report_rejection(command: BaseCommand, exc: ImportRejectedError) -> CommandError:
-    for error in exc.errors:
-        command.stderr.write(str(error))
-    return CommandError(f"{len(exc.errors)} error(s); nothing was imported.")
 
 
 class Command(BaseCommand):
@@ -45,12 +43,17 @@ class Command(BaseCommand):
         parser.add_argument(
             "--operation", help="operation code (default: the area's default operation)"
         )
+        parser.add_argument(
+            "--encoding", help="the file's encoding when it is not UTF-8 (e.g. latin-1)"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         operation = self._operation(options.get("operation"))
         name = Path(options["file"]).name
         try:
-            text = decode_file(read_file(options["file"]), filename=name)
+            text = decode_file(
+                read_file(options["file"]), filename=name, encoding=options.get("encoding")
+            )
             result = participants_import(
                 text=text,
                 operation=operation,
@@ -64,7 +67,8 @@ class Command(BaseCommand):
             f"{result.unchanged} unchanged."
         )
 
-    def _operation(self, code: str | None) -> Operation:
+    def _operation(self, code: str | None) -> "Operation":
+        Operation = operation_model()  # noqa: N806
         if code:
             operation = Operation.objects.filter(code=code).first()
             if operation is None:
