@@ -256,6 +256,10 @@ NINJA_PAGINATION_MAX_LIMIT = 100
 
 # Signed links for people without an account (company surveys, grant applications).
 SIGNED_LINK_MAX_AGE_DAYS = env_int("SIGNED_LINK_MAX_AGE_DAYS", 30)
+# Submissions through one public application link, and from one client address to any link,
+# within an hour (finance.services.links); beyond them the page answers 429.
+PUBLIC_LINK_ATTEMPTS_PER_LINK = env_int("KOHTAANTO_LINK_ATTEMPTS_PER_LINK", 10)
+PUBLIC_LINK_ATTEMPTS_PER_ADDRESS = env_int("KOHTAANTO_LINK_ATTEMPTS_PER_ADDRESS", 20)
 
 # Outgoing mail (survey and grant links to company contacts). Development prints to the console.
 EMAIL_BACKEND = env_str(

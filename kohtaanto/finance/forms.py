@@ -457,6 +457,17 @@ class ClaimRejectForm(forms.Form):
 
 class LinkForm(forms.Form):
     company = forms.ModelChoiceField(label=_("Työnantaja"), queryset=Company.objects.none())
+    max_uses = forms.IntegerField(
+        label=_("Hakemuksia enintään"),
+        min_value=1,
+        max_value=20,
+        initial=1,
+        required=False,
+        help_text=_("Linkillä voi lähettää näin monta hakemusta; sen jälkeen se ei kelpaa."),
+    )
+
+    def clean_max_uses(self) -> int:
+        return self.cleaned_data.get("max_uses") or 1
 
     def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
