@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from kohtaanto.accounts.models import EmploymentArea, PartnerOrganisation, Role, User
 from kohtaanto.common.dates import add_months
-from kohtaanto.common.errors import NotFoundError
+from kohtaanto.common.errors import DomainError, NotFoundError
 from kohtaanto.employers.models import Company
 from kohtaanto.jobseekers.identity import (
     InvalidIdentityCodeError,
@@ -53,6 +53,8 @@ from kohtaanto.taxonomy.models import Concept
 FOLLOW_UP_LOOKAHEAD_DAYS = 14
 CONSENT_EXPIRY_LOOKAHEAD_DAYS = 30
 DEFAULT_IDLE_DAYS = 60
+# The longest search term: a longer one is no name, and an unbounded one costs CPU per word.
+SEARCH_MAX_LENGTH = 100
 
 
 def _today(on: datetime.date | None) -> datetime.date:
@@ -177,8 +179,18 @@ def job_seeker_list(
     search term finds the person through the digest, for roles that may see identity codes.
     """
     _require(actor, "view_job_seeker_list")
-    qs = _visible(actor)
+    if participation and not actor.permissions.can_filter_by_participation():
+        raise DomainError(
+            _("Rajaus ESR+-osallistumisen mukaan ei ole käytettävissä."), field="participation"
+        )
     q = q.strip()
+    if len(q) > SEARCH_MAX_LENGTH:
+        raise DomainError(
+            _("Hakusana on liian pitkä (enintään %(limit)s merkkiä).")
+            % {"limit": SEARCH_MAX_LENGTH},
+            field="q",
+        )
+    qs = _visible(actor)
     if q:
         digest = ""
         if actor.role in (Role.COORDINATOR, Role.COUNSELLOR):
