@@ -41,6 +41,9 @@ FIELD_ENCRYPTION_KEY = require(
     production=PRODUCTION,
     dev_default="" if PRODUCTION else local_secret(DATA_DIR, ".field_key"),
 )
+# During a key rotation the previous key(s), comma-separated: read, never written
+# (jobseekers.encryption; `kohtaanto rotate-field-key` re-encrypts and then they can go).
+FIELD_ENCRYPTION_OLD_KEYS = env_list("KOHTAANTO_FIELD_OLD_KEYS", "")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 if PRODUCTION and not ALLOWED_HOSTS:
