@@ -25,6 +25,7 @@ from kohtaanto.accounts.models import Municipality, User
 from kohtaanto.audit.services import access_log_record
 from kohtaanto.common.errors import DomainError, NotFoundError
 from kohtaanto.common.types import AuthenticatedHttpRequest
+from kohtaanto.common.validators import CleanLine
 from kohtaanto.employers import selectors
 from kohtaanto.employers.errors import FieldError
 from kohtaanto.employers.forms import first_line_title
@@ -150,7 +151,7 @@ class CompanyPatch(Schema):
 
 
 class CompanyFilters(Schema):
-    q: str = ""
+    q: CleanLine = Field("", max_length=100)
     municipality: str | None = None
     size_class: str = ""
     programme_role: str = ""
@@ -822,7 +823,7 @@ class VacancyIn(VacancyFields):
 
 
 class VacancyFilters(Schema):
-    q: str = ""
+    q: CleanLine = Field("", max_length=100)
     state: str = ""
     company: int | None = None
     municipality: str | None = None

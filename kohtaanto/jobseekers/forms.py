@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from kohtaanto.accounts.models import Municipality, PartnerOrganisation, User
 from kohtaanto.common.errors import DomainError
 from kohtaanto.common.forms import DateInput
+from kohtaanto.common.validators import CleanTextFormMixin
 from kohtaanto.employers.models import Company
 from kohtaanto.jobseekers.languages import language_choices
 from kohtaanto.jobseekers.models import (
@@ -67,7 +68,7 @@ def _answer(label: Any) -> forms.ChoiceField:
 # --- register --------------------------------------------------------------------------------
 
 
-class JobSeekerListForm(forms.Form):
+class JobSeekerListForm(CleanTextFormMixin, forms.Form):
     q = forms.CharField(label=_("Haku"), required=False, max_length=100)
     municipality = forms.ModelChoiceField(
         label=_("Kunta"), queryset=Municipality.objects.none(), required=False
@@ -92,7 +93,7 @@ class JobSeekerListForm(forms.Form):
         self.fields["municipality"].queryset = Municipality.objects.filter(area_id=area_id)  # type: ignore[attr-defined]
 
 
-class JobSeekerForm(forms.Form):
+class JobSeekerForm(CleanTextFormMixin, forms.Form):
     first_name = forms.CharField(label=_("Etunimi"), max_length=100)
     last_name = forms.CharField(label=_("Sukunimi"), max_length=100)
     email = forms.EmailField(label=_("Sähköposti"), required=False)
@@ -149,7 +150,7 @@ class JobSeekerForm(forms.Form):
             )
 
 
-class CounsellorsForm(forms.Form):
+class CounsellorsForm(CleanTextFormMixin, forms.Form):
     counsellors = forms.ModelMultipleChoiceField(
         label=_("Vastuuohjaajat"),
         queryset=User.objects.none(),
@@ -165,7 +166,7 @@ class CounsellorsForm(forms.Form):
         )
 
 
-class PseudonymiseForm(forms.Form):
+class PseudonymiseForm(CleanTextFormMixin, forms.Form):
     reason = forms.CharField(
         label=_("Peruste"),
         max_length=200,
@@ -179,7 +180,7 @@ class PseudonymiseForm(forms.Form):
 # --- consent ---------------------------------------------------------------------------------
 
 
-class ConsentForm(forms.Form):
+class ConsentForm(CleanTextFormMixin, forms.Form):
     purpose = forms.ChoiceField(label=_("Tarkoitus"), choices=ConsentPurpose.choices)
     partner_organisation = forms.ModelChoiceField(
         label=_("Kumppaniorganisaatio"),
@@ -224,7 +225,7 @@ ISCED_CHOICES = [
 ]
 
 
-class EntryForm(forms.Form):
+class EntryForm(CleanTextFormMixin, forms.Form):
     operation = forms.ModelChoiceField(
         label=_("Hanke"), queryset=Operation.objects.none(), empty_label=None
     )
@@ -273,7 +274,7 @@ class EntryForm(forms.Form):
             del self.fields["minority"]
 
 
-class ExitForm(forms.Form):
+class ExitForm(CleanTextFormMixin, forms.Form):
     exit_date = _date(_("Päättymispäivä"))
     exit_job_searching = _tri_state(_("Työnhakijana 4 viikon kuluessa"))
     exit_in_education = _tri_state(_("Koulutuksessa 4 viikon kuluessa"))
@@ -290,19 +291,19 @@ class ExitForm(forms.Form):
     )
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(CleanTextFormMixin, forms.Form):
     six_month_employed = _tri_state(_("Työssä tai yrittäjänä 6 kk päättymisestä"))
     six_month_improved = _tri_state(_("Työmarkkinatilanne parantunut 6 kk päättymisestä"))
 
 
-class ReEntryForm(forms.Form):
+class ReEntryForm(CleanTextFormMixin, forms.Form):
     re_entry_date = _date(_("Paluupäivä"))
 
 
 # --- profile ---------------------------------------------------------------------------------
 
 
-class SkillForm(forms.Form):
+class SkillForm(CleanTextFormMixin, forms.Form):
     concept = ConceptChoiceField(label=_("Taito"), types=["skill", "knowledge"])
     level = forms.TypedChoiceField(
         label=_("Taso"), choices=SkillLevel.choices, coerce=int, initial=2
@@ -312,7 +313,7 @@ class SkillForm(forms.Form):
     assessed_on = _date(_("Päivämäärä"), required=False)
 
 
-class CardForm(forms.Form):
+class CardForm(CleanTextFormMixin, forms.Form):
     concept = ConceptChoiceField(label=_("Kortti tai pätevyys"), types=["requirement"])
     acquired_on = _date(_("Suoritettu"), required=False)
     expires_on = _date(
@@ -323,11 +324,11 @@ class CardForm(forms.Form):
     evidence = forms.CharField(label=_("Näyttö"), required=False, max_length=500)
 
 
-class TargetForm(forms.Form):
+class TargetForm(CleanTextFormMixin, forms.Form):
     concept = ConceptChoiceField(label=_("Tavoiteammatti"), types=["occupation"])
 
 
-class LanguageForm(forms.Form):
+class LanguageForm(CleanTextFormMixin, forms.Form):
     language = forms.ChoiceField(label=_("Kieli"), choices=())
     level = forms.ChoiceField(label=_("Taso (CEFR)"), choices=CefrLevel.choices)
     is_native = forms.BooleanField(label=_("Äidinkieli"), required=False)
@@ -337,7 +338,7 @@ class LanguageForm(forms.Form):
         self.fields["language"].choices = language_choices()  # type: ignore[attr-defined]
 
 
-class CvForm(forms.Form):
+class CvForm(CleanTextFormMixin, forms.Form):
     text = forms.CharField(
         label=_("Ansioluettelon teksti"),
         required=False,
@@ -354,7 +355,7 @@ class CvForm(forms.Form):
 CV_ADD_TYPES = ["skill", "knowledge", "requirement"]
 
 
-class CvConfirmForm(forms.Form):
+class CvConfirmForm(CleanTextFormMixin, forms.Form):
     """One checkbox and level per suggestion, and free additions (one name per line)."""
 
     add = forms.CharField(
@@ -421,16 +422,16 @@ class CvConfirmForm(forms.Form):
 # --- plan and events -------------------------------------------------------------------------
 
 
-class GoalForm(forms.Form):
+class GoalForm(CleanTextFormMixin, forms.Form):
     description = forms.CharField(label=_("Tavoite"), max_length=500)
     target_date = _date(_("Tavoitepäivä"), required=False)
 
 
-class GoalStatusForm(forms.Form):
+class GoalStatusForm(CleanTextFormMixin, forms.Form):
     status = forms.ChoiceField(label=_("Tila"), choices=PlanGoal.Status.choices)
 
 
-class ActionForm(forms.Form):
+class ActionForm(CleanTextFormMixin, forms.Form):
     description = forms.CharField(label=_("Sovittu toimenpide"), max_length=500)
     due_on = _date(_("Määräpäivä"))
     goal = forms.ModelChoiceField(
@@ -442,12 +443,12 @@ class ActionForm(forms.Form):
         self.fields["goal"].queryset = goals  # type: ignore[attr-defined]
 
 
-class ActionStatusForm(forms.Form):
+class ActionStatusForm(CleanTextFormMixin, forms.Form):
     status = forms.ChoiceField(label=_("Tila"), choices=PlanAction.Status.choices)
     completed_on = _date(_("Tehty"), required=False)
 
 
-class EventForm(forms.Form):
+class EventForm(CleanTextFormMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Laji"), choices=ServiceEvent.Kind.choices)
     occurred_on = _date(_("Päivämäärä"))
     description = forms.CharField(
@@ -480,13 +481,13 @@ class EventForm(forms.Form):
         self.fields["company"].queryset = companies  # type: ignore[attr-defined]
 
 
-class ReferralStatusForm(forms.Form):
+class ReferralStatusForm(CleanTextFormMixin, forms.Form):
     referral_status = forms.ChoiceField(
         label=_("Ohjauksen tila"), choices=ServiceEvent.ReferralStatus.choices
     )
 
 
-class WorklistForm(forms.Form):
+class WorklistForm(CleanTextFormMixin, forms.Form):
     idle_days = forms.IntegerField(
         label=_("Ei tapahtumia päivään"), min_value=1, max_value=365, required=False
     )

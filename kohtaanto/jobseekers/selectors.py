@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from kohtaanto.accounts.models import EmploymentArea, PartnerOrganisation, Role, User
 from kohtaanto.common.dates import add_months
 from kohtaanto.common.errors import DomainError, NotFoundError
+from kohtaanto.common.validators import control_character_error
 from kohtaanto.employers.models import Company
 from kohtaanto.jobseekers.identity import (
     InvalidIdentityCodeError,
@@ -186,6 +187,8 @@ def job_seeker_list(
             _("Rajaus ESR+-osallistumisen mukaan ei ole käytettävissä."), field="participation"
         )
     q = q.strip()
+    if reason := control_character_error(q):
+        raise DomainError(reason, field="q")
     if len(q) > SEARCH_MAX_LENGTH:
         raise DomainError(
             _("Hakusana on liian pitkä (enintään %(limit)s merkkiä).")

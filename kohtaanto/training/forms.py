@@ -6,11 +6,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kohtaanto.common.forms import date_field, money_field
+from kohtaanto.common.validators import CleanTextFormMixin
 from kohtaanto.taxonomy.fields import ConceptChoiceField
 from kohtaanto.training.models import Agreement, LegalBasis, Programme, ProgrammeType
 
 
-class AgreementForm(forms.Form):
+class AgreementForm(CleanTextFormMixin, forms.Form):
     title = forms.CharField(label=_("Nimi"), max_length=200)
     legal_basis = forms.ChoiceField(label=_("Hankintaperuste"), choices=LegalBasis.choices)
     direct_award_ground = forms.CharField(
@@ -26,7 +27,7 @@ class AgreementForm(forms.Form):
     options = forms.CharField(label=_("Optiot"), widget=forms.Textarea, required=False)
 
 
-class ProgrammeForm(forms.Form):
+class ProgrammeForm(CleanTextFormMixin, forms.Form):
     name_fi = forms.CharField(label=_("Nimi (suomi)"), max_length=200)
     name_sv = forms.CharField(label=_("Nimi (ruotsi)"), max_length=200, required=False)
     name_en = forms.CharField(label=_("Nimi (englanti)"), max_length=200, required=False)
@@ -67,11 +68,11 @@ class ProgrammeForm(forms.Form):
         return ids
 
 
-class DescriptionForm(forms.Form):
+class DescriptionForm(CleanTextFormMixin, forms.Form):
     text = forms.CharField(label=_("Koulutuksen kuvaus"), widget=forms.Textarea)
 
 
-class OrderForm(forms.Form):
+class OrderForm(CleanTextFormMixin, forms.Form):
     agreement = forms.ModelChoiceField(label=_("Sopimus"), queryset=Agreement.objects.none())
     seats = forms.IntegerField(label=_("Paikat"), min_value=1)
     ordered_on = date_field(_("Tilauspäivä"))
@@ -81,11 +82,11 @@ class OrderForm(forms.Form):
         self.fields["agreement"].queryset = agreements  # type: ignore[attr-defined]
 
 
-class InvoiceForm(forms.Form):
+class InvoiceForm(CleanTextFormMixin, forms.Form):
     number = forms.CharField(label=_("Laskun numero"), max_length=60)
     amount = money_field(_("Summa (€)"))
     invoiced_on = date_field(_("Laskun päivä"))
 
 
-class PlanForm(forms.Form):
+class PlanForm(CleanTextFormMixin, forms.Form):
     budget = money_field(_("Budjetti (€)"))

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from kohtaanto.common.errors import DomainError, NotFoundError
 from kohtaanto.common.forms import DateInput, show_refusal
 from kohtaanto.common.types import AuthenticatedHttpRequest
+from kohtaanto.common.validators import CleanTextFormMixin
 from kohtaanto.employers.models import Company
 from kohtaanto.jobseekers.models import ConsentPurpose, JobSeeker
 from kohtaanto.jobseekers.selectors import job_seeker_list, valid_consents
@@ -197,7 +198,7 @@ def programme_create(request: AuthenticatedHttpRequest, provider_id: int) -> Htt
     )
 
 
-class EnrolForm(django_forms.Form):
+class EnrolForm(CleanTextFormMixin, django_forms.Form):
     job_seeker = django_forms.ModelChoiceField(
         label=_("Työnhakija"), queryset=JobSeeker.objects.none(), required=False
     )
@@ -359,7 +360,7 @@ def report_xlsx(request: AuthenticatedHttpRequest) -> HttpResponse:
     return response
 
 
-class ProgressForm(django_forms.Form):
+class ProgressForm(CleanTextFormMixin, django_forms.Form):
     action = django_forms.ChoiceField(
         choices=[
             ("attendance", _("Läsnäolo")),
