@@ -25,7 +25,7 @@ from kohtaanto.accounts.models import Municipality, User
 from kohtaanto.audit.services import access_log_record
 from kohtaanto.common.errors import DomainError, NotFoundError
 from kohtaanto.common.types import AuthenticatedHttpRequest
-from kohtaanto.common.validators import CleanLine
+from kohtaanto.common.validators import CleanLine, PlainDecimal
 from kohtaanto.employers import selectors
 from kohtaanto.employers.errors import FieldError
 from kohtaanto.employers.forms import first_line_title
@@ -128,8 +128,8 @@ class CompanyIn(Schema):
     industry_code: str = ""
     size_class: str = ""
     employees: int | None = Field(None, ge=0)
-    turnover_eur: Decimal | None = Field(None, ge=0, max_digits=15, decimal_places=2)
-    balance_sheet_eur: Decimal | None = Field(None, ge=0, max_digits=15, decimal_places=2)
+    turnover_eur: PlainDecimal | None = Field(None, ge=0, max_digits=15, decimal_places=2)
+    balance_sheet_eur: PlainDecimal | None = Field(None, ge=0, max_digits=15, decimal_places=2)
     municipality: str | None = Field(None, description="Statistics Finland code, e.g. 272")
     is_public_administration: bool = False
     responsible_advisor_id: int | None = None
@@ -142,8 +142,8 @@ class CompanyPatch(Schema):
     industry_code: str | None = None
     size_class: str | None = None
     employees: int | None = Field(None, ge=0)
-    turnover_eur: Decimal | None = Field(None, ge=0, max_digits=15, decimal_places=2)
-    balance_sheet_eur: Decimal | None = Field(None, ge=0, max_digits=15, decimal_places=2)
+    turnover_eur: PlainDecimal | None = Field(None, ge=0, max_digits=15, decimal_places=2)
+    balance_sheet_eur: PlainDecimal | None = Field(None, ge=0, max_digits=15, decimal_places=2)
     municipality: str | None = None
     is_public_administration: bool | None = None
     responsible_advisor_id: int | None = None
@@ -468,7 +468,7 @@ class WorklistVacancyOut(Schema):
     closing_date: date | None
 
 
-class WorklistOut(Schema):
+class EmployerWorklistOut(Schema):
     overdue_tasks: list[TaskOut]
     upcoming_tasks: list[TaskOut]
     answered_surveys: list[WorklistSurveyOut]
@@ -476,7 +476,7 @@ class WorklistOut(Schema):
     closing_vacancies: list[WorklistVacancyOut]
 
 
-@router.get("/company-worklist", response=WorklistOut)
+@router.get("/company-worklist", response=EmployerWorklistOut)
 def worklist(request: AuthenticatedHttpRequest) -> Any:
     return selectors.worklist(actor=request.user)
 
@@ -809,8 +809,8 @@ class VacancyFields(Schema):
     positions: int = Field(1, ge=1, le=1000)
     start_date: date | None = None
     contract_type: str = ""
-    wage_min: Decimal | None = Field(None, ge=0, max_digits=10, decimal_places=2)
-    wage_max: Decimal | None = Field(None, ge=0, max_digits=10, decimal_places=2)
+    wage_min: PlainDecimal | None = Field(None, ge=0, max_digits=10, decimal_places=2)
+    wage_max: PlainDecimal | None = Field(None, ge=0, max_digits=10, decimal_places=2)
     wage_period: WagePeriod = WagePeriod.MONTH
     closing_date: date | None = None
     skills: list[VacancySkillIO] = []

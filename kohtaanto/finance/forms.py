@@ -1,6 +1,5 @@
 """Forms of the finance pages: input validation only; the services decide."""
 
-import re
 from datetime import date
 from decimal import Decimal
 from typing import Any, cast
@@ -8,6 +7,7 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kohtaanto.common.forms import DecimalTextField
 from kohtaanto.common.validators import CleanTextFormMixin
 from kohtaanto.employers.models import Company
 from kohtaanto.finance import selectors
@@ -29,28 +29,13 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class DecimalInputField(forms.DecimalField):
-    """A decimal typed the Finnish way ("450 000,00") or the English way ("450,000.00")."""
-
-    def to_python(self, value: Any) -> Any:
-        if isinstance(value, str):
-            text = re.sub(r"\s", "", value)
-            text = text.replace(",", "") if "," in text and "." in text else text.replace(",", ".")
-            value = text
-        return super().to_python(value)
-
-
 def money_field(
     label: Any, *, required: bool = True, minimum: Decimal | None = Decimal("0.01")
 ) -> Any:
-    """A euro amount typed in the user's format ("1 234,56"); `minimum` None allows any sign."""
-    return DecimalInputField(
-        label=label,
-        required=required,
-        max_digits=14,
-        decimal_places=2,
-        min_value=minimum,
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+    """A euro amount typed in the user's format ("1 234,56"; common.money's rules: plain
+    decimal notation, ASCII digits); `minimum` None allows any sign."""
+    return DecimalTextField(
+        label=label, required=required, max_digits=14, decimal_places=2, min_value=minimum
     )
 
 
@@ -274,7 +259,7 @@ class ApplicationForm(CleanTextFormMixin, PeriodMixin, forms.Form):
     job_title = forms.CharField(label=_("Tehtävä"), max_length=200)
     start_date = date_field(_("Työsuhde alkaa"))
     end_date = date_field(_("Tuettu jakso päättyy"))
-    weekly_hours = DecimalInputField(
+    weekly_hours = DecimalTextField(
         label=_("Työaika (tuntia viikossa)"),
         max_digits=5,
         decimal_places=2,

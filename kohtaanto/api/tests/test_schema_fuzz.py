@@ -3,7 +3,7 @@ with inputs that schemathesis generates from the schema, never answers 5xx, and 
 answers conforms to the schema (body and content type).
 
 Runs through the WSGI application in the test's transaction, so it runs on SQLite and on
-PostgreSQL alike. `KOHTAANTO_FUZZ_EXAMPLES` sets the examples per operation (default 5).
+PostgreSQL alike. `KOHTAANTO_FUZZ_EXAMPLES` sets the examples per operation (default 3).
 """
 
 import os
@@ -25,7 +25,7 @@ from schemathesis.specs.openapi.checks import (  # noqa: E402
 from kohtaanto.accounts.models import Role  # noqa: E402
 from kohtaanto.accounts.services import api_token_create  # noqa: E402
 
-EXAMPLES = int(os.environ.get("KOHTAANTO_FUZZ_EXAMPLES", "5"))
+EXAMPLES = int(os.environ.get("KOHTAANTO_FUZZ_EXAMPLES", "3"))
 CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
 
 

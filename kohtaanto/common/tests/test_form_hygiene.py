@@ -76,3 +76,45 @@ def test_api_search_terms_are_bounded_and_clean(db, make_user, api_client_for):
         assert client.get(path, {"q": "x" * 5000}).status_code == 400, path
         assert client.get(path, {"q": "a\x00b"}).status_code == 400, path
         assert client.get(path, {"q": "abc"}).status_code == 200, path
+
+
+@pytest.mark.parametrize("typed", ["1e2", "١٠٠", "۱۰۰", "Infinity", "NaN", "1,5", True, 1e20])
+def test_api_amounts_only_in_plain_decimal_notation(typed):
+    from ninja import Schema
+
+    from kohtaanto.common.validators import PlainDecimal
+
+    class Amount(Schema):
+        amount: PlainDecimal
+
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError):
+        Amount(amount=typed)
+
+
+def test_api_amounts_accept_plain_numbers():
+    from decimal import Decimal
+
+    from ninja import Schema
+
+    from kohtaanto.common.validators import PlainDecimal
+
+    class Amount(Schema):
+        amount: PlainDecimal
+
+    for typed, expected in (("1234.50", "1234.50"), (100, "100"), (12.5, "12.5"), ("-3", "-3")):
+        assert Amount(amount=typed).amount == Decimal(expected)
+
+
+def test_company_api_refuses_an_exponent_in_turnover(db, make_user, api_client_for):
+    from kohtaanto.accounts.models import Role
+
+    client = api_client_for(make_user(Role.COORDINATOR))
+    response = client.post(
+        "/api/v1/companies",
+        {"name": "Testi Oy", "business_id": "1234567-1", "turnover_eur": "1e6"},
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert "turnover_eur" in response.content.decode()
