@@ -187,6 +187,9 @@ def main() -> None:
                 f"--bind=127.0.0.1:{args.port}",
                 f"--workers={args.workers}",
                 f"--threads={args.threads}",
+                # Longer than a client's pause between requests: with the default 2 s a kept-alive
+                # connection can be closed just as the client reuses it (a reset, not a 5xx).
+                "--keep-alive=75",
                 "--log-level=warning",
             ],
             cwd=ROOT,

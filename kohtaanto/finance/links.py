@@ -48,7 +48,11 @@ def read_link(token: str, *, kind: str) -> dict[str, Any]:
         raise ConflictError(_("Linkki on vanhentunut. Pyydä uusi linkki."), code="expired") from exc
     except signing.BadSignature as exc:
         raise DomainError(_("Linkki ei kelpaa."), code="bad_link") from exc
-    if not isinstance(payload, dict) or (kind == APPLICATION and not payload.get("n")):
+    if (
+        not isinstance(payload, dict)
+        or (kind == APPLICATION and not all(isinstance(payload.get(k), int) for k in "sc"))
+        or (kind == APPLICATION and not payload.get("n"))
+    ):
         # Application links made before links had a nonce cannot be revoked: refused.
         raise DomainError(_("Linkki ei kelpaa."), code="bad_link")
     return payload

@@ -111,7 +111,7 @@ def application_link_open(token: str) -> ApplicationLink:
     payload = links.read_link(token, kind=links.APPLICATION)
     link = (
         ApplicationLink.objects.filter(
-            nonce=str(payload["n"]), scheme_id=payload.get("s"), company_id=payload.get("c")
+            nonce=str(payload["n"]), scheme_id=payload["s"], company_id=payload["c"]
         )
         .select_related("scheme__line", "company")
         .first()
