@@ -10,7 +10,9 @@ import os
 from typing import Any
 
 import pytest
+from django.core import signals
 from django.core.handlers.wsgi import WSGIHandler
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -56,7 +58,20 @@ def _fuzzer(operation: Any, headers: dict[str, str]) -> Any:
     return fuzz
 
 
-def test_every_api_operation_survives_schema_fuzzing(world: dict[str, Any]) -> None:
+@pytest.fixture
+def connections_kept() -> Any:
+    """As Django's test client does: a request's end must not close the test's connection
+    (on PostgreSQL that would end the test's transaction)."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+def test_every_api_operation_survives_schema_fuzzing(
+    world: dict[str, Any], connections_kept: None
+) -> None:
     # The bare handler: the deployed module would also warm the search indexes up.
     application = WSGIHandler()
     headers = {"Authorization": f"Bearer {world['token']}"}
