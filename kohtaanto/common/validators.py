@@ -7,12 +7,13 @@ carriage return stay allowed in free text (`multiline=True`) and are refused in 
 """
 
 import re
+from decimal import Decimal
 from typing import Annotated, Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from pydantic import AfterValidator
+from pydantic import AfterValidator, BeforeValidator
 
 _ALWAYS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029"
 _CONTROL = re.compile(f"[{_ALWAYS}]")
@@ -50,6 +51,27 @@ def _checked(multiline: bool) -> Any:
 
     return check
 
+
+_PLAIN_DECIMAL = re.compile(r"^-?[0-9]{1,20}(?:\.[0-9]{1,10})?$")
+
+
+def _plain_decimal(value: Any) -> Any:
+    """Amounts in an API body: plain decimal notation with ASCII digits ("1234.50"). Pydantic
+    alone would take "1e2", "١٠٠" (Arabic-Indic digits) or "Infinity" as numbers."""
+    if isinstance(value, bool):
+        raise ValueError(_("Anna luku, esim. 1234.50."))
+    if isinstance(value, float):
+        text = repr(value)
+        if not _PLAIN_DECIMAL.match(text):
+            raise ValueError(_("Anna luku tavallisena desimaalilukuna, esim. 1234.50."))
+        return text
+    if isinstance(value, str) and not _PLAIN_DECIMAL.match(value):
+        raise ValueError(_("Anna luku tavallisena desimaalilukuna ASCII-numeroin, esim. 1234.50."))
+    return value
+
+
+# `amount: PlainDecimal`: a Decimal from an int, a plain float or a plain decimal string only.
+PlainDecimal = Annotated[Decimal, BeforeValidator(_plain_decimal)]
 
 # For API schemas (django-ninja / pydantic): `title: CleanLine`, `note: CleanText`. A refused
 # value answers 400 with the field and the reason, before anything reaches the database.

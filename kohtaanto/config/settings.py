@@ -41,6 +41,9 @@ FIELD_ENCRYPTION_KEY = require(
     production=PRODUCTION,
     dev_default="" if PRODUCTION else local_secret(DATA_DIR, ".field_key"),
 )
+# During a key rotation the previous key(s), comma-separated: read, never written
+# (jobseekers.encryption; `kohtaanto rotate-field-key` re-encrypts and then they can go).
+FIELD_ENCRYPTION_OLD_KEYS = env_list("KOHTAANTO_FIELD_OLD_KEYS", "")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 if PRODUCTION and not ALLOWED_HOSTS:
@@ -260,6 +263,10 @@ NINJA_PAGINATION_MAX_LIMIT = 100
 
 # Signed links for people without an account (company surveys, grant applications).
 SIGNED_LINK_MAX_AGE_DAYS = env_int("SIGNED_LINK_MAX_AGE_DAYS", 30)
+# Submissions through one public application link, and from one client address to any link,
+# within an hour (finance.services.links); beyond them the page answers 429.
+PUBLIC_LINK_ATTEMPTS_PER_LINK = env_int("KOHTAANTO_LINK_ATTEMPTS_PER_LINK", 10)
+PUBLIC_LINK_ATTEMPTS_PER_ADDRESS = env_int("KOHTAANTO_LINK_ATTEMPTS_PER_ADDRESS", 20)
 
 # Outgoing mail (survey and grant links to company contacts). Development prints to the console.
 EMAIL_BACKEND = env_str(

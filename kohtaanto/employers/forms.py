@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kohtaanto.accounts.models import Municipality, User
 from kohtaanto.common.forms import DateInput, DateTimeInput, money_field
+from kohtaanto.common.validators import CleanTextFormMixin
 from kohtaanto.employers.identifiers import InvalidBusinessIdError, business_id_normalise
 from kohtaanto.employers.models import (
     READINESS_DIMENSIONS,
@@ -48,8 +49,8 @@ DATALIST_OCCUPATIONS = "concepts-occupations"
 DATALIST_REQUIREMENTS = "concepts-requirements"
 
 
-class CompanyFilterForm(forms.Form):
-    q = forms.CharField(label=_("Hae nimellä tai Y-tunnuksella"), required=False)
+class CompanyFilterForm(CleanTextFormMixin, forms.Form):
+    q = forms.CharField(label=_("Hae nimellä tai Y-tunnuksella"), required=False, max_length=100)
     municipality = forms.ModelChoiceField(
         label=_("Kunta"), queryset=Municipality.objects.none(), required=False
     )
@@ -67,7 +68,7 @@ class CompanyFilterForm(forms.Form):
         self.fields["municipality"].queryset = municipalities  # type: ignore[attr-defined]
 
 
-class CompanyForm(forms.Form):
+class CompanyForm(CleanTextFormMixin, forms.Form):
     business_id = forms.CharField(
         label=_("Y-tunnus"), max_length=20, help_text=_("Esim. 1234567-8")
     )
@@ -131,7 +132,7 @@ class CompanyForm(forms.Form):
         )
 
 
-class ContactForm(forms.Form):
+class ContactForm(CleanTextFormMixin, forms.Form):
     first_name = forms.CharField(label=_("Etunimi"), max_length=100)
     last_name = forms.CharField(label=_("Sukunimi"), max_length=100)
     job_title = forms.CharField(label=_("Tehtävänimike"), max_length=200, required=False)
@@ -152,7 +153,7 @@ class ContactForm(forms.Form):
         return ContactData(**self.cleaned_data)
 
 
-class ActivityForm(forms.Form):
+class ActivityForm(CleanTextFormMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Laji"), choices=ActivityKind.choices)
     occurred_at = forms.DateTimeField(label=_("Ajankohta"), widget=DateTimeInput())
     subject = forms.CharField(label=_("Aihe"), max_length=200)
@@ -223,7 +224,7 @@ def _row_concept(label: Any, types: tuple[str, ...], datalist: str) -> ConceptCh
     )
 
 
-class SkillNeedRowForm(forms.Form):
+class SkillNeedRowForm(CleanTextFormMixin, forms.Form):
     concept = ConceptChoiceField(
         label=_("Osaaminen"),
         types=SKILL_TYPES,
@@ -243,7 +244,7 @@ class SkillNeedRowForm(forms.Form):
         self.use_required_attribute = False
 
 
-class RecruitmentRowForm(forms.Form):
+class RecruitmentRowForm(CleanTextFormMixin, forms.Form):
     occupation = ConceptChoiceField(
         label=_("Ammatti"),
         types=OCCUPATION_TYPES,
@@ -259,7 +260,7 @@ class RecruitmentRowForm(forms.Form):
         self.use_required_attribute = False
 
 
-class UpskillingRowForm(forms.Form):
+class UpskillingRowForm(CleanTextFormMixin, forms.Form):
     concept = ConceptChoiceField(
         label=_("Osaaminen"),
         types=SKILL_TYPES,
@@ -279,7 +280,7 @@ RecruitmentFormSet = forms.formset_factory(RecruitmentRowForm, extra=1, max_num=
 UpskillingFormSet = forms.formset_factory(UpskillingRowForm, extra=1, max_num=50, absolute_max=50)
 
 
-class SurveyForm(forms.Form):
+class SurveyForm(CleanTextFormMixin, forms.Form):
     respondent_name = forms.CharField(label=_("Vastaajan nimi"), max_length=200, required=False)
     free_text = forms.CharField(
         label=_("Kertokaa omin sanoin, millaista osaamista tarvitsette"),
@@ -374,7 +375,7 @@ def survey_answers(
     )
 
 
-class SurveyLinkForm(forms.Form):
+class SurveyLinkForm(CleanTextFormMixin, forms.Form):
     language = forms.ChoiceField(label=_("Lomakkeen kieli"), choices=Language.choices)
     contact = forms.ModelChoiceField(
         label=_("Lähetä sähköpostilla yhteyshenkilölle"),
@@ -389,7 +390,7 @@ class SurveyLinkForm(forms.Form):
         self.fields["contact"].queryset = contacts  # type: ignore[attr-defined]
 
 
-class ReadinessForm(forms.Form):
+class ReadinessForm(CleanTextFormMixin, forms.Form):
     assessed_on = forms.DateField(label=_("Arviointipäivä"), widget=DateInput())
     notes = forms.CharField(label=_("Huomiot"), widget=forms.Textarea, required=False)
 
@@ -414,7 +415,7 @@ class ReadinessForm(forms.Form):
         return {key: self.cleaned_data[key] for key in READINESS_DIMENSIONS}
 
 
-class VacancySkillRowForm(forms.Form):
+class VacancySkillRowForm(CleanTextFormMixin, forms.Form):
     include = forms.BooleanField(label=_("Mukana"), required=False, initial=True)
     concept = ConceptChoiceField(
         label=_("Osaaminen"),
@@ -437,7 +438,7 @@ class VacancySkillRowForm(forms.Form):
         self.use_required_attribute = False
 
 
-class VacancyRequirementRowForm(forms.Form):
+class VacancyRequirementRowForm(CleanTextFormMixin, forms.Form):
     include = forms.BooleanField(label=_("Mukana"), required=False, initial=True)
     concept = ConceptChoiceField(
         label=_("Vaatimus"),
@@ -460,7 +461,7 @@ VacancyRequirementFormSet = forms.formset_factory(
 )
 
 
-class VacancyForm(forms.Form):
+class VacancyForm(CleanTextFormMixin, forms.Form):
     title = forms.CharField(label=_("Tehtävänimike"), max_length=200)
     occupation = ConceptChoiceField(label=_("Ammatti"), types=OCCUPATION_TYPES, required=False)
     municipality = forms.ModelChoiceField(
@@ -526,7 +527,7 @@ def vacancy_data(
     )
 
 
-class VacancyAdForm(forms.Form):
+class VacancyAdForm(CleanTextFormMixin, forms.Form):
     company = forms.ModelChoiceField(label=_("Yritys"), queryset=Company.objects.none())
     text = forms.CharField(
         label=_("Työpaikkailmoituksen teksti"),
@@ -543,12 +544,12 @@ class VacancyAdForm(forms.Form):
         self.fields["company"].queryset = companies  # type: ignore[attr-defined]
 
 
-class VacancyTransitionForm(forms.Form):
+class VacancyTransitionForm(CleanTextFormMixin, forms.Form):
     to_state = forms.ChoiceField(choices=VacancyState.choices)
 
 
-class VacancyFilterForm(forms.Form):
-    q = forms.CharField(label=_("Hae nimikkeellä tai yrityksellä"), required=False)
+class VacancyFilterForm(CleanTextFormMixin, forms.Form):
+    q = forms.CharField(label=_("Hae nimikkeellä tai yrityksellä"), required=False, max_length=100)
     state = forms.ChoiceField(
         label=_("Tila"), choices=[("", _("Kaikki")), *VacancyState.choices], required=False
     )

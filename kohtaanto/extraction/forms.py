@@ -6,6 +6,7 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from kohtaanto.common.validators import CleanTextFormMixin
 from kohtaanto.extraction.sources import EXTRACTED_TYPES
 from kohtaanto.taxonomy.models import Concept
 
@@ -22,7 +23,7 @@ LANG_CHOICES = [
 field_name_validator = RegexValidator(r"^[a-z][a-z0-9_]{0,39}$", _("Virheellinen kentän nimi."))
 
 
-class SuggestForm(forms.Form):
+class SuggestForm(CleanTextFormMixin, forms.Form):
     text = forms.CharField(
         label=_("Teksti"),
         max_length=MAX_TEXT,
@@ -35,7 +36,7 @@ class SuggestForm(forms.Form):
     )
 
 
-class ConceptSearchForm(forms.Form):
+class ConceptSearchForm(CleanTextFormMixin, forms.Form):
     q = forms.CharField(label=_("Hae käsitettä"), min_length=2, max_length=100)
     field_name = forms.CharField(
         widget=forms.HiddenInput, initial="concepts", validators=[field_name_validator]
@@ -58,7 +59,7 @@ class AcceptedConceptsField(forms.ModelMultipleChoiceField):
         super().__init__(queryset=Concept.objects.filter(type__in=EXTRACTED_TYPES), **kwargs)
 
 
-class TryForm(forms.Form):
+class TryForm(CleanTextFormMixin, forms.Form):
     """The stand-alone page's form: it only receives the accepted concepts."""
 
     concepts = AcceptedConceptsField()

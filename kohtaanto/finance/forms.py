@@ -1,6 +1,5 @@
 """Forms of the finance pages: input validation only; the services decide."""
 
-import re
 from datetime import date
 from decimal import Decimal
 from typing import Any, cast
@@ -8,6 +7,8 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kohtaanto.common.forms import DecimalTextField
+from kohtaanto.common.validators import CleanTextFormMixin
 from kohtaanto.employers.models import Company
 from kohtaanto.finance import selectors
 from kohtaanto.finance.models import (
@@ -28,28 +29,13 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class DecimalInputField(forms.DecimalField):
-    """A decimal typed the Finnish way ("450 000,00") or the English way ("450,000.00")."""
-
-    def to_python(self, value: Any) -> Any:
-        if isinstance(value, str):
-            text = re.sub(r"\s", "", value)
-            text = text.replace(",", "") if "," in text and "." in text else text.replace(",", ".")
-            value = text
-        return super().to_python(value)
-
-
 def money_field(
     label: Any, *, required: bool = True, minimum: Decimal | None = Decimal("0.01")
 ) -> Any:
-    """A euro amount typed in the user's format ("1 234,56"); `minimum` None allows any sign."""
-    return DecimalInputField(
-        label=label,
-        required=required,
-        max_digits=14,
-        decimal_places=2,
-        min_value=minimum,
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+    """A euro amount typed in the user's format ("1 234,56"; common.money's rules: plain
+    decimal notation, ASCII digits); `minimum` None allows any sign."""
+    return DecimalTextField(
+        label=label, required=required, max_digits=14, decimal_places=2, min_value=minimum
     )
 
 
@@ -71,17 +57,17 @@ class PeriodMixin:
         return cleaned
 
 
-class YearForm(forms.Form):
+class YearForm(CleanTextFormMixin, forms.Form):
     year = forms.IntegerField(label=_("Vuosi"), min_value=2000, max_value=2100)
 
 
-class BudgetLineForm(forms.Form):
+class BudgetLineForm(CleanTextFormMixin, forms.Form):
     code = forms.SlugField(label=_("Tunnus"), max_length=40, help_text=_("Esim. projects"))
     name = forms.CharField(label=_("Nimi"), max_length=200)
     description = forms.CharField(label=_("Kuvaus"), required=False, widget=forms.Textarea)
 
 
-class AppropriationForm(forms.Form):
+class AppropriationForm(CleanTextFormMixin, forms.Form):
     year = forms.IntegerField(label=_("Vuosi"), min_value=2000, max_value=2100)
     line = forms.ModelChoiceField(label=_("Budjettirivi"), queryset=BudgetLine.objects.none())
     name = forms.CharField(label=_("Nimi"), max_length=200)
@@ -100,7 +86,7 @@ class AppropriationForm(forms.Form):
         )
 
 
-class AmendmentForm(forms.Form):
+class AmendmentForm(CleanTextFormMixin, forms.Form):
     amount = money_field(_("Muutos (€)"), minimum=None)
     decided_by = forms.CharField(label=_("Päättäjä"), max_length=200)
     decided_on = date_field(_("Päätöspäivä"))
@@ -112,7 +98,7 @@ class AmendmentForm(forms.Form):
         self.fields["amount"].help_text = _("Lisäys positiivisena, vähennys negatiivisena.")
 
 
-class CommitmentForm(forms.Form):
+class CommitmentForm(CleanTextFormMixin, forms.Form):
     amount = money_field(_("Summa (€)"))
     description = forms.CharField(label=_("Kuvaus"), max_length=300)
     source_type = forms.ChoiceField(
@@ -127,14 +113,14 @@ class CommitmentForm(forms.Form):
     booked_on = date_field(_("Kirjauspäivä"), required=False)
 
 
-class PaymentForm(forms.Form):
+class PaymentForm(CleanTextFormMixin, forms.Form):
     amount = money_field(_("Summa (€)"))
     booked_on = date_field(_("Maksupäivä"), required=False)
     reference = forms.CharField(label=_("Viite"), max_length=100, required=False)
     description = forms.CharField(label=_("Selite"), max_length=300, required=False)
 
 
-class ReleaseForm(forms.Form):
+class ReleaseForm(CleanTextFormMixin, forms.Form):
     reason = forms.ChoiceField(
         label=_("Syy"),
         choices=[
@@ -150,17 +136,17 @@ class ReleaseForm(forms.Form):
         self.fields["amount"].help_text = _("Tyhjä: koko maksamaton osa.")
 
 
-class RecoveryForm(forms.Form):
+class RecoveryForm(CleanTextFormMixin, forms.Form):
     amount = money_field(_("Perittävä summa (€)"))
     reference = forms.CharField(label=_("Viite"), max_length=100, required=False)
     description = forms.CharField(label=_("Selite"), max_length=300)
 
 
-class ReverseForm(forms.Form):
+class ReverseForm(CleanTextFormMixin, forms.Form):
     description = forms.CharField(label=_("Oikaisun syy"), max_length=300)
 
 
-class GrantSchemeForm(PeriodMixin, forms.Form):
+class GrantSchemeForm(CleanTextFormMixin, PeriodMixin, forms.Form):
     start_field = "starts_on"
     end_field = "ends_on"
 
@@ -189,7 +175,7 @@ class GrantSchemeForm(PeriodMixin, forms.Form):
             del self.fields["is_active"]
 
 
-class SchemeRuleForm(forms.ModelForm):
+class SchemeRuleForm(CleanTextFormMixin, forms.ModelForm):
     class Meta:
         model = SchemeRule
         fields = [
@@ -229,7 +215,7 @@ class SchemeRuleForm(forms.ModelForm):
         of the unsaved instance, which has no scheme yet."""
 
 
-class UnemploymentPeriodForm(PeriodMixin, forms.Form):
+class UnemploymentPeriodForm(CleanTextFormMixin, PeriodMixin, forms.Form):
     start_date = date_field(_("Alkaen"), required=False)
     end_date = date_field(_("Päättyen"), required=False)
 
@@ -244,7 +230,7 @@ class UnemploymentPeriodForm(PeriodMixin, forms.Form):
         return cleaned
 
 
-class DeMinimisAidForm(forms.Form):
+class DeMinimisAidForm(CleanTextFormMixin, forms.Form):
     granted_on = date_field(_("Myöntöpäivä"), required=False)
     amount = money_field(_("Summa (€)"), required=False)
     grantor = forms.CharField(label=_("Myöntäjä"), max_length=200, required=False)
@@ -261,7 +247,7 @@ UnemploymentFormSet = forms.formset_factory(UnemploymentPeriodForm, extra=3, max
 DeMinimisFormSet = forms.formset_factory(DeMinimisAidForm, extra=3, max_num=20)
 
 
-class ApplicationForm(PeriodMixin, forms.Form):
+class ApplicationForm(CleanTextFormMixin, PeriodMixin, forms.Form):
     """An application for one employee; the employer's link form leaves out the company
     (it is in the link) and the advisor's unemployment periods."""
 
@@ -273,7 +259,7 @@ class ApplicationForm(PeriodMixin, forms.Form):
     job_title = forms.CharField(label=_("Tehtävä"), max_length=200)
     start_date = date_field(_("Työsuhde alkaa"))
     end_date = date_field(_("Tuettu jakso päättyy"))
-    weekly_hours = DecimalInputField(
+    weekly_hours = DecimalTextField(
         label=_("Työaika (tuntia viikossa)"),
         max_digits=5,
         decimal_places=2,
@@ -409,7 +395,7 @@ class AppropriationChoiceField(forms.ModelChoiceField):
         return _("%(name)s (%(year)s)") % {"name": obj.name, "year": obj.year}
 
 
-class ApproveForm(forms.Form):
+class ApproveForm(CleanTextFormMixin, forms.Form):
     appropriation = AppropriationChoiceField(
         label=_("Määräraha"), queryset=Appropriation.objects.none()
     )
@@ -427,7 +413,7 @@ class ApproveForm(forms.Form):
         self.fields["decided_on"].help_text = _("Tyhjä: tänään. Ei tulevaa päivää.")
 
 
-class RejectForm(forms.Form):
+class RejectForm(CleanTextFormMixin, forms.Form):
     decided_on = date_field(_("Päätöspäivä"), required=False)
     reasons = forms.CharField(
         label=_("Hylkäämisen perustelut"),
@@ -436,7 +422,7 @@ class RejectForm(forms.Form):
     )
 
 
-class ClaimForm(PeriodMixin, forms.Form):
+class ClaimForm(CleanTextFormMixin, PeriodMixin, forms.Form):
     start_field = "period_start"
     end_field = "period_end"
 
@@ -446,17 +432,28 @@ class ClaimForm(PeriodMixin, forms.Form):
     claimed_amount = money_field(_("Haettava summa (€)"))
 
 
-class ClaimPayForm(forms.Form):
+class ClaimPayForm(CleanTextFormMixin, forms.Form):
     amount = money_field(_("Maksettava summa (€)"), required=False)
     reference = forms.CharField(label=_("Viite"), max_length=100, required=False)
 
 
-class ClaimRejectForm(forms.Form):
+class ClaimRejectForm(CleanTextFormMixin, forms.Form):
     reason = forms.CharField(label=_("Hylkäämisen peruste"), widget=forms.Textarea)
 
 
-class LinkForm(forms.Form):
+class LinkForm(CleanTextFormMixin, forms.Form):
     company = forms.ModelChoiceField(label=_("Työnantaja"), queryset=Company.objects.none())
+    max_uses = forms.IntegerField(
+        label=_("Hakemuksia enintään"),
+        min_value=1,
+        max_value=20,
+        initial=1,
+        required=False,
+        help_text=_("Linkillä voi lähettää näin monta hakemusta; sen jälkeen se ei kelpaa."),
+    )
+
+    def clean_max_uses(self) -> int:
+        return self.cleaned_data.get("max_uses") or 1
 
     def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -655,6 +655,26 @@ class GrantApplication(TimeStampedModel):
     eligible = models.BooleanField(_("tukikelpoinen"), default=False)
     maximum_amount = _money(_("enimmäistuki"), default=ZERO)
     evaluation = models.JSONField(_("tarkistuksen tulos"), default=dict, blank=True)
+    # First-come rule (SECURITY.md): an application that came through a public link holds its
+    # place in the queue (received_at) but no claim on the envelope until staff have checked
+    # that it is genuine; one entered by staff is checked when entered.
+    checked_at = models.DateTimeField(_("tarkastettu"), null=True, blank=True)
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("tarkastaja"),
+    )
+    application_link = models.ForeignKey(
+        "finance.ApplicationLink",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="applications",
+        verbose_name=_("hakulinkki"),
+    )
 
     class Meta:
         verbose_name = _("avustushakemus")
@@ -677,6 +697,81 @@ class GrantApplication(TimeStampedModel):
     @property
     def employee_name(self) -> str:
         return f"{self.employee_first_name} {self.employee_last_name}"
+
+
+class ApplicationLink(TimeStampedModel):
+    """A public link with which one company applies to one scheme without an account.
+
+    The signed token carries the link's nonce; the row says how many applications the link
+    still accepts (`max_uses`, one by default) and whether staff have revoked it. The token
+    alone is worth nothing once the row is used up, revoked or expired.
+    """
+
+    scheme = models.ForeignKey(
+        GrantScheme,
+        on_delete=models.PROTECT,
+        related_name="application_links",
+        verbose_name=_("avustusohjelma"),
+    )
+    company = models.ForeignKey(
+        "employers.Company",
+        on_delete=models.PROTECT,
+        related_name="application_links",
+        verbose_name=_("työnantaja"),
+    )
+    nonce = models.CharField(_("tunniste"), max_length=64, unique=True)
+    max_uses = models.PositiveSmallIntegerField(_("hakemuksia enintään"), default=1)
+    uses = models.PositiveSmallIntegerField(_("hakemuksia saapunut"), default=0)
+    expires_at = models.DateTimeField(_("voimassa asti"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("luoja"),
+    )
+    revoked_at = models.DateTimeField(_("peruttu"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("perunut"),
+    )
+
+    class Meta:
+        verbose_name = _("hakulinkki")
+        verbose_name_plural = _("hakulinkit")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(uses__lte=models.F("max_uses"), max_uses__gte=1),
+                name="application_link_uses_within_limit",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scheme} – {self.company}"
+
+
+class PublicLinkAttempt(models.Model):
+    """One submission attempt through a public link, for rate limiting.
+
+    The client address is kept only as a keyed digest and only for a day.
+    """
+
+    link = models.ForeignKey(
+        ApplicationLink, on_delete=models.CASCADE, null=True, related_name="attempts"
+    )
+    address_digest = models.CharField(max_length=64, db_index=True)
+    at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("hakulinkin käyttöyritys")
+        verbose_name_plural = _("hakulinkin käyttöyritykset")
+
+    def __str__(self) -> str:
+        return f"{self.link_id} {self.at:%Y-%m-%d %H:%M}"
 
 
 class FinancePolicy(models.Model):

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from kohtaanto.common.errors import DomainError, NotFoundError
 from kohtaanto.finance.models import (
+    ApplicationLink,
     Appropriation,
     AppropriationDecision,
     BudgetLine,
@@ -511,11 +512,25 @@ def grant_application_get_for_actor(*, actor: Any, id: Any) -> GrantApplication:
     return _get(grant_application_list(actor=actor).select_related("scheme__line"), id)
 
 
+def application_link_list(*, actor: Any) -> QuerySet[ApplicationLink]:
+    return (
+        ApplicationLink.objects.filter(scheme__employment_area_id=_area_id(actor))
+        .select_related("scheme", "company", "created_by", "revoked_by")
+        .order_by("-created_at", "-id")
+    )
+
+
+def application_link_get_for_actor(*, actor: Any, id: Any) -> ApplicationLink:
+    return _get(application_link_list(actor=actor), id)
+
+
 def _earlier_pending(application: GrantApplication) -> QuerySet[GrantApplication]:
     return GrantApplication.objects.filter(
         scheme_id=application.scheme_id,
         status=GrantApplication.Status.RECEIVED,
         eligible=True,
+        # An application from a public link claims nothing until staff have checked it.
+        checked_at__isnull=False,
     ).filter(
         Q(received_at__lt=application.received_at)
         | Q(received_at=application.received_at, pk__lt=application.pk)
@@ -523,7 +538,8 @@ def _earlier_pending(application: GrantApplication) -> QuerySet[GrantApplication
 
 
 def first_come_priority(application: GrantApplication) -> Decimal:
-    """The maximum amounts of eligible applications that arrived earlier and still wait."""
+    """The maximum amounts of eligible, checked applications that arrived earlier and still
+    wait (first-come rule, SECURITY.md)."""
     if not application.scheme.first_come:
         return ZERO
     total = _earlier_pending(application).aggregate(s=Sum("maximum_amount"))["s"]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kohtaanto.finance.views import grants, ledger, public
+from kohtaanto.finance.views import grants, ledger, links, public
 
 app_name = "finance"
 urlpatterns = [
@@ -24,6 +24,9 @@ urlpatterns = [
     path("schemes/<int:id>/edit/", grants.scheme_update, name="scheme_update"),
     path("schemes/<int:id>/rules/new/", grants.rule_create, name="rule_create"),
     path("schemes/<int:id>/link/", grants.application_link, name="application_link"),
+    path("links/", links.link_list, name="link_list"),
+    path("links/<int:id>/revoke/", links.link_revoke, name="link_revoke"),
+    path("applications/<int:id>/check/", links.application_check, name="application_check"),
     path("applications/", grants.application_list, name="application_list"),
     path("applications/new/", grants.application_create, name="application_create"),
     path("applications/<int:id>/", grants.application_detail, name="application_detail"),

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from kohtaanto.accounts.models import Municipality, PartnerOrganisation, User
 from kohtaanto.common.errors import DomainError
 from kohtaanto.common.forms import DateInput
-from kohtaanto.common.validators import validate_not_in_future
+from kohtaanto.common.validators import CleanTextFormMixin, validate_not_in_future
 from kohtaanto.employers.models import Company
 from kohtaanto.jobseekers.languages import language_choices
 from kohtaanto.jobseekers.models import (
@@ -76,7 +76,7 @@ def _answer(label: Any) -> forms.ChoiceField:
 # --- register --------------------------------------------------------------------------------
 
 
-class JobSeekerListForm(forms.Form):
+class JobSeekerListForm(CleanTextFormMixin, forms.Form):
     q = forms.CharField(label=_("Haku"), required=False, max_length=100)
     municipality = forms.ModelChoiceField(
         label=_("Kunta"), queryset=Municipality.objects.none(), required=False
@@ -101,7 +101,7 @@ class JobSeekerListForm(forms.Form):
         self.fields["municipality"].queryset = Municipality.objects.filter(area_id=area_id)  # type: ignore[attr-defined]
 
 
-class JobSeekerForm(forms.Form):
+class JobSeekerForm(CleanTextFormMixin, forms.Form):
     first_name = forms.CharField(label=_("Etunimi"), max_length=100)
     last_name = forms.CharField(label=_("Sukunimi"), max_length=100)
     email = forms.EmailField(label=_("Sähköposti"), required=False)
@@ -158,7 +158,7 @@ class JobSeekerForm(forms.Form):
             )
 
 
-class CounsellorsForm(forms.Form):
+class CounsellorsForm(CleanTextFormMixin, forms.Form):
     counsellors = forms.ModelMultipleChoiceField(
         label=_("Vastuuohjaajat"),
         queryset=User.objects.none(),
@@ -174,7 +174,7 @@ class CounsellorsForm(forms.Form):
         )
 
 
-class PseudonymiseForm(forms.Form):
+class PseudonymiseForm(CleanTextFormMixin, forms.Form):
     reason = forms.CharField(
         label=_("Peruste"),
         max_length=200,
@@ -188,7 +188,7 @@ class PseudonymiseForm(forms.Form):
 # --- consent ---------------------------------------------------------------------------------
 
 
-class ConsentForm(forms.Form):
+class ConsentForm(CleanTextFormMixin, forms.Form):
     purpose = forms.ChoiceField(label=_("Tarkoitus"), choices=ConsentPurpose.choices)
     partner_organisation = forms.ModelChoiceField(
         label=_("Kumppaniorganisaatio"),
@@ -233,7 +233,7 @@ ISCED_CHOICES = [
 ]
 
 
-class EntryForm(forms.Form):
+class EntryForm(CleanTextFormMixin, forms.Form):
     operation = forms.ModelChoiceField(
         label=_("Hanke"), queryset=operation_model().objects.none(), empty_label=None
     )
@@ -277,7 +277,7 @@ class EntryForm(forms.Form):
             # Participant data are recorded for ESF+ operations only; an ERDF operation of the
             # same area is not offered.
             self.fields["operation"].queryset = operations.filter(  # type: ignore[attr-defined]
-                fund=Operation.Fund.ESF_PLUS
+                fund=operation_model().Fund.ESF_PLUS
             )
         else:
             del self.fields["operation"]
@@ -286,7 +286,7 @@ class EntryForm(forms.Form):
             del self.fields["minority"]
 
 
-class ExitForm(forms.Form):
+class ExitForm(CleanTextFormMixin, forms.Form):
     exit_date = _date(_("Päättymispäivä"))
     exit_job_searching = _tri_state(_("Työnhakijana 4 viikon kuluessa"))
     exit_in_education = _tri_state(_("Koulutuksessa 4 viikon kuluessa"))
@@ -303,19 +303,19 @@ class ExitForm(forms.Form):
     )
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(CleanTextFormMixin, forms.Form):
     six_month_employed = _tri_state(_("Työssä tai yrittäjänä 6 kk päättymisestä"))
     six_month_improved = _tri_state(_("Työmarkkinatilanne parantunut 6 kk päättymisestä"))
 
 
-class ReEntryForm(forms.Form):
+class ReEntryForm(CleanTextFormMixin, forms.Form):
     re_entry_date = _date(_("Paluupäivä"))
 
 
 # --- profile ---------------------------------------------------------------------------------
 
 
-class SkillForm(forms.Form):
+class SkillForm(CleanTextFormMixin, forms.Form):
     concept = ConceptChoiceField(label=_("Taito"), types=["skill", "knowledge"])
     level = forms.TypedChoiceField(
         label=_("Taso"), choices=SkillLevel.choices, coerce=int, initial=2
@@ -325,7 +325,7 @@ class SkillForm(forms.Form):
     assessed_on = _date(_("Päivämäärä"), required=False)
 
 
-class CardForm(forms.Form):
+class CardForm(CleanTextFormMixin, forms.Form):
     concept = ConceptChoiceField(label=_("Kortti tai pätevyys"), types=["requirement"])
     acquired_on = _date(_("Suoritettu"), required=False)
     expires_on = _date(
@@ -336,11 +336,11 @@ class CardForm(forms.Form):
     evidence = forms.CharField(label=_("Näyttö"), required=False, max_length=500)
 
 
-class TargetForm(forms.Form):
+class TargetForm(CleanTextFormMixin, forms.Form):
     concept = ConceptChoiceField(label=_("Tavoiteammatti"), types=["occupation"])
 
 
-class LanguageForm(forms.Form):
+class LanguageForm(CleanTextFormMixin, forms.Form):
     language = forms.ChoiceField(label=_("Kieli"), choices=())
     level = forms.ChoiceField(label=_("Taso (CEFR)"), choices=CefrLevel.choices)
     is_native = forms.BooleanField(label=_("Äidinkieli"), required=False)
@@ -350,7 +350,7 @@ class LanguageForm(forms.Form):
         self.fields["language"].choices = language_choices()  # type: ignore[attr-defined]
 
 
-class CvForm(forms.Form):
+class CvForm(CleanTextFormMixin, forms.Form):
     text = forms.CharField(
         label=_("Ansioluettelon teksti"),
         required=False,
@@ -367,7 +367,7 @@ class CvForm(forms.Form):
 CV_ADD_TYPES = ["skill", "knowledge", "requirement"]
 
 
-class CvConfirmForm(forms.Form):
+class CvConfirmForm(CleanTextFormMixin, forms.Form):
     """One checkbox and level per suggestion, and free additions (one name per line)."""
 
     add = forms.CharField(
@@ -445,16 +445,16 @@ class CvConfirmForm(forms.Form):
 # --- plan and events -------------------------------------------------------------------------
 
 
-class GoalForm(forms.Form):
+class GoalForm(CleanTextFormMixin, forms.Form):
     description = forms.CharField(label=_("Tavoite"), max_length=500)
     target_date = _date(_("Tavoitepäivä"), required=False)
 
 
-class GoalStatusForm(forms.Form):
+class GoalStatusForm(CleanTextFormMixin, forms.Form):
     status = forms.ChoiceField(label=_("Tila"), choices=PlanGoal.Status.choices)
 
 
-class ActionForm(forms.Form):
+class ActionForm(CleanTextFormMixin, forms.Form):
     description = forms.CharField(label=_("Sovittu toimenpide"), max_length=500)
     due_on = _date(_("Määräpäivä"))
     goal = forms.ModelChoiceField(
@@ -466,12 +466,12 @@ class ActionForm(forms.Form):
         self.fields["goal"].queryset = goals  # type: ignore[attr-defined]
 
 
-class ActionStatusForm(forms.Form):
+class ActionStatusForm(CleanTextFormMixin, forms.Form):
     status = forms.ChoiceField(label=_("Tila"), choices=PlanAction.Status.choices)
     completed_on = _date(_("Tehty"), required=False)
 
 
-class EventForm(forms.Form):
+class EventForm(CleanTextFormMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Laji"), choices=ServiceEvent.Kind.choices)
     occurred_on = _date(_("Päivämäärä"))
     description = forms.CharField(
@@ -504,13 +504,13 @@ class EventForm(forms.Form):
         self.fields["company"].queryset = companies  # type: ignore[attr-defined]
 
 
-class ReferralStatusForm(forms.Form):
+class ReferralStatusForm(CleanTextFormMixin, forms.Form):
     referral_status = forms.ChoiceField(
         label=_("Ohjauksen tila"), choices=ServiceEvent.ReferralStatus.choices
     )
 
 
-class WorklistForm(forms.Form):
+class WorklistForm(CleanTextFormMixin, forms.Form):
     idle_days = forms.IntegerField(
         label=_("Ei tapahtumia päivään"), min_value=1, max_value=365, required=False
     )

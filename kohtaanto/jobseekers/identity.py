@@ -6,30 +6,27 @@ two different people. The full code is therefore validated, stored and compared 
 (upper-cased, surrounding spaces removed), never with the sign normalised.
 
 The code is encrypted with Fernet (AES-128-CBC + HMAC-SHA256) under a key derived from
-`settings.FIELD_ENCRYPTION_KEY`; duplicates are found through an HMAC-SHA256 digest keyed by
-the same material, so the database never holds the code in clear.
+`settings.FIELD_ENCRYPTION_KEY` (jobseekers.encryption, which also says how the key is
+rotated); duplicates are found through an HMAC-SHA256 digest keyed by the same material, so
+the database never holds the code in clear.
 
 Temporary identity numbers (individual number 900–999, given by authorities to people without
 a permanent code) are accepted: such people are clients too. The demo data uses only this
 range, so no generated code can be a real person's.
 """
 
-import base64
-import binascii
 import datetime
 import hashlib
 import hmac
 import re
 from functools import lru_cache
 
-from cryptography.fernet import Fernet, InvalidToken
-from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext as _
 from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.fi import hetu
 
 from kohtaanto.common.errors import DomainError
+from kohtaanto.jobseekers.encryption import current_key_material, field_decrypt, field_encrypt
 
 CENTURIES = {"+": 1800, **dict.fromkeys("-YXWVU", 1900), **dict.fromkeys("ABCDEF", 2000)}
 CHECK_CHARACTERS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
@@ -72,26 +69,6 @@ def identity_code_build(birth_date: datetime.date, serial: int, *, sign: str = "
     return f"{body}{sign or signs[0]}{serial:03d}{check}"
 
 
-def _key_material() -> bytes:
-    key = str(settings.FIELD_ENCRYPTION_KEY or "")
-    if not key:
-        raise ImproperlyConfigured(
-            "FIELD_ENCRYPTION_KEY (KOHTAANTO_FIELD_KEY) is empty; identity codes cannot be "
-            "protected."
-        )
-    return key.encode()
-
-
-@lru_cache(maxsize=4)
-def _fernet(material: bytes) -> Fernet:
-    try:
-        return Fernet(material)
-    except (ValueError, binascii.Error):
-        # Not a Fernet key itself (the development default is a random string): derive one.
-        derived = hashlib.sha256(b"kohtaanto.identity_code.encryption\x00" + material).digest()
-        return Fernet(base64.urlsafe_b64encode(derived))
-
-
 @lru_cache(maxsize=4)
 def _digest_key(material: bytes) -> bytes:
     # A separate key from the same material: the digest reveals nothing about the cipher key.
@@ -99,18 +76,13 @@ def _digest_key(material: bytes) -> bytes:
 
 
 def identity_code_encrypt(code: str) -> str:
-    return _fernet(_key_material()).encrypt(code.encode()).decode()
+    return field_encrypt(code)
 
 
 def identity_code_decrypt(token: str) -> str:
-    try:
-        return _fernet(_key_material()).decrypt(token.encode()).decode()
-    except InvalidToken as exc:
-        raise ImproperlyConfigured(
-            "An identity code cannot be decrypted with the configured FIELD_ENCRYPTION_KEY."
-        ) from exc
+    return field_decrypt(token)
 
 
 def identity_code_digest(code: str) -> str:
     """HMAC-SHA256 of the full code (sign included): equal only for the very same code."""
-    return hmac.new(_digest_key(_key_material()), code.encode(), hashlib.sha256).hexdigest()
+    return hmac.new(_digest_key(current_key_material()), code.encode(), hashlib.sha256).hexdigest()

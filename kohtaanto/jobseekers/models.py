@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kohtaanto.common.models import TimeStampedModel
+from kohtaanto.jobseekers.encryption import EncryptedCharField
 
 if TYPE_CHECKING:
     from kohtaanto.programme.models import Operation
@@ -217,12 +218,12 @@ class ParticipationSpecialCategory(models.Model):
     participation = models.OneToOneField(
         Participation, on_delete=models.CASCADE, related_name="special_category"
     )
-    disability = models.CharField(
-        _("vamma tai pitkäaikaissairaus"), max_length=7, choices=Answer.choices, blank=True
+    # Encrypted at rest like identity codes (jobseekers.encryption): the database never holds
+    # who has a disability or belongs to a minority in clear.
+    disability = EncryptedCharField(
+        _("vamma tai pitkäaikaissairaus"), choices=Answer.choices, blank=True
     )
-    minority = models.CharField(
-        _("vähemmistöön kuuluva"), max_length=7, choices=Answer.choices, blank=True
-    )
+    minority = EncryptedCharField(_("vähemmistöön kuuluva"), choices=Answer.choices, blank=True)
 
     class Meta:
         verbose_name = _("erityinen henkilötieto")

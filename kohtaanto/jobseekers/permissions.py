@@ -43,6 +43,9 @@ role_rule(
 role_rule("create_job_seeker", Role.COORDINATOR, Role.COUNSELLOR)
 role_rule("view_worklist", Role.COORDINATOR, Role.COUNSELLOR)
 role_rule("view_participation_summary", Role.COORDINATOR, Role.AUDITOR)
+# Filtering the list by ESF+ participation tells who is a participant: only for the roles
+# that see the record (a counsellor's list holds only their own clients).
+role_rule("filter_by_participation", Role.COORDINATOR, Role.COUNSELLOR, Role.AUDITOR)
 
 
 def counsellor_ids(job_seeker: JobSeeker) -> set[int]:

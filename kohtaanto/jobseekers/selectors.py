@@ -1,6 +1,8 @@
 """Reads of job seekers' data, always scoped to the actor (see permissions.py)."""
 
 import datetime
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -21,8 +23,9 @@ from django.utils.translation import gettext as _
 
 from kohtaanto.accounts.models import EmploymentArea, PartnerOrganisation, Role, User
 from kohtaanto.common.dates import add_months
-from kohtaanto.common.errors import NotFoundError
+from kohtaanto.common.errors import DomainError, NotFoundError
 from kohtaanto.common.sorting import sort_ordering
+from kohtaanto.common.validators import control_character_error
 from kohtaanto.employers.models import Company
 from kohtaanto.jobseekers.identity import (
     InvalidIdentityCodeError,
@@ -58,6 +61,8 @@ if TYPE_CHECKING:
 FOLLOW_UP_LOOKAHEAD_DAYS = 14
 CONSENT_EXPIRY_LOOKAHEAD_DAYS = 30
 DEFAULT_IDLE_DAYS = 60
+# The longest search term: a longer one is no name, and an unbounded one costs CPU per word.
+SEARCH_MAX_LENGTH = 100
 
 
 def _today(on: datetime.date | None) -> datetime.date:
@@ -186,8 +191,20 @@ def job_seeker_list(
     contact and next action of the rows shown.
     """
     _require(actor, "view_job_seeker_list")
-    qs = _visible(actor)
+    if participation and not actor.permissions.can_filter_by_participation():
+        raise DomainError(
+            _("Rajaus ESR+-osallistumisen mukaan ei ole käytettävissä."), field="participation"
+        )
     q = q.strip()
+    if reason := control_character_error(q):
+        raise DomainError(reason, field="q")
+    if len(q) > SEARCH_MAX_LENGTH:
+        raise DomainError(
+            _("Hakusana on liian pitkä (enintään %(limit)s merkkiä).")
+            % {"limit": SEARCH_MAX_LENGTH},
+            field="q",
+        )
+    qs = _visible(actor)
     if q:
         digest = ""
         if actor.role in (Role.COORDINATOR, Role.COUNSELLOR):
@@ -371,19 +388,29 @@ def participation_summary(*, actor: User, operation: "Operation") -> dict[str, A
     if operation.employment_area_id != actor.employment_area_id:
         raise NotFoundError("not found")
     participations = Participation.objects.filter(operation=operation)
-    special = ParticipationSpecialCategory.objects.filter(participation__operation=operation)
     total = participations.count()
     items: list[AnswerTotals] = []
-    for qs, name, label in (
-        (participations, "third_country_national", _("Kolmannen maan kansalainen")),
-        (participations, "foreign_background", _("Ulkomaalaistaustainen")),
-        (participations, "homeless", _("Asunnoton tai asuntomarkkinoilta syrjäytynyt")),
-        (participations, "rural", _("Maaseudulla asuva")),
-        (special, "disability", _("Vamma tai pitkäaikaissairaus")),
-        (special, "minority", _("Vähemmistöön kuuluva")),
+    for name, label in (
+        ("third_country_national", _("Kolmannen maan kansalainen")),
+        ("foreign_background", _("Ulkomaalaistaustainen")),
+        ("homeless", _("Asunnoton tai asuntomarkkinoilta syrjäytynyt")),
+        ("rural", _("Maaseudulla asuva")),
     ):
-        counts = dict(qs.values_list(name).annotate(n=Count("id")).values_list(name, "n"))
+        counts = dict(
+            participations.values_list(name).annotate(n=Count("id")).values_list(name, "n")
+        )
         items.append(_answer_totals(label, counts, total))
+    # The Art. 9 answers are encrypted at rest: read and counted here, not grouped in SQL.
+    special = ParticipationSpecialCategory.objects.filter(
+        participation__operation=operation
+    ).values_list("disability", "minority")
+    disability: Counter[str] = Counter()
+    minority: Counter[str] = Counter()
+    for d, m in special.iterator(chunk_size=2000):
+        disability[d] += 1
+        minority[m] += 1
+    items.append(_answer_totals(_("Vamma tai pitkäaikaissairaus"), disability, total))
+    items.append(_answer_totals(_("Vähemmistöön kuuluva"), minority, total))
     return {
         "operation": operation,
         "total": total,
@@ -392,7 +419,7 @@ def participation_summary(*, actor: User, operation: "Operation") -> dict[str, A
     }
 
 
-def _answer_totals(label: str, counts: dict[str, int], total: int) -> AnswerTotals:
+def _answer_totals(label: str, counts: Mapping[str, int], total: int) -> AnswerTotals:
     yes, no, refused = (counts.get(a, 0) for a in (Answer.YES, Answer.NO, Answer.REFUSED))
     return AnswerTotals(label, yes, no, refused, total - yes - no - refused)
 

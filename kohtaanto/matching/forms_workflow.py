@@ -7,20 +7,21 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kohtaanto.common.forms import DateInput
+from kohtaanto.common.validators import CleanTextFormMixin
 from kohtaanto.employers.models import CompanyContact, Vacancy
 from kohtaanto.matching.models import LINK_LANGUAGES, CompanyAnswer, Outcome
 from kohtaanto.taxonomy.fields import ConceptChoiceField
 from kohtaanto.taxonomy.models import ConceptType
 
 
-class ProposeForm(forms.Form):
+class ProposeForm(CleanTextFormMixin, forms.Form):
     job_seeker = forms.IntegerField(widget=forms.HiddenInput)
     note = forms.CharField(
         label=_("Perustelu"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
-class ConsentForm(forms.Form):
+class ConsentForm(CleanTextFormMixin, forms.Form):
     given_on = forms.DateField(label=_("Suostumus annettu"), widget=DateInput())
     expires_on = forms.DateField(
         label=_("Voimassa asti"),
@@ -38,7 +39,7 @@ class ConsentForm(forms.Form):
         self.fields["given_on"].initial = timezone.localdate()
 
 
-class LinkForm(forms.Form):
+class LinkForm(CleanTextFormMixin, forms.Form):
     contact: forms.ModelChoiceField[CompanyContact] = forms.ModelChoiceField(
         label=_("Yrityksen yhteyshenkilö"), queryset=CompanyContact.objects.none()
     )
@@ -52,7 +53,7 @@ class LinkForm(forms.Form):
         self.fields["contact"].queryset = contacts  # type: ignore[attr-defined]
 
 
-class CompanyAnswerForm(forms.Form):
+class CompanyAnswerForm(CleanTextFormMixin, forms.Form):
     candidate = forms.IntegerField(widget=forms.HiddenInput)
     answer = forms.ChoiceField(
         label=_("Kiinnostaako ehdokas?"), choices=CompanyAnswer.choices, widget=forms.RadioSelect
@@ -66,12 +67,12 @@ class CompanyAnswerForm(forms.Form):
     )
 
 
-class StatisticsForm(forms.Form):
+class StatisticsForm(CleanTextFormMixin, forms.Form):
     date_from = forms.DateField(label=_("Ehdotettu alkaen"), required=False, widget=DateInput())
     date_to = forms.DateField(label=_("Ehdotettu asti"), required=False, widget=DateInput())
 
 
-class SkillSearchForm(forms.Form):
+class SkillSearchForm(CleanTextFormMixin, forms.Form):
     concept = ConceptChoiceField(
         label=_("Osaaminen"), types=[ConceptType.SKILL, ConceptType.KNOWLEDGE]
     )
@@ -80,11 +81,11 @@ class SkillSearchForm(forms.Form):
     )
 
 
-class OccupationGapForm(forms.Form):
+class OccupationGapForm(CleanTextFormMixin, forms.Form):
     occupation = ConceptChoiceField(label=_("Tavoiteammatti"), types=[ConceptType.OCCUPATION])
 
 
-class VacancyGapForm(forms.Form):
+class VacancyGapForm(CleanTextFormMixin, forms.Form):
     vacancy: forms.ModelChoiceField[Vacancy] = forms.ModelChoiceField(
         label=_("Tavoitetyöpaikka"), queryset=Vacancy.objects.none()
     )

@@ -10,6 +10,7 @@ from ninja.errors import HttpError
 
 from kohtaanto.common.errors import NotFoundError
 from kohtaanto.common.types import AuthenticatedHttpRequest
+from kohtaanto.common.validators import CleanText, PlainDecimal
 from kohtaanto.programme import selectors, services
 from kohtaanto.programme.models import ActivityEntry, CostReport, Operation, TimeRecord
 
@@ -157,9 +158,9 @@ class TimeRecordIn(Schema):
     position_id: int
     span: str
     date: date
-    hours: Decimal | None = None
-    percentage: Decimal | None = None
-    description: str = ""
+    hours: PlainDecimal | None = None
+    percentage: PlainDecimal | None = None
+    description: CleanText = ""
 
 
 def _time_record_out(record: TimeRecord) -> dict:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kohtaanto.accounts.models import PartnerOrganisation, User
 from kohtaanto.common.forms import money_field
+from kohtaanto.common.validators import CleanTextFormMixin
 from kohtaanto.employers.models import Company
 from kohtaanto.programme.models import (
     ActivityEntry,
@@ -52,7 +53,7 @@ def organisation_from_choice(value: str) -> PartnerOrganisation | None:
     return PartnerOrganisation.objects.get(pk=int(value))
 
 
-class PeriodFilterForm(forms.Form):
+class PeriodFilterForm(CleanTextFormMixin, forms.Form):
     operation = forms.ModelChoiceField(queryset=Operation.objects.none(), label=_("Hanke"))
     start = forms.DateField(label=_("Alkaen"), widget=DateInput())
     end = forms.DateField(label=_("Päättyen"), widget=DateInput())
@@ -70,7 +71,7 @@ class PeriodFilterForm(forms.Form):
         return data
 
 
-class StaffMemberForm(forms.Form):
+class StaffMemberForm(CleanTextFormMixin, forms.Form):
     name = forms.CharField(label=_("Nimi"), max_length=200)
     user = forms.ModelChoiceField(
         queryset=User.objects.none(), required=False, label=_("Käyttäjätunnus")
@@ -85,7 +86,7 @@ class StaffMemberForm(forms.Form):
         )
 
 
-class StaffPositionForm(forms.Form):
+class StaffPositionForm(CleanTextFormMixin, forms.Form):
     staff_member = forms.ModelChoiceField(queryset=StaffMember.objects.none(), label=_("Henkilö"))
     title = forms.CharField(label=_("Tehtävänimike"), max_length=200)
     salary_model = forms.ChoiceField(label=_("Palkkamalli"), choices=SalaryModel.choices)
@@ -159,7 +160,7 @@ class StaffPositionForm(forms.Form):
         field.queryset = StaffMember.objects.filter(employment_area_id=actor.employment_area_id)
 
 
-class TimeRecordForm(forms.Form):
+class TimeRecordForm(CleanTextFormMixin, forms.Form):
     position = forms.ModelChoiceField(
         queryset=StaffPosition.objects.none(), label=_("Henkilö ja tehtävä")
     )
@@ -193,7 +194,7 @@ class TimeRecordForm(forms.Form):
         ).select_related("staff_member", "operation")
 
 
-class TimeFilterForm(forms.Form):
+class TimeFilterForm(CleanTextFormMixin, forms.Form):
     year = forms.IntegerField(label=_("Vuosi"), min_value=2000, max_value=2100)
     staff_member = forms.ModelChoiceField(
         queryset=StaffMember.objects.none(), required=False, label=_("Henkilö")
@@ -206,7 +207,7 @@ class TimeFilterForm(forms.Form):
         field.queryset = StaffMember.objects.filter(employment_area_id=actor.employment_area_id)
 
 
-class SalaryPaymentForm(forms.Form):
+class SalaryPaymentForm(CleanTextFormMixin, forms.Form):
     position = forms.ModelChoiceField(
         queryset=StaffPosition.objects.none(), label=_("Henkilö ja tehtävä")
     )
@@ -227,7 +228,7 @@ class SalaryPaymentForm(forms.Form):
         ).select_related("staff_member", "operation")
 
 
-class CostReportCreateForm(forms.Form):
+class CostReportCreateForm(CleanTextFormMixin, forms.Form):
     period = forms.ModelChoiceField(queryset=PaymentPeriod.objects.none(), label=_("Maksatuskausi"))
 
     def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
@@ -245,7 +246,7 @@ class CostReportCreateForm(forms.Form):
         )
 
 
-class NarrativeForm(forms.Form):
+class NarrativeForm(CleanTextFormMixin, forms.Form):
     narrative = forms.CharField(
         label=_("Edistymisen kuvaus"),
         widget=forms.Textarea(attrs={"rows": 10}),
@@ -254,7 +255,7 @@ class NarrativeForm(forms.Form):
     )
 
 
-class OperationCompanyForm(forms.Form):
+class OperationCompanyForm(CleanTextFormMixin, forms.Form):
     company = forms.ModelChoiceField(queryset=Company.objects.none(), label=_("Yritys"))
     is_development_partner = forms.BooleanField(label=_("Kehittämiskumppani"), required=False)
     is_pilot_company = forms.BooleanField(label=_("Pilottiyritys"), required=False)
@@ -277,18 +278,18 @@ class OperationCompanyForm(forms.Form):
         ).order_by("name")
 
 
-class ImplementerBudgetForm(forms.Form):
+class ImplementerBudgetForm(CleanTextFormMixin, forms.Form):
     budget_eur = forms.DecimalField(
         label=_("Budjetti (€)"), required=False, min_value=0, max_digits=12, decimal_places=2
     )
 
 
-class PaymentPeriodForm(forms.Form):
+class PaymentPeriodForm(CleanTextFormMixin, forms.Form):
     start_date = forms.DateField(label=_("Alkaa"), widget=DateInput())
     end_date = forms.DateField(label=_("Päättyy"), widget=DateInput())
 
 
-class ActivityEntryForm(forms.Form):
+class ActivityEntryForm(CleanTextFormMixin, forms.Form):
     operation = forms.ModelChoiceField(
         queryset=Operation.objects.none(), required=False, label=_("Hanke")
     )
@@ -345,7 +346,7 @@ class ActivityEntryForm(forms.Form):
         return {**data, "companies": companies}
 
 
-class ActivityParticipantForm(forms.Form):
+class ActivityParticipantForm(CleanTextFormMixin, forms.Form):
     organisation = forms.ChoiceField(label=_("Organisaatio"))
     name = forms.CharField(label=_("Nimi"), max_length=200, required=False)
 
@@ -361,14 +362,14 @@ ActivityParticipantFormSet = forms.formset_factory(
 )
 
 
-class AttachmentForm(forms.Form):
+class AttachmentForm(CleanTextFormMixin, forms.Form):
     file = forms.FileField(
         label=_("Liite"),
         help_text=_("PDF, Office- tai OpenDocument-tiedosto, kuva tai teksti; enintään 10 Mt."),
     )
 
 
-class PartnerReportForm(forms.Form):
+class PartnerReportForm(CleanTextFormMixin, forms.Form):
     organisation = forms.ChoiceField(label=_("Organisaatio"))
     start = forms.DateField(label=_("Alkaen"), widget=DateInput())
     end = forms.DateField(label=_("Päättyen"), widget=DateInput())

@@ -1,10 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kohtaanto.common.validators import CleanTextFormMixin
 from kohtaanto.taxonomy.models import ConceptType
 
 
-class ConceptSearchForm(forms.Form):
+class ConceptSearchForm(CleanTextFormMixin, forms.Form):
     q = forms.CharField(
         label=_("Hae nimellä"),
         max_length=200,

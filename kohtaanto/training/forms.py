@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kohtaanto.accounts.models import PartnerOrganisation, User
 from kohtaanto.common.forms import DateInput, DecimalTextField, date_field, money_field
+from kohtaanto.common.validators import CleanTextFormMixin
 from kohtaanto.employers.models import Company
 from kohtaanto.jobseekers.models import JobSeeker
 from kohtaanto.taxonomy.fields import ConceptChoiceField
@@ -21,7 +22,7 @@ from kohtaanto.training.models import (
 )
 
 
-class ProviderForm(forms.Form):
+class ProviderForm(CleanTextFormMixin, forms.Form):
     name = forms.CharField(label=_("Nimi"), max_length=200)
     business_id = forms.CharField(label=_("Y-tunnus"), max_length=20)
     partner_organisation = forms.ModelChoiceField(
@@ -43,7 +44,7 @@ class ProviderForm(forms.Form):
     contact_phone = forms.CharField(label=_("Puhelin"), max_length=40, required=False)
 
 
-class MemberForm(forms.Form):
+class MemberForm(CleanTextFormMixin, forms.Form):
     user = forms.ModelChoiceField(label=_("Kumppanikäyttäjä"), queryset=User.objects.none())
 
     def __init__(self, *args: Any, users: Any, **kwargs: Any) -> None:
@@ -51,7 +52,7 @@ class MemberForm(forms.Form):
         self.fields["user"].queryset = users  # type: ignore[attr-defined]
 
 
-class EnterpriseLinkForm(forms.Form):
+class EnterpriseLinkForm(CleanTextFormMixin, forms.Form):
     name = forms.CharField(label=_("Yrityksen nimi"), max_length=300)
     relation = forms.ChoiceField(label=_("Suhde"), choices=EnterpriseLink.Relation.choices)
     holding_percent = DecimalTextField(label=_("Omistusosuus (%)"))
@@ -60,12 +61,12 @@ class EnterpriseLinkForm(forms.Form):
     balance_sheet_eur = money_field(_("Taseen loppusumma (€)"), required=False)
 
 
-class EmployerInvoiceForm(forms.Form):
+class EmployerInvoiceForm(CleanTextFormMixin, forms.Form):
     reference = forms.CharField(label=_("Laskun viite"), max_length=60)
     invoiced_on = date_field(_("Laskun päivä"))
 
 
-class AgreementForm(forms.Form):
+class AgreementForm(CleanTextFormMixin, forms.Form):
     title = forms.CharField(label=_("Nimi"), max_length=200)
     legal_basis = forms.ChoiceField(label=_("Hankintaperuste"), choices=LegalBasis.choices)
     contract_type = forms.ChoiceField(
@@ -87,7 +88,7 @@ class AgreementForm(forms.Form):
     options = forms.CharField(label=_("Optiot"), widget=forms.Textarea, required=False)
 
 
-class ProgrammeForm(forms.Form):
+class ProgrammeForm(CleanTextFormMixin, forms.Form):
     name_fi = forms.CharField(label=_("Nimi (suomi)"), max_length=200)
     name_sv = forms.CharField(label=_("Nimi (ruotsi)"), max_length=200, required=False)
     name_en = forms.CharField(label=_("Nimi (englanti)"), max_length=200, required=False)
@@ -142,11 +143,11 @@ class ProgrammeForm(forms.Form):
         return ids
 
 
-class DescriptionForm(forms.Form):
+class DescriptionForm(CleanTextFormMixin, forms.Form):
     text = forms.CharField(label=_("Koulutuksen kuvaus"), widget=forms.Textarea)
 
 
-class OrderForm(forms.Form):
+class OrderForm(CleanTextFormMixin, forms.Form):
     agreement = forms.ModelChoiceField(label=_("Sopimus"), queryset=Agreement.objects.none())
     seats = forms.IntegerField(label=_("Paikat"), min_value=1)
     ordered_on = date_field(_("Tilauspäivä"))
@@ -156,7 +157,7 @@ class OrderForm(forms.Form):
         self.fields["agreement"].queryset = agreements  # type: ignore[attr-defined]
 
 
-class InvoiceForm(forms.Form):
+class InvoiceForm(CleanTextFormMixin, forms.Form):
     number = forms.CharField(label=_("Laskun numero"), max_length=60)
     amount = money_field(_("Summa (€)"))
     invoiced_on = date_field(_("Laskun päivä"))
@@ -171,11 +172,11 @@ class InvoiceForm(forms.Form):
     )
 
 
-class PlanForm(forms.Form):
+class PlanForm(CleanTextFormMixin, forms.Form):
     budget = money_field(_("Budjetti (€)"))
 
 
-class EnrolForm(forms.Form):
+class EnrolForm(CleanTextFormMixin, forms.Form):
     job_seeker = forms.ModelChoiceField(
         label=_("Työnhakija"), queryset=JobSeeker.objects.none(), required=False
     )
@@ -184,7 +185,7 @@ class EnrolForm(forms.Form):
     )
 
 
-class ProgressForm(forms.Form):
+class ProgressForm(CleanTextFormMixin, forms.Form):
     action = forms.ChoiceField(
         choices=[
             ("attendance", _("Läsnäolo")),

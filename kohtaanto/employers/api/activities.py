@@ -165,7 +165,7 @@ class WorklistVacancyOut(Schema):
     closing_date: date | None
 
 
-class WorklistOut(Schema):
+class EmployerWorklistOut(Schema):
     overdue_tasks: list[TaskOut]
     upcoming_tasks: list[TaskOut]
     answered_surveys: list[WorklistSurveyOut]
@@ -173,6 +173,6 @@ class WorklistOut(Schema):
     closing_vacancies: list[WorklistVacancyOut]
 
 
-@router.get("/company-worklist", response=WorklistOut)
+@router.get("/company-worklist", response=EmployerWorklistOut)
 def worklist(request: AuthenticatedHttpRequest) -> Any:
     return selectors.worklist(actor=request.user)

@@ -11,6 +11,7 @@ from kohtaanto.accounts.models import User
 from kohtaanto.common.errors import NotFoundError
 from kohtaanto.common.imports import municipality_by_code
 from kohtaanto.common.types import AuthenticatedHttpRequest
+from kohtaanto.common.validators import CleanLine, PlainDecimal
 from kohtaanto.employers import selectors
 from kohtaanto.employers.api.common import (
     field_refusals,
@@ -52,8 +53,8 @@ class CompanyIn(Schema):
     industry_code: str = ""
     size_class: str = ""
     employees: int | None = Field(None, ge=0)
-    turnover_eur: Decimal | None = Field(None, ge=0, max_digits=15, decimal_places=2)
-    balance_sheet_eur: Decimal | None = Field(None, ge=0, max_digits=15, decimal_places=2)
+    turnover_eur: PlainDecimal | None = Field(None, ge=0, max_digits=15, decimal_places=2)
+    balance_sheet_eur: PlainDecimal | None = Field(None, ge=0, max_digits=15, decimal_places=2)
     municipality: str | None = Field(None, description="Statistics Finland code, e.g. 272")
     is_public_administration: bool = False
     responsible_advisor_id: int | None = None
@@ -66,8 +67,8 @@ class CompanyPatch(Schema):
     industry_code: str | None = None
     size_class: str | None = None
     employees: int | None = Field(None, ge=0)
-    turnover_eur: Decimal | None = Field(None, ge=0, max_digits=15, decimal_places=2)
-    balance_sheet_eur: Decimal | None = Field(None, ge=0, max_digits=15, decimal_places=2)
+    turnover_eur: PlainDecimal | None = Field(None, ge=0, max_digits=15, decimal_places=2)
+    balance_sheet_eur: PlainDecimal | None = Field(None, ge=0, max_digits=15, decimal_places=2)
     municipality: str | None = None
     is_public_administration: bool | None = None
     responsible_advisor_id: int | None = None
@@ -75,7 +76,7 @@ class CompanyPatch(Schema):
 
 
 class CompanyFilters(Schema):
-    q: str = ""
+    q: CleanLine = Field("", max_length=100)
     municipality: str | None = None
     size_class: str = ""
     programme_role: str = ""

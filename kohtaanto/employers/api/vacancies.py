@@ -11,6 +11,7 @@ from ninja.responses import Status
 from kohtaanto.accounts.models import User
 from kohtaanto.common.imports import municipality_by_code
 from kohtaanto.common.types import AuthenticatedHttpRequest
+from kohtaanto.common.validators import CleanLine, PlainDecimal
 from kohtaanto.employers import selectors
 from kohtaanto.employers.api.common import (
     concept_or_none,
@@ -82,8 +83,8 @@ class VacancyFields(Schema):
     positions: int = Field(1, ge=1, le=1000)
     start_date: date | None = None
     contract_type: str = ""
-    wage_min: Decimal | None = Field(None, ge=0, max_digits=10, decimal_places=2)
-    wage_max: Decimal | None = Field(None, ge=0, max_digits=10, decimal_places=2)
+    wage_min: PlainDecimal | None = Field(None, ge=0, max_digits=10, decimal_places=2)
+    wage_max: PlainDecimal | None = Field(None, ge=0, max_digits=10, decimal_places=2)
     wage_period: WagePeriod = WagePeriod.MONTH
     closing_date: date | None = None
     skills: list[VacancySkillIO] = []
@@ -96,7 +97,7 @@ class VacancyIn(VacancyFields):
 
 
 class VacancyFilters(Schema):
-    q: str = ""
+    q: CleanLine = Field("", max_length=100)
     state: str = ""
     company: int | None = None
     municipality: str | None = None

@@ -5,7 +5,6 @@ from kohtaanto.finance.services.grants import (
     ApplicationData,
     grant_application_approve,
     grant_application_assess,
-    grant_application_link_make,
     grant_application_reject,
     grant_application_submit,
     grant_application_update,
@@ -32,10 +31,23 @@ from kohtaanto.finance.services.ledger import (
     payment_record,
     payment_recover,
 )
+from kohtaanto.finance.services.links import (
+    RateLimitedError,
+    application_link_create,
+    application_link_open,
+    application_link_revoke,
+    grant_application_check,
+    grant_application_submit_through_link,
+    public_attempt_allow,
+)
 
 __all__ = [
     "GRANT_SCHEME_FIELDS",
     "ApplicationData",
+    "RateLimitedError",
+    "application_link_create",
+    "application_link_open",
+    "application_link_revoke",
     "appropriation_amend",
     "appropriation_create",
     "appropriation_year_end_release",
@@ -46,9 +58,10 @@ __all__ = [
     "commitment_year_part_book",
     "grant_application_approve",
     "grant_application_assess",
-    "grant_application_link_make",
+    "grant_application_check",
     "grant_application_reject",
     "grant_application_submit",
+    "grant_application_submit_through_link",
     "grant_application_update",
     "grant_claim_link_make",
     "grant_claim_pay",
@@ -61,5 +74,6 @@ __all__ = [
     "ledger_entry_reverse",
     "payment_record",
     "payment_recover",
+    "public_attempt_allow",
     "scheme_rule_create",
 ]

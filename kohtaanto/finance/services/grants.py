@@ -50,6 +50,7 @@ from kohtaanto.finance.eligibility import (
 )
 from kohtaanto.finance.letters import decision_letter_send
 from kohtaanto.finance.models import (
+    ApplicationLink,
     Appropriation,
     BudgetLine,
     Commitment,
@@ -206,20 +207,6 @@ def scheme_rule_create(*, actor: User, scheme: GrantScheme, **values: Any) -> Sc
 
 
 # --- signed links ----------------------------------------------------------------------------
-
-
-def grant_application_link_make(*, actor: User, scheme: GrantScheme, company: Company) -> str:
-    """A signed, expiring token with which the company applies without an account."""
-    require_area(actor, scheme.employment_area_id)
-    require_area(actor, company.employment_area_id)
-    token = links.application_token(scheme=scheme, company=company)
-    audit_event_record(
-        actor=actor,
-        action="grant_application.link",
-        target=scheme,
-        changes={"company": [None, company.business_id]},
-    )
-    return token
 
 
 def grant_claim_link_make(*, actor: User, decision: GrantDecision) -> str:
@@ -402,11 +389,14 @@ def grant_application_submit(
     company: Company,
     data: ApplicationData,
     channel: str,
+    application_link: ApplicationLink | None = None,
 ) -> GrantApplication:
     """Receive an application (from the employer's link, actor None, or an advisor).
 
-    Its received time sets its place in a first-come scheme. The eligibility check and the
-    maximum are stored for the lists; the decision checks again.
+    Its received time sets its place in a first-come scheme. One entered by staff is checked
+    at once; one from a link claims nothing of the envelope until staff have checked it
+    (services.links.grant_application_check). The eligibility check and the maximum are
+    stored for the lists; the decision checks again.
     """
     require_area(actor, scheme.employment_area_id)
     if company.employment_area_id != scheme.employment_area_id:
@@ -414,13 +404,17 @@ def grant_application_submit(
     if not scheme.is_active:
         raise ConflictError(_("Avustusohjelma ei ota vastaan hakemuksia."))
     _check_category(scheme, data.category)
+    staff = actor if actor is not None and actor.is_authenticated else None
     application = GrantApplication(
         employment_area_id=scheme.employment_area_id,
         scheme=scheme,
         company=company,
         channel=channel,
         received_at=timezone.now(),
-        entered_by=actor if actor is not None and actor.is_authenticated else None,
+        entered_by=staff,
+        checked_at=timezone.now() if staff is not None else None,
+        checked_by=staff,
+        application_link=application_link,
         **data.model_values(),
     )
     _store_assessment(application)

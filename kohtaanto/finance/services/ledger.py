@@ -119,6 +119,28 @@ def check_not_future(day: date, *, what: str, field: str | None = None) -> date:
     return day
 
 
+# The earliest booking for an appropriation: a later year's share of an order or a decision is
+# booked when it is made, at most this many years before the appropriation's own year.
+BOOKING_YEARS_BEFORE = 2
+
+
+def check_booking_window(day: date, *, year: int) -> date:
+    """A booking date for `year`'s appropriation: never in the future (check_not_future) and
+    not before 1 January of `year` − BOOKING_YEARS_BEFORE (a typo such as 1900 is refused)."""
+    check_not_future(day, what=_("Kirjauspäivä"))
+    earliest = date(year - BOOKING_YEARS_BEFORE, 1, 1)
+    if day < earliest:
+        raise DomainError(
+            _(
+                "Kirjauspäivä %(date)s on liian aikainen: vuoden %(year)s määrärahaan voi "
+                "kirjata aikaisintaan %(earliest)s."
+            )
+            % {"date": _short(day), "year": year, "earliest": _short(earliest)},
+            field="booked_on",
+        )
+    return day
+
+
 # A January payment for the previous year's obligation is the one allowed carry-over.
 CARRY_OVER_LAST_MONTH = 1
 
@@ -326,6 +348,8 @@ def _book(
     """Append one entry and move the cached balances; refuse anything that breaks a rule."""
     appropriation, commitment, scheme = locked.appropriation, locked.commitment, locked.scheme
     assert commitment is not None
+    if booked_on is not None:
+        check_booking_window(booked_on, year=appropriation.year)
     available = appropriation.available - committed_delta
     if available < 0:
         raise ConflictError(

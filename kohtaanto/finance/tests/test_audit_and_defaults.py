@@ -68,7 +68,7 @@ def test_every_service_writes_its_audit_event_with_the_actor(
     )
     voucher = youth_voucher(area)
     company = CompanyFactory()
-    services.grant_application_link_make(actor=business_advisor, scheme=voucher, company=company)
+    services.application_link_create(actor=business_advisor, scheme=voucher, company=company)[1]
     rejected = submit(business_advisor, voucher)
     services.grant_application_reject(actor=finance_user, application=rejected, reasons="Ei")
     decision = services.grant_application_approve(

@@ -49,11 +49,11 @@ def test_finance_pages_are_accessible(page, live_server, area):
     page.goto(f"{live_server.url}{reverse('finance:dashboard')}?year=2026")
     assert page.get_by_role("img", name="Sidottu ja maksettu kertymä vuonna 2026").is_visible()
 
-    token = services.grant_application_link_make(
+    token = services.application_link_create(
         actor=advisor,
         scheme=GrantScheme.objects.get(code="nuorten-tyollistamisseteli"),
         company=Company.objects.first(),
-    )
+    )[1]
     employer = page.context.browser.new_context(locale="sv-SE")
     public = employer.new_page()
     public.goto(f"{live_server.url}{reverse('finance:public_apply', args=[token])}")

@@ -459,10 +459,12 @@ def test_application_link_round_trip_expiry_and_tampering(
     import time
 
     company = CompanyFactory()
-    token = services.grant_application_link_make(
+    token = services.application_link_create(
         actor=business_advisor, scheme=voucher, company=company
-    )
-    assert links.read_link(token, kind=links.APPLICATION) == {"s": voucher.pk, "c": company.pk}
+    )[1]
+    payload = links.read_link(token, kind=links.APPLICATION)
+    assert (payload["s"], payload["c"]) == (voucher.pk, company.pk)
+    assert len(payload["n"]) >= 32
     assert AuditEvent.objects.filter(action="grant_application.link").count() == 1
     with pytest.raises(DomainError, match="ei kelpaa"):
         links.read_link(token + "x", kind=links.APPLICATION)

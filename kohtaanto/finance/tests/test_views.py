@@ -702,9 +702,9 @@ def test_application_link_page_makes_a_working_link(client_as, business_advisor,
 
 
 def public_link(business_advisor, scheme, company):
-    token = services.grant_application_link_make(
+    token = services.application_link_create(
         actor=business_advisor, scheme=scheme, company=company
-    )
+    )[1]
     return reverse("finance:public_apply", args=[token])
 
 

@@ -151,10 +151,17 @@ def application_link(request: AuthenticatedHttpRequest, id: int) -> HttpResponse
     form = forms.LinkForm(posted(request), actor=request.user)
     link = None
     if request.method == "POST" and form.is_valid():
-        token = services.grant_application_link_make(
-            actor=request.user, scheme=scheme, company=form.cleaned_data["company"]
+        made = attempt(
+            form,
+            lambda: services.application_link_create(
+                actor=request.user,
+                scheme=scheme,
+                company=form.cleaned_data["company"],
+                max_uses=form.cleaned_data["max_uses"],
+            ),
         )
-        link = request.build_absolute_uri(reverse("finance:public_apply", args=[token]))
+        if made:
+            link = request.build_absolute_uri(reverse("finance:public_apply", args=[made[1]]))
     return render(
         request,
         "finance/link.html",
@@ -309,6 +316,11 @@ def application_detail(request: AuthenticatedHttpRequest, id: int) -> HttpRespon
     assessment = services.grant_application_assess(application) if waiting else None
     decision = getattr(application, "decision", None) if not waiting else None
     can_decide = waiting and request.user.permissions.can_decide_grant()
+    can_check = (
+        waiting
+        and application.checked_at is None
+        and request.user.permissions.can_enter_grant_application()
+    )
     return render(
         request,
         "finance/application_detail.html",
@@ -321,6 +333,7 @@ def application_detail(request: AuthenticatedHttpRequest, id: int) -> HttpRespon
             position=selectors.queue_position(application) if waiting else None,
             decision=decision,
             can_decide_this=can_decide,
+            can_check=can_check,
         ),
     )
 

@@ -1,13 +1,17 @@
-"""Pages for employers without an account, reached through a signed, expiring link."""
+"""Pages for employers without an account, reached through a signed, expiring link.
+
+An application link is also limited in uses, revocable and rate-limited
+(finance.services.links)."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from kohtaanto.common.client_address import client_address
 from kohtaanto.common.errors import ConflictError, DomainError
-from kohtaanto.employers.models import Company
+from kohtaanto.common.forms import show_refusal
 from kohtaanto.finance import forms, links, services
-from kohtaanto.finance.models import GrantApplication, GrantDecision, GrantScheme
+from kohtaanto.finance.models import GrantApplication, GrantDecision
 from kohtaanto.finance.views.base import attempt, posted
 
 
@@ -25,36 +29,41 @@ def _read(request: HttpRequest, token: str, kind: str) -> dict | HttpResponse:
 
 
 def public_apply(request: HttpRequest, token: str) -> HttpResponse:
-    """The employer's application form (fi/sv/en through the language menu)."""
-    payload = _read(request, token, links.APPLICATION)
-    if isinstance(payload, HttpResponse):
-        return payload
-    scheme = GrantScheme.objects.filter(pk=payload["s"]).select_related("line").first()
-    company = (
-        Company.objects.filter(
-            pk=payload["c"], employment_area_id=scheme.employment_area_id
-        ).first()
-        if scheme
-        else None
-    )
-    if scheme is None or company is None:
+    """The employer's application form (fi/sv/en through the language menu).
+
+    The link must still accept applications (not used up, revoked or expired); posts are
+    rate-limited per link and per client address before the form is even read.
+    """
+    try:
+        link = services.application_link_open(token)
+    except ConflictError as exc:
+        return _refused(request, exc.message, 410)
+    except DomainError:
         return _refused(request, _("Linkki ei kelpaa."), 404)
+    scheme, company = link.scheme, link.company
     if not scheme.is_active:
         return _refused(request, _("Avustusohjelma ei ota vastaan hakemuksia."), 410)
+    if request.method == "POST":
+        try:
+            services.public_attempt_allow(link=link, address=client_address(request))
+        except services.RateLimitedError as exc:
+            return _refused(request, exc.message, 429)
     data = request.POST if request.method == "POST" else None
     form = forms.ApplicationForm(data, scheme=scheme, public=True)
     de_minimis = forms.DeMinimisFormSet(data, prefix="deminimis")
     if request.method == "POST" and form.is_valid() and de_minimis.is_valid():
-        application = attempt(
-            form,
-            lambda: services.grant_application_submit(
-                actor=None,
-                scheme=scheme,
-                company=company,
-                data=form.application_data(de_minimis=de_minimis),
-                channel=GrantApplication.Channel.LINK,
-            ),
-        )
+        try:
+            application = services.grant_application_submit_through_link(
+                link=link, data=form.application_data(de_minimis=de_minimis)
+            )
+        except ConflictError as exc:
+            if exc.code in ("used", "revoked", "expired"):
+                return _refused(request, exc.message, 410)
+            show_refusal(form, exc)
+            application = None
+        except DomainError as exc:
+            show_refusal(form, exc)
+            application = None
         if application:
             return redirect("finance:public_received")
     return render(

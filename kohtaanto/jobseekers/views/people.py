@@ -44,6 +44,8 @@ def job_seeker_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     user.permissions.require("view_job_seeker_list")
     form = JobSeekerListForm(request.GET or None, area_id=user.employment_area_id)
+    if not user.permissions.can_filter_by_participation():
+        del form.fields["participation"]
     filters = form.cleaned_data if form.is_valid() else {}
     sort = sort_param(request, selectors.JOB_SEEKER_SORTS)
     people = selectors.job_seeker_list(

@@ -1,0 +1,238 @@
+"""Load: 50 concurrent users for 60 s against gunicorn with PostgreSQL on loopback.
+
+    pip install -e '.[load]'
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/kt_load nice -n 10 \\
+        python bench/load_pages.py [--users 50] [--seconds 60] [--people 20000] [--workers 4]
+
+A fresh database `<name>_bench` next to the one the URL names is created, migrated, given the
+demo region and then job seekers up to `--people`; gunicorn serves it on 127.0.0.1:`--port`
+(DEBUG off, no warm start of the search indexes), and locust (bench/load_locustfile.py) runs
+headless for `--seconds` with `--users` users: browser sessions over the register list, search
+and detail pages and the other apps' front pages, and API clients over the register and the
+companies. Everything stops by itself (locust's run time, then gunicorn is terminated and the
+database dropped). Prints per-request p50/p95/p99 and errors, the total, the machine and its
+load average before and after. Goal (issue 18): p95 < 300 ms and zero errors.
+"""
+
+import argparse
+import csv
+import os
+import random
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+from urllib.request import urlopen
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+
+
+def _bench_url(url: str) -> tuple[str, str, str]:
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/") + "_bench"
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    return urlunsplit(parts._replace(path="/" + name)), name, admin
+
+
+def _admin(admin_url: str, sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(sql)
+
+
+def _prepare(people: int) -> dict[str, str]:
+    """Migrate, seed, and make a session cookie and an API token for the coordinator."""
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kohtaanto.config.settings")
+    django.setup()
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.core.management import call_command
+
+    from kohtaanto.accounts.models import Municipality, Role, User
+    from kohtaanto.accounts.services import api_token_create
+    from kohtaanto.jobseekers.models import JobSeeker
+
+    call_command("migrate", verbosity=0)
+    call_command("demo", "--no-serve", verbosity=0)
+    coordinator = User.objects.filter(role=Role.COORDINATOR, is_active=True).first()
+    assert coordinator is not None and coordinator.employment_area_id
+    area_id = coordinator.employment_area_id
+    counsellors = list(User.objects.filter(role=Role.COUNSELLOR, employment_area_id=area_id))
+    municipalities = list(Municipality.objects.filter(area_id=area_id))
+    rng = random.Random(18)
+    first = ["Aino", "Eero", "Liisa", "Mikko", "Sanna", "Juha", "Elina", "Pekka", "Anna", "Ville"]
+    last = [
+        "Virtanen",
+        "Korhonen",
+        "Nieminen",
+        "Mäkinen",
+        "Hämäläinen",
+        "Laine",
+        "Koski",
+        "Heikkinen",
+    ]
+    missing = people - JobSeeker.objects.filter(employment_area_id=area_id).count()
+    batch: list[JobSeeker] = []
+    for i in range(max(0, missing)):
+        batch.append(
+            JobSeeker(
+                employment_area_id=area_id,
+                first_name=rng.choice(first),
+                last_name=rng.choice(last),
+                municipality=rng.choice(municipalities) if municipalities else None,
+                external_id=f"LOAD-{i:06d}",
+            )
+        )
+    created = JobSeeker.objects.bulk_create(batch, batch_size=2000)
+    if counsellors:
+        through = JobSeeker.counsellors.through
+        through.objects.bulk_create(
+            [through(jobseeker_id=p.pk, user_id=rng.choice(counsellors).pk) for p in created],
+            batch_size=5000,
+        )
+    session = SessionStore()
+    session[SESSION_KEY] = str(coordinator.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = coordinator.get_session_auth_hash()
+    session.create()
+    ids = list(
+        JobSeeker.objects.filter(employment_area_id=area_id).values_list("pk", flat=True)[:2000]
+    )
+    return {
+        "LOAD_SESSION_COOKIE": session.session_key or "",
+        "LOAD_API_TOKEN": api_token_create(actor=None, user=coordinator),
+        "LOAD_PERSON_IDS": ",".join(str(i) for i in rng.sample(ids, min(500, len(ids)))),
+        "LOAD_PEOPLE": str(JobSeeker.objects.filter(employment_area_id=area_id).count()),
+        "LOAD_DATA_DIR": str(settings.DATA_DIR),
+    }
+
+
+def _wait_until_up(url: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise SystemExit(f"gunicorn did not answer {url} within {seconds:.0f} s")
+
+
+def _report(stats_csv: Path, args: argparse.Namespace, loads: list[tuple[float, ...]]) -> None:
+    rows = list(csv.DictReader(stats_csv.open(encoding="utf-8")))
+    print(f"\n{'request':46} {'n':>6} {'err':>4} {'p50':>6} {'p95':>6} {'p99':>6}  (ms)")
+    for row in rows:
+        name = row["Name"] if row["Name"] != "Aggregated" else "ALL"
+        print(
+            f"{row['Type'] + ' ' + name:46.46} {row['Request Count']:>6} "
+            f"{row['Failure Count']:>4} {row['50%']:>6} {row['95%']:>6} {row['99%']:>6}"
+        )
+    total = next(r for r in rows if r["Name"] == "Aggregated")
+    rate = float(total["Requests/s"])
+    print(
+        f"\nusers {args.users}, {args.seconds} s, gunicorn {args.workers} workers × "
+        f"{args.threads} threads, {os.cpu_count()} cores; {rate:.1f} requests/s; "
+        f"p95 {total['95%']} ms (goal < 300), errors {total['Failure Count']} (goal 0)"
+    )
+    before, after = (" ".join(f"{x:.2f}" for x in load) for load in loads)
+    print(f"load average (1/5/15 min) before: {before}, after: {after}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--people", type=int, default=20_000)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--port", type=int, default=8105)
+    parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    args = parser.parse_args()
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        raise SystemExit("Set DATABASE_URL to a PostgreSQL server (the bench makes its own db).")
+    bench_url, name, admin_url = _bench_url(url)
+    _admin(admin_url, f'DROP DATABASE IF EXISTS "{name}"')
+    _admin(admin_url, f'CREATE DATABASE "{name}"')
+    data_dir = tempfile.mkdtemp(prefix="kt-load-")
+    env = {
+        **os.environ,
+        "DATABASE_URL": bench_url,
+        "DATABASE_CONN_MAX_AGE": "60",
+        "KOHTAANTO_DATA_DIR": data_dir,
+        "KOHTAANTO_DEBUG": "false",
+        "KOHTAANTO_WARM_START": "false",
+        "AXES_ENABLED": "false",
+    }
+    os.environ.update(env)
+    sys.path.insert(0, str(ROOT))
+    server = None
+    try:
+        started = time.perf_counter()
+        env.update(_prepare(args.people))
+        print(f"seeded {env['LOAD_PEOPLE']} job seekers in {time.perf_counter() - started:.0f} s")
+        server = subprocess.Popen(
+            [
+                str(VENV_BIN / "gunicorn"),
+                "kohtaanto.config.wsgi",
+                f"--bind=127.0.0.1:{args.port}",
+                f"--workers={args.workers}",
+                f"--threads={args.threads}",
+                # Longer than a client's pause between requests: with the default 2 s a kept-alive
+                # connection can be closed just as the client reuses it (a reset, not a 5xx).
+                "--keep-alive=75",
+                "--log-level=warning",
+            ],
+            cwd=ROOT,
+            env=env,
+        )
+        _wait_until_up(f"http://127.0.0.1:{args.port}/healthz")
+        out = Path(data_dir) / "locust"
+        loads = [os.getloadavg()]
+        subprocess.run(
+            [
+                str(VENV_BIN / "locust"),
+                "-f",
+                str(ROOT / "bench" / "load_locustfile.py"),
+                "--headless",
+                f"--users={args.users}",
+                f"--spawn-rate={max(1, args.users // 5)}",
+                f"--run-time={args.seconds}s",
+                f"--host=http://127.0.0.1:{args.port}",
+                f"--csv={out}",
+                "--only-summary",
+                "--stop-timeout=5",
+                "--loglevel=WARNING",
+            ],
+            cwd=ROOT,
+            env=env,
+            check=False,
+            timeout=args.seconds + 120,
+        )
+        loads.append(os.getloadavg())
+        _report(Path(f"{out}_stats.csv"), args, loads)
+    finally:
+        if server is not None:
+            server.send_signal(signal.SIGTERM)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+        from django.db import connections
+
+        connections.close_all()
+        if not args.keep:
+            _admin(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+if __name__ == "__main__":
+    main()
