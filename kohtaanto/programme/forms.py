@@ -391,7 +391,7 @@ class PartnerReportForm(CleanTextFormMixin, forms.Form):
         return data
 
 
-class PaymentDecisionForm(forms.Form):
+class PaymentDecisionForm(CleanTextFormMixin, forms.Form):
     """The funder's decision on a submitted claim (accepted staff costs, a deduction's
     reason, money paid); the flat rate and the funder's share are computed."""
 
@@ -404,7 +404,7 @@ class PaymentDecisionForm(forms.Form):
     paid_on = forms.DateField(label=_("Maksupäivä"), required=False, widget=DateInput())
 
 
-class FinancingPlanForm(forms.Form):
+class FinancingPlanForm(CleanTextFormMixin, forms.Form):
     support_rate_percent = forms.DecimalField(
         label=_("Tukiprosentti (%)"), min_value=0, max_value=100, max_digits=5, decimal_places=2
     )

@@ -62,7 +62,7 @@ def participation_enter(
     if operation.employment_area_id != job_seeker.employment_area_id:
         raise DomainError(_("Hanke ei kuulu asiakkaan työllisyysalueelle."))
     # Annex I participant data belong to ESF+ operations only (Regulation (EU) 2021/1057).
-    if operation.fund != Operation.Fund.ESF_PLUS:
+    if operation.fund != type(operation).Fund.ESF_PLUS:
         raise DomainError(
             _("Hanke ei ole ESR+-hanke, eikä siihen kirjata osallistujia."), field="operation"
         )

@@ -87,7 +87,7 @@ def test_migration_encrypts_answers_stored_in_clear(job_seeker):
             [special.pk],
         )
     migration = importlib.import_module(
-        "kohtaanto.jobseekers.migrations.0004_special_category_encrypted"
+        "kohtaanto.jobseekers.migrations.0005_special_category_encrypted"
     )
     editor = SimpleNamespace(connection=connection, quote_name=connection.ops.quote_name)
     migration.encrypt_existing_answers(None, editor)
