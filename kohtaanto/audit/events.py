@@ -21,6 +21,62 @@ class EventType(NamedTuple):
 
 
 EVENT_TYPES: dict[str, EventType] = {
+    "enterprise_link.delete": EventType(
+        _("Yrityssidos poistettu"),
+        _("%(actor)s poisti yrityssidoksen %(target)s."),
+    ),
+    "grant_application.check": EventType(
+        _("Avustushakemus tarkastettu"),
+        _("%(actor)s tarkasti avustushakemuksen %(target)s."),
+    ),
+    "grant_application.link_revoke": EventType(
+        _("Hakulinkki peruttu"),
+        _("%(actor)s perui hakulinkin %(target)s."),
+    ),
+    "job_seeker.import": EventType(
+        _("Työnhakijat tuotu"),
+        _("%(actor)s toi työnhakijoita tiedostosta %(target)s."),
+    ),
+    "programme.financing_plan.save": EventType(
+        _("Rahoitussuunnitelma tallennettu"),
+        _("%(actor)s tallensi rahoitussuunnitelman %(target)s."),
+    ),
+    "programme.participant_cost.record": EventType(
+        _("Osallistujakulu kirjattu"),
+        _("%(actor)s kirjasi osallistujakulun %(target)s."),
+    ),
+    "programme.participants.export": EventType(
+        _("Osallistujatiedot viety"),
+        _("%(actor)s vei osallistujatiedot %(target)s."),
+    ),
+    "programme.payment_decision.record": EventType(
+        _("Maksupäätös kirjattu"),
+        _("%(actor)s kirjasi maksupäätöksen %(target)s."),
+    ),
+    "programme.rate_basis.create": EventType(
+        _("Tuntihinnan peruste vahvistettu"),
+        _("%(actor)s vahvisti tuntihinnan perusteen %(target)s."),
+    ),
+    "programme.time_sheet.employee_sign": EventType(
+        _("Tuntikirjanpito allekirjoitettu"),
+        _("%(actor)s allekirjoitti tuntikirjanpidon %(target)s."),
+    ),
+    "programme.time_sheet.supervisor_sign": EventType(
+        _("Tuntikirjanpito hyväksytty"),
+        _("%(actor)s hyväksyi esihenkilönä tuntikirjanpidon %(target)s."),
+    ),
+    "training_order.cancel": EventType(
+        _("Koulutustilaus peruttu"),
+        _("%(actor)s perui koulutustilauksen %(target)s."),
+    ),
+    "training_order.year_part_book": EventType(
+        _("Tilauksen seuraavan vuoden osuus kirjattu"),
+        _("%(actor)s kirjasi koulutustilauksen %(target)s seuraavan vuoden osuuden."),
+    ),
+    "training_provider.member_remove": EventType(
+        _("Kumppanikäyttäjä poistettu"),
+        _("%(actor)s poisti kumppanikäyttäjän palveluntuottajalta %(target)s."),
+    ),
     "api_token.create": EventType(
         _("API-avain luotu"),
         _("%(actor)s loi API-avaimen %(target)s."),

@@ -61,6 +61,8 @@ from kohtaanto.programme.indicators import (
 )
 from kohtaanto.programme.models import ProgrammeRules
 
+# Special-category answers (GDPR Art. 9) are encrypted at rest, so the database cannot compare
+# them: these indicators are counted in Python over the period's entries, after decryption.
 SPECIAL = {"EECO12": "special_category__disability", "EECO15": "special_category__minority"}
 
 
@@ -204,8 +206,21 @@ def _output_conditions(rules: list[ProgrammeRules]) -> dict[str, Q]:
         "EECO11": Q(isced_level__gte=5, isced_level__lte=8),
     }
     for code, name in ANSWER_FIELDS.items():
-        conditions[code] = Q(**{SPECIAL.get(code, name): YES})
+        if code not in SPECIAL:
+            conditions[code] = Q(**{name: YES})
     return conditions
+
+
+def _special_category_counts(qs: Any) -> dict[str, dict[str, int]]:
+    """EECO12 and EECO15 per gender column from the decrypted answers of `qs` (entries)."""
+    result: dict[str, dict[str, int]] = {code: {} for code in SPECIAL}
+    rows = qs.filter(special_category__isnull=False).values_list("gender", *SPECIAL.values())
+    for gender, *answers in rows.iterator():
+        column = gender if gender in GENDERS else ""
+        for code, answer in zip(SPECIAL, answers, strict=True):
+            if answer == YES:
+                result[code][column] = result[code].get(column, 0) + 1
+    return result
 
 
 def participant_counts(
@@ -234,6 +249,9 @@ def participant_counts(
     qs = Participation.objects.filter(operation=operation).filter(entered | left | six_months)
     rows = _annotated(_with_leap_parts(qs)).order_by().values("gender").annotate(**aggregates)
     result: dict[str, dict[str, int]] = {code: {} for code in aggregates}
+    result.update(
+        _special_category_counts(Participation.objects.filter(operation=operation).filter(entered))
+    )
     for row in rows:
         gender = row["gender"] if row["gender"] in GENDERS else ""
         for code in aggregates:
