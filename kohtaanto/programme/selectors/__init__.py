@@ -83,11 +83,16 @@ from kohtaanto.programme.selectors.steering import (
 from kohtaanto.programme.selectors.time import (
     StaffYearSummary,
     locked_period_for,
+    staff_member_own_list,
     staff_year_entries,
     staff_year_hours,
     staff_year_summaries,
     time_record_get_for_actor,
     time_record_list,
+    time_sheet_countersign_list,
+    time_sheet_get_for_actor,
+    time_sheet_locked_list,
+    time_sheet_own_list,
 )
 
 __all__ = [
@@ -147,6 +152,7 @@ __all__ = [
     "programme_overview",
     "rules_book",
     "staff_member_list",
+    "staff_member_own_list",
     "staff_position_get_for_actor",
     "staff_position_list",
     "staff_year_entries",
@@ -155,4 +161,8 @@ __all__ = [
     "steering_summary",
     "time_record_get_for_actor",
     "time_record_list",
+    "time_sheet_countersign_list",
+    "time_sheet_get_for_actor",
+    "time_sheet_locked_list",
+    "time_sheet_own_list",
 ]
