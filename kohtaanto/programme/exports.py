@@ -16,6 +16,7 @@ from typing import Any
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 from openpyxl import Workbook
@@ -200,9 +201,10 @@ def _money_triplet(figures: dict[str, str]) -> list[str]:
     ]
 
 
-def cost_report_pdf(report: Any, figures: dict[str, Any]) -> bytes:
+def cost_report_pdf(report: Any, figures: dict[str, Any], annex: Any = None) -> bytes:
     """The payment claim: staff costs, the flat rate, totals against the budget, the
-    period's indicators and the progress narrative."""
+    period's indicators and the progress narrative; its annexes: the signed time sheets and,
+    when given, the participant list (`selectors.claim_participant_annex`)."""
     op, period = figures["operation"], figures["period"]
     pdf = ReportPDF(_("Maksatushakemus: %(operation)s") % {"operation": op["name"]})
     status = (
@@ -284,12 +286,77 @@ def cost_report_pdf(report: Any, figures: dict[str, Any]) -> bytes:
 
     pdf.heading(_("Edistymisen kuvaus"))
     pdf.paragraph(figures.get("narrative", "") or report.narrative)
+
+    pdf.heading(_("Liite: tuntikirjanpidot"))
+    pdf.grid(
+        [
+            _("Henkilö"),
+            _("Kuukausi"),
+            _("Hanketunnit"),
+            _("Muut työtunnit"),
+            _("Työntekijä"),
+            _("Esihenkilö"),
+        ],
+        [_time_sheet_cells(s, for_pdf=True) for s in figures.get("time_sheets", [])]
+        or [["–", "", "", "", "", ""]],
+        widths=[46, 24, 28, 28, 24, 30],
+        numeric_from=2,
+    )
+    if annex is not None:
+        pdf.heading(_("Liite: osallistujaluettelo"))
+        pdf.paragraph(str(ANNEX_NOTE))
+        pdf.grid(
+            [str(c.label) for c in annex.columns],
+            [
+                [str(_participant_value(c, row[c.key], for_csv=True)) for c in annex.columns]
+                for row in annex.rows
+            ]
+            or [["–"] + [""] * (len(annex.columns) - 1)],
+            widths=_annex_widths(annex),
+            numeric_from=len(annex.columns),
+        )
     return pdf.render()
 
 
-def cost_report_xlsx(report: Any, figures: dict[str, Any]) -> bytes:
-    """The same claim as a workbook: summary, staff costs and indicators on their own sheets.
-    Money cells are numbers with two decimals."""
+# The participant list's note: which rule puts each person in the period (README "ESF+
+# indicators"), and why special-category items are not in it.
+ANNEX_NOTE = gettext_lazy(
+    "Osallistujat, jotka kauden indikaattoritaulukko laskee: tuotokset aloituspäivän, "
+    "välittömät tulokset päättymispäivän ja pidemmän aikavälin tulokset päättymispäivä + "
+    "6 kuukautta mukaan. Erityisiin henkilötietoryhmiin kuuluvat tiedot (EECO12, EECO15) "
+    "ovat vain koontitaulukossa."
+)
+
+
+def _annex_widths(annex: Any) -> list[int]:
+    widths = {
+        "participation_id": 24,
+        "identity_code": 28,
+        "gender": 22,
+        "entry_date": 24,
+        "exit_date": 24,
+        "counted": 60,
+    }
+    return [widths[c.key] for c in annex.columns]
+
+
+def _time_sheet_cells(s: dict[str, Any], *, for_pdf: bool) -> list[Any]:
+    yes, no = _("Kyllä"), _("Ei")
+    month = date.fromisoformat(s["month"])
+    return [
+        s["name"] if for_pdf else safe_cell(s["name"]),
+        f"{month.month}/{month.year}" if for_pdf else month,
+        format_hours(s["project_hours"]) if for_pdf else Decimal(s["project_hours"]),
+        format_hours(s["other_hours"]) if for_pdf else Decimal(s["other_hours"]),
+        yes if s["employee_signed"] else no,
+        yes if s["supervisor_signed"] else no,
+    ]
+
+
+def cost_report_xlsx(report: Any, figures: dict[str, Any], annex: Any = None) -> bytes:
+    """The same claim as a workbook: summary, staff costs and indicators on their own sheets,
+    the time sheets and (when given) the participant list as annex sheets. Money cells are
+    numbers with two decimals; every text cell a person typed goes through `safe_cell`."""
     wb = Workbook()
     bold = Font(bold=True)
     summary = wb.active
@@ -402,25 +469,30 @@ def cost_report_xlsx(report: Any, figures: dict[str, Any]) -> bytes:
         ]
     )
     for s in figures.get("time_sheets", []):
-        sheets.append(
-            [
-                safe_cell(s["name"]),
-                date.fromisoformat(s["month"]),
-                Decimal(s["project_hours"]),
-                Decimal(s["other_hours"]),
-                _("Kyllä") if s["employee_signed"] else _("Ei"),
-                _("Kyllä") if s["supervisor_signed"] else _("Ei"),
-            ]
-        )
+        sheets.append(_time_sheet_cells(s, for_pdf=False))
     for cell in sheets[1]:
         cell.font = bold
     for row_cells in sheets.iter_rows(min_row=2):
         row_cells[1].number_format = "m/yyyy"
         row_cells[2].number_format = row_cells[3].number_format = "0.00"
 
+    if annex is not None:
+        people = wb.create_sheet(_("Osallistujaluettelo")[:31])
+        people.append([str(c.label) for c in annex.columns])
+        for row in annex.rows:
+            people.append(
+                [safe_cell(_participant_value(c, row[c.key], for_csv=False)) for c in annex.columns]
+            )
+        for cell in people[1]:
+            cell.font = bold
+        for cells in people.iter_rows(min_row=2):
+            for cell in cells:
+                if isinstance(cell.value, date):
+                    cell.number_format = "d.m.yyyy"
+
     narrative = wb.create_sheet(_("Edistyminen")[:31])
     narrative.append([_("Edistymisen kuvaus")])
-    narrative.append([figures.get("narrative", "") or report.narrative])
+    narrative.append([safe_cell(figures.get("narrative", "") or report.narrative)])
     narrative["A1"].font = bold
     narrative.column_dimensions["A"].width = 100
 

@@ -65,8 +65,10 @@ from kohtaanto.programme.selectors.operations import (
     staff_position_list,
 )
 from kohtaanto.programme.selectors.participants import (
+    ClaimParticipantAnnex,
     Column,
     ParticipantExport,
+    claim_participant_annex,
     participant_export,
 )
 from kohtaanto.programme.selectors.rules import (
@@ -97,6 +99,7 @@ from kohtaanto.programme.selectors.time import (
 
 __all__ = [
     "SPECIAL",
+    "ClaimParticipantAnnex",
     "Column",
     "CountRow",
     "DataQualityReport",
@@ -115,6 +118,7 @@ __all__ = [
     "attachment_get_for_actor",
     "budget_for_operation",
     "budget_plan",
+    "claim_participant_annex",
     "cost_report_figures",
     "cost_report_get_for_actor",
     "cost_report_list",

@@ -149,13 +149,23 @@ def cost_report_export(request: AuthenticatedHttpRequest, report_id: int, fmt: s
         raise NotFoundError("no such format")
     report = selectors.cost_report_get_for_actor(actor=request.user, id=report_id)
     figures = selectors.cost_report_figures(report)
+    # The participant list annex: identity codes only when asked for and allowed; every
+    # file that names participants is logged like the participant export.
+    annex = selectors.claim_participant_annex(
+        actor=request.user,
+        report=report,
+        with_identity_code=request.GET.get("identity_code") == "1",
+    )
+    services.participant_export_log(
+        actor=request.user, export=annex, fmt=f"claim-{fmt}", path=request.get_full_path()
+    )
     stem = (
         f"maksatushakemus-{report.period.operation.code}-{report.period.number}-v{report.version}"
     )
     if fmt == "pdf":
-        content, content_type = exports.cost_report_pdf(report, figures), "application/pdf"
+        content, content_type = exports.cost_report_pdf(report, figures, annex), "application/pdf"
     else:
-        content = exports.cost_report_xlsx(report, figures)
+        content = exports.cost_report_xlsx(report, figures, annex)
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{stem}.{fmt}"'
