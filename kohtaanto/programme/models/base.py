@@ -1,0 +1,5 @@
+"""What the programme's models share."""
+
+from decimal import Decimal
+
+ZERO = Decimal("0")
