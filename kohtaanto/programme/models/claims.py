@@ -8,11 +8,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kohtaanto.programme.models.base import ZERO
+from kohtaanto.programme.models.base import ZERO, CreatedRecord
 from kohtaanto.programme.models.operations import Operation, PaymentPeriod
 
 
-class CostReport(models.Model):
+class CostReport(CreatedRecord):
     """A payment claim (maksatushakemus) for one payment period, in versions.
 
     A draft is computed live; submitting freezes its figures in `figures` and locks it. A
@@ -43,10 +43,6 @@ class CostReport(models.Model):
     )
     narrative = models.TextField(_("edistymisen kuvaus"), blank=True)
     figures = models.JSONField(_("luvut lähetettäessä"), default=dict, blank=True, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
@@ -123,7 +119,7 @@ class FinancingPlan(models.Model):
         return f"{self.operation} {self.support_rate_percent} %"
 
 
-class PaymentDecision(models.Model):
+class PaymentDecision(CreatedRecord):
     """The funder's decision on one submitted payment claim: the staff costs accepted (a
     deduction with its reason), the 40 % flat rate recomputed on the accepted staff costs
     (CPR Art. 56(1)), and the money paid."""
@@ -153,10 +149,6 @@ class PaymentDecision(models.Model):
     )
     paid_eur = models.DecimalField(_("maksettu (€)"), max_digits=12, decimal_places=2, default=ZERO)
     paid_on = models.DateField(_("maksupäivä"), null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("maksatuspäätös")

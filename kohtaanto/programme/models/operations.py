@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kohtaanto.common.formats import format_date
-from kohtaanto.programme.models.base import ZERO
+from kohtaanto.programme.models.base import ZERO, DateSpan
 
 
 class ProgrammeRules(models.Model):
@@ -57,7 +57,7 @@ class ProgrammeRules(models.Model):
         return format_date(self.valid_from)
 
 
-class Programme(models.Model):
+class Programme(DateSpan):
     """A development programme made of several linked projects (ERDF and ESF+)."""
 
     employment_area = models.ForeignKey(
@@ -76,8 +76,6 @@ class Programme(models.Model):
         related_name="led_programmes",
         verbose_name=_("päätoteuttaja"),
     )
-    start_date = models.DateField(_("alkaa"))
-    end_date = models.DateField(_("päättyy"))
     description = models.TextField(_("kuvaus"), blank=True)
 
     class Meta:
@@ -94,7 +92,7 @@ class Programme(models.Model):
         return self.name
 
 
-class Operation(models.Model):
+class Operation(DateSpan):
     """One funded project (toimi), e.g. the employment area's ESF+ Industry 4.0 project.
 
     ESF+ participation (jobseekers) and the common indicators belong to an operation.
@@ -115,8 +113,6 @@ class Operation(models.Model):
     fund = models.CharField(
         _("rahasto"), max_length=10, choices=Fund.choices, default=Fund.ESF_PLUS
     )
-    start_date = models.DateField(_("alkaa"))
-    end_date = models.DateField(_("päättyy"))
     is_default = models.BooleanField(_("oletushanke"), default=False)
     programme = models.ForeignKey(
         Programme,
@@ -245,7 +241,7 @@ class OperationCompany(models.Model):
         return f"{self.company} – {self.operation}"
 
 
-class PaymentPeriod(models.Model):
+class PaymentPeriod(DateSpan):
     """A payment-claim period (maksatuskausi) of an operation."""
 
     operation = models.ForeignKey(
@@ -255,8 +251,6 @@ class PaymentPeriod(models.Model):
         verbose_name=_("hanke"),
     )
     number = models.PositiveSmallIntegerField(_("numero"))
-    start_date = models.DateField(_("alkaa"))
-    end_date = models.DateField(_("päättyy"))
 
     class Meta:
         verbose_name = _("maksatuskausi")

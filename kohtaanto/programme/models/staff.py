@@ -8,7 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kohtaanto.programme.models.base import ZERO
+from kohtaanto.programme.models.base import ZERO, CreatedRecord, DateSpan
 from kohtaanto.programme.models.operations import Operation
 
 
@@ -59,7 +59,7 @@ class TimeRecording(models.TextChoices):
     FIXED_PERCENTAGE = "fixed_percentage", _("Kiinteä prosenttiosuus kuukaudessa")
 
 
-class StaffPosition(models.Model):
+class StaffPosition(DateSpan):
     """A staff budget line: one person's post in one operation for a period."""
 
     operation = models.ForeignKey(
@@ -124,8 +124,6 @@ class StaffPosition(models.Model):
         default=Decimal("1.00"),
         validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("1.00"))],
     )
-    start_date = models.DateField(_("alkaa"))
-    end_date = models.DateField(_("päättyy"))
     time_recording = models.CharField(
         _("työajan kirjaus"),
         max_length=20,
@@ -179,7 +177,7 @@ class StaffPosition(models.Model):
         return self.working_time_percent / Decimal("100")
 
 
-class SalaryPayment(models.Model):
+class SalaryPayment(CreatedRecord):
     """Gross salary paid for one month on a position with the salary + side-cost model."""
 
     position = models.ForeignKey(
@@ -192,10 +190,6 @@ class SalaryPayment(models.Model):
     gross_salary = models.DecimalField(
         _("bruttopalkka (€)"), max_digits=10, decimal_places=2, validators=[MinValueValidator(ZERO)]
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("maksettu palkka")
@@ -209,7 +203,7 @@ class SalaryPayment(models.Model):
         return f"{self.position} {self.month:%m/%Y}"
 
 
-class TimeRecord(models.Model):
+class TimeRecord(CreatedRecord):
     """Work on a project: hours on a day or in a month, or a fixed percentage of a month for
     staff who work on the project at a fixed share (full-time staff record 100 %)."""
 
@@ -231,10 +225,6 @@ class TimeRecord(models.Model):
         _("osuus (%)"), max_digits=5, decimal_places=2, null=True, blank=True
     )
     description = models.CharField(_("kuvaus"), max_length=300, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("työaikakirjaus")
@@ -261,7 +251,7 @@ class TimeRecord(models.Model):
         return f"{self.position} {self.date}"
 
 
-class ParticipantCost(models.Model):
+class ParticipantCost(CreatedRecord):
     """Wages or allowances paid to participants in a month (CPR (EU) 2021/1060 Art. 56(2)):
     eligible on top of the flat rate, recorded only when the operation's funding decision
     allows them (`Operation.participant_costs_allowed`)."""
@@ -282,10 +272,6 @@ class ParticipantCost(models.Model):
         _("summa (€)"), max_digits=12, decimal_places=2, validators=[MinValueValidator(ZERO)]
     )
     description = models.CharField(_("kuvaus"), max_length=300, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("osallistujakulu")
@@ -304,7 +290,7 @@ class ParticipantCost(models.Model):
         return f"{self.operation} {self.month:%m/%Y} {self.kind}"
 
 
-class StaffRateBasis(models.Model):
+class StaffRateBasis(CreatedRecord):
     """The documented cost basis of a post's rate, in versions (CPR (EU) 2021/1060 Art. 55(2):
     "the latest documented" gross employment cost). A version is frozen once a submitted
     payment claim has used it: a change then makes a new version with its reason, and each
@@ -335,10 +321,6 @@ class StaffRateBasis(models.Model):
     )
     reason = models.CharField(_("muutoksen syy"), max_length=300, blank=True)
     frozen_at = models.DateTimeField(_("lukittu"), null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("tuntihinnan peruste")
