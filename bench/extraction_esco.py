@@ -26,7 +26,7 @@ for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kohtaanto.extraction.engine import Engine  # noqa: E402
-from kohtaanto.extraction.esco_csv import EscoCsvSource  # noqa: E402
+from kohtaanto.extraction.sources import EscoCsvSource  # noqa: E402
 
 SKILL_TYPES = {"skill", "knowledge"}
 

@@ -33,8 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kohtaanto.extraction.engine import Engine, ExtractionResult
-from kohtaanto.extraction.esco_csv import EscoCsvSource
-from kohtaanto.extraction.sources import ConceptRecord, RelationRecord
+from kohtaanto.extraction.sources import ConceptRecord, EscoCsvSource, RelationRecord
 from kohtaanto.extraction.vocabulary_csv import DEFAULT_FOLDER, VocabularySource
 
 DATA = Path(__file__).resolve().parent / "data" / "extraction_independent"
