@@ -465,10 +465,12 @@ def _other_form(
     key: tuple[str, ...], written: list[str], lang: str
 ) -> tuple[tuple[str, ...] | None, tuple[str, str] | None]:
     """The form a label is also written in: an "<object> <action>" label as one compound word,
-    and a compound label ending in an action noun as a verb and its object.
+    a compound label ending in an action noun as two or three words, and (Swedish) as a verb
+    and its object.
 
     "koneiden asennus" → "koneasennus"; "installation av maskiner" → "maskininstallation";
-    "truckkörning" → (köra, truck), so that "jag kör truck" finds it. Returns (compound key or
+    "laiteasennus" → "laitteiden asennus"; "ventilunderhåll" → "underhåll av ventiler" and
+    (underhålla, ventil), so that "jag underhåller ventiler" finds it. Returns (other key or
     None, (verb, object) or None).
     """
     verbs = ACTION_VERBS.get(lang, {})
@@ -476,20 +478,24 @@ def _other_form(
         return (key[0] + written[-1],), None
     if lang == "sv" and len(key) == 3 and _swedish_action_verb(key, verbs):
         return (key[2] + written[0],), None
-    # Finnish compounds are left out: their modifier is often a genitive of its own
-    # ("tuotannon|suunnittelu"), and a verb near such a word says too little on tune texts.
-    if len(key) != 1 or lang != "sv":
+    if len(key) != 1 or lang not in ACTION_VERBS:
         return None, None
     word = key[0]
     for k in range(MIN_OTHER_PART, len(word) - MIN_OTHER_PART):
         head, modifier = word[k:], word[:k]
+        if lang == "fi":
+            if not _action_verb(("", head), head, lang) or not simplemma.is_known(modifier, "fi"):
+                continue
+            # "tuotannon|suunnittelu" → "tuotannon suunnittelu"; "laite|asennus" → "laitteiden
+            # asennus": a verb near the words says too little, so no verb pair in Finnish.
+            return (lemmatize(modifier, lang), lemmatize(head, lang)), None
         verb = _swedish_action_verb((head, "av", ""), verbs)
         if not verb:
             continue
-        if lang == "sv" and modifier.endswith("s") and simplemma.is_known(modifier[:-1], "sv"):
+        if modifier.endswith("s") and simplemma.is_known(modifier[:-1], "sv"):
             modifier = modifier[:-1]  # linking s: "underhålls|planering"
         if simplemma.is_known(modifier, lang=lang):
-            return None, (verb, modifier)
+            return (lemmatize(head, lang), "av", modifier), (verb, modifier)
     return None, None
 
 

@@ -15,6 +15,7 @@ SKILLS = {
         {"fi": ["koneiden asennus"], "sv": ["installation av maskiner"]},
     ),
     "truck": ("skill", {"sv": ["truckkörning"]}),
+    "devices": ("skill", {"fi": ["laiteasennus"]}),
     "valves": ("skill", {"sv": ["underhåll av ventiler"]}),
     "chemistry": ("knowledge", {"fi": ["kemia"]}),
     "analytical": ("knowledge", {"fi": ["analyyttinen kemia"]}),
@@ -55,6 +56,9 @@ def names(result: ExtractionResult) -> set[str]:
         # an "<object> <action>" label written as one compound word
         ("Teen koneasennuksia tehtailla.", "fi", {"machines"}),
         ("Erfarenhet av maskininstallationer och ventilunderhåll.", "sv", {"machines", "valves"}),
+        # a compound label written as words
+        ("Teen laitteiden asennuksia.", "fi", {"devices"}),
+        ("Vi behöver installation av maskiner.", "sv", {"machines"}),
         # a Swedish "<action> av <object>" label said with its verb
         ("Jag installerar maskiner.", "sv", {"machines"}),
         ("Jag har installerat maskiner och underhållit ventiler.", "sv", {"machines", "valves"}),
