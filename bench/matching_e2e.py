@@ -143,15 +143,15 @@ def through_importers(folder: Path, esco: Esco, market: Market) -> tuple[int, in
         t = time.perf_counter()
         call_command("match_all", top=20, out=tmp / "all.jsonl", verbosity=0)
         with (tmp / "all.jsonl").open(encoding="utf-8") as f:
-            for line in f:
-                row = json.loads(line)
-                got = [v["external_id"] for v in row["vacancies"]]
-                same_all += got == memory[row["job_seeker"]]
+            for text in f:
+                listed = json.loads(text)
+                got = [v["external_id"] for v in listed["vacancies"]]
+                same_all += got == memory[listed["job_seeker"]]
         print(f"match-all through the database: {time.perf_counter() - t:.0f} s")
         print(f"same top-20 list in the same order: {same} / {len(people)} people one by one, ")
         print(f"  {same_all} / {len(people)} people in match-all")
     finally:
-        teardown()
+        teardown()  # type: ignore[operator]  # setup_database returns it as an object
     return min(same, same_all), len(people)
 
 
