@@ -148,8 +148,10 @@ def through_importers(folder: Path, esco: Esco, market: Market) -> tuple[int, in
                 got = [v["external_id"] for v in listed["vacancies"]]
                 same_all += got == memory[listed["job_seeker"]]
         print(f"match-all through the database: {time.perf_counter() - t:.0f} s")
-        print(f"same top-20 list in the same order: {same} / {len(people)} people one by one, ")
-        print(f"  {same_all} / {len(people)} people in match-all")
+        print(
+            f"same top-20 list in the same order: {same} / {len(people)} people one by one, "
+            f"{same_all} / {len(people)} in match-all"
+        )
     finally:
         teardown()  # type: ignore[operator]  # setup_database returns it as an object
     return min(same, same_all), len(people)
