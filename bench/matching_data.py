@@ -16,6 +16,8 @@ import scipy.sparse as sp
 
 # ../shared/data/esco-en next to the repository, as for the taxonomy benchmarks.
 DEFAULT_ESCO = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "esco-en"
+if not DEFAULT_ESCO.is_dir():
+    DEFAULT_ESCO = Path("/work/shared/data/esco-en")
 
 
 def esco_dir(path: str | None) -> Path:
