@@ -23,6 +23,7 @@ from django.db import models
 from django.db.models.functions import Abs
 from django.db.models.lookups import LessThan
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrPromise
 
 from kohtaanto.audit.models import AppendOnlyModel
 from kohtaanto.common.formats import format_date
@@ -41,7 +42,7 @@ def _money(verbose_name: str | object, **kwargs: object) -> models.DecimalField:
 
 
 def _staff(
-    verbose_name: str | object, *, optional: bool = True, related_name: str = "+"
+    verbose_name: str | StrPromise, *, optional: bool = True, related_name: str = "+"
 ) -> models.ForeignKey:
     """The member of staff who did something to the row; kept even when the account is
     closed (PROTECT), optional where the row may also come from the public form or a job."""

@@ -640,7 +640,7 @@ def _parse_job_seeker(
                 and source in _SKILL_SOURCES
                 and uri not in seen
             ):
-                seen.add(uri)
+                seen.add(found.uri)
                 record.skills.append((found, level, source))
                 continue
         path = f"skills[{index}]"
