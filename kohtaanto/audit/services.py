@@ -10,6 +10,7 @@ from django.db.models.functions import Cast
 
 from kohtaanto.audit.models import AccessLogEntry, AuditEvent
 from kohtaanto.common.client_address import current_client_address
+from kohtaanto.common.imports.bulk import rows_insert
 
 REMOVED = "[poistettu]"
 
@@ -18,7 +19,17 @@ def _target_label(obj: models.Model) -> str:
     return f"{obj._meta.app_label}.{obj._meta.model_name}"
 
 
+# The types JSON holds as they are, looked up by exact type first: an import's audit events hold
+# hundreds of them each.
+_PLAIN_TYPES = frozenset({type(None), bool, int, float, str})
+
+
 def _json_safe(value: Any) -> Any:
+    kind = type(value)
+    if kind in _PLAIN_TYPES:
+        return value
+    if kind is list:
+        return [v if type(v) in _PLAIN_TYPES else _json_safe(v) for v in value]
     if value is None or isinstance(value, bool | int | float | str):
         return value
     if isinstance(value, list | tuple):
@@ -57,20 +68,23 @@ def audit_events_record_many(
     """Append many domain events (action, target, changes) in one insert, as
     `audit_event_record` would one by one: for bulk imports."""
     authenticated = actor is not None and getattr(actor, "is_authenticated", False)
-    AuditEvent.objects.bulk_create(
-        [
-            AuditEvent(
-                actor=actor if authenticated else None,
-                actor_username=actor.get_username() if authenticated else "",
-                action=action,
-                target_type=_target_label(target),
-                target_id=str(target.pk),
-                target_repr=str(target)[:255],
-                changes=_json_safe(changes or {}),
-            )
+    actor_id = actor.pk if authenticated else None
+    username = actor.get_username() if authenticated else ""
+    # Plain rows rather than model instances: an import writes one event a person.
+    rows_insert(
+        AuditEvent,
+        (
+            {
+                "actor_id": actor_id,
+                "actor_username": username,
+                "action": action,
+                "target_type": _target_label(target),
+                "target_id": str(target.pk),
+                "target_repr": str(target)[:255],
+                "changes": _json_safe(changes or {}),
+            }
             for action, target, changes in events
-        ],
-        batch_size=500,
+        ),
     )
 
 

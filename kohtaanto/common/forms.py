@@ -6,13 +6,16 @@ decimal comma in some browsers and makes "1200000,50" into 120000050): the serve
 was typed with `common.money.parse_decimal`.
 """
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
 
-from kohtaanto.common.errors import DomainError, ImportRejectedError
+from kohtaanto.common.errors import DomainError, ImportRejectedError, NotFoundError
 from kohtaanto.common.money import format_decimal, parse_decimal
 
 
@@ -142,3 +145,57 @@ def show_refusal(form: forms.BaseForm, error: DomainError) -> None:
             form.add_error(row.field if row.field in form.fields else None, row.reason)
         return
     form.add_error(error.field if error.field in form.fields else None, error.message)
+
+
+def attempt(form: forms.BaseForm, action: Callable[[], Any]) -> Any:
+    """Run a service and return its result, or None when it refused: the refusal becomes the
+    form's error, next to the field it names (the service changed nothing). A miss is not a
+    refusal: NotFoundError goes on to the 404 page."""
+    try:
+        return action()
+    except NotFoundError:
+        raise
+    except DomainError as exc:
+        show_refusal(form, exc)
+        return None
+
+
+def form_saved(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    action: Callable[[], Any],
+    *,
+    success: str,
+    then: Callable[[Any], HttpResponse],
+) -> HttpResponse | None:
+    """A valid form's service call: on success the message and `then(result)` (a redirect);
+    on a refusal None, with the reason on the form for the page to show again."""
+    result = attempt(form, action)
+    if result is None:
+        return None
+    messages.success(request, success)
+    return then(result)
+
+
+def button_pressed(
+    request: HttpRequest,
+    action: Callable[[], Any],
+    *,
+    success: str,
+    then: HttpResponse,
+    after: Callable[[], None] | None = None,
+) -> HttpResponse:
+    """A button with no form of its own (confirm, cancel, remove): the service's success or
+    its refusal as a message, then `then` (a redirect) either way. `after` runs only on
+    success, after the message (e.g. warnings that follow from what was done)."""
+    try:
+        action()
+    except NotFoundError:
+        raise
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, success)
+        if after is not None:
+            after()
+    return then

@@ -23,6 +23,7 @@ from django.db import models
 from django.db.models.functions import Abs
 from django.db.models.lookups import LessThan
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrPromise
 
 from kohtaanto.audit.models import AppendOnlyModel
 from kohtaanto.common.formats import format_date
@@ -38,6 +39,21 @@ def _money(verbose_name: str | object, **kwargs: object) -> models.DecimalField:
     kwargs.setdefault("max_digits", 14)
     kwargs.setdefault("decimal_places", 2)
     return models.DecimalField(verbose_name, **kwargs)  # type: ignore[arg-type]
+
+
+def _staff(
+    verbose_name: str | StrPromise, *, optional: bool = True, related_name: str = "+"
+) -> models.ForeignKey:
+    """The member of staff who did something to the row; kept even when the account is
+    closed (PROTECT), optional where the row may also come from the public form or a job."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=optional,
+        blank=optional,
+        related_name=related_name,
+        verbose_name=verbose_name,
+    )
 
 
 class BudgetLine(TimeStampedModel):
@@ -91,14 +107,7 @@ class Appropriation(models.Model):
     # Raised by every balance write; a write based on a stale read matches no row.
     revision = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(_("luotu"), auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("luonut"),
-    )
+    created_by = _staff(_("luonut"))
 
     class Meta:
         verbose_name = _("määräraha")
@@ -154,14 +163,7 @@ class AppropriationDecision(AppendOnlyModel):
     decided_on = models.DateField(_("päätöspäivä"))
     reference = models.CharField(_("päätöksen viite"), max_length=100, blank=True)
     note = models.TextField(_("lisätieto"), blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("kirjaaja"),
-    )
+    recorded_by = _staff(_("kirjaaja"))
     recorded_at = models.DateTimeField(_("kirjattu"), auto_now_add=True)
 
     class Meta:
@@ -219,14 +221,7 @@ class Commitment(models.Model):
     # Raised by every balance write; a write based on a stale read matches no row.
     revision = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(_("luotu"), auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("luonut"),
-    )
+    created_by = _staff(_("luonut"))
 
     class Meta:
         verbose_name = _("sitoumus")
@@ -328,14 +323,7 @@ class LedgerEntry(AppendOnlyModel):
         related_name="reversed_by",
         verbose_name=_("oikaistu kirjaus"),
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("kirjaaja"),
-    )
+    created_by = _staff(_("kirjaaja"))
     created_at = models.DateTimeField(_("kirjattu"), auto_now_add=True)
 
     class Meta:
@@ -641,14 +629,7 @@ class GrantApplication(TimeStampedModel):
     contact_phone = models.CharField(_("puhelin"), max_length=40, blank=True)
     channel = models.CharField(_("tulokanava"), max_length=10, choices=Channel.choices)
     received_at = models.DateTimeField(_("saapunut"), db_index=True)
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("kirjaaja"),
-    )
+    entered_by = _staff(_("kirjaaja"))
     status = models.CharField(
         _("tila"), max_length=10, choices=Status.choices, default=Status.RECEIVED
     )
@@ -659,14 +640,7 @@ class GrantApplication(TimeStampedModel):
     # place in the queue (received_at) but no claim on the envelope until staff have checked
     # that it is genuine; one entered by staff is checked when entered.
     checked_at = models.DateTimeField(_("tarkastettu"), null=True, blank=True)
-    checked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("tarkastaja"),
-    )
+    checked_by = _staff(_("tarkastaja"))
     application_link = models.ForeignKey(
         "finance.ApplicationLink",
         on_delete=models.PROTECT,
@@ -723,21 +697,9 @@ class ApplicationLink(TimeStampedModel):
     max_uses = models.PositiveSmallIntegerField(_("hakemuksia enintään"), default=1)
     uses = models.PositiveSmallIntegerField(_("hakemuksia saapunut"), default=0)
     expires_at = models.DateTimeField(_("voimassa asti"))
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("luoja"),
-    )
+    created_by = _staff(_("luoja"), optional=False)
     revoked_at = models.DateTimeField(_("peruttu"), null=True, blank=True)
-    revoked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("perunut"),
-    )
+    revoked_by = _staff(_("perunut"))
 
     class Meta:
         verbose_name = _("hakulinkki")
@@ -804,12 +766,7 @@ class DecisionDelegation(models.Model):
         related_name="decision_delegations",
         verbose_name=_("työllisyysalue"),
     )
-    official = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="decision_delegations",
-        verbose_name=_("viranhaltija"),
-    )
+    official = _staff(_("viranhaltija"), optional=False, related_name="decision_delegations")
     title = models.CharField(_("virkanimike"), max_length=200)
     basis = models.CharField(_("delegointipäätös"), max_length=300)
     valid_from = models.DateField(_("voimassa alkaen"))
@@ -867,12 +824,7 @@ class GrantDecision(AppendOnlyModel):
         verbose_name=_("sitoumus"),
     )
     granted_on = models.DateField(_("päätöspäivä"))
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("päättäjä"),
-    )
+    decided_by = _staff(_("päättäjä"), optional=False)
     decided_at = models.DateTimeField(_("päätetty"), auto_now_add=True)
     # "14/2026": running number per area and decision year.
     number = models.CharField(_("päätösnumero"), max_length=20, blank=True)
@@ -922,14 +874,7 @@ class GrantPaymentClaim(TimeStampedModel):
         _("tulokanava"), max_length=10, choices=GrantApplication.Channel.choices
     )
     received_at = models.DateTimeField(_("saapunut"))
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("kirjaaja"),
-    )
+    entered_by = _staff(_("kirjaaja"))
     status = models.CharField(
         _("tila"), max_length=10, choices=Status.choices, default=Status.RECEIVED
     )
@@ -942,14 +887,7 @@ class GrantPaymentClaim(TimeStampedModel):
         related_name="grant_claim",
         verbose_name=_("maksu"),
     )
-    handled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("käsittelijä"),
-    )
+    handled_by = _staff(_("käsittelijä"))
 
     class Meta:
         verbose_name = _("maksatushakemus")

@@ -567,6 +567,14 @@ class _ConceptCache:
         return self.known
 
 
+# Plain values compared a skill at a time (an enum's `.values` builds a new list per call).
+_SKILL_TYPES = frozenset({ConceptType.SKILL.value, ConceptType.KNOWLEDGE.value})
+_REQUIREMENT_TYPES = frozenset({ConceptType.REQUIREMENT.value})
+_OCCUPATION_TYPES = frozenset({ConceptType.OCCUPATION.value})
+_SKILL_SOURCES = frozenset(SkillSource.values)
+_DEFAULT_SOURCE = str(DEFAULT_IMPORTED_SKILL_SOURCE.value)
+
+
 def _parse_job_seeker(
     number: int,
     obj: dict[str, Any],
@@ -575,7 +583,8 @@ def _parse_job_seeker(
     filename: str,
 ) -> tuple[JobSeekerRecord | None, list[RowError]]:
     r = RowReader(obj, number, filename)
-    r.unknown(JOB_SEEKER_KEYS)
+    if not obj.keys() <= JOB_SEEKER_KEYS:
+        r.unknown(JOB_SEEKER_KEYS)
     missing = _("Pakollinen tieto puuttuu tai ei ole tekstiä.")
     external_id = r.text("external_id", required=True, message=missing)
     first_name = r.text("first_name", required=True, message=missing)
@@ -592,7 +601,7 @@ def _parse_job_seeker(
                     "municipality", _("Tuntematon kunta: %(value)s") % {"value": raw_municipality}
                 )
 
-    def concept(path: str, uri: Any, types: tuple[str, ...]) -> Concept | None:
+    def concept(path: str, uri: Any, types: frozenset[str]) -> Concept | None:
         if not isinstance(uri, str) or not uri:
             r.error(path, _("URI puuttuu tai ei ole tekstiä."))
             return None
@@ -616,19 +625,37 @@ def _parse_job_seeker(
     )
     seen: set[str] = set()
     for index, item in enumerate(r.items("skills")):
+        # A well-formed skill is taken at once; anything else goes through every check below,
+        # which name each problem.
+        if type(item) is dict and item.keys() <= SKILL_KEYS:
+            uri, level = item.get("uri"), item.get("level")
+            source = item.get("source", _DEFAULT_SOURCE)
+            found = concepts.get(uri) if type(uri) is str else None
+            if (
+                found is not None
+                and found.type in _SKILL_TYPES
+                and type(level) is int
+                and 1 <= level <= 4
+                and type(source) is str
+                and source in _SKILL_SOURCES
+                and uri not in seen
+            ):
+                seen.add(found.uri)
+                record.skills.append((found, level, source))
+                continue
         path = f"skills[{index}]"
         if not isinstance(item, dict):
             r.error(path, _("Taidon on oltava olio, jossa uri ja level."))
             continue
         for key in sorted(set(item) - SKILL_KEYS):
             r.error(f"{path}.{key}", _("Tuntematon kenttä."))
-        skill = concept(f"{path}.uri", item.get("uri"), (ConceptType.SKILL, ConceptType.KNOWLEDGE))
+        skill = concept(f"{path}.uri", item.get("uri"), _SKILL_TYPES)
         level = item.get("level")
         if isinstance(level, bool) or not isinstance(level, int) or not 1 <= level <= 4:
             r.error(f"{path}.level", _("Tason on oltava kokonaisluku 1–4."))
             level = None
         source = item.get("source", DEFAULT_IMPORTED_SKILL_SOURCE)
-        if not isinstance(source, str) or source not in SkillSource.values:
+        if not isinstance(source, str) or source not in _SKILL_SOURCES:
             r.error(f"{path}.source", _("Tuntematon lähde: %(value)s") % {"value": source})
         if skill is not None and skill.uri in seen:
             r.error(f"{path}.uri", _("Sama taito on listassa kahdesti."))
@@ -636,8 +663,8 @@ def _parse_job_seeker(
             seen.add(skill.uri)
             record.skills.append((skill, level, source))
     for key, types, target in (
-        ("requirements", (ConceptType.REQUIREMENT,), record.requirements),
-        ("target_occupations", (ConceptType.OCCUPATION,), record.targets),
+        ("requirements", _REQUIREMENT_TYPES, record.requirements),
+        ("target_occupations", _OCCUPATION_TYPES, record.targets),
     ):
         for index, uri in enumerate(r.items(key)):
             found = concept(f"{key}[{index}]", uri, types)
@@ -739,16 +766,28 @@ def _apply_job_seekers(
     now = timezone.now()
     today = timezone.localdate(now)
     recorded_by = actor if actor is not None and actor.is_authenticated else None
+    # Only what is compared, written back or named in the audit event (str() reads the
+    # pseudonymisation time).
     people = {
         p.external_id: p
-        for p in JobSeeker.objects.select_for_update().filter(
-            employment_area=area, external_id__in=[r.external_id for r in records]
+        for p in JobSeeker.objects.select_for_update()
+        .filter(employment_area=area, external_id__in=[r.external_id for r in records])
+        .only(
+            "external_id",
+            "first_name",
+            "last_name",
+            "municipality",
+            "pseudonymised_at",
+            "updated_at",
         )
     }
     ids = [p.pk for p in people.values()]
+    # Existing skills as plain values: a re-import reads every one and changes few.
     skills = {
-        (s.job_seeker_id, s.concept_id): s
-        for s in ProfileSkill.objects.filter(job_seeker_id__in=ids)
+        (person_id, concept_id): (pk, level, source)
+        for pk, person_id, concept_id, level, source in ProfileSkill.objects.filter(
+            job_seeker_id__in=ids
+        ).values_list("pk", "job_seeker_id", "concept_id", "level", "source")
     }
     cards = set(
         RequirementCard.objects.filter(job_seeker_id__in=ids).values_list(
@@ -804,14 +843,15 @@ def _apply_job_seekers(
             if changes:
                 person.updated_at = now
                 changed_people.append(person)
+        person_id = person.pk
         skill_changes = []
         for concept, level, source in record.skills:
-            current = skills.get((person.pk, concept.pk))
+            current = skills.get((person_id, concept.id))
             if current is None:
                 new_skills.append(
                     {
-                        "job_seeker_id": person.pk,
-                        "concept_id": concept.pk,
+                        "job_seeker_id": person_id,
+                        "concept_id": concept.id,
                         "level": level,
                         "source": source,
                         "assessed_on": today,
@@ -819,20 +859,24 @@ def _apply_job_seekers(
                     }
                 )
                 skill_changes.append([concept.uri, None, [level, source]])
-            elif (current.level, current.source) != (level, source):
-                skill_changes.append(
-                    [concept.uri, [current.level, current.source], [level, source]]
+            elif current[1:] != (level, source):
+                skill_changes.append([concept.uri, [current[1], current[2]], [level, source]])
+                changed_skills.append(
+                    ProfileSkill(
+                        pk=current[0],
+                        level=level,
+                        source=source,
+                        recorded_by=recorded_by,
+                        updated_at=now,
+                    )
                 )
-                current.level, current.source, current.recorded_by = level, source, recorded_by
-                current.updated_at = now
-                changed_skills.append(current)
         card_uris = []
         for concept in record.requirements:
-            if (person.pk, concept.pk) not in cards:
+            if (person_id, concept.id) not in cards:
                 new_cards.append(
                     {
-                        "job_seeker_id": person.pk,
-                        "concept_id": concept.pk,
+                        "job_seeker_id": person_id,
+                        "concept_id": concept.id,
                         "source": SkillSource.SELF_ASSESSED,
                         "recorded_by_id": recorded_by_id,
                     }
@@ -840,11 +884,11 @@ def _apply_job_seekers(
                 card_uris.append(concept.uri)
         target_uris = []
         for concept in record.targets:
-            if (person.pk, concept.pk) not in targets:
+            if (person_id, concept.id) not in targets:
                 new_targets.append(
                     {
-                        "job_seeker_id": person.pk,
-                        "concept_id": concept.pk,
+                        "job_seeker_id": person_id,
+                        "concept_id": concept.id,
                         "recorded_by_id": recorded_by_id,
                     }
                 )

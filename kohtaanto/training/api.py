@@ -18,7 +18,7 @@ from ninja import Router, Schema, Status
 from pydantic import StrictFloat, StrictInt, StrictStr
 
 from kohtaanto.accounts.models import PartnerOrganisation, User
-from kohtaanto.common.errors import DomainError, NotFoundError
+from kohtaanto.common.errors import NotFoundError
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.employers.models import Company
 from kohtaanto.jobseekers.selectors import job_seeker_get_for_actor
@@ -33,7 +33,6 @@ from kohtaanto.training.models import (
     Programme,
     Provider,
 )
-from kohtaanto.training.rules import effective_size_class
 
 PREFIX = "training"
 
@@ -494,16 +493,12 @@ def company_size(request: AuthenticatedHttpRequest, id: int) -> Any:
     """The company's size class for joint-purchase training, with its partner and linked
     enterprises (Recommendation 2003/361/EC); `size_class` null and `message` say why not."""
     company = selectors.joint_purchase_company_get(actor=request.user, id=id)
-    size_class, message = None, ""
-    try:
-        size_class = effective_size_class(company)
-    except DomainError as exc:
-        message = exc.message
+    size = selectors.company_size_class(actor=request.user, company=company)
     return {
         "company": company.pk,
         "declared_size_class": company.size_class,
-        "size_class": size_class,
-        "message": message,
+        "size_class": size.code or None,
+        "message": size.error,
         "links": [_link_out(link) for link in company.enterprise_links.order_by("name")],
     }
 

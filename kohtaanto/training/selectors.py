@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kohtaanto.accounts.models import Role, User
-from kohtaanto.common.errors import NotFoundError
+from kohtaanto.common.errors import DomainError, NotFoundError
 from kohtaanto.common.money import format_eur
-from kohtaanto.employers.models import Company
+from kohtaanto.employers.models import Company, SizeClass
 from kohtaanto.finance.models import CommitmentYearPart
 from kohtaanto.jobseekers.models import ConsentPurpose
 from kohtaanto.jobseekers.selectors import valid_consents
@@ -36,7 +36,7 @@ from kohtaanto.training.models import (
     ThresholdLevel,
 )
 from kohtaanto.training.optimiser import Candidate, solve
-from kohtaanto.training.rules import RULES_FILE, threshold_for
+from kohtaanto.training.rules import RULES_FILE, effective_size_class, threshold_for
 from kohtaanto.training.services import amount_parse
 
 ZERO = Decimal("0.00")
@@ -106,6 +106,27 @@ def joint_purchase_company_get(*, actor: Any, id: int) -> Company:
     if company is None:
         raise _not_found()
     return company
+
+
+@dataclass(frozen=True)
+class CompanySize:
+    """The size class a joint-purchase company has with its partner and linked enterprises
+    counted in (Recommendation 2003/361/EC, Annex Art. 3 and 6): `code` and `label`, or
+    `error` saying why none can be given."""
+
+    code: str = ""
+    label: str = ""
+    error: str = ""
+
+
+def company_size_class(*, actor: Any, company: Company) -> CompanySize:
+    if not actor.permissions.can_manage_training():
+        raise _not_found()
+    try:
+        code = effective_size_class(company)
+    except DomainError as exc:
+        return CompanySize(error=exc.message)
+    return CompanySize(code=code, label=str(SizeClass(code).label))
 
 
 def enterprise_link_get_for_actor(*, actor: Any, id: int) -> EnterpriseLink:

@@ -3,7 +3,6 @@
 from collections.abc import Callable
 from typing import Any
 
-from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -14,29 +13,17 @@ from django.views.decorators.http import require_POST
 
 from kohtaanto.accounts.models import User
 from kohtaanto.common.errors import DomainError, NotFoundError
-from kohtaanto.common.forms import show_refusal
+from kohtaanto.common.forms import attempt, button_pressed, form_saved
 from kohtaanto.common.types import AuthenticatedHttpRequest
-from kohtaanto.employers.models import Company, SizeClass
+from kohtaanto.employers.models import Company
 from kohtaanto.jobseekers.models import ConsentPurpose
 from kohtaanto.jobseekers.selectors import job_seeker_list, valid_consents
 from kohtaanto.taxonomy.models import Concept
 from kohtaanto.training import forms, selectors, services
 from kohtaanto.training.exports import report_workbook
 from kohtaanto.training.models import Agreement, Enrolment
-from kohtaanto.training.rules import effective_size_class
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _attempt(form: django_forms.BaseForm, action: Callable[[], Any]) -> Any:
-    """Run a service; its refusal is shown on the form (the service changed nothing)."""
-    try:
-        return action()
-    except NotFoundError:
-        raise
-    except DomainError as exc:
-        show_refusal(form, exc)
-        return None
 
 
 def _posted(request: AuthenticatedHttpRequest) -> Any:
@@ -58,6 +45,12 @@ def _warn_thresholds(request: AuthenticatedHttpRequest, order: Any) -> None:
     provider = order.agreement.provider
     for warning in selectors.threshold_warnings(actor=request.user, provider=provider):
         messages.warning(request, warning.message)
+
+
+def _warned(request: AuthenticatedHttpRequest, order: Any) -> HttpResponse:
+    """The order page, after the threshold warnings of the order just made."""
+    _warn_thresholds(request, order)
+    return redirect("training:order_detail", id=order.pk)
 
 
 @login_required
@@ -83,12 +76,15 @@ def provider_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     request.user.permissions.require("manage_training")
     form = forms.ProviderForm(_posted(request))
     if form.is_valid():
-        provider = _attempt(
-            form, lambda: services.provider_create(actor=request.user, **form.cleaned_data)
+        done = form_saved(
+            request,
+            form,
+            lambda: services.provider_create(actor=request.user, **form.cleaned_data),
+            success=_("Järjestäjä tallennettu."),
+            then=lambda provider: redirect("training:provider_detail", id=provider.pk),
         )
-        if provider is not None:
-            messages.success(request, _("Järjestäjä tallennettu."))
-            return redirect("training:provider_detail", id=provider.pk)
+        if done:
+            return done
     return render(
         request,
         "training/form.html",
@@ -107,15 +103,17 @@ def provider_detail(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
     if request.method == "POST":
         actor.permissions.require("manage_training")
         if form.is_valid():
-            membership = _attempt(
+            done = form_saved(
+                request,
                 form,
                 lambda: services.provider_member_add(
                     actor=actor, provider=provider, user=form.cleaned_data["user"]
                 ),
+                success=_("Käyttäjä lisätty järjestäjään."),
+                then=lambda _membership: redirect("training:provider_detail", id=provider.pk),
             )
-            if membership is not None:
-                messages.success(request, _("Käyttäjä lisätty järjestäjään."))
-                return redirect("training:provider_detail", id=provider.pk)
+            if done:
+                return done
     return render(
         request,
         "training/provider_detail.html",
@@ -172,20 +170,18 @@ def company_enterprises(request: AuthenticatedHttpRequest, id: int) -> HttpRespo
     company = selectors.joint_purchase_company_get(actor=request.user, id=id)
     form = forms.EnterpriseLinkForm(_posted(request))
     if form.is_valid():
-        link = _attempt(
+        done = form_saved(
+            request,
             form,
             lambda: services.enterprise_link_add(
                 actor=request.user, company=company, **form.cleaned_data
             ),
+            success=_("Yritys lisätty."),
+            then=lambda _link: redirect("training:company_enterprises", id=company.pk),
         )
-        if link is not None:
-            messages.success(request, _("Yritys lisätty."))
-            return redirect("training:company_enterprises", id=company.pk)
-    size_class, size_error = "", ""
-    try:
-        size_class = effective_size_class(company)
-    except DomainError as exc:
-        size_error = exc.message
+        if done:
+            return done
+    size = selectors.company_size_class(actor=request.user, company=company)
     return render(
         request,
         "training/company_enterprises.html",
@@ -194,8 +190,8 @@ def company_enterprises(request: AuthenticatedHttpRequest, id: int) -> HttpRespo
             "company": company,
             "links": company.enterprise_links.order_by("name"),
             "form": form,
-            "size_class": SizeClass(size_class).label if size_class else "",
-            "size_error": size_error,
+            "size_class": size.label,
+            "size_error": size.error,
         },
     )
 
@@ -217,15 +213,17 @@ def agreement_create(request: AuthenticatedHttpRequest, provider_id: int) -> Htt
     provider = selectors.provider_get_for_actor(actor=request.user, id=provider_id)
     form = forms.AgreementForm(_posted(request))
     if form.is_valid():
-        agreement = _attempt(
+        done = form_saved(
+            request,
             form,
             lambda: services.agreement_create(
                 actor=request.user, provider=provider, **form.cleaned_data
             ),
+            success=_("Sopimus tallennettu."),
+            then=lambda agreement: redirect("training:agreement_detail", id=agreement.pk),
         )
-        if agreement is not None:
-            messages.success(request, _("Sopimus tallennettu."))
-            return redirect("training:agreement_detail", id=agreement.pk)
+        if done:
+            return done
     return render(
         request,
         "training/form.html",
@@ -257,16 +255,14 @@ def agreement_detail(request: AuthenticatedHttpRequest, id: int) -> HttpResponse
 def agreement_status(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
     request.user.permissions.require("manage_training")
     agreement = selectors.agreement_get_for_actor(actor=request.user, id=id)
-    try:
-        services.agreement_status_set(
+    return button_pressed(
+        request,
+        lambda: services.agreement_status_set(
             actor=request.user, agreement=agreement, status=request.POST.get("status", "")
-        )
-        messages.success(request, _("Sopimuksen tila muutettu."))
-    except NotFoundError:
-        raise
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    return redirect("training:agreement_detail", id=agreement.pk)
+        ),
+        success=_("Sopimuksen tila muutettu."),
+        then=redirect("training:agreement_detail", id=agreement.pk),
+    )
 
 
 def _programme_form_data(form: forms.ProgrammeForm, actor: Any) -> services.ProgrammeData:
@@ -315,7 +311,7 @@ def programme_create(request: AuthenticatedHttpRequest, provider_id: int) -> Htt
     if request.method == "POST" and "parse" in request.POST:
         description_form = forms.DescriptionForm(request.POST)
         if description_form.is_valid():
-            suggestion = _attempt(
+            suggestion = attempt(
                 description_form,
                 lambda: services.programme_description_parse(
                     actor=request.user, text=description_form.cleaned_data["text"]
@@ -340,17 +336,19 @@ def programme_create(request: AuthenticatedHttpRequest, provider_id: int) -> Htt
     elif request.method == "POST":
         form = forms.ProgrammeForm(request.POST, companies=companies)
         if form.is_valid():
-            programme = _attempt(
+            done = form_saved(
+                request,
                 form,
                 lambda: services.programme_create(
                     actor=request.user,
                     provider=provider,
                     data=_programme_form_data(form, request.user),
                 ),
+                success=_("Koulutus tallennettu."),
+                then=lambda programme: redirect("training:programme_detail", id=programme.pk),
             )
-            if programme is not None:
-                messages.success(request, _("Koulutus tallennettu."))
-                return redirect("training:programme_detail", id=programme.pk)
+            if done:
+                return done
     return render(
         request,
         "training/programme_form.html",
@@ -389,7 +387,8 @@ def programme_detail(request: AuthenticatedHttpRequest, id: int) -> HttpResponse
         order_form = forms.OrderForm(request.POST, agreements=agreements, prefix="order")
         if order_form.is_valid():
             data = order_form.cleaned_data
-            order = _attempt(
+            done = form_saved(
+                request,
                 order_form,
                 lambda: services.order_create(
                     actor=actor,
@@ -398,17 +397,18 @@ def programme_detail(request: AuthenticatedHttpRequest, id: int) -> HttpResponse
                     seats=data["seats"],
                     ordered_on=data["ordered_on"],
                 ),
+                success=_("Tilaus vahvistettu ja sitoumus kirjattu."),
+                then=lambda order: _warned(request, order),
             )
-            if order is not None:
-                messages.success(request, _("Tilaus vahvistettu ja sitoumus kirjattu."))
-                _warn_thresholds(request, order)
-                return redirect("training:order_detail", id=order.pk)
+            if done:
+                return done
     elif request.method == "POST":
         actor.permissions.require("enrol_training", programme)
         enrol_form = _enrol_form(request, request.POST)
         if enrol_form.is_valid():
             data = enrol_form.cleaned_data
-            enrolment = _attempt(
+            done = form_saved(
+                request,
                 enrol_form,
                 lambda: services.enrolment_create(
                     actor=actor,
@@ -416,10 +416,11 @@ def programme_detail(request: AuthenticatedHttpRequest, id: int) -> HttpResponse
                     job_seeker=data["job_seeker"],
                     employee_name=data["employee_name"],
                 ),
+                success=_("Osallistuja lisätty."),
+                then=lambda _enrolment: redirect("training:programme_detail", id=programme.pk),
             )
-            if enrolment is not None:
-                messages.success(request, _("Osallistuja lisätty."))
-                return redirect("training:programme_detail", id=programme.pk)
+            if done:
+                return done
     return render(
         request,
         "training/programme_detail.html",
@@ -449,15 +450,17 @@ def order_detail(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
     if request.method == "POST":
         request.user.permissions.require("order_training")
         if form.is_valid():
-            invoice = _attempt(
+            done = form_saved(
+                request,
                 form,
                 lambda: services.invoice_record(
                     actor=request.user, order=order, **form.cleaned_data
                 ),
+                success=_("Lasku kirjattu ja maksettu sitoumukselta."),
+                then=lambda _invoice: redirect("training:order_detail", id=order.pk),
             )
-            if invoice is not None:
-                messages.success(request, _("Lasku kirjattu ja maksettu sitoumukselta."))
-                return redirect("training:order_detail", id=order.pk)
+            if done:
+                return done
     return render(
         request,
         "training/order_detail.html",
@@ -477,15 +480,13 @@ def order_detail(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
 def order_confirm(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
     request.user.permissions.require("order_training")
     order = selectors.order_get_for_actor(actor=request.user, id=id)
-    try:
-        services.order_confirm(actor=request.user, order=order)
-        messages.success(request, _("Tilaus vahvistettu ja sitoumus kirjattu."))
-        _warn_thresholds(request, order)
-    except NotFoundError:
-        raise
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    return redirect("training:order_detail", id=order.pk)
+    return button_pressed(
+        request,
+        lambda: services.order_confirm(actor=request.user, order=order),
+        success=_("Tilaus vahvistettu ja sitoumus kirjattu."),
+        then=redirect("training:order_detail", id=order.pk),
+        after=lambda: _warn_thresholds(request, order),
+    )
 
 
 @login_required
@@ -493,14 +494,12 @@ def order_confirm(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
 def order_cancel(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
     request.user.permissions.require("order_training")
     order = selectors.order_get_for_actor(actor=request.user, id=id)
-    try:
-        services.order_cancel(actor=request.user, order=order)
-        messages.success(request, _("Tilaus peruttu."))
-    except NotFoundError:
-        raise
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    return redirect("training:order_detail", id=order.pk)
+    return button_pressed(
+        request,
+        lambda: services.order_cancel(actor=request.user, order=order),
+        success=_("Tilaus peruttu."),
+        then=redirect("training:order_detail", id=order.pk),
+    )
 
 
 @login_required
@@ -508,16 +507,12 @@ def order_cancel(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
 def order_year_part_book(request: AuthenticatedHttpRequest, id: int, year: int) -> HttpResponse:
     request.user.permissions.require("order_training")
     order = selectors.order_get_for_actor(actor=request.user, id=id)
-    try:
-        services.order_year_part_book(actor=request.user, order=order, year=year)
-        messages.success(
-            request, _("Vuoden %(year)s osuus kirjattu määrärahalle.") % {"year": year}
-        )
-    except NotFoundError:
-        raise
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    return redirect("training:order_detail", id=order.pk)
+    return button_pressed(
+        request,
+        lambda: services.order_year_part_book(actor=request.user, order=order, year=year),
+        success=_("Vuoden %(year)s osuus kirjattu määrärahalle.") % {"year": year},
+        then=redirect("training:order_detail", id=order.pk),
+    )
 
 
 @login_required
@@ -530,16 +525,14 @@ def employer_invoice(request: AuthenticatedHttpRequest, id: int) -> HttpResponse
     if not form.is_valid():
         messages.error(request, _("Tarkista laskun viite ja päivä."))
         return redirect("training:programme_detail", id=programme.pk)
-    try:
-        services.employer_invoice_record(
+    return button_pressed(
+        request,
+        lambda: services.employer_invoice_record(
             actor=request.user, programme=programme, **form.cleaned_data
-        )
-        messages.success(request, _("Työnantajan osuuden lasku kirjattu."))
-    except NotFoundError:
-        raise
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    return redirect("training:programme_detail", id=programme.pk)
+        ),
+        success=_("Työnantajan osuuden lasku kirjattu."),
+        then=redirect("training:programme_detail", id=programme.pk),
+    )
 
 
 @login_required
@@ -549,12 +542,12 @@ def plan(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = forms.PlanForm(request.POST if request.method == "POST" else request.GET or None)
     result = None
     if form.is_valid():
-        result = _attempt(
+        result = attempt(
             form,
             lambda: selectors.training_plan(actor=request.user, budget=form.cleaned_data["budget"]),
         )
         if result is not None and request.method == "POST" and result.purchases:
-            orders = _attempt(
+            orders = attempt(
                 form, lambda: services.plan_orders_draft(actor=request.user, plan=result)
             )
             if orders is not None:
@@ -615,11 +608,9 @@ def enrolment_progress(request: AuthenticatedHttpRequest, id: int) -> HttpRespon
             recorded_on=data["on"] or timezone.localdate(),
         ),
     }
-    try:
-        actions[data["action"]]()
-        messages.success(request, _("Tallennettu."))
-    except NotFoundError:
-        raise
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    return redirect("training:programme_detail", id=enrolment.programme_id)
+    return button_pressed(
+        request,
+        actions[data["action"]],
+        success=_("Tallennettu."),
+        then=redirect("training:programme_detail", id=enrolment.programme_id),
+    )

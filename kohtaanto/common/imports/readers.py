@@ -12,6 +12,7 @@ never an exception from deep inside a parser:
 
 import csv
 import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -138,6 +139,29 @@ def _first_control(value: Any, path: str, depth: int) -> tuple[str, str] | None:
     return None
 
 
+# What a line's text must hold for its object to have a control character in a string value:
+# json.loads refuses raw C0 characters in strings, so they come as an escape (\u0000–\u001f,
+# \u007f, \b, \f) or as a raw DEL. A line without any of these is not walked (a false alarm,
+# such as an escaped backslash before "b", only costs the walk).
+_MAY_HAVE_CONTROL = re.compile(r"\\(?:u00[01][0-9a-fA-F]|u007[fF]|[bf])|\x7f")
+
+
+def _too_deep(obj: Any) -> bool:
+    """Whether a parsed line's objects and lists nest deeper than MAX_DEPTH levels (the
+    object itself is level 1), walked a level at a time over the containers only."""
+    level = [obj]
+    for _depth in range(MAX_DEPTH):
+        inner = []
+        for container in level:
+            for item in container.values() if type(container) is dict else container:
+                if type(item) is dict or type(item) is list:
+                    inner.append(item)
+        if not inner:
+            return False
+        level = inner
+    return True
+
+
 def jsonl_objects(
     lines: Iterable[str], *, errors: ErrorCollector
 ) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -168,6 +192,12 @@ def jsonl_objects(
             continue
         if not isinstance(obj, dict):
             errors.add(number, "", _("Rivin on oltava JSON-olio."))
+            continue
+        if not _MAY_HAVE_CONTROL.search(line):
+            if _too_deep(obj):
+                errors.add(number, "", too_deep)
+                continue
+            yield number, obj
             continue
         try:
             bad = _first_control(obj, "", 1)

@@ -130,3 +130,43 @@ def test_semicolon_header_is_detected_and_short_rows_can_be_padded():
     assert header == ["a", "b", "c"]
     assert list(rows) == [(2, {"a": "1", "b": "2", "c": ""})]
     assert not errors
+
+
+@pytest.mark.django_db
+def test_rows_insert_writes_every_row_in_batches_with_defaults_and_foreign_keys(monkeypatch):
+    from kohtaanto.accounts.models import EmploymentArea, Municipality
+    from kohtaanto.audit.models import AuditEvent
+    from kohtaanto.common.imports import bulk, rows_insert
+
+    monkeypatch.setattr(bulk, "BATCH", 2)
+    area = EmploymentArea.objects.create(code="rows", name="Rows")
+    # A foreign key by its column; a value the rows repeat is prepared once.
+    rows = [{"code": f"R{i:02d}", "name_fi": "Sama", "area_id": area.pk} for i in range(5)]
+    assert rows_insert(Municipality, rows) == 5
+    assert list(
+        Municipality.objects.filter(area=area)
+        .order_by("code")
+        .values_list("code", "name_sv", "area_id")
+    ) == [(f"R{i:02d}", "", area.pk) for i in range(5)]
+    assert rows_insert(Municipality, []) == 0
+    # A JSON value, a default and the time of the call.
+    assert rows_insert(AuditEvent, [{"action": "a", "changes": {"n": [1, True]}}, {"action": "b"}])
+    a, b = AuditEvent.objects.filter(action__in=["a", "b"]).order_by("action")
+    assert a.changes == {"n": [1, True]} and b.changes == {}
+    assert a.occurred_at is not None and a.actor_id is None
+
+
+def test_control_characters_are_found_however_the_json_writes_them():
+    lines = [
+        json.dumps({"a": "x\b"}),  # the short escape
+        json.dumps({"a": "x\x7f"}, ensure_ascii=False),  # a raw DEL, which JSON allows
+        json.dumps({"a": ["ok", {"b": "x\x1f"}]}),
+        json.dumps({"a": "back\\bslash and \\u0000 as text"}),  # escaped backslashes: accepted
+    ]
+    objects, errors = _jsonl("\n".join(lines) + "\n")
+    assert objects == [(4, {"a": "back\\bslash and \\u0000 as text"})]
+    assert errors == [
+        (1, "a", "Kielletty ohjausmerkki U+0008."),
+        (2, "a", "Kielletty ohjausmerkki U+007F."),
+        (3, "a[1].b", "Kielletty ohjausmerkki U+001F."),
+    ]

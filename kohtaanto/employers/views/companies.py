@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from kohtaanto.accounts.models import User
 from kohtaanto.audit.services import access_log_record
 from kohtaanto.common.errors import DomainError, NotFoundError
-from kohtaanto.common.forms import show_refusal
+from kohtaanto.common.forms import form_saved, show_refusal
 from kohtaanto.common.sorting import sort_links, sort_param
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.employers import selectors
@@ -81,15 +81,16 @@ def company_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         raise NotFoundError("not found")
     form = _company_form(request, initial={"responsible_advisor": actor if actor.role else None})
     if request.method == "POST" and form.is_valid():
-        try:
-            company = companies.company_create(
-                actor=actor, area=actor.employment_area, data=form.to_data()
-            )
-        except DomainError as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, _("Yritys lisättiin rekisteriin."))
-            return redirect("employers:company_detail", pk=company.pk)
+        area = actor.employment_area
+        done = form_saved(
+            request,
+            form,
+            lambda: companies.company_create(actor=actor, area=area, data=form.to_data()),
+            success=_("Yritys lisättiin rekisteriin."),
+            then=lambda company: redirect("employers:company_detail", pk=company.pk),
+        )
+        if done:
+            return done
     return render(request, "employers/company_form.html", {"form": form, "company": None})
 
 
@@ -114,13 +115,15 @@ def company_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     form = _company_form(request, initial=initial)
     if request.method == "POST" and form.is_valid():
         data: CompanyData = form.to_data()
-        try:
-            companies.company_update(actor=actor, company=company, data=data)
-        except DomainError as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, _("Yrityksen tiedot tallennettiin."))
-            return redirect("employers:company_detail", pk=company.pk)
+        done = form_saved(
+            request,
+            form,
+            lambda: companies.company_update(actor=actor, company=company, data=data),
+            success=_("Yrityksen tiedot tallennettiin."),
+            then=lambda saved: redirect("employers:company_detail", pk=saved.pk),
+        )
+        if done:
+            return done
     return render(request, "employers/company_form.html", {"form": form, "company": company})
 
 

@@ -1,14 +1,12 @@
 """Recording an Industry 4.0 readiness self-assessment."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from kohtaanto.common.errors import DomainError
-from kohtaanto.common.forms import show_refusal
+from kohtaanto.common.forms import form_saved
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.employers import selectors
 from kohtaanto.employers.forms import ReadinessForm
@@ -25,19 +23,23 @@ def readiness_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
     initial = previous[0].scores() if previous else {}
     form = ReadinessForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            readiness_assessment_record(
+        done = form_saved(
+            request,
+            form,
+            lambda: readiness_assessment_record(
                 actor=actor,
                 company=company,
                 assessed_on=form.cleaned_data["assessed_on"],
                 scores=form.scores(),
                 notes=form.cleaned_data["notes"],
-            )
-        except DomainError as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, _("Valmiusarvio tallennettiin."))
-            return redirect(reverse("employers:company_detail", args=[company.pk]) + "#readiness")
+            ),
+            success=_("Valmiusarvio tallennettiin."),
+            then=lambda _assessment: redirect(
+                reverse("employers:company_detail", args=[company.pk]) + "#readiness"
+            ),
+        )
+        if done:
+            return done
     return render(
         request,
         "employers/readiness_form.html",

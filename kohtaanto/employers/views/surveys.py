@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from kohtaanto.common.errors import DomainError, NotFoundError
-from kohtaanto.common.forms import show_refusal
+from kohtaanto.common.forms import button_pressed, show_refusal
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.employers import selectors
 from kohtaanto.employers.forms import (
@@ -236,13 +236,12 @@ def survey_link_revoke(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
 @require_POST
 def survey_complete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     survey = _survey_for_change(request, pk)
-    try:
-        surveys.survey_complete(actor=request.user, survey=survey)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Kartoitus merkittiin käsitellyksi."))
-    return redirect("employers:survey_detail", pk=survey.pk)
+    return button_pressed(
+        request,
+        lambda: surveys.survey_complete(actor=request.user, survey=survey),
+        success=_("Kartoitus merkittiin käsitellyksi."),
+        then=redirect("employers:survey_detail", pk=survey.pk),
+    )
 
 
 def _closed(request: HttpRequest, lang: str, reason: str, status: int) -> HttpResponse:

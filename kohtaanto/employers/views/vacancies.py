@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from kohtaanto.accounts.models import Municipality
 from kohtaanto.common.errors import DomainError
-from kohtaanto.common.forms import show_refusal
+from kohtaanto.common.forms import form_saved, show_refusal
 from kohtaanto.common.sorting import sort_links, sort_param
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.employers import selectors
@@ -292,13 +292,15 @@ def vacancy_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         requirements=[{"concept": r.concept, "include": True} for r in vacancy.requirements.all()],
     )
     if request.method == "POST" and forms.is_valid():
-        try:
-            vacancies.vacancy_update(actor=actor, vacancy=vacancy, data=forms.data())
-        except DomainError as exc:
-            show_refusal(forms.form, exc)
-        else:
-            messages.success(request, _("Työpaikan tiedot tallennettiin."))
-            return redirect("employers:vacancy_detail", pk=vacancy.pk)
+        done = form_saved(
+            request,
+            forms.form,
+            lambda: vacancies.vacancy_update(actor=actor, vacancy=vacancy, data=forms.data()),
+            success=_("Työpaikan tiedot tallennettiin."),
+            then=lambda saved: redirect("employers:vacancy_detail", pk=saved.pk),
+        )
+        if done:
+            return done
     return render(
         request,
         "employers/vacancy_form.html",

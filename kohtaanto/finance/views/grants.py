@@ -13,12 +13,13 @@ from django.views.decorators.http import require_POST
 
 from kohtaanto.audit.services import access_log_record
 from kohtaanto.common.errors import DomainError, NotFoundError
+from kohtaanto.common.forms import attempt
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.employers.models import Company
 from kohtaanto.finance import forms, selectors, services
 from kohtaanto.finance.eligibility import reason_message
 from kohtaanto.finance.models import GrantApplication, GrantScheme
-from kohtaanto.finance.views.base import attempt, context, posted, require
+from kohtaanto.finance.views.base import context, posted, require
 
 
 def _reasons(evaluation: dict[str, Any]) -> list[str]:

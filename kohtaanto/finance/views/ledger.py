@@ -10,13 +10,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kohtaanto.common.errors import ConflictError
+from kohtaanto.common.forms import attempt
 from kohtaanto.common.money import format_eur
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.finance import forms, selectors, services
 from kohtaanto.finance.charts import burn_chart
 from kohtaanto.finance.exports import year_workbook
 from kohtaanto.finance.models import LedgerEntry
-from kohtaanto.finance.views.base import attempt, context, posted, require
+from kohtaanto.finance.views.base import context, posted, require
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

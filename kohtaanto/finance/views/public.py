@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 
 from kohtaanto.common.client_address import client_address
 from kohtaanto.common.errors import ConflictError, DomainError
-from kohtaanto.common.forms import show_refusal
+from kohtaanto.common.forms import attempt, show_refusal
 from kohtaanto.finance import forms, links, services
 from kohtaanto.finance.models import GrantApplication, GrantDecision
-from kohtaanto.finance.views.base import attempt, posted
+from kohtaanto.finance.views.base import posted
 
 
 def _refused(request: HttpRequest, message: str, status: int) -> HttpResponse:

@@ -331,3 +331,25 @@ def test_worklist_and_pseudonymise_through_api(world, api):
         content_type="application/json",
     )
     assert done.status_code == 200 and done.json()["pseudonymised"] is True
+
+
+def test_participation_api_declares_the_annex_i_items_once_as_the_rules_do():
+    """The API's entry, exit and follow-up schemas are the rules' own items, nothing more or
+    less: the answer carries every item of the record, entry and rectification the entry's."""
+    import dataclasses
+
+    from kohtaanto.jobseekers.api import participation as api
+    from kohtaanto.jobseekers.validation import PARTICIPATION_RECORD_FIELDS, EntryData, ExitData
+
+    entry = {f.name for f in dataclasses.fields(EntryData)}
+    assert set(api.EntryIn.model_fields) == entry | {"operation"}
+    assert set(api.EntryPatch.model_fields) == entry
+    assert set(api.ExitIn.model_fields) == {f.name for f in dataclasses.fields(ExitData)}
+    out = set(api.ParticipationOut.model_fields)
+    assert set(PARTICIPATION_RECORD_FIELDS) | set(EntryData.SPECIAL_FIELDS) <= out
+    assert out - set(PARTICIPATION_RECORD_FIELDS) - set(EntryData.SPECIAL_FIELDS) == {
+        "id",
+        "operation",
+        "follow_up_due_on",
+        "re_entries",
+    }

@@ -229,3 +229,17 @@ def test_api_enterprise_links_are_404_for_a_counsellor(api_client_for, counsello
         {"name": "X", "relation": "linked", "holding_percent": "60", "employees": 3},
     )
     assert response.status_code == 404
+
+
+def test_company_size_class_selector_gives_the_class_or_the_reason(coordinator, counsellor, area):
+    from kohtaanto.common.errors import NotFoundError
+    from kohtaanto.training.selectors import company_size_class
+
+    counted = CompanyFactory(size_class="", employees=40)
+    size = company_size_class(actor=coordinator, company=counted)
+    assert (size.code, size.label, size.error) == ("small", "Pieni yritys", "")
+    unknown = CompanyFactory(name="Tuntematon Oy", size_class="", employees=None)
+    size = company_size_class(actor=coordinator, company=unknown)
+    assert size.code == "" and size.label == "" and "puuttuu kokoluokka" in size.error
+    with pytest.raises(NotFoundError):
+        company_size_class(actor=counsellor, company=counted)
