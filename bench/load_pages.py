@@ -5,13 +5,15 @@
         python bench/load_pages.py [--users 50] [--seconds 60] [--people 20000] [--workers 4]
 
 A fresh database `<name>_bench` next to the one the URL names is created, migrated, given the
-demo region and then job seekers up to `--people`; gunicorn serves it on 127.0.0.1:`--port`
-(DEBUG off, no warm start of the search indexes), and locust (bench/load_locustfile.py) runs
-headless for `--seconds` with `--users` users: browser sessions over the register list, search
-and detail pages and the other apps' front pages, and API clients over the register and the
-companies. Everything stops by itself (locust's run time, then gunicorn is terminated and the
-database dropped). Prints per-request p50/p95/p99 and errors, the total, the machine and its
-load average before and after. Goal (issue 18): p95 < 300 ms and zero errors.
+demo region and then job seekers up to `--people`, and analysed (VACUUM ANALYZE); gunicorn
+serves it on 127.0.0.1:`--port` (DEBUG off, `--preload` with the warm start, as docs/deploy.md
+runs it), and locust (bench/load_locustfile.py) runs headless for `--seconds` with `--users`
+users: browser sessions over the register list, name search, header search and detail pages
+and the other apps' front pages, and API clients over the register and the companies.
+Everything stops by itself (locust's run time, then gunicorn is terminated and the database
+dropped; `--keep` keeps it and `--reuse` runs again on it). Prints per-request p50/p95/p99
+and errors, the total, the machine and its load average before and after. Goal (issue 18):
+p95 < 300 ms and zero errors.
 """
 
 import argparse
@@ -45,7 +47,7 @@ def _admin(admin_url: str, sql: str) -> None:
         conn.execute(sql)
 
 
-def _prepare(people: int) -> dict[str, str]:
+def _prepare(people: int, reuse: bool = False) -> dict[str, str]:
     """Migrate, seed, and make a session cookie and an API token for the coordinator."""
     import django
 
@@ -61,7 +63,8 @@ def _prepare(people: int) -> dict[str, str]:
     from kohtaanto.jobseekers.models import JobSeeker
 
     call_command("migrate", verbosity=0)
-    call_command("demo", "--no-serve", verbosity=0)
+    if not reuse:
+        call_command("demo", "--no-serve", verbosity=0)
     coordinator = User.objects.filter(role=Role.COORDINATOR, is_active=True).first()
     assert coordinator is not None and coordinator.employment_area_id
     area_id = coordinator.employment_area_id
@@ -98,6 +101,13 @@ def _prepare(people: int) -> dict[str, str]:
             [through(jobseeker_id=p.pk, user_id=rng.choice(counsellors).pk) for p in created],
             batch_size=5000,
         )
+    # Planner statistics as a running server has them: autovacuum analyses a table after bulk
+    # inserts, but it may be off (it is on the shared bench machine), and without statistics
+    # PostgreSQL takes a 20 000-row area for 8 rows and sorts it all for every page.
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
     session = SessionStore()
     session[SESSION_KEY] = str(coordinator.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
@@ -156,21 +166,33 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--port", type=int, default=8105)
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="use the database a --keep run left (not dropped before or after)",
+    )
     args = parser.parse_args()
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
         raise SystemExit("Set DATABASE_URL to a PostgreSQL server (the bench makes its own db).")
     bench_url, name, admin_url = _bench_url(url)
-    _admin(admin_url, f'DROP DATABASE IF EXISTS "{name}"')
-    _admin(admin_url, f'CREATE DATABASE "{name}"')
-    data_dir = tempfile.mkdtemp(prefix="kt-load-")
+    if args.reuse:
+        args.keep = True
+    else:
+        _admin(admin_url, f'DROP DATABASE IF EXISTS "{name}"')
+        _admin(admin_url, f'CREATE DATABASE "{name}"')
+    if args.keep:
+        # A kept database needs the same secret and field keys next time (--reuse).
+        data_dir = str(Path(tempfile.gettempdir()) / f"kt-load-{name}")
+        os.makedirs(data_dir, mode=0o700, exist_ok=True)
+    else:
+        data_dir = tempfile.mkdtemp(prefix="kt-load-")
     env = {
         **os.environ,
         "DATABASE_URL": bench_url,
         "DATABASE_CONN_MAX_AGE": "60",
         "KOHTAANTO_DATA_DIR": data_dir,
         "KOHTAANTO_DEBUG": "false",
-        "KOHTAANTO_WARM_START": "false",
         "AXES_ENABLED": "false",
     }
     os.environ.update(env)
@@ -178,7 +200,7 @@ def main() -> None:
     server = None
     try:
         started = time.perf_counter()
-        env.update(_prepare(args.people))
+        env.update(_prepare(args.people, reuse=args.reuse))
         print(f"seeded {env['LOAD_PEOPLE']} job seekers in {time.perf_counter() - started:.0f} s")
         server = subprocess.Popen(
             [
@@ -187,6 +209,10 @@ def main() -> None:
                 f"--bind=127.0.0.1:{args.port}",
                 f"--workers={args.workers}",
                 f"--threads={args.threads}",
+                # As docs/deploy.md runs it: the master builds the search and extraction
+                # indexes once (the warm start) and the workers share them. Without it every
+                # worker built them on its first header search, inside the measured minute.
+                "--preload",
                 # Longer than a client's pause between requests: with the default 2 s a kept-alive
                 # connection can be closed just as the client reuses it (a reset, not a 5xx).
                 "--keep-alive=75",
@@ -195,7 +221,7 @@ def main() -> None:
             cwd=ROOT,
             env=env,
         )
-        _wait_until_up(f"http://127.0.0.1:{args.port}/healthz")
+        _wait_until_up(f"http://127.0.0.1:{args.port}/healthz", seconds=600)
         out = Path(data_dir) / "locust"
         loads = [os.getloadavg()]
         subprocess.run(
