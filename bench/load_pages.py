@@ -2,7 +2,7 @@
 
     pip install -e '.[load]'
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/kt_load nice -n 10 \\
-        python bench/load_pages.py [--users 50] [--seconds 60] [--people 20000] [--workers 4]
+        python bench/load_pages.py [--users 50] [--seconds 60] [--people 20000] [--workers 3] [--threads 2]
 
 A fresh database `<name>_bench` next to the one the URL names is created, migrated, given the
 demo region and then job seekers up to `--people`, and analysed (VACUUM ANALYZE); gunicorn
@@ -20,6 +20,7 @@ import argparse
 import csv
 import os
 import random
+import resource
 import signal
 import subprocess
 import sys
@@ -137,7 +138,51 @@ def _wait_until_up(url: str, seconds: float = 60) -> None:
     raise SystemExit(f"gunicorn did not answer {url} within {seconds:.0f} s")
 
 
-def _report(stats_csv: Path, args: argparse.Namespace, loads: list[tuple[float, ...]]) -> None:
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far (Linux /proc), 0 once it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _processes(server_pid: int, database: str) -> dict[str, list[int]]:
+    """gunicorn's master and workers, and the PostgreSQL backends serving `database`."""
+    found: dict[str, list[int]] = {"gunicorn": [server_pid], "postgres": []}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            title = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if int(stat.rsplit(")", 1)[1].split()[1]) == server_pid:
+            found["gunicorn"].append(int(entry.name))
+        elif title.startswith("postgres: ") and f" {database} " in title:
+            found["postgres"].append(int(entry.name))
+    return found
+
+
+def _cpu_sample(server_pid: int, database: str) -> dict[int, tuple[str, float]]:
+    return {
+        pid: (kind, _cpu_seconds(pid))
+        for kind, pids in _processes(server_pid, database).items()
+        for pid in pids
+    }
+
+
+def _cpu_used(
+    before: dict[int, tuple[str, float]], after: dict[int, tuple[str, float]]
+) -> dict[str, float]:
+    used: dict[str, float] = {"gunicorn": 0.0, "postgres": 0.0}
+    for pid, (kind, seconds) in after.items():
+        used[kind] += seconds - before.get(pid, (kind, 0.0))[1]
+    return used
+
+
+def _report(stats_csv: Path, args: argparse.Namespace, loads: list[tuple[float, ...]]) -> int:
     rows = list(csv.DictReader(stats_csv.open(encoding="utf-8")))
     print(f"\n{'request':46} {'n':>6} {'err':>4} {'p50':>6} {'p95':>6} {'p99':>6}  (ms)")
     for row in rows:
@@ -155,6 +200,7 @@ def _report(stats_csv: Path, args: argparse.Namespace, loads: list[tuple[float, 
     )
     before, after = (" ".join(f"{x:.2f}" for x in load) for load in loads)
     print(f"load average (1/5/15 min) before: {before}, after: {after}")
+    return int(total["Request Count"])
 
 
 def main() -> None:
@@ -162,7 +208,7 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--people", type=int, default=20_000)
-    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--port", type=int, default=8105)
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
@@ -190,7 +236,8 @@ def main() -> None:
     env = {
         **os.environ,
         "DATABASE_URL": bench_url,
-        "DATABASE_CONN_MAX_AGE": "60",
+        # Longer than the run, so that the backends whose CPU time is counted stay the same.
+        "DATABASE_CONN_MAX_AGE": str(args.seconds + 120),
         "KOHTAANTO_DATA_DIR": data_dir,
         "KOHTAANTO_DEBUG": "false",
         "AXES_ENABLED": "false",
@@ -224,6 +271,8 @@ def main() -> None:
         _wait_until_up(f"http://127.0.0.1:{args.port}/healthz", seconds=600)
         out = Path(data_dir) / "locust"
         loads = [os.getloadavg()]
+        cpu_before = _cpu_sample(server.pid, name)
+        children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
         subprocess.run(
             [
                 str(VENV_BIN / "locust"),
@@ -245,7 +294,22 @@ def main() -> None:
             timeout=args.seconds + 120,
         )
         loads.append(os.getloadavg())
-        _report(Path(f"{out}_stats.csv"), args, loads)
+        cpu = _cpu_used(cpu_before, _cpu_sample(server.pid, name))
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu["locust"] = (children.ru_utime + children.ru_stime) - (
+            children_before.ru_utime + children_before.ru_stime
+        )
+        requests = _report(Path(f"{out}_stats.csv"), args, loads)
+        # CPU time per request does not depend on how many other jobs share the cores (the
+        # latencies above do): it says what the pages cost and how many a core can serve.
+        if requests:
+            per = {k: v / requests * 1000 for k, v in cpu.items()}
+            print(
+                "CPU per request: gunicorn {gunicorn:.1f} ms, PostgreSQL {postgres:.1f} ms, "
+                "locust {locust:.1f} ms".format(**per)
+                + f"; server side {per['gunicorn'] + per['postgres']:.1f} ms, i.e. about "
+                f"{1000 / max(per['gunicorn'] + per['postgres'], 0.1):.0f} requests/s per core"
+            )
     finally:
         if server is not None:
             server.send_signal(signal.SIGTERM)
