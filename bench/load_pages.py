@@ -2,7 +2,8 @@
 
     pip install -e '.[load]'
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/kt_load nice -n 10 \\
-        python bench/load_pages.py [--users 50] [--seconds 60] [--people 20000] [--workers 3] [--threads 2]
+        python bench/load_pages.py [--users 50] [--seconds 60] [--people 20000] \\
+        [--workers 3] [--threads 2] [--keep | --reuse]
 
 A fresh database `<name>_bench` next to the one the URL names is created, migrated, given the
 demo region and then job seekers up to `--people`, and analysed (VACUUM ANALYZE); gunicorn
