@@ -16,9 +16,9 @@ from kohtaanto.programme.tests.factories import OperationFactory
 
 pytestmark = pytest.mark.django_db
 
-# session, user, page count, page rows, last contact/next action, counsellors, participations,
-# the area for the read log, the read-log insert, municipality choices; SQLite adds savepoints
-# around nothing here, PostgreSQL a server-side cursor for the choices.
+# Ten today: session, user, page count, page rows, last contact and next action, counsellors,
+# participations, the area for the read log, the read-log insert, municipality choices. The
+# bound leaves room for two more, not for one per row.
 LIST_PAGE_QUERIES = 12
 
 
