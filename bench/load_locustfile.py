@@ -33,6 +33,10 @@ class Counsellor(HttpUser):
     def job_seeker_search(self) -> None:
         self.client.get(f"/jobseekers/?q={random.choice(NAMES)}", name="/jobseekers/?q=NAME")
 
+    @task(2)
+    def header_search(self) -> None:
+        self.client.get(f"/search/?q={random.choice(NAMES)}", name="/search/?q=NAME")
+
     @task(3)
     def job_seeker_detail(self) -> None:
         pk = random.choice(PERSON_IDS)

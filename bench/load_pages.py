@@ -2,22 +2,26 @@
 
     pip install -e '.[load]'
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/kt_load nice -n 10 \\
-        python bench/load_pages.py [--users 50] [--seconds 60] [--people 20000] [--workers 4]
+        python bench/load_pages.py [--users 50] [--seconds 60] [--people 20000] \\
+        [--workers 3] [--threads 2] [--keep | --reuse]
 
 A fresh database `<name>_bench` next to the one the URL names is created, migrated, given the
-demo region and then job seekers up to `--people`; gunicorn serves it on 127.0.0.1:`--port`
-(DEBUG off, no warm start of the search indexes), and locust (bench/load_locustfile.py) runs
-headless for `--seconds` with `--users` users: browser sessions over the register list, search
-and detail pages and the other apps' front pages, and API clients over the register and the
-companies. Everything stops by itself (locust's run time, then gunicorn is terminated and the
-database dropped). Prints per-request p50/p95/p99 and errors, the total, the machine and its
-load average before and after. Goal (issue 18): p95 < 300 ms and zero errors.
+demo region and then job seekers up to `--people`, and analysed (VACUUM ANALYZE); gunicorn
+serves it on 127.0.0.1:`--port` (DEBUG off, `--preload` with the warm start, as docs/deploy.md
+runs it), and locust (bench/load_locustfile.py) runs headless for `--seconds` with `--users`
+users: browser sessions over the register list, name search, header search and detail pages
+and the other apps' front pages, and API clients over the register and the companies.
+Everything stops by itself (locust's run time, then gunicorn is terminated and the database
+dropped; `--keep` keeps it and `--reuse` runs again on it). Prints per-request p50/p95/p99
+and errors, the total, the machine and its load average before and after. Goal (issue 18):
+p95 < 300 ms and zero errors.
 """
 
 import argparse
 import csv
 import os
 import random
+import resource
 import signal
 import subprocess
 import sys
@@ -45,7 +49,7 @@ def _admin(admin_url: str, sql: str) -> None:
         conn.execute(sql)
 
 
-def _prepare(people: int) -> dict[str, str]:
+def _prepare(people: int, reuse: bool = False) -> dict[str, str]:
     """Migrate, seed, and make a session cookie and an API token for the coordinator."""
     import django
 
@@ -61,7 +65,8 @@ def _prepare(people: int) -> dict[str, str]:
     from kohtaanto.jobseekers.models import JobSeeker
 
     call_command("migrate", verbosity=0)
-    call_command("demo", "--no-serve", verbosity=0)
+    if not reuse:
+        call_command("demo", "--no-serve", verbosity=0)
     coordinator = User.objects.filter(role=Role.COORDINATOR, is_active=True).first()
     assert coordinator is not None and coordinator.employment_area_id
     area_id = coordinator.employment_area_id
@@ -98,6 +103,13 @@ def _prepare(people: int) -> dict[str, str]:
             [through(jobseeker_id=p.pk, user_id=rng.choice(counsellors).pk) for p in created],
             batch_size=5000,
         )
+    # Planner statistics as a running server has them: autovacuum analyses a table after bulk
+    # inserts, but it may be off (it is on the shared bench machine), and without statistics
+    # PostgreSQL takes a 20 000-row area for 8 rows and sorts it all for every page.
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
     session = SessionStore()
     session[SESSION_KEY] = str(coordinator.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
@@ -127,7 +139,51 @@ def _wait_until_up(url: str, seconds: float = 60) -> None:
     raise SystemExit(f"gunicorn did not answer {url} within {seconds:.0f} s")
 
 
-def _report(stats_csv: Path, args: argparse.Namespace, loads: list[tuple[float, ...]]) -> None:
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far (Linux /proc), 0 once it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _processes(server_pid: int, database: str) -> dict[str, list[int]]:
+    """gunicorn's master and workers, and the PostgreSQL backends serving `database`."""
+    found: dict[str, list[int]] = {"gunicorn": [server_pid], "postgres": []}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            title = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if int(stat.rsplit(")", 1)[1].split()[1]) == server_pid:
+            found["gunicorn"].append(int(entry.name))
+        elif title.startswith("postgres: ") and f" {database} " in title:
+            found["postgres"].append(int(entry.name))
+    return found
+
+
+def _cpu_sample(server_pid: int, database: str) -> dict[int, tuple[str, float]]:
+    return {
+        pid: (kind, _cpu_seconds(pid))
+        for kind, pids in _processes(server_pid, database).items()
+        for pid in pids
+    }
+
+
+def _cpu_used(
+    before: dict[int, tuple[str, float]], after: dict[int, tuple[str, float]]
+) -> dict[str, float]:
+    used: dict[str, float] = {"gunicorn": 0.0, "postgres": 0.0}
+    for pid, (kind, seconds) in after.items():
+        used[kind] += seconds - before.get(pid, (kind, 0.0))[1]
+    return used
+
+
+def _report(stats_csv: Path, args: argparse.Namespace, loads: list[tuple[float, ...]]) -> int:
     rows = list(csv.DictReader(stats_csv.open(encoding="utf-8")))
     print(f"\n{'request':46} {'n':>6} {'err':>4} {'p50':>6} {'p95':>6} {'p99':>6}  (ms)")
     for row in rows:
@@ -145,6 +201,7 @@ def _report(stats_csv: Path, args: argparse.Namespace, loads: list[tuple[float, 
     )
     before, after = (" ".join(f"{x:.2f}" for x in load) for load in loads)
     print(f"load average (1/5/15 min) before: {before}, after: {after}")
+    return int(total["Request Count"])
 
 
 def main() -> None:
@@ -152,25 +209,38 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--people", type=int, default=20_000)
-    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--port", type=int, default=8105)
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="use the database a --keep run left (not dropped before or after)",
+    )
     args = parser.parse_args()
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
         raise SystemExit("Set DATABASE_URL to a PostgreSQL server (the bench makes its own db).")
     bench_url, name, admin_url = _bench_url(url)
-    _admin(admin_url, f'DROP DATABASE IF EXISTS "{name}"')
-    _admin(admin_url, f'CREATE DATABASE "{name}"')
-    data_dir = tempfile.mkdtemp(prefix="kt-load-")
+    if args.reuse:
+        args.keep = True
+    else:
+        _admin(admin_url, f'DROP DATABASE IF EXISTS "{name}"')
+        _admin(admin_url, f'CREATE DATABASE "{name}"')
+    if args.keep:
+        # A kept database needs the same secret and field keys next time (--reuse).
+        data_dir = str(Path(tempfile.gettempdir()) / f"kt-load-{name}")
+        os.makedirs(data_dir, mode=0o700, exist_ok=True)
+    else:
+        data_dir = tempfile.mkdtemp(prefix="kt-load-")
     env = {
         **os.environ,
         "DATABASE_URL": bench_url,
-        "DATABASE_CONN_MAX_AGE": "60",
+        # Longer than the run, so that the backends whose CPU time is counted stay the same.
+        "DATABASE_CONN_MAX_AGE": str(args.seconds + 120),
         "KOHTAANTO_DATA_DIR": data_dir,
         "KOHTAANTO_DEBUG": "false",
-        "KOHTAANTO_WARM_START": "false",
         "AXES_ENABLED": "false",
     }
     os.environ.update(env)
@@ -178,7 +248,7 @@ def main() -> None:
     server = None
     try:
         started = time.perf_counter()
-        env.update(_prepare(args.people))
+        env.update(_prepare(args.people, reuse=args.reuse))
         print(f"seeded {env['LOAD_PEOPLE']} job seekers in {time.perf_counter() - started:.0f} s")
         server = subprocess.Popen(
             [
@@ -187,6 +257,10 @@ def main() -> None:
                 f"--bind=127.0.0.1:{args.port}",
                 f"--workers={args.workers}",
                 f"--threads={args.threads}",
+                # As docs/deploy.md runs it: the master builds the search and extraction
+                # indexes once (the warm start) and the workers share them. Without it every
+                # worker built them on its first header search, inside the measured minute.
+                "--preload",
                 # Longer than a client's pause between requests: with the default 2 s a kept-alive
                 # connection can be closed just as the client reuses it (a reset, not a 5xx).
                 "--keep-alive=75",
@@ -195,9 +269,11 @@ def main() -> None:
             cwd=ROOT,
             env=env,
         )
-        _wait_until_up(f"http://127.0.0.1:{args.port}/healthz")
+        _wait_until_up(f"http://127.0.0.1:{args.port}/healthz", seconds=600)
         out = Path(data_dir) / "locust"
         loads = [os.getloadavg()]
+        cpu_before = _cpu_sample(server.pid, name)
+        children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
         subprocess.run(
             [
                 str(VENV_BIN / "locust"),
@@ -219,7 +295,22 @@ def main() -> None:
             timeout=args.seconds + 120,
         )
         loads.append(os.getloadavg())
-        _report(Path(f"{out}_stats.csv"), args, loads)
+        cpu = _cpu_used(cpu_before, _cpu_sample(server.pid, name))
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu["locust"] = (children.ru_utime + children.ru_stime) - (
+            children_before.ru_utime + children_before.ru_stime
+        )
+        requests = _report(Path(f"{out}_stats.csv"), args, loads)
+        # CPU time per request does not depend on how many other jobs share the cores (the
+        # latencies above do): it says what the pages cost and how many a core can serve.
+        if requests:
+            per = {k: v / requests * 1000 for k, v in cpu.items()}
+            print(
+                "CPU per request: gunicorn {gunicorn:.1f} ms, PostgreSQL {postgres:.1f} ms, "
+                "locust {locust:.1f} ms".format(**per)
+                + f"; server side {per['gunicorn'] + per['postgres']:.1f} ms, i.e. about "
+                f"{1000 / max(per['gunicorn'] + per['postgres'], 0.1):.0f} requests/s per core"
+            )
     finally:
         if server is not None:
             server.send_signal(signal.SIGTERM)

@@ -43,7 +43,8 @@ def header_search(*, actor: User, term: str) -> SearchResults:
         people = jobseekers.job_seeker_list(actor=actor, q=term)
         results.groups.append(Group("people", list(people[:PER_KIND]), people.count()))
     if permissions.can_view_company_list():
-        companies = employers.company_list(actor=actor, q=term)
+        # The company list page's prefetch (programme roles) is not shown here.
+        companies = employers.company_list(actor=actor, q=term).prefetch_related(None)
         results.groups.append(Group("companies", list(companies[:PER_KIND]), companies.count()))
     if permissions.can_view_vacancy_list():
         vacancies = employers.vacancy_list(actor=actor, q=term)

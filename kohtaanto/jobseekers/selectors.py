@@ -244,10 +244,10 @@ def job_seeker_list(
         qs = qs.annotate(last_contact=_LAST_CONTACT)
     elif key == "next_action":
         qs = qs.annotate(next_action_on=_NEXT_ACTION_ON)
-    return (
-        qs.select_related("municipality")
-        .prefetch_related("counsellors", "participations")
-        .order_by(*sort_ordering(sort, JOB_SEEKER_SORTS, nullable=JOB_SEEKER_NULLABLE))
+    # No prefetching here: the API, the header search and choice fields use this queryset too
+    # and need none of the list page's columns (a choice field would prefetch for every row).
+    return qs.select_related("municipality").order_by(
+        *sort_ordering(sort, JOB_SEEKER_SORTS, nullable=JOB_SEEKER_NULLABLE)
     )
 
 
@@ -260,11 +260,18 @@ _NEXT_ACTION_ON = Subquery(_OPEN_ACTIONS.values("due_on")[:1])
 
 
 def job_seeker_list_details(people: list[JobSeeker]) -> None:
-    """Set `last_contact` (the latest service event's date), `next_action_on` and
-    `next_action` (the open agreed action due first) on the rows of one page, in one query."""
+    """Fill in the list page's columns for the rows of one page, in three queries whatever
+    the page size: `last_contact` (the latest service event's date), `next_action_on` and
+    `next_action` (the open agreed action due first), `counsellor_names` (full name, else
+    username, sorted by name) and `participation_exits` (one exit date or None per ESF+
+    participation, in entry order). Plain values rather than prefetched model instances: a
+    page of 50 people would otherwise build a related manager and model objects per cell."""
+    ids = [p.pk for p in people]
+    if not ids:
+        return
     rows: dict[int, dict[str, Any]] = {
         row["pk"]: dict(row)
-        for row in JobSeeker.objects.filter(pk__in=[p.pk for p in people])
+        for row in JobSeeker.objects.filter(pk__in=ids)
         .annotate(
             last_contact=_LAST_CONTACT,
             next_action_on=_NEXT_ACTION_ON,
@@ -272,10 +279,26 @@ def job_seeker_list_details(people: list[JobSeeker]) -> None:
         )
         .values("pk", "last_contact", "next_action_on", "next_action")
     }
+    counsellors: dict[int, list[str]] = {pk: [] for pk in ids}
+    for person_id, first, last, username in (
+        JobSeeker.counsellors.through.objects.filter(jobseeker_id__in=ids)
+        .order_by("user__last_name", "user__first_name", "user__username")
+        .values_list("jobseeker_id", "user__first_name", "user__last_name", "user__username")
+    ):
+        counsellors[person_id].append(f"{first} {last}".strip() or username)
+    exits: dict[int, list[datetime.date | None]] = {pk: [] for pk in ids}
+    for person_id, exit_date in (
+        Participation.objects.filter(job_seeker_id__in=ids)
+        .order_by("entry_date", "id")
+        .values_list("job_seeker_id", "exit_date")
+    ):
+        exits[person_id].append(exit_date)
     for person in people:
         row = rows.get(person.pk, {})
         for name in ("last_contact", "next_action_on", "next_action"):
             setattr(person, name, row.get(name))
+        person.counsellor_names = counsellors[person.pk]  # type: ignore[attr-defined]
+        person.participation_exits = exits[person.pk]  # type: ignore[attr-defined]
 
 
 JOB_SEEKER_SORTS = {
