@@ -163,9 +163,9 @@ def _annex_widths(annex: Any) -> list[int]:
         "participation_id": 24,
         "identity_code": 28,
         "gender": 22,
-        "entry_date": 24,
-        "exit_date": 24,
-        "counted": 60,
+        "entry_date": 28,  # "Päättymispäivä" fits on one line
+        "exit_date": 28,
+        "counted": 52,
     }
     return [widths[c.key] for c in annex.columns]
 
