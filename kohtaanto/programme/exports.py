@@ -420,7 +420,7 @@ def cost_report_xlsx(report: Any, figures: dict[str, Any]) -> bytes:
 
     narrative = wb.create_sheet(_("Edistyminen")[:31])
     narrative.append([_("Edistymisen kuvaus")])
-    narrative.append([figures.get("narrative", "") or report.narrative])
+    narrative.append([safe_cell(figures.get("narrative", "") or report.narrative)])
     narrative["A1"].font = bold
     narrative.column_dimensions["A"].width = 100
 
@@ -518,12 +518,14 @@ def partner_activity_xlsx(summary: PartnerActivitySummary, start: date, end: dat
             [
                 entry.date,
                 str(kind_labels[entry.kind]),
-                entry.title,
-                ", ".join(
-                    f"{p.name} ({p.organisation or _('työllisyysalue')})"
-                    for p in entry.participants.all()
+                safe_cell(entry.title),
+                safe_cell(
+                    ", ".join(
+                        f"{p.name} ({p.organisation or _('työllisyysalue')})"
+                        for p in entry.participants.all()
+                    )
                 ),
-                ", ".join(c.name for c in entry.companies.all()),
+                safe_cell(", ".join(c.name for c in entry.companies.all())),
                 entry.referred_count or None,
             ]
         )
