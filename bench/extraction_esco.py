@@ -24,9 +24,14 @@ from pathlib import Path
 for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[_name] = "1"
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# The taxonomy's file readers use its model constants: the apps are set up (no database used).
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kohtaanto.config.settings")
+import django  # noqa: E402
+
+django.setup()
 
 from kohtaanto.extraction.engine import Engine  # noqa: E402
-from kohtaanto.extraction.esco_csv import EscoCsvSource  # noqa: E402
+from kohtaanto.extraction.sources import EscoCsvSource  # noqa: E402
 
 SKILL_TYPES = {"skill", "knowledge"}
 

@@ -16,16 +16,22 @@ a positive one counts as a false positive), recall and precision of `negated`, a
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# The taxonomy's file readers use its model constants: the apps are set up (no database used).
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kohtaanto.config.settings")
+import django
 
-from kohtaanto.extraction.engine import Engine
-from kohtaanto.extraction.text import VOIKKO, use_voikko
-from kohtaanto.extraction.vocabulary_csv import DEFAULT_FOLDER, VocabularySource
+django.setup()
+
+from kohtaanto.extraction.engine import Engine  # noqa: E402
+from kohtaanto.extraction.text import VOIKKO, use_voikko  # noqa: E402
+from kohtaanto.extraction.vocabulary_csv import DEFAULT_FOLDER, VocabularySource  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data" / "extraction_fi"
 

@@ -23,6 +23,7 @@ median of `--repeat` further passes.
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import time
@@ -31,11 +32,15 @@ from collections.abc import Hashable, Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# The taxonomy's file readers use its model constants: the apps are set up (no database used).
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kohtaanto.config.settings")
+import django
 
-from kohtaanto.extraction.engine import Engine, ExtractionResult
-from kohtaanto.extraction.esco_csv import EscoCsvSource
-from kohtaanto.extraction.sources import ConceptRecord, RelationRecord
-from kohtaanto.extraction.vocabulary_csv import DEFAULT_FOLDER, VocabularySource
+django.setup()
+
+from kohtaanto.extraction.engine import Engine, ExtractionResult  # noqa: E402
+from kohtaanto.extraction.sources import ConceptRecord, EscoCsvSource, RelationRecord  # noqa: E402
+from kohtaanto.extraction.vocabulary_csv import DEFAULT_FOLDER, VocabularySource  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data" / "extraction_independent"
 SKILL_TYPES = {"skill", "knowledge"}

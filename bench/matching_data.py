@@ -6,6 +6,7 @@ taxonomy (hierarchy, skill–skill relations) and each vacancy's occupation labe
 """
 
 import csv
+import os
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ import scipy.sparse as sp
 
 # ../shared/data/esco-en next to the repository, as for the taxonomy benchmarks.
 DEFAULT_ESCO = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "esco-en"
+if os.environ.get("KOHTAANTO_ESCO_DIR"):  # the same variable the vocabulary check reads
+    DEFAULT_ESCO = Path(os.environ["KOHTAANTO_ESCO_DIR"])
 
 
 def esco_dir(path: str | None) -> Path:

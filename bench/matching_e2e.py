@@ -26,7 +26,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from matching_data import esco_dir, esco_load, market_generate
+from matching_data import Esco, Market, esco_dir, esco_load, market_generate
 from taxonomy_setup import machine, setup_database
 
 MUNICIPALITY = "272"
@@ -51,9 +51,18 @@ def main() -> None:
     folder = esco_dir(args.esco)
     esco = esco_load(folder)
     market = market_generate(esco, people=args.people, vacancies=args.vacancies, seed=args.seed)
+    through_importers(folder, esco, market)
+
+
+def through_importers(folder: Path, esco: Esco, market: Market) -> tuple[int, int]:
+    """Import `market` with the project's commands into a throw-away database and compare
+    every person's top 20 through the application with the in-memory index on the same
+    arrays, one person at a time (`vacancies_ranked`) and for everyone at once (`match-all`).
+    Returns (people with the same list both ways, people)."""
     vendor, teardown = setup_database()
     print(f"machine: {machine()} (shared); database {vendor}")
     from django.core.management import call_command
+    from matching_national import index_build
 
     from kohtaanto.accounts.models import EmploymentArea
     from kohtaanto.employers.models import Vacancy
@@ -62,9 +71,7 @@ def main() -> None:
     from kohtaanto.matching.engine.weights import weights_from_settings
     from kohtaanto.matching.selectors import vacancies_ranked
 
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from matching_national import index_build
-
+    n_people, n_vacancies = market.person_skills.shape[0], market.vacancy_skills.shape[0]
     try:
         t = time.perf_counter()
         call_command("import_esco", str(folder), verbosity=0)
@@ -79,7 +86,7 @@ def main() -> None:
                 w.writerow([business_id(c), f"Yritys {c}", MUNICIPALITY, "25620", "small"])
         uris = esco.skill_uris
         with (tmp / "vacancies.jsonl").open("w", encoding="utf-8") as f:
-            for i in range(args.vacancies):
+            for i in range(n_vacancies):
                 row = market.vacancy_skills[i]
                 ess = set(market.vacancy_essential[i].indices.tolist())
                 line = {
@@ -93,7 +100,7 @@ def main() -> None:
                     line["occupation"] = esco.occupation_uris[market.vacancy_label[i]]
                 f.write(json.dumps(line) + "\n")
         with (tmp / "people.jsonl").open("w", encoding="utf-8") as f:
-            for i in range(args.people):
+            for i in range(n_people):
                 row = market.person_skills[i]
                 line = {
                     "external_id": f"P{i}",
@@ -108,8 +115,7 @@ def main() -> None:
         call_command("import_vacancies", str(tmp / "vacancies.jsonl"), verbosity=0)
         call_command("import_job_seekers", str(tmp / "people.jsonl"), verbosity=0)
         print(
-            f"imports ({args.people} people, {args.vacancies} vacancies): "
-            f"{time.perf_counter() - t:.0f} s"
+            f"imports ({n_people} people, {n_vacancies} vacancies): {time.perf_counter() - t:.0f} s"
         )
         people = list(JobSeeker.objects.filter(employment_area=area))
         Consent.objects.bulk_create(
@@ -122,20 +128,33 @@ def main() -> None:
         weights = weights_from_settings()
         graph = SkillGraph.from_edges(len(esco.skill_uris), esco.broader, esco.related)
         index = index_build(graph, market, weights)
-        same = 0
-        t = time.perf_counter()
-        for person in people:
-            i = int(person.external_id[1:])
-            db = [vacancy_ext[r.vacancy_id] for r in vacancies_ranked(job_seeker=person, top=20)]
+        same = same_all = 0
+        memory: dict[str, list[str]] = {}
+        for i in range(n_people):
             s = index.score_person(i)
             allowed = np.where(s.components["skills"] > 0, s.total, -1.0)
             order = np.argsort(-allowed, kind="stable")[:20]
-            memory = [f"V{k}" for k in order if allowed[k] > 0]
-            same += db == memory
-        print(f"ranked through the database: {time.perf_counter() - t:.0f} s")
-        print(f"same top-20 list in the same order: {same} / {len(people)} people")
+            memory[f"P{i}"] = [f"V{k}" for k in order if allowed[k] > 0]
+        t = time.perf_counter()
+        for person in people:
+            db = [vacancy_ext[r.vacancy_id] for r in vacancies_ranked(job_seeker=person, top=20)]
+            same += db == memory[person.external_id]
+        print(f"ranked through the database one by one: {time.perf_counter() - t:.0f} s")
+        t = time.perf_counter()
+        call_command("match_all", top=20, out=tmp / "all.jsonl", verbosity=0)
+        with (tmp / "all.jsonl").open(encoding="utf-8") as f:
+            for text in f:
+                listed = json.loads(text)
+                got = [v["external_id"] for v in listed["vacancies"]]
+                same_all += got == memory[listed["job_seeker"]]
+        print(f"match-all through the database: {time.perf_counter() - t:.0f} s")
+        print(
+            f"same top-20 list in the same order: {same} / {len(people)} people one by one, "
+            f"{same_all} / {len(people)} in match-all"
+        )
     finally:
-        teardown()
+        teardown()  # type: ignore[operator]  # setup_database returns it as an object
+    return min(same, same_all), len(people)
 
 
 if __name__ == "__main__":

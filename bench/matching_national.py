@@ -1,7 +1,7 @@
 """National-scale matching benchmark: speed, memory and ranking quality on synthetic ESCO data.
 
     python bench/matching_national.py [--esco PATH] [--people 300000] [--vacancies 60000]
-        [--seeds 1 2 3] [--quality-sample 3000] [--match-all]
+        [--seeds 1 2 3] [--quality-sample 3000] [--match-all] [--through-importers]
 
 For each seed: generate a market (bench/matching_data.py), build the index from plain arrays
 (no database), time one person against all vacancies and one vacancy against all people on
@@ -10,7 +10,9 @@ occupation: R-precision (own vacancies in the top |own|), MRR (first own vacancy
 recall@20 (own vacancies in the top 20 / min(|own|, 20)). The same figures are printed for
 plain cosine on exact skills. `--match-all` (first seed only) runs the whole top-20 in blocks
 and reports wall time and the process's peak memory. The engine sees only the two sides'
-skills, the taxonomy and each vacancy's occupation label.
+skills, the taxonomy and each vacancy's occupation label. `--through-importers` instead loads
+the first seed's market through the project's importers and the database, and checks that the
+application gives every person the same top 20 as the arrays (bench/matching_e2e.py).
 """
 
 import argparse
@@ -166,8 +168,25 @@ def main() -> None:
         help="run match-all for this many people only and extrapolate (0 = everyone)",
     )
     ap.add_argument("--no-timings", action="store_true")
+    ap.add_argument(
+        "--through-importers",
+        action="store_true",
+        help="write the market (first seed; use a small --people/--vacancies) in the importers' "
+        "formats, load it with import-esco, import-companies, import-vacancies and "
+        "import-job-seekers into a throw-away database (DATABASE_URL or SQLite), and check "
+        "that the database path gives every person the same top 20 as the arrays",
+    )
     args = ap.parse_args()
     folder = esco_dir(args.esco)
+    if args.through_importers:
+        from matching_e2e import through_importers
+
+        esco = esco_load(folder)
+        seed = args.seeds[0]
+        market = market_generate(esco, people=args.people, vacancies=args.vacancies, seed=seed)
+        print(f"seed {seed}: {args.people:,} people, {args.vacancies:,} vacancies")
+        same, n = through_importers(folder, esco, market)
+        sys.exit(0 if same == n else 1)
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores (shared)")
     print(f"people {args.people:,}, vacancies {args.vacancies:,}, seeds {args.seeds}")
     esco = esco_load(folder)

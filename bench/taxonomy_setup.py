@@ -14,8 +14,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_ESCO = ROOT.parent / "shared" / "data" / "esco-en"
-if not DEFAULT_ESCO.is_dir():
-    DEFAULT_ESCO = Path("/work/shared/data/esco-en")
+if os.environ.get("KOHTAANTO_ESCO_DIR"):  # the same variable the vocabulary check reads
+    DEFAULT_ESCO = Path(os.environ["KOHTAANTO_ESCO_DIR"])
 
 
 def esco_folder(path: str | None) -> Path:

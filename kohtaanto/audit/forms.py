@@ -4,22 +4,20 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kohtaanto.audit.presentation import type_label
-from kohtaanto.common.forms import DateInput
+from kohtaanto.common.forms import DateInput, UserChoiceField
 from kohtaanto.common.validators import CleanTextFormMixin
-
-
-class PersonChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        name = obj.get_full_name().strip()
-        return f"{name} ({obj.username})" if name else obj.username
 
 
 class AuditSearchForm(CleanTextFormMixin, forms.Form):
     LOGS = [("events", _("Tapahtumat")), ("access", _("Henkilötietojen katselut"))]
     log = forms.ChoiceField(label=_("Loki"), choices=LOGS, initial="events", required=False)
     q = forms.CharField(label=_("Hakusana"), required=False, max_length=100)
-    person = PersonChoiceField(
-        label=_("Tekijä"), queryset=None, required=False, empty_label=_("Kaikki")
+    person = UserChoiceField(
+        label=_("Tekijä"),
+        queryset=None,
+        required=False,
+        empty_label=_("Kaikki"),
+        with_username=True,
     )
     object_type = forms.ChoiceField(label=_("Kohteen tyyppi"), required=False)
     object_id = forms.CharField(

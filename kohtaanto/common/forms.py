@@ -107,6 +107,33 @@ def hours_field(
     )
 
 
+def user_label(user: Any, *, with_username: bool = False) -> str:
+    """How a staff user is named in a choice: the full name, or the username when there is no
+    name; `with_username` adds the username to tell two people of the same name apart."""
+    name = user.get_full_name().strip()
+    if not name:
+        return str(user.get_username())
+    return f"{name} ({user.get_username()})" if with_username else name
+
+
+class UserChoiceField(forms.ModelChoiceField):
+    """A staff user chosen by name (see `user_label`)."""
+
+    def __init__(self, *args: Any, with_username: bool = False, **kwargs: Any) -> None:
+        self.with_username = with_username
+        super().__init__(*args, **kwargs)
+
+    def label_from_instance(self, obj: Any) -> str:
+        return user_label(obj, with_username=self.with_username)
+
+
+class UserMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Several staff users chosen by name (see `user_label`)."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return user_label(obj)
+
+
 def show_refusal(form: forms.BaseForm, error: DomainError) -> None:
     """Show a service's refusal on the form: each reason next to the field it names, or above
     the form when it names no field of this form."""

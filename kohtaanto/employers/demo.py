@@ -312,7 +312,8 @@ def demo_business_id(n: int) -> str:
         number += 1
 
 
-def _ascii(text: str) -> str:
+def ascii_name(text: str) -> str:
+    """A name as lower-case ASCII for made-up e-mail addresses: "Björk" → "bjork"."""
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
@@ -389,7 +390,7 @@ def _contacts(company: Company, rng: random.Random, advisor: User) -> list[Compa
                     first_name=first,
                     last_name=last,
                     job_title=rng.choice(JOB_TITLES),
-                    email=f"{_ascii(first)}.{_ascii(last)}@example.invalid",
+                    email=f"{ascii_name(first)}.{ascii_name(last)}@example.invalid",
                     phone=f"040 000 {rng.randint(1000, 9999)}",
                     preferred_language=rng.choice(["fi", "fi", "fi", "sv"]),
                     consent_to_contact=rng.random() < 0.8,

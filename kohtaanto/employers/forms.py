@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kohtaanto.accounts.models import Municipality, User
-from kohtaanto.common.forms import DateInput, DateTimeInput, money_field
+from kohtaanto.common.forms import DateInput, DateTimeInput, UserChoiceField, money_field
 from kohtaanto.common.validators import CleanTextFormMixin
 from kohtaanto.employers.identifiers import InvalidBusinessIdError, business_id_normalise
 from kohtaanto.employers.models import (
@@ -94,7 +94,7 @@ class CompanyForm(CleanTextFormMixin, forms.Form):
     is_public_administration = forms.BooleanField(
         label=_("Julkishallinnon organisaatio"), required=False
     )
-    responsible_advisor = forms.ModelChoiceField(
+    responsible_advisor = UserChoiceField(
         label=_("Vastuuhenkilö"), queryset=User.objects.none(), required=False
     )
     programme_roles = forms.MultipleChoiceField(

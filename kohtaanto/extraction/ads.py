@@ -100,6 +100,9 @@ _START_NOW = re.compile(
 )
 _DATE_FIRST = re.compile(_DATE + r"\s*(?:alkaen|lähtien)", re.IGNORECASE)
 TITLE_WORDS = 10  # a first line this short that names an occupation is the ad's title
+# ... when the occupation comes within its first words ("Kokenut hitsaaja, Kannus"); a first line
+# that is a sentence ("Vi söker en svetsare till vår verkstad.") gives the occupation's label
+TITLE_LEAD_WORDS = 1
 _TITLE_SEPARATORS = re.compile(r",|\s[|/–—-]\s|\s\(")
 
 
@@ -151,7 +154,8 @@ def read_ad(text: str, result: "ExtractionResult", *, today: date) -> AdFields:
 
 
 def _title(text: str, result: "ExtractionResult") -> str:
-    """The ad's first line if it is short and names an occupation; else the first occupation."""
+    """The ad's first line if it is a short heading that begins with an occupation; else the
+    first occupation's label."""
     occupations = sorted(
         (m for m in result.concepts if m.type == "occupation" and m.spans),
         key=lambda m: m.spans[0][0],
@@ -163,7 +167,16 @@ def _title(text: str, result: "ExtractionResult") -> str:
     first_line = stripped.split("\n", 1)[0]
     first_end = first_start + len(first_line)
     first = occupations[0]
-    if first.spans[0][0] < first_end and len(first_line.split()) <= TITLE_WORDS:
+    before = text[first_start : first.spans[0][0]].split()
+    heading = (
+        first.spans[0][0] < first_end
+        and len(first_line.split()) <= TITLE_WORDS
+        and len(before) <= TITLE_LEAD_WORDS
+        # in its base form: "Haemme hitsaajaa Kannukseen" is a sentence, not a heading
+        and text[first.spans[0][0] : first.spans[0][1]].casefold() == first.label.casefold()
+        and not first_line.rstrip().endswith((".", "!", "?"))
+    )
+    if heading:
         # "CNC-koneistaja, Kokkola" / "Hitsaaja | Kannus": the part that names the occupation
         end = first_end
         for separator in _TITLE_SEPARATORS.finditer(text, first.spans[0][1], first_end):

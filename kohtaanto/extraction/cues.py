@@ -9,8 +9,9 @@ written:
   nice-to-have cue ("eduksi", "meriterande", "an advantage") takes over; a heading that ends with
   a colon ("Edellytämme:", "Krav:") carries its mode to the list items below it, until the next
   heading or an empty line;
-- "ei vaadita", "ei tarvitse", "not required", "krävs inte" negate the requirement, not the
-  skill.
+- "ei vaadita", "ei tarvitse", "not required", "krävs inte" say the skill is not needed: it is
+  negated like "ei ole kokemusta" (unless the text names it elsewhere, as a course that
+  teaches it), and nothing after it in the sentence is a requirement.
 """
 
 from collections.abc import Sequence
@@ -71,7 +72,7 @@ NICE_TO_HAVE = {
     "en": {"advantage", "plus", "preferred", "preferr", "desirable", "nice", "bonus", "asset"},
 }
 # "Tarvitsemme hitsaajia" states a need, not a hard requirement; only "ei tarvitse", "behöver
-# inte", "no need" matter: they take back the requirement, not the skill.
+# inte", "no need" matter: the skill is not needed.
 NEED = {"fi": {"tarvita", "tarvitse"}, "sv": {"behöva"}, "en": {"need", "needed"}}
 CONTRAST = {
     "fi": {"mutta", "vaan", "kuitenkin", "kuitenkaan"},
@@ -201,9 +202,10 @@ def clauses(
             elif cue is Cue.NEGATION and negation_at is None:
                 negation_at = i
         if (clause_mode is Mode.REQUIRED or needed) and negation_at is not None:
-            # "ei vaadita", "ei tarvitse", "not required": the requirement is negated, the
-            # skill stays.
-            clause_mode, negation_at = Mode.NICE, None
+            # "ei vaadita", "krävs inte", "not required": the text says the skill is not
+            # needed, so it is reported as negated (a skill the text also names elsewhere,
+            # as a course teaching it, stays found); the clauses after it are not required.
+            clause_mode = Mode.NICE
         if clause_mode is not None:
             mode = clause_mode
         result.append(Clause(start, end, negation_at, mode))

@@ -49,6 +49,7 @@ SEMANTIC_MATCH = 0.8  # × cosine similarity: a neighbour in meaning is weaker t
 MIN_WORDS_FOR_SEMANTIC = 3
 VERB_MATCH = 0.85  # a label said with a verb ("luen piirustuksia")
 VERB_WINDOW = 3
+AGENT_MATCH = 0.75  # the work a worker noun names ("hitsaaja" → welding)
 IMPLIED_FACTOR = 0.9
 BRIDGE_FACTOR = 0.8  # a concept reached through the word bridge: a suggestion to confirm
 BRIDGE_TOP = 5  # a skill known only from the card that evidences it
@@ -437,6 +438,12 @@ def _match(
     verb_objects = index.verb_objects.get(lang)
     if verb_objects:
         _match_verb_objects(verb_objects, tokens, result)
+    for i, token in enumerate(tokens):
+        # "Vi söker en svetsare": the worker noun names the work
+        for hit in index.agent_skills(token.lemma, lang):
+            result.append(
+                (hit.concept_id, _Occurrence((token.start, token.end), hit.weight * AGENT_MATCH, i))
+            )
     return result
 
 
@@ -625,11 +632,23 @@ def _result(
             confirm=_to_confirm(index, record),
         )
         (result.concepts if positive else result.negated).append(mention)
+    _keep_most_specific(index, result)
     _add_implied(index, result, lang)
     for mentions in (result.concepts, result.negated):
         mentions.sort(key=_order)
     result.experience = _attach_experience(stated.experience, result.concepts)
     return result
+
+
+def _keep_most_specific(index: LabelIndex, result: ExtractionResult) -> None:
+    """A general skill is left out where the text also names a kind of it ("hitsaus" beside
+    "MAG-hitsaus"): the most specific concept the text supports (`LabelIndex.narrower`)."""
+    if not index.narrower:
+        return
+    found = {m.concept_id for m in result.concepts}
+    result.concepts = [
+        m for m in result.concepts if not (index.narrower.get(m.concept_id, frozenset()) & found)
+    ]
 
 
 def _to_confirm(index: LabelIndex, record: ConceptRecord) -> bool:

@@ -1,12 +1,17 @@
 """Where the engine reads its concepts from.
 
 The engine only needs concepts with their labels (and, for ranking, descriptions and
-relations). `DatabaseSource` reads the taxonomy tables; other sources (an ESCO CSV folder, see
-`esco_csv`) let benchmarks run the same engine without a database.
+relations). `DatabaseSource` reads the taxonomy tables; `EscoCsvSource` (an ESCO download
+folder) and `vocabulary_csv.VocabularySource` (the shipped vocabulary) let benchmarks and batch
+jobs run the same engine without a database. Both read their files through the taxonomy's own
+readers (`taxonomy.esco_files`, `taxonomy.vocabulary_files`), the ones the imports use: one
+reader per file format.
 """
 
+import os
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol
 
 # Concept types the engine reports; groups are navigation aids, not things a person has.
@@ -134,3 +139,75 @@ class DatabaseSource:
         ).values_list("source_id", "target_id", "kind")
         for source_id, target_id, kind in rows.iterator(chunk_size=10000):
             yield RelationRecord(source_id, target_id, kind)
+
+
+_KIND_ORDER = {"pref": 0, "alt": 1, "hidden": 2}
+
+
+class EscoCsvSource:
+    """A concept source read straight from ESCO's CSV download (any set of language packs),
+    through the taxonomy's ESCO reader (`taxonomy.esco_files.esco_read_concepts`): the files
+    are checked as `import-esco` checks them.
+
+    Skills, knowledge and (unless `occupations=False`) occupations with every label and
+    description; released concepts only. Concept ids are positions in the files, stable for one
+    folder. Only the skill pillar's own relations are read.
+    """
+
+    def __init__(self, folder: str | Path, *, occupations: bool = True) -> None:
+        self.folder = Path(folder)
+        self.occupations = occupations
+        if not any(self.folder.glob("skills_*.csv")):
+            raise FileNotFoundError(f"{self.folder}: no skills_<lang>.csv files")
+        self._records: list[ConceptRecord] | None = None
+        self._relations: list[RelationRecord] = []
+
+    def fingerprint(self) -> Hashable:
+        return tuple(
+            (path.name, os.stat(path).st_mtime_ns) for path in sorted(self.folder.glob("*.csv"))
+        )
+
+    def concepts(self) -> Iterator[ConceptRecord]:
+        if self._records is None:
+            self._read()
+        yield from self._records or []
+
+    def relations(self) -> Iterator[RelationRecord]:
+        if self._records is None:
+            self._read()
+        return iter(self._relations)
+
+    def _read(self) -> None:
+        from kohtaanto.taxonomy.esco_files import esco_read_concepts
+
+        bases = ("skills", "occupations") if self.occupations else ("skills",)
+        dataset = esco_read_concepts(self.folder, bases=bases)
+        records: list[ConceptRecord] = []
+        ids: dict[str, int] = {}
+        for uri, concept in dataset.concepts.items():
+            if concept.status != "released" or concept.type not in EXTRACTED_TYPES:
+                continue
+            record = ConceptRecord(
+                len(records),
+                uri,
+                concept.type,
+                {},
+                descriptions=dict(concept.descriptions),
+                reuse_level=concept.reuse_level,
+                in_vocabulary=False,
+            )
+            # A stable order (the reader keeps labels in a set): preferred first.
+            for lang, kind, text in sorted(
+                concept.labels, key=lambda label: (label[0], _KIND_ORDER[label[1]], label[2])
+            ):
+                if kind == "pref":
+                    record.preferred[lang] = text
+                record.labels.append((lang, kind, text))
+            ids[uri] = record.id
+            records.append(record)
+        self._relations = [
+            RelationRecord(ids[source], ids[target], kind)
+            for source, target, kind in sorted(dataset.relations)
+            if source in ids and target in ids
+        ]
+        self._records = records

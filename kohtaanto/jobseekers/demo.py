@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from kohtaanto.accounts.models import EmploymentArea, PartnerOrganisation, User
 from kohtaanto.common.dates import add_months
+from kohtaanto.employers.demo import ascii_name
 from kohtaanto.employers.models import Company
 from kohtaanto.jobseekers.identity import identity_code_build, identity_code_digest
 from kohtaanto.jobseekers.models import ConsentPurpose, JobSeeker, SkillSource
@@ -307,7 +308,7 @@ def _person(rng: random.Random, *, external_id: str, archetype: Archetype, **ctx
         actor=counsellor,
         first_name=first,
         last_name=last,
-        email=f"{first}.{last}.{external_id[-3:]}@example.invalid".lower(),
+        email=f"{ascii_name(first)}.{ascii_name(last)}.{external_id[-3:]}@example.invalid",
         phone=f"040 {rng.randrange(1000000, 9999999)}",
         municipality=municipality,
         identity_code=code,

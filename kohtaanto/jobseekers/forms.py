@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kohtaanto.accounts.models import Municipality, PartnerOrganisation, User
 from kohtaanto.common.errors import DomainError
-from kohtaanto.common.forms import DateInput
+from kohtaanto.common.forms import DateInput, UserMultipleChoiceField
 from kohtaanto.common.validators import CleanTextFormMixin, validate_not_in_future
 from kohtaanto.employers.models import Company
 from kohtaanto.jobseekers.languages import language_choices
@@ -128,7 +128,7 @@ class JobSeekerForm(CleanTextFormMixin, forms.Form):
         choices=[("fi", "suomi"), ("sv", "svenska"), ("en", "English")],
     )
     external_id = forms.CharField(label=_("Ulkoinen tunniste"), max_length=100, required=False)
-    counsellors = forms.ModelMultipleChoiceField(
+    counsellors = UserMultipleChoiceField(
         label=_("Vastuuohjaajat"), queryset=User.objects.none(), required=False
     )
 
@@ -159,7 +159,7 @@ class JobSeekerForm(CleanTextFormMixin, forms.Form):
 
 
 class CounsellorsForm(CleanTextFormMixin, forms.Form):
-    counsellors = forms.ModelMultipleChoiceField(
+    counsellors = UserMultipleChoiceField(
         label=_("Vastuuohjaajat"),
         queryset=User.objects.none(),
         required=False,
@@ -169,9 +169,6 @@ class CounsellorsForm(CleanTextFormMixin, forms.Form):
     def __init__(self, *args: Any, counsellors: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["counsellors"].queryset = counsellors  # type: ignore[attr-defined]
-        self.fields["counsellors"].label_from_instance = (  # type: ignore[attr-defined]
-            lambda u: u.get_full_name() or u.username
-        )
 
 
 class PseudonymiseForm(CleanTextFormMixin, forms.Form):

@@ -12,6 +12,7 @@ class ProgrammeConfig(AppConfig):
         NavItem("programme:home", _("Hanke"), "view_programme", order=50),
         NavItem("programme:indicators", _("ESR+-indikaattorit"), "nav_indicators", order=51),
         NavItem("programme:activity_list", _("Yhteistyöloki"), "nav_activity_log", order=52),
+        NavItem("programme:time_sheets", _("Tuntikirjanpidot"), "nav_time_sheets", order=53),
     ]
 
     def ready(self) -> None:

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kohtaanto.accounts.models import PartnerOrganisation, User
-from kohtaanto.common.forms import money_field
+from kohtaanto.common.forms import hours_field, money_field
 from kohtaanto.common.validators import CleanTextFormMixin
 from kohtaanto.employers.models import Company
 from kohtaanto.programme.models import (
@@ -410,3 +410,45 @@ class FinancingPlanForm(CleanTextFormMixin, forms.Form):
     )
     municipal_share_eur = money_field(_("Kuntien oma rahoitus (€)"), required=False)
     other_public_eur = money_field(_("Muu julkinen rahoitus (€)"), required=False)
+
+
+class MonthInput(forms.DateInput):
+    """The browser's month picker; the value travels as yyyy-mm."""
+
+    input_type = "month"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m", **kwargs)
+
+
+class TimeSheetSignForm(CleanTextFormMixin, forms.Form):
+    """The employee's signature on their month: the project hours come from the time records;
+    the person declares the hours of their other work."""
+
+    staff_member = forms.ModelChoiceField(queryset=StaffMember.objects.none(), label=_("Henkilö"))
+    month = forms.DateField(
+        label=_("Kuukausi"),
+        widget=MonthInput(),
+        input_formats=["%Y-%m", "%Y-%m-%d"],
+        help_text=_("Päättynyt kuukausi, muodossa vvvv-kk."),
+    )
+    other_hours = hours_field(
+        _("Muun työn tunnit"),
+        help_text=_("Kuukauden kaikki muut kuin hankkeen työtunnit."),
+    )
+
+    def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["staff_member"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = StaffMember.objects.filter(
+            user_id=actor.pk, employment_area_id=actor.employment_area_id
+        ).order_by("name")
+        if field.queryset.count() == 1:
+            field.initial = field.queryset.first()
+            field.empty_label = None
+
+
+class ConfirmForm(CleanTextFormMixin, forms.Form):
+    """A post that carries no input (a button): the service's refusal still has a form to
+    land on (`common.forms.show_refusal`)."""

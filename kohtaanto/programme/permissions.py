@@ -18,6 +18,10 @@ Who sees what in the programme's administration:
   took part in
 - add_activity_entry: coordinator, counsellor, business advisor, partner
 - change_activity_entry: the author, or the area's coordinator
+- sign_own_time_sheet: a staff user who is one of the area's staff members (StaffMember.user),
+  for their own monthly sheet only
+- countersign_time_sheet: the supervisor's signature, by the coordinator or finance of the
+  sheet's area (never the employee themself: the service refuses that with its reason)
 
 The auditor reads everything the funder may inspect and changes nothing; every read of a
 person's (pseudonymised) indicator or data-quality row is logged. Counsellors and business
@@ -70,3 +74,36 @@ def _change_activity_entry(user: Any, entry: Any) -> bool:
         entry.created_by_id == user.pk
         and user.role in (Role.COUNSELLOR, Role.BUSINESS_ADVISOR, Role.PARTNER)
     )
+
+
+@rule("sign_own_time_sheet")
+def _sign_own_time_sheet(user: Any, staff_member: Any = None) -> bool:
+    """A person signs only their own sheet; without an object: the user is staff of the area."""
+    if user.role not in ALL_STAFF:
+        return False
+    if staff_member is None:
+        from kohtaanto.programme.models import StaffMember
+
+        return StaffMember.objects.filter(
+            user_id=user.pk, employment_area_id=user.employment_area_id
+        ).exists()
+    return bool(
+        staff_member.user_id == user.pk
+        and staff_member.employment_area_id == user.employment_area_id
+    )
+
+
+@rule("countersign_time_sheet")
+def _countersign_time_sheet(user: Any, sheet: Any = None) -> bool:
+    """The supervisor's signature: the coordinator or finance, within their own area."""
+    if user.role not in (Role.COORDINATOR, Role.FINANCE):
+        return False
+    return sheet is None or sheet.staff_member.employment_area_id == user.employment_area_id
+
+
+@rule("nav_time_sheets")
+def _nav_time_sheets(user: Any) -> bool:
+    """Menu entry to one's own time sheets for the staff who do not reach it via the hub."""
+    if user.role in (Role.COORDINATOR, Role.FINANCE, Role.AUDITOR):
+        return False
+    return _sign_own_time_sheet(user)

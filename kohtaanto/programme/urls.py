@@ -47,6 +47,12 @@ urlpatterns = [
     path("time/", views.time_records, name="time"),
     path("time/<int:record_id>/delete/", views.time_record_delete, name="time_record_delete"),
     path("time/salaries/", views.salary_record, name="salary_record"),
+    path("time-sheets/", views.time_sheets, name="time_sheets"),
+    path(
+        "time-sheets/<int:sheet_id>/countersign/",
+        views.time_sheet_countersign,
+        name="time_sheet_countersign",
+    ),
     path("cost-reports/", views.cost_report_list, name="cost_reports"),
     path("cost-reports/<int:report_id>/", views.cost_report_detail, name="cost_report"),
     path(

@@ -187,18 +187,23 @@ class _Reader:
         self.paths: list[Path] = []
 
     # Files --------------------------------------------------------------------------------
-    def _open(self, names: list[str], required: Iterable[str]) -> _CsvFile | None:
+    def _open(
+        self, names: list[str], required: Iterable[str], optional: bool = False
+    ) -> _CsvFile | None:
         for name in names:
             path = self.folder / name
             if path.is_file():
                 self.paths.append(path)
                 return _CsvFile(path, required, self.errors)
-        self.errors.add(names[0], None, "", f"file missing from {self.folder}")
+        if not optional:
+            self.errors.add(names[0], None, "", f"file missing from {self.folder}")
         return None
 
-    def _relation_file(self, base: str, required: Iterable[str]) -> _CsvFile | None:
+    def _relation_file(
+        self, base: str, required: Iterable[str], optional: bool = False
+    ) -> _CsvFile | None:
         names = [f"{base}.csv"] + [f"{base}_{lang}.csv" for lang in self.languages]
-        return self._open(names, required)
+        return self._open(names, required, optional)
 
     def _rows(self, csv_file: _CsvFile) -> Iterator[tuple[int, dict[str, str]]]:
         yield from csv_file.records(self.progress)
@@ -383,22 +388,32 @@ class _Reader:
         return relation_type
 
     def read_relations(self) -> None:
+        self.read_occupation_skill_relations()
+        self.read_skill_pillar_relations()
+        self.read_broader_relations("broaderRelationsOccPillar")
+
+    def read_occupation_skill_relations(self) -> None:
         skills = {ConceptType.SKILL.value, ConceptType.KNOWLEDGE.value}
         occupations = {ConceptType.OCCUPATION.value}
         csv_file = self._relation_file(
             "occupationSkillRelations", ("occupationUri", "relationType", "skillUri")
         )
-        if csv_file is not None:
-            for line, row in self._rows(csv_file):
-                kind = self._relation_type(csv_file.name, line, row["relationType"])
-                source = self._endpoint(
-                    csv_file.name, line, "occupationUri", row["occupationUri"], occupations
-                )
-                target = self._endpoint(csv_file.name, line, "skillUri", row["skillUri"], skills)
-                if kind and source and target:
-                    self.relations.add((source, target, f"occ_{kind}"))
+        if csv_file is None:
+            return
+        for line, row in self._rows(csv_file):
+            kind = self._relation_type(csv_file.name, line, row["relationType"])
+            source = self._endpoint(
+                csv_file.name, line, "occupationUri", row["occupationUri"], occupations
+            )
+            target = self._endpoint(csv_file.name, line, "skillUri", row["skillUri"], skills)
+            if kind and source and target:
+                self.relations.add((source, target, f"occ_{kind}"))
+
+    def read_skill_pillar_relations(self, optional: bool = False) -> None:
+        """Skill-to-skill relations and the skill pillar's broader relations."""
+        skills = {ConceptType.SKILL.value, ConceptType.KNOWLEDGE.value}
         csv_file = self._relation_file(
-            "skillSkillRelations", ("originalSkillUri", "relationType", "relatedSkillUri")
+            "skillSkillRelations", ("originalSkillUri", "relationType", "relatedSkillUri"), optional
         )
         if csv_file is not None:
             for line, row in self._rows(csv_file):
@@ -411,15 +426,17 @@ class _Reader:
                 )
                 if kind and source and target:
                     self.relations.add((source, target, f"skill_{kind}"))
-        for base in ("broaderRelationsSkillPillar", "broaderRelationsOccPillar"):
-            csv_file = self._relation_file(base, ("conceptUri", "broaderUri"))
-            if csv_file is None:
-                continue
-            for line, row in self._rows(csv_file):
-                source = self._endpoint(csv_file.name, line, "conceptUri", row["conceptUri"], None)
-                target = self._endpoint(csv_file.name, line, "broaderUri", row["broaderUri"], None)
-                if source and target:
-                    self.relations.add((source, target, RelationKind.BROADER.value))
+        self.read_broader_relations("broaderRelationsSkillPillar", optional)
+
+    def read_broader_relations(self, base: str, optional: bool = False) -> None:
+        csv_file = self._relation_file(base, ("conceptUri", "broaderUri"), optional)
+        if csv_file is None:
+            return
+        for line, row in self._rows(csv_file):
+            source = self._endpoint(csv_file.name, line, "conceptUri", row["conceptUri"], None)
+            target = self._endpoint(csv_file.name, line, "broaderUri", row["broaderUri"], None)
+            if source and target:
+                self.relations.add((source, target, RelationKind.BROADER.value))
 
     def check_isco_codes(self) -> None:
         isco_codes = {
@@ -489,6 +506,48 @@ def esco_read(
                 )
             )
         raise DanglingReferencesError(errors, rows=len(reader.dangling))
+    return EscoDataset(
+        languages=languages,
+        concepts=reader.concepts,
+        relations=reader.relations,
+        file_rows=reader.file_rows,
+        skipped=reader.dangling,
+        checksum=reader.checksum(),
+    )
+
+
+def esco_read_concepts(
+    folder: Path,
+    *,
+    bases: Iterable[str] = ("skills", "occupations"),
+    languages: list[str] | None = None,
+    progress: Progress = no_progress,
+) -> EscoDataset:
+    """Only the named concept files of a download (skills, occupations, skillGroups,
+    ISCOGroups) and, where present, the skill pillar's own relations: what the extraction
+    engine and its benchmarks need, without the files an import requires besides.
+
+    Every file read is checked as `esco_read` checks it (columns, CSV, URIs, labels) and a
+    problem refuses the whole read with ImportRejectedError. Relation rows whose concept is in
+    no file read (a broader skill group, say) are skipped and listed in `skipped`.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ImportRejectedError([RowError(None, "", "not a folder", file=str(folder))])
+    languages = languages or detect_languages(folder)
+    if not languages:
+        raise ImportRejectedError(
+            [RowError(None, "", "no skills_<lang>.csv in the folder", file=str(folder))]
+        )
+    reader = _Reader(folder, languages, skip_dangling=True, progress=progress)
+    for lang in languages:
+        for base in bases:
+            if not reader.errors.full:
+                reader.read_concept_file(base, lang)
+    if not reader.errors.items:
+        reader.read_skill_pillar_relations(optional=True)
+    if reader.errors.items:
+        raise ImportRejectedError(reader.errors.items[:MAX_ERRORS])
     return EscoDataset(
         languages=languages,
         concepts=reader.concepts,

@@ -6,7 +6,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kohtaanto.accounts.models import PartnerOrganisation, User
-from kohtaanto.common.forms import DateInput, DecimalTextField, date_field, money_field
+from kohtaanto.common.forms import (
+    DateInput,
+    DecimalTextField,
+    UserChoiceField,
+    date_field,
+    money_field,
+)
 from kohtaanto.common.validators import CleanTextFormMixin
 from kohtaanto.employers.models import Company
 from kohtaanto.jobseekers.models import JobSeeker
@@ -45,7 +51,9 @@ class ProviderForm(CleanTextFormMixin, forms.Form):
 
 
 class MemberForm(CleanTextFormMixin, forms.Form):
-    user = forms.ModelChoiceField(label=_("Kumppanikäyttäjä"), queryset=User.objects.none())
+    user = UserChoiceField(
+        label=_("Kumppanikäyttäjä"), queryset=User.objects.none(), with_username=True
+    )
 
     def __init__(self, *args: Any, users: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

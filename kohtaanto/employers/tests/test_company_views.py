@@ -149,6 +149,15 @@ def test_turnover_typed_with_a_decimal_comma_is_saved_as_typed(client_as, area, 
     company = Company.objects.get(name="Pilkku Oy")
     assert company.turnover_eur == Decimal("1200000.50")
     assert company.size_class == "small"  # 1,2 M€ and 12 people, not 120 M€ and "large"
+    page = client.get(response["Location"]).content.decode()
+    assert "1 200 000,50 €" in page  # grouped as Finnish writes it
+    assert "1200000,50" not in page
+
+
+def test_advisor_choice_names_people_not_usernames(client_as, area, make_user):
+    make_user(Role.BUSINESS_ADVISOR, username="ylva", first_name="Ylva", last_name="Åström")
+    page = client_as(Role.BUSINESS_ADVISOR).get("/companies/new/").content.decode()
+    assert ">Ylva Åström</option>" in page
 
 
 def test_company_form_money_is_a_text_input_and_refuses_an_ambiguous_amount(client_as, area):

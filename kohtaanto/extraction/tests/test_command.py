@@ -107,6 +107,17 @@ def test_missing_esco_folder_is_a_clear_error(tmp_path: Path) -> None:
         run("--esco", str(tmp_path), "--file", __file__)
 
 
+def test_a_broken_esco_file_is_refused_with_its_file_line_and_column(tmp_path: Path) -> None:
+    (tmp_path / "skills_en.csv").write_text(
+        "conceptUri,skillType,reuseLevel,preferredLabel,altLabels,hiddenLabels,status,description\n"
+        "not-a-uri,skill/competence,,weld,,,released,\n",
+        encoding="utf-8",
+    )
+
+    with pytest.raises(CommandError, match=r"skills_en.csv, line 2, conceptUri: not an ESCO URI"):
+        run("--esco", str(tmp_path), "--file", __file__)
+
+
 def test_extract_warns_when_the_taxonomy_is_empty(db, capsys):
     from io import StringIO
 

@@ -128,6 +128,24 @@ def test_job_ad_fields(engine: Engine) -> None:
     assert required["hitsaus"] is False
 
 
+@pytest.mark.parametrize(
+    ("first_line", "title"),
+    [
+        ("Kokenut hitsaaja, Kannus", "Kokenut hitsaaja"),
+        ("Hitsaaja | Kannus", "Hitsaaja"),
+        ("Haemme hitsaajaa Kannukseen", "hitsaaja"),
+        ("Vi söker en svetsare till vår verkstad i Jakobstad.", "svetsare"),
+        ("Etsimme kokenutta hitsaajaa.", "hitsaaja"),
+    ],
+)
+def test_the_title_is_the_occupation_phrase_not_a_sentence(
+    engine: Engine, first_line: str, title: str
+) -> None:
+    ad = run(engine, f"{first_line}\nTyö on kaksivuorotyötä.").ad
+
+    assert ad.title == title
+
+
 def test_ad_fields_in_swedish_and_absent_ones(engine: Engine) -> None:
     ad = run(engine, "Sommarjobb som svetsare i Karleby. Lön 2 800 € / mån.").ad
 

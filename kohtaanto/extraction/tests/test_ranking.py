@@ -5,36 +5,36 @@ from pathlib import Path
 
 import pytest
 
+from kohtaanto.common.errors import ImportRejectedError
 from kohtaanto.extraction.engine import Engine, extract
-from kohtaanto.extraction.esco_csv import EscoCsvSource
 from kohtaanto.extraction.ranking import SkillRanker
-from kohtaanto.extraction.sources import ConceptRecord
+from kohtaanto.extraction.sources import ConceptRecord, EscoCsvSource
 from kohtaanto.taxonomy.tests.factories import ConceptFactory, OccupationFactory
 
 SKILLS = [
     (
-        "http://esco/skill/weld",
+        "http://data.europa.eu/esco/skill/weld",
         "skill/competence",
         "weld metal parts",
         "join metal pieces\nwelding",
         "Join metal workpieces by melting them with an electric arc or a gas flame.",
     ),
     (
-        "http://esco/skill/drawings",
+        "http://data.europa.eu/esco/skill/drawings",
         "skill/competence",
         "read engineering drawings",
         "",
         "Read the technical drawings of a product made by an engineer to suggest improvements.",
     ),
     (
-        "http://esco/skill/bake",
+        "http://data.europa.eu/esco/skill/bake",
         "skill/competence",
         "bake bread",
         "",
         "Bake bread and other dough products in an oven.",
     ),
     (
-        "http://esco/skill/metals",
+        "http://data.europa.eu/esco/skill/metals",
         "knowledge",
         "types of metal",
         "",
@@ -75,11 +75,14 @@ def esco_folder(tmp_path: Path) -> Path:
         [
             {
                 "conceptType": "Occupation",
-                "conceptUri": "http://esco/occupation/welder",
+                "conceptUri": "http://data.europa.eu/esco/occupation/welder",
+                "iscoGroup": "7212",
                 "preferredLabel": "welder",
                 "altLabels": "",
+                "hiddenLabels": "",
                 "status": "released",
                 "description": "Welders join metal.",
+                "code": "7212.1",
             }
         ],
     )
@@ -93,9 +96,9 @@ def test_rank_mode_finds_skills_the_text_describes_without_naming_them(esco_fold
     result = engine.extract(text, "en", mode="rank")
 
     uris = [m.uri for m in result.concepts]
-    assert uris[0] == "http://esco/skill/weld"
-    assert "http://esco/skill/metals" in uris
-    assert "http://esco/skill/bake" not in uris
+    assert uris[0] == "http://data.europa.eu/esco/skill/weld"
+    assert "http://data.europa.eu/esco/skill/metals" in uris
+    assert "http://data.europa.eu/esco/skill/bake" not in uris
     assert all(0 < m.score <= 1 for m in result.concepts)
     assert {m.type for m in result.concepts} <= {"skill", "knowledge"}
 
@@ -105,24 +108,55 @@ def test_rank_mode_leaves_out_what_the_text_negates(esco_folder: Path) -> None:
 
     result = engine.extract("Has read engineering drawings but no welding.", "en", mode="rank")
 
-    assert "http://esco/skill/weld" not in [m.uri for m in result.concepts]
-    assert [m.uri for m in result.negated] == ["http://esco/skill/weld"]
+    assert "http://data.europa.eu/esco/skill/weld" not in [m.uri for m in result.concepts]
+    assert [m.uri for m in result.negated] == ["http://data.europa.eu/esco/skill/weld"]
 
 
 def test_esco_csv_source_reads_labels_descriptions_and_types(esco_folder: Path) -> None:
     records = {r.uri: r for r in EscoCsvSource(esco_folder).concepts()}
 
-    weld = records["http://esco/skill/weld"]
+    weld = records["http://data.europa.eu/esco/skill/weld"]
     assert weld.type == "skill"
     assert ("en", "alt", "welding") in weld.labels
     assert weld.descriptions["en"].startswith("Join metal")
-    assert records["http://esco/skill/metals"].type == "knowledge"
-    assert records["http://esco/occupation/welder"].type == "occupation"
+    assert records["http://data.europa.eu/esco/skill/metals"].type == "knowledge"
+    assert records["http://data.europa.eu/esco/occupation/welder"].type == "occupation"
 
 
 def test_esco_csv_source_refuses_a_folder_without_skills(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="skills_"):
         EscoCsvSource(tmp_path)
+
+
+def test_esco_csv_source_reads_through_the_taxonomy_reader_and_its_checks(
+    esco_folder: Path,
+) -> None:
+    """One reader for ESCO's format: a file `import-esco` refuses is refused here too, with
+    the file, line and column."""
+    path = esco_folder / "skills_en.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("http://data.europa.eu/esco/skill/bake", "not a uri"), "utf-8")
+
+    with pytest.raises(ImportRejectedError) as caught:
+        list(EscoCsvSource(esco_folder).concepts())
+
+    [error] = caught.value.errors
+    assert (error.file, error.line, error.field) == ("skills_en.csv", 5, "conceptUri")
+    assert "not an ESCO URI" in error.reason
+
+
+def test_esco_csv_source_skips_concepts_that_are_not_released(esco_folder: Path) -> None:
+    path = esco_folder / "skills_en.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = [
+        line.replace(",released,", ",obsolete,") if "skill/bake" in line else line for line in lines
+    ]
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+
+    uris = {record.uri for record in EscoCsvSource(esco_folder).concepts()}
+
+    assert "http://data.europa.eu/esco/skill/bake" not in uris
+    assert "http://data.europa.eu/esco/skill/weld" in uris
 
 
 def test_ranker_scores_an_empty_or_unknown_text_as_nothing() -> None:

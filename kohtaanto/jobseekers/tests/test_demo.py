@@ -23,5 +23,7 @@ def test_demo_is_synthetic_realistic_and_idempotent(area, make_user):
     assert set(people.values_list("municipality__area", flat=True)) == {area.pk}
     for person in people.exclude(identity_code_encrypted=""):
         assert 900 <= int(identity_code_decrypt(person.identity_code_encrypted)[7:10]) <= 999
+    for email in people.values_list("email", flat=True):
+        assert email.isascii(), email  # "Björk" is written "bjork" in a made-up address
     demo.generate(rng=random.Random(2026), area=area, users=users)
     assert (people.count(), Participation.objects.count(), ServiceEvent.objects.count()) == counts

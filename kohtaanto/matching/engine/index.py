@@ -291,18 +291,51 @@ class MatchIndex:
         np.copyto(total, np.float32(0.0), where=excluded)
         return Scores(total=total, components=comps, excluded=excluded)
 
+    def _person_skill_components(self, pos: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """skills, profile and occupation of one person against every vacancy, as 1 × n rows.
+
+        The same sums as the sparse products in `_block`, gathered straight from the
+        skills × vacancies arrays: the columns of the person's (expanded) skills are read
+        once and summed with `np.bincount`, without building sparse intermediates per call.
+        """
+        assert self.e is not None
+        n_v = len(self.vacancy_ids)
+        lo, hi = self.e.indptr[pos], self.e.indptr[pos + 1]
+        skill_cols, credit = self.e.indices[lo:hi], self.e.data[lo:hi]
+        lo, hi = self.en.indptr[pos], self.en.indptr[pos + 1]
+        en_cols, en_vals = self.en.indices[lo:hi], self.en.data[lo:hi]
+
+        def gather(m: sp.csr_matrix, rows: np.ndarray, vals: np.ndarray, n: int) -> np.ndarray:
+            starts, stops = m.indptr[rows], m.indptr[rows + 1]
+            lengths = stops - starts
+            total = int(lengths.sum())
+            if total == 0:
+                return np.zeros(n, dtype=np.float32)
+            offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+            at = offsets + np.arange(total)
+            weights = m.data[at] * np.repeat(vals, lengths)
+            return np.bincount(m.indices[at], weights=weights, minlength=n).astype(np.float32)
+
+        skills = gather(self.wn_t, skill_cols, credit, n_v)
+        profile = gather(self.vn_t, en_cols, en_vals, n_v)
+        per_label = gather(self.centroid_t, en_cols, en_vals, self.centroid.shape[0])
+        return skills[None, :], profile[None, :], per_label[self.label][None, :]
+
     def _block(self, p_rows: np.ndarray, v_rows: np.ndarray | None = None) -> Scores:
         """Scores of people `p_rows` (rows) against vacancies `v_rows` (columns, default all)."""
         self._refresh()
         assert self.e is not None
-        e, en = self.e[p_rows], self.en[p_rows]
         all_v = np.arange(len(self.vacancy_ids)) if v_rows is None else v_rows
         labels = self.label[all_v]
-        if v_rows is None:
+        if v_rows is None and len(p_rows) == 1:
+            skills, profile, occupation = self._person_skill_components(int(p_rows[0]))
+        elif v_rows is None:
+            e, en = self.e[p_rows], self.en[p_rows]
             skills = (e @ self.wn_t).toarray()
             profile = (en @ self.vn_t).toarray()
             occupation = (en @ self.centroid_t).toarray()[:, labels]
         else:
+            e, en = self.e[p_rows], self.en[p_rows]
             skills = (e @ self.wn[v_rows].T).toarray()
             profile = (en @ self.vn[v_rows].T).toarray()
             needed, inverse = np.unique(labels, return_inverse=True)
@@ -418,15 +451,82 @@ class MatchIndex:
             yield self.top_block(rows, top=top)
 
     def top_block(self, rows: np.ndarray, *, top: int) -> tuple[list[int], np.ndarray, np.ndarray]:
-        s = self._block(rows)
-        # Excluded pairs and vacancies without a single skill in common never make a list.
-        total = s.total
-        np.copyto(total, np.float32(-1.0), where=s.excluded)
-        np.copyto(total, np.float32(-1.0), where=s.components["skills"] <= 0)
-        k = min(top, total.shape[1])
-        part = np.argpartition(-total, k - 1, axis=1)[:, :k]
-        vals = np.take_along_axis(total, part, axis=1)
-        order = np.argsort(-vals, axis=1, kind="stable")
-        part = np.take_along_axis(part, order, axis=1)
-        vals = np.take_along_axis(vals, order, axis=1)
-        return [self.person_ids[r] for r in rows], part, vals
+        """Top-`top` vacancies of people `rows`: (person ids, vacancy positions, scores).
+
+        Excluded pairs and vacancies without a single skill in common never make a list;
+        a row with fewer candidates is padded with position -1 and score -1. When the score
+        has only the skill components (no targets, location, language or requirements), the
+        block is scored on the candidate pairs alone: the skills and profile products share
+        one sparsity pattern (the pairs with a skill in common), the occupation part is added
+        on that pattern by label, and each row's top is an argpartition of its candidates.
+        Nothing of size people × vacancies is built.
+        """
+        self._refresh()
+        simple = set(self.active_components) == {"skills", "profile", "occupation"}
+        if not simple or self.requirements is not None:
+            s = self._block(rows)
+            total = s.total
+            np.copyto(total, np.float32(-1.0), where=s.excluded)
+            np.copyto(total, np.float32(-1.0), where=s.components["skills"] <= 0)
+            part, vals = _top_rows(total, top)
+            return [self.person_ids[r] for r in rows], part, vals
+        assert self.e is not None
+        e, en = self.e[rows], self.en[rows]
+        share = {c: np.float32(w / self.weight_sum) for c, w in self.component_weights.items()}
+        skills = (e @ self.wn_t).tocsr()
+        profile = (en @ self.vn_t).tocsr()
+        if np.array_equal(skills.indptr, profile.indptr) and np.array_equal(
+            skills.indices, profile.indices
+        ):
+            both = skills
+            both.data = share["skills"] * skills.data + share["profile"] * profile.data
+        else:
+            both = (skills * share["skills"] + profile * share["profile"]).tocsr()
+        per_label = (en @ self.centroid_t).toarray()
+        row_of = np.repeat(np.arange(len(rows)), np.diff(both.indptr))
+        both.data += share["occupation"] * per_label[row_of, self.label[both.indices]]
+        both.data[~self.v_active[both.indices]] = -1.0
+        k = min(top, both.shape[1])
+        cols = np.full((len(rows), k), -1, dtype=np.int64)
+        vals = np.full((len(rows), k), -1.0, dtype=np.float32)
+        for i in range(len(rows)):
+            lo, hi = both.indptr[i], both.indptr[i + 1]
+            data, where = both.data[lo:hi], both.indices[lo:hi]
+            if hi - lo > k:
+                pick = np.argpartition(-data, k - 1)[:k]
+                data, where = data[pick], where[pick]
+            order = np.lexsort((where, -data))
+            cols[i, : len(order)] = where[order]
+            vals[i, : len(order)] = data[order]
+        return [self.person_ids[r] for r in rows], cols, vals
+
+
+def _top_rows(total: np.ndarray, top: int) -> tuple[np.ndarray, np.ndarray]:
+    """The `top` largest positive values of each row, best first: (columns, values).
+
+    A row with fewer candidates is padded with column -1 and value -1. Instead of
+    an argpartition of every row (most of a block's time), each row's columns are cut into
+    buckets: the `top`-th largest bucket maximum is a lower bound of the row's `top`-th value,
+    so only the few values at or above it are sorted.
+    """
+    n_rows, n_cols = total.shape
+    k = min(top, n_cols)
+    if n_rows == 0 or k == 0:
+        return np.zeros((n_rows, 0), dtype=np.int64), np.zeros((n_rows, 0), dtype=np.float32)
+    n_buckets = min(n_cols, max(16 * k, 256))
+    starts = np.linspace(0, n_cols, n_buckets, endpoint=False).astype(np.int64)
+    bucket_max = np.maximum.reduceat(total, starts, axis=1)
+    bound = np.partition(bucket_max, n_buckets - k, axis=1)[:, n_buckets - k]
+    bound = np.maximum(bound, np.float32(0.0))
+    r, c = np.nonzero(total >= bound[:, None])
+    v = total[r, c]
+    order = np.lexsort((c, -v, r))
+    r, c, v = r[order], c[order], v[order]
+    first = np.searchsorted(r, np.arange(n_rows))
+    rank = np.arange(len(r)) - first[r]
+    keep = rank < k
+    cols = np.full((n_rows, k), -1, dtype=np.int64)
+    vals = np.full((n_rows, k), -1.0, dtype=np.float32)
+    cols[r[keep], rank[keep]] = c[keep]
+    vals[r[keep], rank[keep]] = v[keep]
+    return cols, vals

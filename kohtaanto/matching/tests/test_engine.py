@@ -181,3 +181,69 @@ def test_weights_overrides_refuse_unknown_names() -> None:
     assert Weights().with_overrides({"w_location": "0.3"}).w_location == 0.3
     with pytest.raises(ValueError, match="w_nonsense"):
         Weights().with_overrides({"w_nonsense": 1})
+
+
+def random_index(seed: int, *, context: bool) -> MatchIndex:
+    """A few hundred random people and vacancies; with `context`, targets, places, languages
+    and card requirements too (the block path that builds every component)."""
+    rng = np.random.default_rng(seed)
+    n_skills, n_p, n_v = 60, 40, 300
+    g = SkillGraph.from_edges(
+        n_skills,
+        (rng.integers(0, n_skills, 30), rng.integers(0, n_skills, 30)),
+        (rng.integers(0, n_skills, 30), rng.integers(0, n_skills, 30)),
+    )
+
+    def sparse(n: int, density: float, values: list[float]) -> sp.csr_matrix:
+        m = sp.random(n, n_skills, density=density, random_state=seed, format="csr")
+        m.data = rng.choice(values, size=m.nnz).astype(np.float32)
+        return m.astype(np.float32)
+
+    index = MatchIndex(graph=g, weights=Weights(), distance_km=np.array([[0, 30], [30, 0]]))
+    vac = VacancyRows(
+        ids=range(100, 100 + n_v),
+        skills=sparse(n_v, 0.08, [1.0, 0.5, 1.15]),
+        label=rng.integers(-1, 12, n_v),
+    )
+    people = PersonRows(ids=range(n_p), skills=sparse(n_p, 0.1, [1.0, 0.75]))
+    if context:
+        vac.municipality = rng.integers(0, 2, n_v)
+        vac.remote = rng.random(n_v) < 0.1
+        vac.commuting = rng.random(n_v) < 0.2
+        vac.requirements = sp.csr_matrix((rng.random((n_v, 3)) < 0.1).astype(np.float32))
+        people.municipality = rng.integers(-1, 2, n_p)
+        people.language = rng.choice([0.4, 1.0], n_p)
+        people.targets = sp.csr_matrix((rng.random((n_p, 12)) < 0.2).astype(np.float32))
+        people.cards = sp.csr_matrix((rng.random((n_p, 3)) < 0.7).astype(np.float32))
+    index.upsert_vacancies(vac)
+    index.upsert_people(people)
+    index.deactivate_vacancies([100, 101, 102])
+    return index
+
+
+@pytest.mark.parametrize("context", [False, True])
+def test_one_person_and_match_all_blocks_agree_with_the_block_scores(context: bool) -> None:
+    index = random_index(5, context=context)
+    index._refresh()
+    assert ("location" in index.active_components) is context
+    got: dict[int, list[tuple[int, float]]] = {}
+    for ids, positions, scores in index.top_all(top=7, block_size=16):
+        for k, pid in enumerate(ids):
+            got[pid] = [
+                (int(p), float(s)) for p, s in zip(positions[k], scores[k], strict=True) if s > 0
+            ]
+    people = np.arange(len(index.person_ids))
+    block = index._block(people)
+    compared = 0
+    for row, pid in enumerate(index.person_ids):
+        one = index.score_person(pid)
+        # The one-person path (gathered sums) equals the block's sparse products.
+        np.testing.assert_allclose(one.total, block.total[row], atol=1e-6)
+        for name, values in one.components.items():
+            np.testing.assert_allclose(values, block.components[name][row], atol=1e-6)
+        allowed = np.where((one.components["skills"] > 0) & ~one.excluded, one.total, -1)
+        expected = [int(i) for i in np.argsort(-allowed, kind="stable")[:7] if allowed[i] > 0]
+        assert [p for p, _ in got[pid]] == expected
+        np.testing.assert_allclose([s for _, s in got[pid]], allowed[expected], atol=1e-6)
+        compared += len(expected)
+    assert compared > 100  # the lists are not empty

@@ -65,8 +65,10 @@ from kohtaanto.programme.selectors.operations import (
     staff_position_list,
 )
 from kohtaanto.programme.selectors.participants import (
+    ClaimParticipantAnnex,
     Column,
     ParticipantExport,
+    claim_participant_annex,
     participant_export,
 )
 from kohtaanto.programme.selectors.rules import (
@@ -83,15 +85,21 @@ from kohtaanto.programme.selectors.steering import (
 from kohtaanto.programme.selectors.time import (
     StaffYearSummary,
     locked_period_for,
+    staff_member_own_list,
     staff_year_entries,
     staff_year_hours,
     staff_year_summaries,
     time_record_get_for_actor,
     time_record_list,
+    time_sheet_countersign_list,
+    time_sheet_get_for_actor,
+    time_sheet_locked_list,
+    time_sheet_own_list,
 )
 
 __all__ = [
     "SPECIAL",
+    "ClaimParticipantAnnex",
     "Column",
     "CountRow",
     "DataQualityReport",
@@ -110,6 +118,7 @@ __all__ = [
     "attachment_get_for_actor",
     "budget_for_operation",
     "budget_plan",
+    "claim_participant_annex",
     "cost_report_figures",
     "cost_report_get_for_actor",
     "cost_report_list",
@@ -147,6 +156,7 @@ __all__ = [
     "programme_overview",
     "rules_book",
     "staff_member_list",
+    "staff_member_own_list",
     "staff_position_get_for_actor",
     "staff_position_list",
     "staff_year_entries",
@@ -155,4 +165,8 @@ __all__ = [
     "steering_summary",
     "time_record_get_for_actor",
     "time_record_list",
+    "time_sheet_countersign_list",
+    "time_sheet_get_for_actor",
+    "time_sheet_locked_list",
+    "time_sheet_own_list",
 ]

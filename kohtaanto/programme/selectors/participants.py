@@ -119,3 +119,97 @@ def participant_export(
         rows=rows,
         job_seeker_ids=[p.job_seeker_id for p in facts],
     )
+
+
+# --- The payment claim's participant list (annex) -----------------------------------------
+
+# The claim's annex lists who is behind the period's indicator table, one row per
+# participation, with the indicators it is counted in under the table's period rules
+# (README "ESF+ indicators"): outputs by entry date, immediate results by exit date (result
+# reached within four weeks), longer-term results by exit date + 6 months. GDPR Art. 9 items
+# (EECO12 disability, EECO15 minority) never appear per person: they stay in the aggregate
+# table only (`indicator_counts.SPECIAL`).
+ANNEX_COLUMNS: tuple[Column, ...] = (
+    Column("participation_id", _("Osallistumisen tunniste"), "", "int"),
+    Column("identity_code", _("Henkilötunnus"), ""),
+    Column("gender", _("Sukupuoli"), "gender", "choice"),
+    Column("entry_date", _("Aloituspäivä"), "entry", "date"),
+    Column("exit_date", _("Päättymispäivä"), "exit", "date"),
+    Column("counted", _("Lasketaan kaudella indikaattoreihin"), ""),
+)
+
+
+@dataclass
+class ClaimParticipantAnnex:
+    """The same shape as ParticipantExport, so that its logging is the same."""
+
+    operation: Operation
+    start: date
+    end: date
+    with_identity_code: bool
+    columns: list[Column]
+    rows: list[dict[str, Any]]
+    job_seeker_ids: list[int]
+
+
+def claim_participant_annex(
+    *, actor: User, report: Any, with_identity_code: bool = False
+) -> ClaimParticipantAnnex:
+    """The participants the claim's period table counts, each with the indicator codes it is
+    counted in. The identity code only when asked for, only for a role that may export
+    participants (`export_participants`), and only for people whose code the actor may see
+    (`view_identity_code`); for anyone else the column is left out."""
+    from kohtaanto.jobseekers.identity import identity_code_decrypt
+    from kohtaanto.jobseekers.models import JobSeeker
+    from kohtaanto.programme.indicators import (
+        immediate_result_codes,
+        longer_term_result_codes,
+        output_codes,
+    )
+    from kohtaanto.programme.selectors.indicator_counts import SPECIAL
+
+    period = report.period
+    operation, start, end = period.operation, period.start_date, period.end_date
+    with_identity_code = with_identity_code and actor.permissions.can_export_participants()
+    book = rules_book()
+    facts = participant_facts(operation=operation, start=start, end=end)
+    people = (
+        JobSeeker.objects.in_bulk([p.job_seeker_id for p in facts]) if with_identity_code else {}
+    )
+    columns = [c for c in ANNEX_COLUMNS if with_identity_code or c.key != "identity_code"]
+    rows: list[dict[str, Any]] = []
+    shown: list[int] = []
+    for p in facts:
+        codes: set[str] = set()
+        if start <= p.entry_date <= end:
+            codes |= output_codes(p, book.ltu(p.entry_date)) - set(SPECIAL)
+        codes |= immediate_result_codes(p, start, end) | longer_term_result_codes(p, start, end)
+        if not codes:
+            continue
+        row: dict[str, Any] = {
+            "participation_id": p.id,
+            "gender": p.gender,
+            "entry_date": p.entry_date,
+            "exit_date": p.exit_date,
+            "counted": ", ".join(sorted(codes)),
+        }
+        if with_identity_code:
+            person = people.get(p.job_seeker_id)
+            row["identity_code"] = (
+                identity_code_decrypt(person.identity_code_encrypted)
+                if person is not None
+                and person.identity_code_encrypted
+                and actor.permissions.can_view_identity_code(person)
+                else ""
+            )
+        rows.append(row)
+        shown.append(p.job_seeker_id)
+    return ClaimParticipantAnnex(
+        operation=operation,
+        start=start,
+        end=end,
+        with_identity_code=with_identity_code,
+        columns=columns,
+        rows=rows,
+        job_seeker_ids=shown,
+    )

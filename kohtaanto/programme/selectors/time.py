@@ -14,6 +14,7 @@ from kohtaanto.programme.models import (
     PaymentPeriod,
     StaffMember,
     TimeRecord,
+    TimeSheet,
 )
 from kohtaanto.programme.selectors.operations import staff_member_list
 from kohtaanto.programme.selectors.rules import RulesBook, rules_book
@@ -92,3 +93,59 @@ def locked_period_for(*, operation_id: int, day: date) -> PaymentPeriod | None:
     if latest is not None and latest.status == CostReport.Status.SUBMITTED:
         return period
     return None
+
+
+# --- Signed monthly time sheets -----------------------------------------------------------
+
+
+def time_sheet_own_list(*, actor: User) -> QuerySet[TimeSheet]:
+    """The actor's own time sheets (as a staff member of their area), newest month first."""
+    return (
+        TimeSheet.objects.filter(
+            staff_member__user_id=actor.pk,
+            staff_member__employment_area_id=actor.employment_area_id,
+        )
+        .select_related("staff_member", "employee_signed_by", "supervisor_signed_by")
+        .order_by("-month", "staff_member__name")
+    )
+
+
+def time_sheet_countersign_list(*, actor: User) -> QuerySet[TimeSheet]:
+    """The area's sheets the employee has signed and nobody has yet countersigned."""
+    return (
+        TimeSheet.objects.filter(
+            staff_member__employment_area_id=actor.employment_area_id,
+            employee_signed_at__isnull=False,
+            supervisor_signed_at__isnull=True,
+        )
+        .select_related("staff_member", "employee_signed_by")
+        .order_by("month", "staff_member__name")
+    )
+
+
+def time_sheet_locked_list(*, actor: User, limit: int = 50) -> list[TimeSheet]:
+    """The area's most recently locked sheets (both signatures)."""
+    return list(
+        TimeSheet.objects.filter(
+            staff_member__employment_area_id=actor.employment_area_id,
+            supervisor_signed_at__isnull=False,
+        )
+        .select_related("staff_member", "supervisor_signed_by")
+        .order_by("-supervisor_signed_at")[:limit]
+    )
+
+
+def time_sheet_get_for_actor(*, actor: User, id: int) -> TimeSheet:
+    try:
+        return TimeSheet.objects.select_related("staff_member").get(
+            pk=id, staff_member__employment_area_id=actor.employment_area_id
+        )
+    except (TimeSheet.DoesNotExist, ValueError, TypeError):
+        raise NotFoundError("time sheet not found") from None
+
+
+def staff_member_own_list(*, actor: User) -> QuerySet[StaffMember]:
+    """The staff records of the area that are the actor themself."""
+    return StaffMember.objects.filter(
+        user_id=actor.pk, employment_area_id=actor.employment_area_id
+    ).order_by("name")

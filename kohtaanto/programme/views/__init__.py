@@ -45,6 +45,8 @@ from kohtaanto.programme.views.time import (
     salary_record,
     time_record_delete,
     time_records,
+    time_sheet_countersign,
+    time_sheets,
 )
 
 __all__ = [
@@ -78,4 +80,6 @@ __all__ = [
     "steering_report",
     "time_record_delete",
     "time_records",
+    "time_sheet_countersign",
+    "time_sheets",
 ]

@@ -5,7 +5,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,7 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from kohtaanto.common.errors import DomainError
+from kohtaanto.common.errors import DomainError, NotFoundError
+from kohtaanto.common.forms import show_refusal
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.programme import exports, selectors, services
 from kohtaanto.programme.forms import (
@@ -25,7 +25,7 @@ from kohtaanto.programme.forms import (
     organisation_from_choice,
 )
 from kohtaanto.programme.models import ActivityEntry
-from kohtaanto.programme.views.common import PAGE_SIZE, error_to_form, require
+from kohtaanto.programme.views.common import PAGE_SIZE, require
 
 # --- Activity log -------------------------------------------------------------------------
 
@@ -114,7 +114,7 @@ def activity_save(request: AuthenticatedHttpRequest, entry_id: int | None = None
             messages.success(request, _("Merkintä tallennettiin."))
             return redirect("programme:activity_detail", entry_id=entry.pk)
         except DomainError as error:
-            error_to_form(form, error)
+            show_refusal(form, error)
     return render(
         request,
         "programme/activity_form.html",
@@ -130,7 +130,7 @@ def activity_detail(request: AuthenticatedHttpRequest, entry_id: int) -> HttpRes
     form = AttachmentForm() if can_change else None
     if request.method == "POST":
         if not can_change:
-            raise PermissionDenied
+            raise NotFoundError("not allowed")
         form = AttachmentForm(request.POST, request.FILES)
         if form.is_valid():
             try:

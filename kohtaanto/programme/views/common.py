@@ -1,14 +1,26 @@
-"""What every programme page shares: permission checks, the access log, the period filter."""
+"""What every programme page shares: permission checks, the one shape of a form post, the
+access log, the period filter.
 
+A page answers a missing object and a forbidden one alike with 404 (`require`, the selectors'
+NotFoundError). A service's refusal is shown on its form with `common.forms.show_refusal`:
+next to the field it names, or above the form; a post that returns to another page carries
+the same words there as messages (`submit_and_return`).
+"""
+
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django import forms
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 
 from kohtaanto.audit.services import access_log_record_many
-from kohtaanto.common.errors import DomainError
+from kohtaanto.common.errors import DomainError, NotFoundError
+from kohtaanto.common.forms import show_refusal
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.jobseekers.models import JobSeeker
 from kohtaanto.programme import selectors
@@ -21,12 +33,49 @@ PAGE_SIZE = 50
 
 
 def require(request: AuthenticatedHttpRequest, permission: str, *objects: Any) -> None:
-    if not request.user.permissions.check(permission, *objects):
-        raise PermissionDenied
+    """Deny by default, and answer a forbidden page as a missing one (404)."""
+    request.user.permissions.require(permission, *objects)
 
 
-def error_to_form(form: Any, error: DomainError) -> None:
-    form.add_error(None, error.message)
+def attempt(form: forms.BaseForm, call: Callable[[dict[str, Any]], Any]) -> bool:
+    """A valid form's data go to one service call; its refusal lands on the form
+    (`show_refusal`) and nothing is changed. NotFoundError is not a refusal of the input: it
+    passes on to the 404 page. True when the service accepted."""
+    if not form.is_valid():
+        return False
+    try:
+        call(form.cleaned_data)
+    except NotFoundError:
+        raise
+    except DomainError as error:
+        show_refusal(form, error)
+        return False
+    return True
+
+
+def refusal_messages(request: AuthenticatedHttpRequest, form: forms.BaseForm) -> None:
+    """The form's errors as messages on the page the post returns to, each with its field."""
+    for name, errors in form.errors.items():
+        field = form.fields.get(name)
+        for error in errors:
+            messages.error(request, f"{field.label}: {error}" if field else str(error))
+
+
+def submit_and_return(
+    request: AuthenticatedHttpRequest,
+    form: forms.BaseForm,
+    call: Callable[[dict[str, Any]], Any],
+    *,
+    success: str,
+    back: str,
+) -> HttpResponse:
+    """The one shape of a post made from another page: form → service → back to that page
+    with the success, or with the form's errors and the service's refusal as messages."""
+    if attempt(form, call):
+        messages.success(request, success)
+    else:
+        refusal_messages(request, form)
+    return redirect(back)
 
 
 def default_period(operation: Operation) -> tuple[date, date]:

@@ -5,22 +5,28 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from kohtaanto.common.errors import DomainError, NotFoundError
+from kohtaanto.common.errors import NotFoundError
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.programme import exports, selectors, services
 from kohtaanto.programme.forms import (
+    ConfirmForm,
     CostReportCreateForm,
     NarrativeForm,
     PaymentDecisionForm,
 )
 from kohtaanto.programme.indicators import BY_CODE
-from kohtaanto.programme.views.common import error_to_form, require
+from kohtaanto.programme.views.common import (
+    attempt,
+    refusal_messages,
+    require,
+    submit_and_return,
+)
 
 # --- Cost reports -------------------------------------------------------------------------
 
@@ -31,16 +37,16 @@ def cost_report_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = None
     if request.user.permissions.can_manage_cost_reports():
         form = CostReportCreateForm(request.POST or None, actor=request.user)
-        if request.method == "POST" and form.is_valid():
-            try:
-                report = services.cost_report_create(
-                    actor=request.user, period=form.cleaned_data["period"]
-                )
-                return redirect("programme:cost_report", report_id=report.pk)
-            except DomainError as error:
-                error_to_form(form, error)
+        created = []
+        if request.method == "POST" and attempt(
+            form,
+            lambda data: created.append(
+                services.cost_report_create(actor=request.user, period=data["period"])
+            ),
+        ):
+            return redirect("programme:cost_report", report_id=created[0].pk)
     elif request.method == "POST":
-        raise PermissionDenied
+        raise NotFoundError("not allowed")
     return render(
         request,
         "programme/cost_report_list.html",
@@ -68,14 +74,16 @@ def cost_report_detail(request: AuthenticatedHttpRequest, report_id: int) -> Htt
     form = None
     if can_manage and not report.is_locked:
         form = NarrativeForm(request.POST or None, initial={"narrative": report.narrative})
-        if request.method == "POST" and form.is_valid():
-            services.cost_report_update(
-                actor=request.user, report=report, narrative=form.cleaned_data["narrative"]
-            )
+        if request.method == "POST" and attempt(
+            form,
+            lambda data: services.cost_report_update(
+                actor=request.user, report=report, narrative=data["narrative"]
+            ),
+        ):
             messages.success(request, _("Edistymisen kuvaus tallennettiin."))
             return redirect("programme:cost_report", report_id=report.pk)
     elif request.method == "POST":
-        raise PermissionDenied
+        raise NotFoundError("not allowed")
     quality = None
     if not report.is_locked:
         quality = selectors.data_quality_report(
@@ -105,12 +113,13 @@ def cost_report_detail(request: AuthenticatedHttpRequest, report_id: int) -> Htt
 def cost_report_submit(request: AuthenticatedHttpRequest, report_id: int) -> HttpResponse:
     require(request, "manage_cost_reports")
     report = selectors.cost_report_get_for_actor(actor=request.user, id=report_id)
-    try:
-        services.cost_report_submit(actor=request.user, report=report)
-        messages.success(request, _("Maksatushakemus lähetettiin ja lukittiin."))
-    except DomainError as error:
-        messages.error(request, error.message)
-    return redirect("programme:cost_report", report_id=report.pk)
+    return submit_and_return(
+        request,
+        ConfirmForm(request.POST),
+        lambda _data: services.cost_report_submit(actor=request.user, report=report),
+        success=_("Maksatushakemus lähetettiin ja lukittiin."),
+        back=reverse("programme:cost_report", args=[report.pk]),
+    )
 
 
 @login_required
@@ -118,13 +127,18 @@ def cost_report_submit(request: AuthenticatedHttpRequest, report_id: int) -> Htt
 def cost_report_correct(request: AuthenticatedHttpRequest, report_id: int) -> HttpResponse:
     require(request, "manage_cost_reports")
     report = selectors.cost_report_get_for_actor(actor=request.user, id=report_id)
-    try:
-        correction = services.cost_report_correct(actor=request.user, report=report)
-    except DomainError as error:
-        messages.error(request, error.message)
-        return redirect("programme:cost_report", report_id=report.pk)
-    messages.success(request, _("Korjausversio avattiin."))
-    return redirect("programme:cost_report", report_id=correction.pk)
+    form = ConfirmForm(request.POST)
+    corrections = []
+    if attempt(
+        form,
+        lambda _data: corrections.append(
+            services.cost_report_correct(actor=request.user, report=report)
+        ),
+    ):
+        messages.success(request, _("Korjausversio avattiin."))
+        return redirect("programme:cost_report", report_id=corrections[0].pk)
+    refusal_messages(request, form)
+    return redirect("programme:cost_report", report_id=report.pk)
 
 
 @login_required
@@ -135,13 +149,23 @@ def cost_report_export(request: AuthenticatedHttpRequest, report_id: int, fmt: s
         raise NotFoundError("no such format")
     report = selectors.cost_report_get_for_actor(actor=request.user, id=report_id)
     figures = selectors.cost_report_figures(report)
+    # The participant list annex: identity codes only when asked for and allowed; every
+    # file that names participants is logged like the participant export.
+    annex = selectors.claim_participant_annex(
+        actor=request.user,
+        report=report,
+        with_identity_code=request.GET.get("identity_code") == "1",
+    )
+    services.participant_export_log(
+        actor=request.user, export=annex, fmt=f"claim-{fmt}", path=request.get_full_path()
+    )
     stem = (
         f"maksatushakemus-{report.period.operation.code}-{report.period.number}-v{report.version}"
     )
     if fmt == "pdf":
-        content, content_type = exports.cost_report_pdf(report, figures), "application/pdf"
+        content, content_type = exports.cost_report_pdf(report, figures, annex), "application/pdf"
     else:
-        content = exports.cost_report_xlsx(report, figures)
+        content = exports.cost_report_xlsx(report, figures, annex)
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{stem}.{fmt}"'
@@ -154,22 +178,18 @@ def cost_report_decision(request: AuthenticatedHttpRequest, report_id: int) -> H
     """Record the funder's payment decision on a submitted claim."""
     require(request, "manage_cost_reports")
     report = selectors.cost_report_get_for_actor(actor=request.user, id=report_id)
-    form = PaymentDecisionForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.payment_decision_record(
-                actor=request.user,
-                report=report,
-                decided_on=data["decided_on"],
-                accepted_staff_eur=data["accepted_staff_eur"],
-                deduction_reason=data["deduction_reason"],
-                paid_eur=data["paid_eur"] or Decimal("0"),
-                paid_on=data["paid_on"],
-            )
-            messages.success(request, _("Maksatuspäätös kirjattiin."))
-        except DomainError as error:
-            messages.error(request, error.message)
-    else:
-        messages.error(request, _("Tarkista päätöksen tiedot."))
-    return redirect("programme:cost_report", report_id=report.pk)
+    return submit_and_return(
+        request,
+        PaymentDecisionForm(request.POST),
+        lambda data: services.payment_decision_record(
+            actor=request.user,
+            report=report,
+            decided_on=data["decided_on"],
+            accepted_staff_eur=data["accepted_staff_eur"],
+            deduction_reason=data["deduction_reason"],
+            paid_eur=data["paid_eur"] or Decimal("0"),
+            paid_on=data["paid_on"],
+        ),
+        success=_("Maksatuspäätös kirjattiin."),
+        back=reverse("programme:cost_report", args=[report.pk]),
+    )

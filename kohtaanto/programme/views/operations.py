@@ -7,13 +7,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kohtaanto.common.errors import DomainError, NotFoundError
+from kohtaanto.common.errors import NotFoundError
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.programme import selectors, services
 from kohtaanto.programme.forms import (
+    ConfirmForm,
     FinancingPlanForm,
     ImplementerBudgetForm,
     OperationCompanyForm,
@@ -22,7 +24,7 @@ from kohtaanto.programme.forms import (
     StaffPositionForm,
 )
 from kohtaanto.programme.models import StaffPosition
-from kohtaanto.programme.views.common import error_to_form, require
+from kohtaanto.programme.views.common import attempt, require, submit_and_return
 
 # --- Hub ----------------------------------------------------------------------------------
 
@@ -64,18 +66,15 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
 def operation_company_save(request: AuthenticatedHttpRequest, operation_id: int) -> HttpResponse:
     require(request, "manage_programme")
     operation = selectors.operation_get_for_actor(actor=request.user, id=operation_id)
-    form = OperationCompanyForm(request.POST, actor=request.user)
-    if form.is_valid():
-        try:
-            services.operation_company_save(
-                actor=request.user, operation=operation, **form.cleaned_data
-            )
-            messages.success(request, _("Yrityksen tiedot tallennettiin."))
-        except DomainError as error:
-            messages.error(request, error.message)
-    else:
-        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
-    return redirect("programme:home")
+    return submit_and_return(
+        request,
+        OperationCompanyForm(request.POST, actor=request.user),
+        lambda data: services.operation_company_save(
+            actor=request.user, operation=operation, **data
+        ),
+        success=_("Yrityksen tiedot tallennettiin."),
+        back=reverse("programme:home"),
+    )
 
 
 @login_required
@@ -83,9 +82,13 @@ def operation_company_save(request: AuthenticatedHttpRequest, operation_id: int)
 def operation_company_remove(request: AuthenticatedHttpRequest, link_id: int) -> HttpResponse:
     require(request, "manage_programme")
     link = selectors.operation_company_get_for_actor(actor=request.user, id=link_id)
-    services.operation_company_remove(actor=request.user, link=link)
-    messages.success(request, _("Yritys poistettiin hankkeesta."))
-    return redirect("programme:home")
+    return submit_and_return(
+        request,
+        ConfirmForm(request.POST),
+        lambda _data: services.operation_company_remove(actor=request.user, link=link),
+        success=_("Yritys poistettiin hankkeesta."),
+        back=reverse("programme:home"),
+    )
 
 
 @login_required
@@ -93,15 +96,15 @@ def operation_company_remove(request: AuthenticatedHttpRequest, link_id: int) ->
 def implementer_budget(request: AuthenticatedHttpRequest, implementer_id: int) -> HttpResponse:
     require(request, "manage_programme")
     implementer = selectors.implementer_get_for_actor(actor=request.user, id=implementer_id)
-    form = ImplementerBudgetForm(request.POST)
-    if form.is_valid():
-        services.implementer_budget_set(
-            actor=request.user, implementer=implementer, budget_eur=form.cleaned_data["budget_eur"]
-        )
-        messages.success(request, _("Toteuttajan budjetti tallennettiin."))
-    else:
-        messages.error(request, _("Tarkista budjetti."))
-    return redirect("programme:home")
+    return submit_and_return(
+        request,
+        ImplementerBudgetForm(request.POST),
+        lambda data: services.implementer_budget_set(
+            actor=request.user, implementer=implementer, budget_eur=data["budget_eur"]
+        ),
+        success=_("Toteuttajan budjetti tallennettiin."),
+        back=reverse("programme:home"),
+    )
 
 
 # --- Budget -------------------------------------------------------------------------------
@@ -172,15 +175,14 @@ def position_save(
             raise NotFoundError("position not found")
         initial = {name: getattr(position, name) for name in services.POSITION_FIELDS}
     form = StaffPositionForm(request.POST or None, actor=request.user, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.staff_position_save(
-                actor=request.user, operation=operation, position=position, **form.cleaned_data
-            )
-            messages.success(request, _("Budjettirivi tallennettiin."))
-            return redirect("programme:budget", operation_id=operation.pk)
-        except DomainError as error:
-            error_to_form(form, error)
+    if request.method == "POST" and attempt(
+        form,
+        lambda data: services.staff_position_save(
+            actor=request.user, operation=operation, position=position, **data
+        ),
+    ):
+        messages.success(request, _("Budjettirivi tallennettiin."))
+        return redirect("programme:budget", operation_id=operation.pk)
     return render(
         request,
         "programme/position_form.html",
@@ -193,16 +195,13 @@ def position_save(
 def staff_member_create(request: AuthenticatedHttpRequest, operation_id: int) -> HttpResponse:
     require(request, "manage_programme")
     operation = selectors.operation_get_for_actor(actor=request.user, id=operation_id)
-    form = StaffMemberForm(request.POST, actor=request.user)
-    if form.is_valid():
-        try:
-            services.staff_member_create(actor=request.user, **form.cleaned_data)
-            messages.success(request, _("Henkilö lisättiin."))
-        except DomainError as error:
-            messages.error(request, error.message)
-    else:
-        messages.error(request, _("Tarkista henkilön tiedot."))
-    return redirect("programme:budget", operation_id=operation.pk)
+    return submit_and_return(
+        request,
+        StaffMemberForm(request.POST, actor=request.user),
+        lambda data: services.staff_member_create(actor=request.user, **data),
+        success=_("Henkilö lisättiin."),
+        back=reverse("programme:budget", args=[operation.pk]),
+    )
 
 
 @login_required
@@ -210,18 +209,15 @@ def staff_member_create(request: AuthenticatedHttpRequest, operation_id: int) ->
 def payment_period_create(request: AuthenticatedHttpRequest, operation_id: int) -> HttpResponse:
     require(request, "manage_programme")
     operation = selectors.operation_get_for_actor(actor=request.user, id=operation_id)
-    form = PaymentPeriodForm(request.POST)
-    if form.is_valid():
-        try:
-            services.payment_period_create(
-                actor=request.user, operation=operation, **form.cleaned_data
-            )
-            messages.success(request, _("Maksatuskausi lisättiin."))
-        except DomainError as error:
-            messages.error(request, error.message)
-    else:
-        messages.error(request, _("Tarkista kauden päivät."))
-    return redirect("programme:budget", operation_id=operation.pk)
+    return submit_and_return(
+        request,
+        PaymentPeriodForm(request.POST),
+        lambda data: services.payment_period_create(
+            actor=request.user, operation=operation, **data
+        ),
+        success=_("Maksatuskausi lisättiin."),
+        back=reverse("programme:budget", args=[operation.pk]),
+    )
 
 
 @login_required
@@ -229,20 +225,16 @@ def payment_period_create(request: AuthenticatedHttpRequest, operation_id: int) 
 def financing_plan_save(request: AuthenticatedHttpRequest, operation_id: int) -> HttpResponse:
     require(request, "manage_programme")
     operation = selectors.operation_get_for_actor(actor=request.user, id=operation_id)
-    form = FinancingPlanForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.financing_plan_save(
-                actor=request.user,
-                operation=operation,
-                support_rate_percent=data["support_rate_percent"],
-                municipal_share_eur=data["municipal_share_eur"] or Decimal("0"),
-                other_public_eur=data["other_public_eur"] or Decimal("0"),
-            )
-            messages.success(request, _("Rahoitussuunnitelma tallennettiin."))
-        except DomainError as error:
-            messages.error(request, error.message)
-    else:
-        messages.error(request, _("Tarkista rahoitussuunnitelma."))
-    return redirect("programme:budget", operation_id=operation.pk)
+    return submit_and_return(
+        request,
+        FinancingPlanForm(request.POST),
+        lambda data: services.financing_plan_save(
+            actor=request.user,
+            operation=operation,
+            support_rate_percent=data["support_rate_percent"],
+            municipal_share_eur=data["municipal_share_eur"] or Decimal("0"),
+            other_public_eur=data["other_public_eur"] or Decimal("0"),
+        ),
+        success=_("Rahoitussuunnitelma tallennettiin."),
+        back=reverse("programme:budget", args=[operation.pk]),
+    )

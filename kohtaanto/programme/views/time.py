@@ -1,8 +1,9 @@
-"""Pages of time records and salaries."""
+"""Pages of time records, salaries and the signed monthly time sheets."""
+
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -11,15 +12,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kohtaanto.common.errors import DomainError
+from kohtaanto.common.errors import NotFoundError
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.programme import selectors, services
 from kohtaanto.programme.forms import (
+    ConfirmForm,
     SalaryPaymentForm,
     TimeFilterForm,
     TimeRecordForm,
+    TimeSheetSignForm,
 )
-from kohtaanto.programme.views.common import error_to_form, require
+from kohtaanto.programme.views.common import attempt, require, submit_and_return
 
 # --- Time records -------------------------------------------------------------------------
 
@@ -38,16 +41,13 @@ def time_records(request: AuthenticatedHttpRequest) -> HttpResponse:
     if can_record:
         form = TimeRecordForm(request.POST or None, actor=request.user)
         salary_form = SalaryPaymentForm(actor=request.user)
-        if request.method == "POST" and form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.time_record_create(actor=request.user, **data)
-                messages.success(request, _("Työaika kirjattiin."))
-                return redirect(f"{reverse('programme:time')}?year={data['day'].year}")
-            except DomainError as error:
-                error_to_form(form, error)
+        if request.method == "POST" and attempt(
+            form, lambda data: services.time_record_create(actor=request.user, **data)
+        ):
+            messages.success(request, _("Työaika kirjattiin."))
+            return redirect(f"{reverse('programme:time')}?year={form.cleaned_data['day'].year}")
     elif request.method == "POST":
-        raise PermissionDenied
+        raise NotFoundError("not allowed")
     records = Paginator(
         selectors.time_record_list(
             actor=request.user, year=year, staff_member_id=staff_member.pk if staff_member else None
@@ -73,25 +73,88 @@ def time_records(request: AuthenticatedHttpRequest) -> HttpResponse:
 def time_record_delete(request: AuthenticatedHttpRequest, record_id: int) -> HttpResponse:
     require(request, "record_time")
     record = selectors.time_record_get_for_actor(actor=request.user, id=record_id)
-    try:
-        services.time_record_delete(actor=request.user, record=record)
-        messages.success(request, _("Kirjaus poistettiin."))
-    except DomainError as error:
-        messages.error(request, error.message)
-    return redirect(f"{reverse('programme:time')}?year={record.date.year}")
+    return submit_and_return(
+        request,
+        ConfirmForm(request.POST),
+        lambda _data: services.time_record_delete(actor=request.user, record=record),
+        success=_("Kirjaus poistettiin."),
+        back=f"{reverse('programme:time')}?year={record.date.year}",
+    )
 
 
 @login_required
 @require_POST
 def salary_record(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(request, "record_time")
-    form = SalaryPaymentForm(request.POST, actor=request.user)
-    if form.is_valid():
-        try:
-            services.salary_payment_record(actor=request.user, **form.cleaned_data)
-            messages.success(request, _("Palkka kirjattiin."))
-        except DomainError as error:
-            messages.error(request, error.message)
-    else:
-        messages.error(request, _("Tarkista palkan tiedot."))
-    return redirect("programme:time")
+    return submit_and_return(
+        request,
+        SalaryPaymentForm(request.POST, actor=request.user),
+        lambda data: services.salary_payment_record(actor=request.user, **data),
+        success=_("Palkka kirjattiin."),
+        back=reverse("programme:time"),
+    )
+
+
+# --- Signed monthly time sheets -----------------------------------------------------------
+
+
+@login_required
+def time_sheets(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The employee's own sheets and the form to sign a month; for the coordinator and
+    finance, the area's sheets waiting for the supervisor's signature."""
+    permissions = request.user.permissions
+    can_sign, can_countersign = (
+        permissions.can_sign_own_time_sheet(),
+        permissions.can_countersign_time_sheet(),
+    )
+    if not (can_sign or can_countersign):
+        raise NotFoundError("no time sheets")
+    form = None
+    if can_sign:
+        form = TimeSheetSignForm(request.POST or None, actor=request.user)
+        if request.method == "POST":
+
+            def sign(data: dict[str, Any]) -> None:
+                require(request, "sign_own_time_sheet", data["staff_member"])
+                services.time_sheet_sign_as_employee(actor=request.user, **data)
+
+            if attempt(form, sign):
+                messages.success(
+                    request, _("Tuntikirjanpito allekirjoitettiin. Se odottaa esihenkilöä.")
+                )
+                return redirect("programme:time_sheets")
+    elif request.method == "POST":
+        raise NotFoundError("not a staff member")
+    status = 400 if form is not None and form.errors else 200
+    return render(
+        request,
+        "programme/time_sheets.html",
+        {
+            "form": form,
+            "own": selectors.time_sheet_own_list(actor=request.user) if can_sign else [],
+            "waiting": selectors.time_sheet_countersign_list(actor=request.user)
+            if can_countersign
+            else [],
+            "locked": selectors.time_sheet_locked_list(actor=request.user)
+            if can_countersign
+            else [],
+            "can_countersign": can_countersign,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def time_sheet_countersign(request: AuthenticatedHttpRequest, sheet_id: int) -> HttpResponse:
+    """The supervisor's signature, which locks the sheet."""
+    require(request, "countersign_time_sheet")
+    sheet = selectors.time_sheet_get_for_actor(actor=request.user, id=sheet_id)
+    require(request, "countersign_time_sheet", sheet)
+    return submit_and_return(
+        request,
+        ConfirmForm(request.POST),
+        lambda _data: services.time_sheet_sign_as_supervisor(actor=request.user, sheet=sheet),
+        success=_("Tuntikirjanpito %(sheet)s hyväksyttiin ja lukittiin.") % {"sheet": sheet},
+        back=reverse("programme:time_sheets"),
+    )

@@ -385,3 +385,38 @@ def test_many_rows_to_missing_concepts_are_summed_up_after_the_first_twenty(tmp_
     assert len(caught.value.errors) == 21
     assert caught.value.errors[-1].reason == f"4 more rows; concepts: {ESCO}/occupation/gone"
     assert caught.value.message.startswith("24 relation row(s) refer to concepts in no concept")
+
+
+def test_concept_reader_reads_only_the_files_asked_for_with_the_same_checks(tmp_path: Path):
+    """`esco_read_concepts` (what extraction and its benchmarks read) shares the importer's
+    reader: the same records, and the same refusal of a broken file."""
+    from kohtaanto.taxonomy.esco_files import esco_read, esco_read_concepts
+
+    files = esco_rows()
+    folder = write_esco(tmp_path / "full", files)
+    full = esco_read(folder)
+    partial = esco_read_concepts(folder, bases=("skills", "occupations"))
+
+    assert {c.type for c in partial.concepts.values()} == {"skill", "knowledge", "occupation"}
+    for uri, record in partial.concepts.items():
+        assert record.labels == full.concepts[uri].labels
+        assert record.descriptions == full.concepts[uri].descriptions
+    # The skill pillar's own relations between concepts read; none from occupations.
+    assert ("skill_optional" in {kind for _, _, kind in partial.relations}) is True
+    assert not any(kind.startswith("occ_") for _, _, kind in partial.relations)
+    assert partial.skipped  # broader relations to skill groups, which were not read
+
+    # Only the files asked for are needed.
+    only_skills = write_esco(
+        tmp_path / "skills", {k: v for k, v in files.items() if k.startswith("skills_")}
+    )
+    assert len(esco_read_concepts(only_skills, bases=("skills",)).concepts) == 4
+    with pytest.raises(ImportRejectedError):
+        esco_read(only_skills)
+
+    files["skills_en.csv"][0]["skillType"] = "talent"
+    broken = write_esco(tmp_path / "broken", files)
+    with pytest.raises(ImportRejectedError) as caught:
+        esco_read_concepts(broken, bases=("skills",))
+    [error] = caught.value.errors
+    assert (error.file, error.line, error.field) == ("skills_en.csv", 2, "skillType")

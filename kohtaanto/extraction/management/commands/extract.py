@@ -18,8 +18,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
+from kohtaanto.common.errors import ImportRejectedError
 from kohtaanto.extraction.engine import MODES, Engine, ExtractionResult, Mention, default_engine
-from kohtaanto.extraction.esco_csv import EscoCsvSource
+from kohtaanto.extraction.sources import EscoCsvSource
 from kohtaanto.extraction.text import LANGS
 from kohtaanto.extraction.vocabulary_csv import DEFAULT_FOLDER, VocabularySource
 
@@ -122,9 +123,14 @@ def _engine(vocabulary: str | None, esco: str | None) -> Engine:
         if vocabulary:
             return Engine(VocabularySource(vocabulary))
         if esco:
-            return Engine(EscoCsvSource(esco))
+            source = EscoCsvSource(esco)
+            next(source.concepts(), None)  # read and checked now: a broken file is refused here
+            return Engine(source)
     except FileNotFoundError as error:
         raise CommandError(str(error)) from error
+    except ImportRejectedError as error:
+        details = "; ".join(str(row) for row in error.errors[:5])
+        raise CommandError(f"{esco}: {details}") from error
     return default_engine()
 
 

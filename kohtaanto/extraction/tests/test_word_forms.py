@@ -1,0 +1,100 @@
+"""Word forms a label is also written in, worker nouns, and the most specific concept."""
+
+from collections.abc import Iterator
+
+import pytest
+
+from kohtaanto.extraction.engine import Engine, ExtractionResult
+from kohtaanto.extraction.sources import ConceptRecord, RelationRecord
+
+SKILLS = {
+    "weld": ("skill", {"fi": ["hitsaus"], "sv": ["svetsning"]}),
+    "mag": ("skill", {"fi": ["MAG-hitsaus"], "sv": ["MAG-svetsning"]}),
+    "machines": (
+        "skill",
+        {"fi": ["koneiden asennus"], "sv": ["installation av maskiner"]},
+    ),
+    "truck": ("skill", {"sv": ["truckkörning"]}),
+    "devices": ("skill", {"fi": ["laiteasennus"]}),
+    "valves": ("skill", {"sv": ["underhåll av ventiler"]}),
+    "chemistry": ("knowledge", {"fi": ["kemia"]}),
+    "analytical": ("knowledge", {"fi": ["analyyttinen kemia"]}),
+    "welder": ("occupation", {"fi": ["hitsaaja"], "sv": ["svetsare"]}),
+}
+
+
+class Source:
+    def fingerprint(self) -> int:
+        return 1
+
+    def concepts(self) -> Iterator[ConceptRecord]:
+        for number, (name, (type_, labels)) in enumerate(SKILLS.items()):
+            record = ConceptRecord(number, f"urn:x:{name}", type_, {})
+            for lang, texts in labels.items():
+                record.preferred[lang] = texts[0]
+                record.labels.extend(
+                    (lang, "pref" if i == 0 else "alt", t) for i, t in enumerate(texts)
+                )
+            yield record
+
+    def relations(self) -> Iterator[RelationRecord]:
+        return iter(())
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(Source())
+
+
+def names(result: ExtractionResult) -> set[str]:
+    return {m.uri.rsplit(":", 1)[1] for m in result.concepts}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # an "<object> <action>" label written as one compound word
+        ("Teen koneasennuksia tehtailla.", "fi", {"machines"}),
+        ("Erfarenhet av maskininstallationer och ventilunderhåll.", "sv", {"machines", "valves"}),
+        # a compound label written as words
+        ("Teen laitteiden asennuksia.", "fi", {"devices"}),
+        ("Vi behöver installation av maskiner.", "sv", {"machines"}),
+        # a Swedish "<action> av <object>" label said with its verb
+        ("Jag installerar maskiner.", "sv", {"machines"}),
+        ("Jag har installerat maskiner och underhållit ventiler.", "sv", {"machines", "valves"}),
+        # a compound label ending in an action noun, said with its verb and object
+        ("Jag kör truck varje dag.", "sv", {"truck"}),
+    ],
+)
+def test_a_label_is_found_in_its_other_written_forms(
+    engine: Engine, text: str, lang: str, expected: set[str]
+) -> None:
+    assert names(engine.extract(text, lang)) == expected
+
+
+def test_a_swedish_worker_noun_names_the_work(engine: Engine) -> None:
+    result = engine.extract("Vi söker en erfaren svetsare.", "sv")
+
+    assert names(result) == {"welder", "weld"}
+    weld = next(m for m in result.concepts if m.uri == "urn:x:weld")
+    # weaker than the word written out
+    assert weld.score < next(m for m in result.concepts if m.uri == "urn:x:welder").score
+
+
+def test_finnish_worker_nouns_are_the_occupation_only(engine: Engine) -> None:
+    assert names(engine.extract("Haemme kokenutta hitsaajaa.", "fi")) == {"welder"}
+
+
+def test_the_general_skill_gives_way_to_the_kind_the_text_names(engine: Engine) -> None:
+    assert names(engine.extract("Hitsaus ja erityisesti MAG-hitsaus.", "fi")) == {"mag"}
+    assert names(engine.extract("Jag kan svetsning, mest MAG-svetsning.", "sv")) == {"mag"}
+    assert names(engine.extract("Analyyttinen kemia ja kemia.", "fi")) == {"analytical"}
+    # alone, the general skill stays
+    assert names(engine.extract("Osaan hitsauksen.", "fi")) == {"weld"}
+
+
+def test_a_negated_kind_does_not_remove_the_general_skill(engine: Engine) -> None:
+    result = engine.extract("Osaan hitsauksen, mutta MAG-hitsausta en ole tehnyt.", "fi")
+
+    assert names(result) == {"weld"}
+    assert {m.uri for m in result.negated} == {"urn:x:mag"}

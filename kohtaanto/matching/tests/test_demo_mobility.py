@@ -1,0 +1,66 @@
+"""The bare demo shows career moves: the shipped occupation→skill links reach demo clients."""
+
+import csv
+import random
+
+from kohtaanto.accounts.demo_users import demo_users_ensure
+from kohtaanto.accounts.models import Role
+from kohtaanto.jobseekers import demo as jobseekers_demo
+from kohtaanto.jobseekers.models import JobSeeker
+from kohtaanto.matching import demo as matching_demo
+from kohtaanto.matching.errors import MatchingError
+from kohtaanto.matching.selectors import HIGHLY_VIABLE, VIABLE, occupations_for_job_seeker
+from kohtaanto.taxonomy import demo as taxonomy_demo
+from kohtaanto.taxonomy.models import ConceptRelation, RelationKind
+from kohtaanto.taxonomy.vocabulary_files import VOCABULARY_DIR
+
+SEED = 2026  # the demo command's seed
+
+
+def test_shipped_links_join_only_vocabulary_concepts() -> None:
+    with (VOCABULARY_DIR / "occupations.csv").open(encoding="utf-8", newline="") as f:
+        occupations = {row["uri"] for row in csv.DictReader(f)}
+    with (VOCABULARY_DIR / "skills.csv").open(encoding="utf-8", newline="") as f:
+        skills = {row["uri"] for row in csv.DictReader(f)}
+    with matching_demo.OCCUPATION_SKILLS.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert {r["relation"] for r in rows} == {"essential", "optional"}
+    assert {r["occupation_uri"] for r in rows} <= occupations
+    assert {r["skill_uri"] for r in rows} <= skills
+    assert len({r["occupation_uri"] for r in rows}) >= 30
+
+
+def test_demo_clients_get_career_moves(area) -> None:
+    users, _logins = demo_users_ensure(area)
+    taxonomy_demo.generate(rng=random.Random(SEED), area=area, users=users)
+    matching_demo.generate(rng=random.Random(SEED), area=area, users=users)
+    links = ConceptRelation.objects.filter(kind=RelationKind.OCCUPATION_ESSENTIAL).count()
+    assert links > 1000
+    # Idempotent: a second run adds nothing.
+    assert matching_demo.occupation_skills_load() == 0
+    jobseekers_demo.generate(rng=random.Random(SEED), area=area, users=users)
+
+    counsellor = users[Role.COUNSELLOR]
+    people = JobSeeker.objects.filter(employment_area=area, external_id__startswith="DEMO-JS-")
+    with_moves = viable = 0
+    for person in people:
+        if not counsellor.permissions.check("view_job_seeker_matches", person):
+            continue
+        try:
+            moves = occupations_for_job_seeker(actor=counsellor, job_seeker=person)
+        except MatchingError:
+            continue  # not active or no consent: not compared, by rule
+        with_moves += bool(moves)
+        viable += any(m.viability in (VIABLE, HIGHLY_VIABLE) for m in moves)
+        for move in moves:
+            # The gap lists exactly the occupation's essential skills the person lacks.
+            essential = set(
+                ConceptRelation.objects.filter(
+                    source=move.occupation, kind=RelationKind.OCCUPATION_ESSENTIAL
+                ).values_list("target_id", flat=True)
+            )
+            own = set(person.skills.values_list("concept_id", flat=True))
+            assert {m.concept_id for m in move.missing_essential} == essential - own
+            assert move.similarity == round(len(essential & own) / len(essential), 4)
+    assert with_moves >= 1, "no demo client of the counsellor gets a career move"
+    assert viable >= 1, "no demo client of the counsellor gets a viable career move"
