@@ -9,16 +9,54 @@ that names a field lists it in "errors".
 """
 
 from importlib import import_module
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.datastructures import MultiValueDict
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.parser import Parser
 
 from kohtaanto.api.auth import BearerTokenAuth, StaffSessionAuth, docs_login_required
 from kohtaanto.common.errors import DomainError, ImportRejectedError
 from kohtaanto.common.types import AuthenticatedHttpRequest
+from kohtaanto.common.validators import control_character_error
+
+
+class NulRefusingParser(Parser):
+    """JSON bodies and query strings with a NUL character anywhere are refused as a field error
+    before any schema sees them: PostgreSQL cannot store NUL in text, so a NUL that reached the
+    database was a 500 there (and was stored as typed on SQLite). Fields typed CleanLine or
+    CleanText refuse the other control characters too; this check covers every other field."""
+
+    def parse_body(self, request: HttpRequest) -> Any:
+        data = super().parse_body(request)
+        _refuse_nul(data, ("body",))
+        return data
+
+    def parse_querydict(
+        self, data: MultiValueDict, list_fields: list[str], request: HttpRequest
+    ) -> Any:
+        for key, values in data.lists():
+            _refuse_nul([key, *values], (key,))
+        return super().parse_querydict(data, list_fields, request)
+
+
+def _refuse_nul(value: Any, loc: tuple[Any, ...]) -> None:
+    stack = [(value, loc)]
+    while stack:
+        item, where = stack.pop()
+        if isinstance(item, str) and "\x00" in item:
+            reason = control_character_error(item, multiline=True)
+            raise NinjaValidationError([{"loc": where, "msg": reason}])
+        if isinstance(item, dict):
+            stack.extend((v, (*where, k)) for k, v in item.items())
+            stack.extend((k, where) for k in item)
+        elif isinstance(item, list):
+            stack.extend((v, (*where, i)) for i, v in enumerate(item))
+
 
 api = NinjaAPI(
     title="Kohtaanto API",
@@ -27,6 +65,7 @@ api = NinjaAPI(
     auth=[BearerTokenAuth(), StaffSessionAuth()],
     docs_url="/docs",
     docs_decorator=docs_login_required,
+    parser=NulRefusingParser(),
 )
 
 
@@ -84,6 +123,8 @@ def unauthorised(request: HttpRequest, exc: AuthenticationError) -> HttpResponse
 
 @api.exception_handler(HttpError)
 def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    if isinstance(exc.__cause__, NinjaValidationError):  # a NUL refused while parsing the body
+        return validation_error(request, exc.__cause__)
     # A failed CSRF check (ninja's 403) is not a permission refusal: it stays a 403.
     if exc.status_code in (403, 404) and not str(exc).startswith("CSRF"):
         return _not_found(request)

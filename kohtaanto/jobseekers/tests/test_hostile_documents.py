@@ -19,11 +19,28 @@ from kohtaanto.jobseekers.models import CvDocument
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
+CONTENT_TYPES = (
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" '
+    'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" ContentType="application/'
+    'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+)
+PACKAGE_RELS = (
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Target="word/document.xml" Type="http://schemas.openxmlformats.org/'
+    'officeDocument/2006/relationships/officeDocument"/></Relationships>'
+)
+
+
 def _docx(body_chunks, *, compresslevel=9):
-    """A DOCX whose word/document.xml is written from `body_chunks` as a stream."""
+    """A DOCX whose word/document.xml is written from `body_chunks` as a stream. The package
+    is complete, so that a reader without limits opens it and reads it all."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=compresslevel) as zf:
-        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("[Content_Types].xml", CONTENT_TYPES)
+        zf.writestr("_rels/.rels", PACKAGE_RELS)
         with zf.open("word/document.xml", "w") as part:
             part.write(f"<w:document {W}><w:body>".encode())
             for chunk in body_chunks:
@@ -36,6 +53,7 @@ def _bomb_chunks(megabytes):
     filler = b" " * (1024 * 1024)
     for _ in range(megabytes):
         yield filler
+    yield b"<w:p><w:r><w:t>Hitsaaja</w:t></w:r></w:p>"  # a CV that reads as one, once unpacked
 
 
 def _pdf_with_content_stream(raw_length):

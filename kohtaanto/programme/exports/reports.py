@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from kohtaanto.common.spreadsheets import safe_cell
 from kohtaanto.programme.disclosure import protect_records, shown
 from kohtaanto.programme.exports.common import (
     ReportPDF,
@@ -109,12 +110,14 @@ def partner_activity_xlsx(summary: PartnerActivitySummary, start: date, end: dat
             [
                 entry.date,
                 str(kind_labels[entry.kind]),
-                entry.title,
-                ", ".join(
-                    f"{p.name} ({p.organisation or _('työllisyysalue')})"
-                    for p in entry.participants.all()
+                safe_cell(entry.title),
+                safe_cell(
+                    ", ".join(
+                        f"{p.name} ({p.organisation or _('työllisyysalue')})"
+                        for p in entry.participants.all()
+                    )
                 ),
-                ", ".join(c.name for c in entry.companies.all()),
+                safe_cell(", ".join(c.name for c in entry.companies.all())),
                 entry.referred_count or None,
             ]
         )
