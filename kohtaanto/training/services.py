@@ -34,7 +34,7 @@ from kohtaanto.accounts.models import PartnerOrganisation, Role, User
 from kohtaanto.audit.services import audit_event_record
 from kohtaanto.common.dates import add_months
 from kohtaanto.common.errors import ConflictError, DomainError, NotFoundError
-from kohtaanto.common.money import cents, format_eur, parse_money
+from kohtaanto.common.money import cents, format_eur, parse_decimal, parse_money
 from kohtaanto.employers.identifiers import InvalidBusinessIdError, business_id_normalise
 from kohtaanto.employers.models import Company
 from kohtaanto.finance.models import (
@@ -212,15 +212,8 @@ def enterprise_link_add(
         raise NotFoundError(_("Ei löytynyt."))
     if relation not in EnterpriseLink.Relation.values:
         raise DomainError(_("Tuntematon yritysten välinen suhde: %(r)s.") % {"r": relation})
-    try:
-        holding = Decimal(str(holding_percent).replace(",", ".").strip())
-    except ArithmeticError as exc:
-        raise DomainError(
-            _("Omistusosuus ”%(value)s” ei ole luku.") % {"value": holding_percent},
-            field="holding_percent",
-        ) from exc
-    if not holding.is_finite():
-        raise DomainError(_("Omistusosuus ei ole luku."), field="holding_percent")
+    # typed as a user writes it ("33,5"); "1e2" or other digits than 0-9 are refused
+    holding = parse_decimal(holding_percent, places=2, field="holding_percent")
     low, high = (
         (Decimal("25"), Decimal("50"))
         if relation == EnterpriseLink.Relation.PARTNER

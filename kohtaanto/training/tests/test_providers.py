@@ -2,14 +2,17 @@
 pages and the API, with their permissions."""
 
 import json
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 
 from kohtaanto.accounts.models import PartnerOrganisation, Role
 from kohtaanto.audit.models import AuditEvent
+from kohtaanto.common.errors import DomainError
 from kohtaanto.employers.tests.factories import CompanyFactory, valid_business_id
 from kohtaanto.training.models import EnterpriseLink, Provider, ProviderMembership
+from kohtaanto.training.services import enterprise_link_add
 
 pytestmark = pytest.mark.django_db
 
@@ -243,3 +246,26 @@ def test_company_size_class_selector_gives_the_class_or_the_reason(coordinator, 
     assert size.code == "" and size.label == "" and "puuttuu kokoluokka" in size.error
     with pytest.raises(NotFoundError):
         company_size_class(actor=counsellor, company=counted)
+
+
+@pytest.mark.parametrize(
+    ("typed", "saved"),
+    [("66,5", "66.50"), ("60", "60.00"), ("1e2", None), ("٦٠", None), ("66,555", None)],
+)
+def test_holding_is_read_as_typed_and_exponents_or_other_digits_are_refused(
+    coordinator, area, typed, saved
+):
+    company = CompanyFactory()
+    arguments = {"name": "Emo Oy", "relation": "linked", "employees": 3}  # 50,01–100 %
+    if saved is None:
+        with pytest.raises(DomainError) as refused:
+            enterprise_link_add(
+                actor=coordinator, company=company, holding_percent=typed, **arguments
+            )
+        assert refused.value.field == "holding_percent"
+        assert not EnterpriseLink.objects.exists()
+    else:
+        link = enterprise_link_add(
+            actor=coordinator, company=company, holding_percent=typed, **arguments
+        )
+        assert link.holding_percent == Decimal(saved)
