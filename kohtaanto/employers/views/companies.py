@@ -1,6 +1,5 @@
 """Company register pages: list, company page, forms for companies, contacts and the log."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -11,8 +10,8 @@ from django.views.decorators.http import require_POST
 
 from kohtaanto.accounts.models import User
 from kohtaanto.audit.services import access_log_record
-from kohtaanto.common.errors import DomainError, NotFoundError
-from kohtaanto.common.forms import form_saved, show_refusal
+from kohtaanto.common.errors import NotFoundError
+from kohtaanto.common.forms import button_pressed, form_saved
 from kohtaanto.common.sorting import sort_links, sort_param
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.employers import selectors
@@ -205,13 +204,15 @@ def contact_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     _change_or_404(actor, company)
     form = ContactForm(request.POST or None, initial={"is_active": True})
     if request.method == "POST" and form.is_valid():
-        try:
-            companies.contact_create(actor=actor, company=company, data=form.to_data())
-        except DomainError as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, _("Yhteyshenkilö lisättiin."))
-            return redirect("employers:company_detail", pk=company.pk)
+        done = form_saved(
+            request,
+            form,
+            lambda: companies.contact_create(actor=actor, company=company, data=form.to_data()),
+            success=_("Yhteyshenkilö lisättiin."),
+            then=lambda _contact: redirect("employers:company_detail", pk=company.pk),
+        )
+        if done:
+            return done
     return render(
         request, "employers/contact_form.html", {"form": form, "company": company, "contact": None}
     )
@@ -237,13 +238,15 @@ def contact_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     }
     form = ContactForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            companies.contact_update(actor=actor, contact=contact, data=form.to_data())
-        except DomainError as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, _("Yhteyshenkilön tiedot tallennettiin."))
-            return redirect("employers:company_detail", pk=contact.company_id)
+        done = form_saved(
+            request,
+            form,
+            lambda: companies.contact_update(actor=actor, contact=contact, data=form.to_data()),
+            success=_("Yhteyshenkilön tiedot tallennettiin."),
+            then=lambda saved: redirect("employers:company_detail", pk=saved.company_id),
+        )
+        if done:
+            return done
     return render(
         request,
         "employers/contact_form.html",
@@ -264,18 +267,20 @@ def activity_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         initial={"kind": "visit", "task_assignee": actor},
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            activities.activity_log(
+        done = form_saved(
+            request,
+            form,
+            lambda: activities.activity_log(
                 actor=actor,
                 company=company,
                 data=form.to_data(),
                 follow_up=form.task_data(default_assignee=actor),
-            )
-        except DomainError as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, _("Yhteydenotto kirjattiin."))
-            return redirect("employers:company_detail", pk=company.pk)
+            ),
+            success=_("Yhteydenotto kirjattiin."),
+            then=lambda _activity: redirect("employers:company_detail", pk=company.pk),
+        )
+        if done:
+            return done
     return render(request, "employers/activity_form.html", {"form": form, "company": company})
 
 
@@ -284,16 +289,17 @@ def activity_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def task_complete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     actor = request.user
     task = selectors.task_get_for_actor(actor=actor, id=pk)
-    try:
-        activities.task_complete(actor=actor, task=task)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Tehtävä merkittiin tehdyksi."))
-    target = request.POST.get("next")
-    if target == "worklist":
-        return redirect("employers:worklist")
-    return redirect("employers:company_detail", pk=task.company_id)
+    back = (
+        redirect("employers:worklist")
+        if request.POST.get("next") == "worklist"
+        else redirect("employers:company_detail", pk=task.company_id)
+    )
+    return button_pressed(
+        request,
+        lambda: activities.task_complete(actor=actor, task=task),
+        success=_("Tehtävä merkittiin tehdyksi."),
+        then=back,
+    )
 
 
 @login_required
