@@ -90,11 +90,16 @@ def test_task_is_completed_once(client_as, company):
     task = FollowUpTask.objects.create(
         company=company, title="Soita", due_date=timezone.localdate(), assignee=client.user
     )
-    assert client.post(f"/companies/tasks/{task.pk}/done/").status_code == 302
+    first = client.post(f"/companies/tasks/{task.pk}/done/", follow=True)
+    assert [m.level_tag for m in first.context["messages"]] == ["success"]
     task.refresh_from_db()
     assert task.done_at is not None and task.done_by == client.user
     with pytest.raises(ConflictError):
         task_complete(actor=client.user, task=task)
+    again = client.post(f"/companies/tasks/{task.pk}/done/", {"next": "worklist"}, follow=True)
+    assert again.redirect_chain[-1][0] == "/companies/worklist/"
+    shown = [(m.level_tag, str(m)) for m in again.context["messages"]]
+    assert [level for level, _text in shown] == ["error"]  # the refusal, not "done"
     assert AuditEvent.objects.filter(action="company_task.complete").count() == 1
 
 
