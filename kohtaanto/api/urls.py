@@ -25,31 +25,32 @@ from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.common.validators import control_character_error
 
 
-class NulRefusingParser(Parser):
-    """JSON bodies and query strings with a NUL character anywhere are refused as a field error
-    before any schema sees them: PostgreSQL cannot store NUL in text, so a NUL that reached the
-    database was a 500 there (and was stored as typed on SQLite). Fields typed CleanLine or
-    CleanText refuse the other control characters too; this check covers every other field."""
+class ControlCharacterRefusingParser(Parser):
+    """JSON bodies and query strings with a control character anywhere (NUL, the other C0 and
+    C1 controls, U+2028/U+2029; tab and line breaks are allowed) are refused as a field error
+    before any schema sees them, as every form refuses them (`common.validators`). PostgreSQL
+    cannot store NUL in text, so a NUL that reached the database was a 500 there (and was stored
+    as typed on SQLite); the others are invisible and break exports and logs. One-line fields
+    typed CleanLine also refuse line breaks."""
 
     def parse_body(self, request: HttpRequest) -> Any:
         data = super().parse_body(request)
-        _refuse_nul(data, ("body",))
+        _refuse_controls(data, ("body",))
         return data
 
     def parse_querydict(
         self, data: MultiValueDict, list_fields: list[str], request: HttpRequest
     ) -> Any:
         for key, values in data.lists():
-            _refuse_nul([key, *values], (key,))
+            _refuse_controls([key, *values], (key,))
         return super().parse_querydict(data, list_fields, request)
 
 
-def _refuse_nul(value: Any, loc: tuple[Any, ...]) -> None:
+def _refuse_controls(value: Any, loc: tuple[Any, ...]) -> None:
     stack = [(value, loc)]
     while stack:
         item, where = stack.pop()
-        if isinstance(item, str) and "\x00" in item:
-            reason = control_character_error(item, multiline=True)
+        if isinstance(item, str) and (reason := control_character_error(item, multiline=True)):
             raise NinjaValidationError([{"loc": where, "msg": reason}])
         if isinstance(item, dict):
             stack.extend((v, (*where, k)) for k, v in item.items())
@@ -65,7 +66,7 @@ api = NinjaAPI(
     auth=[BearerTokenAuth(), StaffSessionAuth()],
     docs_url="/docs",
     docs_decorator=docs_login_required,
-    parser=NulRefusingParser(),
+    parser=ControlCharacterRefusingParser(),
 )
 
 
@@ -123,7 +124,7 @@ def unauthorised(request: HttpRequest, exc: AuthenticationError) -> HttpResponse
 
 @api.exception_handler(HttpError)
 def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    if isinstance(exc.__cause__, NinjaValidationError):  # a NUL refused while parsing the body
+    if isinstance(exc.__cause__, NinjaValidationError):  # refused while parsing the body
         return validation_error(request, exc.__cause__)
     # A failed CSRF check (ninja's 403) is not a permission refusal: it stays a 403.
     if exc.status_code in (403, 404) and not str(exc).startswith("CSRF"):

@@ -1,5 +1,6 @@
-"""A NUL byte in any API input is a clear 4xx, never a 500 (PostgreSQL refuses NUL in text,
-so an unchecked one raised inside the database layer there), and nothing is written."""
+"""A NUL byte or another control character in any API input is a clear 4xx, never a 500
+(PostgreSQL refuses NUL in text, so an unchecked one raised inside the database layer there),
+and nothing is written."""
 
 import json
 
@@ -63,3 +64,16 @@ def test_text_with_line_breaks_and_tabs_still_reaches_the_schema(api_client_for,
         content_type="application/json",
     )
     assert response.status_code == 201
+
+
+@pytest.mark.parametrize("control", ["\x07", "\x1b", "\x85", "\u2028"])
+def test_other_control_characters_are_refused_in_any_field(api_client_for, coordinator, control):
+    response = api_client_for(coordinator).post(
+        "/api/v1/companies",
+        json.dumps({"business_id": "0112038-9", "name": f"Piste{control}Oy"}),
+        content_type="application/json",
+    )
+    assert response.status_code == 400, response.status_code
+    assert response.json()["errors"][0]["field"] == "name"
+    assert f"U+{ord(control):04X}" in response.json()["errors"][0]["reason"]
+    assert not Company.objects.exists()
