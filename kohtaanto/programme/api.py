@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
+from ninja.responses import Status
 
 from kohtaanto.common.errors import NotFoundError
 from kohtaanto.common.types import AuthenticatedHttpRequest
@@ -206,8 +207,8 @@ def time_record_create(
         percentage=payload.percentage,
         description=payload.description,
     )
-    return 201, _time_record_out(
-        selectors.time_record_get_for_actor(actor=request.user, id=record.pk)
+    return Status(
+        201, _time_record_out(selectors.time_record_get_for_actor(actor=request.user, id=record.pk))
     )
 
 
@@ -375,4 +376,6 @@ def activity_create(request: AuthenticatedHttpRequest, payload: ActivityIn) -> t
         referral_to=organisation(payload.referral_to_id),
         referred_count=payload.referred_count,
     )
-    return 201, _activity_out(selectors.activity_get_for_actor(actor=request.user, id=entry.pk))
+    return Status(
+        201, _activity_out(selectors.activity_get_for_actor(actor=request.user, id=entry.pk))
+    )
