@@ -192,9 +192,7 @@ def time_records(
 
 
 @router.post("/programme/time-records", response={201: TimeRecordOut})
-def time_record_create(
-    request: AuthenticatedHttpRequest, payload: TimeRecordIn
-) -> tuple[int, dict]:
+def time_record_create(request: AuthenticatedHttpRequest, payload: TimeRecordIn) -> Status[dict]:
     """Record hours (or a month's percentage); refused beyond 1 720 h a year per person."""
     _require(request, "record_time")
     position = selectors.staff_position_get_for_actor(actor=request.user, id=payload.position_id)
@@ -330,7 +328,7 @@ def activity(
 
 
 @router.post("/programme/activity", response={201: ActivityOut})
-def activity_create(request: AuthenticatedHttpRequest, payload: ActivityIn) -> tuple[int, dict]:
+def activity_create(request: AuthenticatedHttpRequest, payload: ActivityIn) -> Status[dict]:
     _require(request, "add_activity_entry")
     from kohtaanto.accounts.models import PartnerOrganisation
     from kohtaanto.employers.models import Company
