@@ -231,6 +231,7 @@ class SkillRanker:
         # non-zero scores unless all shared stems are common ones (max_df); its cover alone
         # would stay under min_score then. The cover term is added through a scratch row.
         scratch = np.zeros(len(self.ids))
+        ids = self.ids
         result = []
         for row in range(scores.shape[0]):
             start, end = scores.indptr[row], scores.indptr[row + 1]
@@ -242,17 +243,13 @@ class SkillRanker:
                 scratch[cover_columns] = cover.data[cover_start:cover_end] ** 2
                 values += scratch[columns]
                 scratch[cover_columns] = 0.0
-            if len(values) > k:
-                chosen = np.argpartition(-values, k - 1)[:k]
-            else:
-                chosen = np.arange(len(values))
-            chosen = chosen[np.argsort(-values[chosen], kind="stable")]
+            # only scores that can be kept take part in the choice of the best k
+            keep = np.flatnonzero(values >= minimum)
+            if len(keep) > k:
+                keep = keep[np.argpartition(-values[keep], k - 1)[:k]]
+            chosen = keep[np.argsort(-values[keep], kind="stable")]
             result.append(
-                [
-                    (int(self.ids[columns[c]]), float(values[c]))
-                    for c in chosen
-                    if values[c] >= minimum
-                ]
+                list(zip(ids[columns[chosen]].tolist(), values[chosen].tolist(), strict=True))
             )
         return result
 
