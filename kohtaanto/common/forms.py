@@ -148,16 +148,17 @@ def show_refusal(form: forms.BaseForm, error: DomainError) -> None:
 
 
 def attempt(form: forms.BaseForm, action: Callable[[], Any]) -> Any:
-    """Run a service and return its result, or None when it refused: the refusal becomes the
-    form's error, next to the field it names (the service changed nothing). A miss is not a
-    refusal: NotFoundError goes on to the 404 page."""
+    """Run a service and return its result (True when it returns nothing), or None when it
+    refused: the refusal becomes the form's error, next to the field it names (the service
+    changed nothing). A miss is not a refusal: NotFoundError goes on to the 404 page."""
     try:
-        return action()
+        result = action()
     except NotFoundError:
         raise
     except DomainError as exc:
         show_refusal(form, exc)
         return None
+    return True if result is None else result
 
 
 def form_saved(

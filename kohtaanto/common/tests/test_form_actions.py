@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 
 from kohtaanto.common.errors import DomainError, NotFoundError
-from kohtaanto.common.forms import button_pressed, form_saved
+from kohtaanto.common.forms import attempt, button_pressed, form_saved
 from kohtaanto.common.validators import CleanTextFormMixin
 
 
@@ -83,3 +83,12 @@ def test_button_pressed_says_success_or_the_refusal_and_goes_on_either_way():
         is done
     )
     assert [m.message for m in get_messages(request)] == ["Ei voi."] and after == [1]
+
+
+def test_a_service_that_returns_nothing_has_still_accepted():
+    form = NameForm({"name": "x"})
+    assert form.is_valid()
+    assert attempt(form, lambda: None) is True  # None is kept for a refusal
+    assert attempt(form, lambda: []) == []
+    assert attempt(form, _refuse(DomainError("Ei käy.", field="name"))) is None
+    assert form.errors["name"] == ["Ei käy."]

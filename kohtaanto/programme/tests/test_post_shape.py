@@ -1,4 +1,4 @@
-"""One shape for the programme's form posts (`views.common.attempt` / `submit_and_return`):
+"""One shape for the programme's form posts (`views.common.accepted` / `submit_and_return`):
 a service's refusal is shown in its words on the page the post returns to and nothing is
 changed; a form error names its field; a role without the permission, and a missing object,
 get the same 404."""

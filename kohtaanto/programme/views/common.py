@@ -19,8 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kohtaanto.audit.services import access_log_record_many
-from kohtaanto.common.errors import DomainError, NotFoundError
-from kohtaanto.common.forms import show_refusal
+from kohtaanto.common.forms import attempt
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.jobseekers.models import JobSeeker
 from kohtaanto.programme import selectors
@@ -37,20 +36,11 @@ def require(request: AuthenticatedHttpRequest, permission: str, *objects: Any) -
     request.user.permissions.require(permission, *objects)
 
 
-def attempt(form: forms.BaseForm, call: Callable[[dict[str, Any]], Any]) -> bool:
-    """A valid form's data go to one service call; its refusal lands on the form
-    (`show_refusal`) and nothing is changed. NotFoundError is not a refusal of the input: it
-    passes on to the 404 page. True when the service accepted."""
-    if not form.is_valid():
-        return False
-    try:
-        call(form.cleaned_data)
-    except NotFoundError:
-        raise
-    except DomainError as error:
-        show_refusal(form, error)
-        return False
-    return True
+def accepted(form: forms.BaseForm, call: Callable[[dict[str, Any]], Any]) -> bool:
+    """A valid form's data go to one service call (`common.forms.attempt`: its refusal lands
+    on the form and nothing is changed; NotFoundError passes on to the 404 page). True when
+    the form was valid and the service accepted."""
+    return form.is_valid() and attempt(form, lambda: call(form.cleaned_data)) is not None
 
 
 def refusal_messages(request: AuthenticatedHttpRequest, form: forms.BaseForm) -> None:
@@ -71,7 +61,7 @@ def submit_and_return(
 ) -> HttpResponse:
     """The one shape of a post made from another page: form → service → back to that page
     with the success, or with the form's errors and the service's refusal as messages."""
-    if attempt(form, call):
+    if accepted(form, call):
         messages.success(request, success)
     else:
         refusal_messages(request, form)

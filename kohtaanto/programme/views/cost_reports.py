@@ -22,7 +22,7 @@ from kohtaanto.programme.forms import (
 )
 from kohtaanto.programme.indicators import BY_CODE
 from kohtaanto.programme.views.common import (
-    attempt,
+    accepted,
     refusal_messages,
     require,
     submit_and_return,
@@ -38,7 +38,7 @@ def cost_report_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.user.permissions.can_manage_cost_reports():
         form = CostReportCreateForm(request.POST or None, actor=request.user)
         created = []
-        if request.method == "POST" and attempt(
+        if request.method == "POST" and accepted(
             form,
             lambda data: created.append(
                 services.cost_report_create(actor=request.user, period=data["period"])
@@ -74,7 +74,7 @@ def cost_report_detail(request: AuthenticatedHttpRequest, report_id: int) -> Htt
     form = None
     if can_manage and not report.is_locked:
         form = NarrativeForm(request.POST or None, initial={"narrative": report.narrative})
-        if request.method == "POST" and attempt(
+        if request.method == "POST" and accepted(
             form,
             lambda data: services.cost_report_update(
                 actor=request.user, report=report, narrative=data["narrative"]
@@ -129,7 +129,7 @@ def cost_report_correct(request: AuthenticatedHttpRequest, report_id: int) -> Ht
     report = selectors.cost_report_get_for_actor(actor=request.user, id=report_id)
     form = ConfirmForm(request.POST)
     corrections = []
-    if attempt(
+    if accepted(
         form,
         lambda _data: corrections.append(
             services.cost_report_correct(actor=request.user, report=report)

@@ -24,7 +24,7 @@ from kohtaanto.programme.forms import (
     StaffPositionForm,
 )
 from kohtaanto.programme.models import StaffPosition
-from kohtaanto.programme.views.common import attempt, require, submit_and_return
+from kohtaanto.programme.views.common import accepted, require, submit_and_return
 
 # --- Hub ----------------------------------------------------------------------------------
 
@@ -175,7 +175,7 @@ def position_save(
             raise NotFoundError("position not found")
         initial = {name: getattr(position, name) for name in services.POSITION_FIELDS}
     form = StaffPositionForm(request.POST or None, actor=request.user, initial=initial)
-    if request.method == "POST" and attempt(
+    if request.method == "POST" and accepted(
         form,
         lambda data: services.staff_position_save(
             actor=request.user, operation=operation, position=position, **data

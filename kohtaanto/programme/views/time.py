@@ -22,7 +22,7 @@ from kohtaanto.programme.forms import (
     TimeRecordForm,
     TimeSheetSignForm,
 )
-from kohtaanto.programme.views.common import attempt, require, submit_and_return
+from kohtaanto.programme.views.common import accepted, require, submit_and_return
 
 # --- Time records -------------------------------------------------------------------------
 
@@ -41,7 +41,7 @@ def time_records(request: AuthenticatedHttpRequest) -> HttpResponse:
     if can_record:
         form = TimeRecordForm(request.POST or None, actor=request.user)
         salary_form = SalaryPaymentForm(actor=request.user)
-        if request.method == "POST" and attempt(
+        if request.method == "POST" and accepted(
             form, lambda data: services.time_record_create(actor=request.user, **data)
         ):
             messages.success(request, _("Työaika kirjattiin."))
@@ -118,7 +118,7 @@ def time_sheets(request: AuthenticatedHttpRequest) -> HttpResponse:
                 require(request, "sign_own_time_sheet", data["staff_member"])
                 services.time_sheet_sign_as_employee(actor=request.user, **data)
 
-            if attempt(form, sign):
+            if accepted(form, sign):
                 messages.success(
                     request, _("Tuntikirjanpito allekirjoitettiin. Se odottaa esihenkilöä.")
                 )
