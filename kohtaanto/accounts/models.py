@@ -133,6 +133,11 @@ class User(AbstractUser):
     def is_verified(self) -> bool:  # replaced per request by django-otp's middleware
         return False
 
+    @property
+    def display_name(self) -> str:
+        """How the user is named to other people: the full name, else the username."""
+        return self.get_full_name().strip() or self.get_username()
+
     @cached_property
     def permissions(self) -> "PermissionResolver":
         from kohtaanto.accounts.permissions import PermissionResolver

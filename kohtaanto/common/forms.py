@@ -113,10 +113,8 @@ def hours_field(
 def user_label(user: Any, *, with_username: bool = False) -> str:
     """How a staff user is named in a choice: the full name, or the username when there is no
     name; `with_username` adds the username to tell two people of the same name apart."""
-    name = user.get_full_name().strip()
-    if not name:
-        return str(user.get_username())
-    return f"{name} ({user.get_username()})" if with_username else name
+    name, username = user.display_name, user.get_username()
+    return f"{name} ({username})" if with_username and name != username else name
 
 
 class UserChoiceField(forms.ModelChoiceField):

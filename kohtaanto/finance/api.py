@@ -194,7 +194,7 @@ def _entry_out(entry: LedgerEntry) -> dict[str, Any]:
 
 
 def _decided_by(request: AuthenticatedHttpRequest, given: str) -> str:
-    return given.strip() or request.user.get_full_name() or request.user.get_username()
+    return given.strip() or request.user.display_name
 
 
 @router.get("/budget-lines", response=list[BudgetLineOut])

@@ -176,7 +176,7 @@ def _render(decision: Any) -> bytes:
         pdf.heading(_("De minimis -tuki"))
         pdf.paragraph(statement)
     pdf.heading(_("Päätöksen tekijä"))
-    official = decision.decided_by.get_full_name() or decision.decided_by.get_username()
+    official = decision.decided_by.display_name
     pdf.paragraph(
         _("%(name)s, %(title)s. Päätösvalta: %(delegation)s.")
         % {

@@ -74,7 +74,7 @@ def _staff_member(area: EmploymentArea, coordinator: User) -> StaffMember:
     if member is None:
         member = services.staff_member_create(
             actor=coordinator,
-            name=coordinator.get_full_name() or coordinator.get_username(),
+            name=coordinator.display_name,
             user=coordinator,
         )
     return member
@@ -223,7 +223,7 @@ def _activity(rng: random.Random, operation: Operation, users: dict[str, User]) 
             continue
         actor = spec["actor"]
         participants = [
-            services.ParticipantInput(None, actor.get_full_name() or actor.get_username())
+            services.ParticipantInput(None, actor.display_name)
             if org is AREA
             else services.ParticipantInput(org, _person(rng))
             for org in spec["participants"]

@@ -106,3 +106,9 @@ def test_set_role_partner_needs_an_organisation(counsellor):
     call_command("set_role", counsellor.username, "partner", partner="TO")
     counsellor.refresh_from_db()
     assert counsellor.partner_organisation == organisation
+
+
+def test_a_user_is_named_by_full_name_else_username(make_user):
+    named = make_user(username="kaisa", first_name="Kaisa", last_name="Östman")
+    nameless = make_user(username="palvelu", first_name="", last_name="")
+    assert (named.display_name, nameless.display_name) == ("Kaisa Östman", "palvelu")

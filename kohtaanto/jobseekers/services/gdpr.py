@@ -88,7 +88,7 @@ def job_seeker_data_export(*, actor: User, job_seeker: JobSeeker, path: str = ""
         if job_seeker.identity_code_encrypted
         else None
     )
-    person["counsellors"] = [u.get_full_name() or u.username for u in job_seeker.counsellors.all()]
+    person["counsellors"] = [u.display_name for u in job_seeker.counsellors.all()]
     participations = []
     for p in job_seeker.participations.select_related("operation").prefetch_related("re_entries"):
         row = _row(p, list(PARTICIPATION_RECORD_FIELDS))
