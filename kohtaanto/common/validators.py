@@ -15,6 +15,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from pydantic import AfterValidator, BeforeValidator
 
+from kohtaanto.common.errors import DomainError
+
 _ALWAYS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029"
 _CONTROL = re.compile(f"[{_ALWAYS}]")
 _CONTROL_OR_LINE_BREAK = re.compile(f"[{_ALWAYS}\t\n\r]")
@@ -114,3 +116,19 @@ def validate_not_in_future(value: Any) -> None:
             _("Päivä %(day)s on tulevaisuudessa.") % {"day": format_date(value)},
             code="future_date",
         )
+
+
+def service_text(value: str | None, *, field: str, max_length: int, required: bool = True) -> str:
+    """A service's one-line text input, stripped; DomainError when missing or too long.
+
+    `field` is the field's name as the user knows it, put into the message.
+    """
+    text = (value or "").strip()
+    if required and not text:
+        raise DomainError(_("%(field)s puuttuu.") % {"field": field})
+    if len(text) > max_length:
+        raise DomainError(
+            _("%(field)s on liian pitkä (enintään %(max)s merkkiä).")
+            % {"field": field, "max": max_length}
+        )
+    return text

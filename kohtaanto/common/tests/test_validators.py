@@ -71,3 +71,26 @@ def test_api_schema_types_refuse_control_characters_with_the_field():
     assert error["loc"] == ("title",) and "U+0000" in error["msg"]
     with pytest.raises(SchemaError):
         _NoteIn(title="ok", body="rivi\x1b")
+
+
+class TestServiceText:
+    def test_strips_and_returns(self):
+        from kohtaanto.common.validators import service_text
+
+        assert service_text("  Åström  ", field="Nimi", max_length=10) == "Åström"
+
+    def test_missing_required_is_refused_with_the_field(self):
+        from kohtaanto.common.errors import DomainError
+        from kohtaanto.common.validators import service_text
+
+        with pytest.raises(DomainError, match="Nimi"):
+            service_text("   ", field="Nimi", max_length=10)
+        assert service_text(None, field="Nimi", max_length=10, required=False) == ""
+
+    def test_over_the_limit_is_refused_at_one_past_it(self):
+        from kohtaanto.common.errors import DomainError
+        from kohtaanto.common.validators import service_text
+
+        assert service_text("x" * 10, field="Nimi", max_length=10) == "x" * 10
+        with pytest.raises(DomainError, match="10"):
+            service_text("x" * 11, field="Nimi", max_length=10)
