@@ -13,8 +13,6 @@ from kohtaanto.common.errors import DomainError
 from kohtaanto.training.models import Programme
 from kohtaanto.training.services.common import require
 
-# --- a pasted course description --------------------------------------------------------------
-
 _DAYS = re.compile(r"(\d{1,3})\s*(?:koulutus|opetus|lähi)?(?:päivää|päivä|pv|dagar|days)", re.I)
 _SEATS = re.compile(r"(\d{1,3})\s*(?:opiskelija|osallistuja|paikka|aloituspaikka|platser|seats)")
 _PRICE = re.compile(
