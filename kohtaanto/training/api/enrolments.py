@@ -46,7 +46,7 @@ def _enrolment_out(e: Enrolment) -> dict[str, Any]:
     return {
         "id": e.pk,
         "programme": e.programme_id,
-        "name": f"{person.first_name} {person.last_name}" if person else e.employee_name,
+        "name": person.display_name if person else e.employee_name,
         "status": e.status,
         "attended_days": e.attended_days,
         "completed_on": e.completed_on,

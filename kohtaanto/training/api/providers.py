@@ -128,7 +128,7 @@ def provider(request: AuthenticatedHttpRequest, id: int) -> Any:
 
 
 def _member_out(user: User) -> dict[str, Any]:
-    return {"user": user.pk, "username": user.get_username(), "name": user.get_full_name()}
+    return {"user": user.pk, "username": user.get_username(), "name": user.display_name}
 
 
 @router.get("/providers/{id}/members", response=list[MemberOut])
