@@ -30,6 +30,8 @@ from typing import Any
 
 import numpy as np
 
+from kohtaanto.common.money import cents
+
 MIP_REL_GAP = 0.005
 TIME_LIMIT_S = 60.0
 _BANNER_SHOWN = threading.Event()
@@ -210,7 +212,7 @@ def solve(
         seats = round(float(values[i]))
         if seats <= 0:
             continue
-        cost = (c.cost_per_seat * seats).quantize(Decimal("0.01"))
+        cost = cents(c.cost_per_seat * seats)
         placements = sum(gaps_of[i].values())
         purchases.append(
             Purchase(

@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
+from kohtaanto.common.money import cents
 from kohtaanto.training.models import Enrolment, Order
 from kohtaanto.training.selectors.purchases import programme_list
 
@@ -41,7 +42,7 @@ class ReportRow:
 
     @property
     def cost_per_placement(self) -> Decimal | None:
-        return (self.cost / self.employed).quantize(Decimal("0.01")) if self.employed else None
+        return cents(self.cost / self.employed) if self.employed else None
 
     def add(self, other: "ReportRow") -> None:
         for name in ("enrolled", "completed", "interrupted", "outcomes", "employed", "cost"):

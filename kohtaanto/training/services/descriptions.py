@@ -1,6 +1,7 @@
 """Suggestions from a pasted course description; nothing is saved."""
 
 import re
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from kohtaanto.accounts.models import User
 from kohtaanto.common.errors import DomainError
+from kohtaanto.common.money import parse_money
 from kohtaanto.training.models import Programme
 from kohtaanto.training.services.common import require
 
@@ -72,8 +74,9 @@ def programme_description_parse(*, actor: User, text: str) -> DescriptionSuggest
     if match := _SEATS.search(text):
         suggestion.seats = int(match.group(1))
     if match := _PRICE.search(text):
-        raw = re.sub(r"[ \xa0.]", "", match.group(1)).replace(",", ".")
-        suggestion.price = Decimal(raw)
+        # In a price the pattern found, a point only groups thousands ("45.600 €").
+        with suppress(DomainError):
+            suggestion.price = parse_money(match.group(1).replace(".", " "))
     dates = []
     for d, m, y in _DATE.findall(text):
         try:
