@@ -5,7 +5,6 @@ locked while checking.
 """
 
 from datetime import date
-from decimal import Decimal
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -19,6 +18,7 @@ from kohtaanto.training.services.common import (
     amount_parse,
     clean_text,
     day_text,
+    optional_amount_parse,
     require,
 )
 
@@ -51,32 +51,11 @@ def _check_no_overlap(
         )
 
 
-@transaction.atomic
-def agreement_create(
-    *,
-    actor: User,
-    provider: Provider,
-    title: str,
-    legal_basis: str,
-    starts_on: date,
-    ends_on: date,
-    ceiling: AmountInput,
-    contract_type: str = ContractType.SPECIFIC_SERVICES,
-    direct_award_ground: str = "",
-    reference: str = "",
-    price_per_student_day: AmountInput | None = None,
-    price_per_group: AmountInput | None = None,
-    price_per_service_hour: AmountInput | None = None,
-    options: str = "",
-) -> Agreement:
-    """Record a procurement agreement with its legal basis under the Procurement Act 1397/2016.
-
-    Refuses: an unknown basis; a direct award without its ground; an in-house award to a
-    provider not marked as an in-house entity (§ 15); a period that ends before it starts; an
-    agreement overlapping another of the same provider that has not ended.
-    """
-    require(actor, "manage_training")
-    require(actor, "view_provider", provider)
+def _check_basis(
+    provider: Provider, legal_basis: str, contract_type: str, direct_award_ground: str
+) -> str:
+    """The legal basis and the contract type are known ones, a direct award has its ground and
+    an in-house award goes to an in-house entity (§ 15); returns the ground, cleaned."""
     if legal_basis not in LegalBasis.values:
         raise DomainError(
             _("Tuntematon hankintaperuste %(basis)s. Sallitut: %(allowed)s.")
@@ -104,16 +83,42 @@ def agreement_create(
             % {"provider": provider.name},
             code="not_in_house",
         )
+    return ground
+
+
+@transaction.atomic
+def agreement_create(
+    *,
+    actor: User,
+    provider: Provider,
+    title: str,
+    legal_basis: str,
+    starts_on: date,
+    ends_on: date,
+    ceiling: AmountInput,
+    contract_type: str = ContractType.SPECIFIC_SERVICES,
+    direct_award_ground: str = "",
+    reference: str = "",
+    price_per_student_day: AmountInput | None = None,
+    price_per_group: AmountInput | None = None,
+    price_per_service_hour: AmountInput | None = None,
+    options: str = "",
+) -> Agreement:
+    """Record a procurement agreement with its legal basis under the Procurement Act 1397/2016.
+
+    Refuses: an unknown basis; a direct award without its ground; an in-house award to a
+    provider not marked as an in-house entity (§ 15); a period that ends before it starts; an
+    agreement overlapping another of the same provider that has not ended.
+    """
+    require(actor, "manage_training")
+    require(actor, "view_provider", provider)
+    ground = _check_basis(provider, legal_basis, contract_type, direct_award_ground)
     if ends_on < starts_on:
         raise DomainError(
             _("Sopimuskausi päättyy (%(end)s) ennen alkamistaan (%(start)s).")
             % {"end": day_text(ends_on), "start": day_text(starts_on)}
         )
     _check_no_overlap(provider, starts_on, ends_on)
-
-    def price(value: AmountInput | None, name: str, key: str) -> Decimal | None:
-        return None if value in (None, "") else amount_parse(value, label=name, field=key)
-
     agreement = Agreement.objects.create(
         provider=provider,
         title=clean_text(title, field=_("Nimi"), max_length=200),
@@ -124,12 +129,14 @@ def agreement_create(
         starts_on=starts_on,
         ends_on=ends_on,
         ceiling=amount_parse(ceiling, label=_("Enimmäismäärä"), field="ceiling"),
-        price_per_student_day=price(
-            price_per_student_day, _("Hinta / opiskelijapäivä"), "price_per_student_day"
+        price_per_student_day=optional_amount_parse(
+            price_per_student_day, label=_("Hinta / opiskelijapäivä"), field="price_per_student_day"
         ),
-        price_per_group=price(price_per_group, _("Hinta / ryhmä"), "price_per_group"),
-        price_per_service_hour=price(
-            price_per_service_hour, _("Hinta / palvelutunti"), "price_per_service_hour"
+        price_per_group=optional_amount_parse(
+            price_per_group, label=_("Hinta / ryhmä"), field="price_per_group"
+        ),
+        price_per_service_hour=optional_amount_parse(
+            price_per_service_hour, label=_("Hinta / palvelutunti"), field="price_per_service_hour"
         ),
         options=options.strip(),
     )

@@ -46,5 +46,10 @@ def amount_parse(value: object, *, label: str, field: str) -> Decimal:
         raise DomainError(f"{label}: {exc.message}", field=field) from exc
 
 
+def optional_amount_parse(value: object, *, label: str, field: str) -> Decimal | None:
+    """`amount_parse` for an amount that may be left out (None or empty text)."""
+    return None if value in (None, "") else amount_parse(value, label=label, field=field)
+
+
 def day_text(value: date) -> str:
     return value.strftime("%d.%m.%Y")

@@ -16,8 +16,8 @@ from kohtaanto.training.models import EnterpriseLink, Provider, ProviderMembersh
 from kohtaanto.training.services.common import (
     AmountInput,
     actor_area_id,
-    amount_parse,
     clean_text,
+    optional_amount_parse,
     require,
 )
 
@@ -146,19 +146,18 @@ def enterprise_link_add(
     if employees < 0:
         raise DomainError(_("Henkilöstömäärä ei voi olla negatiivinen."))
 
-    def figure(value: AmountInput | None, label: str, key: str) -> Decimal | None:
-        return None if value in (None, "") else amount_parse(value, label=label, field=key)
-
-    turnover_eur = figure(turnover_eur, _("Liikevaihto"), "turnover_eur")
-    balance_sheet_eur = figure(balance_sheet_eur, _("Taseen loppusumma"), "balance_sheet_eur")
+    turnover = optional_amount_parse(turnover_eur, label=_("Liikevaihto"), field="turnover_eur")
+    balance_sheet = optional_amount_parse(
+        balance_sheet_eur, label=_("Taseen loppusumma"), field="balance_sheet_eur"
+    )
     link = EnterpriseLink.objects.create(
         company=company,
         name=clean_text(name, field=_("Nimi"), max_length=300),
         relation=relation,
         holding_percent=holding,
         employees=employees,
-        turnover_eur=turnover_eur,
-        balance_sheet_eur=balance_sheet_eur,
+        turnover_eur=turnover,
+        balance_sheet_eur=balance_sheet,
     )
     audit_event_record(
         actor=actor,
