@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from kohtaanto.taxonomy.models import Concept
 from kohtaanto.training import gaps as gap_registry
 from kohtaanto.training.models import Agreement, Enrolment, Order, Programme
-from kohtaanto.training.optimiser import Candidate, solve
+from kohtaanto.training.optimiser import Candidate, Solution, solve
 from kohtaanto.training.rules import RULES_FILE
 from kohtaanto.training.services import amount_parse
 
@@ -107,68 +107,53 @@ def training_plan(*, actor: Any, budget: Any, on: date | None = None) -> Plan:
     return area_training_plan(area=actor.employment_area, budget=budget, on=on)
 
 
-def area_training_plan(*, area: Any, budget: Any, on: date | None = None) -> Plan:
-    """The plan for a whole area (the `training-plan` command; pages use `training_plan`)."""
-    amount = amount_parse(budget, label=_("Budjetti"), field="budget")
-    gaps = gap_registry.area_gaps(area)
-    if gaps is None:
-        return Plan(
-            budget=amount,
-            status="no_gaps",
-            message=_(
-                "Alueen osaamisvajeista ei ole tietoa (osaamisvajeiden lähdettä ei ole "
-                "kytketty), joten ostosuunnitelmaa ei voi laskea."
-            ),
-        )
-    on = on or timezone.localdate()
-    agreements = list(
-        Agreement.objects.filter(provider__employment_area=area, status=Agreement.Status.ACTIVE)
-        .select_related("provider")
-        .order_by("starts_on")
-    )
-    limits: dict[int, Decimal] = defaultdict(lambda: ZERO)
-    for agreement in agreements:
-        limits[agreement.provider_id] += agreement.remaining
-    programmes = list(
+def _candidates(
+    area: Any, on: date, agreements: list[Agreement]
+) -> dict[int, tuple[Candidate, Programme, Agreement]]:
+    """The area's programmes starting on or after `on`, not yet ordered, under an active
+    agreement that covers their dates, as the optimiser's candidates (by programme id)."""
+    programmes = (
         Programme.objects.filter(provider__employment_area=area, starts_on__gte=on)
         .select_related("provider", "company")
         .prefetch_related("skills__concept")
         .exclude(orders__status__in=[Order.Status.DRAFT, Order.Status.CONFIRMED])
     )
     rates = placement_rates(area_id=area.pk)
-    candidates: list[Candidate] = []
-    by_key: dict[int, tuple[Programme, Agreement]] = {}
+    found: dict[int, tuple[Candidate, Programme, Agreement]] = {}
     for programme in programmes:
         covering = _agreement_for(programme, agreements)
         if covering is None:
             continue
-        by_key[programme.pk] = (programme, covering)
-        candidates.append(
-            Candidate(
-                key=programme.pk,
-                provider=programme.provider_id,
-                cost_per_seat=programme.area_price / programme.seats,
-                max_seats=programme.seats,
-                min_group=programme.min_group,
-                concept_ids=tuple(s.concept_id for s in programme.skills.all()),
-                placement_rate=rates.get(programme.type, 0.0),
-            )
+        candidate = Candidate(
+            key=programme.pk,
+            provider=programme.provider_id,
+            cost_per_seat=programme.area_price / programme.seats,
+            max_seats=programme.seats,
+            min_group=programme.min_group,
+            concept_ids=tuple(s.concept_id for s in programme.skills.all()),
+            placement_rate=rates.get(programme.type, 0.0),
         )
-    solution = solve(
-        candidates=candidates,
-        shortfalls={g.concept_id: g.shortfall for g in gaps},
-        budget=amount,
-        provider_limits=dict(limits),
-    )
+        found[programme.pk] = (candidate, programme, covering)
+    return found
+
+
+def _plan(
+    amount: Decimal,
+    gap_count: int,
+    solution: Solution,
+    chosen: dict[int, tuple[Candidate, Programme, Agreement]],
+) -> Plan:
+    """The optimiser's solution as purchases of programmes under agreements, with the gaps
+    each one closes (largest first)."""
     concepts = Concept.objects.in_bulk({j for p in solution.purchases for j in p.gaps_closed})
-    plan = Plan(budget=amount, status=solution.status, gap_count=len(gaps))
+    plan = Plan(budget=amount, status=solution.status, gap_count=gap_count)
     if solution.status == "empty":
         plan.message = _(
             "Yksikään tarjolla oleva koulutus ei opeta alueella puuttuvia taitoja budjetin "
             "ja sopimusten rajoissa."
         )
     for purchase in solution.purchases:
-        programme, agreement = by_key[purchase.key]
+        _candidate, programme, agreement = chosen[purchase.key]
         plan.purchases.append(
             PlannedPurchase(
                 programme=programme,
@@ -186,3 +171,35 @@ def area_training_plan(*, area: Any, budget: Any, on: date | None = None) -> Pla
     plan.cost = sum((p.cost for p in plan.purchases), ZERO)
     plan.expected_placements = round(sum(p.expected_placements for p in plan.purchases), 2)
     return plan
+
+
+def area_training_plan(*, area: Any, budget: Any, on: date | None = None) -> Plan:
+    """The plan for a whole area (the `training-plan` command; pages use `training_plan`)."""
+    amount = amount_parse(budget, label=_("Budjetti"), field="budget")
+    gaps = gap_registry.area_gaps(area)
+    if gaps is None:
+        return Plan(
+            budget=amount,
+            status="no_gaps",
+            message=_(
+                "Alueen osaamisvajeista ei ole tietoa (osaamisvajeiden lähdettä ei ole "
+                "kytketty), joten ostosuunnitelmaa ei voi laskea."
+            ),
+        )
+    agreements = list(
+        Agreement.objects.filter(provider__employment_area=area, status=Agreement.Status.ACTIVE)
+        .select_related("provider")
+        .order_by("starts_on")
+    )
+    # What each provider may still be ordered for under its agreements' ceilings.
+    limits: dict[int, Decimal] = defaultdict(lambda: ZERO)
+    for agreement in agreements:
+        limits[agreement.provider_id] += agreement.remaining
+    chosen = _candidates(area, on or timezone.localdate(), agreements)
+    solution = solve(
+        candidates=[candidate for candidate, _p, _a in chosen.values()],
+        shortfalls={g.concept_id: g.shortfall for g in gaps},
+        budget=amount,
+        provider_limits=dict(limits),
+    )
+    return _plan(amount, len(gaps), solution, chosen)
