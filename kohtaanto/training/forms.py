@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 
 from kohtaanto.accounts.models import PartnerOrganisation, User
 from kohtaanto.common.forms import (
-    DateInput,
     DecimalTextField,
     UserChoiceField,
     date_field,
@@ -203,7 +202,7 @@ class ProgressForm(CleanTextFormMixin, forms.Form):
         ]
     )
     days = forms.IntegerField(label=_("Läsnäolopäivät"), required=False, min_value=0)
-    on = forms.DateField(label=_("Päivä"), required=False, widget=DateInput())
+    on = date_field(_("Päivä"), required=False)
     certificate = forms.CharField(label=_("Todistus"), max_length=300, required=False)
     reason = forms.CharField(label=_("Keskeytyksen syy"), max_length=300, required=False)
     outcome = forms.ChoiceField(

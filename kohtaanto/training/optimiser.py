@@ -30,6 +30,8 @@ from typing import Any
 
 import numpy as np
 
+from kohtaanto.common.money import cents
+
 MIP_REL_GAP = 0.005
 TIME_LIMIT_S = 60.0
 _BANNER_SHOWN = threading.Event()
@@ -95,47 +97,32 @@ class Solution:
     seconds: float = 0.0
 
 
-def solve(
-    *,
-    candidates: Sequence[Candidate],
-    shortfalls: dict[int, float],
-    budget: Decimal,
-    provider_limits: dict[int, Decimal] | None = None,
-    time_limit: float = TIME_LIMIT_S,
-) -> Solution:
-    """Choose the purchases; see the module docstring for the model."""
-    import highspy
+# A constraint row: its columns, their coefficients, and the row's lower and upper bound.
+Row = tuple[list[int], list[float], float, float]
 
-    provider_limits = provider_limits or {}
-    useful = [
+
+def _useful(candidates: Sequence[Candidate], shortfalls: dict[int, float]) -> list[Candidate]:
+    """Candidates that can be bought at all and teach at least one skill still short."""
+    return [
         c
         for c in candidates
         if c.max_seats >= max(c.min_group, 1)
         and c.cost_per_seat > 0
         and any(shortfalls.get(j, 0) > 0 for j in c.concept_ids)
     ]
-    if not useful or budget <= 0:
-        return Solution(status="empty")
-    n = len(useful)
-    # Columns: x_0..x_{n-1}, y_0..y_{n-1}, then one w per (candidate, gap) pair.
-    pairs = [
-        (i, j)
-        for i, c in enumerate(useful)
-        for j in sorted(set(c.concept_ids))
-        if shortfalls.get(j, 0) > 0
-    ]
-    n_cols = 2 * n + len(pairs)
-    costs = np.array([float(c.cost_per_seat) for c in useful])
-    eps = 1e-4 / float(budget)
-    col_cost = np.zeros(n_cols)
-    col_cost[:n] = eps * costs
-    col_cost[2 * n :] = -1.0  # HiGHS minimises
-    col_lower = np.zeros(n_cols)
-    col_upper = np.full(n_cols, np.inf)
-    col_upper[:n] = [c.max_seats for c in useful]
-    col_upper[n : 2 * n] = 1.0
 
-    rows: list[tuple[list[int], list[float], float, float]] = []
+
+def _rows(
+    useful: list[Candidate],
+    pairs: list[tuple[int, int]],
+    shortfalls: dict[int, float],
+    budget: Decimal,
+    provider_limits: dict[int, Decimal],
+) -> list[Row]:
+    """The constraints of the module docstring, in the column layout of `solve`."""
+    n = len(useful)
+    costs = [float(c.cost_per_seat) for c in useful]
+    rows: list[Row] = []
     for i, c in enumerate(useful):
         rows.append(([i, n + i], [1.0, -float(c.max_seats)], -np.inf, 0.0))
         rows.append(([i, n + i], [1.0, -float(max(c.min_group, 1))], 0.0, np.inf))
@@ -148,7 +135,7 @@ def solve(
         rows.append(([*cols, i], [1.0] * len(cols) + [-useful[i].placement_rate], -np.inf, 0.0))
     for j, cols in by_gap.items():
         rows.append((cols, [1.0] * len(cols), -np.inf, float(shortfalls[j])))
-    rows.append((list(range(n)), costs.tolist(), -np.inf, float(budget)))
+    rows.append((list(range(n)), costs, -np.inf, float(budget)))
     by_provider: dict[int, list[int]] = defaultdict(list)
     for i, c in enumerate(useful):
         by_provider[c.provider].append(i)
@@ -157,12 +144,27 @@ def solve(
             rows.append(
                 (members, [costs[i] for i in members], -np.inf, float(provider_limits[provider]))
             )
+    return rows
 
+
+def _lp(useful: list[Candidate], n_pairs: int, rows: list[Row], budget: Decimal) -> Any:
+    """The HiGHS model: the columns' costs, bounds and integrality, the rows as a row-wise
+    sparse matrix."""
+    import highspy
+
+    n = len(useful)
+    n_cols = 2 * n + n_pairs
+    col_cost = np.zeros(n_cols)
+    col_cost[:n] = 1e-4 / float(budget) * np.array([float(c.cost_per_seat) for c in useful])
+    col_cost[2 * n :] = -1.0  # HiGHS minimises
+    col_upper = np.full(n_cols, np.inf)
+    col_upper[:n] = [c.max_seats for c in useful]
+    col_upper[n : 2 * n] = 1.0
     lp = highspy.HighsLp()
     lp.num_col_ = n_cols
     lp.num_row_ = len(rows)
     lp.col_cost_ = col_cost
-    lp.col_lower_ = col_lower
+    lp.col_lower_ = np.zeros(n_cols)
     lp.col_upper_ = col_upper
     lp.row_lower_ = np.array([r[2] for r in rows])
     lp.row_upper_ = np.array([r[3] for r in rows])
@@ -181,25 +183,15 @@ def solve(
     lp.a_matrix_.num_row_ = len(rows)
     lp.integrality_ = [highspy.HighsVarType.kInteger] * (2 * n) + [
         highspy.HighsVarType.kContinuous
-    ] * len(pairs)
+    ] * n_pairs
+    return lp
 
-    h = _highs()
-    h.setOptionValue("mip_rel_gap", MIP_REL_GAP)
-    h.setOptionValue("time_limit", float(time_limit))
-    h.setOptionValue("threads", 1)
-    h.passModel(lp)
-    h.run()
-    model_status = h.getModelStatus()
-    info = h.getInfo()
-    seconds = h.getRunTime()
-    if model_status == highspy.HighsModelStatus.kInfeasible:
-        return Solution(status="infeasible", seconds=seconds)
-    values = np.array(h.getSolution().col_value)
-    if values.size != n_cols:
-        return Solution(status="time_limit", seconds=seconds)
-    status = "optimal" if info.mip_gap <= 1e-9 else "gap"
-    if model_status == highspy.HighsModelStatus.kTimeLimit:
-        status = "time_limit"
+
+def _purchases(
+    useful: list[Candidate], pairs: list[tuple[int, int]], values: Any
+) -> list[Purchase]:
+    """The bought candidates from the solver's column values, most placements first."""
+    n = len(useful)
     gaps_of: dict[int, dict[int, float]] = defaultdict(dict)
     for k, (i, j) in enumerate(pairs):
         placed = float(values[2 * n + k])
@@ -210,18 +202,59 @@ def solve(
         seats = round(float(values[i]))
         if seats <= 0:
             continue
-        cost = (c.cost_per_seat * seats).quantize(Decimal("0.01"))
-        placements = sum(gaps_of[i].values())
         purchases.append(
             Purchase(
                 key=c.key,
                 seats=seats,
-                cost=cost,
-                expected_placements=round(placements, 3),
+                cost=cents(c.cost_per_seat * seats),
+                expected_placements=round(sum(gaps_of[i].values()), 3),
                 gaps_closed=dict(gaps_of[i]),
             )
         )
     purchases.sort(key=lambda p: (-p.expected_placements, p.cost, p.key))
+    return purchases
+
+
+def solve(
+    *,
+    candidates: Sequence[Candidate],
+    shortfalls: dict[int, float],
+    budget: Decimal,
+    provider_limits: dict[int, Decimal] | None = None,
+    time_limit: float = TIME_LIMIT_S,
+) -> Solution:
+    """Choose the purchases; see the module docstring for the model."""
+    import highspy
+
+    useful = _useful(candidates, shortfalls)
+    if not useful or budget <= 0:
+        return Solution(status="empty")
+    # Columns: x_0..x_{n-1}, y_0..y_{n-1}, then one w per (candidate, gap) pair.
+    pairs = [
+        (i, j)
+        for i, c in enumerate(useful)
+        for j in sorted(set(c.concept_ids))
+        if shortfalls.get(j, 0) > 0
+    ]
+    rows = _rows(useful, pairs, shortfalls, budget, provider_limits or {})
+    h = _highs()
+    h.setOptionValue("mip_rel_gap", MIP_REL_GAP)
+    h.setOptionValue("time_limit", float(time_limit))
+    h.setOptionValue("threads", 1)
+    h.passModel(_lp(useful, len(pairs), rows, budget))
+    h.run()
+    model_status = h.getModelStatus()
+    info = h.getInfo()
+    seconds = h.getRunTime()
+    if model_status == highspy.HighsModelStatus.kInfeasible:
+        return Solution(status="infeasible", seconds=seconds)
+    values = np.array(h.getSolution().col_value)
+    if values.size != 2 * len(useful) + len(pairs):
+        return Solution(status="time_limit", seconds=seconds)
+    status = "optimal" if info.mip_gap <= 1e-9 else "gap"
+    if model_status == highspy.HighsModelStatus.kTimeLimit:
+        status = "time_limit"
+    purchases = _purchases(useful, pairs, values)
     return Solution(
         status=status,
         purchases=purchases,
