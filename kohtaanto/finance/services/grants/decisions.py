@@ -26,6 +26,7 @@ from kohtaanto.accounts.models import User
 from kohtaanto.audit.services import audit_event_record
 from kohtaanto.common.dates import period_months
 from kohtaanto.common.errors import ConflictError, DomainError
+from kohtaanto.common.formats import format_date
 from kohtaanto.common.money import format_eur, parse_money
 from kohtaanto.employers.models import Company
 from kohtaanto.finance import selectors
@@ -117,7 +118,7 @@ def _delegation(actor: User, *, area_id: int, on: date) -> Any:
                 "Sinulla ei ole päätösvaltaa avustuspäätöksiin %(date)s: päätösvallan siirto "
                 "(hallintosäännön delegointi) puuttuu."
             )
-            % {"date": on.strftime("%d.%m.%Y")}
+            % {"date": format_date(on)}
         )
     return delegation
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from kohtaanto.accounts.models import User
 from kohtaanto.audit.services import audit_event_record, diff
 from kohtaanto.common.errors import ConflictError, DomainError
+from kohtaanto.common.formats import format_date
 from kohtaanto.common.money import format_eur, parse_money
 from kohtaanto.finance.models import (
     BudgetLine,
@@ -136,7 +137,7 @@ def scheme_rule_create(*, actor: User, scheme: GrantScheme, **values: Any) -> Sc
         if other.valid_from <= new_end and rule.valid_from <= other_end:
             raise ConflictError(
                 _("Sääntö menee päällekkäin voimassaolon %(start)s alkaen kanssa.")
-                % {"start": other.valid_from.isoformat()}
+                % {"start": format_date(other.valid_from)}
             )
     rule.save()
     audit_event_record(

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from kohtaanto.accounts.models import User
 from kohtaanto.audit.services import audit_event_record
 from kohtaanto.common.errors import ConflictError, DomainError
+from kohtaanto.common.formats import format_date
 from kohtaanto.common.money import format_eur, parse_money
 from kohtaanto.finance.models import (
     Appropriation,
@@ -31,7 +32,6 @@ from kohtaanto.finance.services.ledger.rules import (
     ZERO,
     AmountInput,
     _check_year,
-    _short,
     _text,
     check_not_future,
     require_area,
@@ -68,7 +68,7 @@ def commitment_open(
                 "Sitoumusta ei voi kirjata vuoden %(year)s määrärahalle päivälle %(date)s: "
                 "vuoden päätyttyä sitoumukset kirjataan uuden vuoden määrärahalle."
             )
-            % {"year": locked.appropriation.year, "date": _short(booked_on)}
+            % {"year": locked.appropriation.year, "date": format_date(booked_on)}
         )
     if amount > locked.appropriation.available:
         raise ConflictError(

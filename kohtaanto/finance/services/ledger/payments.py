@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from kohtaanto.accounts.models import User
 from kohtaanto.audit.services import audit_event_record
 from kohtaanto.common.errors import ConflictError, DomainError
+from kohtaanto.common.formats import format_date
 from kohtaanto.common.money import format_eur, parse_money
 from kohtaanto.finance.models import (
     Commitment,
@@ -22,7 +23,6 @@ from kohtaanto.finance.services.ledger.booking import (
 from kohtaanto.finance.services.ledger.rules import (
     ZERO,
     AmountInput,
-    _short,
     _text,
     check_not_future,
     check_payment_date,
@@ -114,7 +114,7 @@ def payment_recover(
     if booked_on.year != locked.appropriation.year:
         raise DomainError(
             _("Takaisinperinnän päivä %(date)s ei ole määrärahan vuonna %(year)s.")
-            % {"date": _short(booked_on), "year": locked.appropriation.year}
+            % {"date": format_date(booked_on), "year": locked.appropriation.year}
         )
     if value > locked.commitment.paid:
         raise ConflictError(

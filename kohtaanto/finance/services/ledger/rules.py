@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from kohtaanto.accounts.models import User
 from kohtaanto.common.errors import DomainError, NotFoundError
+from kohtaanto.common.formats import format_date
 from kohtaanto.common.money import format_eur
 from kohtaanto.finance.models import (
     Appropriation,
@@ -57,17 +58,13 @@ def shortfall_message(*, available: Decimal, requested: Decimal) -> str:
     }
 
 
-def _short(day: date) -> str:
-    return f"{day.day}.{day.month}.{day.year}"
-
-
 def check_not_future(day: date, *, what: str, field: str | None = None) -> date:
     """Money and hours are booked when they happen, never ahead: `day` is today or earlier."""
     today = timezone.localdate()
     if day > today:
         raise DomainError(
             _("%(what)s %(date)s on tulevaisuudessa; tulevalle päivälle ei voi kirjata.")
-            % {"what": what, "date": _short(day), "today": _short(today)},
+            % {"what": what, "date": format_date(day), "today": format_date(today)},
             field=field,
         )
     return day
@@ -89,7 +86,7 @@ def check_booking_window(day: date, *, year: int) -> date:
                 "Kirjauspäivä %(date)s on liian aikainen: vuoden %(year)s määrärahaan voi "
                 "kirjata aikaisintaan %(earliest)s."
             )
-            % {"date": _short(day), "year": year, "earliest": _short(earliest)},
+            % {"date": format_date(day), "year": year, "earliest": format_date(earliest)},
             field="booked_on",
         )
     return day
@@ -121,7 +118,7 @@ def check_payment_date(
                 "maksettava edellisen vuoden velvoite kirjataan vain siirtona: kirjoita siirron "
                 "peruste."
             )
-            % {"date": _short(booked_on), "year": year}
+            % {"date": format_date(booked_on), "year": year}
         )
     raise DomainError(
         _(
@@ -129,7 +126,7 @@ def check_payment_date(
             "määrärahalle, jona se maksetaan (edellisen vuoden velvoitteen voi maksaa siirtona "
             "tammikuussa)."
         )
-        % {"date": _short(booked_on), "year": year}
+        % {"date": format_date(booked_on), "year": year}
     )
 
 
