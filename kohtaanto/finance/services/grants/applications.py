@@ -27,14 +27,8 @@ from kohtaanto.finance.eligibility import (
     de_minimis_position,
     evaluate,
 )
-from kohtaanto.finance.models import (
-    ApplicationLink,
-    GrantApplication,
-    GrantScheme,
-)
-from kohtaanto.finance.services.ledger import (
-    require_area,
-)
+from kohtaanto.finance.models import ApplicationLink, GrantApplication, GrantScheme
+from kohtaanto.finance.services.ledger import require_area
 
 
 @dataclass

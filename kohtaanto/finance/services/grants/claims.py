@@ -22,10 +22,7 @@ from kohtaanto.audit.services import audit_event_record
 from kohtaanto.common.errors import ConflictError, DomainError
 from kohtaanto.common.money import format_eur, parse_money
 from kohtaanto.finance import links, selectors
-from kohtaanto.finance.eligibility import (
-    RuleTerms,
-    claim_eligible_amount,
-)
+from kohtaanto.finance.eligibility import RuleTerms, claim_eligible_amount
 from kohtaanto.finance.models import (
     Appropriation,
     Commitment,

@@ -30,9 +30,7 @@ from kohtaanto.common.formats import format_date
 from kohtaanto.common.money import format_eur, parse_money
 from kohtaanto.employers.models import Company
 from kohtaanto.finance import selectors
-from kohtaanto.finance.eligibility import (
-    reason_message,
-)
+from kohtaanto.finance.eligibility import reason_message
 from kohtaanto.finance.letters import decision_letter_send
 from kohtaanto.finance.models import (
     Appropriation,

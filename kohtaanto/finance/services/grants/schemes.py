@@ -14,15 +14,8 @@ from kohtaanto.audit.services import audit_event_record, diff
 from kohtaanto.common.errors import ConflictError, DomainError
 from kohtaanto.common.formats import format_date
 from kohtaanto.common.money import format_eur, parse_money
-from kohtaanto.finance.models import (
-    BudgetLine,
-    GrantScheme,
-    SchemeRule,
-)
-from kohtaanto.finance.services.ledger import (
-    AmountInput,
-    require_area,
-)
+from kohtaanto.finance.models import BudgetLine, GrantScheme, SchemeRule
+from kohtaanto.finance.services.ledger import AmountInput, require_area
 
 
 @transaction.atomic

@@ -9,15 +9,8 @@ from kohtaanto.accounts.models import User
 from kohtaanto.audit.services import audit_event_record
 from kohtaanto.common.errors import ConflictError
 from kohtaanto.common.money import format_eur, parse_money
-from kohtaanto.finance.models import (
-    Appropriation,
-    AppropriationDecision,
-    BudgetLine,
-)
-from kohtaanto.finance.services.ledger.booking import (
-    _lock_appropriation,
-    _save_balances,
-)
+from kohtaanto.finance.models import Appropriation, AppropriationDecision, BudgetLine
+from kohtaanto.finance.services.ledger.booking import _lock_appropriation, _save_balances
 from kohtaanto.finance.services.ledger.rules import (
     AmountInput,
     _actor_area_id,

@@ -17,12 +17,7 @@ from django.utils.translation import gettext as _
 from kohtaanto.accounts.models import User
 from kohtaanto.common.errors import ConflictError
 from kohtaanto.common.money import format_eur
-from kohtaanto.finance.models import (
-    Appropriation,
-    Commitment,
-    GrantScheme,
-    LedgerEntry,
-)
+from kohtaanto.finance.models import Appropriation, Commitment, GrantScheme, LedgerEntry
 from kohtaanto.finance.services.ledger.rules import (
     ZERO,
     check_booking_window,

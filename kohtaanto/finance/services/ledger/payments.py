@@ -11,15 +11,8 @@ from kohtaanto.audit.services import audit_event_record
 from kohtaanto.common.errors import ConflictError, DomainError
 from kohtaanto.common.formats import format_date
 from kohtaanto.common.money import format_eur, parse_money
-from kohtaanto.finance.models import (
-    Commitment,
-    LedgerEntry,
-)
-from kohtaanto.finance.services.ledger.booking import (
-    _area_of,
-    _book,
-    _lock_for_commitment,
-)
+from kohtaanto.finance.models import Commitment, LedgerEntry
+from kohtaanto.finance.services.ledger.booking import _area_of, _book, _lock_for_commitment
 from kohtaanto.finance.services.ledger.rules import (
     ZERO,
     AmountInput,

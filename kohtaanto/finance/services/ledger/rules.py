@@ -12,11 +12,7 @@ from kohtaanto.accounts.models import User
 from kohtaanto.common.errors import DomainError, NotFoundError
 from kohtaanto.common.formats import format_date
 from kohtaanto.common.money import format_eur
-from kohtaanto.finance.models import (
-    Appropriation,
-    GrantScheme,
-    LedgerEntry,
-)
+from kohtaanto.finance.models import Appropriation, GrantScheme, LedgerEntry
 
 ZERO = Decimal("0.00")
 # What services accept as an amount (common.money.parse_money refuses floats, naming why).

@@ -10,17 +10,9 @@ from django.utils.translation import gettext as _
 from kohtaanto.accounts.models import User
 from kohtaanto.audit.services import audit_event_record
 from kohtaanto.common.errors import ConflictError
-from kohtaanto.finance.models import (
-    Appropriation,
-    Commitment,
-    CommitmentSource,
-    LedgerEntry,
-)
+from kohtaanto.finance.models import Appropriation, Commitment, CommitmentSource, LedgerEntry
 from kohtaanto.finance.services.ledger.commitments import commitment_release
-from kohtaanto.finance.services.ledger.rules import (
-    ZERO,
-    require_area,
-)
+from kohtaanto.finance.services.ledger.rules import ZERO, require_area
 
 
 @transaction.atomic
