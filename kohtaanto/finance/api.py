@@ -11,11 +11,9 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from pydantic import StrictFloat, StrictInt, StrictStr
 
-from kohtaanto.common.errors import DomainError
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.finance import selectors, services
 from kohtaanto.finance.models import Appropriation, Commitment, LedgerEntry
@@ -24,16 +22,6 @@ router = Router(tags=["finance"])
 
 # Strict: a JSON true is not 1 €. Floats pass through to be refused with a clear message.
 Amount = StrictStr | StrictInt | StrictFloat
-
-
-class ForbiddenError(DomainError):
-    status_code = 403
-    code = "forbidden"
-
-
-def _require(request: AuthenticatedHttpRequest, permission: str) -> None:
-    if not request.user.permissions.check(permission):
-        raise ForbiddenError(_("Sinulla ei ole oikeutta tähän toimintoon."))
 
 
 def _money(value: Decimal) -> str:
@@ -200,7 +188,7 @@ def _decided_by(request: AuthenticatedHttpRequest, given: str) -> str:
 @router.get("/budget-lines", response=list[BudgetLineOut])
 def budget_lines(request: AuthenticatedHttpRequest) -> list[dict[str, Any]]:
     """The budget lines of the user's employment area."""
-    _require(request, "view_finance")
+    request.user.permissions.require("view_finance")
     return [
         {"code": line.code, "name": line.name}
         for line in selectors.budget_line_list(actor=request.user)
@@ -210,7 +198,7 @@ def budget_lines(request: AuthenticatedHttpRequest) -> list[dict[str, Any]]:
 @router.get("/appropriations", response=list[AppropriationOut])
 def appropriation_list(request: AuthenticatedHttpRequest, year: int | None = None) -> list[Any]:
     """Appropriations with balances derived from the ledger, optionally of one year."""
-    _require(request, "view_finance")
+    request.user.permissions.require("view_finance")
     return [
         _appropriation_out(a) for a in selectors.appropriation_list(actor=request.user, year=year)
     ]
@@ -222,7 +210,7 @@ def appropriation_create(
 ) -> Status[dict[str, Any]]:
     """Enter an appropriation and the decision that reserved it. `line` is a budget line code
     ("services", "grants" or one the area has added); an unknown code is refused (400)."""
-    _require(request, "manage_finance")
+    request.user.permissions.require("manage_finance")
     appropriation = services.appropriation_create(
         actor=request.user,
         year=payload.year,
@@ -243,7 +231,7 @@ def appropriation_create(
 
 @router.get("/appropriations/{id}", response=AppropriationOut)
 def appropriation_detail(request: AuthenticatedHttpRequest, id: int) -> dict[str, Any]:
-    _require(request, "view_finance")
+    request.user.permissions.require("view_finance")
     return _appropriation_out(selectors.appropriation_get_for_actor(actor=request.user, id=id))
 
 
@@ -252,7 +240,7 @@ def appropriation_amend(
     request: AuthenticatedHttpRequest, id: int, payload: AmendmentIn
 ) -> Status[dict[str, Any]]:
     """Raise (positive amount) or cut (negative) the appropriation by a new decision."""
-    _require(request, "manage_finance")
+    request.user.permissions.require("manage_finance")
     appropriation = selectors.appropriation_get_for_actor(actor=request.user, id=id)
     decision = services.appropriation_amend(
         actor=request.user,
@@ -279,7 +267,7 @@ def appropriation_amend(
 @router.get("/appropriations/{id}/entries", response=list[EntryOut])
 def appropriation_entries(request: AuthenticatedHttpRequest, id: int) -> list[dict[str, Any]]:
     """Every ledger entry of the appropriation, oldest first."""
-    _require(request, "view_finance")
+    request.user.permissions.require("view_finance")
     appropriation = selectors.appropriation_get_for_actor(actor=request.user, id=id)
     return [
         _entry_out(e)
@@ -292,7 +280,7 @@ def commitment_create(
     request: AuthenticatedHttpRequest, id: int, payload: CommitmentIn
 ) -> Status[dict[str, Any]]:
     """Commit money; 409 with the shortfall when the appropriation has too little left."""
-    _require(request, "manage_finance")
+    request.user.permissions.require("manage_finance")
     appropriation = selectors.appropriation_get_for_actor(actor=request.user, id=id)
     commitment = services.commitment_create(
         actor=request.user,
@@ -308,7 +296,7 @@ def commitment_create(
 
 @router.get("/commitments/{id}", response=CommitmentOut)
 def commitment_detail(request: AuthenticatedHttpRequest, id: int) -> dict[str, Any]:
-    _require(request, "view_finance")
+    request.user.permissions.require("view_finance")
     return _commitment_out(selectors.commitment_get_for_actor(actor=request.user, id=id))
 
 
@@ -317,7 +305,7 @@ def payment_create(
     request: AuthenticatedHttpRequest, id: int, payload: MovementIn
 ) -> Status[dict[str, Any]]:
     """Pay against a commitment; 409 when the payment exceeds its unpaid part."""
-    _require(request, "manage_finance")
+    request.user.permissions.require("manage_finance")
     commitment = selectors.commitment_get_for_actor(actor=request.user, id=id)
     entry = services.payment_record(
         actor=request.user,
@@ -336,7 +324,7 @@ def commitment_release(
 ) -> Status[dict[str, Any]]:
     """Release the unpaid part (or `amount` of it): reason cancellation, completed or
     year_end."""
-    _require(request, "manage_finance")
+    request.user.permissions.require("manage_finance")
     commitment = selectors.commitment_get_for_actor(actor=request.user, id=id)
     entry = services.commitment_release(
         actor=request.user,
@@ -352,7 +340,7 @@ def commitment_release(
 @router.get("/grant-schemes", response=list[GrantSchemeOut])
 def grant_schemes(request: AuthenticatedHttpRequest) -> list[dict[str, Any]]:
     """Grant schemes with their envelope and how much of it is committed."""
-    _require(request, "view_finance")
+    request.user.permissions.require("view_finance")
     return [
         {
             "id": s.pk,

@@ -7,7 +7,14 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kohtaanto.common.forms import DecimalTextField
+from kohtaanto.common.forms import (
+    DateInput,
+    DecimalTextField,
+    date_field,
+    hours_field,
+    money_field,
+)
+from kohtaanto.common.money import CENT
 from kohtaanto.common.validators import CleanTextFormMixin
 from kohtaanto.employers.models import Company
 from kohtaanto.finance import selectors
@@ -20,27 +27,6 @@ from kohtaanto.finance.models import (
     SchemeRule,
 )
 from kohtaanto.finance.services import ApplicationData
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-def money_field(
-    label: Any, *, required: bool = True, minimum: Decimal | None = Decimal("0.01")
-) -> Any:
-    """A euro amount typed in the user's format ("1 234,56"; common.money's rules: plain
-    decimal notation, ASCII digits); `minimum` None allows any sign."""
-    return DecimalTextField(
-        label=label, required=required, max_digits=14, decimal_places=2, min_value=minimum
-    )
-
-
-def date_field(label: Any, *, required: bool = True, initial: Any = None) -> forms.DateField:
-    return forms.DateField(label=label, required=required, widget=DateInput(), initial=initial)
 
 
 class PeriodMixin:
@@ -71,7 +57,7 @@ class AppropriationForm(CleanTextFormMixin, forms.Form):
     year = forms.IntegerField(label=_("Vuosi"), min_value=2000, max_value=2100)
     line = forms.ModelChoiceField(label=_("Budjettirivi"), queryset=BudgetLine.objects.none())
     name = forms.CharField(label=_("Nimi"), max_length=200)
-    amount = money_field(_("Summa (€)"))
+    amount = money_field(_("Summa (€)"), minimum=CENT)
     decided_by = forms.CharField(
         label=_("Päättäjä"), max_length=200, help_text=_("Esim. työllisyysjohtaja tai jaosto")
     )
@@ -99,7 +85,7 @@ class AmendmentForm(CleanTextFormMixin, forms.Form):
 
 
 class CommitmentForm(CleanTextFormMixin, forms.Form):
-    amount = money_field(_("Summa (€)"))
+    amount = money_field(_("Summa (€)"), minimum=CENT)
     description = forms.CharField(label=_("Kuvaus"), max_length=300)
     source_type = forms.ChoiceField(
         label=_("Lähde"), choices=CommitmentSource.choices, initial=CommitmentSource.MANUAL
@@ -114,7 +100,7 @@ class CommitmentForm(CleanTextFormMixin, forms.Form):
 
 
 class PaymentForm(CleanTextFormMixin, forms.Form):
-    amount = money_field(_("Summa (€)"))
+    amount = money_field(_("Summa (€)"), minimum=CENT)
     booked_on = date_field(_("Maksupäivä"), required=False)
     reference = forms.CharField(label=_("Viite"), max_length=100, required=False)
     description = forms.CharField(label=_("Selite"), max_length=300, required=False)
@@ -128,7 +114,7 @@ class ReleaseForm(CleanTextFormMixin, forms.Form):
             (LedgerEntry.Reason.COMPLETED, LedgerEntry.Reason.COMPLETED.label),
         ],
     )
-    amount = money_field(_("Summa (€)"), required=False)
+    amount = money_field(_("Summa (€)"), required=False, minimum=CENT)
     description = forms.CharField(label=_("Selite"), max_length=300, required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -137,7 +123,7 @@ class ReleaseForm(CleanTextFormMixin, forms.Form):
 
 
 class RecoveryForm(CleanTextFormMixin, forms.Form):
-    amount = money_field(_("Perittävä summa (€)"))
+    amount = money_field(_("Perittävä summa (€)"), minimum=CENT)
     reference = forms.CharField(label=_("Viite"), max_length=100, required=False)
     description = forms.CharField(label=_("Selite"), max_length=300)
 
@@ -199,6 +185,18 @@ class SchemeRuleForm(CleanTextFormMixin, forms.ModelForm):
             "source",
         ]
         widgets = {"valid_from": DateInput(), "valid_to": DateInput()}
+        # Amounts, the percentage, months and hours are typed as text ("1 234,50", "37,5").
+        field_classes = {
+            name: DecimalTextField
+            for name in (
+                "percentage",
+                "monthly_cap",
+                "total_cap",
+                "min_unemployed_months",
+                "min_weekly_hours",
+                "max_weekly_hours",
+            )
+        }
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -232,7 +230,7 @@ class UnemploymentPeriodForm(CleanTextFormMixin, PeriodMixin, forms.Form):
 
 class DeMinimisAidForm(CleanTextFormMixin, forms.Form):
     granted_on = date_field(_("Myöntöpäivä"), required=False)
-    amount = money_field(_("Summa (€)"), required=False)
+    amount = money_field(_("Summa (€)"), required=False, minimum=CENT)
     grantor = forms.CharField(label=_("Myöntäjä"), max_length=200, required=False)
 
     def clean(self) -> dict[str, Any]:
@@ -259,15 +257,10 @@ class ApplicationForm(CleanTextFormMixin, PeriodMixin, forms.Form):
     job_title = forms.CharField(label=_("Tehtävä"), max_length=200)
     start_date = date_field(_("Työsuhde alkaa"))
     end_date = date_field(_("Tuettu jakso päättyy"))
-    weekly_hours = DecimalTextField(
-        label=_("Työaika (tuntia viikossa)"),
-        max_digits=5,
-        decimal_places=2,
-        min_value=Decimal("0.5"),
-        max_value=Decimal("80"),
-        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+    weekly_hours = hours_field(
+        _("Työaika (tuntia viikossa)"), minimum=Decimal("0.5"), max_value=Decimal("80")
     )
-    monthly_pay_costs = money_field(_("Palkkakustannukset kuukaudessa (€)"))
+    monthly_pay_costs = money_field(_("Palkkakustannukset kuukaudessa (€)"), minimum=CENT)
     reduced_work_capacity = forms.BooleanField(
         label=_("Työntekijän työkyky on alentunut"), required=False
     )
@@ -399,7 +392,7 @@ class ApproveForm(CleanTextFormMixin, forms.Form):
     appropriation = AppropriationChoiceField(
         label=_("Määräraha"), queryset=Appropriation.objects.none()
     )
-    amount = money_field(_("Myönnettävä summa (€)"), required=False)
+    amount = money_field(_("Myönnettävä summa (€)"), required=False, minimum=CENT)
     decided_on = date_field(_("Päätöspäivä"), required=False)
     reasons = forms.CharField(label=_("Perustelut"), widget=forms.Textarea)
 
@@ -428,12 +421,12 @@ class ClaimForm(CleanTextFormMixin, PeriodMixin, forms.Form):
 
     period_start = date_field(_("Jakso alkaa"))
     period_end = date_field(_("Jakso päättyy"))
-    pay_costs = money_field(_("Jakson maksetut palkkakustannukset (€)"))
-    claimed_amount = money_field(_("Haettava summa (€)"))
+    pay_costs = money_field(_("Jakson maksetut palkkakustannukset (€)"), minimum=CENT)
+    claimed_amount = money_field(_("Haettava summa (€)"), minimum=CENT)
 
 
 class ClaimPayForm(CleanTextFormMixin, forms.Form):
-    amount = money_field(_("Maksettava summa (€)"), required=False)
+    amount = money_field(_("Maksettava summa (€)"), required=False, minimum=CENT)
     reference = forms.CharField(label=_("Viite"), max_length=100, required=False)
 
 

@@ -377,7 +377,7 @@ def test_budget_lines_exist_for_every_area_and_new_lines_are_unique(finance_user
 
 
 def test_balance_write_from_a_stale_read_changes_nothing(appropriation):
-    from kohtaanto.finance.services.ledger import _save_balances
+    from kohtaanto.finance.services.ledger.booking import _save_balances
 
     first = Appropriation.objects.get(pk=appropriation.pk)
     stale = Appropriation.objects.get(pk=appropriation.pk)
