@@ -6,7 +6,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
-from kohtaanto.accounts.models import Role, User
+from kohtaanto.accounts.models import Role, User, user_display_name
 from kohtaanto.common.errors import DomainError, NotFoundError
 from kohtaanto.common.sorting import sort_ordering
 from kohtaanto.common.validators import control_character_error
@@ -122,10 +122,11 @@ _NEXT_ACTION_ON = Subquery(_OPEN_ACTIONS.values("due_on")[:1])
 def job_seeker_list_details(people: list[JobSeeker]) -> None:
     """Fill in the list page's columns for the rows of one page, in three queries whatever
     the page size: `last_contact` (the latest service event's date), `next_action_on` and
-    `next_action` (the open agreed action due first), `counsellor_names` (full name, else
-    username, sorted by name) and `participation_exits` (one exit date or None per ESF+
-    participation, in entry order). Plain values rather than prefetched model instances: a
-    page of 50 people would otherwise build a related manager and model objects per cell."""
+    `next_action` (the open agreed action due first), `counsellor_names` (as
+    `User.display_name` names them, sorted by name) and `participation_exits` (one exit date
+    or None per ESF+ participation, in entry order). Plain values rather than prefetched model
+    instances: a page of 50 people would otherwise build a related manager and model objects
+    per cell."""
     ids = [p.pk for p in people]
     if not ids:
         return
@@ -145,7 +146,9 @@ def job_seeker_list_details(people: list[JobSeeker]) -> None:
         .order_by("user__last_name", "user__first_name", "user__username")
         .values_list("jobseeker_id", "user__first_name", "user__last_name", "user__username")
     ):
-        counsellors[person_id].append(f"{first} {last}".strip() or username)
+        counsellors[person_id].append(
+            user_display_name(first_name=first, last_name=last, username=username)
+        )
     exits: dict[int, list[datetime.date | None]] = {pk: [] for pk in ids}
     for person_id, exit_date in (
         Participation.objects.filter(job_seeker_id__in=ids)
