@@ -92,6 +92,15 @@ class Role(models.TextChoices):
     AUDITOR = "auditor", _("Tarkastaja")
 
 
+def user_display_name(*, first_name: str, last_name: str, username: str) -> str:
+    """How a user is named to other people: the full name, else the username.
+
+    `User.display_name` is this rule; a read of many users' plain name columns (values_list)
+    calls it directly instead of building a User per row.
+    """
+    return f"{first_name} {last_name}".strip() or username
+
+
 class User(AbstractUser):
     role = models.CharField(_("rooli"), max_length=20, choices=Role.choices, blank=True)
     employment_area = models.ForeignKey(
@@ -135,8 +144,10 @@ class User(AbstractUser):
 
     @property
     def display_name(self) -> str:
-        """How the user is named to other people: the full name, else the username."""
-        return self.get_full_name().strip() or self.get_username()
+        """How the user is named to other people (see `user_display_name`)."""
+        return user_display_name(
+            first_name=self.first_name, last_name=self.last_name, username=self.get_username()
+        )
 
     @cached_property
     def permissions(self) -> "PermissionResolver":

@@ -78,9 +78,9 @@ def test_u2028_in_a_name_is_accepted(area, welding):
 
 
 def test_error_in_a_late_chunk_undoes_the_chunks_already_written(area, welding, monkeypatch):
-    from kohtaanto.jobseekers import importers
+    from kohtaanto.jobseekers.importers import job_seekers
 
-    monkeypatch.setattr(importers, "CHUNK", 2)
+    monkeypatch.setattr(job_seekers, "CHUNK", 2)
     skill = [{"uri": WELDING, "level": 2}]
     lines = [_person(external_id=f"P-{i}", skills=skill) for i in range(5)]
     lines.append(_person(external_id="P-9", skills=[{"uri": WELDING, "level": 9}]))

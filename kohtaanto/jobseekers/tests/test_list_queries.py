@@ -138,3 +138,20 @@ def test_name_search_can_use_the_trigram_and_external_id_indexes(coordinator, ko
     assert "job_seeker_last_name_trgm" in plan
     assert "job_seeker_external_id_upper" in plan
     assert [p.last_name for p in qs] == ["Virtanen"]
+
+
+def test_counsellor_names_on_the_list_are_the_users_display_names(coordinator, make_user):
+    person = JobSeekerFactory(last_name="Aaltonen")
+    counsellors = [
+        make_user(Role.COUNSELLOR, username="ohjaaja1", first_name="Ulla", last_name="Ohjaaja"),
+        make_user(Role.COUNSELLOR, username="ohjaaja2", first_name="Börje", last_name=""),
+        make_user(Role.COUNSELLOR, username="ohjaaja3", first_name="", last_name="Ahlberg"),
+        make_user(Role.COUNSELLOR, username="ohjaaja4", first_name="", last_name=""),
+    ]
+    person.counsellors.add(*counsellors)
+
+    rows = list(selectors.job_seeker_list(actor=coordinator))
+    selectors.job_seeker_list_details(rows)
+    (row,) = rows
+    by_name = sorted(counsellors, key=lambda u: (u.last_name, u.first_name, u.username))
+    assert row.counsellor_names == [u.display_name for u in by_name]

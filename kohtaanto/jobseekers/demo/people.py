@@ -1,27 +1,21 @@
-"""Demo data: about sixty synthetic job seekers of the region with realistic profiles.
-
-Everyone is made up: names are random pairs of common Finnish and Swedish names, and every
-identity code is in the temporary range 900–999 (never a permanent, real person's code).
-Profiles use the shipped vocabulary when the taxonomy demo has loaded it; missing concepts
-are skipped. Re-running adds nobody twice (people are keyed by external_id DEMO-JS-nnn).
-"""
+"""One demo person: registration, profile, consents, plan and ESF+ participation."""
 
 import datetime
 import random
-from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q
-from django.utils import timezone
-
-from kohtaanto.accounts.models import EmploymentArea, PartnerOrganisation, User
+from kohtaanto.accounts.models import PartnerOrganisation, User
 from kohtaanto.common.dates import add_months
 from kohtaanto.employers.demo import ascii_name
-from kohtaanto.employers.models import Company
-from kohtaanto.jobseekers.identity import identity_code_build, identity_code_digest
+from kohtaanto.jobseekers.demo.population import (
+    CARD,
+    FOREIGN_LANGUAGES,
+    Archetype,
+    demo_identity_code,
+    person_name,
+)
 from kohtaanto.jobseekers.models import ConsentPurpose, JobSeeker, SkillSource
 from kohtaanto.jobseekers.rules import follow_up_due_on
-from kohtaanto.jobseekers.selectors import operation_default
 from kohtaanto.jobseekers.services.consents import consent_give
 from kohtaanto.jobseekers.services.participation import (
     participation_enter,
@@ -44,255 +38,8 @@ from kohtaanto.jobseekers.services.register import job_seeker_create
 from kohtaanto.jobseekers.validation import EntryData, ExitData
 from kohtaanto.taxonomy.models import Concept
 
-ORDER = 30
-COUNT = 60
 
-FIRST_NAMES_FI = {
-    "woman": ["Aino", "Sanna", "Minna", "Laura", "Johanna", "Elina", "Kaisa", "Heidi", "Tiina"],
-    "man": ["Juha", "Mikko", "Jari", "Timo", "Ville", "Antti", "Janne", "Eero", "Pasi", "Tuomas"],
-}
-FIRST_NAMES_SV = {
-    "woman": ["Anna", "Sofia", "Emma", "Linnea", "Maria"],
-    "man": ["Johan", "Erik", "Mattias", "Anders", "Robin"],
-}
-FIRST_NAMES_OTHER = {
-    "woman": ["Amina", "Olena", "Fatima", "Svetlana", "Hodan"],
-    "man": ["Ahmed", "Oleksandr", "Dmitri", "Mohamed", "Kristjan"],
-}
-NEUTRAL_NAMES = ["Alex", "Kim", "Robin", "Sami", "Niki"]
-LAST_NAMES = [
-    "Kangas",
-    "Mäki",
-    "Hautala",
-    "Niemi",
-    "Kentala",
-    "Rahkola",
-    "Peltokangas",
-    "Hietala",
-    "Ylikoski",
-    "Sillanpää",
-    "Kinnunen",
-    "Salo",
-    "Järvelä",
-    "Tast",
-    "Lassila",
-    "Björk",
-    "Sundqvist",
-    "Holm",
-    "Forsman",
-    "Granvik",
-]
-
-# Labels as in the shipped vocabulary (Finnish preferred labels).
-CARD = {
-    "hot_work": "Tulityökortti",
-    "safety": "Työturvallisuuskortti",
-    "forklift": "Trukkikortti",
-    "welder": "Hitsaajan pätevyystodistus SFS-EN ISO 9606-1",
-    "electrical": "Sähkötyöturvallisuuskortti SFS 6002",
-    "first_aid": "Ensiapukortti EA 1",
-    "hygiene": "Hygieniapassi",
-    "driving": "Ajokortti B",
-}
-
-
-@dataclass(frozen=True)
-class Archetype:
-    key: str
-    skills: tuple[str, ...]
-    cards: tuple[str, ...]
-    targets: tuple[str, ...]
-    training: str
-    weight: int
-
-
-ARCHETYPES = (
-    Archetype(
-        "welder",
-        (
-            "hitsaus",
-            "MIG-hitsaus",
-            "MAG-hitsaus",
-            "TIG-hitsaus",
-            "railonvalmistus",
-            "työpiirustusten lukeminen",
-            "hitsien tarkastus",
-        ),
-        ("hot_work", "safety", "welder"),
-        ("levyseppä-hitsaaja",),
-        "Hitsauksen RekryKoulutus (KPEDU)",
-        12,
-    ),
-    Archetype(
-        "machinist",
-        (
-            "CNC-sorvaus",
-            "CNC-jyrsintä",
-            "CNC-ohjelmointi",
-            "tarkkuusmittalaitteiden käyttö",
-            "toleranssien tulkinta",
-            "konepiirustusten lukeminen",
-            "koneen asetus",
-        ),
-        ("safety",),
-        ("CNC-koneistaja", "sorvari"),
-        "CNC-koneistuksen TäsmäKoulutus (KPEDU)",
-        10,
-    ),
-    Archetype(
-        "warehouse",
-        (
-            "trukinajo",
-            "keräily",
-            "varastojärjestelmän käyttö",
-            "tavaroiden varastointi",
-            "inventointi",
-            "lastaus ja purku",
-        ),
-        ("forklift", "safety"),
-        ("varastotyöntekijä", "trukinkuljettaja"),
-        "Logistiikan ja varastotyön koulutus (KPEDU)",
-        10,
-    ),
-    Archetype(
-        "assembly",
-        (
-            "konekokoonpano",
-            "käsityökalujen käyttö",
-            "kokoonpanopiirustusten lukeminen",
-            "sähkötyökalujen käyttö",
-            "osien kiinnitys",
-        ),
-        ("safety", "first_aid"),
-        ("koneasentaja", "metallituotteiden kokoonpanija"),
-        "Konepajan kokoonpanotyön koulutus",
-        8,
-    ),
-    Archetype(
-        "automation",
-        (
-            "sähköasennus",
-            "ohjelmoitavat logiikat",
-            "automaatioasennus",
-            "sähköpiirustusten lukeminen",
-            "vianetsintä",
-        ),
-        ("electrical", "safety"),
-        ("automaatioasentaja", "teollisuussähköasentaja"),
-        "Teollisuusautomaation täydennyskoulutus (Centria)",
-        6,
-    ),
-    Archetype(
-        "maintenance",
-        ("kunnossapito", "mekaaninen kunnossapito", "vianetsintä", "voitelu", "koneiden huolto"),
-        ("safety", "hot_work"),
-        ("teollisuusmekaanikko",),
-        "Kunnossapidon MuutosKoulutus",
-        6,
-    ),
-    Archetype(
-        "career_changer_service",
-        ("asiakaspalvelu", "tiimityö", "oppimishalu", "tarkkuus", "työohjeiden noudattaminen"),
-        ("hygiene", "first_aid"),
-        ("metallituotteiden kokoonpanija", "varastotyöntekijä"),
-        "Teollisuuden perustaitojen koulutus",
-        5,
-    ),
-    Archetype(
-        "career_changer_office",
-        (
-            "taulukkolaskenta",
-            "toimisto-ohjelmat",
-            "tiedonhallinta",
-            "laatustandardit",
-            "analyyttinen ajattelu",
-        ),
-        ("driving",),
-        ("metallituotteiden laaduntarkastaja",),
-        "Laadunvarmistuksen täsmäkoulutus (Centria)",
-        3,
-    ),
-)
-FOREIGN_LANGUAGES = ("ar", "ru", "uk", "so", "et")
-
-
-def _concepts(labels: set[str]) -> dict[str, Concept]:
-    found: dict[str, Concept] = {}
-    query = Q()
-    for label in labels:
-        query |= Q(preferred__fi__iexact=label)
-    for concept in Concept.objects.filter(query):
-        found.setdefault(str(concept.preferred.get("fi", "")).casefold(), concept)
-    return found
-
-
-def _name(rng: random.Random, gender: str, language: str) -> tuple[str, str]:
-    if gender == "non_binary":
-        first = rng.choice(NEUTRAL_NAMES)
-    elif language == "sv":
-        first = rng.choice(FIRST_NAMES_SV[gender])
-    elif language == "other":
-        first = rng.choice(FIRST_NAMES_OTHER[gender])
-    else:
-        first = rng.choice(FIRST_NAMES_FI[gender])
-    return first, rng.choice(LAST_NAMES)
-
-
-def _identity_code(rng: random.Random, birth: datetime.date, used: set[str]) -> str:
-    while True:
-        code = identity_code_build(birth, rng.randrange(900, 1000))
-        digest = identity_code_digest(code)
-        if digest not in used:
-            used.add(digest)
-            return code
-
-
-def generate(*, rng: random.Random, area: EmploymentArea, users: dict[str, User]) -> None:
-    counsellor = users.get("counsellor") or users["coordinator"]
-    coordinator = users.get("coordinator") or counsellor
-    operation = operation_default(area=area)
-    municipalities = list(area.municipalities.order_by("code"))
-    kpedu = PartnerOrganisation.objects.filter(short_name="KPEDU").first()
-    centria = PartnerOrganisation.objects.filter(short_name="Centria").first()
-    companies = list(Company.objects.filter(employment_area=area).order_by("pk")[:20])
-    labels = {label for a in ARCHETYPES for label in (*a.skills, *a.targets)}
-    concepts = _concepts(labels | set(CARD.values()))
-    used = set(
-        JobSeeker.objects.filter(employment_area=area)
-        .exclude(identity_code_digest="")
-        .values_list("identity_code_digest", flat=True)
-    )
-    existing = set(
-        JobSeeker.objects.filter(
-            employment_area=area, external_id__startswith="DEMO-JS-"
-        ).values_list("external_id", flat=True)
-    )
-    today = timezone.localdate()
-    weights = [a.weight for a in ARCHETYPES]
-    for number in range(1, COUNT + 1):
-        external_id = f"DEMO-JS-{number:03d}"
-        # Draw every person's values even when they exist, so that the others stay the same.
-        archetype = rng.choices(ARCHETYPES, weights=weights)[0]
-        person_rng = random.Random(rng.random())
-        if external_id in existing:
-            continue
-        _person(
-            person_rng,
-            external_id=external_id,
-            archetype=archetype,
-            counsellor=counsellor,
-            coordinator=coordinator,
-            operation=operation,
-            municipalities=municipalities,
-            partners=[p for p in (kpedu, centria) if p is not None],
-            companies=companies,
-            concepts=concepts,
-            used=used,
-            today=today,
-        )
-
-
-def _person(rng: random.Random, *, external_id: str, archetype: Archetype, **ctx: Any) -> None:
+def person_add(rng: random.Random, *, external_id: str, archetype: Archetype, **ctx: Any) -> None:
     today: datetime.date = ctx["today"]
     counsellor: User = ctx["counsellor"]
     language = rng.choices(["fi", "sv", "other"], weights=[70, 18, 12])[0]
@@ -301,9 +48,9 @@ def _person(rng: random.Random, *, external_id: str, archetype: Archetype, **ctx
         gender = rng.choice(["woman", "man"])
     age = rng.choice([19, 22, 24, 27, 31, 36, 42, 47, 51, 56, 58, 61])
     birth = today - datetime.timedelta(days=age * 365 + rng.randrange(365))
-    first, last = _name(rng, gender, language)
+    first, last = person_name(rng, gender, language)
     municipality = rng.choices(ctx["municipalities"], k=1)[0] if ctx["municipalities"] else None
-    code = _identity_code(rng, birth, ctx["used"]) if rng.random() < 0.8 else ""
+    code = demo_identity_code(rng, birth, ctx["used"]) if rng.random() < 0.8 else ""
     person = job_seeker_create(
         actor=counsellor,
         first_name=first,

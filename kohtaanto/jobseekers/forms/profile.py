@@ -1,0 +1,143 @@
+"""Forms of the profile: skills, requirement cards, target occupations, languages and CVs."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from kohtaanto.common.errors import DomainError
+from kohtaanto.common.validators import CleanTextFormMixin
+from kohtaanto.jobseekers.forms.fields import date_field
+from kohtaanto.jobseekers.languages import language_choices
+from kohtaanto.jobseekers.models import CefrLevel, SkillLevel, SkillSource
+from kohtaanto.taxonomy.fields import ConceptChoiceField
+from kohtaanto.taxonomy.lookup import concept_lookup_one
+from kohtaanto.taxonomy.models import Concept
+
+
+class SkillForm(CleanTextFormMixin, forms.Form):
+    concept = ConceptChoiceField(label=_("Taito"), types=["skill", "knowledge"])
+    level = forms.TypedChoiceField(
+        label=_("Taso"), choices=SkillLevel.choices, coerce=int, initial=2
+    )
+    source = forms.ChoiceField(label=_("Lähde"), choices=SkillSource.choices, initial="counsellor")
+    evidence = forms.CharField(label=_("Näyttö"), required=False, max_length=500)
+    assessed_on = date_field(_("Päivämäärä"), required=False)
+
+
+class CardForm(CleanTextFormMixin, forms.Form):
+    concept = ConceptChoiceField(label=_("Kortti tai pätevyys"), types=["requirement"])
+    acquired_on = date_field(_("Suoritettu"), required=False)
+    expires_on = date_field(
+        _("Voimassa asti"),
+        required=False,
+        help_text=_("Tyhjä: lasketaan kortin voimassaoloajasta."),
+    )
+    evidence = forms.CharField(label=_("Näyttö"), required=False, max_length=500)
+
+
+class TargetForm(CleanTextFormMixin, forms.Form):
+    concept = ConceptChoiceField(label=_("Tavoiteammatti"), types=["occupation"])
+
+
+class LanguageForm(CleanTextFormMixin, forms.Form):
+    language = forms.ChoiceField(label=_("Kieli"), choices=())
+    level = forms.ChoiceField(label=_("Taso (CEFR)"), choices=CefrLevel.choices)
+    is_native = forms.BooleanField(label=_("Äidinkieli"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = language_choices()  # type: ignore[attr-defined]
+
+
+class CvForm(CleanTextFormMixin, forms.Form):
+    text = forms.CharField(
+        label=_("Ansioluettelon teksti"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text=_("Liitä teksti tai lataa tiedosto."),
+    )
+    file = forms.FileField(
+        label=_("Tiedosto (PDF, DOCX tai TXT, enintään 5 Mt)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.txt"}),
+    )
+
+
+CV_ADD_TYPES = ["skill", "knowledge", "requirement"]
+
+
+class CvConfirmForm(CleanTextFormMixin, forms.Form):
+    """One checkbox and level per suggestion, and free additions (one name per line)."""
+
+    add = forms.CharField(
+        label=_("Lisää muita taitoja"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Yksi taito tai URI riviä kohden; saavat tason 2."),
+    )
+
+    def __init__(self, *args: Any, suggestions: list[dict], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.suggestions = suggestions
+        for s in suggestions:
+            key = str(s["concept_id"])
+            self.fields[f"accept_{key}"] = forms.BooleanField(
+                label=s["label"], required=False, initial=s["type"] != "occupation"
+            )
+            if s["type"] in ("skill", "knowledge"):
+                self.fields[f"level_{key}"] = forms.TypedChoiceField(
+                    label=_("Taso: %(label)s") % {"label": s["label"]},
+                    choices=SkillLevel.choices,
+                    coerce=int,
+                    initial=2,
+                    required=False,
+                    empty_value=None,
+                )
+
+    def rows(self) -> list[dict[str, Any]]:
+        """Each suggestion with its bound fields, for the template."""
+        result = []
+        for s in self.suggestions:
+            key = str(s["concept_id"])
+            result.append(
+                {
+                    "suggestion": s,
+                    "accept": self[f"accept_{key}"],
+                    "level": self[f"level_{key}"] if f"level_{key}" in self.fields else None,
+                }
+            )
+        return result
+
+    def accepted(self) -> dict[int, int]:
+        chosen = {}
+        for s in self.suggestions:
+            key = str(s["concept_id"])
+            if self.cleaned_data.get(f"accept_{key}"):
+                chosen[int(s["concept_id"])] = self.cleaned_data.get(f"level_{key}") or 2
+        return chosen
+
+    def clean_add(self) -> list[Concept]:
+        """Every line looked up; all lines that name no single concept are reported at once,
+        each with its line number and the reason."""
+        concepts = []
+        problems = []
+        lang = (get_language() or "fi")[:2]
+        for number, line in enumerate((self.cleaned_data.get("add") or "").splitlines(), 1):
+            if line.strip():
+                try:
+                    concepts.append(
+                        concept_lookup_one(text=line, types=CV_ADD_TYPES, lang=lang, field="add")
+                    )
+                except DomainError as error:
+                    problems.append(
+                        forms.ValidationError(
+                            _('Rivi %(line)s ("%(text)s"): %(reason)s'),
+                            code=error.code,
+                            params={"line": number, "text": line.strip(), "reason": error.message},
+                        )
+                    )
+        if problems:
+            raise forms.ValidationError(problems)
+        return concepts

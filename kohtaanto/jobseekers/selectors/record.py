@@ -1,0 +1,145 @@
+"""A person's record: profile, CVs, activation plan, service events and timeline."""
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kohtaanto.accounts.models import User
+from kohtaanto.common.errors import NotFoundError
+from kohtaanto.jobseekers.models import (
+    Consent,
+    CvDocument,
+    JobSeeker,
+    LanguageSkill,
+    PlanAction,
+    PlanGoal,
+    ProfileSkill,
+    RequirementCard,
+    ServiceEvent,
+    TargetOccupation,
+)
+from kohtaanto.jobseekers.selectors.access import require
+
+
+@dataclass
+class Profile:
+    skills: list[ProfileSkill]
+    cards: list[RequirementCard]
+    targets: list[TargetOccupation]
+    languages: list[LanguageSkill]
+    cv_documents: list[CvDocument] = field(default_factory=list)
+
+
+def profile_get(*, actor: User, job_seeker: JobSeeker) -> Profile:
+    require(actor, "view_job_seeker", job_seeker)
+    return Profile(
+        skills=list(job_seeker.skills.select_related("concept").order_by("-level", "concept__uri")),
+        cards=list(job_seeker.requirement_cards.select_related("concept").order_by("expires_on")),
+        targets=list(job_seeker.target_occupations.select_related("concept").order_by("id")),
+        languages=list(job_seeker.languages.order_by("-is_native", "language")),
+        cv_documents=list(job_seeker.cv_documents.all()[:5])
+        if actor.permissions.can_view_job_seeker_record(job_seeker)
+        else [],
+    )
+
+
+def cv_document_get_for_actor(*, actor: User, job_seeker: JobSeeker, id: Any) -> CvDocument:
+    require(actor, "change_job_seeker", job_seeker)
+    try:
+        return job_seeker.cv_documents.get(pk=int(id))
+    except (CvDocument.DoesNotExist, TypeError, ValueError) as exc:
+        raise NotFoundError("not found") from exc
+
+
+@dataclass
+class Plan:
+    goals: list[PlanGoal]
+    actions: list[PlanAction]
+    events: list[ServiceEvent]
+
+
+def plan_get(*, actor: User, job_seeker: JobSeeker) -> Plan:
+    require(actor, "view_job_seeker_record", job_seeker)
+    return Plan(
+        goals=list(job_seeker.goals.all()),
+        actions=list(job_seeker.actions.select_related("goal")),
+        events=list(
+            job_seeker.events.select_related("partner_organisation", "company", "created_by")
+        ),
+    )
+
+
+def plan_action_get_for_actor(*, actor: User, job_seeker: JobSeeker, id: Any) -> PlanAction:
+    require(actor, "change_job_seeker", job_seeker)
+    try:
+        return job_seeker.actions.get(pk=int(id))
+    except (PlanAction.DoesNotExist, TypeError, ValueError) as exc:
+        raise NotFoundError("not found") from exc
+
+
+def service_event_get_for_actor(*, actor: User, job_seeker: JobSeeker, id: Any) -> ServiceEvent:
+    require(actor, "change_job_seeker", job_seeker)
+    try:
+        return job_seeker.events.get(pk=int(id))
+    except (ServiceEvent.DoesNotExist, TypeError, ValueError) as exc:
+        raise NotFoundError("not found") from exc
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    on: datetime.date
+    kind: str
+    title: str
+    detail: str = ""
+
+
+def timeline(*, actor: User, job_seeker: JobSeeker) -> list[TimelineItem]:
+    """Everything that happened to the person, newest first: participation, consents,
+    plan and service events."""
+    require(actor, "view_job_seeker_record", job_seeker)
+    items: list[TimelineItem] = [
+        TimelineItem(timezone.localdate(job_seeker.created_at), "registered", _("Asiakkuus alkoi"))
+    ]
+    for p in job_seeker.participations.select_related("operation").prefetch_related("re_entries"):
+        items.append(TimelineItem(p.entry_date, "entry", _("ESR+-aloitus"), p.operation.name))
+        for r in p.re_entries.all():
+            items.append(
+                TimelineItem(r.re_entry_date, "re_entry", _("Paluu hankkeeseen"), p.operation.name)
+            )
+        if p.exit_date:
+            items.append(TimelineItem(p.exit_date, "exit", _("ESR+-päättyminen"), p.operation.name))
+    for c in job_seeker.consents.select_related("partner_organisation", "company"):
+        recipient = str(c.recipient) if c.recipient else ""
+        items.append(
+            TimelineItem(c.given_on, "consent", _("Suostumus annettu"), _consent_text(c, recipient))
+        )
+        if c.withdrawn_on:
+            items.append(
+                TimelineItem(
+                    c.withdrawn_on,
+                    "consent_withdrawn",
+                    _("Suostumus peruttu"),
+                    _consent_text(c, recipient),
+                )
+            )
+    for g in job_seeker.goals.all():
+        items.append(
+            TimelineItem(timezone.localdate(g.created_at), "goal", _("Tavoite"), g.description)
+        )
+    for a in job_seeker.actions.all():
+        items.append(TimelineItem(a.due_on, "action", a.get_status_display(), a.description))
+    for e in job_seeker.events.select_related("partner_organisation", "company"):
+        detail = e.training_name or str(e.partner_organisation or e.company or "")
+        if e.outcome:
+            detail = e.get_outcome_display()
+        text = " – ".join(x for x in (detail, e.description) if x)
+        items.append(TimelineItem(e.occurred_on, e.kind, e.get_kind_display(), text))
+    return sorted(items, key=lambda i: i.on, reverse=True)
+
+
+def _consent_text(consent: Consent, recipient: str) -> str:
+    label = str(consent.get_purpose_display())
+    return f"{label}: {recipient}" if recipient else label
