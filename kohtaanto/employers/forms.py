@@ -484,9 +484,14 @@ class VacancyForm(CleanTextFormMixin, forms.Form):
     closing_date = forms.DateField(label=_("Hakuaika päättyy"), required=False, widget=DateInput())
     description = forms.CharField(label=_("Ilmoitusteksti"), widget=forms.Textarea, required=False)
 
-    def __init__(self, *args: Any, municipalities: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, municipalities: Any, municipality_notice: str = "", **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["municipality"].queryset = municipalities  # type: ignore[attr-defined]
+        if municipality_notice:
+            # Beside the field and read with it (aria-describedby): why it is not the ad's.
+            self.fields["municipality"].help_text = municipality_notice
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
