@@ -12,8 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kohtaanto.accounts.models import Municipality
-from kohtaanto.common.errors import DomainError
-from kohtaanto.common.forms import form_saved, show_refusal
+from kohtaanto.common.forms import button_pressed, form_saved
 from kohtaanto.common.sorting import sort_links, sort_param
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.employers import selectors
@@ -171,13 +170,13 @@ def vacancy_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def _save_new(
     request: AuthenticatedHttpRequest, company: Company, forms: VacancyForms
 ) -> HttpResponse | None:
-    try:
-        vacancy = vacancies.vacancy_create(actor=request.user, company=company, data=forms.data())
-    except DomainError as exc:
-        show_refusal(forms.form, exc)
-        return None
-    messages.success(request, _("Työpaikka tallennettiin luonnokseksi."))
-    return redirect("employers:vacancy_detail", pk=vacancy.pk)
+    return form_saved(
+        request,
+        forms.form,
+        lambda: vacancies.vacancy_create(actor=request.user, company=company, data=forms.data()),
+        success=_("Työpaikka tallennettiin luonnokseksi."),
+        then=lambda vacancy: redirect("employers:vacancy_detail", pk=vacancy.pk),
+    )
 
 
 # The ad reader's employment types and pay periods as a vacancy's: a summer job is fixed-term;
@@ -353,15 +352,10 @@ def vacancy_transition(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
     if not form.is_valid():
         messages.error(request, _("Tuntematon tila."))
         return redirect("employers:vacancy_detail", pk=vacancy.pk)
-    try:
-        vacancy = vacancies.vacancy_transition(
-            actor=actor, vacancy=vacancy, to_state=form.cleaned_data["to_state"]
-        )
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(
-            request,
-            _("Työpaikan tila on nyt {state}.").format(state=vacancy.get_state_display()),
-        )
-    return redirect("employers:vacancy_detail", pk=vacancy.pk)
+    to_state = form.cleaned_data["to_state"]
+    return button_pressed(
+        request,
+        lambda: vacancies.vacancy_transition(actor=actor, vacancy=vacancy, to_state=to_state),
+        success=_("Työpaikan tila on nyt {state}.").format(state=VacancyState(to_state).label),
+        then=redirect("employers:vacancy_detail", pk=vacancy.pk),
+    )
