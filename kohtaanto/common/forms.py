@@ -180,8 +180,9 @@ def error_messages(request: HttpRequest, form: forms.BaseForm) -> None:
     """A form's errors as messages on the page a post returns to, each with its field."""
     for name, errors in form.errors.items():
         field = form.fields.get(name)
+        label = field.label if field is not None else None
         for error in errors:
-            messages.error(request, f"{field.label}: {error}" if field else str(error))
+            messages.error(request, f"{label}: {error}" if label else str(error))
 
 
 def button_pressed(
