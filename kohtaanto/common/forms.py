@@ -176,6 +176,15 @@ def form_saved(
     return then(result)
 
 
+def error_messages(request: HttpRequest, form: forms.BaseForm) -> None:
+    """A form's errors as messages on the page a post returns to, each with its field."""
+    for name, errors in form.errors.items():
+        field = form.fields.get(name)
+        label = field.label if field is not None else None
+        for error in errors:
+            messages.error(request, f"{label}: {error}" if label else str(error))
+
+
 def button_pressed(
     request: HttpRequest,
     action: Callable[[], Any],
@@ -183,16 +192,27 @@ def button_pressed(
     success: str,
     then: HttpResponse,
     after: Callable[[], None] | None = None,
+    form: forms.BaseForm | None = None,
 ) -> HttpResponse:
-    """A button with no form of its own (confirm, cancel, remove): the service's success or
-    its refusal as a message, then `then` (a redirect) either way. `after` runs only on
-    success, after the message (e.g. warnings that follow from what was done)."""
+    """A post made from another page (confirm, cancel, remove, a row's small form): the
+    service's success or its refusal as a message, then `then` (a redirect) either way.
+    `after` runs only on success, after the message (e.g. warnings that follow from what was
+    done). With `form`, the form must be valid before `action` runs (it reads the form's
+    cleaned data); its errors and the service's refusal come back as messages, each with the
+    label of the field it names."""
+    if form is not None and not form.is_valid():
+        error_messages(request, form)
+        return then
     try:
         action()
     except NotFoundError:
         raise
     except DomainError as exc:
-        messages.error(request, exc.message)
+        if form is None:
+            messages.error(request, exc.message)
+        else:
+            show_refusal(form, exc)
+            error_messages(request, form)
     else:
         messages.success(request, success)
         if after is not None:

@@ -92,3 +92,46 @@ def test_a_service_that_returns_nothing_has_still_accepted():
     assert attempt(form, lambda: []) == []
     assert attempt(form, _refuse(DomainError("Ei käy.", field="name"))) is None
     assert form.errors["name"] == ["Ei käy."]
+
+
+class LabelledForm(CleanTextFormMixin, forms.Form):
+    name = forms.CharField(label="Nimi")
+
+
+def test_button_pressed_with_a_form_checks_it_first_and_names_the_field_in_its_messages():
+    calls = []
+    done = HttpResponse("back")
+
+    request = _request()
+    invalid = LabelledForm({"name": ""})
+    assert (
+        button_pressed(
+            request, lambda: calls.append(1), form=invalid, success="Tallennettu.", then=done
+        )
+        is done
+    )
+    assert calls == []  # the service never ran
+    assert [m.message for m in get_messages(request)] == ["Nimi: Tämä kenttä vaaditaan."]
+
+    request = _request()
+    form = LabelledForm({"name": "x"})
+    button_pressed(
+        request,
+        _refuse(DomainError("Nimi on varattu.", field="name")),
+        form=form,
+        success="Tallennettu.",
+        then=done,
+    )
+    assert [m.message for m in get_messages(request)] == ["Nimi: Nimi on varattu."]
+
+    request = _request()
+    form = LabelledForm({"name": "x"})
+    button_pressed(
+        request,
+        lambda: calls.append(form.cleaned_data["name"]),
+        form=form,
+        success="Tallennettu.",
+        then=done,
+    )
+    assert calls == ["x"]
+    assert [m.message for m in get_messages(request)] == ["Tallennettu."]

@@ -1,9 +1,11 @@
 """Vacancies: structured form, from a pasted Finnish job ad, states and who may do what."""
 
+import html
 from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
 from kohtaanto.accounts.models import Role
@@ -336,3 +338,54 @@ def test_ad_fields_map_onto_the_vacancy_form(company, employment, period, contra
     assert initial["municipality"] == company.municipality  # the ad names none
     assert initial["contract_type"] == contract
     assert initial.get("wage_period") == wage_period
+
+
+@pytest.mark.parametrize(
+    ("lang", "ad", "notice"),
+    [
+        (
+            "fi",
+            "Hitsaaja, Pietarsaari\n\nHaemme hitsaajaa konepajallemme Pietarsaareen.\n",
+            "Ilmoituksessa mainittu kunta Pietarsaari on työllisyysalueen ulkopuolella, joten "
+            "kunnaksi valittiin yrityksen kunta Kokkola. Tarkista kunta.",
+        ),
+        (
+            "sv",
+            "Svetsare, Jakobstad\n\nVi söker en svetsare till vår verkstad i Jakobstad.\n",
+            "Kommunen Jakobstad som nämns i annonsen ligger utanför sysselsättningsområdet, "
+            "därför valdes företagets kommun Karleby. Kontrollera kommunen.",
+        ),
+    ],
+)
+def test_ad_naming_a_municipality_outside_the_area_says_the_company_s_stands_in(
+    client_as, company, vocab, lang, ad, notice
+):
+    client = client_as(Role.BUSINESS_ADVISOR)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = lang
+    data = {"company": company.pk, "text": ad}
+    response = client.post("/companies/vacancies/from-ad/", {"step": "analyse", **data})
+
+    form = response.context["form"]
+    assert form.initial["municipality"] == company.municipality
+    assert form["municipality"].help_text == notice
+    body = html.unescape(response.content.decode())
+    assert notice in body
+    assert 'aria-describedby="id_municipality_helptext' in body  # read with the field
+    # Still said when the confirm step comes back with an error to correct.
+    response = client.post(
+        "/companies/vacancies/from-ad/", {"step": "confirm", **data, "title": ""}
+    )
+    assert response.context["form"]["municipality"].help_text == notice
+    assert not Vacancy.objects.exists()
+
+
+def test_ad_naming_a_municipality_of_the_area_fills_it_in_without_a_notice(
+    client_as, company, vocab
+):
+    response = client_as(Role.BUSINESS_ADVISOR).post(
+        "/companies/vacancies/from-ad/",
+        {"step": "analyse", "company": company.pk, "text": STRUCTURED_AD},
+    )
+    form = response.context["form"]
+    assert form.initial["municipality"].name_fi == "Kannus"
+    assert form["municipality"].help_text == ""

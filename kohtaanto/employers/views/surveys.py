@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from kohtaanto.common.errors import DomainError, NotFoundError
-from kohtaanto.common.forms import button_pressed, show_refusal
+from kohtaanto.common.errors import NotFoundError
+from kohtaanto.common.forms import attempt, button_pressed, form_saved
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.employers import selectors
 from kohtaanto.employers.forms import (
@@ -146,23 +146,22 @@ def survey_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         forms = SurveyForms(survey, request.POST)
         action = request.POST.get("action", "save")
         if action != "suggest" and forms.is_valid():
-            try:
-                surveys.survey_answers_save(
+            done = form_saved(
+                request,
+                forms.form,
+                lambda: surveys.survey_answers_save(
                     actor=actor,
                     survey=survey,
                     answers=forms.answers(),
                     submit=action == "complete",
-                )
-            except DomainError as exc:
-                show_refusal(forms.form, exc)
-            else:
-                messages.success(
-                    request,
-                    _("Kartoitus merkittiin valmiiksi.")
-                    if action == "complete"
-                    else _("Vastaukset tallennettiin."),
-                )
-                return redirect("employers:survey_detail", pk=survey.pk)
+                ),
+                success=_("Kartoitus merkittiin valmiiksi.")
+                if action == "complete"
+                else _("Vastaukset tallennettiin."),
+                then=lambda _saved: redirect("employers:survey_detail", pk=survey.pk),
+            )
+            if done:
+                return done
     else:
         forms = SurveyForms(survey)
     link_url = request.session.pop(LINK_SESSION_KEY.format(pk=survey.pk), None)
@@ -202,25 +201,25 @@ def survey_link(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Tarkista linkin kieli ja vastaanottaja."))
         return redirect("employers:survey_detail", pk=survey.pk)
-    try:
-        survey, token = surveys.survey_link_issue(
-            actor=actor, survey=survey, language=form.cleaned_data["language"]
-        )
+    language = form.cleaned_data["language"]
+    contact = form.cleaned_data.get("contact")
+
+    def issue_and_send() -> None:
+        linked, token = surveys.survey_link_issue(actor=actor, survey=survey, language=language)
         url = request.build_absolute_uri(reverse("employers:public_survey", args=[token]))
-        contact = form.cleaned_data.get("contact")
         if contact is not None:
-            surveys.survey_link_send(actor=actor, survey=survey, contact=contact, url=url)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-        return redirect("employers:survey_detail", pk=survey.pk)
-    request.session[LINK_SESSION_KEY.format(pk=survey.pk)] = url
-    if contact is not None:
-        messages.success(
-            request, _("Linkki lähetettiin osoitteeseen {email}.").format(email=contact.email)
-        )
-    else:
-        messages.success(request, _("Uusi linkki luotiin. Aiemmat linkit eivät enää toimi."))
-    return redirect("employers:survey_detail", pk=survey.pk)
+            surveys.survey_link_send(actor=actor, survey=linked, contact=contact, url=url)
+        # Shown once on the survey's page, only when the link was made (and sent).
+        request.session[LINK_SESSION_KEY.format(pk=survey.pk)] = url
+
+    return button_pressed(
+        request,
+        issue_and_send,
+        success=_("Linkki lähetettiin osoitteeseen {email}.").format(email=contact.email)
+        if contact is not None
+        else _("Uusi linkki luotiin. Aiemmat linkit eivät enää toimi."),
+        then=redirect("employers:survey_detail", pk=survey.pk),
+    )
 
 
 @login_required
@@ -277,16 +276,16 @@ def public_survey(request: HttpRequest, token: str) -> HttpResponse:
             forms = SurveyForms(survey, request.POST)
             action = request.POST.get("action", "save")
             if action != "suggest" and forms.is_valid():
-                try:
-                    surveys.survey_answers_save(
+                answered = attempt(
+                    forms.form,
+                    lambda: surveys.survey_answers_save(
                         actor=None,
                         survey=survey,
                         answers=forms.answers(),
                         submit=action == "submit",
-                    )
-                except DomainError as exc:
-                    show_refusal(forms.form, exc)
-                else:
+                    ),
+                )
+                if answered is not None:
                     target = reverse("employers:public_survey", args=[token])
                     return redirect(f"{target}?lang={lang}&saved=1")
         else:

@@ -12,8 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kohtaanto.accounts.models import Municipality
-from kohtaanto.common.errors import DomainError
-from kohtaanto.common.forms import form_saved, show_refusal
+from kohtaanto.common.forms import button_pressed, form_saved
 from kohtaanto.common.sorting import sort_links, sort_param
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.employers import selectors
@@ -33,6 +32,7 @@ from kohtaanto.employers.forms import (
 from kohtaanto.employers.models import Company, Vacancy, VacancyState
 from kohtaanto.employers.services import vacancies
 from kohtaanto.employers.suggestions import text_suggestions
+from kohtaanto.extraction.ads import MUNICIPALITIES as AD_MUNICIPALITIES
 from kohtaanto.extraction.ads import AdFields
 from kohtaanto.extraction.selectors import extraction_suggest
 from kohtaanto.taxonomy.lookup import concept_label_choices
@@ -116,11 +116,13 @@ class VacancyForms:
         initial: dict[str, Any] | None = None,
         skills: list[dict[str, Any]] | None = None,
         requirements: list[dict[str, Any]] | None = None,
+        municipality_notice: str = "",
     ) -> None:
         self.form = VacancyForm(
             data,
             municipalities=selectors.area_municipalities(actor=actor),
             initial=initial or {},
+            municipality_notice=municipality_notice,
         )
         self.skills = VacancySkillFormSet(data, prefix="skills", initial=skills or [])
         self.requirements = VacancyRequirementFormSet(
@@ -168,13 +170,13 @@ def vacancy_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def _save_new(
     request: AuthenticatedHttpRequest, company: Company, forms: VacancyForms
 ) -> HttpResponse | None:
-    try:
-        vacancy = vacancies.vacancy_create(actor=request.user, company=company, data=forms.data())
-    except DomainError as exc:
-        show_refusal(forms.form, exc)
-        return None
-    messages.success(request, _("Työpaikka tallennettiin luonnokseksi."))
-    return redirect("employers:vacancy_detail", pk=vacancy.pk)
+    return form_saved(
+        request,
+        forms.form,
+        lambda: vacancies.vacancy_create(actor=request.user, company=company, data=forms.data()),
+        success=_("Työpaikka tallennettiin luonnokseksi."),
+        then=lambda vacancy: redirect("employers:vacancy_detail", pk=vacancy.pk),
+    )
 
 
 # The ad reader's employment types and pay periods as a vacancy's: a summer job is fixed-term;
@@ -183,14 +185,20 @@ AD_CONTRACT_TYPES = {"permanent": "permanent", "fixed_term": "fixed_term", "summ
 AD_WAGE_PERIODS = {"hour": "hour", "month": "month"}
 
 
+def _ad_municipality(ad: AdFields, company: Company) -> Municipality | None:
+    """The municipality the ad names, when it is one of the company's employment area."""
+    if not ad.municipality:
+        return None
+    return Municipality.objects.filter(
+        code=ad.municipality, area_id=company.employment_area_id
+    ).first()
+
+
 def _ad_initial(ad: AdFields, text: str, company: Company) -> dict[str, Any]:
     """A vacancy's fields as the pasted ad states them; the company's own where it does not."""
-    municipality = (
-        Municipality.objects.filter(code=ad.municipality).first() if ad.municipality else None
-    )
     initial: dict[str, Any] = {
         "title": ad.title or first_line_title(text),
-        "municipality": municipality or company.municipality,
+        "municipality": _ad_municipality(ad, company) or company.municipality,
         "contract_type": AD_CONTRACT_TYPES.get(ad.employment_type, ""),
         "start_date": ad.start_date,
         "closing_date": ad.deadline,
@@ -200,6 +208,30 @@ def _ad_initial(ad: AdFields, text: str, company: Company) -> dict[str, Any]:
             wage_min=ad.pay_min, wage_max=ad.pay_max, wage_period=AD_WAGE_PERIODS[ad.pay_period]
         )
     return initial
+
+
+# The ad reader's place names, Finnish → Swedish (Pietarsaari → Jakobstad).
+_SWEDISH_NAMES = {fi: sv for _code, fi, sv in AD_MUNICIPALITIES}
+
+
+def _ad_municipality_notice(ad: AdFields, company: Company) -> str:
+    """What the form says next to the municipality when the ad names one outside the
+    employment area (a neighbour such as Pietarsaari): the form cannot take it, so the
+    company's own municipality stands in, and the user should see that it did."""
+    if not ad.municipality_name or _ad_municipality(ad, company) is not None:
+        return ""
+    name = ad.municipality_name
+    if (translation.get_language() or "fi")[:2] == "sv":
+        name = _SWEDISH_NAMES.get(name, name)
+    if company.municipality is None:
+        return _(
+            "Ilmoituksessa mainittu kunta {name} on työllisyysalueen ulkopuolella, joten "
+            "kuntaa ei valittu. Valitse alueen kunta."
+        ).format(name=name)
+    return _(
+        "Ilmoituksessa mainittu kunta {name} on työllisyysalueen ulkopuolella, joten "
+        "kunnaksi valittiin yrityksen kunta {company_municipality}. Tarkista kunta."
+    ).format(name=name, company_municipality=company.municipality.name())
 
 
 @login_required
@@ -221,8 +253,9 @@ def vacancy_from_ad(request: AuthenticatedHttpRequest) -> HttpResponse:
     text = ad_form.cleaned_data["text"]
     found = text_suggestions(text)
     details = extraction_suggest(text=text)
+    notice = _ad_municipality_notice(details.result.ad, company)
     if step == "confirm":
-        forms = VacancyForms(actor, request.POST)
+        forms = VacancyForms(actor, request.POST, municipality_notice=notice)
         if forms.is_valid():
             response = _save_new(request, company, forms)
             if response is not None:
@@ -243,6 +276,7 @@ def vacancy_from_ad(request: AuthenticatedHttpRequest) -> HttpResponse:
             requirements=[
                 {"concept": s.concept, "include": s.required} for s in found.requirements
             ],
+            municipality_notice=notice,
         )
     return render(
         request,
@@ -318,15 +352,10 @@ def vacancy_transition(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
     if not form.is_valid():
         messages.error(request, _("Tuntematon tila."))
         return redirect("employers:vacancy_detail", pk=vacancy.pk)
-    try:
-        vacancy = vacancies.vacancy_transition(
-            actor=actor, vacancy=vacancy, to_state=form.cleaned_data["to_state"]
-        )
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(
-            request,
-            _("Työpaikan tila on nyt {state}.").format(state=vacancy.get_state_display()),
-        )
-    return redirect("employers:vacancy_detail", pk=vacancy.pk)
+    to_state = form.cleaned_data["to_state"]
+    return button_pressed(
+        request,
+        lambda: vacancies.vacancy_transition(actor=actor, vacancy=vacancy, to_state=to_state),
+        success=_("Työpaikan tila on nyt {state}.").format(state=VacancyState(to_state).label),
+        then=redirect("employers:vacancy_detail", pk=vacancy.pk),
+    )

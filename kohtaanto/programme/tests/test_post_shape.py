@@ -1,7 +1,7 @@
-"""One shape for the programme's form posts (`views.common.accepted` / `submit_and_return`):
-a service's refusal is shown in its words on the page the post returns to and nothing is
-changed; a form error names its field; a role without the permission, and a missing object,
-get the same 404."""
+"""One shape for the programme's form posts (`views.common.accepted`,
+`common.forms.button_pressed`): a service's refusal is shown in its words on the page the post
+returns to and nothing is changed; a form error names its field; a role without the
+permission, and a missing object, get the same 404."""
 
 from datetime import date
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from kohtaanto.common.errors import DomainError, NotFoundError
-from kohtaanto.common.forms import show_refusal
+from kohtaanto.common.forms import form_saved
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.programme import exports, selectors, services
 from kohtaanto.programme.forms import (
@@ -99,22 +99,27 @@ def activity_save(request: AuthenticatedHttpRequest, entry_id: int | None = None
     )
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         data = form.service_data()
-        try:
-            if entry is None:
-                entry = services.activity_entry_create(
-                    actor=request.user, participants=_participants_from(formset), **data
+        participants = _participants_from(formset)
+        editing = entry
+
+        def save() -> ActivityEntry:
+            if editing is None:
+                return services.activity_entry_create(
+                    actor=request.user, participants=participants, **data
                 )
-            else:
-                entry = services.activity_entry_update(
-                    actor=request.user,
-                    entry=entry,
-                    participants=_participants_from(formset),
-                    **data,
-                )
-            messages.success(request, _("Merkintä tallennettiin."))
-            return redirect("programme:activity_detail", entry_id=entry.pk)
-        except DomainError as error:
-            show_refusal(form, error)
+            return services.activity_entry_update(
+                actor=request.user, entry=editing, participants=participants, **data
+            )
+
+        done = form_saved(
+            request,
+            form,
+            save,
+            success=_("Merkintä tallennettiin."),
+            then=lambda saved: redirect("programme:activity_detail", entry_id=saved.pk),
+        )
+        if done:
+            return done
     return render(
         request,
         "programme/activity_form.html",

@@ -4,7 +4,7 @@ access log, the period filter.
 A page answers a missing object and a forbidden one alike with 404 (`require`, the selectors'
 NotFoundError). A service's refusal is shown on its form with `common.forms.show_refusal`:
 next to the field it names, or above the form; a post that returns to another page carries
-the same words there as messages (`submit_and_return`).
+the same words there as messages (`common.forms.button_pressed` with its form).
 """
 
 from collections.abc import Callable
@@ -12,9 +12,6 @@ from datetime import date
 from typing import Any
 
 from django import forms
-from django.contrib import messages
-from django.http import HttpResponse
-from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 
@@ -41,31 +38,6 @@ def accepted(form: forms.BaseForm, call: Callable[[dict[str, Any]], Any]) -> boo
     on the form and nothing is changed; NotFoundError passes on to the 404 page). True when
     the form was valid and the service accepted."""
     return form.is_valid() and attempt(form, lambda: call(form.cleaned_data)) is not None
-
-
-def refusal_messages(request: AuthenticatedHttpRequest, form: forms.BaseForm) -> None:
-    """The form's errors as messages on the page the post returns to, each with its field."""
-    for name, errors in form.errors.items():
-        field = form.fields.get(name)
-        for error in errors:
-            messages.error(request, f"{field.label}: {error}" if field else str(error))
-
-
-def submit_and_return(
-    request: AuthenticatedHttpRequest,
-    form: forms.BaseForm,
-    call: Callable[[dict[str, Any]], Any],
-    *,
-    success: str,
-    back: str,
-) -> HttpResponse:
-    """The one shape of a post made from another page: form → service → back to that page
-    with the success, or with the form's errors and the service's refusal as messages."""
-    if accepted(form, call):
-        messages.success(request, success)
-    else:
-        refusal_messages(request, form)
-    return redirect(back)
 
 
 def default_period(operation: Operation) -> tuple[date, date]:

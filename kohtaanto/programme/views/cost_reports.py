@@ -7,11 +7,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from kohtaanto.common.errors import NotFoundError
+from kohtaanto.common.forms import button_pressed, error_messages
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.programme import exports, selectors, services
 from kohtaanto.programme.forms import (
@@ -23,9 +23,7 @@ from kohtaanto.programme.forms import (
 from kohtaanto.programme.indicators import BY_CODE
 from kohtaanto.programme.views.common import (
     accepted,
-    refusal_messages,
     require,
-    submit_and_return,
 )
 
 # --- Cost reports -------------------------------------------------------------------------
@@ -113,12 +111,13 @@ def cost_report_detail(request: AuthenticatedHttpRequest, report_id: int) -> Htt
 def cost_report_submit(request: AuthenticatedHttpRequest, report_id: int) -> HttpResponse:
     require(request, "manage_cost_reports")
     report = selectors.cost_report_get_for_actor(actor=request.user, id=report_id)
-    return submit_and_return(
+    form = ConfirmForm(request.POST)
+    return button_pressed(
         request,
-        ConfirmForm(request.POST),
-        lambda _data: services.cost_report_submit(actor=request.user, report=report),
+        lambda: services.cost_report_submit(actor=request.user, report=report),
+        form=form,
         success=_("Maksatushakemus lähetettiin ja lukittiin."),
-        back=reverse("programme:cost_report", args=[report.pk]),
+        then=redirect("programme:cost_report", report.pk),
     )
 
 
@@ -137,7 +136,7 @@ def cost_report_correct(request: AuthenticatedHttpRequest, report_id: int) -> Ht
     ):
         messages.success(request, _("Korjausversio avattiin."))
         return redirect("programme:cost_report", report_id=corrections[0].pk)
-    refusal_messages(request, form)
+    error_messages(request, form)
     return redirect("programme:cost_report", report_id=report.pk)
 
 
@@ -178,18 +177,19 @@ def cost_report_decision(request: AuthenticatedHttpRequest, report_id: int) -> H
     """Record the funder's payment decision on a submitted claim."""
     require(request, "manage_cost_reports")
     report = selectors.cost_report_get_for_actor(actor=request.user, id=report_id)
-    return submit_and_return(
+    form = PaymentDecisionForm(request.POST)
+    return button_pressed(
         request,
-        PaymentDecisionForm(request.POST),
-        lambda data: services.payment_decision_record(
+        lambda: services.payment_decision_record(
             actor=request.user,
             report=report,
-            decided_on=data["decided_on"],
-            accepted_staff_eur=data["accepted_staff_eur"],
-            deduction_reason=data["deduction_reason"],
-            paid_eur=data["paid_eur"] or Decimal("0"),
-            paid_on=data["paid_on"],
+            decided_on=form.cleaned_data["decided_on"],
+            accepted_staff_eur=form.cleaned_data["accepted_staff_eur"],
+            deduction_reason=form.cleaned_data["deduction_reason"],
+            paid_eur=form.cleaned_data["paid_eur"] or Decimal("0"),
+            paid_on=form.cleaned_data["paid_on"],
         ),
+        form=form,
         success=_("Maksatuspäätös kirjattiin."),
-        back=reverse("programme:cost_report", args=[report.pk]),
+        then=redirect("programme:cost_report", report.pk),
     )

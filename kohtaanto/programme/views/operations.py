@@ -7,11 +7,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kohtaanto.common.errors import NotFoundError
+from kohtaanto.common.forms import button_pressed
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.programme import selectors, services
 from kohtaanto.programme.forms import (
@@ -24,7 +24,7 @@ from kohtaanto.programme.forms import (
     StaffPositionForm,
 )
 from kohtaanto.programme.models import StaffPosition
-from kohtaanto.programme.views.common import accepted, require, submit_and_return
+from kohtaanto.programme.views.common import accepted, require
 
 # --- Hub ----------------------------------------------------------------------------------
 
@@ -66,14 +66,15 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
 def operation_company_save(request: AuthenticatedHttpRequest, operation_id: int) -> HttpResponse:
     require(request, "manage_programme")
     operation = selectors.operation_get_for_actor(actor=request.user, id=operation_id)
-    return submit_and_return(
+    form = OperationCompanyForm(request.POST, actor=request.user)
+    return button_pressed(
         request,
-        OperationCompanyForm(request.POST, actor=request.user),
-        lambda data: services.operation_company_save(
-            actor=request.user, operation=operation, **data
+        lambda: services.operation_company_save(
+            actor=request.user, operation=operation, **form.cleaned_data
         ),
+        form=form,
         success=_("Yrityksen tiedot tallennettiin."),
-        back=reverse("programme:home"),
+        then=redirect("programme:home"),
     )
 
 
@@ -82,12 +83,13 @@ def operation_company_save(request: AuthenticatedHttpRequest, operation_id: int)
 def operation_company_remove(request: AuthenticatedHttpRequest, link_id: int) -> HttpResponse:
     require(request, "manage_programme")
     link = selectors.operation_company_get_for_actor(actor=request.user, id=link_id)
-    return submit_and_return(
+    form = ConfirmForm(request.POST)
+    return button_pressed(
         request,
-        ConfirmForm(request.POST),
-        lambda _data: services.operation_company_remove(actor=request.user, link=link),
+        lambda: services.operation_company_remove(actor=request.user, link=link),
+        form=form,
         success=_("Yritys poistettiin hankkeesta."),
-        back=reverse("programme:home"),
+        then=redirect("programme:home"),
     )
 
 
@@ -96,14 +98,15 @@ def operation_company_remove(request: AuthenticatedHttpRequest, link_id: int) ->
 def implementer_budget(request: AuthenticatedHttpRequest, implementer_id: int) -> HttpResponse:
     require(request, "manage_programme")
     implementer = selectors.implementer_get_for_actor(actor=request.user, id=implementer_id)
-    return submit_and_return(
+    form = ImplementerBudgetForm(request.POST)
+    return button_pressed(
         request,
-        ImplementerBudgetForm(request.POST),
-        lambda data: services.implementer_budget_set(
-            actor=request.user, implementer=implementer, budget_eur=data["budget_eur"]
+        lambda: services.implementer_budget_set(
+            actor=request.user, implementer=implementer, budget_eur=form.cleaned_data["budget_eur"]
         ),
+        form=form,
         success=_("Toteuttajan budjetti tallennettiin."),
-        back=reverse("programme:home"),
+        then=redirect("programme:home"),
     )
 
 
@@ -195,12 +198,13 @@ def position_save(
 def staff_member_create(request: AuthenticatedHttpRequest, operation_id: int) -> HttpResponse:
     require(request, "manage_programme")
     operation = selectors.operation_get_for_actor(actor=request.user, id=operation_id)
-    return submit_and_return(
+    form = StaffMemberForm(request.POST, actor=request.user)
+    return button_pressed(
         request,
-        StaffMemberForm(request.POST, actor=request.user),
-        lambda data: services.staff_member_create(actor=request.user, **data),
+        lambda: services.staff_member_create(actor=request.user, **form.cleaned_data),
+        form=form,
         success=_("Henkilö lisättiin."),
-        back=reverse("programme:budget", args=[operation.pk]),
+        then=redirect("programme:budget", operation.pk),
     )
 
 
@@ -209,14 +213,15 @@ def staff_member_create(request: AuthenticatedHttpRequest, operation_id: int) ->
 def payment_period_create(request: AuthenticatedHttpRequest, operation_id: int) -> HttpResponse:
     require(request, "manage_programme")
     operation = selectors.operation_get_for_actor(actor=request.user, id=operation_id)
-    return submit_and_return(
+    form = PaymentPeriodForm(request.POST)
+    return button_pressed(
         request,
-        PaymentPeriodForm(request.POST),
-        lambda data: services.payment_period_create(
-            actor=request.user, operation=operation, **data
+        lambda: services.payment_period_create(
+            actor=request.user, operation=operation, **form.cleaned_data
         ),
+        form=form,
         success=_("Maksatuskausi lisättiin."),
-        back=reverse("programme:budget", args=[operation.pk]),
+        then=redirect("programme:budget", operation.pk),
     )
 
 
@@ -225,16 +230,17 @@ def payment_period_create(request: AuthenticatedHttpRequest, operation_id: int) 
 def financing_plan_save(request: AuthenticatedHttpRequest, operation_id: int) -> HttpResponse:
     require(request, "manage_programme")
     operation = selectors.operation_get_for_actor(actor=request.user, id=operation_id)
-    return submit_and_return(
+    form = FinancingPlanForm(request.POST)
+    return button_pressed(
         request,
-        FinancingPlanForm(request.POST),
-        lambda data: services.financing_plan_save(
+        lambda: services.financing_plan_save(
             actor=request.user,
             operation=operation,
-            support_rate_percent=data["support_rate_percent"],
-            municipal_share_eur=data["municipal_share_eur"] or Decimal("0"),
-            other_public_eur=data["other_public_eur"] or Decimal("0"),
+            support_rate_percent=form.cleaned_data["support_rate_percent"],
+            municipal_share_eur=form.cleaned_data["municipal_share_eur"] or Decimal("0"),
+            other_public_eur=form.cleaned_data["other_public_eur"] or Decimal("0"),
         ),
+        form=form,
         success=_("Rahoitussuunnitelma tallennettiin."),
-        back=reverse("programme:budget", args=[operation.pk]),
+        then=redirect("programme:budget", operation.pk),
     )

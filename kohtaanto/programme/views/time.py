@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kohtaanto.common.errors import NotFoundError
+from kohtaanto.common.forms import button_pressed
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.programme import selectors, services
 from kohtaanto.programme.forms import (
@@ -22,7 +23,7 @@ from kohtaanto.programme.forms import (
     TimeRecordForm,
     TimeSheetSignForm,
 )
-from kohtaanto.programme.views.common import accepted, require, submit_and_return
+from kohtaanto.programme.views.common import accepted, require
 
 # --- Time records -------------------------------------------------------------------------
 
@@ -73,12 +74,13 @@ def time_records(request: AuthenticatedHttpRequest) -> HttpResponse:
 def time_record_delete(request: AuthenticatedHttpRequest, record_id: int) -> HttpResponse:
     require(request, "record_time")
     record = selectors.time_record_get_for_actor(actor=request.user, id=record_id)
-    return submit_and_return(
+    form = ConfirmForm(request.POST)
+    return button_pressed(
         request,
-        ConfirmForm(request.POST),
-        lambda _data: services.time_record_delete(actor=request.user, record=record),
+        lambda: services.time_record_delete(actor=request.user, record=record),
+        form=form,
         success=_("Kirjaus poistettiin."),
-        back=f"{reverse('programme:time')}?year={record.date.year}",
+        then=redirect(f"{reverse('programme:time')}?year={record.date.year}"),
     )
 
 
@@ -86,12 +88,13 @@ def time_record_delete(request: AuthenticatedHttpRequest, record_id: int) -> Htt
 @require_POST
 def salary_record(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(request, "record_time")
-    return submit_and_return(
+    form = SalaryPaymentForm(request.POST, actor=request.user)
+    return button_pressed(
         request,
-        SalaryPaymentForm(request.POST, actor=request.user),
-        lambda data: services.salary_payment_record(actor=request.user, **data),
+        lambda: services.salary_payment_record(actor=request.user, **form.cleaned_data),
+        form=form,
         success=_("Palkka kirjattiin."),
-        back=reverse("programme:time"),
+        then=redirect("programme:time"),
     )
 
 
@@ -151,10 +154,11 @@ def time_sheet_countersign(request: AuthenticatedHttpRequest, sheet_id: int) -> 
     require(request, "countersign_time_sheet")
     sheet = selectors.time_sheet_get_for_actor(actor=request.user, id=sheet_id)
     require(request, "countersign_time_sheet", sheet)
-    return submit_and_return(
+    form = ConfirmForm(request.POST)
+    return button_pressed(
         request,
-        ConfirmForm(request.POST),
-        lambda _data: services.time_sheet_sign_as_supervisor(actor=request.user, sheet=sheet),
+        lambda: services.time_sheet_sign_as_supervisor(actor=request.user, sheet=sheet),
+        form=form,
         success=_("Tuntikirjanpito %(sheet)s hyväksyttiin ja lukittiin.") % {"sheet": sheet},
-        back=reverse("programme:time_sheets"),
+        then=redirect("programme:time_sheets"),
     )

@@ -1,176 +1,27 @@
-"""Reading and validating the official ESCO CSV download (v1.1/v1.2 layout), without the database.
+"""The checks of an ESCO download, file by file: concepts and their labels, the hierarchy, ISCO
+codes, the relations, and the checksum of what was read."""
 
-A folder holds one or more language packs:
-
-  skills_<lang>.csv, occupations_<lang>.csv, skillGroups_<lang>.csv, ISCOGroups_<lang>.csv,
-  skillsHierarchy_<lang>.csv                                  (labels per language)
-  occupationSkillRelations.csv, skillSkillRelations.csv,
-  broaderRelationsSkillPillar.csv, broaderRelationsOccPillar.csv
-                                                              (language-independent; the
-                                                              `_<lang>` spelling is accepted too)
-
-Alternative and hidden labels are newline-separated inside quoted cells. Every file is checked
-before anything is written: missing files or columns, broken CSV, URIs that are not ESCO URIs,
-unknown ISCO codes and relations whose concepts are not in the download are reported with file,
-line and reason (`ImportRejectedError`).
-
-ESCO v1.1.1 itself refers to one occupation that its occupation file leaves out (68 relation
-rows). `skip_dangling=True` skips such relation rows instead of refusing the import and lists
-them in `EscoDataset.skipped`.
-"""
-
-import csv
 import hashlib
-import re
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from functools import partial
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
 
-from kohtaanto.common.errors import ImportRejectedError, RowError
+from kohtaanto.common.errors import RowError
+from kohtaanto.taxonomy.esco_files.csv_files import CsvFile, ErrorList, split_labels
+from kohtaanto.taxonomy.esco_files.records import (
+    ESCO_URI,
+    MAX_LABEL_LENGTH,
+    RELATION_TYPES,
+    SKILL_TYPES,
+    ConceptRecord,
+    Progress,
+)
 from kohtaanto.taxonomy.models import ConceptType, LabelKind, RelationKind
 
-T = TypeVar("T")
-Progress = Callable[..., Iterable[Any]]
 
-ESCO_URI = re.compile(r"^https?://data\.europa\.eu/esco/[A-Za-z0-9-]+/[A-Za-z0-9._-]+$")
-MAX_ERRORS = 50
-MAX_DANGLING_LISTED = 20
-MAX_LABEL_LENGTH = 500
+class EscoReader:
+    """One read of a download folder: each step checks one file and gathers its concepts or
+    relations; every problem goes to `errors`, relation rows to unknown concepts to `dangling`."""
 
-SKILL_TYPES = {"": ConceptType.SKILL, "skill/competence": ConceptType.SKILL}
-SKILL_TYPES["knowledge"] = ConceptType.KNOWLEDGE
-RELATION_TYPES = {"essential", "optional"}
-
-
-def no_progress(iterable: Iterable[T], **kwargs: Any) -> Iterable[T]:
-    return iterable
-
-
-@dataclass
-class ConceptRecord:
-    """One concept as the download describes it, with its labels in every language read."""
-
-    uri: str
-    type: str
-    file: str
-    line: int
-    reuse_level: str = ""
-    code: str = ""
-    isco_code: str = ""
-    status: str = "released"
-    # Skill groups that only skillsHierarchy names (ESCO v1.1.1 has seven).
-    from_hierarchy: bool = False
-    # {(lang, kind, text)}; kind is a LabelKind value.
-    labels: set[tuple[str, str, str]] = field(default_factory=set)
-    descriptions: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass
-class EscoDataset:
-    languages: list[str]
-    concepts: dict[str, ConceptRecord]
-    # (source URI, target URI, RelationKind value)
-    relations: set[tuple[str, str, str]]
-    # Data rows per file name, for checking the imported counts against the files.
-    file_rows: dict[str, int]
-    skipped: list[RowError]
-    checksum: str
-
-    def count(self, concept_type: str) -> int:
-        return sum(1 for c in self.concepts.values() if c.type == concept_type)
-
-    def relation_count(self, kind: str) -> int:
-        return sum(1 for r in self.relations if r[2] == kind)
-
-
-class DanglingReferencesError(ImportRejectedError):
-    """Every problem found is a relation to a concept the download does not define."""
-
-    def __init__(self, errors: list[RowError], rows: int) -> None:
-        super().__init__(errors)
-        self.rows = rows
-        self.message = (
-            f"{rows} relation row(s) refer to concepts in no concept file; nothing was imported."
-        )
-
-
-class _Errors:
-    def __init__(self) -> None:
-        self.items: list[RowError] = []
-
-    def add(self, file: str, line: int | None, column: str, reason: str) -> None:
-        self.items.append(RowError(line=line, field=column, reason=reason, file=file))
-
-    @property
-    def full(self) -> bool:
-        return len(self.items) >= MAX_ERRORS
-
-
-def detect_languages(folder: Path) -> list[str]:
-    """Languages whose skills_<lang>.csv is in the folder, English first."""
-    found = sorted(p.stem.split("_", 1)[1] for p in folder.glob("skills_*.csv"))
-    return sorted(found, key=lambda lang: (lang != "en", lang))
-
-
-class _CsvFile:
-    """Rows of one CSV file as dicts, with the line each record starts on."""
-
-    def __init__(self, path: Path, required: Iterable[str], errors: _Errors) -> None:
-        self.path = path
-        self.name = path.name
-        self.required = list(required)
-        self.errors = errors
-        self.rows = 0
-
-    def records(self, progress: Progress) -> Iterator[tuple[int, dict[str, str]]]:
-        try:
-            with self.path.open(encoding="utf-8-sig", newline="") as handle:
-                reader = csv.reader(handle, strict=True)
-                yield from self._records(reader, progress)
-        except UnicodeDecodeError as exc:
-            self.errors.add(self.name, None, "", f"not UTF-8 text ({exc.reason})")
-
-    def _records(self, reader: Any, progress: Progress) -> Iterator[tuple[int, dict[str, str]]]:
-        try:
-            header = next(reader, None)
-            if header is None:
-                self.errors.add(self.name, 1, "", "the file is empty")
-                return
-            header = [h.strip() for h in header]
-            missing = [c for c in self.required if c not in header]
-            for column in missing:
-                self.errors.add(self.name, 1, column, "column missing")
-            if missing:
-                return
-            width = len(header)
-            start = reader.line_num + 1
-            for row in progress(reader, desc=self.name, unit=" rows"):
-                line, start = start, reader.line_num + 1
-                if not row or (len(row) == 1 and not row[0].strip()):
-                    continue
-                if len(row) > width:
-                    self.errors.add(
-                        self.name, line, "", f"{len(row)} fields, the header has {width}"
-                    )
-                    if self.errors.full:
-                        return
-                    continue
-                self.rows += 1
-                # ESCO leaves trailing empty cells out on some rows (skillsHierarchy).
-                yield line, dict(zip(header, row + [""] * (width - len(row)), strict=True))
-                if self.errors.full:
-                    return
-        except csv.Error as exc:
-            self.errors.add(self.name, reader.line_num, "", f"broken CSV: {exc}")
-
-
-def _labels(cell: str) -> list[str]:
-    return [label.strip() for label in cell.splitlines() if label.strip()]
-
-
-class _Reader:
     def __init__(
         self, folder: Path, languages: list[str], skip_dangling: bool, progress: Progress
     ) -> None:
@@ -178,7 +29,7 @@ class _Reader:
         self.languages = languages
         self.skip_dangling = skip_dangling
         self.progress = progress
-        self.errors = _Errors()
+        self.errors = ErrorList()
         self.concepts: dict[str, ConceptRecord] = {}
         self.relations: set[tuple[str, str, str]] = set()
         self.file_rows: dict[str, int] = {}
@@ -189,23 +40,23 @@ class _Reader:
     # Files --------------------------------------------------------------------------------
     def _open(
         self, names: list[str], required: Iterable[str], optional: bool = False
-    ) -> _CsvFile | None:
+    ) -> CsvFile | None:
         for name in names:
             path = self.folder / name
             if path.is_file():
                 self.paths.append(path)
-                return _CsvFile(path, required, self.errors)
+                return CsvFile(path, required, self.errors)
         if not optional:
             self.errors.add(names[0], None, "", f"file missing from {self.folder}")
         return None
 
     def _relation_file(
         self, base: str, required: Iterable[str], optional: bool = False
-    ) -> _CsvFile | None:
+    ) -> CsvFile | None:
         names = [f"{base}.csv"] + [f"{base}_{lang}.csv" for lang in self.languages]
         return self._open(names, required, optional)
 
-    def _rows(self, csv_file: _CsvFile) -> Iterator[tuple[int, dict[str, str]]]:
+    def _rows(self, csv_file: CsvFile) -> Iterator[tuple[int, dict[str, str]]]:
         yield from csv_file.records(self.progress)
         self.file_rows[csv_file.name] = csv_file.rows
 
@@ -247,7 +98,7 @@ class _Reader:
             ("hiddenLabels", LabelKind.HIDDEN),
         )
         for column, kind in columns:
-            for text in _labels(row.get(column, "")):
+            for text in split_labels(row.get(column, "")):
                 if len(text) > MAX_LABEL_LENGTH:
                     self.errors.add(file, line, column, f"label longer than {MAX_LABEL_LENGTH}")
                     continue
@@ -459,100 +310,3 @@ class _Reader:
                 for chunk in iter(lambda: handle.read(1 << 20), b""):
                     digest.update(chunk)
         return digest.hexdigest()
-
-
-def esco_read(
-    folder: Path,
-    *,
-    languages: list[str] | None = None,
-    skip_dangling: bool = False,
-    progress: Progress = no_progress,
-) -> EscoDataset:
-    """Read and check an ESCO download folder; raise ImportRejectedError listing every problem."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise ImportRejectedError([RowError(None, "", "not a folder", file=str(folder))])
-    languages = languages or detect_languages(folder)
-    if not languages:
-        raise ImportRejectedError(
-            [RowError(None, "", "no skills_<lang>.csv in the folder", file=str(folder))]
-        )
-    reader = _Reader(folder, languages, skip_dangling, progress)
-    steps: list[Callable[[], None]] = []
-    for lang in languages:
-        steps += [
-            partial(reader.read_concept_file, base, lang)
-            for base in ("ISCOGroups", "skillGroups", "skills", "occupations")
-        ]
-        steps.append(partial(reader.read_hierarchy, lang))
-    # Relations are checked only against complete concept files: otherwise one missing file
-    # would bury its own error under thousands of "unknown concept" ones.
-    for step in [*steps, reader.check_isco_codes, reader.read_relations]:
-        if reader.errors.items and step == reader.read_relations:
-            break
-        if reader.errors.full:
-            break
-        step()
-    if reader.errors.items:
-        raise ImportRejectedError(reader.errors.items[:MAX_ERRORS])
-    if reader.dangling and not skip_dangling:
-        errors = reader.dangling[:MAX_DANGLING_LISTED]
-        if len(reader.dangling) > MAX_DANGLING_LISTED:
-            uris = sorted({e.reason.rsplit(" ", 1)[-1] for e in reader.dangling})
-            listed = ", ".join(uris[:10]) + (" …" if len(uris) > 10 else "")
-            errors.append(
-                RowError(
-                    None, "", f"{len(reader.dangling) - len(errors)} more rows; concepts: {listed}"
-                )
-            )
-        raise DanglingReferencesError(errors, rows=len(reader.dangling))
-    return EscoDataset(
-        languages=languages,
-        concepts=reader.concepts,
-        relations=reader.relations,
-        file_rows=reader.file_rows,
-        skipped=reader.dangling,
-        checksum=reader.checksum(),
-    )
-
-
-def esco_read_concepts(
-    folder: Path,
-    *,
-    bases: Iterable[str] = ("skills", "occupations"),
-    languages: list[str] | None = None,
-    progress: Progress = no_progress,
-) -> EscoDataset:
-    """Only the named concept files of a download (skills, occupations, skillGroups,
-    ISCOGroups) and, where present, the skill pillar's own relations: what the extraction
-    engine and its benchmarks need, without the files an import requires besides.
-
-    Every file read is checked as `esco_read` checks it (columns, CSV, URIs, labels) and a
-    problem refuses the whole read with ImportRejectedError. Relation rows whose concept is in
-    no file read (a broader skill group, say) are skipped and listed in `skipped`.
-    """
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise ImportRejectedError([RowError(None, "", "not a folder", file=str(folder))])
-    languages = languages or detect_languages(folder)
-    if not languages:
-        raise ImportRejectedError(
-            [RowError(None, "", "no skills_<lang>.csv in the folder", file=str(folder))]
-        )
-    reader = _Reader(folder, languages, skip_dangling=True, progress=progress)
-    for lang in languages:
-        for base in bases:
-            if not reader.errors.full:
-                reader.read_concept_file(base, lang)
-    if not reader.errors.items:
-        reader.read_skill_pillar_relations(optional=True)
-    if reader.errors.items:
-        raise ImportRejectedError(reader.errors.items[:MAX_ERRORS])
-    return EscoDataset(
-        languages=languages,
-        concepts=reader.concepts,
-        relations=reader.relations,
-        file_rows=reader.file_rows,
-        skipped=reader.dangling,
-        checksum=reader.checksum(),
-    )
