@@ -147,7 +147,7 @@ def vacancies_ranked(*, job_seeker: JobSeeker, top: int = 20) -> list[MatchResul
     if index.person_position(job_seeker.pk) is None or not index.vacancy_ids:
         return []
     s = index.score_person(job_seeker.pk)
-    chosen = _top(s.total, ~s.excluded & (s.components["skills"] > 0), top)
+    chosen, _ = index.rank_person(s, top)
     pairs = [
         (
             job_seeker.pk,

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import scipy.sparse as sp
 
+from kohtaanto.matching.engine.diversity import rank_candidates
 from kohtaanto.matching.engine.graph import SkillGraph
 from kohtaanto.matching.engine.weights import Weights
 
@@ -379,6 +380,13 @@ class MatchIndex:
             excluded=s.excluded[0],
         )
 
+    def rank_person(self, s: Scores, top: int) -> tuple[np.ndarray, np.ndarray]:
+        """The person's best `top` vacancies from their `score_person` scores: (positions,
+        scores), best first, with the first page diversified (`diversity.py`). Excluded
+        vacancies and those without a skill in common are never listed."""
+        candidates = np.flatnonzero(~s.excluded & (s.components["skills"] > 0))
+        return rank_candidates(candidates, s.total[candidates], self.label_raw, self.weights, top)
+
     def score_vacancy(self, vacancy_id: int) -> Scores:
         """One vacancy against every person (in `person_ids` order); inactive people excluded.
 
@@ -458,8 +466,8 @@ class MatchIndex:
         has only the skill components (no targets, location, language or requirements), the
         block is scored on the candidate pairs alone: the skills and profile products share
         one sparsity pattern (the pairs with a skill in common), the occupation part is added
-        on that pattern by label, and each row's top is an argpartition of its candidates.
-        Nothing of size people × vacancies is built.
+        on that pattern by label, and each row's candidates are ranked as `rank_person` ranks
+        one person (first page diversified). Nothing of size people × vacancies is built.
         """
         self._refresh()
         simple = set(self.active_components) == {"skills", "profile", "occupation"}
@@ -468,8 +476,9 @@ class MatchIndex:
             total = s.total
             np.copyto(total, np.float32(-1.0), where=s.excluded)
             np.copyto(total, np.float32(-1.0), where=s.components["skills"] <= 0)
-            part, vals = _top_rows(total, top)
-            return [self.person_ids[r] for r in rows], part, vals
+            candidates = (np.flatnonzero(row > 0) for row in total)
+            cols, vals = self._rank_rows(((c, total[i, c]) for i, c in enumerate(candidates)), top)
+            return [self.person_ids[r] for r in rows], cols, vals
         assert self.e is not None
         e, en = self.e[rows], self.en[rows]
         share = {c: np.float32(w / self.weight_sum) for c, w in self.component_weights.items()}
@@ -486,47 +495,25 @@ class MatchIndex:
         row_of = np.repeat(np.arange(len(rows)), np.diff(both.indptr))
         both.data += share["occupation"] * per_label[row_of, self.label[both.indices]]
         both.data[~self.v_active[both.indices]] = -1.0
-        k = min(top, both.shape[1])
-        cols = np.full((len(rows), k), -1, dtype=np.int64)
-        vals = np.full((len(rows), k), -1.0, dtype=np.float32)
-        for i in range(len(rows)):
-            lo, hi = both.indptr[i], both.indptr[i + 1]
-            data, where = both.data[lo:hi], both.indices[lo:hi]
-            if hi - lo > k:
-                pick = np.argpartition(-data, k - 1)[:k]
-                data, where = data[pick], where[pick]
-            order = np.lexsort((where, -data))
-            cols[i, : len(order)] = where[order]
-            vals[i, : len(order)] = data[order]
+        spans = zip(both.indptr[:-1], both.indptr[1:], strict=True)
+        cols, vals = self._rank_rows(
+            ((both.indices[lo:hi], both.data[lo:hi]) for lo, hi in spans), top
+        )
         return [self.person_ids[r] for r in rows], cols, vals
 
-
-def _top_rows(total: np.ndarray, top: int) -> tuple[np.ndarray, np.ndarray]:
-    """The `top` largest positive values of each row, best first: (columns, values).
-
-    A row with fewer candidates is padded with column -1 and value -1. Instead of
-    an argpartition of every row (most of a block's time), each row's columns are cut into
-    buckets: the `top`-th largest bucket maximum is a lower bound of the row's `top`-th value,
-    so only the few values at or above it are sorted.
-    """
-    n_rows, n_cols = total.shape
-    k = min(top, n_cols)
-    if n_rows == 0 or k == 0:
-        return np.zeros((n_rows, 0), dtype=np.int64), np.zeros((n_rows, 0), dtype=np.float32)
-    n_buckets = min(n_cols, max(16 * k, 256))
-    starts = np.linspace(0, n_cols, n_buckets, endpoint=False).astype(np.int64)
-    bucket_max = np.maximum.reduceat(total, starts, axis=1)
-    bound = np.partition(bucket_max, n_buckets - k, axis=1)[:, n_buckets - k]
-    bound = np.maximum(bound, np.float32(0.0))
-    r, c = np.nonzero(total >= bound[:, None])
-    v = total[r, c]
-    order = np.lexsort((c, -v, r))
-    r, c, v = r[order], c[order], v[order]
-    first = np.searchsorted(r, np.arange(n_rows))
-    rank = np.arange(len(r)) - first[r]
-    keep = rank < k
-    cols = np.full((n_rows, k), -1, dtype=np.int64)
-    vals = np.full((n_rows, k), -1.0, dtype=np.float32)
-    cols[r[keep], rank[keep]] = c[keep]
-    vals[r[keep], rank[keep]] = v[keep]
-    return cols, vals
+    def _rank_rows(
+        self, rows: Iterator[tuple[np.ndarray, np.ndarray]], top: int
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Each row's ranking from its candidates (positions, scores), as `rank_person` ranks
+        one person: (positions, scores), padded with position -1 and score -1."""
+        ranked = [
+            rank_candidates(positions, scores, self.label_raw, self.weights, top)
+            for positions, scores in rows
+        ]
+        k = min(top, len(self.vacancy_ids))
+        cols = np.full((len(ranked), k), -1, dtype=np.int64)
+        vals = np.full((len(ranked), k), -1.0, dtype=np.float32)
+        for i, (positions, scores) in enumerate(ranked):
+            cols[i, : len(positions)] = positions
+            vals[i, : len(positions)] = scores
+        return cols, vals
