@@ -199,7 +199,7 @@ class MatchIndex:
         for key in ids:
             if key in self._vacancy_pos:
                 self.v_active[self._vacancy_pos[key]] = False
-        self._stale = True
+                self._stale = True
 
     def person_position(self, person_id: int) -> int | None:
         pos = self._person_pos.get(person_id)

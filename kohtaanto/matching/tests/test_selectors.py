@@ -193,3 +193,16 @@ def test_near_tied_occupation_gets_a_first_page_place_in_every_path(
     assert plain[2] == far
     page, page_all = listed(page_size=2, page_labels=1, page_margin=1.0)
     assert page == page_all == [plain[0], far, plain[1]]
+
+
+def test_rankings_run_a_constant_number_of_queries(
+    world, coordinator, django_assert_max_num_queries
+) -> None:
+    """Once the area's index is built, a ranking checks it is current with one summary query
+    and explains the top with a few more, however many vacancies or people are listed."""
+    welder = world.people["welder"]
+    vacancies_for_job_seeker(actor=coordinator, job_seeker=welder)  # builds the index
+    with django_assert_max_num_queries(12):
+        assert vacancies_for_job_seeker(actor=coordinator, job_seeker=welder)
+    with django_assert_max_num_queries(14):
+        assert job_seekers_for_vacancy(actor=coordinator, vacancy=world.vacancies["cnc"])
