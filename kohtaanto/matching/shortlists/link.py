@@ -11,10 +11,7 @@ import datetime
 from django.core import signing
 
 from kohtaanto.employers.survey_links import LinkExpiredError, LinkInvalidError, link_max_age
-from kohtaanto.matching.models import (
-    LINK_LANGUAGES,
-    Shortlist,
-)
+from kohtaanto.matching.models import LINK_LANGUAGES, Shortlist
 
 LINK_SALT = "kohtaanto.matching.shortlist-link"
 LANGUAGES = tuple(code for code, _label in LINK_LANGUAGES)
