@@ -9,8 +9,7 @@ one core, and measure quality on a sample of people where the truth is the perso
 occupation: R-precision (own vacancies in the top |own|), MRR (first own vacancy) and
 recall@20 (own vacancies in the top 20 / min(|own|, 20)), on the ranking the application shows
 (`MatchIndex.rank_person`: the first page with its near-tied occupations, then score order).
-The same figures are printed for
-plain cosine on exact skills. `--match-all` (first seed only) runs the whole top-20 in blocks
+The same figures are printed for plain cosine on exact skills. `--match-all` (first seed only) runs the whole top-20 in blocks
 and reports wall time and the process's peak memory. The engine sees only the two sides'
 skills, the taxonomy and each vacancy's occupation label. `--through-importers` instead loads
 the first seed's market through the project's importers and the database, and checks that the
