@@ -22,8 +22,6 @@ import tempfile
 import time
 from pathlib import Path
 
-import numpy as np
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from matching_data import Esco, Market, esco_dir, esco_load, market_generate
@@ -131,10 +129,8 @@ def through_importers(folder: Path, esco: Esco, market: Market) -> tuple[int, in
         same = same_all = 0
         memory: dict[str, list[str]] = {}
         for i in range(n_people):
-            s = index.score_person(i)
-            allowed = np.where(s.components["skills"] > 0, s.total, -1.0)
-            order = np.argsort(-allowed, kind="stable")[:20]
-            memory[f"P{i}"] = [f"V{k}" for k in order if allowed[k] > 0]
+            order, _ = index.rank_person(index.score_person(i), 20)
+            memory[f"P{i}"] = [f"V{k}" for k in order]
         t = time.perf_counter()
         for person in people:
             db = [vacancy_ext[r.vacancy_id] for r in vacancies_ranked(job_seeker=person, top=20)]

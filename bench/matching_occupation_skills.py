@@ -1,4 +1,4 @@
-"""Write the demo's occupation→skill links: `kohtaanto/matching/data/occupation_skills.csv`.
+"""Write the demo's occupation→skill links: `kohtaanto/taxonomy/vocabulary/occupation_skills.csv`.
 
     python bench/matching_occupation_skills.py [--esco PATH]
 
@@ -23,7 +23,7 @@ from matching_data import esco_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 VOCABULARY = ROOT / "kohtaanto" / "taxonomy" / "vocabulary"
-OUT = ROOT / "kohtaanto" / "matching" / "data" / "occupation_skills.csv"
+OUT = ROOT / "kohtaanto" / "taxonomy" / "vocabulary" / "occupation_skills.csv"
 # Fewer than three essential skills make a similarity of 0, 1/2 or 1: not a useful profile.
 MIN_ESSENTIAL = 3
 

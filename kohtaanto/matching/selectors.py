@@ -95,8 +95,8 @@ def _results(
     vacancies = {v for _, v, *_ in pairs}
     have = ex.person_skills(area, people)
     cards = ex.person_cards(people)
-    wanted = ex.vacancy_skills(vacancies)
-    reqs = ex.vacancy_requirements(vacancies)
+    wanted = ex.vacancy_skills(area, vacancies)
+    reqs = ex.vacancy_requirements(area, vacancies)
     starts = dict(Vacancy.objects.filter(pk__in=vacancies).values_list("pk", "start_date"))
     labels = ex.source_concepts(area, have.values())
     today = timezone.localdate()
@@ -147,7 +147,7 @@ def vacancies_ranked(*, job_seeker: JobSeeker, top: int = 20) -> list[MatchResul
     if index.person_position(job_seeker.pk) is None or not index.vacancy_ids:
         return []
     s = index.score_person(job_seeker.pk)
-    chosen = _top(s.total, ~s.excluded & (s.components["skills"] > 0), top)
+    chosen, _ = index.rank_person(s, top)
     pairs = [
         (
             job_seeker.pk,
@@ -178,7 +178,8 @@ def vacancies_blocked_for_job_seeker(
 def vacancies_blocked(*, job_seeker: JobSeeker) -> list[RequirementBlock]:
     """`vacancies_blocked_for_job_seeker` without an actor."""
     _check_job_seeker(job_seeker)
-    index = area_index(job_seeker.employment_area_id).index
+    area = area_index(job_seeker.employment_area_id)
+    index = area.index
     if index.person_position(job_seeker.pk) is None or not index.vacancy_ids:
         return []
     s = index.score_person(job_seeker.pk)
@@ -188,7 +189,7 @@ def vacancies_blocked(*, job_seeker: JobSeeker) -> list[RequirementBlock]:
     ids = [index.vacancy_ids[int(i)] for i in rows]
     if not ids:
         return []
-    reqs = ex.vacancy_requirements(ids)
+    reqs = ex.vacancy_requirements(area, ids)
     cards = ex.person_cards([job_seeker.pk]).get(job_seeker.pk, {})
     today = timezone.localdate()
     blocks: dict[tuple[int, str], RequirementBlock] = {}

@@ -1,4 +1,5 @@
-"""Writes to the taxonomy: the ESCO import and the shipped-vocabulary loader.
+"""Writes to the taxonomy: the ESCO import and the shipped-vocabulary loader (concepts and
+the occupation→skill relations shipped with them).
 
 Both read and check their files completely before the first write, then write in one
 transaction (all or nothing), compare with what is stored and write only the differences, so
@@ -6,6 +7,7 @@ that a second run with the same files changes nothing. Neither ever deletes a co
 references from profiles, vacancies and trainings stay valid across versions.
 """
 
+import csv
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,15 +16,23 @@ from typing import Any
 from django.db import connection, transaction
 
 from kohtaanto.audit.services import audit_event_record
-from kohtaanto.common.errors import RowError
+from kohtaanto.common.errors import ImportRejectedError, RowError
 from kohtaanto.taxonomy import search
 from kohtaanto.taxonomy.esco_files import EscoDataset, Progress, esco_read, no_progress
 from kohtaanto.taxonomy.importer import ConceptStore, SyncCounts
-from kohtaanto.taxonomy.models import ConceptStatus, ConceptType, TaxonomyVersion
+from kohtaanto.taxonomy.models import (
+    Concept,
+    ConceptRelation,
+    ConceptStatus,
+    ConceptType,
+    RelationKind,
+    TaxonomyVersion,
+)
 from kohtaanto.taxonomy.vocabulary_files import (
     LANGUAGES as VOCABULARY_LANGUAGES,
 )
 from kohtaanto.taxonomy.vocabulary_files import (
+    OCCUPATION_SKILLS,
     VOCABULARY_DIR,
     Vocabulary,
     vocabulary_read,
@@ -50,6 +60,7 @@ class VocabularyLoadResult:
     vocabulary: Vocabulary
     counts: SyncCounts
     obsoleted: int = 0
+    relations_created: int = 0
 
 
 def _merge_languages(current: str, languages: list[str] | tuple[str, ...]) -> str:
@@ -267,7 +278,8 @@ def vocabulary_load(
             languages=VOCABULARY_LANGUAGES,
         )
         store.refresh_preferred(touched)
-        if created or store.counts.changed:
+        relations = occupation_skills_load(folder=Path(folder))
+        if created or store.counts.changed or relations:
             _record_version(
                 actor=actor,
                 version=taxonomy_version,
@@ -278,5 +290,58 @@ def vocabulary_load(
                 obsoleted=obsoleted,
             )
     return VocabularyLoadResult(
-        version=taxonomy_version, vocabulary=vocabulary, counts=store.counts, obsoleted=obsoleted
+        version=taxonomy_version,
+        vocabulary=vocabulary,
+        counts=store.counts,
+        obsoleted=obsoleted,
+        relations_created=relations,
     )
+
+
+RELATION_KINDS = {
+    "essential": RelationKind.OCCUPATION_ESSENTIAL,
+    "optional": RelationKind.OCCUPATION_OPTIONAL,
+}
+
+
+@transaction.atomic
+def occupation_skills_load(*, folder: Path = VOCABULARY_DIR) -> int:
+    """Create the shipped occupation→skill relations (`occupation_skills.csv` in `folder`, if
+    there is one) whose two concepts exist; returns how many were new.
+
+    Invariants: idempotent (a second run creates none); never deletes or changes a relation,
+    so an ESCO import, whose relations these are, keeps them. A row naming an unknown relation
+    refuses the whole file (ImportRejectedError) before anything is written.
+    """
+    path = folder / OCCUPATION_SKILLS
+    if not path.exists():
+        return 0
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    errors = [
+        RowError(
+            line=line,
+            field="relation",
+            reason=f"unknown relation {row.get('relation')!r}",
+            file=OCCUPATION_SKILLS,
+        )
+        for line, row in enumerate(rows, start=2)
+        if row.get("relation") not in RELATION_KINDS
+    ]
+    if errors:
+        raise ImportRejectedError(errors)
+    links = [(r["occupation_uri"], RELATION_KINDS[r["relation"]], r["skill_uri"]) for r in rows]
+    uris = {u for o, _, s in links for u in (o, s)}
+    ids = dict(Concept.objects.filter(uri__in=uris).values_list("uri", "pk"))
+    wanted = {(ids[o], ids[s], kind) for o, kind, s in links if o in ids and s in ids}
+    existing = set(
+        ConceptRelation.objects.filter(
+            source_id__in={o for o, _, _ in wanted}, kind__in=RELATION_KINDS.values()
+        ).values_list("source_id", "target_id", "kind")
+    )
+    new = [
+        ConceptRelation(source_id=o, target_id=s, kind=kind)
+        for o, s, kind in sorted(wanted - existing)
+    ]
+    ConceptRelation.objects.bulk_create(new, ignore_conflicts=True)
+    return len(new)

@@ -21,6 +21,9 @@ from kohtaanto.taxonomy.esco_files import ESCO_URI, MAX_ERRORS, MAX_LABEL_LENGTH
 from kohtaanto.taxonomy.models import ConceptType, LabelKind, RequirementKind
 
 VOCABULARY_DIR = Path(__file__).resolve().parent / "vocabulary"
+# ESCO's relations between the vocabulary's occupations and skills: occupation_uri, relation
+# (essential or optional), skill_uri. Written by bench/matching_occupation_skills.py.
+OCCUPATION_SKILLS = "occupation_skills.csv"
 LANGUAGES = ("fi", "sv", "en")
 LABEL_COLUMNS = [c for lang in LANGUAGES for c in (lang, f"{lang}_alt")]
 CONCEPT_COLUMNS = ["uri", "type", "domain", *LABEL_COLUMNS]

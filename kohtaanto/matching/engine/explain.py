@@ -44,21 +44,43 @@ def person_cards(person_ids: Iterable[int]) -> dict[int, dict[int, datetime.date
     return out
 
 
-def vacancy_skills(vacancy_ids: Iterable[int]) -> dict[int, list[tuple[Concept, bool]]]:
+def named_concepts(area: AreaIndex, ids: Iterable[int]) -> dict[int, Concept]:
+    """Concepts by id with what an explanation names them by (URI, labels), kept with the area
+    index: a page names mostly the same few hundred skills, and a taxonomy change (the only
+    thing that renames them) builds a new area index."""
+    cache = area.concepts
+    missing = {i for i in ids if i not in cache}
+    if missing:
+        for concept in Concept.objects.filter(pk__in=missing).only("uri", "preferred"):
+            cache[concept.pk] = concept
+    return cache
+
+
+def vacancy_skills(
+    area: AreaIndex, vacancy_ids: Iterable[int]
+) -> dict[int, list[tuple[Concept, bool]]]:
+    rows = list(
+        VacancySkill.objects.filter(vacancy_id__in=list(vacancy_ids)).values_list(
+            "vacancy_id", "concept_id", "essential"
+        )
+    )
+    concepts = named_concepts(area, {c for _, c, _ in rows})
     out: dict[int, list[tuple[Concept, bool]]] = defaultdict(list)
-    for vs in VacancySkill.objects.filter(vacancy_id__in=list(vacancy_ids)).select_related(
-        "concept"
-    ):
-        out[vs.vacancy_id].append((vs.concept, vs.essential))
+    for vacancy, concept, essential in rows:
+        out[vacancy].append((concepts[concept], essential))
     return out
 
 
-def vacancy_requirements(vacancy_ids: Iterable[int]) -> dict[int, list[Concept]]:
+def vacancy_requirements(area: AreaIndex, vacancy_ids: Iterable[int]) -> dict[int, list[Concept]]:
+    rows = list(
+        VacancyRequirement.objects.filter(vacancy_id__in=list(vacancy_ids)).values_list(
+            "vacancy_id", "concept_id"
+        )
+    )
+    concepts = named_concepts(area, {c for _, c in rows})
     out: dict[int, list[Concept]] = defaultdict(list)
-    for vr in VacancyRequirement.objects.filter(vacancy_id__in=list(vacancy_ids)).select_related(
-        "concept"
-    ):
-        out[vr.vacancy_id].append(vr.concept)
+    for vacancy, concept in rows:
+        out[vacancy].append(concepts[concept])
     return out
 
 
@@ -150,4 +172,5 @@ def explain(
 def source_concepts(area: AreaIndex, have: Iterable[dict[int, float]]) -> dict[int, Concept]:
     """The person's own skill concepts, for naming the route of a partial match."""
     ids = {area.vocab.skill_ids[i] for h in have for i in h}
-    return {c.pk: c for c in Concept.objects.filter(pk__in=ids)}
+    concepts = named_concepts(area, ids)
+    return {i: concepts[i] for i in ids if i in concepts}

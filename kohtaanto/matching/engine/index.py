@@ -33,75 +33,20 @@ from dataclasses import dataclass, field
 import numpy as np
 import scipy.sparse as sp
 
+from kohtaanto.matching.engine.diversity import rank_candidates
 from kohtaanto.matching.engine.graph import SkillGraph
+from kohtaanto.matching.engine.rows import (
+    PersonRows,
+    VacancyRows,
+    replace_rows,
+    replace_values,
+    row_normalise,
+)
 from kohtaanto.matching.engine.weights import Weights
 
+__all__ = ["COMPONENTS", "MatchIndex", "PersonRows", "Scores", "VacancyRows"]
+
 COMPONENTS = ("skills", "profile", "occupation", "target", "location", "language")
-
-
-@dataclass
-class PersonRows:
-    """People to add or replace. `skills[i, s]`: level credit of skill s (0..1)."""
-
-    ids: Sequence[int]
-    skills: sp.csr_matrix
-    municipality: np.ndarray | None = None  # index into the distance matrix, -1 unknown
-    language: np.ndarray | None = None  # 0..1
-    targets: sp.csr_matrix | None = None  # people × occupation labels, 0..1
-    cards: sp.csr_matrix | None = None  # people × requirement concepts: 1 = valid card
-
-
-@dataclass
-class VacancyRows:
-    """Vacancies to add or replace. `skills[i, s]`: weight before idf (0 = not asked)."""
-
-    ids: Sequence[int]
-    skills: sp.csr_matrix
-    label: np.ndarray  # occupation label, -1 none
-    municipality: np.ndarray | None = None
-    remote: np.ndarray | None = None
-    commuting: np.ndarray | None = None
-    requirements: sp.csr_matrix | None = None  # vacancies × requirement concepts
-
-
-def _replace_rows(
-    old: sp.csr_matrix | None, positions: np.ndarray, new: sp.csr_matrix, n_rows: int
-) -> sp.csr_matrix:
-    """`old` grown to n_rows with rows at `positions` replaced by `new` (O(non-zeros))."""
-    width = new.shape[1]
-    if old is None:
-        old = sp.csr_matrix((n_rows, width), dtype=np.float32)
-    if old.shape[0] < n_rows:
-        old = sp.vstack([old, sp.csr_matrix((n_rows - old.shape[0], width))]).tocsr()
-    keep = np.ones(n_rows, dtype=np.float32)
-    keep[positions] = 0
-    kept = (sp.diags(keep) @ old).tocsr()
-    placed = sp.csr_matrix(
-        (np.ones(len(positions), dtype=np.float32), (positions, np.arange(len(positions)))),
-        shape=(n_rows, len(positions)),
-    )
-    out = (kept + placed @ new.tocsr()).tocsr().astype(np.float32)
-    out.eliminate_zeros()
-    return out
-
-
-def _replace_values(old: np.ndarray | None, positions: np.ndarray, new, n: int, fill) -> np.ndarray:
-    new_arr = np.asarray(new) if new is not None else np.full(len(positions), fill)
-    if old is None:
-        old = np.full(n, fill, dtype=new_arr.dtype)
-    elif len(old) < n:
-        old = np.concatenate([old, np.full(n - len(old), fill, dtype=old.dtype)])
-    old[positions] = new_arr
-    return old
-
-
-def _row_normalise(m: sp.csr_matrix, kind: str) -> sp.csr_matrix:
-    if kind == "l2":
-        norm = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
-    else:
-        norm = np.asarray(m.sum(axis=1)).ravel()
-    inv = np.divide(1.0, norm, out=np.zeros_like(norm), where=norm > 0)
-    return (sp.diags(inv.astype(np.float32)) @ m).tocsr().astype(np.float32)
 
 
 @dataclass
@@ -162,31 +107,31 @@ class MatchIndex:
         positions = self._positions(rows.ids, self._person_pos, self.person_ids)
         n = len(self.person_ids)
         skills = rows.skills.tocsr().astype(np.float32)
-        self.x = _replace_rows(self.x, positions, skills, n)
-        self.e = _replace_rows(self.e, positions, self.graph.expand(skills, self.weights), n)
-        self.p_active = _replace_values(self.p_active, positions, None, n, True)
-        self.p_mun = _replace_values(self.p_mun, positions, rows.municipality, n, -1)
-        self.p_lang = _replace_values(self.p_lang, positions, rows.language, n, 1.0)
+        self.x = replace_rows(self.x, positions, skills, n)
+        self.e = replace_rows(self.e, positions, self.graph.expand(skills, self.weights), n)
+        self.p_active = replace_values(self.p_active, positions, None, n, True)
+        self.p_mun = replace_values(self.p_mun, positions, rows.municipality, n, -1)
+        self.p_lang = replace_values(self.p_lang, positions, rows.language, n, 1.0)
         self._has_location |= rows.municipality is not None
         self._has_language |= rows.language is not None
         if rows.targets is not None:
             self._has_targets = True
-            self.targets = _replace_rows(self.targets, positions, rows.targets, n)
+            self.targets = replace_rows(self.targets, positions, rows.targets, n)
         if rows.cards is not None:
-            self.cards = _replace_rows(self.cards, positions, rows.cards, n)
+            self.cards = replace_rows(self.cards, positions, rows.cards, n)
         self._stale = True
 
     def upsert_vacancies(self, rows: VacancyRows) -> None:
         positions = self._positions(rows.ids, self._vacancy_pos, self.vacancy_ids)
         n = len(self.vacancy_ids)
-        self.r = _replace_rows(self.r, positions, rows.skills.tocsr().astype(np.float32), n)
-        self.label_raw = _replace_values(self.label_raw, positions, rows.label, n, -1)
-        self.v_active = _replace_values(self.v_active, positions, None, n, True)
-        self.v_mun = _replace_values(self.v_mun, positions, rows.municipality, n, -1)
-        self.v_remote = _replace_values(self.v_remote, positions, rows.remote, n, False)
-        self.v_commuting = _replace_values(self.v_commuting, positions, rows.commuting, n, False)
+        self.r = replace_rows(self.r, positions, rows.skills.tocsr().astype(np.float32), n)
+        self.label_raw = replace_values(self.label_raw, positions, rows.label, n, -1)
+        self.v_active = replace_values(self.v_active, positions, None, n, True)
+        self.v_mun = replace_values(self.v_mun, positions, rows.municipality, n, -1)
+        self.v_remote = replace_values(self.v_remote, positions, rows.remote, n, False)
+        self.v_commuting = replace_values(self.v_commuting, positions, rows.commuting, n, False)
         if rows.requirements is not None:
-            self.requirements = _replace_rows(self.requirements, positions, rows.requirements, n)
+            self.requirements = replace_rows(self.requirements, positions, rows.requirements, n)
         self._stale = True
 
     def deactivate_people(self, ids: Sequence[int]) -> None:
@@ -198,7 +143,7 @@ class MatchIndex:
         for key in ids:
             if key in self._vacancy_pos:
                 self.v_active[self._vacancy_pos[key]] = False
-        self._stale = True
+                self._stale = True
 
     def person_position(self, person_id: int) -> int | None:
         pos = self._person_pos.get(person_id)
@@ -226,8 +171,8 @@ class MatchIndex:
         idf = np.log1p(n_vac / np.maximum(df, 1.0))
         self.idf = (idf**w.idf_power).astype(np.float32)
         weighted = (r @ sp.diags(self.idf)).tocsr()
-        self.wn = _row_normalise(weighted, "sum")
-        self.vn = _row_normalise(weighted, "l2")
+        self.wn = row_normalise(weighted, "sum")
+        self.vn = row_normalise(weighted, "l2")
         self.wn_t = self.wn.T.tocsr()
         self.vn_t = self.vn.T.tocsr()
         # Labels: a vacancy without an occupation is a label of its own.
@@ -241,9 +186,9 @@ class MatchIndex:
             (self.v_active.astype(np.float32), (label, np.arange(len(label)))),
             shape=(n_labels, len(label)),
         )
-        self.centroid = _row_normalise((member @ self.vn).tocsr(), "l2")
+        self.centroid = row_normalise((member @ self.vn).tocsr(), "l2")
         self.centroid_t = self.centroid.T.tocsr()
-        self.en = _row_normalise((self.e @ sp.diags(self.idf)).tocsr(), "l2")
+        self.en = row_normalise((self.e @ sp.diags(self.idf)).tocsr(), "l2")
         self._e_t: sp.csr_matrix | None = None
         self._en_t: sp.csr_matrix | None = None
         self.active_components = ["skills", "profile", "occupation"]
@@ -379,6 +324,13 @@ class MatchIndex:
             excluded=s.excluded[0],
         )
 
+    def rank_person(self, s: Scores, top: int) -> tuple[np.ndarray, np.ndarray]:
+        """The person's best `top` vacancies from their `score_person` scores: (positions,
+        scores), best first, with the first page diversified (`diversity.py`). Excluded
+        vacancies and those without a skill in common are never listed."""
+        candidates = np.flatnonzero(~s.excluded & (s.components["skills"] > 0))
+        return rank_candidates(candidates, s.total[candidates], self.label_raw, self.weights, top)
+
     def score_vacancy(self, vacancy_id: int) -> Scores:
         """One vacancy against every person (in `person_ids` order); inactive people excluded.
 
@@ -458,8 +410,8 @@ class MatchIndex:
         has only the skill components (no targets, location, language or requirements), the
         block is scored on the candidate pairs alone: the skills and profile products share
         one sparsity pattern (the pairs with a skill in common), the occupation part is added
-        on that pattern by label, and each row's top is an argpartition of its candidates.
-        Nothing of size people × vacancies is built.
+        on that pattern by label, and each row's candidates are ranked as `rank_person` ranks
+        one person (first page diversified). Nothing of size people × vacancies is built.
         """
         self._refresh()
         simple = set(self.active_components) == {"skills", "profile", "occupation"}
@@ -468,8 +420,9 @@ class MatchIndex:
             total = s.total
             np.copyto(total, np.float32(-1.0), where=s.excluded)
             np.copyto(total, np.float32(-1.0), where=s.components["skills"] <= 0)
-            part, vals = _top_rows(total, top)
-            return [self.person_ids[r] for r in rows], part, vals
+            candidates = (np.flatnonzero(row > 0) for row in total)
+            cols, vals = self._rank_rows(((c, total[i, c]) for i, c in enumerate(candidates)), top)
+            return [self.person_ids[r] for r in rows], cols, vals
         assert self.e is not None
         e, en = self.e[rows], self.en[rows]
         share = {c: np.float32(w / self.weight_sum) for c, w in self.component_weights.items()}
@@ -486,47 +439,25 @@ class MatchIndex:
         row_of = np.repeat(np.arange(len(rows)), np.diff(both.indptr))
         both.data += share["occupation"] * per_label[row_of, self.label[both.indices]]
         both.data[~self.v_active[both.indices]] = -1.0
-        k = min(top, both.shape[1])
-        cols = np.full((len(rows), k), -1, dtype=np.int64)
-        vals = np.full((len(rows), k), -1.0, dtype=np.float32)
-        for i in range(len(rows)):
-            lo, hi = both.indptr[i], both.indptr[i + 1]
-            data, where = both.data[lo:hi], both.indices[lo:hi]
-            if hi - lo > k:
-                pick = np.argpartition(-data, k - 1)[:k]
-                data, where = data[pick], where[pick]
-            order = np.lexsort((where, -data))
-            cols[i, : len(order)] = where[order]
-            vals[i, : len(order)] = data[order]
+        spans = zip(both.indptr[:-1], both.indptr[1:], strict=True)
+        cols, vals = self._rank_rows(
+            ((both.indices[lo:hi], both.data[lo:hi]) for lo, hi in spans), top
+        )
         return [self.person_ids[r] for r in rows], cols, vals
 
-
-def _top_rows(total: np.ndarray, top: int) -> tuple[np.ndarray, np.ndarray]:
-    """The `top` largest positive values of each row, best first: (columns, values).
-
-    A row with fewer candidates is padded with column -1 and value -1. Instead of
-    an argpartition of every row (most of a block's time), each row's columns are cut into
-    buckets: the `top`-th largest bucket maximum is a lower bound of the row's `top`-th value,
-    so only the few values at or above it are sorted.
-    """
-    n_rows, n_cols = total.shape
-    k = min(top, n_cols)
-    if n_rows == 0 or k == 0:
-        return np.zeros((n_rows, 0), dtype=np.int64), np.zeros((n_rows, 0), dtype=np.float32)
-    n_buckets = min(n_cols, max(16 * k, 256))
-    starts = np.linspace(0, n_cols, n_buckets, endpoint=False).astype(np.int64)
-    bucket_max = np.maximum.reduceat(total, starts, axis=1)
-    bound = np.partition(bucket_max, n_buckets - k, axis=1)[:, n_buckets - k]
-    bound = np.maximum(bound, np.float32(0.0))
-    r, c = np.nonzero(total >= bound[:, None])
-    v = total[r, c]
-    order = np.lexsort((c, -v, r))
-    r, c, v = r[order], c[order], v[order]
-    first = np.searchsorted(r, np.arange(n_rows))
-    rank = np.arange(len(r)) - first[r]
-    keep = rank < k
-    cols = np.full((n_rows, k), -1, dtype=np.int64)
-    vals = np.full((n_rows, k), -1.0, dtype=np.float32)
-    cols[r[keep], rank[keep]] = c[keep]
-    vals[r[keep], rank[keep]] = v[keep]
-    return cols, vals
+    def _rank_rows(
+        self, rows: Iterator[tuple[np.ndarray, np.ndarray]], top: int
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Each row's ranking from its candidates (positions, scores), as `rank_person` ranks
+        one person: (positions, scores), padded with position -1 and score -1."""
+        ranked = [
+            rank_candidates(positions, scores, self.label_raw, self.weights, top)
+            for positions, scores in rows
+        ]
+        k = min(top, len(self.vacancy_ids))
+        cols = np.full((len(ranked), k), -1, dtype=np.int64)
+        vals = np.full((len(ranked), k), -1.0, dtype=np.float32)
+        for i, (positions, scores) in enumerate(ranked):
+            cols[i, : len(positions)] = positions
+            vals[i, : len(positions)] = scores
+        return cols, vals

@@ -45,6 +45,14 @@ class Weights:
     commute_full_km: float = 20.0
     commute_max_km: float = 60.0
     commute_possible_factor: float = 2.0
+    # The first page of a person's vacancies (engine/diversity.py): an occupation label whose
+    # best vacancy scores within page_margin (share of the top score) of the best of all and
+    # has no place on the page gets one, from the end of the page; at most page_labels labels.
+    # 0.15 and 4: the smallest change that put an own-occupation vacancy on the first page for
+    # at least 99.5 % of people on both tuning seeds (bench/README.md, "Fourth round").
+    page_size: float = 20
+    page_margin: float = 0.15
+    page_labels: float = 4
 
     def with_overrides(self, overrides: dict[str, Any]) -> "Weights":
         known = {f.name for f in fields(self)}

@@ -12,7 +12,8 @@ from kohtaanto.matching.errors import MatchingError
 from kohtaanto.matching.selectors import HIGHLY_VIABLE, VIABLE, occupations_for_job_seeker
 from kohtaanto.taxonomy import demo as taxonomy_demo
 from kohtaanto.taxonomy.models import ConceptRelation, RelationKind
-from kohtaanto.taxonomy.vocabulary_files import VOCABULARY_DIR
+from kohtaanto.taxonomy.services import occupation_skills_load
+from kohtaanto.taxonomy.vocabulary_files import OCCUPATION_SKILLS, VOCABULARY_DIR
 
 SEED = 2026  # the demo command's seed
 
@@ -22,7 +23,7 @@ def test_shipped_links_join_only_vocabulary_concepts() -> None:
         occupations = {row["uri"] for row in csv.DictReader(f)}
     with (VOCABULARY_DIR / "skills.csv").open(encoding="utf-8", newline="") as f:
         skills = {row["uri"] for row in csv.DictReader(f)}
-    with matching_demo.OCCUPATION_SKILLS.open(encoding="utf-8", newline="") as f:
+    with (VOCABULARY_DIR / OCCUPATION_SKILLS).open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     assert {r["relation"] for r in rows} == {"essential", "optional"}
     assert {r["occupation_uri"] for r in rows} <= occupations
@@ -37,7 +38,7 @@ def test_demo_clients_get_career_moves(area) -> None:
     links = ConceptRelation.objects.filter(kind=RelationKind.OCCUPATION_ESSENTIAL).count()
     assert links > 1000
     # Idempotent: a second run adds nothing.
-    assert matching_demo.occupation_skills_load() == 0
+    assert occupation_skills_load() == 0
     jobseekers_demo.generate(rng=random.Random(SEED), area=area, users=users)
 
     counsellor = users[Role.COUNSELLOR]

@@ -183,7 +183,7 @@ def test_weights_overrides_refuse_unknown_names() -> None:
         Weights().with_overrides({"w_nonsense": 1})
 
 
-def random_index(seed: int, *, context: bool) -> MatchIndex:
+def random_index(seed: int, *, context: bool, weights: Weights | None = None) -> MatchIndex:
     """A few hundred random people and vacancies; with `context`, targets, places, languages
     and card requirements too (the block path that builds every component)."""
     rng = np.random.default_rng(seed)
@@ -199,7 +199,9 @@ def random_index(seed: int, *, context: bool) -> MatchIndex:
         m.data = rng.choice(values, size=m.nnz).astype(np.float32)
         return m.astype(np.float32)
 
-    index = MatchIndex(graph=g, weights=Weights(), distance_km=np.array([[0, 30], [30, 0]]))
+    index = MatchIndex(
+        graph=g, weights=weights or Weights(), distance_km=np.array([[0, 30], [30, 0]])
+    )
     vac = VacancyRows(
         ids=range(100, 100 + n_v),
         skills=sparse(n_v, 0.08, [1.0, 0.5, 1.15]),
@@ -247,3 +249,23 @@ def test_one_person_and_match_all_blocks_agree_with_the_block_scores(context: bo
         np.testing.assert_allclose([s for _, s in got[pid]], allowed[expected], atol=1e-6)
         compared += len(expected)
     assert compared > 100  # the lists are not empty
+
+
+@pytest.mark.parametrize("context", [False, True])
+def test_diversified_first_page_is_the_same_one_by_one_and_in_match_all_blocks(
+    context: bool,
+) -> None:
+    # A page of 8 and a wide margin, so that the rule fires for most people.
+    w = Weights(page_size=8, page_margin=0.5, page_labels=3)
+    index = random_index(5, context=context, weights=w)
+    plain = random_index(5, context=context, weights=Weights(page_labels=0))
+    fired = 0
+    for ids, positions, scores in index.top_all(top=12, block_size=16):
+        for k, pid in enumerate(ids):
+            listed = [int(p) for p, s in zip(positions[k], scores[k], strict=True) if s > 0]
+            one, one_scores = index.rank_person(index.score_person(pid), 12)
+            assert listed == [int(p) for p in one]
+            np.testing.assert_allclose(scores[k][: len(listed)], one_scores, atol=1e-6)
+            before, _ = plain.rank_person(plain.score_person(pid), 12)
+            fired += listed != [int(p) for p in before]
+    assert fired > 5

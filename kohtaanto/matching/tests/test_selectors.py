@@ -1,6 +1,7 @@
 """Rankings through the selectors, on the small world of conftest.py."""
 
 import datetime
+import json
 
 import pytest
 
@@ -148,3 +149,60 @@ def test_mobility_names_viability_and_the_gap(world, coordinator, settings) -> N
     moves = occupations_for_job_seeker(actor=coordinator, job_seeker=world.people["welder"])
     assert {m.occupation.pk: m for m in moves}[world.c["welder_occ"].pk].viability == "viable"
     assert world.c["baker_occ"].pk not in by_occ
+
+
+def test_near_tied_occupation_gets_a_first_page_place_in_every_path(
+    world, coordinator, settings, tmp_path
+) -> None:
+    """The page rule gives the welder vacancy a place on a page of two full of CNC vacancies,
+    the same way through the selector, `match` and `match-all`."""
+    from kohtaanto.employers.models import Vacancy, VacancyState
+    from kohtaanto.matching.services import match_all_export
+
+    cnc = world.vacancies["cnc"]
+    second = Vacancy.objects.create(
+        employment_area=cnc.employment_area,
+        company=cnc.company,
+        title="CNC-koneistaja 2",
+        occupation=world.c["cnc_occ"],
+        state=VacancyState.OPEN,
+        municipality=cnc.municipality,
+    )
+    VacancySkill.objects.create(vacancy=second, concept=world.c["cnc"], essential=True)
+    VacancySkill.objects.create(vacancy=second, concept=world.c["drawings"], essential=True)
+    welder = world.people["welder"]
+
+    def listed(**weights: float) -> tuple[list[int], list[int]]:
+        settings.MATCHING_WEIGHTS = weights
+        one = [
+            r.vacancy_id
+            for r in vacancies_for_job_seeker(actor=coordinator, job_seeker=welder, top=3)
+        ]
+        out = tmp_path / "all.jsonl"
+        match_all_export(area=world.area, top=3, out=out)
+        ext = {e or str(pk): pk for pk, e in Vacancy.objects.values_list("pk", "external_id")}
+        for line in out.read_text().splitlines():
+            row = json.loads(line)
+            if row["job_seeker"] in (welder.external_id, str(welder.pk)):
+                return one, [ext[v["external_id"]] for v in row["vacancies"]]
+        raise AssertionError("the welder is missing from match-all")
+
+    far = world.vacancies["far_welder"].pk
+    plain, plain_all = listed(page_size=2, page_labels=0)
+    assert plain == plain_all and sorted(plain[:2]) == sorted([cnc.pk, second.pk])
+    assert plain[2] == far
+    page, page_all = listed(page_size=2, page_labels=1, page_margin=1.0)
+    assert page == page_all == [plain[0], far, plain[1]]
+
+
+def test_rankings_run_a_constant_number_of_queries(
+    world, coordinator, django_assert_max_num_queries
+) -> None:
+    """Once the area's index is built, a ranking checks it is current with one summary query
+    and explains the top with a few more, however many vacancies or people are listed."""
+    welder = world.people["welder"]
+    vacancies_for_job_seeker(actor=coordinator, job_seeker=welder)  # builds the index
+    with django_assert_max_num_queries(12):
+        assert vacancies_for_job_seeker(actor=coordinator, job_seeker=welder)
+    with django_assert_max_num_queries(14):
+        assert job_seekers_for_vacancy(actor=coordinator, vacancy=world.vacancies["cnc"])

@@ -11,7 +11,14 @@ from kohtaanto.accounts.models import Role
 from kohtaanto.audit.models import AuditEvent
 from kohtaanto.common.errors import ImportRejectedError
 from kohtaanto.taxonomy import demo, vocabulary_files
-from kohtaanto.taxonomy.models import Concept, ConceptLabel, ConceptStatus, TaxonomyVersion
+from kohtaanto.taxonomy.models import (
+    Concept,
+    ConceptLabel,
+    ConceptRelation,
+    ConceptStatus,
+    RelationKind,
+    TaxonomyVersion,
+)
 from kohtaanto.taxonomy.services import esco_import, vocabulary_load
 from kohtaanto.taxonomy.tests.esco_data import MACHINIST, WELD, WELDER
 from kohtaanto.taxonomy.tests.test_esco_import import labels_of, snapshot
@@ -226,6 +233,30 @@ def test_load_vocabulary_command(vocabulary_dir):
         call_command(
             "load_vocabulary", "--folder", str(vocabulary_dir / "missing"), stderr=StringIO()
         )
+
+
+def test_load_vocabulary_loads_the_occupation_skill_relations_once(vocabulary_dir):
+    (vocabulary_dir / vocabulary_files.OCCUPATION_SKILLS).write_text(
+        "occupation_uri,relation,skill_uri\n"
+        f"{WELDER},essential,{WELD}\n"
+        f"{WELDER},optional,{PLC}\n"
+        f"{WELDER},essential,http://data.europa.eu/esco/skill/not-in-the-vocabulary\n",
+        encoding="utf-8",
+    )
+    out = StringIO()
+    call_command("load_vocabulary", "--folder", str(vocabulary_dir), stdout=out)
+    assert "relations_created 2" in out.getvalue()
+    links = set(
+        ConceptRelation.objects.filter(source__uri=WELDER).values_list("target__uri", "kind")
+    )
+    assert links == {
+        (WELD, RelationKind.OCCUPATION_ESSENTIAL),
+        (PLC, RelationKind.OCCUPATION_OPTIONAL),
+    }
+    out = StringIO()
+    call_command("load_vocabulary", "--folder", str(vocabulary_dir), stdout=out)
+    assert "nothing changed" in out.getvalue()
+    assert ConceptRelation.objects.filter(source__uri=WELDER).count() == 2
 
 
 def test_demo_generate_loads_the_vocabulary_once(monkeypatch, vocabulary_dir, coordinator, area):

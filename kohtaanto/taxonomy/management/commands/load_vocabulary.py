@@ -1,5 +1,6 @@
-"""`kohtaanto load-vocabulary [--folder PATH]`: load the shipped fi/sv/en vocabulary and the
-requirement cards (idempotent; see taxonomy.services.vocabulary_load)."""
+"""`kohtaanto load-vocabulary [--folder PATH]`: load the shipped fi/sv/en vocabulary, the
+requirement cards and the occupation→skill relations (idempotent; see
+taxonomy.services.vocabulary_load)."""
 
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,8 @@ class Command(BaseCommand):
         changes = {k: v for k, v in result.counts.as_dict().items() if v}
         if result.obsoleted:
             changes["concepts_obsoleted"] = result.obsoleted
+        if result.relations_created:
+            changes["relations_created"] = result.relations_created
         if changes:
             summary = ", ".join(f"{k} {v}" for k, v in changes.items())
             self.stdout.write(self.style.SUCCESS(f"Changed: {summary}."))
