@@ -10,6 +10,11 @@ import calendar
 from datetime import date, timedelta
 from decimal import Decimal
 
+# The calendar years a record of this system can belong to: an API query for a year outside them
+# is refused as bad input before any date is built from it.
+FIRST_YEAR = 2000
+LAST_YEAR = 2100
+
 
 def age_on(birth_date: date, on: date) -> int:
     """Age in completed years on `on`; the birthday itself counts (649/1930, 1 §).

@@ -9,6 +9,7 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.responses import Status
 
+from kohtaanto.common.dates import FIRST_YEAR, LAST_YEAR
 from kohtaanto.common.errors import NotFoundError
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.common.validators import CleanText, PlainDecimal
@@ -180,7 +181,9 @@ def _time_record_out(record: TimeRecord) -> dict:
 
 @router.get("/programme/time-records", response=list[TimeRecordOut])
 def time_records(
-    request: AuthenticatedHttpRequest, year: int, staff_member: int | None = None
+    request: AuthenticatedHttpRequest,
+    year: int = Query(..., ge=FIRST_YEAR, le=LAST_YEAR),
+    staff_member: int | None = None,
 ) -> list[dict]:
     _require(request, "view_programme")
     return [

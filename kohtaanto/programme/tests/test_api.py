@@ -89,6 +89,9 @@ def test_time_record_endpoint_records_and_refuses_beyond_the_cap(
     assert accepted.status_code == 201 and accepted.json()["hours"] == "4.00"
     listed = client.get("/api/v1/programme/time-records?year=2026").json()
     assert len(listed) == 13
+    # A year no date can be built from is bad input, not a server error.
+    for year in ("60000000", "1999", "2101"):
+        assert client.get(f"/api/v1/programme/time-records?year={year}").status_code in (400, 422)
 
 
 def test_cost_report_endpoint_has_the_figures(api_client_for, coordinator, auditor, operation):
