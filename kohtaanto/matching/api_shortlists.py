@@ -101,26 +101,12 @@ def shortlist_list(request: AuthenticatedHttpRequest) -> Any:
     ]
 
 
-class StatisticsOut(Schema):
-    shortlists: int
-    proposed: int
-    consented: int
-    declined: int
-    withdrawn: int
-    sent: int
-    answered: int
-    interested: int
-    interviewed: int
-    hired: int
-    not_chosen: int
-
-
 class StatisticsQuery(Schema):
     date_from: date | None = None
     date_to: date | None = None
 
 
-@router.get("/shortlists/statistics", response=StatisticsOut)
+@router.get("/shortlists/statistics", response=shortlists.ShortlistStatistics)
 def shortlist_statistics(request: AuthenticatedHttpRequest, q: Query[StatisticsQuery]) -> Any:
     return shortlists.shortlist_statistics(
         actor=request.user, date_from=q.date_from, date_to=q.date_to

@@ -14,7 +14,7 @@ from kohtaanto.common.errors import DomainError, ImportRejectedError, NotFoundEr
 from kohtaanto.common.forms import show_refusal
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.employers.selectors import vacancy_get_for_actor
-from kohtaanto.employers.survey_links import LinkExpiredError, LinkInvalidError
+from kohtaanto.common.links import LinkExpiredError, LinkInvalidError
 from kohtaanto.jobseekers.models import JobSeeker
 from kohtaanto.matching import shortlists
 from kohtaanto.matching.forms_workflow import (
