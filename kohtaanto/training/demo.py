@@ -18,6 +18,7 @@ from django.utils import timezone
 from stdnum.fi import ytunnus
 
 from kohtaanto.accounts.models import PartnerOrganisation
+from kohtaanto.common.dates import add_months
 from kohtaanto.employers.models import Company, SizeClass
 from kohtaanto.finance import services as finance_services
 from kohtaanto.finance.models import Appropriation, BudgetLine
@@ -133,11 +134,6 @@ def _business_id(n: int) -> str:
     raise ValueError(n)
 
 
-def _month_start(today: date, months: int) -> date:
-    month = today.month - 1 + months
-    return date(today.year + month // 12, month % 12 + 1, 1)
-
-
 def _skills(words: list[str]) -> list[tuple[Concept, int]]:
     found: list[tuple[Concept, int]] = []
     for word in words:
@@ -179,6 +175,17 @@ def _appropriation_next_year(area: Any, actor: Any, year: int) -> None:
 def generate(*, rng: random.Random, area: Any, users: dict[str, Any]) -> None:
     coordinator = users["coordinator"]
     today = timezone.localdate()
+    providers = _providers(area, coordinator)
+    partner_user = users.get("partner")
+    if partner_user is not None:
+        services.provider_member_add(actor=coordinator, provider=providers[0], user=partner_user)
+    _agreements(coordinator, providers, today)
+    _appropriation_next_year(area, users.get("finance") or coordinator, today.year + 1)
+    _programmes(coordinator, providers, today)
+    _joint_purchase(area=area, coordinator=coordinator, provider=providers[0], today=today)
+
+
+def _providers(area: Any, coordinator: Any) -> list[Provider]:
     providers: list[Provider] = []
     for n, (name, partner, in_house, contact) in enumerate(PROVIDERS):
         business_id = _business_id(n)
@@ -196,9 +203,10 @@ def generate(*, rng: random.Random, area: Any, users: dict[str, Any]) -> None:
                 contact_email=f"koulutus{n + 1}@demo.invalid",
             )
         providers.append(provider)
-    partner_user = users.get("partner")
-    if partner_user is not None:
-        services.provider_member_add(actor=coordinator, provider=providers[0], user=partner_user)
+    return providers
+
+
+def _agreements(coordinator: Any, providers: list[Provider], today: date) -> None:
     start = date(today.year, 1, 1)
     end = date(today.year + 1, 12, 31)
     for index, title, basis, ground, ceiling, day_price in AGREEMENTS:
@@ -216,12 +224,14 @@ def generate(*, rng: random.Random, area: Any, users: dict[str, Any]) -> None:
             price_per_student_day=day_price,
             reference=f"DEMO-{index + 1}/{today.year}",
         )
-    _appropriation_next_year(area, users.get("finance") or coordinator, today.year + 1)
+
+
+def _programmes(coordinator: Any, providers: list[Provider], today: date) -> None:
     for index, fi, sv, en, type_, days, seats, min_group, price, months, words in PROGRAMMES:
         provider = providers[index]
         if Programme.objects.filter(provider=provider, name_fi=fi).exists():
             continue
-        starts_on = _month_start(today, months)
+        starts_on = add_months(today.replace(day=1), months)
         services.programme_create(
             actor=coordinator,
             provider=provider,
@@ -240,7 +250,6 @@ def generate(*, rng: random.Random, area: Any, users: dict[str, Any]) -> None:
                 skills=_skills(words),
             ),
         )
-    _joint_purchase(area=area, coordinator=coordinator, provider=providers[0], today=today)
 
 
 JOINT_PURCHASE = (
@@ -262,7 +271,7 @@ def _joint_purchase(*, area: Any, coordinator: Any, provider: Provider, today: d
         or Programme.objects.filter(provider=provider, name_fi=JOINT_PURCHASE[0]).exists()
     ):
         return
-    starts_on = _month_start(today, 2)
+    starts_on = add_months(today.replace(day=1), 2)
     services.programme_create(
         actor=coordinator,
         provider=provider,

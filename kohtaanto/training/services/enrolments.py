@@ -115,6 +115,28 @@ def _require_open(enrolment: Enrolment) -> None:
         )
 
 
+def _taught_skills_add(
+    actor: User, job_seeker: JobSeeker, programme: Programme, completed_on: date
+) -> None:
+    """The programme's taught skills into the person's profile with source "training
+    completed", unless the person already holds a skill at a higher level."""
+    held = dict(
+        ProfileSkill.objects.filter(job_seeker=job_seeker).values_list("concept_id", "level")
+    )
+    for skill in programme.skills.select_related("concept"):
+        if held.get(skill.concept_id, 0) > skill.level:
+            continue
+        profile_skill_set(
+            actor=actor,
+            job_seeker=job_seeker,
+            concept=skill.concept,
+            level=skill.level,
+            source=SkillSource.TRAINING_COMPLETED,
+            evidence=programme.name_fi,
+            assessed_on=completed_on,
+        )
+
+
 @transaction.atomic
 def enrolment_complete(
     *, actor: User, enrolment: Enrolment, completed_on: date, certificate: str = ""
@@ -139,23 +161,7 @@ def enrolment_complete(
     )
     locked.save(update_fields=["status", "completed_on", "certificate", "updated_at"])
     if locked.job_seeker is not None:
-        held = dict(
-            ProfileSkill.objects.filter(job_seeker=locked.job_seeker).values_list(
-                "concept_id", "level"
-            )
-        )
-        for skill in programme.skills.select_related("concept"):
-            if held.get(skill.concept_id, 0) > skill.level:
-                continue
-            profile_skill_set(
-                actor=actor,
-                job_seeker=locked.job_seeker,
-                concept=skill.concept,
-                level=skill.level,
-                source=SkillSource.TRAINING_COMPLETED,
-                evidence=programme.name_fi,
-                assessed_on=completed_on,
-            )
+        _taught_skills_add(actor, locked.job_seeker, programme, completed_on)
     _record(
         actor,
         locked,

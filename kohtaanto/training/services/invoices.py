@@ -6,6 +6,7 @@ while the rows are locked, in the same transaction as the invoice and its paymen
 """
 
 from datetime import date
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -47,6 +48,29 @@ def _invoice_commitment(actor: User, order: Order, invoiced_on: date) -> OrderCo
     return link
 
 
+def _check_invoice(order: Order, number: str, value: Decimal) -> None:
+    """The order is confirmed, the number new on it and the amount within what is left to
+    invoice on the order."""
+    if order.status != Order.Status.CONFIRMED:
+        raise ConflictError(_("Laskun voi kirjata vain vahvistetulle tilaukselle."))
+    if Invoice.objects.filter(order=order, number=number).exists():
+        raise ConflictError(_("Lasku %(number)s on jo kirjattu.") % {"number": number})
+    if order.invoiced + value > order.amount:
+        raise ConflictError(
+            _(
+                "Lasku ylittää tilauksen: tilattu %(amount)s, laskutettu %(invoiced)s, "
+                "tämä lasku %(value)s, ylitys %(excess)s."
+            )
+            % {
+                "amount": format_eur(order.amount),
+                "invoiced": format_eur(order.invoiced),
+                "value": format_eur(value),
+                "excess": format_eur(order.invoiced + value - order.amount),
+            },
+            code="over_order",
+        )
+
+
 @transaction.atomic
 def invoice_record(
     *,
@@ -71,24 +95,7 @@ def invoice_record(
     order = Order.objects.select_for_update().get(pk=order.pk)
     value = amount_parse(amount, label=_("Summa"), field="amount")
     number = clean_text(number, field=_("Laskun numero"), max_length=60)
-    if order.status != Order.Status.CONFIRMED:
-        raise ConflictError(_("Laskun voi kirjata vain vahvistetulle tilaukselle."))
-    if Invoice.objects.filter(order=order, number=number).exists():
-        raise ConflictError(_("Lasku %(number)s on jo kirjattu.") % {"number": number})
-    if order.invoiced + value > order.amount:
-        raise ConflictError(
-            _(
-                "Lasku ylittää tilauksen: tilattu %(amount)s, laskutettu %(invoiced)s, "
-                "tämä lasku %(value)s, ylitys %(excess)s."
-            )
-            % {
-                "amount": format_eur(order.amount),
-                "invoiced": format_eur(order.invoiced),
-                "value": format_eur(value),
-                "excess": format_eur(order.invoiced + value - order.amount),
-            },
-            code="over_order",
-        )
+    _check_invoice(order, number, value)
     link = _invoice_commitment(actor, order, invoiced_on)
     invoice = Invoice.objects.create(
         order=order, number=number, amount=value, invoiced_on=invoiced_on

@@ -312,6 +312,32 @@ def order_confirm(*, actor: User, order: Order) -> Order:
     return order
 
 
+def _order_money_release(actor: User, order: Order, agreement: Agreement) -> None:
+    """Free a confirmed order's money: its commitments (finance's `commitment_release`,
+    reason cancellation) and its amount under the agreement's ceiling. Refused while a later
+    year's share still waits for its appropriation."""
+    waiting = order_waiting_parts(order)
+    if waiting:
+        raise ConflictError(
+            _(
+                "Tilausta ei voi perua, ennen kuin vuoden %(year)s osuus on kirjattu "
+                "määrärahalle; kirjaa osuus ja peru sitten tilaus."
+            )
+            % {"year": waiting[0].year},
+            code="waiting_part",
+        )
+    for link in order.commitments.select_related("commitment").order_by("year"):
+        if link.commitment.unpaid > 0:
+            commitment_release(
+                actor=actor,
+                commitment=link.commitment,
+                reason=LedgerEntry.Reason.CANCELLATION,
+                description=_("Koulutustilaus peruttu"),
+            )
+    agreement.ordered -= order.amount
+    agreement.save(update_fields=["ordered", "updated_at"])
+
+
 @transaction.atomic
 def order_cancel(*, actor: User, order: Order) -> Order:
     """Cancel an order: a draft simply; a confirmed one that nothing has been invoiced on also
@@ -336,26 +362,7 @@ def order_cancel(*, actor: User, order: Order) -> Order:
             code="invoiced",
         )
     if old == Order.Status.CONFIRMED:
-        waiting = order_waiting_parts(order)
-        if waiting:
-            raise ConflictError(
-                _(
-                    "Tilausta ei voi perua, ennen kuin vuoden %(year)s osuus on kirjattu "
-                    "määrärahalle; kirjaa osuus ja peru sitten tilaus."
-                )
-                % {"year": waiting[0].year},
-                code="waiting_part",
-            )
-        for link in order.commitments.select_related("commitment").order_by("year"):
-            if link.commitment.unpaid > 0:
-                commitment_release(
-                    actor=actor,
-                    commitment=link.commitment,
-                    reason=LedgerEntry.Reason.CANCELLATION,
-                    description=_("Koulutustilaus peruttu"),
-                )
-        agreement.ordered -= order.amount
-        agreement.save(update_fields=["ordered", "updated_at"])
+        _order_money_release(actor, order, agreement)
     order.status = Order.Status.CANCELLED
     order.save(update_fields=["status", "updated_at"])
     audit_event_record(

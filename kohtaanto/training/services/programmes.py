@@ -80,6 +80,17 @@ def _check_programme(data: ProgrammeData) -> Decimal:
     return amount_parse(data.price, label=_("Hinta"), field="price")
 
 
+def _skills_add(programme: Programme, skills: list[tuple[Concept, int]]) -> set[int]:
+    """The taught skills, each concept once (its first level); returns their concept ids."""
+    seen: set[int] = set()
+    for concept, level in skills:
+        if concept.pk in seen:
+            continue
+        seen.add(concept.pk)
+        ProgrammeSkill.objects.create(programme=programme, concept=concept, level=int(level))
+    return seen
+
+
 @transaction.atomic
 def programme_create(*, actor: User, provider: Provider, data: ProgrammeData) -> Programme:
     """Add a programme with its taught skills; joint-purchase types get the employer's share.
@@ -125,12 +136,7 @@ def programme_create(*, actor: User, provider: Provider, data: ProgrammeData) ->
         employer_share=share.amount if share else ZERO,
         share_source=share.source if share else "",
     )
-    seen: set[int] = set()
-    for concept, level in data.skills:
-        if concept.pk in seen:
-            continue
-        seen.add(concept.pk)
-        ProgrammeSkill.objects.create(programme=programme, concept=concept, level=int(level))
+    taught = _skills_add(programme, data.skills)
     audit_event_record(
         actor=actor,
         action="training_programme.create",
@@ -139,7 +145,7 @@ def programme_create(*, actor: User, provider: Provider, data: ProgrammeData) ->
             "type": [None, data.type],
             "price": [None, str(price)],
             "employer_share": [None, str(programme.employer_share)],
-            "skills": [None, sorted(seen)],
+            "skills": [None, sorted(taught)],
         },
     )
     return programme

@@ -104,6 +104,29 @@ def provider_member_remove(*, actor: User, provider: Provider, user: User) -> No
     )
 
 
+def _check_holding(relation: str, holding: Decimal) -> None:
+    """A partner enterprise is held 25–50 %, a linked one over 50 % (Recommendation
+    2003/361/EC, Annex Art. 3)."""
+    low, high = (
+        (Decimal("25"), Decimal("50"))
+        if relation == EnterpriseLink.Relation.PARTNER
+        else (Decimal("50.01"), Decimal("100"))
+    )
+    if not low <= holding <= high:
+        raise DomainError(
+            _(
+                "Omistusosuus %(holding)s %% ei sovi suhteeseen %(relation)s: sallittu "
+                "%(low)s–%(high)s %% (suositus 2003/361/EY, liite, 3 artikla)."
+            )
+            % {
+                "holding": holding,
+                "relation": EnterpriseLink.Relation(relation).label,
+                "low": low,
+                "high": high,
+            }
+        )
+
+
 @transaction.atomic
 def enterprise_link_add(
     *,
@@ -125,27 +148,9 @@ def enterprise_link_add(
         raise DomainError(_("Tuntematon yritysten välinen suhde: %(r)s.") % {"r": relation})
     # typed as a user writes it ("33,5"); "1e2" or other digits than 0-9 are refused
     holding = parse_decimal(holding_percent, places=2, field="holding_percent")
-    low, high = (
-        (Decimal("25"), Decimal("50"))
-        if relation == EnterpriseLink.Relation.PARTNER
-        else (Decimal("50.01"), Decimal("100"))
-    )
-    if not low <= holding <= high:
-        raise DomainError(
-            _(
-                "Omistusosuus %(holding)s %% ei sovi suhteeseen %(relation)s: sallittu "
-                "%(low)s–%(high)s %% (suositus 2003/361/EY, liite, 3 artikla)."
-            )
-            % {
-                "holding": holding,
-                "relation": EnterpriseLink.Relation(relation).label,
-                "low": low,
-                "high": high,
-            }
-        )
+    _check_holding(relation, holding)
     if employees < 0:
         raise DomainError(_("Henkilöstömäärä ei voi olla negatiivinen."))
-
     turnover = optional_amount_parse(turnover_eur, label=_("Liikevaihto"), field="turnover_eur")
     balance_sheet = optional_amount_parse(
         balance_sheet_eur, label=_("Taseen loppusumma"), field="balance_sheet_eur"

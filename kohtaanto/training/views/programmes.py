@@ -20,11 +20,11 @@ from kohtaanto.jobseekers.models import ConsentPurpose
 from kohtaanto.jobseekers.selectors import job_seeker_list, valid_consents
 from kohtaanto.taxonomy.models import Concept
 from kohtaanto.training import forms, selectors, services
-from kohtaanto.training.models import Agreement, Enrolment
+from kohtaanto.training.models import Agreement, Enrolment, Programme
 from kohtaanto.training.views.common import can, warned
 
 
-def _programme_form_data(form: forms.ProgrammeForm, actor: Any) -> services.ProgrammeData:
+def _programme_form_data(form: forms.ProgrammeForm) -> services.ProgrammeData:
     data = form.cleaned_data
     company = data.get("company")
     ids = form.skill_id_list()
@@ -55,6 +55,27 @@ def _programme_form_data(form: forms.ProgrammeForm, actor: Any) -> services.Prog
     )
 
 
+def _suggested_form(
+    suggestion: services.DescriptionSuggestion, text: str, companies: Any
+) -> forms.ProgrammeForm:
+    """The programme form prefilled from a pasted description, for the user to check."""
+    return forms.ProgrammeForm(
+        initial={
+            "skill_level": 2,
+            "days": suggestion.days,
+            "seats": suggestion.seats,
+            "place": suggestion.place,
+            "mode": suggestion.mode or "contact",
+            "starts_on": suggestion.starts_on,
+            "ends_on": suggestion.ends_on,
+            "price": suggestion.price,
+            "skill_ids": ", ".join(str(s["concept_id"]) for s in suggestion.skills),
+            "description": text,
+        },
+        companies=companies,
+    )
+
+
 @login_required
 def programme_create(request: AuthenticatedHttpRequest, provider_id: int) -> HttpResponse:
     """A programme, optionally prefilled from a pasted course description that the user
@@ -77,21 +98,7 @@ def programme_create(request: AuthenticatedHttpRequest, provider_id: int) -> Htt
                 ),
             )
         if suggestion is not None:
-            form = forms.ProgrammeForm(
-                initial={
-                    "skill_level": 2,
-                    "days": suggestion.days,
-                    "seats": suggestion.seats,
-                    "place": suggestion.place,
-                    "mode": suggestion.mode or "contact",
-                    "starts_on": suggestion.starts_on,
-                    "ends_on": suggestion.ends_on,
-                    "price": suggestion.price,
-                    "skill_ids": ", ".join(str(s["concept_id"]) for s in suggestion.skills),
-                    "description": description_form.cleaned_data["text"],
-                },
-                companies=companies,
-            )
+            form = _suggested_form(suggestion, description_form.cleaned_data["text"], companies)
     elif request.method == "POST":
         form = forms.ProgrammeForm(request.POST, companies=companies)
         if form.is_valid():
@@ -101,7 +108,7 @@ def programme_create(request: AuthenticatedHttpRequest, provider_id: int) -> Htt
                 lambda: services.programme_create(
                     actor=request.user,
                     provider=provider,
-                    data=_programme_form_data(form, request.user),
+                    data=_programme_form_data(form),
                 ),
                 success=_("Koulutus tallennettu."),
                 then=lambda programme: redirect("training:programme_detail", id=programme.pk),
@@ -130,6 +137,57 @@ def _enrol_form(request: AuthenticatedHttpRequest, data: Any = None) -> forms.En
     return form
 
 
+def _order_posted(
+    request: AuthenticatedHttpRequest, programme: Programme, agreements: Any
+) -> tuple[forms.OrderForm, HttpResponse | None]:
+    """The order form sent from the programme page: the order page after the order is made
+    (with the threshold warnings), or None and the form with its errors."""
+    request.user.permissions.require("order_training")
+    form = forms.OrderForm(request.POST, agreements=agreements, prefix="order")
+    if not form.is_valid():
+        return form, None
+    data = form.cleaned_data
+    done = form_saved(
+        request,
+        form,
+        lambda: services.order_create(
+            actor=request.user,
+            agreement=data["agreement"],
+            programme=programme,
+            seats=data["seats"],
+            ordered_on=data["ordered_on"],
+        ),
+        success=_("Tilaus vahvistettu ja sitoumus kirjattu."),
+        then=lambda order: warned(request, order),
+    )
+    return form, done
+
+
+def _enrolment_posted(
+    request: AuthenticatedHttpRequest, programme: Programme
+) -> tuple[forms.EnrolForm, HttpResponse | None]:
+    """The enrolment form sent from the programme page: the page again after the person is
+    enrolled, or None and the form with its errors."""
+    request.user.permissions.require("enrol_training", programme)
+    form = _enrol_form(request, request.POST)
+    if not form.is_valid():
+        return form, None
+    data = form.cleaned_data
+    done = form_saved(
+        request,
+        form,
+        lambda: services.enrolment_create(
+            actor=request.user,
+            programme=programme,
+            job_seeker=data["job_seeker"],
+            employee_name=data["employee_name"],
+        ),
+        success=_("Osallistuja lisätty."),
+        then=lambda _enrolment: redirect("training:programme_detail", id=programme.pk),
+    )
+    return form, done
+
+
 @login_required
 def programme_detail(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
     actor = request.user
@@ -141,45 +199,13 @@ def programme_detail(request: AuthenticatedHttpRequest, id: int) -> HttpResponse
         initial={"seats": programme.seats}, agreements=agreements, prefix="order"
     )
     enrol_form = _enrol_form(request)
+    done: HttpResponse | None = None
     if request.method == "POST" and "order-agreement" in request.POST:
-        actor.permissions.require("order_training")
-        order_form = forms.OrderForm(request.POST, agreements=agreements, prefix="order")
-        if order_form.is_valid():
-            data = order_form.cleaned_data
-            done = form_saved(
-                request,
-                order_form,
-                lambda: services.order_create(
-                    actor=actor,
-                    agreement=data["agreement"],
-                    programme=programme,
-                    seats=data["seats"],
-                    ordered_on=data["ordered_on"],
-                ),
-                success=_("Tilaus vahvistettu ja sitoumus kirjattu."),
-                then=lambda order: warned(request, order),
-            )
-            if done:
-                return done
+        order_form, done = _order_posted(request, programme, agreements)
     elif request.method == "POST":
-        actor.permissions.require("enrol_training", programme)
-        enrol_form = _enrol_form(request, request.POST)
-        if enrol_form.is_valid():
-            data = enrol_form.cleaned_data
-            done = form_saved(
-                request,
-                enrol_form,
-                lambda: services.enrolment_create(
-                    actor=actor,
-                    programme=programme,
-                    job_seeker=data["job_seeker"],
-                    employee_name=data["employee_name"],
-                ),
-                success=_("Osallistuja lisätty."),
-                then=lambda _enrolment: redirect("training:programme_detail", id=programme.pk),
-            )
-            if done:
-                return done
+        enrol_form, done = _enrolment_posted(request, programme)
+    if done:
+        return done
     return render(
         request,
         "training/programme_detail.html",
