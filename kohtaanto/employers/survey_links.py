@@ -1,32 +1,33 @@
 """Signed, expiring links through which a company answers a survey without an account.
 
 A link carries the survey's id, the survey's current link nonce and the form language, signed
-with SECRET_KEY (django.core.signing, time-stamped). It stops working after
+through `common.links` (SECRET_KEY, time-stamped, a salt of its own). It stops working after
 settings.SIGNED_LINK_MAX_AGE_DAYS, and at once when the advisor issues a new link or revokes
 it (the nonce changes).
 """
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from django.conf import settings
-from django.core import signing
-
+from kohtaanto.common.links import (
+    LinkExpiredError,
+    LinkInvalidError,
+    link_max_age,
+    link_payload,
+    link_token,
+)
 from kohtaanto.employers.models import CompetenceSurvey
 
 SALT = "kohtaanto.employers.survey-link"
 LANGUAGES = ("fi", "sv", "en")
 
-
-class LinkInvalidError(Exception):
-    """Forged, damaged or pointing at nothing: answered like a missing page."""
-
-
-class LinkExpiredError(Exception):
-    """Genuine but too old, replaced or revoked: answered as gone."""
-
-
-def link_max_age() -> timedelta:
-    return timedelta(days=settings.SIGNED_LINK_MAX_AGE_DAYS)
+__all__ = [
+    "LANGUAGES",
+    "LinkExpiredError",
+    "LinkInvalidError",
+    "link_expires_at",
+    "survey_from_link",
+    "survey_link_token",
+]
 
 
 def link_expires_at(survey: CompetenceSurvey) -> datetime | None:
@@ -36,21 +37,12 @@ def link_expires_at(survey: CompetenceSurvey) -> datetime | None:
 
 
 def survey_link_token(survey: CompetenceSurvey) -> str:
-    return signing.dumps(
-        {"s": survey.pk, "n": survey.link_nonce, "l": survey.language}, salt=SALT, compress=True
-    )
+    return link_token({"s": survey.pk, "n": survey.link_nonce, "l": survey.language}, salt=SALT)
 
 
 def survey_from_link(token: str) -> tuple[CompetenceSurvey, str]:
     """The survey a link opens and the link's language."""
-    try:
-        payload = signing.loads(token, salt=SALT, max_age=link_max_age())
-    except signing.SignatureExpired as exc:
-        raise LinkExpiredError from exc
-    except signing.BadSignature as exc:
-        raise LinkInvalidError from exc
-    if not isinstance(payload, dict) or not isinstance(payload.get("s"), int):
-        raise LinkInvalidError
+    payload = link_payload(token, salt=SALT, ids=("s",))
     survey = CompetenceSurvey.objects.select_related("company").filter(pk=payload["s"]).first()
     if survey is None:
         raise LinkInvalidError

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from kohtaanto.accounts.models import User
 from kohtaanto.audit.services import audit_event_record
 from kohtaanto.common.errors import ConflictError, DomainError, NotFoundError
+from kohtaanto.common.links import link_max_age
 from kohtaanto.employers.models import Company
 from kohtaanto.finance import links
 from kohtaanto.finance.models import (
@@ -60,7 +61,7 @@ def application_link_create(
         company=company,
         nonce=secrets.token_urlsafe(24),
         max_uses=max_uses,
-        expires_at=timezone.now() + links.max_age(),
+        expires_at=timezone.now() + link_max_age(),
         created_by=actor,
     )
     audit_event_record(

@@ -9,13 +9,13 @@ from kohtaanto.accounts.models import User
 from kohtaanto.audit.services import audit_event_record
 from kohtaanto.common.errors import ConflictError
 from kohtaanto.common.money import format_eur, parse_money
+from kohtaanto.common.validators import service_text
 from kohtaanto.finance.models import Appropriation, AppropriationDecision, BudgetLine
 from kohtaanto.finance.services.ledger.booking import _lock_appropriation, _save_balances
 from kohtaanto.finance.services.ledger.rules import (
     AmountInput,
     _actor_area_id,
     _check_year,
-    _text,
     check_not_future,
     require_area,
 )
@@ -25,13 +25,13 @@ from kohtaanto.finance.services.ledger.rules import (
 def budget_line_create(*, actor: User, code: str, name: str, description: str = "") -> BudgetLine:
     """Add a budget line to the actor's area; codes are unique within the area."""
     area_id = _actor_area_id(actor)
-    code = _text(code, field=_("Tunnus"), max_length=40).lower()
+    code = service_text(code, field=_("Tunnus"), max_length=40).lower()
     if BudgetLine.objects.filter(employment_area_id=area_id, code=code).exists():
         raise ConflictError(_("Budjettirivi %(code)s on jo olemassa.") % {"code": code})
     line = BudgetLine.objects.create(
         employment_area_id=area_id,
         code=code,
-        name=_text(name, field=_("Nimi"), max_length=200),
+        name=service_text(name, field=_("Nimi"), max_length=200),
         description=description.strip(),
     )
     audit_event_record(
@@ -62,7 +62,7 @@ def appropriation_create(
         employment_area_id=area_id,
         year=_check_year(year),
         line=line,
-        name=_text(name, field=_("Nimi"), max_length=200),
+        name=service_text(name, field=_("Nimi"), max_length=200),
         amount=amount,
         available=amount,
         created_by=actor,
@@ -71,9 +71,9 @@ def appropriation_create(
         appropriation=appropriation,
         kind=AppropriationDecision.Kind.INITIAL,
         amount=amount,
-        decided_by=_text(decided_by, field=_("Päättäjä"), max_length=200),
+        decided_by=service_text(decided_by, field=_("Päättäjä"), max_length=200),
         decided_on=decided_on,
-        reference=_text(reference, field=_("Viite"), max_length=100, required=False),
+        reference=service_text(reference, field=_("Viite"), max_length=100, required=False),
         note=note.strip(),
         recorded_by=actor,
     )
@@ -120,9 +120,9 @@ def appropriation_amend(
         appropriation=locked,
         kind=AppropriationDecision.Kind.AMENDMENT,
         amount=delta,
-        decided_by=_text(decided_by, field=_("Päättäjä"), max_length=200),
+        decided_by=service_text(decided_by, field=_("Päättäjä"), max_length=200),
         decided_on=decided_on,
-        reference=_text(reference, field=_("Viite"), max_length=100, required=False),
+        reference=service_text(reference, field=_("Viite"), max_length=100, required=False),
         note=note.strip(),
         recorded_by=actor,
     )

@@ -14,6 +14,7 @@ from kohtaanto.audit.services import audit_event_record
 from kohtaanto.common.errors import ConflictError, DomainError
 from kohtaanto.common.formats import format_date
 from kohtaanto.common.money import format_eur, parse_money
+from kohtaanto.common.validators import service_text
 from kohtaanto.finance.models import (
     Appropriation,
     Commitment,
@@ -32,7 +33,6 @@ from kohtaanto.finance.services.ledger.rules import (
     ZERO,
     AmountInput,
     _check_year,
-    _text,
     check_not_future,
     require_area,
     shortfall_message,
@@ -58,8 +58,10 @@ def commitment_open(
             _("Tuntematon sitoumuksen lähde %(source)s. Sallitut: %(allowed)s.")
             % {"source": source_type, "allowed": ", ".join(CommitmentSource.values)}
         )
-    description = _text(description, field=_("Kuvaus"), max_length=300)
-    source_id = _text(str(source_id), field=_("Lähteen tunniste"), max_length=64, required=False)
+    description = service_text(description, field=_("Kuvaus"), max_length=300)
+    source_id = service_text(
+        str(source_id), field=_("Lähteen tunniste"), max_length=64, required=False
+    )
     booked_on = booked_on or timezone.localdate()
     check_not_future(booked_on, what=_("Kirjauspäivä"))
     if booked_on.year > locked.appropriation.year:

@@ -11,12 +11,12 @@ from kohtaanto.audit.services import audit_event_record
 from kohtaanto.common.errors import ConflictError, DomainError
 from kohtaanto.common.formats import format_date
 from kohtaanto.common.money import format_eur, parse_money
+from kohtaanto.common.validators import service_text
 from kohtaanto.finance.models import Commitment, LedgerEntry
 from kohtaanto.finance.services.ledger.booking import _area_of, _book, _lock_for_commitment
 from kohtaanto.finance.services.ledger.rules import (
     ZERO,
     AmountInput,
-    _text,
     check_not_future,
     check_payment_date,
     require_area,
@@ -146,7 +146,7 @@ def ledger_entry_reverse(*, actor: User, entry: LedgerEntry, description: str) -
     balance rule (e.g. reversing a commitment that has payments: reverse the payments first).
     """
     require_area(actor, _area_of(entry.commitment))
-    description = _text(description, field=_("Selite"), max_length=300)
+    description = service_text(description, field=_("Selite"), max_length=300)
     if entry.kind == LedgerEntry.Kind.REVERSAL:
         raise ConflictError(_("Oikaisukirjausta ei voi oikaista; tee uusi kirjaus."))
     if LedgerEntry.objects.filter(reverses=entry).exists():

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kohtaanto.accounts.models import User
+from kohtaanto.common.dates import FIRST_YEAR, LAST_YEAR
 from kohtaanto.common.errors import DomainError, NotFoundError
 from kohtaanto.common.formats import format_date
 from kohtaanto.common.money import format_eur
@@ -29,18 +30,6 @@ def _actor_area_id(actor: User) -> int:
     if actor.employment_area_id is None:
         raise DomainError(_("Käyttäjälle ei ole määritetty työllisyysaluetta."))
     return actor.employment_area_id
-
-
-def _text(value: str, *, field: str, max_length: int, required: bool = True) -> str:
-    text = (value or "").strip()
-    if required and not text:
-        raise DomainError(_("%(field)s puuttuu.") % {"field": field})
-    if len(text) > max_length:
-        raise DomainError(
-            _("%(field)s on liian pitkä (enintään %(max)s merkkiä).")
-            % {"field": field, "max": max_length}
-        )
-    return text
 
 
 def shortfall_message(*, available: Decimal, requested: Decimal) -> str:
@@ -127,8 +116,11 @@ def check_payment_date(
 
 
 def _check_year(year: int) -> int:
-    if not isinstance(year, int) or isinstance(year, bool) or not 2000 <= year <= 2100:
-        raise DomainError(_("Vuoden on oltava välillä 2000–2100."))
+    if not isinstance(year, int) or isinstance(year, bool) or not FIRST_YEAR <= year <= LAST_YEAR:
+        raise DomainError(
+            _("Vuoden on oltava välillä %(first)s–%(last)s.")
+            % {"first": FIRST_YEAR, "last": LAST_YEAR}
+        )
     return year
 
 
