@@ -8,6 +8,8 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from kohtaanto.common.formats import user_display_name
+
 if TYPE_CHECKING:
     from kohtaanto.accounts.permissions import PermissionResolver
 
@@ -90,15 +92,6 @@ class Role(models.TextChoices):
     PARTNER = "partner", _("Kumppanin käyttäjä")
     FINANCE = "finance", _("Talous")
     AUDITOR = "auditor", _("Tarkastaja")
-
-
-def user_display_name(*, first_name: str, last_name: str, username: str) -> str:
-    """How a user is named to other people: the full name, else the username.
-
-    `User.display_name` is this rule; a read of many users' plain name columns (values_list)
-    calls it directly instead of building a User per row.
-    """
-    return f"{first_name} {last_name}".strip() or username
 
 
 class User(AbstractUser):

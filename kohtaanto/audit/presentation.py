@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from kohtaanto.audit.events import ACCESS_WHAT, CHANGE_LABELS, EVENT_TYPES
 from kohtaanto.audit.models import AccessLogEntry, AuditEvent
-from kohtaanto.common.formats import format_date, format_datetime
+from kohtaanto.common.formats import format_date, format_datetime, user_display_name
 from kohtaanto.common.money import format_eur
 
 # Change keys that hold euro amounts although their model field is named otherwise (or the
@@ -99,9 +99,11 @@ def actor_name(row: AuditEvent | AccessLogEntry) -> str:
     for what the system did itself (imports, scheduled tasks)."""
     user = row.actor
     if user is not None:
-        full = user.get_full_name().strip()
-        if full:
-            return full
+        return user_display_name(
+            first_name=user.first_name,
+            last_name=user.last_name,
+            username=row.actor_username or user.username,
+        )
     return row.actor_username or _("Järjestelmä")
 
 

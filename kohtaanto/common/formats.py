@@ -65,3 +65,12 @@ def language_name(code: str, *, lang: str | None = None) -> str:
     show as they are."""
     names = _cldr_languages(_lang(lang))
     return names.get(code) or _cldr_languages("en").get(code) or code
+
+
+def user_display_name(*, first_name: str, last_name: str, username: str) -> str:
+    """How a user is named to other people: the full name, else the username.
+
+    `accounts.User.display_name` is this rule; a read of many users' plain name columns
+    (values_list) and the audit log's snapshot of a user name call it directly.
+    """
+    return f"{first_name} {last_name}".strip() or username

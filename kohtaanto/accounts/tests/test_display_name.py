@@ -2,7 +2,8 @@
 
 import pytest
 
-from kohtaanto.accounts.models import User, user_display_name
+from kohtaanto.accounts.models import User
+from kohtaanto.common.formats import user_display_name
 
 
 @pytest.mark.parametrize(

@@ -44,6 +44,6 @@ def person_name(user: object) -> str:
     """A user shown by name ("Tiina Talous"), the user name only when no name is recorded."""
     if user is None or user == "":
         return "–"
-    get_full_name = getattr(user, "get_full_name", None)
-    full = get_full_name().strip() if callable(get_full_name) else ""
-    return full or str(getattr(user, "username", user))
+    # accounts.User.display_name is the rule (common sits below accounts and does not import it).
+    display_name = getattr(user, "display_name", None)
+    return display_name if isinstance(display_name, str) else str(getattr(user, "username", user))

@@ -6,8 +6,9 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
-from kohtaanto.accounts.models import Role, User, user_display_name
+from kohtaanto.accounts.models import Role, User
 from kohtaanto.common.errors import DomainError, NotFoundError
+from kohtaanto.common.formats import user_display_name
 from kohtaanto.common.sorting import sort_ordering
 from kohtaanto.common.validators import control_character_error
 from kohtaanto.employers.models import Company
