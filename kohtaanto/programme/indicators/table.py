@@ -1,10 +1,10 @@
 """An indicator table counted from the facts, by gender, for a period or cumulatively, and
 the check that no result exceeds its output."""
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol
 
 from kohtaanto.programme.indicators.definitions import INDICATORS, Indicator
 from kohtaanto.programme.indicators.rules import (
@@ -20,36 +20,21 @@ from kohtaanto.programme.indicators.rules import (
 )
 
 
-class CountedRow(Protocol):
-    """What a table's row offers its readers (pages, exports): `IndicatorRow` (counted in
-    Python, with the participants' ids) and `selectors.indicator_counts.CountRow` (counted
-    in the database)."""
+class CountedRow(ABC):
+    """One indicator's counts per gender column, as a table's readers (pages, exports) see
+    it. Two kinds: `IndicatorRow` (counted in Python, with the participants' ids) and
+    `selectors.indicator_counts.CountRow` (counted in the database). Each says how many it
+    counted in a gender column (`count`, "" = no recorded gender) and in all (`total`);
+    the columns follow from those. Entity indicators have no gender columns."""
 
     indicator: Indicator
 
-    @property
-    def code(self) -> str: ...
-
+    @abstractmethod
     def count(self, gender: str) -> int: ...
 
     @property
-    def women(self) -> int | None: ...
-
-    @property
-    def men(self) -> int | None: ...
-
-    @property
-    def non_binary(self) -> int | None: ...
-
-    @property
+    @abstractmethod
     def total(self) -> int: ...
-
-
-@dataclass
-class IndicatorRow:
-    indicator: Indicator
-    # Participant (or entity) ids counted, per gender column; "" holds those without gender.
-    members: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def code(self) -> str:
@@ -58,9 +43,6 @@ class IndicatorRow:
     @property
     def by_gender(self) -> bool:
         return self.indicator.kind != "entity"
-
-    def count(self, gender: str) -> int:
-        return len(self.members.get(gender, []))
 
     @property
     def women(self) -> int | None:
@@ -73,6 +55,16 @@ class IndicatorRow:
     @property
     def non_binary(self) -> int | None:
         return self.count("non_binary") if self.by_gender else None
+
+
+@dataclass
+class IndicatorRow(CountedRow):
+    indicator: Indicator
+    # Participant (or entity) ids counted, per gender column; "" holds those without gender.
+    members: dict[str, list[int]] = field(default_factory=dict)
+
+    def count(self, gender: str) -> int:
+        return len(self.members.get(gender, []))
 
     @property
     def total(self) -> int:

@@ -54,6 +54,7 @@ from kohtaanto.programme.indicators import (
     LONGER_TERM_RESULT_FIELDS,
     UNEMPLOYED,
     YES,
+    CountedRow,
     EntityFacts,
     Indicator,
     ResultExceedsOutputError,
@@ -67,37 +68,14 @@ SPECIAL = {"EECO12": "special_category__disability", "EECO15": "special_category
 
 
 @dataclass
-class CountRow:
-    """One indicator's counts per gender column ("" = no recorded gender, total only).
-
-    The same reading interface as `indicators.IndicatorRow` (code, women, men, non_binary,
-    total), without the participants' ids."""
+class CountRow(CountedRow):
+    """One indicator's counts per gender column, counted in the database (no ids)."""
 
     indicator: Indicator
     counts: dict[str, int] = field(default_factory=dict)
 
-    @property
-    def code(self) -> str:
-        return self.indicator.code
-
-    @property
-    def by_gender(self) -> bool:
-        return self.indicator.kind != "entity"
-
     def count(self, gender: str) -> int:
         return self.counts.get(gender, 0)
-
-    @property
-    def women(self) -> int | None:
-        return self.count("woman") if self.by_gender else None
-
-    @property
-    def men(self) -> int | None:
-        return self.count("man") if self.by_gender else None
-
-    @property
-    def non_binary(self) -> int | None:
-        return self.count("non_binary") if self.by_gender else None
 
     @property
     def total(self) -> int:
