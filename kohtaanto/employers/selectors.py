@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kohtaanto.accounts.models import Municipality, Role, User
+from kohtaanto.audit.services import access_log_record
 from kohtaanto.common.errors import NotFoundError
 from kohtaanto.common.sorting import sort_ordering
 from kohtaanto.employers.models import (
@@ -108,6 +109,24 @@ def company_contacts(*, actor: User, company: Company) -> list[CompanyContact]:
     elif actor.role == Role.PARTNER:
         qs = qs.filter(share_with_partners=True, is_active=True)
     return list(qs)
+
+
+def company_contacts_shown(
+    *, actor: User, company: Company, reason: str, path: str
+) -> list[CompanyContact]:
+    """`company_contacts`, with one access-log row for each contact shown (a contact person's
+    name, e-mail and phone are personal data)."""
+    contacts = company_contacts(actor=actor, company=company)
+    for contact in contacts:
+        access_log_record(
+            actor=actor,
+            subject=contact,
+            what="company_contact",
+            reason=reason,
+            path=path,
+            subject_repr=str(contact),
+        )
+    return contacts
 
 
 def contact_get_for_actor(*, actor: User, id: int) -> CompanyContact:

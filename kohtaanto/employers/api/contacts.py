@@ -9,7 +9,6 @@ from django.core.validators import validate_email
 from ninja import Schema
 from ninja.responses import Status
 
-from kohtaanto.audit.services import access_log_record
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.employers import selectors
 from kohtaanto.employers.api.common import field_refusals, router, writable_company
@@ -73,16 +72,9 @@ def _check_email(email: str) -> None:
 def contact_list(request: AuthenticatedHttpRequest, id: int) -> Any:
     actor = request.user
     company = selectors.company_get_for_actor(actor=actor, id=id)
-    contacts = selectors.company_contacts(actor=actor, company=company)
-    for contact in contacts:
-        access_log_record(
-            actor=actor,
-            subject=contact,
-            what="company_contact",
-            reason="api",
-            path=request.path,
-            subject_repr=str(contact),
-        )
+    contacts = selectors.company_contacts_shown(
+        actor=actor, company=company, reason="api", path=request.path
+    )
     return contacts
 
 

@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kohtaanto.accounts.models import User
-from kohtaanto.audit.services import access_log_record
 from kohtaanto.common.errors import NotFoundError
 from kohtaanto.common.forms import button_pressed, form_saved
 from kohtaanto.common.sorting import sort_links, sort_param
@@ -130,16 +129,9 @@ def company_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def company_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     actor = request.user
     company = selectors.company_get_for_actor(actor=actor, id=pk)
-    contacts = selectors.company_contacts(actor=actor, company=company)
-    for contact in contacts:
-        access_log_record(
-            actor=actor,
-            subject=contact,
-            what="company_contact",
-            reason="company page",
-            path=request.path,
-            subject_repr=str(contact),
-        )
+    contacts = selectors.company_contacts_shown(
+        actor=actor, company=company, reason="company page", path=request.path
+    )
     assessments = selectors.assessment_list(actor=actor, company=company)
     latest = assessments[-1] if assessments else None
     previous = assessments[-2] if len(assessments) > 1 else None
