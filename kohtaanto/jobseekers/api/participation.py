@@ -1,10 +1,12 @@
 """ESF+ participation: entry, changes to the entry data, exit, follow-up and re-entry."""
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import MISSING, fields
 from typing import Any
 
 from ninja import Field, Schema, Status
+from pydantic import create_model
 
 from kohtaanto.common.errors import DomainError
 from kohtaanto.common.types import AuthenticatedHttpRequest
@@ -12,34 +14,33 @@ from kohtaanto.jobseekers import selectors
 from kohtaanto.jobseekers.api.common import person_get, person_read_log, router
 from kohtaanto.jobseekers.models import JobSeeker, Participation
 from kohtaanto.jobseekers.services import participation as participation_services
-from kohtaanto.jobseekers.validation import PARTICIPATION_RECORD_FIELDS, EntryData, ExitData
+from kohtaanto.jobseekers.validation import (
+    PARTICIPATION_RECORD_FIELDS,
+    RESULT_FIELDS,
+    EntryData,
+    ExitData,
+)
 
 # --- participation ---------------------------------------------------------------------------
-# The Annex I items are declared once for the API: the entry items, the exit items and the
-# follow-up; the answers in, the answers out and the rectification are built from them.
+# The Annex I items are declared once, in jobseekers.validation (EntryData, ExitData): the API's
+# entry and exit schemas are built from those dataclasses' fields, with their types and
+# defaults; the answers in, the answers out and the rectification are built from them.
 # (A test checks that they are the fields of EntryData, ExitData and PARTICIPATION_RECORD_FIELDS.)
 
 
-class EntryFields(Schema):
-    entry_date: datetime.date
-    gender: str
-    birth_date: datetime.date
-    labour_market_status: str
-    unemployed_since: datetime.date | None = None
-    isced_level: int | None = None
-    third_country_national: str = ""
-    foreign_background: str = ""
-    homeless: str = ""
-    rural: str = ""
+def _fields_of(name: str, source: type, names: Iterable[str]) -> type[Schema]:
+    """A schema of the named fields of the dataclass `source`, with their types and defaults."""
+    wanted = set(names)
+    spec: dict[str, Any] = {
+        f.name: (f.type, ... if f.default is MISSING else f.default)
+        for f in fields(source)
+        if f.name in wanted
+    }
+    return create_model(name, __base__=Schema, **spec)
 
 
-class ExitResults(Schema):
-    exit_job_searching: bool | None = None
-    exit_in_education: bool | None = None
-    exit_qualification: bool | None = None
-    exit_employed: bool | None = None
-    # The day the situation was reached; without it, the exit day (Annex I: four weeks).
-    exit_results_on: datetime.date | None = None
+EntryFields = _fields_of("EntryFields", EntryData, EntryData.PARTICIPATION_FIELDS)
+ExitResults = _fields_of("ExitResults", ExitData, (*RESULT_FIELDS, "exit_results_on"))
 
 
 class FollowUpIn(Schema):
@@ -47,7 +48,7 @@ class FollowUpIn(Schema):
     six_month_improved: bool | None = None
 
 
-class ParticipationOut(EntryFields, ExitResults, FollowUpIn):
+class ParticipationOut(EntryFields, ExitResults, FollowUpIn):  # type: ignore[misc,valid-type]
     id: int
     operation: str
     disability: str | None = None
@@ -105,7 +106,7 @@ def participation_list(request: AuthenticatedHttpRequest, id: int) -> list[dict[
     return [_participation_out(r) for r in rows]
 
 
-class EntryIn(EntryFields):
+class EntryIn(EntryFields):  # type: ignore[misc,valid-type]
     operation: str | None = Field(None, description="operation code; default: the area's")
     disability: str = ""
     minority: str = ""
@@ -134,7 +135,7 @@ def participation_enter(request: AuthenticatedHttpRequest, id: int, payload: Ent
     return Status(201, _participation_result(request, person, p.pk))
 
 
-class EntryPatch(EntryFields):
+class EntryPatch(EntryFields):  # type: ignore[misc,valid-type]
     disability: str | None = None
     minority: str | None = None
 
@@ -162,7 +163,7 @@ def participation_update_entry(
     return _participation_change(request, id, pid, change)
 
 
-class ExitIn(ExitResults):
+class ExitIn(ExitResults):  # type: ignore[misc,valid-type]
     exit_date: datetime.date
 
 
