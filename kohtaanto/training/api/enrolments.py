@@ -3,11 +3,8 @@
 from datetime import date
 from typing import Any
 
-from django.utils import timezone
-from django.utils.translation import gettext as _
 from ninja import Schema, Status
 
-from kohtaanto.common.errors import NotFoundError
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.jobseekers.selectors import job_seeker_get_for_actor
 from kohtaanto.training import selectors, services
@@ -90,22 +87,7 @@ def enrolment_progress(
     """action: attendance (days), complete (on, certificate), interrupt (on, reason),
     outcome (outcome, on)."""
     enrolment = selectors.enrolment_get_for_actor(actor=request.user, id=id)
-    actor = request.user
-    on = data.on or timezone.localdate()
-    if action == "attendance":
-        result = services.attendance_record(actor=actor, enrolment=enrolment, days=data.days or 0)
-    elif action == "complete":
-        result = services.enrolment_complete(
-            actor=actor, enrolment=enrolment, completed_on=on, certificate=data.certificate
-        )
-    elif action == "interrupt":
-        result = services.enrolment_interrupt(
-            actor=actor, enrolment=enrolment, interrupted_on=on, reason=data.reason
-        )
-    elif action == "outcome":
-        result = services.enrolment_outcome_record(
-            actor=actor, enrolment=enrolment, outcome=data.outcome, recorded_on=on
-        )
-    else:
-        raise NotFoundError(_("Ei löytynyt."))
+    result = services.enrolment_progress_record(
+        actor=request.user, enrolment=enrolment, action=action, **data.dict()
+    )
     return _enrolment_out(result)

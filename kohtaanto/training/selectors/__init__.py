@@ -6,6 +6,7 @@ from kohtaanto.training.selectors.enrolments import enrolment_get_for_actor, enr
 from kohtaanto.training.selectors.gap_cover import GapCover, programmes_for_gap
 from kohtaanto.training.selectors.plan import (
     MIN_OUTCOMES_FOR_RATE,
+    ZERO,
     Plan,
     PlannedPurchase,
     area_training_plan,
@@ -44,6 +45,7 @@ from kohtaanto.training.selectors.thresholds import (
 __all__ = [
     "BASIS_LIMIT",
     "MIN_OUTCOMES_FOR_RATE",
+    "ZERO",
     "CompanySize",
     "GapCover",
     "Plan",

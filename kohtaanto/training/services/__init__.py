@@ -33,6 +33,7 @@ from kohtaanto.training.services.enrolments import (
     enrolment_create,
     enrolment_interrupt,
     enrolment_outcome_record,
+    enrolment_progress_record,
 )
 from kohtaanto.training.services.invoices import employer_invoice_record, invoice_record
 from kohtaanto.training.services.orders import (
@@ -71,6 +72,7 @@ __all__ = [
     "enrolment_create",
     "enrolment_interrupt",
     "enrolment_outcome_record",
+    "enrolment_progress_record",
     "enterprise_link_add",
     "enterprise_link_remove",
     "invoice_record",

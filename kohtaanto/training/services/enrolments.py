@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kohtaanto.accounts.models import User
@@ -222,3 +223,35 @@ def enrolment_outcome_record(
     locked.save(update_fields=["outcome", "outcome_on", "updated_at"])
     _record(actor, locked, "training_enrolment.outcome", {"outcome": [old or None, outcome]})
     return locked
+
+
+def enrolment_progress_record(
+    *,
+    actor: User,
+    enrolment: Enrolment,
+    action: str,
+    days: int | None = None,
+    on: date | None = None,
+    certificate: str = "",
+    reason: str = "",
+    outcome: str = "",
+) -> Enrolment:
+    """One step of the enrolment's progress by its name, as the programme page and the API
+    send it: "attendance" (days), "complete" (on, certificate), "interrupt" (on, reason) or
+    "outcome" (outcome, on). The day defaults to today; an unknown step is not found."""
+    on = on or timezone.localdate()
+    if action == "attendance":
+        return attendance_record(actor=actor, enrolment=enrolment, days=days or 0)
+    if action == "complete":
+        return enrolment_complete(
+            actor=actor, enrolment=enrolment, completed_on=on, certificate=certificate
+        )
+    if action == "interrupt":
+        return enrolment_interrupt(
+            actor=actor, enrolment=enrolment, interrupted_on=on, reason=reason
+        )
+    if action == "outcome":
+        return enrolment_outcome_record(
+            actor=actor, enrolment=enrolment, outcome=outcome, recorded_on=on
+        )
+    raise NotFoundError(_("Ei löytynyt."))

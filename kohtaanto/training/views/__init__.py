@@ -9,7 +9,7 @@ from kohtaanto.training.views.orders import (
     order_year_part_book,
     plan,
 )
-from kohtaanto.training.views.overview import home, report, report_xlsx
+from kohtaanto.training.views.overview import XLSX, home, report, report_xlsx
 from kohtaanto.training.views.programmes import (
     employer_invoice,
     enrolment_progress,
@@ -26,6 +26,7 @@ from kohtaanto.training.views.providers import (
 )
 
 __all__ = [
+    "XLSX",
     "agreement_create",
     "agreement_detail",
     "agreement_status",

@@ -1,14 +1,12 @@
 """Programmes: a new one (optionally from a pasted description), its page with orders and
 enrolments, the employer's share invoice and the enrolments' progress."""
 
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -259,33 +257,9 @@ def enrolment_progress(request: AuthenticatedHttpRequest, id: int) -> HttpRespon
         messages.error(request, _("Tarkista lomakkeen tiedot."))
         return redirect("training:programme_detail", id=enrolment.programme_id)
     data = form.cleaned_data
-    actor = request.user
-    actions: dict[str, Callable[[], Any]] = {
-        "attendance": lambda: services.attendance_record(
-            actor=actor, enrolment=enrolment, days=data["days"] or 0
-        ),
-        "complete": lambda: services.enrolment_complete(
-            actor=actor,
-            enrolment=enrolment,
-            completed_on=data["on"] or timezone.localdate(),
-            certificate=data["certificate"],
-        ),
-        "interrupt": lambda: services.enrolment_interrupt(
-            actor=actor,
-            enrolment=enrolment,
-            interrupted_on=data["on"] or timezone.localdate(),
-            reason=data["reason"],
-        ),
-        "outcome": lambda: services.enrolment_outcome_record(
-            actor=actor,
-            enrolment=enrolment,
-            outcome=data["outcome"],
-            recorded_on=data["on"] or timezone.localdate(),
-        ),
-    }
     return button_pressed(
         request,
-        actions[data["action"]],
+        lambda: services.enrolment_progress_record(actor=request.user, enrolment=enrolment, **data),
         success=_("Tallennettu."),
         then=redirect("training:programme_detail", id=enrolment.programme_id),
     )
