@@ -5,9 +5,10 @@ from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from kohtaanto.common.errors import DomainError
 from kohtaanto.common.formats import user_display_name
 
 if TYPE_CHECKING:
@@ -141,6 +142,13 @@ class User(AbstractUser):
         return user_display_name(
             first_name=self.first_name, last_name=self.last_name, username=self.get_username()
         )
+
+    def required_area_id(self) -> int:
+        """The id of the user's employment area; DomainError for a user without one (work
+        that belongs to an area cannot be done for nobody's area)."""
+        if self.employment_area_id is None:
+            raise DomainError(gettext("Käyttäjälle ei ole määritetty työllisyysaluetta."))
+        return self.employment_area_id
 
     @cached_property
     def permissions(self) -> "PermissionResolver":

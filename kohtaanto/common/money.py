@@ -154,3 +154,8 @@ def format_eur(value: Decimal | int | str, *, lang: str | None = None) -> str:
     if _lang(lang) == "en":
         return f"{sign}€{text}"
     return f"{sign}{text} €"
+
+
+def api_amount(value: Decimal) -> str:
+    """An amount as the JSON API writes it: a decimal string with cents ("10000.00")."""
+    return f"{value:.2f}"

@@ -7,13 +7,13 @@ whose `detail` states the shortfall.
 """
 
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
 from ninja import Router, Schema, Status
 from pydantic import StrictFloat, StrictInt, StrictStr
 
+from kohtaanto.common.money import api_amount
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.finance import selectors, services
 from kohtaanto.finance.models import Appropriation, Commitment, LedgerEntry
@@ -22,10 +22,6 @@ router = Router(tags=["finance"])
 
 # Strict: a JSON true is not 1 €. Floats pass through to be refused with a clear message.
 Amount = StrictStr | StrictInt | StrictFloat
-
-
-def _money(value: Decimal) -> str:
-    return f"{value:.2f}"
 
 
 class BudgetLineOut(Schema):
@@ -143,11 +139,11 @@ def _appropriation_out(appropriation: Appropriation) -> dict[str, Any]:
         "line": appropriation.line.code,
         "line_name": appropriation.line.name,
         "name": appropriation.name,
-        "amount": _money(balance.amount),
-        "committed": _money(balance.committed),
-        "paid": _money(balance.paid),
-        "unpaid": _money(balance.unpaid),
-        "available": _money(balance.available),
+        "amount": api_amount(balance.amount),
+        "committed": api_amount(balance.committed),
+        "paid": api_amount(balance.paid),
+        "unpaid": api_amount(balance.unpaid),
+        "available": api_amount(balance.available),
     }
 
 
@@ -158,9 +154,9 @@ def _commitment_out(commitment: Commitment) -> dict[str, Any]:
         "description": commitment.description,
         "source_type": commitment.source_type,
         "source_id": commitment.source_id,
-        "committed": _money(commitment.committed),
-        "paid": _money(commitment.paid),
-        "unpaid": _money(commitment.unpaid),
+        "committed": api_amount(commitment.committed),
+        "paid": api_amount(commitment.paid),
+        "unpaid": api_amount(commitment.unpaid),
     }
 
 
@@ -170,9 +166,9 @@ def _entry_out(entry: LedgerEntry) -> dict[str, Any]:
         "appropriation": entry.appropriation_id,
         "commitment": entry.commitment_id,
         "kind": entry.kind,
-        "amount": _money(entry.amount),
-        "committed_delta": _money(entry.committed_delta),
-        "paid_delta": _money(entry.paid_delta),
+        "amount": api_amount(entry.amount),
+        "committed_delta": api_amount(entry.committed_delta),
+        "paid_delta": api_amount(entry.paid_delta),
         "booked_on": entry.booked_on,
         "reason": entry.reason,
         "reference": entry.reference,
@@ -256,7 +252,7 @@ def appropriation_amend(
         {
             "id": decision.pk,
             "kind": decision.kind,
-            "amount": _money(decision.amount),
+            "amount": api_amount(decision.amount),
             "decided_by": decision.decided_by,
             "decided_on": decision.decided_on,
             "reference": decision.reference,
@@ -348,9 +344,9 @@ def grant_schemes(request: AuthenticatedHttpRequest) -> list[dict[str, Any]]:
             "name": s.name,
             "kind": s.kind,
             "line": s.line.code,
-            "envelope": _money(s.envelope),
-            "committed": _money(s.committed),
-            "free": _money(s.envelope_free),
+            "envelope": api_amount(s.envelope),
+            "committed": api_amount(s.committed),
+            "free": api_amount(s.envelope_free),
             "first_come": s.first_come,
             "de_minimis": s.de_minimis,
             "legal_basis": s.legal_basis,

@@ -12,9 +12,9 @@ from django.views.decorators.http import require_POST
 
 from kohtaanto.common.errors import DomainError, ImportRejectedError, NotFoundError
 from kohtaanto.common.forms import show_refusal
+from kohtaanto.common.links import LinkExpiredError, LinkInvalidError
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.employers.selectors import vacancy_get_for_actor
-from kohtaanto.common.links import LinkExpiredError, LinkInvalidError
 from kohtaanto.jobseekers.models import JobSeeker
 from kohtaanto.matching import shortlists
 from kohtaanto.matching.forms_workflow import (

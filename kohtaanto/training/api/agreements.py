@@ -5,9 +5,10 @@ from typing import Any
 
 from ninja import Schema, Status
 
+from kohtaanto.common.money import api_amount
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.training import selectors, services
-from kohtaanto.training.api.common import Amount, money, router
+from kohtaanto.training.api.common import Amount, router
 from kohtaanto.training.models import Agreement, Provider
 
 
@@ -72,10 +73,10 @@ def _agreement_out(a: Agreement) -> dict[str, Any]:
         "starts_on": a.starts_on,
         "ends_on": a.ends_on,
         "status": a.status,
-        "ceiling": money(a.ceiling),
-        "ordered": money(a.ordered),
-        "invoiced": money(a.invoiced),
-        "remaining": money(a.remaining),
+        "ceiling": api_amount(a.ceiling),
+        "ordered": api_amount(a.ordered),
+        "invoiced": api_amount(a.invoiced),
+        "remaining": api_amount(a.remaining),
     }
 
 
@@ -87,7 +88,7 @@ def thresholds(request: AuthenticatedHttpRequest) -> Any:
         {
             "level": t.level,
             "contract_type": t.contract_type,
-            "amount": money(t.amount),
+            "amount": api_amount(t.amount),
             "valid_from": t.valid_from,
             "valid_to": t.valid_to,
             "source": t.source,
@@ -124,8 +125,8 @@ def warnings(request: AuthenticatedHttpRequest) -> Any:
         {
             "provider": w.provider,
             "legal_basis": w.legal_basis,
-            "total": money(w.total),
-            "threshold": money(w.threshold),
+            "total": api_amount(w.total),
+            "threshold": api_amount(w.threshold),
             "message": w.message,
         }
         for w in selectors.threshold_warnings(actor=request.user)

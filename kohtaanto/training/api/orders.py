@@ -6,9 +6,10 @@ from typing import Any
 
 from ninja import Schema, Status
 
+from kohtaanto.common.money import api_amount
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.training import selectors, services
-from kohtaanto.training.api.common import Amount, money, router
+from kohtaanto.training.api.common import Amount, router
 from kohtaanto.training.models import Order, Provider
 
 
@@ -47,15 +48,15 @@ def order_out(o: Order, waiting: dict[int, dict[int, str]] | None = None) -> dic
         "agreement": o.agreement_id,
         "programme": o.programme_id,
         "seats": o.seats,
-        "amount": money(o.amount),
-        "invoiced": money(o.invoiced),
+        "amount": api_amount(o.amount),
+        "invoiced": api_amount(o.invoiced),
         "ordered_on": o.ordered_on,
         "status": o.status,
         "commitments": {c.year: c.commitment_id for c in o.commitments.all()},
         "waiting_years": (
             waiting.get(o.pk, {})
             if waiting is not None
-            else {p.year: money(p.amount) for p in services.order_waiting_parts(o)}
+            else {p.year: api_amount(p.amount) for p in services.order_waiting_parts(o)}
         ),
     }
 
@@ -76,7 +77,7 @@ def orders(request: AuthenticatedHttpRequest) -> Any:
     qs = selectors.order_list(actor=request.user).prefetch_related("commitments")
     waiting: dict[int, dict[int, str]] = {}
     for order_id, year, amount in selectors.waiting_year_parts(orders=qs):
-        waiting.setdefault(order_id, {})[year] = money(amount)
+        waiting.setdefault(order_id, {})[year] = api_amount(amount)
     return [order_out(o, waiting) for o in qs]
 
 

@@ -6,11 +6,12 @@ from typing import Any
 from django.shortcuts import get_object_or_404
 from ninja import Schema, Status
 
+from kohtaanto.common.money import api_amount
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.employers.models import Company
 from kohtaanto.taxonomy.models import Concept
 from kohtaanto.training import selectors, services
-from kohtaanto.training.api.common import Amount, money, router
+from kohtaanto.training.api.common import Amount, router
 from kohtaanto.training.models import EmployerInvoice, Programme
 
 
@@ -80,7 +81,7 @@ def _employer_invoice_out(invoice: EmployerInvoice | None) -> dict[str, Any] | N
     return {
         "programme": invoice.programme_id,
         "company": invoice.company_id,
-        "amount": money(invoice.amount),
+        "amount": api_amount(invoice.amount),
         "reference": invoice.reference,
         "invoiced_on": invoice.invoiced_on,
     }
@@ -108,10 +109,10 @@ def _programme_out(p: Programme) -> dict[str, Any]:
         },
         "id": p.pk,
         "provider": p.provider_id,
-        "price": money(p.price),
+        "price": api_amount(p.price),
         "company": p.company_id,
-        "employer_share_percent": money(p.employer_share_percent),
-        "employer_share": money(p.employer_share),
+        "employer_share_percent": api_amount(p.employer_share_percent),
+        "employer_share": api_amount(p.employer_share),
         "skills": [{"concept": s.concept_id, "level": s.level} for s in p.skills.all()],
         "employer_invoice": _employer_invoice_out(getattr(p, "employer_invoice", None)),
     }

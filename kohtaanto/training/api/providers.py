@@ -9,9 +9,10 @@ from ninja import Schema, Status
 
 from kohtaanto.accounts.models import PartnerOrganisation, User
 from kohtaanto.common.errors import NotFoundError
+from kohtaanto.common.money import api_amount
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.training import selectors, services
-from kohtaanto.training.api.common import Amount, money, router
+from kohtaanto.training.api.common import Amount, router
 from kohtaanto.training.models import EnterpriseLink, Provider
 
 
@@ -95,9 +96,9 @@ def _link_out(link: EnterpriseLink) -> dict[str, Any]:
         "relation": link.relation,
         "holding_percent": f"{link.holding_percent:.2f}",
         "employees": link.employees,
-        "turnover_eur": None if link.turnover_eur is None else money(link.turnover_eur),
+        "turnover_eur": None if link.turnover_eur is None else api_amount(link.turnover_eur),
         "balance_sheet_eur": (
-            None if link.balance_sheet_eur is None else money(link.balance_sheet_eur)
+            None if link.balance_sheet_eur is None else api_amount(link.balance_sheet_eur)
         ),
     }
 

@@ -4,9 +4,10 @@ from typing import Any
 
 from ninja import Schema, Status
 
+from kohtaanto.common.money import api_amount
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.training import selectors, services
-from kohtaanto.training.api.common import money, router
+from kohtaanto.training.api.common import router
 from kohtaanto.training.api.orders import OrderOut, order_out
 
 
@@ -30,17 +31,17 @@ class PlanOut(Schema):
 
 def _plan_out(plan: selectors.Plan) -> dict[str, Any]:
     return {
-        "budget": money(plan.budget),
+        "budget": api_amount(plan.budget),
         "status": plan.status,
         "message": plan.message,
-        "cost": money(plan.cost),
+        "cost": api_amount(plan.cost),
         "expected_placements": plan.expected_placements,
         "purchases": [
             {
                 "programme": p.programme.name_fi,
                 "programme_id": p.programme.pk,
                 "seats": p.seats,
-                "cost": money(p.cost),
+                "cost": api_amount(p.cost),
                 "expected_placements": p.expected_placements,
                 "gaps": {c.pk: placed for c, placed in p.gaps},
             }
@@ -90,11 +91,11 @@ def _row_out(row: selectors.ReportRow) -> dict[str, Any]:
         "interrupted": row.interrupted,
         "outcomes": row.outcomes,
         "employed": row.employed,
-        "cost": money(row.cost),
+        "cost": api_amount(row.cost),
         "completion_rate": row.completion_rate,
         "placement_rate": row.placement_rate,
         "cost_per_placement": (
-            None if row.cost_per_placement is None else money(row.cost_per_placement)
+            None if row.cost_per_placement is None else api_amount(row.cost_per_placement)
         ),
     }
 

@@ -12,11 +12,11 @@ from django.utils.translation import gettext as _
 from kohtaanto.accounts.models import User
 from kohtaanto.audit.services import audit_event_record
 from kohtaanto.common.errors import ConflictError, DomainError
+from kohtaanto.common.validators import service_text
 from kohtaanto.training.models import Agreement, ContractType, LegalBasis, Provider
 from kohtaanto.training.services.common import (
     AmountInput,
     amount_parse,
-    clean_text,
     day_text,
     optional_amount_parse,
     require,
@@ -63,7 +63,7 @@ def _check_basis(
         )
     if contract_type not in ContractType.values:
         raise DomainError(_("Tuntematon hankintalaji %(type)s.") % {"type": contract_type})
-    ground = clean_text(
+    ground = service_text(
         direct_award_ground, field=_("Suorahankinnan peruste"), max_length=300, required=False
     )
     if legal_basis == LegalBasis.DIRECT_AWARD and not ground:
@@ -121,8 +121,8 @@ def agreement_create(
     _check_no_overlap(provider, starts_on, ends_on)
     agreement = Agreement.objects.create(
         provider=provider,
-        title=clean_text(title, field=_("Nimi"), max_length=200),
-        reference=clean_text(reference, field=_("Diaarinumero"), max_length=100, required=False),
+        title=service_text(title, field=_("Nimi"), max_length=200),
+        reference=service_text(reference, field=_("Diaarinumero"), max_length=100, required=False),
         legal_basis=legal_basis,
         direct_award_ground=ground,
         contract_type=contract_type,

@@ -5,8 +5,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.utils.translation import gettext as _
-
 from kohtaanto.accounts.models import User
 from kohtaanto.common.errors import DomainError
 from kohtaanto.common.money import parse_money
@@ -16,26 +14,8 @@ ZERO = Decimal("0.00")
 AmountInput = Decimal | int | str
 
 
-def actor_area_id(actor: User) -> int:
-    if actor.employment_area_id is None:
-        raise DomainError(_("Käyttäjälle ei ole määritetty työllisyysaluetta."))
-    return actor.employment_area_id
-
-
 def require(actor: User, name: str, *objects: Any) -> None:
     actor.permissions.require(name, *objects)
-
-
-def clean_text(value: str, *, field: str, max_length: int, required: bool = True) -> str:
-    text = (value or "").strip()
-    if required and not text:
-        raise DomainError(_("%(field)s puuttuu.") % {"field": field})
-    if len(text) > max_length:
-        raise DomainError(
-            _("%(field)s on liian pitkä (enintään %(max)s merkkiä).")
-            % {"field": field, "max": max_length}
-        )
-    return text
 
 
 def amount_parse(value: object, *, label: str, field: str) -> Decimal:

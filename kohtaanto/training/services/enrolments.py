@@ -16,11 +16,12 @@ from kohtaanto.accounts.models import User
 from kohtaanto.audit.services import audit_event_record
 from kohtaanto.common.dates import add_months
 from kohtaanto.common.errors import ConflictError, DomainError, NotFoundError
+from kohtaanto.common.validators import service_text
 from kohtaanto.jobseekers.models import ConsentPurpose, JobSeeker, ProfileSkill, SkillSource
 from kohtaanto.jobseekers.selectors import consent_is_valid
 from kohtaanto.jobseekers.services.profile import profile_skill_set
 from kohtaanto.training.models import Enrolment, Programme
-from kohtaanto.training.services.common import clean_text, day_text, require
+from kohtaanto.training.services.common import day_text, require
 
 
 @transaction.atomic
@@ -157,7 +158,7 @@ def enrolment_complete(
         )
     locked.status = Enrolment.Status.COMPLETED
     locked.completed_on = completed_on
-    locked.certificate = clean_text(
+    locked.certificate = service_text(
         certificate, field=_("Todistus"), max_length=300, required=False
     )
     locked.save(update_fields=["status", "completed_on", "certificate", "updated_at"])
@@ -182,7 +183,7 @@ def enrolment_interrupt(
     """Record an interruption with its reason; the seat is free again."""
     locked = _lock_enrolment(actor, enrolment)
     _require_open(locked)
-    locked.interruption_reason = clean_text(reason, field=_("Keskeytyksen syy"), max_length=300)
+    locked.interruption_reason = service_text(reason, field=_("Keskeytyksen syy"), max_length=300)
     locked.status = Enrolment.Status.INTERRUPTED
     locked.interrupted_on = interrupted_on
     locked.save(update_fields=["status", "interrupted_on", "interruption_reason", "updated_at"])

@@ -15,6 +15,7 @@ from kohtaanto.accounts.models import User
 from kohtaanto.audit.services import audit_event_record
 from kohtaanto.common.errors import ConflictError, DomainError
 from kohtaanto.common.money import format_eur
+from kohtaanto.common.validators import service_text
 from kohtaanto.finance.services import payment_record
 from kohtaanto.training.models import (
     Agreement,
@@ -24,7 +25,7 @@ from kohtaanto.training.models import (
     OrderCommitment,
     Programme,
 )
-from kohtaanto.training.services.common import AmountInput, amount_parse, clean_text, require
+from kohtaanto.training.services.common import AmountInput, amount_parse, require
 from kohtaanto.training.services.orders import order_waiting_parts, order_year_part_book
 
 
@@ -94,7 +95,7 @@ def invoice_record(
     require(actor, "view_provider", agreement.provider)
     order = Order.objects.select_for_update().get(pk=order.pk)
     value = amount_parse(amount, label=_("Summa"), field="amount")
-    number = clean_text(number, field=_("Laskun numero"), max_length=60)
+    number = service_text(number, field=_("Laskun numero"), max_length=60)
     _check_invoice(order, number, value)
     link = _invoice_commitment(actor, order, invoiced_on)
     invoice = Invoice.objects.create(
@@ -142,7 +143,7 @@ def employer_invoice_record(
         company=programme.company,
         amount=programme.employer_share,
         invoiced_on=invoiced_on,
-        reference=clean_text(reference, field=_("Viite"), max_length=60),
+        reference=service_text(reference, field=_("Viite"), max_length=60),
     )
     audit_event_record(
         actor=actor,

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from kohtaanto.accounts.models import User
 from kohtaanto.audit.services import audit_event_record
 from kohtaanto.common.errors import DomainError, NotFoundError
+from kohtaanto.common.validators import service_text
 from kohtaanto.employers.models import Company
 from kohtaanto.taxonomy.models import Concept, ConceptType
 from kohtaanto.training.models import Programme, ProgrammeSkill, ProgrammeType, Provider
@@ -19,7 +20,6 @@ from kohtaanto.training.services.common import (
     ZERO,
     AmountInput,
     amount_parse,
-    clean_text,
     day_text,
     require,
 )
@@ -114,9 +114,11 @@ def programme_create(*, actor: User, provider: Provider, data: ProgrammeData) ->
     )
     programme = Programme.objects.create(
         provider=provider,
-        name_fi=clean_text(data.name_fi, field=_("Nimi (suomi)"), max_length=200),
-        name_sv=clean_text(data.name_sv, field=_("Nimi (ruotsi)"), max_length=200, required=False),
-        name_en=clean_text(
+        name_fi=service_text(data.name_fi, field=_("Nimi (suomi)"), max_length=200),
+        name_sv=service_text(
+            data.name_sv, field=_("Nimi (ruotsi)"), max_length=200, required=False
+        ),
+        name_en=service_text(
             data.name_en, field=_("Nimi (englanti)"), max_length=200, required=False
         ),
         type=data.type,
@@ -124,7 +126,7 @@ def programme_create(*, actor: User, provider: Provider, data: ProgrammeData) ->
         days=int(data.days),
         seats=int(data.seats),
         min_group=int(data.min_group),
-        place=clean_text(data.place, field=_("Paikka"), max_length=200, required=False),
+        place=service_text(data.place, field=_("Paikka"), max_length=200, required=False),
         mode=data.mode,
         starts_on=data.starts_on,
         ends_on=data.ends_on,

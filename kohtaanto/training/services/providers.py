@@ -10,13 +10,12 @@ from kohtaanto.accounts.models import PartnerOrganisation, Role, User
 from kohtaanto.audit.services import audit_event_record
 from kohtaanto.common.errors import ConflictError, DomainError, NotFoundError
 from kohtaanto.common.money import parse_decimal
+from kohtaanto.common.validators import service_text
 from kohtaanto.employers.identifiers import InvalidBusinessIdError, business_id_normalise
 from kohtaanto.employers.models import Company
 from kohtaanto.training.models import EnterpriseLink, Provider, ProviderMembership
 from kohtaanto.training.services.common import (
     AmountInput,
-    actor_area_id,
-    clean_text,
     optional_amount_parse,
     require,
 )
@@ -36,7 +35,7 @@ def provider_create(
 ) -> Provider:
     """Add a training provider; the business id is validated (python-stdnum) and unique."""
     require(actor, "manage_training")
-    area_id = actor_area_id(actor)
+    area_id = actor.required_area_id()
     try:
         normalised = business_id_normalise(business_id)
     except InvalidBusinessIdError as exc:
@@ -47,17 +46,19 @@ def provider_create(
         )
     provider = Provider.objects.create(
         employment_area_id=area_id,
-        name=clean_text(name, field=_("Nimi"), max_length=200),
+        name=service_text(name, field=_("Nimi"), max_length=200),
         business_id=normalised,
         partner_organisation=partner_organisation,
         in_house=in_house,
-        contact_name=clean_text(
+        contact_name=service_text(
             contact_name, field=_("Yhteyshenkilö"), max_length=200, required=False
         ),
-        contact_email=clean_text(
+        contact_email=service_text(
             contact_email, field=_("Sähköposti"), max_length=254, required=False
         ),
-        contact_phone=clean_text(contact_phone, field=_("Puhelin"), max_length=40, required=False),
+        contact_phone=service_text(
+            contact_phone, field=_("Puhelin"), max_length=40, required=False
+        ),
     )
     audit_event_record(
         actor=actor,
@@ -157,7 +158,7 @@ def enterprise_link_add(
     )
     link = EnterpriseLink.objects.create(
         company=company,
-        name=clean_text(name, field=_("Nimi"), max_length=300),
+        name=service_text(name, field=_("Nimi"), max_length=300),
         relation=relation,
         holding_percent=holding,
         employees=employees,

@@ -14,7 +14,6 @@ from kohtaanto.finance.models import Appropriation, AppropriationDecision, Budge
 from kohtaanto.finance.services.ledger.booking import _lock_appropriation, _save_balances
 from kohtaanto.finance.services.ledger.rules import (
     AmountInput,
-    _actor_area_id,
     _check_year,
     check_not_future,
     require_area,
@@ -24,7 +23,7 @@ from kohtaanto.finance.services.ledger.rules import (
 @transaction.atomic
 def budget_line_create(*, actor: User, code: str, name: str, description: str = "") -> BudgetLine:
     """Add a budget line to the actor's area; codes are unique within the area."""
-    area_id = _actor_area_id(actor)
+    area_id = actor.required_area_id()
     code = service_text(code, field=_("Tunnus"), max_length=40).lower()
     if BudgetLine.objects.filter(employment_area_id=area_id, code=code).exists():
         raise ConflictError(_("Budjettirivi %(code)s on jo olemassa.") % {"code": code})
@@ -54,7 +53,7 @@ def appropriation_create(
     note: str = "",
 ) -> Appropriation:
     """Create an appropriation with the decision that reserved its amount (amount > 0)."""
-    area_id = _actor_area_id(actor)
+    area_id = actor.required_area_id()
     require_area(actor, line.employment_area_id)
     amount = parse_money(amount, allow_zero=False)
     check_not_future(decided_on, what=_("Päätöspäivä"))

@@ -8,7 +8,6 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kohtaanto.accounts.models import User
 from kohtaanto.common.dates import FIRST_YEAR, LAST_YEAR
 from kohtaanto.common.errors import DomainError, NotFoundError
 from kohtaanto.common.formats import format_date
@@ -24,12 +23,6 @@ def require_area(actor: Any, area_id: int | None) -> None:
     """Objects of another employment area do not exist for the actor."""
     if actor is not None and getattr(actor, "employment_area_id", None) != area_id:
         raise NotFoundError(_("Ei löytynyt."))
-
-
-def _actor_area_id(actor: User) -> int:
-    if actor.employment_area_id is None:
-        raise DomainError(_("Käyttäjälle ei ole määritetty työllisyysaluetta."))
-    return actor.employment_area_id
 
 
 def shortfall_message(*, available: Decimal, requested: Decimal) -> str:
