@@ -11,9 +11,15 @@ import sys
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import scipy.sparse as sp
+
+if TYPE_CHECKING:
+    from kohtaanto.matching.engine.graph import SkillGraph
+    from kohtaanto.matching.engine.index import MatchIndex
+    from kohtaanto.matching.engine.weights import Weights
 
 # ../shared/data/esco-en next to the repository, as for the taxonomy benchmarks.
 DEFAULT_ESCO = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "esco-en"
@@ -234,3 +240,23 @@ def market_generate(
         vacancy_occupation=v_occ,
         vacancy_label=labels,
     )
+
+
+def index_build(graph: "SkillGraph", market: Market, weights: "Weights") -> "MatchIndex":
+    """The engine's index over a generated market (people in blocks of 50 000)."""
+    from kohtaanto.matching.engine.index import MatchIndex, PersonRows, VacancyRows
+
+    index = MatchIndex(graph=graph, weights=weights)
+    n_v = market.vacancy_skills.shape[0]
+    index.upsert_vacancies(
+        VacancyRows(ids=range(n_v), skills=market.vacancy_skills, label=market.vacancy_label)
+    )
+    n_p = market.person_skills.shape[0]
+    step = 50_000
+    for start in range(0, n_p, step):
+        stop = min(start + step, n_p)
+        index.upsert_people(
+            PersonRows(ids=range(start, stop), skills=market.person_skills[start:stop])
+        )
+    index._refresh()
+    return index

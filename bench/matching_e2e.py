@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from matching_data import Esco, Market, esco_dir, esco_load, market_generate
+from matching_data import Esco, Market, esco_dir, esco_load, index_build, market_generate
 from taxonomy_setup import machine, setup_database
 
 MUNICIPALITY = "272"
@@ -60,7 +60,6 @@ def through_importers(folder: Path, esco: Esco, market: Market) -> tuple[int, in
     vendor, teardown = setup_database()
     print(f"machine: {machine()} (shared); database {vendor}")
     from django.core.management import call_command
-    from matching_national import index_build
 
     from kohtaanto.accounts.models import EmploymentArea
     from kohtaanto.employers.models import Vacancy

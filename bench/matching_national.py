@@ -9,11 +9,12 @@ one core, and measure quality on a sample of people where the truth is the perso
 occupation: R-precision (own vacancies in the top |own|), MRR (first own vacancy) and
 recall@20 (own vacancies in the top 20 / min(|own|, 20)), on the ranking the application shows
 (`MatchIndex.rank_person`: the first page with its near-tied occupations, then score order).
-The same figures are printed for plain cosine on exact skills. `--match-all` (first seed only) runs the whole top-20 in blocks
-and reports wall time and the process's peak memory. The engine sees only the two sides'
-skills, the taxonomy and each vacancy's occupation label. `--through-importers` instead loads
-the first seed's market through the project's importers and the database, and checks that the
-application gives every person the same top 20 as the arrays (bench/matching_e2e.py).
+The same figures are printed for plain cosine on exact skills. `--match-all` (first seed
+only) runs the whole top-20 in blocks and reports wall time and the process's peak memory.
+The engine sees only the two sides' skills, the taxonomy and each vacancy's occupation label.
+`--through-importers` instead loads the first seed's market through the project's importers
+and the database, and checks that the application gives every person the same top 20 as the
+arrays (bench/matching_e2e.py).
 """
 
 import argparse
@@ -33,32 +34,15 @@ import scipy.sparse as sp
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from matching_data import Market, esco_dir, esco_load, market_generate
+from matching_data import Market, esco_dir, esco_load, index_build, market_generate
 
 from kohtaanto.matching.engine.graph import SkillGraph
-from kohtaanto.matching.engine.index import MatchIndex, PersonRows, VacancyRows
+from kohtaanto.matching.engine.index import MatchIndex
 from kohtaanto.matching.engine.weights import Weights
 
 
 def peak_gib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2
-
-
-def index_build(graph: SkillGraph, market: Market, weights: Weights) -> MatchIndex:
-    index = MatchIndex(graph=graph, weights=weights)
-    n_v = market.vacancy_skills.shape[0]
-    index.upsert_vacancies(
-        VacancyRows(ids=range(n_v), skills=market.vacancy_skills, label=market.vacancy_label)
-    )
-    n_p = market.person_skills.shape[0]
-    step = 50_000
-    for start in range(0, n_p, step):
-        stop = min(start + step, n_p)
-        index.upsert_people(
-            PersonRows(ids=range(start, stop), skills=market.person_skills[start:stop])
-        )
-    index._refresh()
-    return index
 
 
 def quality(order: np.ndarray, own: np.ndarray) -> tuple[float, float, float, float]:

@@ -12,7 +12,7 @@ from kohtaanto.matching.models import Shortlist
 @task()
 def shortlist_link_email_send(*, shortlist_id: int, url: str) -> None:
     """E-mail the shortlist's link to its company contact, in the link's language."""
-    from kohtaanto.matching.shortlists import link_expires_at
+    from kohtaanto.matching.shortlists.link import link_expires_at
 
     shortlist = Shortlist.objects.select_related("vacancy__company", "contact").get(pk=shortlist_id)
     contact = shortlist.contact
