@@ -15,7 +15,10 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import pairwise
 from zoneinfo import ZoneInfo
+
+import numpy as np
 
 from kohtaanto.extraction import bridge, cues, details
 from kohtaanto.extraction.ads import AdFields, read_ad
@@ -224,22 +227,15 @@ class Engine:
         for number, result in enumerate(results):
             by_lang.setdefault(result.lang, []).append(number)
         for text_lang, numbers in by_lang.items():
-            ranked = index.ranker(text_lang).top([texts[n] for n in numbers])
-            labels = index.labels(text_lang)
-            concepts = index.concepts
-            for number, top in zip(numbers, ranked, strict=True):
+            ids, scores, bounds = index.ranker(text_lang).top_arrays([texts[n] for n in numbers])
+            found = list(zip(ids.tolist(), rounded_scores(scores), strict=True))
+            fields = index.mention_fields(text_lang)
+            for number, (start, end) in zip(numbers, pairwise(bounds), strict=True):
                 result = results[number]
                 negated = {m.concept_id for m in result.negated}
                 result.concepts = [
-                    Mention(
-                        concept_id,
-                        concepts[concept_id].uri,
-                        labels[concept_id],
-                        concepts[concept_id].type,
-                        round(score, 3) if score < 1.0 else 1.0,
-                        [],
-                    )
-                    for concept_id, score in top
+                    Mention(concept_id, *fields[concept_id], score, [])
+                    for concept_id, score in found[start:end]
                     if concept_id not in negated
                 ]
             if index.beyond_vocabulary and text_lang in bridge.GLOSSARY:
@@ -327,6 +323,20 @@ class Engine:
         if semantic is not None and unmatched:
             _add_semantic(semantic, unmatched, found)
         return found, doc_lang, stated
+
+
+def rounded_scores(scores: np.ndarray) -> list[float]:
+    """Scores as reported: `round(score, 3)`, 1.0 from 1.0 up, for a whole array at once.
+
+    Scaling, rounding to an integer and scaling back gives Python's `round` except where the
+    scaled score lies next to a half (the product's own rounding may tip it); those few take
+    `round` itself.
+    """
+    scaled = scores * 1000.0
+    result = np.where(scores < 1.0, np.rint(scaled) / 1000.0, 1.0)
+    close = np.flatnonzero(np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6)
+    result[close] = [round(score, 3) if score < 1.0 else 1.0 for score in scores[close].tolist()]
+    return result.tolist()
 
 
 def _add_semantic(

@@ -166,6 +166,7 @@ class LabelIndex:
         self._agents: dict[tuple[str, str], tuple[Hit, ...]] = {}
         self._rankers: dict[str, SkillRanker] = {}
         self._labels: dict[str, dict[int, str]] = {}
+        self._mention_fields: dict[str, dict[int, tuple[str, str, str]]] = {}
         # Set by the engine before the index is published when a model is configured.
         self.semantic: SemanticStage | None = None
         self._ranker_lock = threading.Lock()
@@ -181,6 +182,15 @@ class LabelIndex:
             self._labels[lang] = labels
         return labels
 
+    def mention_fields(self, lang: str) -> dict[int, tuple[str, str, str]]:
+        """Each concept's URI, display label in `lang` and type, built once."""
+        fields = self._mention_fields.get(lang)
+        if fields is None:
+            labels = self.labels(lang)
+            fields = {id_: (r.uri, labels[id_], r.type) for id_, r in self.concepts.items()}
+            self._mention_fields[lang] = fields
+        return fields
+
     def ranker(self, lang: str) -> SkillRanker:
         """The TF-IDF ranker over the skills and knowledge of one language, built on first use."""
         ranker = self._rankers.get(lang)
@@ -190,6 +200,7 @@ class LabelIndex:
                 if ranker is None:
                     records = [c for c in self.concepts.values() if c.type in RANKED_TYPES]
                     ranker = SkillRanker(records, lang)
+                    self.mention_fields(lang)  # what the ranked mentions are made of
                     freeze_heap()
                     self._rankers[lang] = ranker
         return ranker
