@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from kohtaanto.extraction import cues
 from kohtaanto.extraction.index import Hit, LabelIndex, fold_abbreviation
 from kohtaanto.extraction.text import Token, lemmatize
+from kohtaanto.extraction.word_forms import MIN_OTHER_PART, MIN_PART
 
 # How sure a match is, by how it was found. A label written out in the text's language is the
 # strongest evidence; a part of a compound word the weakest ("robottihitsaus" is about welding,
@@ -166,6 +167,7 @@ def _elided(
     after = text[token.end : token.end + 2]
     if after in ("- ", "-\n", "-,") or (after[:1] == "/" and i + 1 < len(tokens)):
         # the head comes later: "MIG- ja MAG-hitsausta", "käsi- ja ruiskulaminointia"
+        partner = True
         for j in range(i + 1, min(i + 5, len(tokens))):
             if j + 1 < len(tokens) and _hyphenated(text, tokens[j], tokens[j + 1]):
                 return phrases.get((token.norm, tokens[j + 1].lemma), ())
@@ -173,12 +175,39 @@ def _elided(
             if heads:
                 head = tokens[j].lemma[heads[0].start :]
                 return phrases.get((token.norm + head,), ()) or phrases.get((token.norm, head), ())
+            if partner and tokens[j].norm not in CONJUNCTIONS:
+                # the word it is coordinated with: "sähkö- ja automaatioasennuksiin"
+                partner = False
+                shared = _shared_head(phrases, token.norm, tokens[j], lang)
+                if shared:
+                    return shared
         return ()
     if token.start >= 2 and text[token.start - 1] == "-" and text[token.start - 2].isspace():
         # the first part came earlier: "CNC-sorvaus ja -jyrsintä"
         for j in range(i - 1, max(i - 5, 0), -1):
             if _hyphenated(text, tokens[j - 1], tokens[j]):
                 return phrases.get((tokens[j - 1].norm, token.lemma), ())
+    return ()
+
+
+CONJUNCTIONS = frozenset({"ja", "tai", "sekä", "eli", "och", "eller", "samt", "and", "or"})
+
+
+def _shared_head(
+    phrases: dict[tuple[str, ...], tuple[Hit, ...]], first: str, partner: Token, lang: str
+) -> tuple[Hit, ...]:
+    """The label a left-out head makes with the first part, the head taken from the end of the
+    word it is coordinated with: "sähkö- ja automaatioasennuksiin" → "sähköasennus",
+    "maskin- och utrustningsmonteringar" → "maskinmontering". Longest head first; the head is
+    tried as written in the lemma and lemmatised on its own (the whole word's lemma may keep
+    its ending)."""
+    for form in dict.fromkeys((partner.lemma, partner.norm)):
+        for k in range(MIN_OTHER_PART, len(form) - MIN_PART + 1):
+            head = form[k:]
+            for candidate in dict.fromkeys((head, lemmatize(head, lang))):
+                hits = phrases.get((first + candidate,))
+                if hits:
+                    return hits
     return ()
 
 
