@@ -37,6 +37,7 @@ from kohtaanto.extraction.word_forms import (
     derived_verbs,
     label_lemmas,
     other_form,
+    starts_with_verb,
     verb_object,
 )
 
@@ -142,6 +143,9 @@ class LabelIndex:
                         _keep_best(
                             verb_objects[lang][(verb, verb_object(key, lang))], record.id, weight
                         )
+                    elif starts_with_verb(tokens, lang):
+                        # "montera pneumatik" in "du monterar hydraulik, pneumatik och …"
+                        _keep_best(verb_objects[lang][(key[0], key[1])], record.id, weight)
                     compound, pair = other_form(key, [t.norm for t in tokens], lang)
                     if compound and compound not in phrases[lang]:
                         _keep_best(phrases[lang][compound], record.id, weight * OTHER_FORM)

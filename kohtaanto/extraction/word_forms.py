@@ -182,6 +182,28 @@ def other_form(
     return None, None
 
 
+# Infinitive endings of Finnish verbs a label starts with ("lukea piirustuksia", "kalibroida
+# laitteita", "hoitaa tilauksia"); nouns seldom end so.
+_FINNISH_INFINITIVE = ("aa", "ää", "ea", "eä", "da", "dä")
+
+
+def starts_with_verb(tokens: list[Token], lang: str) -> bool:
+    """Whether a two-word label is a verb and its object: "läsa ritningar", "montera
+    pneumatik", "lukea piirustuksia". A text says the verb once for several objects ("du
+    monterar hydraulik, pneumatik och …"), so such a label is also matched as a verb near its
+    object (`LabelIndex.verb_objects`)."""
+    if len(tokens) != 2 or tokens[0].lemma != tokens[0].norm or len(tokens[0].norm) < 4:
+        return False
+    verb = tokens[0].norm
+    if lang == "sv":
+        return (
+            verb.endswith("a")
+            and tokens[1].norm not in SV_OBJECT_PREPOSITIONS
+            and bool(simplemma.is_known(verb, lang="sv"))
+        )
+    return lang == "fi" and verb.endswith(_FINNISH_INFINITIVE)
+
+
 def verb_object(key: tuple[str, ...], lang: str) -> str:
     """The object lemma of a label whose verb `action_verb` found."""
     return key[-1] if lang == "sv" else key[0]

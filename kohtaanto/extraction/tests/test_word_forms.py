@@ -23,6 +23,8 @@ SKILLS = {
     "electrical": ("skill", {"fi": ["sähköasennus"]}),
     "automation": ("skill", {"fi": ["automaatioasennus"]}),
     "assembly": ("skill", {"sv": ["maskinmontering"]}),
+    "pneumatic": ("skill", {"sv": ["montera pneumatik"]}),
+    "drawings": ("skill", {"fi": ["lukea piirustuksia"]}),
 }
 
 
@@ -83,6 +85,19 @@ def test_a_label_is_found_in_its_other_written_forms(
     ],
 )
 def test_a_coordinated_compound_lends_its_head_to_the_part_before_it(
+    engine: Engine, text: str, lang: str, expected: set[str]
+) -> None:
+    assert names(engine.extract(text, lang)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Du monterar hydraulik, pneumatik och mekaniska helheter.", "sv", {"pneumatic"}),
+        ("Luen sujuvasti piirustuksia.", "fi", {"drawings"}),
+    ],
+)
+def test_a_verb_and_object_label_is_found_with_words_between_them(
     engine: Engine, text: str, lang: str, expected: set[str]
 ) -> None:
     assert names(engine.extract(text, lang)) == expected
