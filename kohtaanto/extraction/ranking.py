@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import cast
 
 import numpy as np
 import Stemmer
@@ -231,8 +232,9 @@ class SkillRanker:
         counts: list[int] = []
         for text in texts:
             words = self.analyzer.words(text)
-            found = Counter(map(columns.get, words))
-            if None in found:  # words not seen before
+            # None only for words not seen before; they are counted again below
+            found = cast("Counter[int]", Counter(map(columns.get, words)))
+            if None in found:
                 found = Counter(
                     column if (column := columns.get(word)) is not None else self.column(word)
                     for word in words
