@@ -24,7 +24,13 @@ from kohtaanto.extraction.ads import read_ad
 from kohtaanto.extraction.index import LabelIndex, freeze_heap
 from kohtaanto.extraction.language import detect
 from kohtaanto.extraction.matching import Occurrence, mark, match_sentence
-from kohtaanto.extraction.results import ExtractionResult, Mention, Stated, assemble
+from kohtaanto.extraction.results import (
+    ExtractionResult,
+    Mention,
+    Stated,
+    assemble,
+    unique_languages,
+)
 from kohtaanto.extraction.semantic import SemanticStage
 from kohtaanto.extraction.sources import ConceptSource, DatabaseSource
 from kohtaanto.extraction.text import LANGS, Sentence, clause_breaks, sentences, tokenize
@@ -129,13 +135,17 @@ class Engine:
         """Ranked skills and knowledge; label matching only to drop what a text negates."""
         results = []
         for text in texts:
-            if cues.may_negate(text) or details.may_state(text):
-                matched = assemble(index, *self._match_text(index, text, lang, today))
-                results.append(
-                    ExtractionResult(
-                        matched.lang, [], matched.negated, matched.languages, matched.experience
-                    )
-                )
+            if cues.may_negate(text):
+                results.append(self._negated_and_stated(index, text, lang, today))
+            elif details.may_state(text):
+                # Nothing can be negated. Languages are read from the words alone; experience
+                # belongs to a concept the text names, so only then are the labels matched.
+                _, doc_lang, stated = self._match_text(index, text, lang, today, match=False)
+                if stated.experience:
+                    results.append(self._negated_and_stated(index, text, lang, today))
+                else:
+                    languages = unique_languages(stated.languages)
+                    results.append(ExtractionResult(doc_lang, languages=languages))
             else:
                 results.append(ExtractionResult(detect(text) if lang == "auto" else lang))
         by_lang: dict[str, list[int]] = {}
@@ -193,9 +203,20 @@ class Engine:
                 )
                 added += 1
 
-    def _match_text(
+    def _negated_and_stated(
         self, index: LabelIndex, text: str, lang: str, today: date
+    ) -> ExtractionResult:
+        """What label matching adds to rank mode: negated concepts, languages, experience."""
+        matched = assemble(index, *self._match_text(index, text, lang, today))
+        return ExtractionResult(
+            matched.lang, [], matched.negated, matched.languages, matched.experience
+        )
+
+    def _match_text(
+        self, index: LabelIndex, text: str, lang: str, today: date, *, match: bool = True
     ) -> tuple[dict[int, list[Occurrence]], str, Stated]:
+        """Labels, languages and experience in each sentence; with `match` False only the
+        languages and experience the text states."""
         pieces = sentences(text)
         langs, doc_lang = _languages(text, pieces, lang)
         found: dict[int, list[Occurrence]] = {}
@@ -211,16 +232,7 @@ class Engine:
             tokens = tokenize(sentence.text, sentence_lang, offset=sentence.start)
             if not tokens:
                 continue
-            token_cues = cues.token_cues(tokens, sentence_lang)
-            heading = cues.heading_mode(token_cues)
-            if sentence.text.endswith(":") or (
-                len(tokens) <= 2 and heading is not cues.Mode.NEUTRAL
-            ):
-                section = heading
             breaks = [sentence.start + b for b in clause_breaks(sentence.text)]
-            clauses = cues.clauses(tokens, token_cues, breaks, section)
-            occurrences = match_sentence(index, text, tokens, sentence_lang)
-            mark(occurrences, clauses)
             if look_for_details:
                 # a level in brackets belongs to its language: "englanti (hyvä)"
                 plain = [b for b in breaks if text[b] not in "()"]
@@ -230,6 +242,17 @@ class Engine:
                     (entry, bounds)
                     for entry in details.experience(tokens, sentence_lang, today=today)
                 )
+            if not match:
+                continue
+            token_cues = cues.token_cues(tokens, sentence_lang)
+            heading = cues.heading_mode(token_cues)
+            if sentence.text.endswith(":") or (
+                len(tokens) <= 2 and heading is not cues.Mode.NEUTRAL
+            ):
+                section = heading
+            clauses = cues.clauses(tokens, token_cues, breaks, section)
+            occurrences = match_sentence(index, text, tokens, sentence_lang)
+            mark(occurrences, clauses)
             for concept_id, occurrence in occurrences:
                 found.setdefault(concept_id, []).append(occurrence)
             if not occurrences and len(tokens) >= MIN_WORDS_FOR_SEMANTIC:

@@ -81,7 +81,7 @@ def _order(mention: Mention) -> tuple[float, int]:
 def assemble(
     index: LabelIndex, found: dict[int, list[Occurrence]], lang: str, stated: Stated
 ) -> ExtractionResult:
-    result = ExtractionResult(lang=lang, languages=_unique_languages(stated.languages))
+    result = ExtractionResult(lang=lang, languages=unique_languages(stated.languages))
     for concept_id, occurrences in found.items():
         if concept_id in index.language_concepts:
             continue  # a language: an entry in `languages` when the text says one is spoken
@@ -126,7 +126,7 @@ def _to_confirm(index: LabelIndex, record: ConceptRecord) -> bool:
     return index.beyond_vocabulary and not record.in_vocabulary and record.type != "requirement"
 
 
-def _unique_languages(found: Sequence[Language]) -> list[Language]:
+def unique_languages(found: Sequence[Language]) -> list[Language]:
     """One entry per language; a level given anywhere wins over none, the higher over the lower."""
     best: dict[str, Language] = {}
     for entry in found:
