@@ -70,6 +70,7 @@ def main() -> None:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
 
+    load_before = os.getloadavg()
     rows = [json.loads(line) for line in Path(args.eval).read_text().splitlines() if line]
     texts = [row["text"] for row in rows]
 
@@ -97,6 +98,7 @@ def main() -> None:
         timings.append(time.perf_counter() - started)
         cpu_timings.append(time.process_time() - cpu_started)
     seconds = statistics.median(cpu_timings)
+    load_after = os.getloadavg()
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     subsets = {
@@ -115,6 +117,10 @@ def main() -> None:
         "texts_per_s_one_core": round(len(texts) / seconds),
         "texts_per_s_one_core_best": round(len(texts) / min(cpu_timings)),
         "texts_per_s_wall_clock": round(len(texts) / min(timings)),
+        "texts_per_s_wall_clock_median": round(len(texts) / statistics.median(timings)),
+        "cpu_ms_per_text_median": round(1000 * seconds / len(texts), 4),
+        "load_average_1_5_15_before": [round(x, 2) for x in load_before],
+        "load_average_1_5_15_after": [round(x, 2) for x in load_after],
         "peak_memory_mib": round(peak_mib),
     }
     print(f"engine mode {args.mode}: {len(index)} concepts (2 cores machine, 1 core used)")
@@ -123,6 +129,11 @@ def main() -> None:
         f"{len(texts) / seconds:,.0f} texts/s on one core ({len(texts)} texts, median of "
         f"{len(timings)} passes: {seconds:.3f} s CPU; best {len(texts) / min(cpu_timings):,.0f} "
         f"texts/s; {min(timings):.3f} s wall clock at best)"
+    )
+    print(
+        f"CPU time per text {1000 * seconds / len(texts):.4f} ms (median pass); wall clock "
+        f"{len(texts) / statistics.median(timings):,.0f} texts/s (median pass); load average "
+        f"{load_before[0]:.2f} before, {load_after[0]:.2f} after (1 min)"
     )
     print(f"{'subset':28} {'n':>4} {'P':>6} {'R':>6} {'F1':>6} {'RP@5':>6} {'pred/text':>9}")
     for name, numbers in subsets.items():

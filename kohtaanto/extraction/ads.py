@@ -24,7 +24,7 @@ from kohtaanto.common.errors import DomainError
 from kohtaanto.common.money import parse_decimal
 
 if TYPE_CHECKING:
-    from kohtaanto.extraction.engine import ExtractionResult
+    from kohtaanto.extraction.results import ExtractionResult
 
 AREAS_FILE = Path(__file__).resolve().parent.parent / "accounts" / "data" / "areas.json"
 # Municipalities next to the employment area that its ads often name (Finnish, Swedish name).

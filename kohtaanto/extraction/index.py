@@ -24,7 +24,22 @@ from kohtaanto.extraction.details import LANGUAGE_NAMES
 from kohtaanto.extraction.ranking import SkillRanker
 from kohtaanto.extraction.semantic import SemanticStage
 from kohtaanto.extraction.sources import ConceptRecord
-from kohtaanto.extraction.text import LANGS, Token, lemmatize, tokenize
+from kohtaanto.extraction.text import LANGS, lemmatize, tokenize
+from kohtaanto.extraction.word_forms import (
+    DERIVATIONS,
+    MIN_AGENT,
+    MIN_OTHER_PART,
+    MIN_PART,
+    OTHER_FORM,
+    SV_OBJECT_PREPOSITIONS,
+    action_verb,
+    agent_verb,
+    derived_verbs,
+    label_lemmas,
+    other_form,
+    starts_with_verb,
+    verb_object,
+)
 
 # How much a label kind says: preferred labels are the concept's own name, hidden labels are
 # misspellings and old names.
@@ -34,8 +49,6 @@ COMPOUND_LANGS = ("fi", "sv")
 # What the ranking mode ranks: what a person can do or know.
 RANKED_TYPES = ("skill", "knowledge")
 CACHE_LIMIT = 200_000  # remembered compound splits
-MIN_PART = 4  # shortest compound part matched on its own ("auto" in "autonkuljettaja")
-MIN_OTHER_PART = 3
 # Heads that make a compound about its first part: "hitsauskokemus", "svetsarbete".
 SKILL_HEADS = {
     "fi": frozenset(
@@ -123,14 +136,17 @@ class LabelIndex:
                 if not tokens or (len(tokens) == 1 and len(tokens[0].norm) < 3):
                     continue
                 if lang in LANGS:
-                    key = _label_lemmas(tokens)
+                    key = label_lemmas(tokens)
                     _keep_best(phrases[lang][key], record.id, weight)
-                    verb = _action_verb(key, tokens[-1].norm, lang)
+                    verb = action_verb(key, tokens[-1].norm, lang)
                     if verb:
                         _keep_best(
-                            verb_objects[lang][(verb, _verb_object(key, lang))], record.id, weight
+                            verb_objects[lang][(verb, verb_object(key, lang))], record.id, weight
                         )
-                    compound, pair = _other_form(key, [t.norm for t in tokens], lang)
+                    elif starts_with_verb(tokens, lang):
+                        # "montera pneumatik" in "du monterar hydraulik, pneumatik och …"
+                        _keep_best(verb_objects[lang][(key[0], key[1])], record.id, weight)
+                    compound, pair = other_form(key, [t.norm for t in tokens], lang)
                     if compound and compound not in phrases[lang]:
                         _keep_best(phrases[lang][compound], record.id, weight * OTHER_FORM)
                     if pair:
@@ -158,7 +174,7 @@ class LabelIndex:
         # label still starts that way.
         self.prefixes = {lang: _prefixes(table) for lang, table in self.phrases.items()}
         # "osaan hitsata", "jag svetsar": the verb a one-word action noun label derives from.
-        self.verbs = {lang: _derived_verbs(self.phrases[lang], lang) for lang in DERIVATIONS}
+        self.verbs = {lang: derived_verbs(self.phrases[lang], lang) for lang in DERIVATIONS}
         self.surface_prefixes = _prefixes(self.surface)
         self.narrower = _narrower_by_label(self.phrases, self.concepts)
         self._compounds: dict[tuple[str, str], tuple[CompoundPart, ...]] = {}
@@ -166,6 +182,7 @@ class LabelIndex:
         self._agents: dict[tuple[str, str], tuple[Hit, ...]] = {}
         self._rankers: dict[str, SkillRanker] = {}
         self._labels: dict[str, dict[int, str]] = {}
+        self._mention_fields: dict[str, dict[int, tuple[str, str, str]]] = {}
         # Set by the engine before the index is published when a model is configured.
         self.semantic: SemanticStage | None = None
         self._ranker_lock = threading.Lock()
@@ -181,6 +198,15 @@ class LabelIndex:
             self._labels[lang] = labels
         return labels
 
+    def mention_fields(self, lang: str) -> dict[int, tuple[str, str, str]]:
+        """Each concept's URI, display label in `lang` and type, built once."""
+        fields = self._mention_fields.get(lang)
+        if fields is None:
+            labels = self.labels(lang)
+            fields = {id_: (r.uri, labels[id_], r.type) for id_, r in self.concepts.items()}
+            self._mention_fields[lang] = fields
+        return fields
+
     def ranker(self, lang: str) -> SkillRanker:
         """The TF-IDF ranker over the skills and knowledge of one language, built on first use."""
         ranker = self._rankers.get(lang)
@@ -190,6 +216,7 @@ class LabelIndex:
                 if ranker is None:
                     records = [c for c in self.concepts.values() if c.type in RANKED_TYPES]
                     ranker = SkillRanker(records, lang)
+                    self.mention_fields(lang)  # what the ranked mentions are made of
                     freeze_heap()
                     self._rankers[lang] = ranker
         return ranker
@@ -210,7 +237,7 @@ class LabelIndex:
             return cached
         found: tuple[Hit, ...] = ()
         for k in range(len(lemma) - MIN_AGENT + 1):
-            verb = _agent_verb(lemma[k:], lang)
+            verb = agent_verb(lemma[k:], lang)
             hits = (verbs.get(verb) or self.phrases[lang].get((verb,))) if verb else None
             if hits:
                 found = hits
@@ -289,23 +316,6 @@ class LabelIndex:
         return bool(simplemma.is_known(part, lang=lang))
 
 
-MIN_AGENT = 6  # shortest worker noun read for its verb ("hitsaaja", "svetsare")
-# Worker nouns and the verb endings they come from, longest first. Swedish only: on the tune
-# texts the Finnish rule (hitsaaja → hitsata, asentaja → asentaa) found no skill a reader had
-# not already been given by other words, and four that a reader did not tag ("15 hitsaajan
-# työnjohtaja" supervises welders; "koneistaja" is more than metal cutting).
-AGENT_ENDINGS = {"sv": (("are", "a"), ("ör", "era"))}
-
-
-def _agent_verb(word: str, lang: str) -> str:
-    """The verb a worker noun is made from: svetsare → svetsa, svarvare → svarva,
-    montör → montera; "" if the word is no such noun."""
-    for ending, verb_ending in AGENT_ENDINGS.get(lang, ()):
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            return word[: -len(ending)] + verb_ending
-    return ""
-
-
 def _narrower_by_label(
     phrases: dict[str, dict[tuple[str, ...], tuple[Hit, ...]]], concepts: dict[int, ConceptRecord]
 ) -> dict[int, frozenset[int]]:
@@ -328,7 +338,7 @@ def _narrower_by_label(
             if record.type in RANKED_TYPES and name and " " not in name.strip():
                 tokens = tokenize(name.strip(), lang)
                 if len(tokens) == 1:
-                    general[_label_lemmas(tokens)[0]].append(record.id)
+                    general[label_lemmas(tokens)[0]].append(record.id)
         for key, hits in table.items():
             heads: list[str] = []
             last = key[-1]
@@ -351,193 +361,6 @@ def _narrower_by_label(
                             narrower[broad].add(specific.concept_id)
                 break
     return {broad: frozenset(ids) for broad, ids in narrower.items()}
-
-
-def _label_lemmas(tokens: list[Token]) -> tuple[str, ...]:
-    """A label's lemmas; its last word is in base form, so a much shorter lemma is a mistake.
-
-    simplemma reads some compounds as an inflected first part ("tuotantoonotto" →
-    "tuotanto"); a label's head noun keeps its written form then.
-    """
-    lemmas = [token.lemma for token in tokens]
-    last = tokens[-1]
-    if last.norm.startswith(last.lemma) and len(last.norm) - len(last.lemma) >= 3:
-        lemmas[-1] = last.norm
-    return tuple(lemmas)
-
-
-# Finnish action nouns of labels and the verbs a CV uses instead ("trukin käyttö" ↔ "käytän
-# trukkia"); nouns in -minen follow a rule (lukeminen → lukea).
-ACTION_VERBS = {
-    "fi": {
-        "käyttö": "käyttää",
-        "hallinta": "hallita",
-        "huolto": "huoltaa",
-        "asennus": "asentaa",
-        "ohjelmointi": "ohjelmoida",
-        "suunnittelu": "suunnitella",
-        "korjaus": "korjata",
-        "valvonta": "valvoa",
-        "tarkastus": "tarkastaa",
-        "kokoonpano": "koota",
-        "käsittely": "käsitellä",
-        "mittaus": "mitata",
-        "testaus": "testata",
-        "valmistus": "valmistaa",
-        "kunnossapito": "huoltaa",
-        "lukeminen": "lukea",
-        "tekeminen": "tehdä",
-        "laatiminen": "laatia",
-        "kuljettaminen": "kuljettaa",
-        "analysointi": "analysoida",
-        "kalibrointi": "kalibroida",
-        "maalaus": "maalata",
-        "tulkinta": "tulkita",
-    },
-    # Swedish labels say "<action noun> av <object>" ("installation av maskiner"), a CV "jag
-    # installerar maskiner"; nouns in -ering and -ning follow a rule (montering → montera).
-    "sv": {
-        "användning": "använda",
-        "drift": "driva",
-        "installation": "installera",
-        "underhåll": "underhålla",
-        "reparation": "reparera",
-        "kontroll": "kontrollera",
-        "inspektion": "inspektera",
-        "analys": "analysera",
-        "konstruktion": "konstruera",
-        "service": "serva",
-        "skötsel": "sköta",
-        "körning": "köra",
-        "läsning": "läsa",
-        "tillverkning": "tillverka",
-        "ledning": "leda",
-        "planering": "planera",
-    },
-}
-# A label's other written form (`_other_form`) is a little weaker than the label itself.
-OTHER_FORM = 0.95
-
-# Prepositions between a Swedish action noun and its object.
-SV_OBJECT_PREPOSITIONS = frozenset({"av", "på", "med", "för", "i"})
-
-
-def _action_verb(key: tuple[str, ...], written: str, lang: str) -> str:
-    """The verb of a two-word "<object> <action noun>" label, or "".
-
-    `written` is the action noun as the label writes it; its lemma (key[1]) may already be the
-    verb where Voikko reads "lukeminen" as a form of "lukea".
-    """
-    verbs = ACTION_VERBS.get(lang)
-    if verbs is None:
-        return ""
-    if lang == "sv":
-        return _swedish_action_verb(key, verbs)
-    if len(key) != 2:
-        return ""
-    if written in verbs:
-        return verbs[written]
-    if lang == "fi" and written.endswith("minen") and len(written) > 7:
-        if key[1] != written:
-            return key[1]
-        stem = written[:-5]
-        return stem + ("a" if any(vowel in stem for vowel in "aou") else "ä")
-    return ""
-
-
-def _swedish_action_verb(key: tuple[str, ...], verbs: dict[str, str]) -> str:
-    """The verb of a "<action noun> av <object>" label ("montering av maskiner" → montera)."""
-    if len(key) != 3 or key[1] not in SV_OBJECT_PREPOSITIONS:
-        return ""
-    noun = key[0]
-    if noun in verbs:
-        return verbs[noun]
-    if noun in verbs.values():
-        return noun  # read as the verb already ("underhåll" → "underhålla")
-    for ending, verb_ending in (("ering", "era"), ("ning", "a")):
-        if noun.endswith(ending) and len(noun) > len(ending) + 2:
-            verb = noun[: -len(ending)] + verb_ending
-            return verb if simplemma.is_known(verb, lang="sv") else ""
-    return ""
-
-
-def _other_form(
-    key: tuple[str, ...], written: list[str], lang: str
-) -> tuple[tuple[str, ...] | None, tuple[str, str] | None]:
-    """The form a label is also written in: an "<object> <action>" label as one compound word,
-    a compound label ending in an action noun as two or three words, and (Swedish) as a verb
-    and its object.
-
-    "koneiden asennus" → "koneasennus"; "installation av maskiner" → "maskininstallation";
-    "laiteasennus" → "laitteiden asennus"; "ventilunderhåll" → "underhåll av ventiler" and
-    (underhålla, ventil), so that "jag underhåller ventiler" finds it. Returns (other key or
-    None, (verb, object) or None).
-    """
-    verbs = ACTION_VERBS.get(lang, {})
-    if lang == "fi" and len(key) == 2 and _action_verb(key, written[-1], lang):
-        return (key[0] + written[-1],), None
-    if lang == "sv" and len(key) == 3 and _swedish_action_verb(key, verbs):
-        return (key[2] + written[0],), None
-    if len(key) != 1 or lang not in ACTION_VERBS:
-        return None, None
-    word = key[0]
-    for k in range(MIN_OTHER_PART, len(word) - MIN_OTHER_PART):
-        head, modifier = word[k:], word[:k]
-        if lang == "fi":
-            if not _action_verb(("", head), head, lang) or not simplemma.is_known(modifier, "fi"):
-                continue
-            # "tuotannon|suunnittelu" → "tuotannon suunnittelu"; "laite|asennus" → "laitteiden
-            # asennus": a verb near the words says too little, so no verb pair in Finnish.
-            return (lemmatize(modifier, lang), lemmatize(head, lang)), None
-        verb = _swedish_action_verb((head, "av", ""), verbs)
-        if not verb:
-            continue
-        if modifier.endswith("s") and simplemma.is_known(modifier[:-1], "sv"):
-            modifier = modifier[:-1]  # linking s: "underhålls|planering"
-        if simplemma.is_known(modifier, lang=lang):
-            return (lemmatize(head, lang), "av", modifier), (verb, modifier)
-    return None, None
-
-
-def _verb_object(key: tuple[str, ...], lang: str) -> str:
-    """The object lemma of a label whose verb `_action_verb` found."""
-    return key[-1] if lang == "sv" else key[0]
-
-
-# Action noun endings and the verb endings they come from; a derived verb counts only when
-# simplemma knows it as a word.
-DERIVATIONS = {
-    "fi": (
-        ("stus", "staa"),  # koneistus ← koneistaa
-        ("nnus", "ntaa"),  # asennus ← asentaa
-        ("ointi", "oida"),  # ohjelmointi ← ohjelmoida
-        ("aus", "ata"),  # hitsaus ← hitsata
-        ("äys", "ätä"),
-        ("nta", "a"),  # hionta ← hioa
-        ("ntä", "ä"),  # jyrsintä ← jyrsiä
-    ),
-    "sv": (
-        ("ering", "era"),  # montering ← montera
-        ("ning", "a"),  # svetsning ← svetsa
-    ),
-}
-
-
-def _derived_verbs(
-    phrases: dict[tuple[str, ...], tuple[Hit, ...]], lang: str
-) -> dict[str, tuple[Hit, ...]]:
-    verbs: dict[str, tuple[Hit, ...]] = {}
-    for key, hits in phrases.items():
-        if len(key) != 1:
-            continue
-        noun = key[0]
-        for ending, verb_ending in DERIVATIONS[lang]:
-            if noun.endswith(ending) and len(noun) > len(ending) + 2:
-                verb = noun[: -len(ending)] + verb_ending
-                if (verb,) not in phrases and simplemma.is_known(verb, lang=lang):
-                    verbs.setdefault(verb, hits)
-                break
-    return verbs
 
 
 def freeze_heap() -> None:

@@ -23,6 +23,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import cast
 
 import numpy as np
 import Stemmer
@@ -99,13 +101,17 @@ class Analyzer:
                 stem = self._stems[word] = str(self._stemmer.stemWord(word))
         return stem
 
-    def __call__(self, text: str) -> list[str]:
+    def words(self, text: str) -> list[str]:
+        """The text's folded words, stop words and all."""
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
+        return _WORD.findall(text.casefold())
+
+    def __call__(self, text: str) -> list[str]:
         stop = self.stop
         stems = self._stems
         result = []
-        for word in _WORD.findall(text.casefold()):
+        for word in self.words(text):
             if len(word) < 2 or word in stop:
                 continue
             result.append(stems.get(word) or self.stem(word))
@@ -117,6 +123,11 @@ def _tf(counts: Counter[int]) -> tuple[list[int], list[float]]:
     return keys, [1.0 + math.log(counts[key]) for key in keys]
 
 
+# Sub-linear term frequency 1 + ln(count) of the counts a text can hold, looked up in batches.
+_TF_TABLE = np.array([0.0] + [1.0 + math.log(count) for count in range(1, 1024)])
+NOT_IN_VOCABULARY = -1
+
+
 class SkillRanker:
     """TF-IDF fields of every concept in one language; immutable after construction."""
 
@@ -126,6 +137,7 @@ class SkillRanker:
         self.lang = lang
         self.config = config or RankConfig()
         self.analyzer = Analyzer(lang)
+        self._columns: dict[str, int] = {}  # folded word → column of its stem
         self.ids = np.array([record.id for record in records], dtype=np.int64)
         self.vocabulary: dict[str, int] = {}
         fields: dict[str, list[list[str]]] = {"pref": [], "alt": [], "desc": []}
@@ -201,27 +213,60 @@ class SkillRanker:
             indptr.append(len(indices))
         return sparse.csr_matrix((data, indices, indptr), shape=size)
 
+    def column(self, word: str) -> int:
+        """The column of a folded word's stem (`NOT_IN_VOCABULARY` for stop words, short words
+        and stems no concept has), remembered."""
+        column = NOT_IN_VOCABULARY
+        if len(word) >= 2 and word not in self.analyzer.stop:
+            column = self.vocabulary.get(self.analyzer.stem(word), NOT_IN_VOCABULARY)
+        if len(self._columns) >= STEM_CACHE_LIMIT:
+            self._columns.clear()  # a long-running server sees ever new words
+        self._columns[word] = column
+        return column
+
     def query(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        """The texts' unit-length TF-IDF rows over the ranker's stems."""
+        columns = self._columns
         indptr = [0]
         indices: list[int] = []
-        data: list[float] = []
+        counts: list[int] = []
         for text in texts:
-            counts = Counter(
-                self.vocabulary[stem] for stem in self.analyzer(text) if stem in self.vocabulary
-            )
-            keys, values = _tf(counts)
-            indices += keys
-            data += [value * self.idf[key] for key, value in zip(keys, values, strict=True)]
+            words = self.analyzer.words(text)
+            # None only for words not seen before; they are counted again below
+            found = cast("Counter[int]", Counter(map(columns.get, words)))
+            if None in found:
+                found = Counter(
+                    column if (column := columns.get(word)) is not None else self.column(word)
+                    for word in words
+                )
+            found.pop(NOT_IN_VOCABULARY, None)
+            indices += found.keys()
+            counts += found.values()
             indptr.append(len(indices))
+        columns_seen = np.array(indices, dtype=np.int64)
+        counted = np.array(counts, dtype=np.int64)
+        if len(counted) and counted.max() >= len(_TF_TABLE):
+            frequency = np.array([1.0 + math.log(count) for count in counts])
+        else:
+            frequency = _TF_TABLE[counted]
         matrix = sparse.csr_matrix(
-            (data, indices, indptr), shape=(len(texts), len(self.vocabulary))
+            (frequency * self.idf[columns_seen], columns_seen, indptr),
+            shape=(len(texts), len(self.vocabulary)),
         )
         return _normalize_rows(matrix)
 
     def top(self, texts: Sequence[str], k: int | None = None) -> list[list[tuple[int, float]]]:
         """The best k concepts of each text as (concept id, score 0..1), best first."""
+        ids, scores, bounds = self.top_arrays(texts, k)
+        found = list(zip(ids.tolist(), scores.tolist(), strict=True))
+        return [found[start:end] for start, end in pairwise(bounds)]
+
+    def top_arrays(
+        self, texts: Sequence[str], k: int | None = None
+    ) -> tuple[np.ndarray, np.ndarray, list[int]]:
+        """`top` as arrays: concept ids and scores, text n's best first in
+        `[bounds[n]:bounds[n + 1]]`."""
         k = k or self.config.top_k
-        minimum = self.config.min_score
         query = self.query(texts)
         scores = sparse.csr_matrix(query @ self.matrix)
         present = query.copy()
@@ -231,27 +276,33 @@ class SkillRanker:
         # non-zero scores unless all shared stems are common ones (max_df); its cover alone
         # would stay under min_score then. The cover term is added through a scratch row.
         scratch = np.zeros(len(self.ids))
-        ids = self.ids
-        result = []
-        for row in range(scores.shape[0]):
-            start, end = scores.indptr[row], scores.indptr[row + 1]
-            columns = scores.indices[start:end]
-            values = scores.data[start:end].copy()
-            cover_start, cover_end = cover.indptr[row], cover.indptr[row + 1]
+        columns = scores.indices
+        values = scores.data.copy()
+        bounds = scores.indptr.tolist()
+        cover_bounds = cover.indptr.tolist()
+        cover_columns = cover.indices
+        covered = cover.data**2
+        for row in range(len(texts)):
+            cover_start, cover_end = cover_bounds[row], cover_bounds[row + 1]
             if cover_end > cover_start:
-                cover_columns = cover.indices[cover_start:cover_end]
-                scratch[cover_columns] = cover.data[cover_start:cover_end] ** 2
-                values += scratch[columns]
-                scratch[cover_columns] = 0.0
-            # only scores that can be kept take part in the choice of the best k
-            keep = np.flatnonzero(values >= minimum)
-            if len(keep) > k:
-                keep = keep[np.argpartition(-values[keep], k - 1)[:k]]
-            chosen = keep[np.argsort(-values[keep], kind="stable")]
-            result.append(
-                list(zip(ids[columns[chosen]].tolist(), values[chosen].tolist(), strict=True))
-            )
-        return result
+                start, end = bounds[row], bounds[row + 1]
+                where = cover_columns[cover_start:cover_end]
+                scratch[where] = covered[cover_start:cover_end]
+                values[start:end] += scratch[columns[start:end]]
+                scratch[where] = 0.0
+        # Only scores that can be kept take part in the choice of the best k.
+        keep = np.flatnonzero(values >= self.config.min_score)
+        keep_bounds = np.searchsorted(keep, bounds).tolist()
+        negative = -values
+        chosen = []
+        for row in range(len(texts)):
+            kept = keep[keep_bounds[row] : keep_bounds[row + 1]]
+            if len(kept) > k:
+                kept = kept[np.argpartition(negative[kept], k - 1)[:k]]
+            chosen.append(kept[np.argsort(negative[kept], kind="stable")])
+        positions = np.concatenate(chosen) if chosen else keep[:0]
+        bounds = np.cumsum([0] + [len(row_chosen) for row_chosen in chosen]).tolist()
+        return self.ids[columns[positions]], values[positions], bounds
 
 
 def _normalize_rows(matrix: sparse.spmatrix) -> sparse.csr_matrix:

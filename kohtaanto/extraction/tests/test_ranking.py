@@ -3,10 +3,11 @@
 import csv
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from kohtaanto.common.errors import ImportRejectedError
-from kohtaanto.extraction.engine import Engine, extract
+from kohtaanto.extraction.engine import Engine, extract, rounded_scores
 from kohtaanto.extraction.ranking import SkillRanker
 from kohtaanto.extraction.sources import ConceptRecord, EscoCsvSource
 from kohtaanto.taxonomy.tests.factories import ConceptFactory, OccupationFactory
@@ -186,3 +187,20 @@ def test_unknown_mode_is_refused() -> None:
     engine = Engine(EscoCsvSource.__new__(EscoCsvSource))
     with pytest.raises(ValueError, match="unsupported mode"):
         engine.extract("text", "en", mode="guess")
+
+
+def test_scores_are_rounded_as_round_does_even_next_to_a_half() -> None:
+    halves = (np.arange(1100) + 0.5) / 1000
+    scores = np.concatenate(
+        [
+            halves,
+            np.nextafter(halves, 2.0),
+            np.nextafter(halves, 0.0),
+            np.random.default_rng(1).random(10_000) * 1.1,
+            [0.0, 0.9995, 1.0, 1.2],
+        ]
+    )
+
+    assert rounded_scores(scores) == [
+        round(score, 3) if score < 1.0 else 1.0 for score in scores.tolist()
+    ]

@@ -20,6 +20,11 @@ SKILLS = {
     "chemistry": ("knowledge", {"fi": ["kemia"]}),
     "analytical": ("knowledge", {"fi": ["analyyttinen kemia"]}),
     "welder": ("occupation", {"fi": ["hitsaaja"], "sv": ["svetsare"]}),
+    "electrical": ("skill", {"fi": ["sähköasennus"]}),
+    "automation": ("skill", {"fi": ["automaatioasennus"]}),
+    "assembly": ("skill", {"sv": ["maskinmontering"]}),
+    "pneumatic": ("skill", {"sv": ["montera pneumatik"]}),
+    "drawings": ("skill", {"fi": ["lukea piirustuksia"]}),
 }
 
 
@@ -67,6 +72,32 @@ def names(result: ExtractionResult) -> set[str]:
     ],
 )
 def test_a_label_is_found_in_its_other_written_forms(
+    engine: Engine, text: str, lang: str, expected: set[str]
+) -> None:
+    assert names(engine.extract(text, lang)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Teen sähkö- ja automaatioasennuksia.", "fi", {"electrical", "automation"}),
+        ("Vi söker montörer till maskin- och utrustningsmonteringar.", "sv", {"assembly"}),
+    ],
+)
+def test_a_coordinated_compound_lends_its_head_to_the_part_before_it(
+    engine: Engine, text: str, lang: str, expected: set[str]
+) -> None:
+    assert names(engine.extract(text, lang)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Du monterar hydraulik, pneumatik och mekaniska helheter.", "sv", {"pneumatic"}),
+        ("Luen sujuvasti piirustuksia.", "fi", {"drawings"}),
+    ],
+)
+def test_a_verb_and_object_label_is_found_with_words_between_them(
     engine: Engine, text: str, lang: str, expected: set[str]
 ) -> None:
     assert names(engine.extract(text, lang)) == expected

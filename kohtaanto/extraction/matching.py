@@ -1,0 +1,296 @@
+"""Labels in the words of one sentence: the matches the engine's other stages build on.
+
+Each match is an `Occurrence`: where in the text, how sure (by how it was found), in which
+clause, and whether that clause negates it or marks it as a requirement (`mark`).
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kohtaanto.extraction import cues
+from kohtaanto.extraction.index import Hit, LabelIndex, fold_abbreviation
+from kohtaanto.extraction.text import Token, lemmatize
+from kohtaanto.extraction.word_forms import MIN_OTHER_PART, MIN_PART
+
+# How sure a match is, by how it was found. A label written out in the text's language is the
+# strongest evidence; a part of a compound word the weakest ("robottihitsaus" is about welding,
+# "hitsauslaite" only touches it).
+LEMMA_MATCH = 0.9
+SURFACE_MATCH = 0.8  # a label of another language written as is
+ABBREVIATION_MATCH = 0.85
+COMPOUND_HEAD = 0.65
+COMPOUND_MODIFIER = 0.5
+LONGER_LABEL_BONUS = 0.05  # per extra word in the label, up to +0.1
+VERB_MATCH = 0.85  # a label said with a verb ("luen piirustuksia")
+VERB_WINDOW = 3
+AGENT_MATCH = 0.75  # the work a worker noun names ("hitsaaja" → welding)
+
+
+@dataclass(slots=True)
+class Occurrence:
+    span: tuple[int, int]
+    score: float
+    token: int  # index of the first token in the sentence
+    clause: int = 0
+    negated: bool = False
+    required: bool = False
+
+
+def match_sentence(
+    index: LabelIndex, text: str, tokens: Sequence[Token], lang: str
+) -> list[tuple[int, Occurrence]]:
+    """Longest label match at each token; compound parts for words no label covers."""
+    result: list[tuple[int, Occurrence]] = []
+    phrases = index.phrases[lang]
+    lemmas = [token.lemma for token in tokens]
+    norms = [token.norm for token in tokens]
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        elided = _elided(index, text, tokens, i, lang)
+        if elided:
+            for hit in elided:
+                result.append(
+                    (
+                        hit.concept_id,
+                        Occurrence((token.start, token.end), hit.weight * LEMMA_MATCH, i),
+                    )
+                )
+            i += 1
+            continue
+        factor = 0.0
+        length, hits = _longest(phrases, index.prefixes[lang], lemmas, i)
+        if length:
+            factor = LEMMA_MATCH
+        surface_length, surface_hits = _longest(index.surface, index.surface_prefixes, norms, i)
+        if surface_length > length:
+            length, hits, factor = surface_length, surface_hits, SURFACE_MATCH
+        if length == 0 and token.lemma in index.verbs.get(lang, {}):
+            # "osaan hitsata" for the label "hitsaus", "jag svetsar" for "svetsning"
+            length, hits, factor = 1, index.verbs[lang][token.lemma], VERB_MATCH
+        if length == 0 and lang == "fi" and token.text[:1].isupper():
+            # a loan word inflected without a colon: "SolidWorksin", "Excelillä"
+            hits = _loan_word(index, token.norm)
+            if hits:
+                length, factor = 1, SURFACE_MATCH
+        if length == 0 and i + 1 < len(tokens) and _hyphenated(text, token, tokens[i + 1]):
+            # "robotti-hitsaus" written for the label "robottihitsaus"
+            joined = token.norm + lemmatize(tokens[i + 1].norm, lang)
+            found = phrases.get((joined,))
+            if found:
+                length, hits, factor = 2, found, LEMMA_MATCH
+        abbreviation = index.abbreviations.get(fold_abbreviation(token.text))
+        if length <= 1 and abbreviation:
+            length = 1
+            hits = _merge(hits, factor, abbreviation, ABBREVIATION_MATCH)
+            factor = 1.0
+        if length:
+            bonus = min(2 * LONGER_LABEL_BONUS, LONGER_LABEL_BONUS * (length - 1))
+            span = (token.start, tokens[i + length - 1].end)
+            for hit in hits:
+                score = min(1.0, hit.weight * factor + bonus)
+                result.append((hit.concept_id, Occurrence(span, score, i)))
+            i += length
+            continue
+        for part in index.compound_parts(token.lemma, lang):
+            span = _part_span(token, part.start, part.end, part.head)
+            factor = COMPOUND_HEAD if part.head else COMPOUND_MODIFIER
+            for hit in part.hits:
+                result.append((hit.concept_id, Occurrence(span, hit.weight * factor, i)))
+        i += 1
+    verb_objects = index.verb_objects.get(lang)
+    if verb_objects:
+        _match_verb_objects(verb_objects, tokens, result)
+    for i, token in enumerate(tokens):
+        # "Vi söker en svetsare": the worker noun names the work
+        for hit in index.agent_skills(token.lemma, lang):
+            result.append(
+                (hit.concept_id, Occurrence((token.start, token.end), hit.weight * AGENT_MATCH, i))
+            )
+    return result
+
+
+def _match_verb_objects(
+    verb_objects: dict[str, list[tuple[str, tuple[Hit, ...]]]],
+    tokens: Sequence[Token],
+    result: list[tuple[int, Occurrence]],
+) -> None:
+    """ "luen sähköpiirustuksia" for the label "sähköpiirustusten lukeminen": a verb and its
+    object within three words. The pair replaces a match of the object word alone."""
+    for k, token in enumerate(tokens):
+        for noun, hits in verb_objects.get(token.lemma, ()):
+            window = range(max(0, k - VERB_WINDOW), min(len(tokens), k + VERB_WINDOW + 1))
+            m = next((m for m in window if m != k and tokens[m].lemma == noun), None)
+            if m is None:
+                continue
+            word = (tokens[m].start, tokens[m].end)
+            result[:] = [(c, o) for c, o in result if o.span != word]
+            first, last = sorted((k, m))
+            span = (tokens[first].start, tokens[last].end)
+            for hit in hits:
+                result.append((hit.concept_id, Occurrence(span, hit.weight * VERB_MATCH, first)))
+
+
+def _longest(
+    table: dict[tuple[str, ...], tuple[Hit, ...]],
+    prefixes: frozenset[tuple[str, ...]],
+    words: list[str],
+    start: int,
+) -> tuple[int, tuple[Hit, ...]]:
+    """The longest label in `table` that the words from `start` on spell out."""
+    best: tuple[int, tuple[Hit, ...]] = (0, ())
+    key: tuple[str, ...] = (words[start],)
+    if key not in prefixes and key not in table:
+        return best
+    end = start + 1
+    while True:
+        hits = table.get(key)
+        if hits:
+            best = (end - start, hits)
+        if end == len(words) or key not in prefixes:
+            return best
+        key = (*key, words[end])
+        end += 1
+
+
+def _elided(
+    index: LabelIndex, text: str, tokens: Sequence[Token], i: int, lang: str
+) -> tuple[Hit, ...]:
+    """A compound written with a shared part left out: "MIG- ja MAG-hitsaus" (MIG-hitsaus),
+    "CNC-sorvaus ja -jyrsintä" (CNC-jyrsintä), "käsi- ja ruiskulaminointi" (käsilaminointi).
+
+    Only where the full compound is a label; the part is taken from the nearest hyphenated word
+    (or compound head) after or before it, at most four words away.
+    """
+    token = tokens[i]
+    phrases = index.phrases[lang]
+    after = text[token.end : token.end + 2]
+    if after in ("- ", "-\n", "-,") or (after[:1] == "/" and i + 1 < len(tokens)):
+        # the head comes later: "MIG- ja MAG-hitsausta", "käsi- ja ruiskulaminointia"
+        partner = True
+        for j in range(i + 1, min(i + 5, len(tokens))):
+            if j + 1 < len(tokens) and _hyphenated(text, tokens[j], tokens[j + 1]):
+                return phrases.get((token.norm, tokens[j + 1].lemma), ())
+            heads = [p for p in index.compound_parts(tokens[j].lemma, lang) if p.head]
+            if heads:
+                head = tokens[j].lemma[heads[0].start :]
+                return phrases.get((token.norm + head,), ()) or phrases.get((token.norm, head), ())
+            if partner and tokens[j].norm not in CONJUNCTIONS:
+                # the word it is coordinated with: "sähkö- ja automaatioasennuksiin"
+                partner = False
+                shared = _shared_head(phrases, token.norm, tokens[j], lang)
+                if shared:
+                    return shared
+        return ()
+    if token.start >= 2 and text[token.start - 1] == "-" and text[token.start - 2].isspace():
+        # the first part came earlier: "CNC-sorvaus ja -jyrsintä"
+        for j in range(i - 1, max(i - 5, 0), -1):
+            if _hyphenated(text, tokens[j - 1], tokens[j]):
+                return phrases.get((tokens[j - 1].norm, token.lemma), ())
+    return ()
+
+
+CONJUNCTIONS = frozenset({"ja", "tai", "sekä", "eli", "och", "eller", "samt", "and", "or"})
+
+
+def _shared_head(
+    phrases: dict[tuple[str, ...], tuple[Hit, ...]], first: str, partner: Token, lang: str
+) -> tuple[Hit, ...]:
+    """The label a left-out head makes with the first part, the head taken from the end of the
+    word it is coordinated with: "sähkö- ja automaatioasennuksiin" → "sähköasennus",
+    "maskin- och utrustningsmonteringar" → "maskinmontering". Longest head first; the head is
+    tried as written in the lemma and lemmatised on its own (the whole word's lemma may keep
+    its ending)."""
+    for form in dict.fromkeys((partner.lemma, partner.norm)):
+        for k in range(MIN_OTHER_PART, len(form) - MIN_PART + 1):
+            head = form[k:]
+            for candidate in dict.fromkeys((head, lemmatize(head, lang))):
+                hits = phrases.get((first + candidate,))
+                if hits:
+                    return hits
+    return ()
+
+
+# Finnish case endings written straight onto a foreign name, longest first.
+LOAN_WORD_ENDINGS = (
+    "illa",
+    "illä",
+    "ista",
+    "istä",
+    "issa",
+    "issä",
+    "ille",
+    "iksi",
+    "lla",
+    "llä",
+    "sta",
+    "stä",
+    "ssa",
+    "ssä",
+    "lle",
+    "iin",
+    "ia",
+    "iä",
+    "in",
+    "ii",
+    "n",
+    "a",
+    "ä",
+)
+
+
+def _loan_word(index: LabelIndex, norm: str) -> tuple[Hit, ...]:
+    """A foreign label under a Finnish case ending: "solidworksin" → "solidworks"."""
+    for ending in LOAN_WORD_ENDINGS:
+        if norm.endswith(ending) and len(norm) - len(ending) >= 3:
+            hits = index.surface.get((norm[: -len(ending)],))
+            if hits:
+                return hits
+    return ()
+
+
+def _hyphenated(text: str, left: Token, right: Token) -> bool:
+    return right.start == left.end + 1 and text[left.end] == "-"
+
+
+def _merge(
+    first: Sequence[Hit], first_factor: float, second: Sequence[Hit], second_factor: float
+) -> tuple[Hit, ...]:
+    best: dict[int, float] = {}
+    for hits, factor in ((first, first_factor), (second, second_factor)):
+        for hit in hits:
+            best[hit.concept_id] = max(best.get(hit.concept_id, 0.0), hit.weight * factor)
+    return tuple(Hit(concept_id, weight) for concept_id, weight in best.items())
+
+
+def _part_span(token: Token, start: int, end: int, head: bool) -> tuple[int, int]:
+    """The characters of a compound part in the written word; the whole word if unsure.
+
+    The lemma and the written word share the modifier's letters ("robotti|hitsauksesta"); the
+    head runs to the end of the word, inflection included.
+    """
+    written = token.text.casefold()
+    if not written.startswith(token.lemma[:start]):
+        return (token.start, token.end)
+    if head:
+        return (token.start + start, token.end)
+    return (token.start, token.start + end)
+
+
+def mark(occurrences: list[tuple[int, Occurrence]], clauses: Sequence[cues.Clause]) -> None:
+    """Negation and requirement marks from the clause each occurrence is in."""
+    for _, occurrence in occurrences:
+        for number, clause in enumerate(clauses):
+            if clause.start <= occurrence.token < clause.end:
+                occurrence.clause = number
+                occurrence.required = clause.mode is cues.Mode.REQUIRED
+                break
+    for number, clause in enumerate(clauses):
+        cue = clause.negation_at
+        if cue is None:
+            continue
+        inside = [o for _, o in occurrences if o.clause == number]
+        after = [o for o in inside if o.token > cue]
+        for occurrence in after or inside:
+            occurrence.negated = True
+            occurrence.required = False

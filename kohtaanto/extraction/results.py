@@ -1,0 +1,200 @@
+"""What extraction returns, and how a text's matches become it.
+
+`assemble` turns the matches of a text (`matching.Occurrence`, by concept) into an
+`ExtractionResult`: one `Mention` per concept, found or negated; the most specific of a general
+skill and its kinds; the skills the cards found imply; experience attached to its skill.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from kohtaanto.extraction.ads import AdFields
+from kohtaanto.extraction.details import Experience, Language
+from kohtaanto.extraction.index import LabelIndex
+from kohtaanto.extraction.matching import Occurrence
+from kohtaanto.extraction.sources import ConceptRecord
+
+REPEAT_BONUS = 0.05  # per extra occurrence, up to +0.1
+IMPLIED_FACTOR = 0.9
+# Mention types experience can belong to ("5 vuotta hitsaajana", "kokemusta hitsauksesta").
+EXPERIENCE_TYPES = ("skill", "knowledge", "occupation")
+
+
+@dataclass(slots=True)
+class Mention:
+    concept_id: int
+    uri: str
+    label: str
+    type: str  # "skill" | "knowledge" | "occupation" | "requirement"
+    score: float  # 0..1
+    spans: list[tuple[int, int]]
+    required: bool = False  # the text marks it as a requirement
+    implied: bool = False  # not named: evidenced by a card the text names
+    confirm: bool = False  # outside the shipped vocabulary: offered for confirmation
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON form used by the command and the API."""
+        return {
+            "uri": self.uri,
+            "label": self.label,
+            "type": self.type,
+            "score": self.score,
+            "spans": [list(span) for span in self.spans],
+            "required": self.required,
+            "implied": self.implied,
+            "confirm": self.confirm,
+        }
+
+
+@dataclass(slots=True)
+class ExtractionResult:
+    lang: str
+    concepts: list[Mention] = field(default_factory=list)
+    negated: list[Mention] = field(default_factory=list)
+    languages: list[Language] = field(default_factory=list)
+    experience: list[Experience] = field(default_factory=list)
+    ad: AdFields = field(default_factory=AdFields)  # mode "match" only
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "lang": self.lang,
+            "concepts": [m.as_dict() for m in self.concepts],
+            "negated": [m.as_dict() for m in self.negated],
+            "languages": [entry.as_dict() for entry in self.languages],
+            "experience": [entry.as_dict() for entry in self.experience],
+            "ad": self.ad.as_dict(),
+        }
+
+
+@dataclass(slots=True)
+class Stated:
+    """Languages and experience found while matching, with each experience's sentence."""
+
+    languages: list[Language] = field(default_factory=list)
+    experience: list[tuple[Experience, tuple[int, int]]] = field(default_factory=list)
+
+
+def _order(mention: Mention) -> tuple[float, int]:
+    return (-mention.score, mention.spans[0][0] if mention.spans else 1 << 30)
+
+
+def assemble(
+    index: LabelIndex, found: dict[int, list[Occurrence]], lang: str, stated: Stated
+) -> ExtractionResult:
+    result = ExtractionResult(lang=lang, languages=unique_languages(stated.languages))
+    for concept_id, occurrences in found.items():
+        if concept_id in index.language_concepts:
+            continue  # a language: an entry in `languages` when the text says one is spoken
+        record = index.concepts[concept_id]
+        positive = [o for o in occurrences if not o.negated]
+        chosen = positive or occurrences
+        spans = sorted({o.span for o in chosen})
+        score = max(o.score for o in chosen) + REPEAT_BONUS * min(2, len(spans) - 1)
+        mention = Mention(
+            concept_id=concept_id,
+            uri=record.uri,
+            label=record.label(lang),
+            type=record.type,
+            score=round(min(1.0, score), 3),
+            spans=spans,
+            required=any(o.required for o in positive),
+            confirm=_to_confirm(index, record),
+        )
+        (result.concepts if positive else result.negated).append(mention)
+    _keep_most_specific(index, result)
+    _add_implied(index, result, lang)
+    for mentions in (result.concepts, result.negated):
+        mentions.sort(key=_order)
+    result.experience = _attach_experience(stated.experience, result.concepts)
+    return result
+
+
+def _keep_most_specific(index: LabelIndex, result: ExtractionResult) -> None:
+    """A general skill is left out where the text also names a kind of it ("hitsaus" beside
+    "MAG-hitsaus"): the most specific concept the text supports (`LabelIndex.narrower`)."""
+    if not index.narrower:
+        return
+    found = {m.concept_id for m in result.concepts}
+    result.concepts = [
+        m for m in result.concepts if not (index.narrower.get(m.concept_id, frozenset()) & found)
+    ]
+
+
+def _to_confirm(index: LabelIndex, record: ConceptRecord) -> bool:
+    """An ESCO concept outside the shipped vocabulary, where both are loaded: a suggestion.
+    Requirements are the project's own and never need it."""
+    return index.beyond_vocabulary and not record.in_vocabulary and record.type != "requirement"
+
+
+def unique_languages(found: Sequence[Language]) -> list[Language]:
+    """One entry per language; a level given anywhere wins over none, the higher over the lower."""
+    best: dict[str, Language] = {}
+    for entry in found:
+        known = best.get(entry.code)
+        if known is None or _level_rank(entry.level) > _level_rank(known.level):
+            best[entry.code] = entry
+    return list(best.values())
+
+
+_LEVEL_ORDER = ("", "A1", "A2", "B1", "B2", "C1", "C2", "native")
+
+
+def _level_rank(level: str) -> int:
+    return _LEVEL_ORDER.index(level) if level in _LEVEL_ORDER else 0
+
+
+def _add_implied(index: LabelIndex, result: ExtractionResult, lang: str) -> None:
+    """The skill a found card evidences ("trukkikortti" → operating a forklift), marked implied.
+
+    Added only when the text does not name the skill itself; a negated card's skill is
+    negated too.
+    """
+    present = {m.concept_id for m in result.concepts} | {m.concept_id for m in result.negated}
+    for mention, mentions in [(m, result.concepts) for m in list(result.concepts)] + [
+        (m, result.negated) for m in list(result.negated)
+    ]:
+        # "Trukkikorttia minulla ei ole": the card's skill is negated with it
+        evidenced = index.concepts[mention.concept_id].evidences
+        skill_id = index.by_uri.get(evidenced) if evidenced else None
+        if skill_id is None or skill_id in present:
+            continue
+        present.add(skill_id)
+        record = index.concepts[skill_id]
+        mentions.append(
+            Mention(
+                concept_id=skill_id,
+                uri=record.uri,
+                label=record.label(lang),
+                type=record.type,
+                score=round(mention.score * IMPLIED_FACTOR, 3),
+                spans=list(mention.spans),
+                required=mention.required,
+                implied=True,
+                confirm=_to_confirm(index, record),
+            )
+        )
+
+
+def _attach_experience(
+    found: Sequence[tuple[Experience, tuple[int, int]]], mentions: Sequence[Mention]
+) -> list[Experience]:
+    """Each experience to the nearest skill or occupation of its sentence (occupations first:
+    "5 vuotta hitsaajana" is about the work, not one of its skills)."""
+    result = []
+    for entry, (start, end) in found:
+        candidates = [
+            (m.type != "occupation", _distance(entry.span, span), m)
+            for m in mentions
+            if m.type in EXPERIENCE_TYPES and not m.implied
+            for span in m.spans
+            if start <= span[0] < end
+        ]
+        if candidates:
+            mention = min(candidates, key=lambda c: (c[1] > 40, c[0], c[1]))[2]
+            entry.uri, entry.label = mention.uri, mention.label
+        result.append(entry)
+    return result
+
+
+def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, b[0] - a[1], a[0] - b[1])
