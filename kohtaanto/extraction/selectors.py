@@ -4,11 +4,14 @@ Neither reads nor writes personal data records: the text is interpreted in memor
 """
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import Q
 from django.db.models.functions import Length
 from django.utils.translation import gettext_lazy as _
 
+from kohtaanto.common.formats import format_date
+from kohtaanto.common.money import format_decimal
 from kohtaanto.extraction.engine import ExtractionResult, Mention, extract
 from kohtaanto.extraction.sources import EXTRACTED_TYPES
 from kohtaanto.taxonomy.models import Concept, ConceptLabel, ConceptType
@@ -82,20 +85,24 @@ class Suggestions:
     languages: list[LanguageRow]
     experience: list[ExperienceRow]
     ad: list[tuple[str, str]]  # a job ad's fields the text states: (name, value)
+    is_ad: bool = True  # False for a CV: it states no requirements
+
 
     @property
     def required_rows(self) -> list[Row]:
         """Named concepts the text requires ("edellytämme", "krävs")."""
-        return [row for row in self.found if row.required]
+        return [row for row in self.found if row.required] if self.is_ad else []
 
     @property
     def optional_rows(self) -> list[Row]:
         """Named concepts the text wants without requiring ("eduksi katsotaan")."""
-        return [row for row in self.found if not row.required]
+        return [row for row in self.found if not row.required] if self.is_ad else []
 
 
-def extraction_suggest(*, text: str, lang: str = "auto") -> Suggestions:
-    """What the text names, negates, and — for a long text — implies."""
+def extraction_suggest(*, text: str, lang: str = "auto", ad: bool = True) -> Suggestions:
+    """What the text names, negates, and — for a long text — implies.
+
+    `ad=False` for a text that is not a job ad (a CV): no ad fields and no requirements."""
     result = extract(text, lang)
     implied: list[Mention] = []
     if len(text.split()) >= RANK_FROM_WORDS:
@@ -118,8 +125,14 @@ def extraction_suggest(*, text: str, lang: str = "auto") -> Suggestions:
             for e in result.languages
         ],
         [ExperienceRow(e.years, e.label, e.since) for e in result.experience],
-        _ad_rows(result),
+        _ad_rows(result) if ad else [],
+        ad,
     )
+
+
+def _pay_amount(value: Decimal) -> str:
+    """A pay figure as the reader writes numbers: "2 900", "16,50"."""
+    return format_decimal(value, places=0 if value == value.to_integral_value() else 2)
 
 
 def _ad_rows(result: ExtractionResult) -> list[tuple[str, str]]:
@@ -127,7 +140,8 @@ def _ad_rows(result: ExtractionResult) -> list[tuple[str, str]]:
     ad = result.ad
     pay = ""
     if ad.pay_min is not None:
-        amount = f"{ad.pay_min}" if ad.pay_min == ad.pay_max else f"{ad.pay_min}–{ad.pay_max}"
+        low = _pay_amount(ad.pay_min)
+        amount = low if ad.pay_max in (None, ad.pay_min) else f"{low}–{_pay_amount(ad.pay_max)}"
         pay = f"{amount} {PAY_PERIODS.get(ad.pay_period, '')}".strip()
     rows = [
         (_("Tehtävänimike"), ad.title),
@@ -135,8 +149,8 @@ def _ad_rows(result: ExtractionResult) -> list[tuple[str, str]]:
         (_("Työsuhde"), str(EMPLOYMENT_TYPES.get(ad.employment_type, ""))),
         (_("Työaika"), str(WORKING_TIMES.get(ad.working_time, ""))),
         (_("Palkka"), pay),
-        (_("Aloitus"), ad.start_date.strftime("%-d.%-m.%Y") if ad.start_date else ""),
-        (_("Hakuaika päättyy"), ad.deadline.strftime("%-d.%-m.%Y") if ad.deadline else ""),
+        (_("Aloitus"), format_date(ad.start_date)),
+        (_("Hakuaika päättyy"), format_date(ad.deadline)),
     ]
     return [(str(name), value) for name, value in rows if value]
 

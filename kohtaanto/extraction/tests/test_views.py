@@ -175,3 +175,29 @@ def test_suggestions_show_languages_experience_card_skills_and_ad_fields(
     # the card's skill is offered unticked, with the reason
     assert f'value="{skill.id}" id="skills-implied-{skill.id}">' in html
     assert "kortin perusteella" in html
+
+
+def test_ad_pay_is_written_as_the_reader_writes_numbers(
+    client_as: Callable[..., Client], concepts: dict[str, Any]
+) -> None:
+    text = "Hitsaaja, Kokkola\nVakituinen työ, palkka 2900–3300 €/kk, hae viimeistään 31.1.2030."
+
+    html = suggest(client_as("counsellor"), text, **HTMX).content.decode()
+
+    assert "<dt>Palkka</dt><dd>2 900–3 300 €/kuukausi</dd>" in html
+
+
+def test_a_cv_shows_no_ad_fields_and_no_requirements(concepts: dict[str, Any]) -> None:
+    from kohtaanto.extraction.selectors import extraction_suggest
+
+    text = (
+        "Hitsaaja, Kokkola\nEdellytämme tulityökorttia. Minulla on 5 vuoden kokemus "
+        "hitsauksesta ja puhun sujuvaa ruotsia."
+    )
+    as_ad = extraction_suggest(text=text)
+    as_cv = extraction_suggest(text=text, ad=False)
+
+    assert as_ad.ad and (as_ad.required_rows or as_ad.optional_rows)
+    assert as_cv.ad == [] and as_cv.required_rows == [] and as_cv.optional_rows == []
+    # what a CV does state stays
+    assert as_cv.languages == as_ad.languages and as_cv.found == as_ad.found

@@ -232,6 +232,10 @@ def cv_confirm(request: AuthenticatedHttpRequest, pk: int, did: int) -> HttpResp
         "jobseekers/cv_confirm.html",
         person,
         "profile",
-        {"form": form, "document": document, "details": extraction_suggest(text=document.text)},
+        {
+            "form": form,
+            "document": document,
+            "details": extraction_suggest(text=document.text, ad=False),
+        },
         status=status,
     )
