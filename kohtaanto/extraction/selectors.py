@@ -87,7 +87,6 @@ class Suggestions:
     ad: list[tuple[str, str]]  # a job ad's fields the text states: (name, value)
     is_ad: bool = True  # False for a CV: it states no requirements
 
-
     @property
     def required_rows(self) -> list[Row]:
         """Named concepts the text requires ("edellytämme", "krävs")."""
