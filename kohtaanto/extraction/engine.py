@@ -158,6 +158,10 @@ class Engine:
             for number, (start, end) in zip(numbers, pairwise(bounds), strict=True):
                 result = results[number]
                 negated = {m.concept_id for m in result.negated}
+                # A language the text says is spoken is an entry in `languages`, as in match
+                # mode, not also a ranked language skill.
+                if result.languages:
+                    negated |= index.language_skills
                 result.concepts = [
                     Mention(concept_id, *fields[concept_id], score, [])
                     for concept_id, score in found[start:end]

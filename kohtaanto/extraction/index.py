@@ -106,6 +106,9 @@ def is_abbreviation(text: str) -> bool:
     return bool(_ABBREVIATION.match(text)) and not text.isdigit()
 
 
+LANGUAGE_DOMAIN = "languages"  # the shipped vocabulary's subject area of languages
+
+
 class LabelIndex:
     def __init__(self, concepts: Iterable[ConceptRecord]) -> None:
         self.concepts: dict[int, ConceptRecord] = {}
@@ -153,6 +156,11 @@ class LabelIndex:
                         _keep_best(verb_objects[lang][pair], record.id, weight * OTHER_FORM)
                 _keep_best(surface[tuple(t.norm for t in tokens)], record.id, weight)
         self.language_concepts = frozenset(languages)
+        # Every skill of a language ("kirjallinen ruotsin kielen taito", "Swedish"): rank mode
+        # leaves them out when the text states languages, which are entries of their own.
+        self.language_skills = self.language_concepts | frozenset(
+            record.id for record in self.concepts.values() if record.domain == LANGUAGE_DOMAIN
+        )
         # ESCO imported beside the vocabulary: its other concepts are offered for confirmation
         # and rank mode bridges fi/sv text to their English labels. With only one of the two
         # loaded, every concept counts as found.

@@ -33,6 +33,8 @@ class ConceptRecord:
     # Part of the shipped vocabulary; a concept only the imported ESCO has is offered for
     # confirmation rather than taken as found.
     in_vocabulary: bool = True
+    # The shipped vocabulary's subject area ("languages", "welding", …); "" for ESCO-only ones.
+    domain: str = ""
 
     def label(self, lang: str) -> str:
         for candidate in (lang, "fi", "en", "sv"):
@@ -101,6 +103,7 @@ class DatabaseSource:
             "reuse_level",
             "esco_uri",
             "in_vocabulary",
+            "domain",
         )
         for (
             id_,
@@ -111,6 +114,7 @@ class DatabaseSource:
             reuse_level,
             esco_uri,
             in_vocabulary,
+            domain,
         ) in rows.iterator(chunk_size=5000):
             records[id_] = ConceptRecord(
                 id_,
@@ -122,6 +126,7 @@ class DatabaseSource:
                 reuse_level,
                 esco_uri,
                 in_vocabulary,
+                domain,
             )
         # Concepts that a newer ESCO version no longer has are kept for references, not matched.
         labels = ConceptLabel.objects.filter(

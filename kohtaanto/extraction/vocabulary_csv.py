@@ -32,7 +32,14 @@ class VocabularySource:
     def concepts(self) -> Iterator[ConceptRecord]:
         vocabulary = vocabulary_read(self.folder)
         for number, record in enumerate(vocabulary.records.values()):
-            concept = ConceptRecord(number, record.uri, record.type, {}, evidences=record.esco_uri)
+            concept = ConceptRecord(
+                number,
+                record.uri,
+                record.type,
+                {},
+                evidences=record.esco_uri,
+                domain=record.domain,
+            )
             # Labels in a stable order: by language as the files list them, preferred first.
             for lang, kind, text in sorted(
                 record.labels,

@@ -218,3 +218,19 @@ def test_rank_mode_bridges_finnish_to_english_only_concepts_for_confirmation() -
     suggestions = [m for m in bridged.concepts if m.confirm]
     assert [m.uri for m in suggestions] == ["urn:robot"]
     assert bridge.english("hitsausrobottien huollosta", "fi") == "welding robot maintenance service"
+
+
+def test_rank_mode_reports_stated_languages_as_entries_not_language_skills(engine: Engine) -> None:
+    text = (
+        "Kielitaito: puhun suomea äidinkielenä ja sujuvaa ruotsia, englannin kielen "
+        "perustaidot. Kirjoitan ja puhun ruotsia työssäni päivittäin."
+    )
+    ranked = engine.extract(text, mode="rank", today=TODAY)
+    index = engine.index()
+
+    assert languages(ranked) == {"fi": "native", "sv": "C1", "en": "A2"}
+    assert index.language_skills, "the vocabulary has language skills"
+    assert not [m.label for m in ranked.concepts if m.concept_id in index.language_skills]
+    # the ranker itself does rank language skills for this text: they are left out, not absent
+    (top,) = index.ranker("fi").top([text])
+    assert [concept_id for concept_id, _ in top if concept_id in index.language_skills]
