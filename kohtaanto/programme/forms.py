@@ -2,13 +2,14 @@
 rules themselves are checked by the services."""
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kohtaanto.accounts.models import PartnerOrganisation, User
-from kohtaanto.common.forms import hours_field, money_field
+from kohtaanto.common.forms import DecimalTextField, hours_field, money_field
 from kohtaanto.common.validators import CleanTextFormMixin
 from kohtaanto.employers.models import Company
 from kohtaanto.programme.models import (
@@ -90,31 +91,34 @@ class StaffPositionForm(CleanTextFormMixin, forms.Form):
     staff_member = forms.ModelChoiceField(queryset=StaffMember.objects.none(), label=_("Henkilö"))
     title = forms.CharField(label=_("Tehtävänimike"), max_length=200)
     salary_model = forms.ChoiceField(label=_("Palkkamalli"), choices=SalaryModel.choices)
-    annual_gross_cost = forms.DecimalField(
-        label=_("Vuoden bruttotyönantajakulut (€)"), min_value=0, max_digits=10, decimal_places=2
+    annual_gross_cost = DecimalTextField(
+        label=_("Vuoden bruttotyönantajakulut (€)"),
+        min_value=Decimal("0"),
+        max_digits=10,
+        decimal_places=2,
     )
-    side_cost_percent = forms.DecimalField(
+    side_cost_percent = DecimalTextField(
         label=_("Sivukuluprosentti (%)"),
         required=False,
-        min_value=0,
-        max_value=100,
+        min_value=Decimal("0"),
+        max_value=Decimal("100"),
         max_digits=5,
         decimal_places=2,
         help_text=_("Vain palkkamallissa palkka + sivukulut."),
     )
-    person_years = forms.DecimalField(
+    person_years = DecimalTextField(
         label=_("Henkilötyövuotta vuodessa"),
-        min_value=0.01,
-        max_value=1,
+        min_value=Decimal("0.01"),
+        max_value=Decimal("1"),
         max_digits=4,
         decimal_places=2,
         initial=1,
     )
-    working_time_percent = forms.DecimalField(
+    working_time_percent = DecimalTextField(
         label=_("Työaika (% täydestä työajasta)"),
         required=False,
-        min_value=0.01,
-        max_value=100,
+        min_value=Decimal("0.01"),
+        max_value=Decimal("100"),
         max_digits=5,
         decimal_places=2,
         initial=100,
@@ -123,11 +127,11 @@ class StaffPositionForm(CleanTextFormMixin, forms.Form):
             "ja tuntihintaa vuoden kulut / 860 h."
         ),
     )
-    monthly_working_hours = forms.DecimalField(
+    monthly_working_hours = DecimalTextField(
         label=_("Työsopimuksen mukainen kuukausityöaika (h)"),
         required=False,
-        min_value=1,
-        max_value=744,
+        min_value=Decimal("1"),
+        max_value=Decimal("744"),
         max_digits=6,
         decimal_places=2,
         help_text=_("Vain kuukausihintamallissa: kuukauden kulut jaetaan tällä tuntimäärällä."),
@@ -135,11 +139,11 @@ class StaffPositionForm(CleanTextFormMixin, forms.Form):
     start_date = forms.DateField(label=_("Alkaa"), widget=DateInput())
     end_date = forms.DateField(label=_("Päättyy"), widget=DateInput())
     time_recording = forms.ChoiceField(label=_("Työajan kirjaus"), choices=TimeRecording.choices)
-    fixed_percentage = forms.DecimalField(
+    fixed_percentage = DecimalTextField(
         label=_("Kiinteä osuus hankkeelle (%)"),
         required=False,
-        min_value=0.01,
-        max_value=100,
+        min_value=Decimal("0.01"),
+        max_value=Decimal("100"),
         max_digits=5,
         decimal_places=2,
     )
@@ -170,14 +174,14 @@ class TimeRecordForm(CleanTextFormMixin, forms.Form):
         widget=DateInput(),
         help_text=_("Kuukausikirjauksessa mikä tahansa kuukauden päivä."),
     )
-    hours = forms.DecimalField(
-        label=_("Tunnit"), required=False, min_value=0.01, max_digits=6, decimal_places=2
+    hours = DecimalTextField(
+        label=_("Tunnit"), required=False, min_value=Decimal("0.01"), max_digits=6, decimal_places=2
     )
-    percentage = forms.DecimalField(
+    percentage = DecimalTextField(
         label=_("Osuus (%)"),
         required=False,
-        min_value=0.01,
-        max_value=100,
+        min_value=Decimal("0.01"),
+        max_value=Decimal("100"),
         max_digits=5,
         decimal_places=2,
         help_text=_("Vain kiinteällä prosenttiosuudella työskenteleville."),
@@ -214,8 +218,8 @@ class SalaryPaymentForm(CleanTextFormMixin, forms.Form):
     month = forms.DateField(
         label=_("Kuukausi"), widget=DateInput(), help_text=_("Mikä tahansa kuukauden päivä.")
     )
-    gross_salary = forms.DecimalField(
-        label=_("Bruttopalkka (€)"), min_value=0, max_digits=10, decimal_places=2
+    gross_salary = DecimalTextField(
+        label=_("Bruttopalkka (€)"), min_value=Decimal("0"), max_digits=10, decimal_places=2
     )
 
     def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
@@ -279,8 +283,12 @@ class OperationCompanyForm(CleanTextFormMixin, forms.Form):
 
 
 class ImplementerBudgetForm(CleanTextFormMixin, forms.Form):
-    budget_eur = forms.DecimalField(
-        label=_("Budjetti (€)"), required=False, min_value=0, max_digits=12, decimal_places=2
+    budget_eur = DecimalTextField(
+        label=_("Budjetti (€)"),
+        required=False,
+        min_value=Decimal("0"),
+        max_digits=12,
+        decimal_places=2,
     )
 
 
@@ -405,8 +413,12 @@ class PaymentDecisionForm(CleanTextFormMixin, forms.Form):
 
 
 class FinancingPlanForm(CleanTextFormMixin, forms.Form):
-    support_rate_percent = forms.DecimalField(
-        label=_("Tukiprosentti (%)"), min_value=0, max_value=100, max_digits=5, decimal_places=2
+    support_rate_percent = DecimalTextField(
+        label=_("Tukiprosentti (%)"),
+        min_value=Decimal("0"),
+        max_value=Decimal("100"),
+        max_digits=5,
+        decimal_places=2,
     )
     municipal_share_eur = money_field(_("Kuntien oma rahoitus (€)"), required=False)
     other_public_eur = money_field(_("Muu julkinen rahoitus (€)"), required=False)
