@@ -33,8 +33,7 @@ def search(request: AuthenticatedHttpRequest) -> HttpResponse:
         data = form.cleaned_data if request.GET else {}
         log = data.get("log") or "events"
         select = selectors.access_log_list if log == "access" else selectors.audit_event_list
-        qs = select(
-            actor=request.user,
+        search = selectors.LogSearch(
             q=data.get("q", ""),
             date_from=data.get("date_from"),
             date_to=data.get("date_to"),
@@ -42,6 +41,7 @@ def search(request: AuthenticatedHttpRequest) -> HttpResponse:
             object_type=data.get("object_type", ""),
             object_id=data.get("object_id", ""),
         )
+        qs = select(actor=request.user, search=search)
         if request.GET.get("export") == "xlsx":
             return _export(qs, log)
         page = Paginator(qs, 50).get_page(request.GET.get("page"))

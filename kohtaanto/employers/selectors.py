@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from kohtaanto.accounts.models import Municipality, Role, User
 from kohtaanto.audit.services import access_log_record
 from kohtaanto.common.errors import NotFoundError
+from kohtaanto.common.querysets import filter_given
 from kohtaanto.common.sorting import sort_ordering
 from kohtaanto.employers.models import (
     Activity,
@@ -57,12 +58,12 @@ def company_list(
     qs = _company_scope(actor)
     if q:
         qs = qs.filter(Q(name__icontains=q) | Q(business_id__icontains=q))
-    if municipality_id:
-        qs = qs.filter(municipality_id=municipality_id)
-    if size_class:
-        qs = qs.filter(size_class=size_class)
-    if programme_role:
-        qs = qs.filter(programme_roles__role=programme_role)
+    qs = filter_given(
+        qs,
+        municipality_id=municipality_id,
+        size_class=size_class,
+        programme_roles__role=programme_role,
+    )
     return (
         qs.select_related("municipality", "responsible_advisor")
         .prefetch_related("programme_roles")
@@ -317,12 +318,7 @@ def vacancy_list(
     qs = _vacancy_scope(actor)
     if q:
         qs = qs.filter(Q(title__icontains=q) | Q(company__name__icontains=q))
-    if state:
-        qs = qs.filter(state=state)
-    if company_id:
-        qs = qs.filter(company_id=company_id)
-    if municipality_id:
-        qs = qs.filter(municipality_id=municipality_id)
+    qs = filter_given(qs, state=state, company_id=company_id, municipality_id=municipality_id)
     return qs.select_related("company", "municipality", "occupation").order_by(
         *sort_ordering(sort, VACANCY_SORTS, nullable={"closing_date", "municipality__name_fi"})
     )
