@@ -44,6 +44,17 @@ def _today(today: datetime.date | None) -> datetime.date:
     return today or timezone.localdate()
 
 
+def _record(actor: User | None, action: str, participation: Participation, changes: Any) -> None:
+    """The audit event of a change to a participation, named by the person and operation code."""
+    audit_event_record(
+        actor=actor,
+        action=action,
+        target=participation,
+        target_repr=f"{participation.job_seeker_id}: {participation.operation.code}",
+        changes=changes,
+    )
+
+
 @transaction.atomic
 def participation_enter(
     *,
@@ -95,13 +106,7 @@ def participation_enter(
     }
     # Art. 9 answers are not copied into the audit trail: only that they were recorded.
     changes["special_category"] = [None, "recorded"]
-    audit_event_record(
-        actor=actor,
-        action="participation.enter",
-        target=participation,
-        target_repr=f"{job_seeker.pk}: {operation.code}",
-        changes=changes,
-    )
+    _record(actor, "participation.enter", participation, changes)
     return participation
 
 
@@ -147,12 +152,11 @@ def participation_re_enter(
     Reminder.objects.filter(participation=participation, resolved_at__isnull=True).update(
         resolved_at=timezone.now()
     )
-    audit_event_record(
-        actor=actor,
-        action="participation.re_enter",
-        target=participation,
-        target_repr=f"{participation.job_seeker_id}: {participation.operation.code}",
-        changes={
+    _record(
+        actor,
+        "participation.re_enter",
+        participation,
+        {
             "re_entry_date": [None, re_entry_date],
             **{name: [value, None] for name, value in previous.items() if value is not None},
         },
@@ -207,13 +211,7 @@ def participation_update_entry(
             special.save(update_fields=special_changed)
             changes["special_category"] = ["recorded", "changed"]
     if changes:
-        audit_event_record(
-            actor=actor,
-            action="participation.update_entry",
-            target=participation,
-            target_repr=f"{participation.job_seeker_id}: {participation.operation.code}",
-            changes=changes,
-        )
+        _record(actor, "participation.update_entry", participation, changes)
     return participation
 
 
@@ -247,13 +245,7 @@ def participation_exit(
             setattr(participation, name, new)
     if changes:
         participation.save(update_fields=[*new_values, "updated_at"])
-        audit_event_record(
-            actor=actor,
-            action="participation.exit",
-            target=participation,
-            target_repr=f"{participation.job_seeker_id}: {participation.operation_id}",
-            changes=changes,
-        )
+        _record(actor, "participation.exit", participation, changes)
     if results_on is not None:
         Reminder.objects.filter(
             participation=participation,
@@ -291,13 +283,7 @@ def participation_record_follow_up(
             setattr(participation, name, value)
     if changes:
         participation.save(update_fields=[*FOLLOW_UP_FIELDS, "updated_at"])
-        audit_event_record(
-            actor=actor,
-            action="participation.follow_up",
-            target=participation,
-            target_repr=f"{participation.job_seeker_id}: {participation.operation_id}",
-            changes=changes,
-        )
+        _record(actor, "participation.follow_up", participation, changes)
     Reminder.objects.filter(
         participation=participation,
         kind=Reminder.Kind.SIX_MONTH_FOLLOW_UP,
