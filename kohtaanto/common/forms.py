@@ -17,6 +17,7 @@ from django.http import HttpRequest, HttpResponse
 
 from kohtaanto.common.errors import DomainError, ImportRejectedError, NotFoundError
 from kohtaanto.common.money import format_decimal, parse_decimal
+from kohtaanto.common.validators import CleanTextFormMixin
 
 
 class DateInput(forms.DateInput):
@@ -102,12 +103,55 @@ def money_field(
 
 
 def hours_field(
-    label: Any, *, required: bool = True, minimum: Decimal | None = Decimal(0), **kwargs: Any
+    label: Any,
+    *,
+    required: bool = True,
+    minimum: Decimal | None = Decimal(0),
+    max_digits: int = 7,
+    **kwargs: Any,
 ) -> DecimalTextField:
     """Hours with at most two decimals ("7,5")."""
     return DecimalTextField(
-        label=label, required=required, max_digits=7, decimal_places=2, min_value=minimum, **kwargs
+        label=label,
+        required=required,
+        max_digits=max_digits,
+        decimal_places=2,
+        min_value=minimum,
+        **kwargs,
     )
+
+
+def percent_field(
+    label: Any, *, required: bool = True, minimum: Decimal = Decimal(0), **kwargs: Any
+) -> DecimalTextField:
+    """A percentage from `minimum` to 100 with at most two decimals ("37,5")."""
+    return DecimalTextField(
+        label=label,
+        required=required,
+        max_digits=5,
+        decimal_places=2,
+        min_value=minimum,
+        max_value=Decimal(100),
+        **kwargs,
+    )
+
+
+class BlankRowForm(CleanTextFormMixin, forms.Form):
+    """A row of a formset that may be left blank (a blank row is skipped), with no input marked
+    required in the page."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.empty_permitted = True
+        self.use_required_attribute = False
+
+
+def set_choices(form: forms.BaseForm, name: str, queryset: Any) -> None:
+    """Offer in the form's model choice field `name` only the rows of `queryset` (typically
+    those of the actor's area)."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)
+    field.queryset = queryset
 
 
 def user_label(user: Any, *, with_username: bool = False) -> str:

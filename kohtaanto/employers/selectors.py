@@ -73,6 +73,11 @@ def company_list(
     )
 
 
+def company_choices(*, actor: User) -> QuerySet[Company]:
+    """The companies of the actor's area by name, for a form's company choice."""
+    return Company.objects.filter(employment_area_id=actor.employment_area_id).order_by("name")
+
+
 COMPANY_SORTS = {
     "name": ("name",),
     "municipality": ("municipality__name_fi", "name"),

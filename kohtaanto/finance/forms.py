@@ -13,10 +13,12 @@ from kohtaanto.common.forms import (
     date_field,
     hours_field,
     money_field,
+    set_choices,
 )
 from kohtaanto.common.money import CENT
 from kohtaanto.common.validators import CleanTextFormMixin
 from kohtaanto.employers.models import Company
+from kohtaanto.employers.selectors import company_choices
 from kohtaanto.finance import selectors
 from kohtaanto.finance.models import (
     Appropriation,
@@ -67,9 +69,7 @@ class AppropriationForm(CleanTextFormMixin, forms.Form):
 
     def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["line"]).queryset = selectors.budget_line_list(
-            actor=actor
-        )
+        set_choices(self, "line", selectors.budget_line_list(actor=actor))
 
 
 class AmendmentForm(CleanTextFormMixin, forms.Form):
@@ -151,9 +151,7 @@ class GrantSchemeForm(CleanTextFormMixin, PeriodMixin, forms.Form):
 
     def __init__(self, *args: Any, actor: Any, editing: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["line"]).queryset = selectors.budget_line_list(
-            actor=actor
-        )
+        set_choices(self, "line", selectors.budget_line_list(actor=actor))
         if editing:
             for name in ("code", "kind", "line"):
                 del self.fields[name]
@@ -302,9 +300,7 @@ class ApplicationForm(CleanTextFormMixin, PeriodMixin, forms.Form):
         if public or not with_company:
             del self.fields["company"]
         else:
-            cast(forms.ModelChoiceField, self.fields["company"]).queryset = Company.objects.filter(
-                employment_area_id=getattr(actor, "employment_area_id", None)
-            ).order_by("name")
+            set_choices(self, "company", company_choices(actor=actor))
         if not scheme.de_minimis:
             del self.fields["de_minimis_declared"]
         elif public:
@@ -450,6 +446,4 @@ class LinkForm(CleanTextFormMixin, forms.Form):
 
     def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["company"]).queryset = Company.objects.filter(
-            employment_area_id=getattr(actor, "employment_area_id", None)
-        ).order_by("name")
+        set_choices(self, "company", company_choices(actor=actor))

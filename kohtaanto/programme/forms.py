@@ -2,15 +2,24 @@
 rules themselves are checked by the services."""
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kohtaanto.accounts.models import PartnerOrganisation, User
-from kohtaanto.common.forms import hours_field, money_field
+from kohtaanto.common.forms import (
+    DecimalTextField,
+    hours_field,
+    money_field,
+    percent_field,
+    set_choices,
+)
+from kohtaanto.common.money import CENT
 from kohtaanto.common.validators import CleanTextFormMixin
 from kohtaanto.employers.models import Company
+from kohtaanto.employers.selectors import company_choices
 from kohtaanto.programme.models import (
     ActivityEntry,
     Operation,
@@ -30,6 +39,10 @@ class DateInput(forms.DateInput):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def _staff_members(actor: User) -> Any:
+    return StaffMember.objects.filter(employment_area_id=actor.employment_area_id)
 
 
 def _operations(actor: User, administered_only: bool = False) -> Any:
@@ -60,9 +73,7 @@ class PeriodFilterForm(CleanTextFormMixin, forms.Form):
 
     def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["operation"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = _operations(actor)
+        set_choices(self, "operation", _operations(actor))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -79,10 +90,12 @@ class StaffMemberForm(CleanTextFormMixin, forms.Form):
 
     def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["user"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = User.objects.filter(employment_area_id=actor.employment_area_id).order_by(
-            "last_name", "first_name", "username"
+        set_choices(
+            self,
+            "user",
+            User.objects.filter(employment_area_id=actor.employment_area_id).order_by(
+                "last_name", "first_name", "username"
+            ),
         )
 
 
@@ -90,58 +103,42 @@ class StaffPositionForm(CleanTextFormMixin, forms.Form):
     staff_member = forms.ModelChoiceField(queryset=StaffMember.objects.none(), label=_("Henkilö"))
     title = forms.CharField(label=_("Tehtävänimike"), max_length=200)
     salary_model = forms.ChoiceField(label=_("Palkkamalli"), choices=SalaryModel.choices)
-    annual_gross_cost = forms.DecimalField(
-        label=_("Vuoden bruttotyönantajakulut (€)"), min_value=0, max_digits=10, decimal_places=2
-    )
-    side_cost_percent = forms.DecimalField(
-        label=_("Sivukuluprosentti (%)"),
+    annual_gross_cost = money_field(_("Vuoden bruttotyönantajakulut (€)"), max_digits=10)
+    side_cost_percent = percent_field(
+        _("Sivukuluprosentti (%)"),
         required=False,
-        min_value=0,
-        max_value=100,
-        max_digits=5,
-        decimal_places=2,
         help_text=_("Vain palkkamallissa palkka + sivukulut."),
     )
-    person_years = forms.DecimalField(
+    person_years = DecimalTextField(
         label=_("Henkilötyövuotta vuodessa"),
-        min_value=0.01,
-        max_value=1,
+        min_value=CENT,
+        max_value=Decimal(1),
         max_digits=4,
-        decimal_places=2,
         initial=1,
     )
-    working_time_percent = forms.DecimalField(
-        label=_("Työaika (% täydestä työajasta)"),
+    working_time_percent = percent_field(
+        _("Työaika (% täydestä työajasta)"),
         required=False,
-        min_value=0.01,
-        max_value=100,
-        max_digits=5,
-        decimal_places=2,
+        minimum=CENT,
         initial=100,
         help_text=_(
             "Osa-aikaisella tehtävällä työaikaprosentti: 50 % tarkoittaa 860 tuntia vuodessa "
             "ja tuntihintaa vuoden kulut / 860 h."
         ),
     )
-    monthly_working_hours = forms.DecimalField(
-        label=_("Työsopimuksen mukainen kuukausityöaika (h)"),
+    monthly_working_hours = hours_field(
+        _("Työsopimuksen mukainen kuukausityöaika (h)"),
         required=False,
-        min_value=1,
-        max_value=744,
+        minimum=Decimal(1),
+        max_value=Decimal(744),
         max_digits=6,
-        decimal_places=2,
         help_text=_("Vain kuukausihintamallissa: kuukauden kulut jaetaan tällä tuntimäärällä."),
     )
     start_date = forms.DateField(label=_("Alkaa"), widget=DateInput())
     end_date = forms.DateField(label=_("Päättyy"), widget=DateInput())
     time_recording = forms.ChoiceField(label=_("Työajan kirjaus"), choices=TimeRecording.choices)
-    fixed_percentage = forms.DecimalField(
-        label=_("Kiinteä osuus hankkeelle (%)"),
-        required=False,
-        min_value=0.01,
-        max_value=100,
-        max_digits=5,
-        decimal_places=2,
+    fixed_percentage = percent_field(
+        _("Kiinteä osuus hankkeelle (%)"), required=False, minimum=CENT
     )
     reason = forms.CharField(
         label=_("Muutoksen syy"),
@@ -155,9 +152,7 @@ class StaffPositionForm(CleanTextFormMixin, forms.Form):
 
     def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["staff_member"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = StaffMember.objects.filter(employment_area_id=actor.employment_area_id)
+        set_choices(self, "staff_member", _staff_members(actor))
 
 
 class TimeRecordForm(CleanTextFormMixin, forms.Form):
@@ -170,28 +165,25 @@ class TimeRecordForm(CleanTextFormMixin, forms.Form):
         widget=DateInput(),
         help_text=_("Kuukausikirjauksessa mikä tahansa kuukauden päivä."),
     )
-    hours = forms.DecimalField(
-        label=_("Tunnit"), required=False, min_value=0.01, max_digits=6, decimal_places=2
-    )
-    percentage = forms.DecimalField(
-        label=_("Osuus (%)"),
+    hours = hours_field(_("Tunnit"), required=False, minimum=CENT, max_digits=6)
+    percentage = percent_field(
+        _("Osuus (%)"),
         required=False,
-        min_value=0.01,
-        max_value=100,
-        max_digits=5,
-        decimal_places=2,
+        minimum=CENT,
         help_text=_("Vain kiinteällä prosenttiosuudella työskenteleville."),
     )
     description = forms.CharField(label=_("Kuvaus"), required=False, max_length=300)
 
     def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["position"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = StaffPosition.objects.filter(
-            operation__employment_area_id=actor.employment_area_id,
-            operation__administered_here=True,
-        ).select_related("staff_member", "operation")
+        set_choices(
+            self,
+            "position",
+            StaffPosition.objects.filter(
+                operation__employment_area_id=actor.employment_area_id,
+                operation__administered_here=True,
+            ).select_related("staff_member", "operation"),
+        )
 
 
 class TimeFilterForm(CleanTextFormMixin, forms.Form):
@@ -202,9 +194,7 @@ class TimeFilterForm(CleanTextFormMixin, forms.Form):
 
     def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["staff_member"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = StaffMember.objects.filter(employment_area_id=actor.employment_area_id)
+        set_choices(self, "staff_member", _staff_members(actor))
 
 
 class SalaryPaymentForm(CleanTextFormMixin, forms.Form):
@@ -214,18 +204,18 @@ class SalaryPaymentForm(CleanTextFormMixin, forms.Form):
     month = forms.DateField(
         label=_("Kuukausi"), widget=DateInput(), help_text=_("Mikä tahansa kuukauden päivä.")
     )
-    gross_salary = forms.DecimalField(
-        label=_("Bruttopalkka (€)"), min_value=0, max_digits=10, decimal_places=2
-    )
+    gross_salary = money_field(_("Bruttopalkka (€)"), max_digits=10)
 
     def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["position"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = StaffPosition.objects.filter(
-            operation__employment_area_id=actor.employment_area_id,
-            salary_model__in=(SalaryModel.SALARY_PLUS_SIDE_COSTS, SalaryModel.MONTHLY_RATE),
-        ).select_related("staff_member", "operation")
+        set_choices(
+            self,
+            "position",
+            StaffPosition.objects.filter(
+                operation__employment_area_id=actor.employment_area_id,
+                salary_model__in=(SalaryModel.SALARY_PLUS_SIDE_COSTS, SalaryModel.MONTHLY_RATE),
+            ).select_related("staff_member", "operation"),
+        )
 
 
 class CostReportCreateForm(CleanTextFormMixin, forms.Form):
@@ -233,16 +223,18 @@ class CostReportCreateForm(CleanTextFormMixin, forms.Form):
 
     def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["period"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = (
-            PaymentPeriod.objects.filter(
-                operation__employment_area_id=actor.employment_area_id,
-                operation__administered_here=True,
-                cost_reports__isnull=True,
-            )
-            .select_related("operation")
-            .order_by("operation__code", "number")
+        set_choices(
+            self,
+            "period",
+            (
+                PaymentPeriod.objects.filter(
+                    operation__employment_area_id=actor.employment_area_id,
+                    operation__administered_here=True,
+                    cost_reports__isnull=True,
+                )
+                .select_related("operation")
+                .order_by("operation__code", "number")
+            ),
         )
 
 
@@ -271,17 +263,11 @@ class OperationCompanyForm(CleanTextFormMixin, forms.Form):
 
     def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["company"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = Company.objects.filter(
-            employment_area_id=actor.employment_area_id
-        ).order_by("name")
+        set_choices(self, "company", company_choices(actor=actor))
 
 
 class ImplementerBudgetForm(CleanTextFormMixin, forms.Form):
-    budget_eur = forms.DecimalField(
-        label=_("Budjetti (€)"), required=False, min_value=0, max_digits=12, decimal_places=2
-    )
+    budget_eur = money_field(_("Budjetti (€)"), required=False, max_digits=12)
 
 
 class PaymentPeriodForm(CleanTextFormMixin, forms.Form):
@@ -405,9 +391,7 @@ class PaymentDecisionForm(CleanTextFormMixin, forms.Form):
 
 
 class FinancingPlanForm(CleanTextFormMixin, forms.Form):
-    support_rate_percent = forms.DecimalField(
-        label=_("Tukiprosentti (%)"), min_value=0, max_value=100, max_digits=5, decimal_places=2
-    )
+    support_rate_percent = percent_field(_("Tukiprosentti (%)"))
     municipal_share_eur = money_field(_("Kuntien oma rahoitus (€)"), required=False)
     other_public_eur = money_field(_("Muu julkinen rahoitus (€)"), required=False)
 
@@ -441,9 +425,7 @@ class TimeSheetSignForm(CleanTextFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["staff_member"]
         assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = StaffMember.objects.filter(
-            user_id=actor.pk, employment_area_id=actor.employment_area_id
-        ).order_by("name")
+        field.queryset = _staff_members(actor).filter(user_id=actor.pk).order_by("name")
         if field.queryset.count() == 1:
             field.initial = field.queryset.first()
             field.empty_label = None
