@@ -1,5 +1,7 @@
 """Company register pages: list, company page, forms for companies, contacts and the log."""
 
+from dataclasses import fields
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -24,7 +26,7 @@ from kohtaanto.employers.models import Company, Language
 from kohtaanto.employers.permissions import WRITERS
 from kohtaanto.employers.readiness import DIMENSIONS, radar_chart
 from kohtaanto.employers.services import activities, companies, surveys
-from kohtaanto.employers.services.companies import CompanyData
+from kohtaanto.employers.services.companies import CompanyData, ContactData
 
 
 @login_required
@@ -214,20 +216,7 @@ def contact_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def contact_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     actor = request.user
     contact = selectors.contact_get_for_actor(actor=actor, id=pk)
-    initial = {
-        name: getattr(contact, name)
-        for name in (
-            "first_name",
-            "last_name",
-            "job_title",
-            "email",
-            "phone",
-            "preferred_language",
-            "consent_to_contact",
-            "share_with_partners",
-            "is_active",
-        )
-    }
+    initial = {f.name: getattr(contact, f.name) for f in fields(ContactData)}
     form = ContactForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         done = form_saved(

@@ -2,6 +2,7 @@
 outcomes)."""
 
 import datetime
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -22,6 +23,20 @@ from kohtaanto.jobseekers.selectors import consent_is_valid
 from kohtaanto.jobseekers.validation import raise_if
 
 
+def _record(
+    actor: User | None, action: str, row: Any, changes: dict[str, Any], *, label: object = None
+) -> None:
+    """The audit event of a change to a row of the person's plan, named "<person>: <label>"
+    (the row's id unless a label is given)."""
+    audit_event_record(
+        actor=actor,
+        action=action,
+        target=row,
+        target_repr=f"{row.job_seeker_id}: {row.pk if label is None else label}",
+        changes=changes,
+    )
+
+
 @transaction.atomic
 def plan_goal_add(
     *,
@@ -37,12 +52,11 @@ def plan_goal_add(
         target_date=target_date,
         created_by=actor,
     )
-    audit_event_record(
-        actor=actor,
-        action="plan_goal.add",
-        target=goal,
-        target_repr=f"{job_seeker.pk}: {goal.pk}",
-        changes={"description": [None, goal.description], "target_date": [None, target_date]},
+    _record(
+        actor,
+        "plan_goal.add",
+        goal,
+        {"description": [None, goal.description], "target_date": [None, target_date]},
     )
     return goal
 
@@ -52,13 +66,7 @@ def plan_goal_set_status(*, actor: User | None, goal: PlanGoal, status: str) -> 
     goal = PlanGoal.objects.select_for_update().get(pk=goal.pk)
     raise_if([("status", _("Tuntematon tila."))] if status not in PlanGoal.Status.values else [])
     if goal.status != status:
-        audit_event_record(
-            actor=actor,
-            action="plan_goal.set_status",
-            target=goal,
-            target_repr=f"{goal.job_seeker_id}: {goal.pk}",
-            changes={"status": [goal.status, status]},
-        )
+        _record(actor, "plan_goal.set_status", goal, {"status": [goal.status, status]})
         goal.status = status
         goal.save(update_fields=["status", "updated_at"])
     return goal
@@ -87,12 +95,11 @@ def plan_action_add(
         due_on=due_on,
         created_by=actor,
     )
-    audit_event_record(
-        actor=actor,
-        action="plan_action.add",
-        target=action,
-        target_repr=f"{job_seeker.pk}: {action.pk}",
-        changes={"description": [None, action.description], "due_on": [None, due_on]},
+    _record(
+        actor,
+        "plan_action.add",
+        action,
+        {"description": [None, action.description], "due_on": [None, due_on]},
     )
     return action
 
@@ -113,12 +120,11 @@ def plan_action_set_status(
     )
     if (action.status, action.completed_on) == (status, new_completed):
         return action
-    audit_event_record(
-        actor=actor,
-        action="plan_action.set_status",
-        target=action,
-        target_repr=f"{action.job_seeker_id}: {action.pk}",
-        changes={
+    _record(
+        actor,
+        "plan_action.set_status",
+        action,
+        {
             "status": [action.status, status],
             "completed_on": [action.completed_on, new_completed],
         },
@@ -205,17 +211,17 @@ def service_event_record(
         outcome=outcome if kind == ServiceEvent.Kind.OUTCOME else "",
         created_by=actor,
     )
-    audit_event_record(
-        actor=actor,
-        action="service_event.record",
-        target=event,
-        target_repr=f"{job_seeker.pk}: {event}",
-        changes={
+    _record(
+        actor,
+        "service_event.record",
+        event,
+        {
             "kind": [None, kind],
             "occurred_on": [None, occurred_on],
             "recipient": [None, str(event.partner_organisation or event.company or "") or None],
             "outcome": [None, event.outcome or None],
         },
+        label=event,
     )
     return event
 
@@ -232,12 +238,12 @@ def referral_set_status(*, actor: User | None, event: ServiceEvent, status: str)
         else []
     )
     if event.referral_status != status:
-        audit_event_record(
-            actor=actor,
-            action="service_event.referral_status",
-            target=event,
-            target_repr=f"{event.job_seeker_id}: {event}",
-            changes={"referral_status": [event.referral_status, status]},
+        _record(
+            actor,
+            "service_event.referral_status",
+            event,
+            {"referral_status": [event.referral_status, status]},
+            label=event,
         )
         event.referral_status = status
         event.save(update_fields=["referral_status", "updated_at"])
