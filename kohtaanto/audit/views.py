@@ -12,6 +12,7 @@ from kohtaanto.audit import selectors
 from kohtaanto.audit.forms import AuditSearchForm
 from kohtaanto.audit.presentation import describe_access, describe_event
 from kohtaanto.common.formats import format_datetime
+from kohtaanto.common.paging import query_without
 from kohtaanto.common.spreadsheets import safe_cell
 from kohtaanto.common.types import AuthenticatedHttpRequest
 
@@ -47,13 +48,16 @@ def search(request: AuthenticatedHttpRequest) -> HttpResponse:
         page = Paginator(qs, 50).get_page(request.GET.get("page"))
         describe = describe_access if log == "access" else describe_event
         rows = [describe(row) for row in page]  # type: ignore[arg-type]
-    query = request.GET.copy()
-    query.pop("page", None)
-    query.pop("export", None)
     return render(
         request,
         "audit/search.html",
-        {"form": form, "rows": rows, "page": page, "log": log, "query": query.urlencode()},
+        {
+            "form": form,
+            "rows": rows,
+            "page": page,
+            "log": log,
+            "query": query_without(request, "page", "export"),
+        },
     )
 
 

@@ -3,7 +3,6 @@
 from dataclasses import fields
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.formats import date_format
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_POST
 from kohtaanto.accounts.models import User
 from kohtaanto.common.errors import NotFoundError
 from kohtaanto.common.forms import button_pressed, form_saved
+from kohtaanto.common.paging import page_of
 from kohtaanto.common.sorting import sort_links, sort_param
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.employers import selectors
@@ -45,16 +45,14 @@ def company_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         programme_role=filters.get("programme_role", ""),
         sort=sort,
     )
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, query = page_of(request, rows)
     return render(
         request,
         "employers/company_list.html",
         {
             "form": form,
             "page": page,
-            "query": query.urlencode(),
+            "query": query,
             "sort": sort,
             "sort_links": sort_links(request, selectors.COMPANY_SORTS, sort),
         },

@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kohtaanto.accounts.models import User
-from kohtaanto.audit.services import audit_event_record
 from kohtaanto.common.errors import ConflictError, DomainError
 from kohtaanto.jobseekers.models import (
     JobSeeker,
@@ -24,6 +23,7 @@ from kohtaanto.jobseekers.models import (
     Reminder,
 )
 from kohtaanto.jobseekers.rules import IMMEDIATE_RESULT_WINDOW, follow_up_due_on
+from kohtaanto.jobseekers.services.events import person_row_event
 from kohtaanto.jobseekers.validation import (
     FOLLOW_UP_FIELDS,
     RESULT_FIELDS,
@@ -46,13 +46,7 @@ def _today(today: datetime.date | None) -> datetime.date:
 
 def _record(actor: User | None, action: str, participation: Participation, changes: Any) -> None:
     """The audit event of a change to a participation, named by the person and operation code."""
-    audit_event_record(
-        actor=actor,
-        action=action,
-        target=participation,
-        target_repr=f"{participation.job_seeker_id}: {participation.operation.code}",
-        changes=changes,
-    )
+    person_row_event(actor, action, participation, changes, what=participation.operation.code)
 
 
 @transaction.atomic

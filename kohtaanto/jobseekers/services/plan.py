@@ -2,14 +2,12 @@
 outcomes)."""
 
 import datetime
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kohtaanto.accounts.models import PartnerOrganisation, User
-from kohtaanto.audit.services import audit_event_record
 from kohtaanto.common.errors import ConflictError
 from kohtaanto.employers.models import Company
 from kohtaanto.jobseekers.models import (
@@ -20,21 +18,8 @@ from kohtaanto.jobseekers.models import (
     ServiceEvent,
 )
 from kohtaanto.jobseekers.selectors import consent_is_valid
+from kohtaanto.jobseekers.services.events import person_row_event
 from kohtaanto.jobseekers.validation import raise_if
-
-
-def _record(
-    actor: User | None, action: str, row: Any, changes: dict[str, Any], *, label: object = None
-) -> None:
-    """The audit event of a change to a row of the person's plan, named "<person>: <label>"
-    (the row's id unless a label is given)."""
-    audit_event_record(
-        actor=actor,
-        action=action,
-        target=row,
-        target_repr=f"{row.job_seeker_id}: {row.pk if label is None else label}",
-        changes=changes,
-    )
 
 
 @transaction.atomic
@@ -52,7 +37,7 @@ def plan_goal_add(
         target_date=target_date,
         created_by=actor,
     )
-    _record(
+    person_row_event(
         actor,
         "plan_goal.add",
         goal,
@@ -66,7 +51,7 @@ def plan_goal_set_status(*, actor: User | None, goal: PlanGoal, status: str) -> 
     goal = PlanGoal.objects.select_for_update().get(pk=goal.pk)
     raise_if([("status", _("Tuntematon tila."))] if status not in PlanGoal.Status.values else [])
     if goal.status != status:
-        _record(actor, "plan_goal.set_status", goal, {"status": [goal.status, status]})
+        person_row_event(actor, "plan_goal.set_status", goal, {"status": [goal.status, status]})
         goal.status = status
         goal.save(update_fields=["status", "updated_at"])
     return goal
@@ -95,7 +80,7 @@ def plan_action_add(
         due_on=due_on,
         created_by=actor,
     )
-    _record(
+    person_row_event(
         actor,
         "plan_action.add",
         action,
@@ -120,7 +105,7 @@ def plan_action_set_status(
     )
     if (action.status, action.completed_on) == (status, new_completed):
         return action
-    _record(
+    person_row_event(
         actor,
         "plan_action.set_status",
         action,
@@ -135,7 +120,7 @@ def plan_action_set_status(
 
 
 @transaction.atomic
-def service_event_record(
+def service_eventperson_row_event(
     *,
     actor: User | None,
     job_seeker: JobSeeker,
@@ -211,7 +196,7 @@ def service_event_record(
         outcome=outcome if kind == ServiceEvent.Kind.OUTCOME else "",
         created_by=actor,
     )
-    _record(
+    person_row_event(
         actor,
         "service_event.record",
         event,
@@ -221,7 +206,7 @@ def service_event_record(
             "recipient": [None, str(event.partner_organisation or event.company or "") or None],
             "outcome": [None, event.outcome or None],
         },
-        label=event,
+        what=event,
     )
     return event
 
@@ -238,12 +223,12 @@ def referral_set_status(*, actor: User | None, event: ServiceEvent, status: str)
         else []
     )
     if event.referral_status != status:
-        _record(
+        person_row_event(
             actor,
             "service_event.referral_status",
             event,
             {"referral_status": [event.referral_status, status]},
-            label=event,
+            what=event,
         )
         event.referral_status = status
         event.save(update_fields=["referral_status", "updated_at"])
