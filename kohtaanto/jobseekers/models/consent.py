@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kohtaanto.common.models import TimeStampedModel, recorded_by_field
+from kohtaanto.jobseekers.models.fields import employer_field, partner_organisation_field
 from kohtaanto.jobseekers.models.job_seeker import JobSeeker
 
 
@@ -23,22 +24,8 @@ class Consent(TimeStampedModel):
 
     job_seeker = models.ForeignKey(JobSeeker, on_delete=models.CASCADE, related_name="consents")
     purpose = models.CharField(_("tarkoitus"), max_length=20, choices=ConsentPurpose.choices)
-    partner_organisation = models.ForeignKey(
-        "accounts.PartnerOrganisation",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("kumppaniorganisaatio"),
-    )
-    company = models.ForeignKey(
-        "employers.Company",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("työnantaja"),
-    )
+    partner_organisation = partner_organisation_field()
+    company = employer_field()
     given_on = models.DateField(_("annettu"))
     expires_on = models.DateField(_("voimassa asti"), null=True, blank=True)
     note = models.TextField(_("lisätieto"), blank=True)

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kohtaanto.common.models import TimeStampedModel, recorded_by_field
+from kohtaanto.jobseekers.models.fields import employer_field, partner_organisation_field
 from kohtaanto.jobseekers.models.job_seeker import JobSeeker
 
 
@@ -91,22 +92,8 @@ class ServiceEvent(TimeStampedModel):
     occurred_on = models.DateField(_("päivämäärä"))
     description = models.TextField(_("kuvaus"), blank=True)
     training_name = models.CharField(_("koulutus"), max_length=300, blank=True)
-    partner_organisation = models.ForeignKey(
-        "accounts.PartnerOrganisation",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("kumppaniorganisaatio"),
-    )
-    company = models.ForeignKey(
-        "employers.Company",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("työnantaja"),
-    )
+    partner_organisation = partner_organisation_field()
+    company = employer_field()
     referral_status = models.CharField(
         _("ohjauksen tila"), max_length=10, choices=ReferralStatus.choices, blank=True
     )

@@ -120,7 +120,7 @@ def plan_action_set_status(
 
 
 @transaction.atomic
-def service_eventperson_row_event(
+def service_event_record(
     *,
     actor: User | None,
     job_seeker: JobSeeker,
