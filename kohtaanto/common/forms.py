@@ -14,6 +14,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy
 
 from kohtaanto.common.errors import DomainError, ImportRejectedError, NotFoundError
 from kohtaanto.common.money import format_decimal, parse_decimal
@@ -134,6 +135,22 @@ def percent_field(
         max_value=Decimal(100),
         **kwargs,
     )
+
+
+class PeriodMixin:
+    """Refuses an end before the start (fields `start_field` and `end_field`): the reason
+    `period_message` stands at the end field."""
+
+    start_field = "start_date"
+    end_field = "end_date"
+    period_message: Any = gettext_lazy("Päättymispäivä on ennen alkamispäivää.")
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}  # type: ignore[misc]
+        start, end = cleaned.get(self.start_field), cleaned.get(self.end_field)
+        if start and end and end < start:
+            self.add_error(self.end_field, self.period_message)  # type: ignore[attr-defined]
+        return cleaned
 
 
 class BlankRowForm(CleanTextFormMixin, forms.Form):

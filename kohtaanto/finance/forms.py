@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from kohtaanto.common.forms import (
     DateInput,
     DecimalTextField,
+    PeriodMixin,
     date_field,
     hours_field,
     money_field,
@@ -29,20 +30,6 @@ from kohtaanto.finance.models import (
     SchemeRule,
 )
 from kohtaanto.finance.services import ApplicationData
-
-
-class PeriodMixin:
-    """Refuses an end before the start (fields `start_field` and `end_field`)."""
-
-    start_field = "start_date"
-    end_field = "end_date"
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()  # type: ignore[misc]
-        start, end = cleaned.get(self.start_field), cleaned.get(self.end_field)
-        if start and end and end < start:
-            self.add_error(self.end_field, _("Päättymispäivä on ennen alkamispäivää."))  # type: ignore[attr-defined]
-        return cleaned
 
 
 class YearForm(CleanTextFormMixin, forms.Form):
@@ -159,7 +146,7 @@ class GrantSchemeForm(CleanTextFormMixin, PeriodMixin, forms.Form):
             del self.fields["is_active"]
 
 
-class SchemeRuleForm(CleanTextFormMixin, forms.ModelForm):
+class SchemeRuleForm(CleanTextFormMixin, PeriodMixin, forms.ModelForm):
     class Meta:
         model = SchemeRule
         fields = [
@@ -196,11 +183,10 @@ class SchemeRuleForm(CleanTextFormMixin, forms.ModelForm):
             )
         }
 
+    start_field, end_field = "valid_from", "valid_to"
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        start, end = cleaned.get("valid_from"), cleaned.get("valid_to")
-        if start and end and end < start:
-            self.add_error("valid_to", _("Päättymispäivä on ennen alkamispäivää."))
         low, high = cleaned.get("min_age"), cleaned.get("max_age")
         if low is not None and high is not None and low > high:
             self.add_error("max_age", _("Yläikäraja on pienempi kuin alaikäraja."))

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from kohtaanto.accounts.models import PartnerOrganisation, User
 from kohtaanto.common.forms import (
     DecimalTextField,
+    PeriodMixin,
     hours_field,
     money_field,
     percent_field,
@@ -66,7 +67,12 @@ def organisation_from_choice(value: str) -> PartnerOrganisation | None:
     return PartnerOrganisation.objects.get(pk=int(value))
 
 
-class PeriodFilterForm(CleanTextFormMixin, forms.Form):
+class _Period(PeriodMixin):
+    start_field, end_field = "start", "end"
+    period_message = _("Kausi päättyy ennen kuin se alkaa.")
+
+
+class PeriodFilterForm(CleanTextFormMixin, _Period, forms.Form):
     operation = forms.ModelChoiceField(queryset=Operation.objects.none(), label=_("Hanke"))
     start = forms.DateField(label=_("Alkaen"), widget=DateInput())
     end = forms.DateField(label=_("Päättyen"), widget=DateInput())
@@ -74,12 +80,6 @@ class PeriodFilterForm(CleanTextFormMixin, forms.Form):
     def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         set_choices(self, "operation", _operations(actor))
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("start") and data.get("end") and data["end"] < data["start"]:
-            raise forms.ValidationError(_("Kausi päättyy ennen kuin se alkaa."))
-        return data
 
 
 class StaffMemberForm(CleanTextFormMixin, forms.Form):
@@ -355,7 +355,7 @@ class AttachmentForm(CleanTextFormMixin, forms.Form):
     )
 
 
-class PartnerReportForm(CleanTextFormMixin, forms.Form):
+class PartnerReportForm(CleanTextFormMixin, _Period, forms.Form):
     organisation = forms.ChoiceField(label=_("Organisaatio"))
     start = forms.DateField(label=_("Alkaen"), widget=DateInput())
     end = forms.DateField(label=_("Päättyen"), widget=DateInput())
@@ -369,12 +369,6 @@ class PartnerReportForm(CleanTextFormMixin, forms.Form):
             # A partner user reports on their own organisation only.
             choices = [c for c in choices if c[0] == str(actor.partner_organisation_id)]
         field.choices = choices
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("start") and data.get("end") and data["end"] < data["start"]:
-            raise forms.ValidationError(_("Kausi päättyy ennen kuin se alkaa."))
-        return data
 
 
 class PaymentDecisionForm(CleanTextFormMixin, forms.Form):
