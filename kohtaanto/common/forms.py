@@ -8,7 +8,7 @@ was typed with `common.money.parse_decimal`.
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
 from django.contrib import messages
@@ -151,6 +151,18 @@ class PeriodMixin:
         if start and end and end < start:
             self.add_error(self.end_field, self.period_message)  # type: ignore[attr-defined]
         return cleaned
+
+
+class ActorChoicesMixin:
+    """A form made for an actor (the `actor` keyword) whose model choices depend on who they
+    are: `actor_choices` maps a field to the function of the actor that gives its rows."""
+
+    actor_choices: ClassVar[dict[str, Callable[[Any], Any]]] = {}
+
+    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, rows in self.actor_choices.items():
+            set_choices(self, name, rows(actor))  # type: ignore[arg-type]
 
 
 class BlankRowForm(CleanTextFormMixin, forms.Form):

@@ -205,35 +205,14 @@ def company_timeline(*, actor: User, company: Company) -> list[TimelineEntry]:
     if actor.permissions.can_view_company_needs(company):
         for survey in company.surveys.all():
             url = reverse("employers:survey_detail", args=[survey.pk])
-            entries.append(
-                TimelineEntry(
-                    survey.created_at, _("Osaamistarvekartoitus"), _("aloitettu"), url=url
-                )
-            )
-            if survey.link_sent_at:
-                entries.append(
-                    TimelineEntry(
-                        survey.link_sent_at,
-                        _("Osaamistarvekartoitus"),
-                        _("linkki lähetetty"),
-                        url=url,
-                    )
-                )
-            if survey.submitted_at:
-                entries.append(
-                    TimelineEntry(
-                        survey.submitted_at,
-                        _("Osaamistarvekartoitus"),
-                        _("yritys vastasi"),
-                        url=url,
-                    )
-                )
-            if survey.completed_at:
-                entries.append(
-                    TimelineEntry(
-                        survey.completed_at, _("Osaamistarvekartoitus"), _("valmis"), url=url
-                    )
-                )
+            for moment, step in (
+                (survey.created_at, _("aloitettu")),
+                (survey.link_sent_at, _("linkki lähetetty")),
+                (survey.submitted_at, _("yritys vastasi")),
+                (survey.completed_at, _("valmis")),
+            ):
+                if moment:
+                    entries.append(TimelineEntry(moment, _("Osaamistarvekartoitus"), step, url=url))
         for assessment in company.readiness_assessments.all():
             entries.append(
                 TimelineEntry(

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kohtaanto.accounts.models import PartnerOrganisation, User
 from kohtaanto.common.forms import (
+    ActorChoicesMixin,
     DecimalTextField,
     PeriodMixin,
     hours_field,
@@ -42,6 +43,39 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+def _area_users(actor: User) -> Any:
+    return User.objects.filter(employment_area_id=actor.employment_area_id).order_by(
+        "last_name", "first_name", "username"
+    )
+
+
+def _recorded_positions(actor: User) -> Any:
+    """Positions of the operations administered here, whose time is recorded here."""
+    return StaffPosition.objects.filter(
+        operation__employment_area_id=actor.employment_area_id,
+        operation__administered_here=True,
+    ).select_related("staff_member", "operation")
+
+
+def _salaried_positions(actor: User) -> Any:
+    return StaffPosition.objects.filter(
+        operation__employment_area_id=actor.employment_area_id,
+        salary_model__in=(SalaryModel.SALARY_PLUS_SIDE_COSTS, SalaryModel.MONTHLY_RATE),
+    ).select_related("staff_member", "operation")
+
+
+def _periods_without_report(actor: User) -> Any:
+    return (
+        PaymentPeriod.objects.filter(
+            operation__employment_area_id=actor.employment_area_id,
+            operation__administered_here=True,
+            cost_reports__isnull=True,
+        )
+        .select_related("operation")
+        .order_by("operation__code", "number")
+    )
+
+
 def _staff_members(actor: User) -> Any:
     return StaffMember.objects.filter(employment_area_id=actor.employment_area_id)
 
@@ -72,34 +106,24 @@ class _Period(PeriodMixin):
     period_message = _("Kausi päättyy ennen kuin se alkaa.")
 
 
-class PeriodFilterForm(CleanTextFormMixin, _Period, forms.Form):
+class PeriodFilterForm(CleanTextFormMixin, ActorChoicesMixin, _Period, forms.Form):
     operation = forms.ModelChoiceField(queryset=Operation.objects.none(), label=_("Hanke"))
     start = forms.DateField(label=_("Alkaen"), widget=DateInput())
     end = forms.DateField(label=_("Päättyen"), widget=DateInput())
 
-    def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        set_choices(self, "operation", _operations(actor))
+    actor_choices = {"operation": _operations}
 
 
-class StaffMemberForm(CleanTextFormMixin, forms.Form):
+class StaffMemberForm(CleanTextFormMixin, ActorChoicesMixin, forms.Form):
     name = forms.CharField(label=_("Nimi"), max_length=200)
     user = forms.ModelChoiceField(
         queryset=User.objects.none(), required=False, label=_("Käyttäjätunnus")
     )
 
-    def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        set_choices(
-            self,
-            "user",
-            User.objects.filter(employment_area_id=actor.employment_area_id).order_by(
-                "last_name", "first_name", "username"
-            ),
-        )
+    actor_choices = {"user": _area_users}
 
 
-class StaffPositionForm(CleanTextFormMixin, forms.Form):
+class StaffPositionForm(CleanTextFormMixin, ActorChoicesMixin, forms.Form):
     staff_member = forms.ModelChoiceField(queryset=StaffMember.objects.none(), label=_("Henkilö"))
     title = forms.CharField(label=_("Tehtävänimike"), max_length=200)
     salary_model = forms.ChoiceField(label=_("Palkkamalli"), choices=SalaryModel.choices)
@@ -150,12 +174,10 @@ class StaffPositionForm(CleanTextFormMixin, forms.Form):
         ),
     )
 
-    def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        set_choices(self, "staff_member", _staff_members(actor))
+    actor_choices = {"staff_member": _staff_members}
 
 
-class TimeRecordForm(CleanTextFormMixin, forms.Form):
+class TimeRecordForm(CleanTextFormMixin, ActorChoicesMixin, forms.Form):
     position = forms.ModelChoiceField(
         queryset=StaffPosition.objects.none(), label=_("Henkilö ja tehtävä")
     )
@@ -174,30 +196,19 @@ class TimeRecordForm(CleanTextFormMixin, forms.Form):
     )
     description = forms.CharField(label=_("Kuvaus"), required=False, max_length=300)
 
-    def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        set_choices(
-            self,
-            "position",
-            StaffPosition.objects.filter(
-                operation__employment_area_id=actor.employment_area_id,
-                operation__administered_here=True,
-            ).select_related("staff_member", "operation"),
-        )
+    actor_choices = {"position": _recorded_positions}
 
 
-class TimeFilterForm(CleanTextFormMixin, forms.Form):
+class TimeFilterForm(CleanTextFormMixin, ActorChoicesMixin, forms.Form):
     year = forms.IntegerField(label=_("Vuosi"), min_value=2000, max_value=2100)
     staff_member = forms.ModelChoiceField(
         queryset=StaffMember.objects.none(), required=False, label=_("Henkilö")
     )
 
-    def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        set_choices(self, "staff_member", _staff_members(actor))
+    actor_choices = {"staff_member": _staff_members}
 
 
-class SalaryPaymentForm(CleanTextFormMixin, forms.Form):
+class SalaryPaymentForm(CleanTextFormMixin, ActorChoicesMixin, forms.Form):
     position = forms.ModelChoiceField(
         queryset=StaffPosition.objects.none(), label=_("Henkilö ja tehtävä")
     )
@@ -206,36 +217,13 @@ class SalaryPaymentForm(CleanTextFormMixin, forms.Form):
     )
     gross_salary = money_field(_("Bruttopalkka (€)"), max_digits=10)
 
-    def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        set_choices(
-            self,
-            "position",
-            StaffPosition.objects.filter(
-                operation__employment_area_id=actor.employment_area_id,
-                salary_model__in=(SalaryModel.SALARY_PLUS_SIDE_COSTS, SalaryModel.MONTHLY_RATE),
-            ).select_related("staff_member", "operation"),
-        )
+    actor_choices = {"position": _salaried_positions}
 
 
-class CostReportCreateForm(CleanTextFormMixin, forms.Form):
+class CostReportCreateForm(CleanTextFormMixin, ActorChoicesMixin, forms.Form):
     period = forms.ModelChoiceField(queryset=PaymentPeriod.objects.none(), label=_("Maksatuskausi"))
 
-    def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        set_choices(
-            self,
-            "period",
-            (
-                PaymentPeriod.objects.filter(
-                    operation__employment_area_id=actor.employment_area_id,
-                    operation__administered_here=True,
-                    cost_reports__isnull=True,
-                )
-                .select_related("operation")
-                .order_by("operation__code", "number")
-            ),
-        )
+    actor_choices = {"period": _periods_without_report}
 
 
 class NarrativeForm(CleanTextFormMixin, forms.Form):
@@ -247,7 +235,7 @@ class NarrativeForm(CleanTextFormMixin, forms.Form):
     )
 
 
-class OperationCompanyForm(CleanTextFormMixin, forms.Form):
+class OperationCompanyForm(CleanTextFormMixin, ActorChoicesMixin, forms.Form):
     company = forms.ModelChoiceField(queryset=Company.objects.none(), label=_("Yritys"))
     is_development_partner = forms.BooleanField(label=_("Kehittämiskumppani"), required=False)
     is_pilot_company = forms.BooleanField(label=_("Pilottiyritys"), required=False)
@@ -261,9 +249,7 @@ class OperationCompanyForm(CleanTextFormMixin, forms.Form):
         ),
     )
 
-    def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        set_choices(self, "company", company_choices(actor=actor))
+    actor_choices = {"company": lambda actor: company_choices(actor=actor)}
 
 
 class ImplementerBudgetForm(CleanTextFormMixin, forms.Form):
@@ -304,14 +290,8 @@ class ActivityEntryForm(CleanTextFormMixin, forms.Form):
 
     def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        operation = self.fields["operation"]
-        assert isinstance(operation, forms.ModelChoiceField)
-        operation.queryset = _operations(actor)
-        companies = self.fields["companies"]
-        assert isinstance(companies, forms.ModelMultipleChoiceField)
-        companies.queryset = Company.objects.filter(
-            employment_area_id=actor.employment_area_id
-        ).order_by("name")
+        set_choices(self, "operation", _operations(actor))
+        set_choices(self, "companies", company_choices(actor=actor))
         choices = [("", "–"), *organisation_choices(actor)]
         for name in ("referral_from", "referral_to"):
             field = self.fields[name]
