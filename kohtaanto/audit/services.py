@@ -107,19 +107,9 @@ def audit_events_record_plain(
     label = _target_label(target_type)  # type: ignore[arg-type]
     return rows_insert(
         AuditEvent,
-        (
-            (actor_id, username, action, label, str(pk), text[:255], changes)
-            for action, pk, text, changes in events
-        ),
-        columns=(
-            "actor_id",
-            "actor_username",
-            "action",
-            "target_type",
-            "target_id",
-            "target_repr",
-            "changes",
-        ),
+        ((action, str(pk), text[:255], changes) for action, pk, text, changes in events),
+        columns=("action", "target_id", "target_repr", "changes"),
+        same={"actor_id": actor_id, "actor_username": username, "target_type": label},
     )
 
 

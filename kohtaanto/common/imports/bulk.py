@@ -97,33 +97,42 @@ class _Plan:
     """The columns of one insert: those the rows give (prepared a chunk at a time) and the
     rest, each one value for every row (its default, or the time of the call)."""
 
-    def __init__(self, model: type[models.Model], columns: Sequence[str], connection: Any):
+    def __init__(
+        self,
+        model: type[models.Model],
+        columns: Sequence[str],
+        connection: Any,
+        same: Mapping[str, Any] | None = None,
+    ):
         self.connection = connection
         by_name: dict[str, models.Field] = {}
         fields = [f for f in model._meta.concrete_fields if not isinstance(f, models.AutoField)]
         for f in fields:
             by_name[f.name] = by_name[f.attname] = f
-        given: list[models.Field] = []
-        for name in columns:
+
+        def field(name: str) -> models.Field:
             if name not in by_name:
                 raise ValueError(f"{model.__name__} has no field {name!r} to insert.")
-            given.append(by_name[name])
-        if len(set(given)) != len(given):
-            raise ValueError(f"A field is named twice in {list(columns)!r}.")
+            return by_name[name]
+
+        given = [field(name) for name in columns]
+        same_values = {field(name): value for name, value in (same or {}).items()}
+        if len(set(given) | set(same_values)) != len(given) + len(same_values):
+            raise ValueError(f"A field is named twice in {[*columns, *(same or {})]!r}.")
         now = timezone.now()
         rest = [f for f in fields if f not in given]
         self.fields = given + rest
         self.given = len(given)
         self.preparers = [_column_preparer(f, connection) for f in given]
-        self.fixed = [
-            f.get_db_prep_save(
-                now
-                if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
-                else f.get_default(),
-                connection,
-            )
-            for f in rest
-        ]
+        self.fixed = []
+        for f in rest:
+            if f in same_values:
+                value = same_values[f]
+            elif getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
+                value = now
+            else:
+                value = f.get_default()
+            self.fixed.append(f.get_db_prep_save(value, connection))
         quote = connection.ops.quote_name
         self.table = quote(model._meta.db_table)
         self.columns = [quote(str(f.column)) for f in self.fields]
@@ -169,16 +178,18 @@ def rows_insert(
     rows: Iterable[Mapping[str, Any]] | Iterable[Sequence[Any]],
     *,
     columns: Sequence[str] | None = None,
+    same: Mapping[str, Any] | None = None,
 ) -> int:
     """INSERT `rows` into `model`'s table, many rows a statement: mappings (field name →
     value; foreign keys by their `<name>_id`), or, with `columns` (field names, foreign keys
-    by `<name>_id`), tuples of values in that order. Fields a row leaves out get their
-    default; `auto_now` and `auto_now_add` fields get the time of the call. No signals, no
-    `save()`: for plain records only. Returns the number of rows."""
+    by `<name>_id`), tuples of values in that order; `same` gives fields one value for every
+    row (prepared once). Fields left out get their default; `auto_now` and `auto_now_add`
+    fields get the time of the call. No signals, no `save()`: for plain records only.
+    Returns the number of rows."""
     if columns is None:
         columns, rows = _mapping_rows(model, rows)  # type: ignore[arg-type]
     connection = connections[DEFAULT_DB_ALIAS]
-    plan = _Plan(model, columns, connection)
+    plan = _Plan(model, columns, connection, same)
     count = 0
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -197,7 +208,11 @@ def rows_insert(
 
 
 def rows_insert_ids(
-    model: type[models.Model], rows: Iterable[Sequence[Any]], *, columns: Sequence[str]
+    model: type[models.Model],
+    rows: Iterable[Sequence[Any]],
+    *,
+    columns: Sequence[str],
+    same: Mapping[str, Any] | None = None,
 ) -> list[int]:
     """`rows_insert(model, rows, columns=columns)` for a model with an automatic integer
     primary key, returning the new rows' ids in the order of `rows`.
@@ -211,7 +226,7 @@ def rows_insert_ids(
     pk = model._meta.pk
     if not isinstance(pk, models.AutoField):
         raise ValueError(f"{model.__name__} has no automatic integer primary key.")
-    plan = _Plan(model, columns, connection)
+    plan = _Plan(model, columns, connection, same)
     ids: list[int] = []
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":

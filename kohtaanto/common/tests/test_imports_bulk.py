@@ -108,8 +108,26 @@ def test_columns_are_checked(area):
         rows_insert(JobSeeker, [(1,)], columns=("nonexistent",))
     with pytest.raises(ValueError, match="twice"):
         rows_insert(JobSeeker, [(1, 1)], columns=("employment_area", "employment_area_id"))
+    with pytest.raises(ValueError, match="twice"):
+        rows_insert(JobSeeker, [(1,)], columns=("employment_area_id",), same={"employment_area": 1})
+    with pytest.raises(ValueError, match="no field"):
+        rows_insert(JobSeeker, [], columns=(), same={"nonexistent": 1})
     with pytest.raises(ValueError), transaction.atomic():  # a row shorter than the columns
         rows_insert(JobSeeker, [(area.pk, "S", "A")], columns=PEOPLE)
     with pytest.raises(ValueError, match="automatic"):
         rows_insert_ids(Session, [], columns=("session_key",))
     assert not JobSeeker.objects.filter(employment_area=area).exists()
+
+
+@pytest.mark.django_db
+def test_same_gives_every_row_one_value_prepared_by_its_field(area):
+    day = datetime.date(2026, 12, 2)
+    rows = [(f"S-{i}", "Etu", "Suku") for i in range(3)]
+    same = {"employment_area": area.pk, "birth_date": day, "status": "closed"}
+    ids = rows_insert_ids(
+        JobSeeker, rows, columns=("external_id", "first_name", "last_name"), same=same
+    )
+    stored = JobSeeker.objects.filter(pk__in=ids).order_by("external_id")
+    assert [(p.external_id, p.employment_area, p.birth_date, p.status) for p in stored] == [
+        (f"S-{i}", area, day, "closed") for i in range(3)
+    ]

@@ -68,11 +68,9 @@ def apply_job_seekers(
     new_records = [r for r in records if r.external_id not in people]
     new_ids = rows_insert_ids(
         JobSeeker,
-        (
-            (area.pk, r.external_id, r.first_name, r.last_name, _pk(r.municipality))
-            for r in new_records
-        ),
-        columns=("employment_area_id", *fields[:3], "municipality_id"),
+        ((r.external_id, r.first_name, r.last_name, _pk(r.municipality)) for r in new_records),
+        columns=(*fields[:3], "municipality_id"),
+        same={"employment_area_id": area.pk},
     )
     created = {r.external_id: pk for r, pk in zip(new_records, new_ids, strict=True)}
     # Profile rows go in as plain tuples (common.imports.rows_insert): 20 skills a person made
@@ -161,8 +159,9 @@ def apply_job_seekers(
         JobSeeker.objects.bulk_update(changed_people, [*fields, "updated_at"], batch_size=CHUNK)
     rows_insert(
         ProfileSkill,
-        ((*skill, today, recorded_by_id) for skill in new_skills),
-        columns=("job_seeker_id", "concept_id", "level", "source", "assessed_on", "recorded_by_id"),
+        new_skills,
+        columns=("job_seeker_id", "concept_id", "level", "source"),
+        same={"assessed_on": today, "recorded_by_id": recorded_by_id},
     )
     if changed_skills:
         ProfileSkill.objects.bulk_update(
@@ -170,13 +169,15 @@ def apply_job_seekers(
         )
     rows_insert(
         RequirementCard,
-        ((*card, SkillSource.SELF_ASSESSED.value, recorded_by_id) for card in new_cards),
-        columns=("job_seeker_id", "concept_id", "source", "recorded_by_id"),
+        new_cards,
+        columns=("job_seeker_id", "concept_id"),
+        same={"source": SkillSource.SELF_ASSESSED.value, "recorded_by_id": recorded_by_id},
     )
     rows_insert(
         TargetOccupation,
-        ((*target, recorded_by_id) for target in new_targets),
-        columns=("job_seeker_id", "concept_id", "recorded_by_id"),
+        new_targets,
+        columns=("job_seeker_id", "concept_id"),
+        same={"recorded_by_id": recorded_by_id},
     )
     audit_events_record_plain(actor=actor, target_type=JobSeeker, events=events)
 
