@@ -18,6 +18,8 @@ from typing import Any
 from django.db import DEFAULT_DB_ALIAS, connections, models
 from django.utils import timezone
 
+from kohtaanto.common.imports.copy_text import copy_column, copy_rows, text_dumper
+
 _ABSENT = object()
 BATCH = 1000
 # SQLite's default limit of parameters a statement (32 766 since 3.32); PostgreSQL's is 65 535.
@@ -136,15 +138,31 @@ class _Plan:
         quote = connection.ops.quote_name
         self.table = quote(model._meta.db_table)
         self.columns = [quote(str(f.column)) for f in self.fields]
+        self.copy_fixed: list[str] | None = None
 
-    def prepared(self, chunk: list[Sequence[Any]]) -> Iterator[tuple[Any, ...]]:
-        """`chunk` (rows of the given columns) as full rows of prepared values."""
-        if not self.given:
-            return (tuple(self.fixed) for _row in chunk)
+    def prepared_columns(self, chunk: list[Sequence[Any]]) -> list[Sequence[Any]]:
+        """`chunk` (rows of the given columns) as columns of prepared values."""
         # A row with more or fewer values than columns fails either zip.
         columns = zip(*chunk, strict=True)
-        given = [prep(col) for prep, col in zip(self.preparers, columns, strict=True)]
-        return zip(*given, *(repeat(value) for value in self.fixed), strict=False)
+        return [prep(col) for prep, col in zip(self.preparers, columns, strict=True)]
+
+    def prepared(self, chunk: list[Sequence[Any]]) -> Iterator[tuple[Any, ...]]:
+        """`chunk` as full rows of prepared values."""
+        if not self.given:
+            return (tuple(self.fixed) for _row in chunk)
+        fixed = (repeat(value) for value in self.fixed)
+        return zip(*self.prepared_columns(chunk), *fixed, strict=False)
+
+    def copy_text(
+        self, chunk: list[Sequence[Any]], dump: Callable[[Any], str], ids: Sequence[int] = ()
+    ) -> str:
+        """`chunk` as PostgreSQL COPY text (`ids`, when given, as the first column)."""
+        if self.copy_fixed is None:
+            self.copy_fixed = [copy_column([value], dump)[0] for value in self.fixed]
+        columns = [copy_column(col, dump) for col in self.prepared_columns(chunk)]
+        if ids:
+            columns.insert(0, copy_column(ids, dump))
+        return copy_rows([*columns, *([text] * len(chunk) for text in self.copy_fixed)])
 
 
 def _mapping_rows(
@@ -193,12 +211,12 @@ def rows_insert(
     count = 0
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            # COPY streams the rows in one command (psycopg adapts each prepared value).
+            # COPY streams the rows in one command, formatted here a column at a time.
             sql = f"COPY {plan.table} ({', '.join(plan.columns)}) FROM STDIN"
+            dump = text_dumper(cursor.cursor)
             with cursor.cursor.copy(sql) as copy:
                 for chunk in _batches(rows, BATCH):  # type: ignore[arg-type]
-                    for record in plan.prepared(chunk):
-                        copy.write_row(record)
+                    copy.write(plan.copy_text(chunk, dump))
                     count += len(chunk)
             return count
         for chunk in _batches(rows, _sqlite_batch(plan)):  # type: ignore[arg-type]
@@ -235,12 +253,12 @@ def rows_insert_ids(
             ids = _sequence_values(cursor, plan.table, pk.column, len(rows))
             sql = f"COPY {plan.table} ({connection.ops.quote_name(pk.column)}, "
             sql += f"{', '.join(plan.columns)}) FROM STDIN"
+            dump = text_dumper(cursor.cursor)
             with cursor.cursor.copy(sql) as copy:
                 start = 0
                 for chunk in _batches(rows, BATCH):
                     new = ids[start : start + len(chunk)]
-                    for pk_value, record in zip(new, plan.prepared(chunk), strict=True):
-                        copy.write_row((pk_value, *record))
+                    copy.write(plan.copy_text(chunk, dump, new))
                     start += len(chunk)
             return ids
         if not connection.features.can_return_rows_from_bulk_insert:
