@@ -294,7 +294,9 @@ def _sqlite_batch(plan: _Plan) -> int:
 
 
 def _values_sql(plan: _Plan, rows: int) -> str:
-    one_row = "(" + ", ".join(["%s"] * len(plan.fields)) + ")"
+    """INSERT of `rows` rows with SQLite's own `?` placeholders: Django's SQLite cursor turns
+    `%s` into `?` with a regular expression over the whole statement (1 ms for 1 000 rows)."""
+    one_row = "(" + ", ".join(["?"] * len(plan.fields)) + ")"
     # Table and column names come from the model and are quoted; values are parameters.
     return (
         f"INSERT INTO {plan.table} ({', '.join(plan.columns)}) "  # noqa: S608

@@ -106,23 +106,29 @@ def apply_job_seekers(
                 changed_people.append(person)
         else:
             person_id = created[record.external_id]
-        skill_changes = []
-        for concept, level, source in record.skills:
-            current = skills.get((person_id, concept.id))
-            if current is None:
-                new_skills.append((person_id, concept.id, level, source))
-                skill_changes.append([concept.uri, None, [level, source]])
-            elif current[1:] != (level, source):
-                skill_changes.append([concept.uri, [current[1], current[2]], [level, source]])
-                changed_skills.append(
-                    ProfileSkill(
-                        pk=current[0],
-                        level=level,
-                        source=source,
-                        recorded_by=recorded_by,
-                        updated_at=now,
+        if person is None:
+            # A new person has no profile yet: every skill is new.
+            given = record.skills
+            new_skills.extend([(person_id, c.id, level, source) for c, level, source in given])
+            skill_changes = [[c.uri, None, [level, source]] for c, level, source in given]
+        else:
+            skill_changes = []
+            for concept, level, source in record.skills:
+                current = skills.get((person_id, concept.id))
+                if current is None:
+                    new_skills.append((person_id, concept.id, level, source))
+                    skill_changes.append([concept.uri, None, [level, source]])
+                elif current[1:] != (level, source):
+                    skill_changes.append([concept.uri, [current[1], current[2]], [level, source]])
+                    changed_skills.append(
+                        ProfileSkill(
+                            pk=current[0],
+                            level=level,
+                            source=source,
+                            recorded_by=recorded_by,
+                            updated_at=now,
+                        )
                     )
-                )
         card_uris = []
         for concept in record.requirements:
             if (person_id, concept.id) not in cards:
