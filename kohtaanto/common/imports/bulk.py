@@ -42,8 +42,8 @@ _INTEGER_FIELDS = frozenset(
     }
 )
 _TEXT_FIELDS = frozenset({models.CharField, models.TextField})
-_INT_OR_NONE = frozenset({int, type(None)})
-_STR_OR_NONE = frozenset({str, type(None)})
+_INT_OR_NONE: frozenset[type] = frozenset({int, type(None)})
+_STR_OR_NONE: frozenset[type] = frozenset({str, type(None)})
 _NOTHING: frozenset[type] = frozenset()
 
 
@@ -235,8 +235,8 @@ def rows_insert_ids(
     """`rows_insert(model, rows, columns=columns)` for a model with an automatic integer
     primary key, returning the new rows' ids in the order of `rows`.
 
-    PostgreSQL: the ids are taken from the table's sequence in one query a chunk (`nextval`,
-    as the database's own default would) and sent with the rows by COPY. SQLite: a multi-row
+    PostgreSQL: the ids are taken from the table's sequence in one query (`nextval`, as the
+    column's own default would) and sent with the rows by COPY. SQLite: a multi-row
     INSERT … RETURNING id; SQLite gives a multi-row insert's rows increasing ids in the order
     of its VALUES (the largest id so far plus one, a row at a time), so the returned ids
     sorted are the rows' ids in order (RETURNING itself promises no order)."""
@@ -244,14 +244,15 @@ def rows_insert_ids(
     pk = model._meta.pk
     if not isinstance(pk, models.AutoField):
         raise ValueError(f"{model.__name__} has no automatic integer primary key.")
+    pk_column = str(pk.column)
     plan = _Plan(model, columns, connection, same)
     ids: list[int] = []
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # The ids first (no other query can run while a COPY is open), then one COPY.
             rows = list(rows)
-            ids = _sequence_values(cursor, plan.table, pk.column, len(rows))
-            sql = f"COPY {plan.table} ({connection.ops.quote_name(pk.column)}, "
+            ids = _sequence_values(cursor, plan.table, pk_column, len(rows))
+            sql = f"COPY {plan.table} ({connection.ops.quote_name(pk_column)}, "
             sql += f"{', '.join(plan.columns)}) FROM STDIN"
             dump = text_dumper(cursor.cursor)
             with cursor.cursor.copy(sql) as copy:
@@ -268,7 +269,7 @@ def rows_insert_ids(
                     cursor.execute(_values_sql(plan, 1), list(record))
                     ids.append(cursor.lastrowid)
             return ids
-        returning = f" RETURNING {connection.ops.quote_name(pk.column)}"
+        returning = f" RETURNING {connection.ops.quote_name(pk_column)}"
         for chunk in _batches(rows, _sqlite_batch(plan)):
             cursor.execute(_values_sql(plan, len(chunk)) + returning, _flat(plan.prepared(chunk)))
             new = sorted(row[0] for row in cursor.fetchall())
