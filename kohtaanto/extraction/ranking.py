@@ -188,6 +188,12 @@ class SkillRanker:
         self.cover_matrix = sparse.csr_matrix(
             self._cover(fields["pref"], size).T @ sparse.diags(np.sqrt(self.config.cover * scale))
         )
+        # For `top(..., min_evidence=2)`: each concept's stems that score or name it (stems ×
+        # concepts, 0/1), and its preferred label's stems alone with their number.
+        label_stems = (self.cover_matrix != 0).astype(np.float64)
+        self._evidence = sparse.csr_matrix(((self.matrix != 0) + label_stems) > 0, dtype=np.float64)
+        self._label_stems = sparse.csr_matrix(label_stems)
+        self._label_size = np.asarray(label_stems.sum(axis=0)).ravel()
 
     def _matrix(self, rows: list[Counter[int]], size: tuple[int, int]) -> sparse.csr_matrix:
         indptr = [0]
@@ -255,17 +261,24 @@ class SkillRanker:
         )
         return _normalize_rows(matrix)
 
-    def top(self, texts: Sequence[str], k: int | None = None) -> list[list[tuple[int, float]]]:
+    def top(
+        self, texts: Sequence[str], k: int | None = None, *, min_evidence: int = 1
+    ) -> list[list[tuple[int, float]]]:
         """The best k concepts of each text as (concept id, score 0..1), best first."""
-        ids, scores, bounds = self.top_arrays(texts, k)
+        ids, scores, bounds = self.top_arrays(texts, k, min_evidence=min_evidence)
         found = list(zip(ids.tolist(), scores.tolist(), strict=True))
         return [found[start:end] for start, end in pairwise(bounds)]
 
     def top_arrays(
-        self, texts: Sequence[str], k: int | None = None
+        self, texts: Sequence[str], k: int | None = None, *, min_evidence: int = 1
     ) -> tuple[np.ndarray, np.ndarray, list[int]]:
         """`top` as arrays: concept ids and scores, text n's best first in
-        `[bounds[n]:bounds[n + 1]]`."""
+        `[bounds[n]:bounds[n + 1]]`.
+
+        `min_evidence` 2 keeps only concepts the text shares at least two stems with, or whose
+        whole preferred label it contains: one word of a longer label ("programmering" of
+        "programmering av fast programvara", "arbete" of "ergonomiskt arbete") says too little
+        where the concepts are few or the text is a handful of bridged words."""
         k = k or self.config.top_k
         query = self.query(texts)
         scores = sparse.csr_matrix(query @ self.matrix)
@@ -292,6 +305,8 @@ class SkillRanker:
                 scratch[where] = 0.0
         # Only scores that can be kept take part in the choice of the best k.
         keep = np.flatnonzero(values >= self.config.min_score)
+        if min_evidence > 1 and len(keep):
+            keep = keep[self._evidenced(present, bounds, columns, keep, min_evidence)]
         keep_bounds = np.searchsorted(keep, bounds).tolist()
         negative = -values
         chosen = []
@@ -303,6 +318,24 @@ class SkillRanker:
         positions = np.concatenate(chosen) if chosen else keep[:0]
         bounds = np.cumsum([0] + [len(row_chosen) for row_chosen in chosen]).tolist()
         return self.ids[columns[positions]], values[positions], bounds
+
+    def _evidenced(
+        self,
+        present: sparse.csr_matrix,
+        bounds: list[int],
+        columns: np.ndarray,
+        keep: np.ndarray,
+        min_evidence: int,
+    ) -> np.ndarray:
+        """Which of the `keep` entries of the scores have enough evidence (see `top_arrays`)."""
+        rows = np.searchsorted(bounds, keep, side="right") - 1
+        concepts = columns[keep]
+        shared = sparse.csr_matrix(present @ self._evidence)[rows, concepts]
+        named = sparse.csr_matrix(present @ self._label_stems)[rows, concepts]
+        shared = np.asarray(shared).ravel()
+        named = np.asarray(named).ravel()
+        size = self._label_size[concepts]
+        return (shared >= min_evidence) | ((size > 0) & (named >= size))
 
 
 def _normalize_rows(matrix: sparse.spmatrix) -> sparse.csr_matrix:
