@@ -64,6 +64,29 @@ def test_years_of_experience_belong_to_the_skill_or_occupation(engine: Engine) -
     assert text[slice(*second.span)] == "vuodesta 2019"
 
 
+def test_years_of_a_general_skill_go_to_the_kinds_that_replace_it(engine: Engine) -> None:
+    """ "hitsaus" gives way to the MIG and MAG welding the CV names elsewhere (the most specific
+    concept): its 5 years go to them, not nowhere."""
+    text = (
+        "Mikko Björk\n\nMinulla on 5 vuoden kokemus hitsauksesta. Hallitsen MIG- ja MAG-hitsauksen."
+    )
+    result = run(engine, text)
+
+    labels = {m.label for m in result.concepts}
+    assert {"MIG-hitsaus", "MAG-hitsaus"} <= labels and "hitsaus" not in labels
+    assert sorted((e.years, e.label) for e in result.experience) == [
+        (5, "MAG-hitsaus"),
+        (5, "MIG-hitsaus"),
+    ]
+    assert {text[slice(*e.span)] for e in result.experience} == {"5 vuoden"}
+
+
+def test_years_stay_on_a_general_skill_nothing_replaces(engine: Engine) -> None:
+    result = run(engine, "Mikko Björk. Minulla on 5 vuoden kokemus hitsauksesta. Ajan trukkia.")
+
+    assert [(e.years, e.label) for e in result.experience] == [(5, "hitsaus")]
+
+
 def test_swedish_experience(engine: Engine) -> None:
     result = run(engine, "Du har minst 3 års erfarenhet av svetsning.")
 
