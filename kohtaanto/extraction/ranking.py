@@ -188,12 +188,14 @@ class SkillRanker:
         self.cover_matrix = sparse.csr_matrix(
             self._cover(fields["pref"], size).T @ sparse.diags(np.sqrt(self.config.cover * scale))
         )
-        # For `top(..., min_evidence=2)`: each concept's stems that score or name it (stems ×
-        # concepts, 0/1), and its preferred label's stems alone with their number.
-        label_stems = (self.cover_matrix != 0).astype(np.float64)
-        self._evidence = sparse.csr_matrix(((self.matrix != 0) + label_stems) > 0, dtype=np.float64)
-        self._label_stems = sparse.csr_matrix(label_stems)
-        self._label_size = np.asarray(label_stems.sum(axis=0)).ravel()
+        # For `top(..., min_evidence=2)`: each concept's stems that score or name it, and its
+        # preferred label's stems alone (concepts × stems, sorted) with their number.
+        label_stems = sparse.csr_matrix(self.cover_matrix.T != 0)
+        self._evidence = sparse.csr_matrix((self.matrix.T != 0) + label_stems)
+        self._label_stems = label_stems
+        for matrix in (self._evidence, self._label_stems):
+            matrix.sort_indices()
+        self._label_size = np.diff(label_stems.indptr)
 
     def _matrix(self, rows: list[Counter[int]], size: tuple[int, int]) -> sparse.csr_matrix:
         indptr = [0]
@@ -330,12 +332,32 @@ class SkillRanker:
         """Which of the `keep` entries of the scores have enough evidence (see `top_arrays`)."""
         rows = np.searchsorted(bounds, keep, side="right") - 1
         concepts = columns[keep]
-        shared = sparse.csr_matrix(present @ self._evidence)[rows, concepts]
-        named = sparse.csr_matrix(present @ self._label_stems)[rows, concepts]
-        shared = np.asarray(shared).ravel()
-        named = np.asarray(named).ravel()
+        # The texts' stems as sorted keys row × width + stem (a row holds each stem once).
+        width = present.shape[1]
+        in_text = np.repeat(np.arange(present.shape[0]) * width, np.diff(present.indptr))
+        in_text = np.sort(in_text + present.indices)
+        shared = _stems_in_text(self._evidence, rows, concepts, in_text, width)
+        named = _stems_in_text(self._label_stems, rows, concepts, in_text, width)
         size = self._label_size[concepts]
         return (shared >= min_evidence) | ((size > 0) & (named >= size))
+
+
+def _stems_in_text(
+    stems: sparse.csr_matrix,
+    rows: np.ndarray,
+    concepts: np.ndarray,
+    in_text: np.ndarray,
+    width: int,
+) -> np.ndarray:
+    """How many of concept `concepts[i]`'s stems (rows of `stems`) text `rows[i]` has."""
+    starts = stems.indptr[concepts]
+    lengths = stems.indptr[concepts + 1] - starts
+    owner = np.repeat(np.arange(len(concepts)), lengths)
+    first = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+    keys = rows[owner] * width + stems.indices[first + np.arange(len(owner))]
+    at = np.minimum(np.searchsorted(in_text, keys), max(len(in_text) - 1, 0))
+    found = in_text[at] == keys if len(in_text) else np.zeros(len(keys), dtype=bool)
+    return np.bincount(owner[found], minlength=len(concepts))
 
 
 def _normalize_rows(matrix: sparse.spmatrix) -> sparse.csr_matrix:
