@@ -74,7 +74,7 @@ class MergedSource:
         return iter(())
 
 
-def ratio(a: int, b: int) -> float:
+def ratio(a: float, b: float) -> float:
     return a / b if b else 0.0
 
 
