@@ -188,10 +188,12 @@ class Engine:
     ) -> None:
         """Skills outside the vocabulary, reached through the fi/sv → en word bridge
         (`bridge.py`) and the English ranker; marked for confirmation."""
-        english = [bridge.english(text, lang) for text in texts]
-        ranked = index.ranker("en").top(english, min_evidence=WEAK_EVIDENCE_BELOW)
+        terms = [bridge.english_terms(text, lang) for text in texts]
+        english = [" ".join(words) for words in terms]
+        ranker = index.ranker("en")
+        ranked = ranker.top(english, min_evidence=WEAK_EVIDENCE_BELOW)
         labels = index.labels(lang)
-        for number, words, top in zip(numbers, english, ranked, strict=True):
+        for number, words, top in zip(numbers, terms, ranked, strict=True):
             if not words:
                 continue
             result = results[number]
@@ -201,6 +203,8 @@ class Engine:
                 record = index.concepts[concept_id]
                 if concept_id in known or record.in_vocabulary or added == BRIDGE_TOP:
                     continue
+                if not ranker.evidenced_by(concept_id, words, WEAK_EVIDENCE_BELOW):
+                    continue  # two English words of one bridged word are one word of evidence
                 result.concepts.append(
                     Mention(
                         concept_id,

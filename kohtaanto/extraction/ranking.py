@@ -196,6 +196,7 @@ class SkillRanker:
         for matrix in (self._evidence, self._label_stems):
             matrix.sort_indices()
         self._label_size = np.diff(label_stems.indptr)
+        self._positions = {concept_id: i for i, concept_id in enumerate(self.ids.tolist())}
 
     def _matrix(self, rows: list[Counter[int]], size: tuple[int, int]) -> sparse.csr_matrix:
         indptr = [0]
@@ -231,6 +232,24 @@ class SkillRanker:
             self._columns.clear()  # a long-running server sees ever new words
         self._columns[word] = column
         return column
+
+    def evidenced_by(self, concept_id: int, terms: Sequence[str], min_evidence: int = 2) -> bool:
+        """Whether `min_evidence` of `terms` (each the words of one source word, as the word
+        bridge gives them) share a stem with the concept, or together hold its whole preferred
+        label: `top`'s evidence counted in source words, so that one Swedish word bridged to
+        two English ones ("maskin" → "machine machinery") stays one word of evidence."""
+        position = self._positions[concept_id]
+        evidence = self._evidence
+        stems = set(evidence.indices[evidence.indptr[position] : evidence.indptr[position + 1]])
+        by_term = [
+            {column for word in self.analyzer.words(term) if (column := self.column(word)) >= 0}
+            for term in terms
+        ]
+        if sum(1 for columns in by_term if columns & stems) >= min_evidence:
+            return True
+        labels = self._label_stems
+        label = set(labels.indices[labels.indptr[position] : labels.indptr[position + 1]])
+        return bool(label) and label <= set().union(*by_term)
 
     def query(self, texts: Sequence[str]) -> sparse.csr_matrix:
         """The texts' unit-length TF-IDF rows over the ranker's stems."""

@@ -257,3 +257,38 @@ def test_rank_mode_reports_stated_languages_as_entries_not_language_skills(engin
     # the ranker itself does rank language skills for this text: they are left out, not absent
     (top,) = index.ranker("fi").top([text])
     assert [concept_id for concept_id, _ in top if concept_id in index.language_skills]
+
+
+class _MachinerySource(_Source):
+    """ESCO-only concepts the Swedish word "maskin" (machine, machinery) reaches."""
+
+    def concepts(self) -> Iterator[ConceptRecord]:
+        yield ConceptRecord(
+            1, "urn:svets", "skill", {"sv": "svetsning"}, [("sv", "pref", "svetsning")]
+        )
+        for number, label, description in (
+            (2, "machinery products", "Machines and machinery offered."),
+            (3, "weld machinery parts", "Weld the parts of machines."),
+        ):
+            yield ConceptRecord(
+                number,
+                f"urn:{number}",
+                "skill",
+                {"en": label},
+                [("en", "pref", label)],
+                {"en": description},
+                in_vocabulary=False,
+            )
+
+
+def test_one_bridged_word_with_two_english_words_is_one_word_of_evidence() -> None:
+    engine = Engine(_MachinerySource())
+    assert bridge.english_terms("maskiner", "sv") == ["machine machinery"]
+
+    one_word = engine.extract("Vi har många maskiner här.", "sv", mode="rank", today=TODAY)
+    two_words = engine.extract(
+        "Svetsning av maskiner och maskindelar.", "sv", mode="rank", today=TODAY
+    )
+
+    assert [m.uri for m in one_word.concepts if m.confirm] == []
+    assert "urn:3" in [m.uri for m in two_words.concepts if m.confirm]
