@@ -1,18 +1,19 @@
 """Rank the ESCO skills the region's kind of work needs that the shipped vocabulary lacks.
 
-    python bench/vocabulary_candidates.py [--esco PATH] [--top N] [--transversal N]
+    python bench/vocabulary_candidates.py [--esco PATH] [--top N] [--own-occupations]
 
 How the vocabulary's growth is chosen (kohtaanto/taxonomy/vocabulary/README.md): every
 occupation→skill relation of the ESCO occupations in the industrial, technical, logistics and
 maintenance ISCO groups (ISCO_PREFIXES) is weighted — essential 1, optional 0.4 — and summed
 per skill. The skills already in `skills.csv` (or evidenced by a card in `requirements.csv`)
-are left out; the rest are printed best first with their weight, the number of occupations
-that name them, skill type and reuse level. A second list gives the skills ESCO marks as
-*transversal* and files under a transversal group (codes T…, without the languages of T1.1
-and L…): ESCO links them to almost no occupation, so they are listed by group for a reader to
-pick those that ads of any industry ask for. Nothing is chosen here: a person reads the lists
-and keeps what an industrial job ad or CV in Finland would name (the benchmark's texts are
-not read).
+are left out; the rest are printed best first with their weight, the number of occupations that
+name them, skill type and reuse level (`--own-occupations` weighs over the vocabulary's own
+occupations in `occupations.csv` instead of the ISCO groups). A second list gives the skills
+ESCO marks as *transversal* and files under a transversal group (codes T…, without the
+languages of T1.1 and L…): ESCO links them to almost no occupation, so they are listed by group
+for a reader to pick those that ads of any industry ask for. Nothing is chosen here: a person
+reads the lists and keeps what an industrial job ad or CV in Finland would name (the
+benchmark's texts are not read).
 """
 
 import argparse
@@ -60,13 +61,19 @@ def transversal(folder: Path) -> dict[str, str]:
     return found
 
 
-def rank(folder: Path, prefixes: tuple[str, ...]) -> dict[str, tuple[float, int]]:
-    """Skill URI → (summed weight, occupations) over occupations of the ISCO code prefixes."""
-    chosen = {
-        row["conceptUri"]
-        for row in _read(folder / "occupations_en.csv")
-        if row["iscoGroup"].startswith(prefixes)
-    }
+def rank(folder: Path, prefixes: tuple[str, ...] | None) -> dict[str, tuple[float, int]]:
+    """Skill URI → (summed weight, occupations) over occupations of the ISCO code prefixes.
+
+    `prefixes=None` takes the vocabulary's own occupations (`occupations.csv`) instead.
+    """
+    if prefixes is None:
+        chosen = {row["uri"] for row in _read(VOCABULARY / "occupations.csv")}
+    else:
+        chosen = {
+            row["conceptUri"]
+            for row in _read(folder / "occupations_en.csv")
+            if row["iscoGroup"].startswith(prefixes)
+        }
     weight: dict[str, float] = defaultdict(float)
     count: dict[str, int] = defaultdict(int)
     for row in _read(folder / "occupationSkillRelations.csv"):
@@ -80,18 +87,25 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--esco")
     ap.add_argument("--top", type=int, default=600, help="industrial candidates to print")
+    ap.add_argument(
+        "--own-occupations",
+        action="store_true",
+        help="weigh over the vocabulary's occupations instead of the ISCO groups",
+    )
     args = ap.parse_args()
     folder = esco_dir(args.esco)
     skills = {row["conceptUri"]: row for row in _read(folder / "skills_en.csv")}
     known = known_uris()
 
-    ranked = rank(folder, ISCO_PREFIXES)
+    ranked = rank(folder, None if args.own_occupations else ISCO_PREFIXES)
     rows = [(w, n, uri) for uri, (w, n) in ranked.items() if uri not in known and uri in skills]
     rows.sort(key=lambda r: (-r[0], skills[r[2]]["preferredLabel"]))
-    print(
-        f"# ISCO {', '.join(ISCO_PREFIXES)}: "
-        "rank, weight, occupations, type, reuse level, label, uri"
+    over = (
+        "the vocabulary's occupations"
+        if args.own_occupations
+        else "ISCO " + ", ".join(ISCO_PREFIXES)
     )
+    print(f"# {over}: rank, weight, occupations, type, reuse level, label, uri")
     for i, (w, n, uri) in enumerate(rows[: args.top], 1):
         s = skills[uri]
         kind = "knowledge" if s["skillType"] == "knowledge" else "skill"
