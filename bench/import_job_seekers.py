@@ -11,11 +11,14 @@ same file again (nothing changes) and a file in which every tenth person has one
 changed. For each run it prints the wall time, people a second (also per second of this
 process's CPU time, which a shared machine's load distorts less), SQL queries a person, and the
 process's resident memory growth. Finally it counts the rows written, so that two versions of
-the importer can be compared for the same outcome. Never fails on time.
+the importer can be compared for the same outcome. On PostgreSQL running on the same machine it
+also prints the CPU time of the database server's backend during each import (from /proc),
+the part of the work the importing process's CPU time does not show. Never fails on time.
 """
 
 import argparse
 import json
+import os
 import random
 import sys
 import tempfile
@@ -51,6 +54,22 @@ def write_file(
                 "target_occupations": [rng.choice(concepts["occupation"])],
             }
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def server_cpu_seconds(connection) -> float | None:  # type: ignore[no-untyped-def]
+    """CPU time of this connection's PostgreSQL backend so far, when the server runs on this
+    machine (read from /proc); None on SQLite or a remote server."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def main() -> None:
@@ -123,6 +142,7 @@ def main() -> None:
             queries = 0
             before = rss_mib()
             peak_before = peak_rss_mib()
+            server = server_cpu_seconds(connection)
             start = time.perf_counter()
             cpu = time.process_time()
             with connection.execute_wrapper(count):
@@ -136,12 +156,18 @@ def main() -> None:
                 )
             seconds = time.perf_counter() - start
             cpu = time.process_time() - cpu
+            server_after = server_cpu_seconds(connection)
+            server_note = (
+                f"  (database server CPU {server_after - server:.2f} s)"
+                if server is not None and server_after is not None
+                else ""
+            )
             growth = max(peak_rss_mib() - peak_before, 0.0)
             print(
                 f"{label:28s} {seconds:8.2f} s  {args.people / seconds:8.0f} people/s"
                 f"  (process CPU {cpu:.2f} s: {args.people / max(cpu, 1e-9):.0f} people/s)"
                 f"  {queries / args.people:7.2f} queries/person"
-                f"  RSS {before:.0f} MiB, peak grew {growth:.0f} MiB"
+                f"  RSS {before:.0f} MiB, peak grew {growth:.0f} MiB{server_note}"
             )
         counts = (
             JobSeeker.objects.count(),

@@ -4,11 +4,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kohtaanto.audit.presentation import type_label
-from kohtaanto.common.forms import DateInput, UserChoiceField
+from kohtaanto.common.forms import DateInput, PeriodMixin, UserChoiceField
 from kohtaanto.common.validators import CleanTextFormMixin
 
 
-class AuditSearchForm(CleanTextFormMixin, forms.Form):
+class AuditSearchForm(CleanTextFormMixin, PeriodMixin, forms.Form):
+    start_field, end_field = "date_from", "date_to"
+
     LOGS = [("events", _("Tapahtumat")), ("access", _("Henkilötietojen katselut"))]
     log = forms.ChoiceField(label=_("Loki"), choices=LOGS, initial="events", required=False)
     q = forms.CharField(label=_("Hakusana"), required=False, max_length=100)
@@ -40,9 +42,3 @@ class AuditSearchForm(CleanTextFormMixin, forms.Form):
         assert isinstance(type_field, forms.ChoiceField)
         choices = sorted(((t, type_label(t)) for t in object_types or []), key=lambda c: c[1])
         type_field.choices = [("", _("Kaikki")), *choices]
-
-    def clean(self) -> dict:
-        data = super().clean() or {}
-        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
-            self.add_error("date_to", _("Päättymispäivä on ennen alkamispäivää."))
-        return data

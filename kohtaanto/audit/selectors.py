@@ -1,87 +1,69 @@
+from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
 from kohtaanto.audit.models import AccessLogEntry, AuditEvent
+from kohtaanto.common.querysets import filter_given
 
 if TYPE_CHECKING:
     from kohtaanto.accounts.models import User
+
+M = TypeVar("M", AuditEvent, AccessLogEntry)
 
 
 def _check(actor: "User") -> None:
     actor.permissions.require("view_audit")
 
 
-def audit_event_list(
-    *,
-    actor: "User",
-    q: str = "",
-    date_from: date | None = None,
-    date_to: date | None = None,
-    person: "User | None" = None,
-    object_type: str = "",
-    object_id: str = "",
-) -> QuerySet[AuditEvent]:
-    """Events newest first, filtered by a free word, by who did them (`person`), by the object
-    (`object_type` such as "finance.commitment", and its id) and by day (Helsinki time)."""
+@dataclass(frozen=True)
+class LogSearch:
+    """What a search of either log asks for: a free word, who did it (`person`), the object
+    (`object_type` such as "finance.commitment", and its id) and the days (Helsinki time).
+    A blank value asks for no filter."""
+
+    q: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+    person: "User | None" = None
+    object_type: str = ""
+    object_id: str = ""
+
+
+def audit_event_list(*, actor: "User", search: LogSearch) -> QuerySet[AuditEvent]:
+    """Events newest first, filtered by `search`."""
     _check(actor)
-    qs = AuditEvent.objects.select_related("actor")
+    return _log_filter(AuditEvent.objects.select_related("actor"), search, "action", "target")
+
+
+def access_log_list(*, actor: "User", search: LogSearch) -> QuerySet[AccessLogEntry]:
+    """Reads of personal data newest first, filtered by `search` (the object is the person
+    whose data was shown)."""
+    _check(actor)
+    return _log_filter(AccessLogEntry.objects.select_related("actor"), search, "what", "subject")
+
+
+def _log_filter(qs: QuerySet[M], search: LogSearch, deed: str, subject: str) -> QuerySet[M]:
+    """The filters both logs share. `deed` names the field saying what was done, `subject` the
+    prefix of the object's fields (`<subject>_type`, `_id`, `_repr`)."""
+    q = search.q
     if q:
         qs = qs.filter(
             Q(actor_username__icontains=q)
-            | Q(action__icontains=q)
-            | Q(target_repr__icontains=q)
-            | Q(target_type__icontains=q)
-            | Q(target_id=q)
+            | Q(**{f"{deed}__icontains": q})
+            | Q(**{f"{subject}_repr__icontains": q})
+            | Q(**{f"{subject}_type__icontains": q})
+            | Q(**{f"{subject}_id": q})
         )
-    if person is not None:
-        qs = qs.filter(actor_id=person.pk)
-    if object_type:
-        qs = qs.filter(target_type=object_type)
-    if object_id:
-        qs = qs.filter(target_id=object_id)
-    if date_from:
-        qs = qs.filter(occurred_at__date__gte=date_from)
-    if date_to:
-        qs = qs.filter(occurred_at__date__lte=date_to)
-    return qs
-
-
-def access_log_list(
-    *,
-    actor: "User",
-    q: str = "",
-    date_from: date | None = None,
-    date_to: date | None = None,
-    person: "User | None" = None,
-    object_type: str = "",
-    object_id: str = "",
-) -> QuerySet[AccessLogEntry]:
-    """Reads of personal data newest first, with the same filters as `audit_event_list`
-    (the object is the person whose data was shown)."""
-    _check(actor)
-    qs = AccessLogEntry.objects.select_related("actor")
-    if q:
-        qs = qs.filter(
-            Q(actor_username__icontains=q)
-            | Q(what__icontains=q)
-            | Q(subject_repr__icontains=q)
-            | Q(subject_type__icontains=q)
-            | Q(subject_id=q)
-        )
-    if person is not None:
-        qs = qs.filter(actor_id=person.pk)
-    if object_type:
-        qs = qs.filter(subject_type=object_type)
-    if object_id:
-        qs = qs.filter(subject_id=object_id)
-    if date_from:
-        qs = qs.filter(occurred_at__date__gte=date_from)
-    if date_to:
-        qs = qs.filter(occurred_at__date__lte=date_to)
-    return qs
+    return filter_given(
+        qs,
+        actor_id=search.person.pk if search.person is not None else None,
+        occurred_at__date__gte=search.date_from,
+        occurred_at__date__lte=search.date_to,
+        **{f"{subject}_type": search.object_type, f"{subject}_id": search.object_id},
+    )
 
 
 def audit_people(*, actor: "User") -> QuerySet["User"]:

@@ -88,6 +88,31 @@ def audit_events_record_many(
     )
 
 
+def audit_events_record_plain(
+    *,
+    actor: Any,
+    target_type: type[models.Model],
+    events: Iterable[tuple[str, Any, str, dict[str, Any]]],
+) -> int:
+    """Append many domain events on objects of one model, given as (action, target's pk,
+    target's text, changes) without the objects: for bulk imports that insert their rows
+    without model instances. `changes` must be plain JSON already (dicts, lists, str, int,
+    float, bool, None; a model as its pk in text, as `audit_event_record` stores it): it is
+    written as it is, and a value JSON cannot hold (a model, a date) fails the insert rather
+    than being turned into text. The rows are those `audit_events_record_many` writes.
+    Returns the number of events."""
+    authenticated = actor is not None and getattr(actor, "is_authenticated", False)
+    actor_id = actor.pk if authenticated else None
+    username = actor.get_username() if authenticated else ""
+    label = _target_label(target_type)  # type: ignore[arg-type]
+    return rows_insert(
+        AuditEvent,
+        ((action, str(pk), text[:255], changes) for action, pk, text, changes in events),
+        columns=("action", "target_id", "target_repr", "changes"),
+        same={"actor_id": actor_id, "actor_username": username, "target_type": label},
+    )
+
+
 def diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, list[Any]]:
     """Field → [old, new] for the fields whose value changed."""
     return {k: [old.get(k), new.get(k)] for k in new if old.get(k) != new.get(k)}

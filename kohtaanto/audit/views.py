@@ -12,6 +12,7 @@ from kohtaanto.audit import selectors
 from kohtaanto.audit.forms import AuditSearchForm
 from kohtaanto.audit.presentation import describe_access, describe_event
 from kohtaanto.common.formats import format_datetime
+from kohtaanto.common.paging import query_without
 from kohtaanto.common.spreadsheets import safe_cell
 from kohtaanto.common.types import AuthenticatedHttpRequest
 
@@ -33,8 +34,7 @@ def search(request: AuthenticatedHttpRequest) -> HttpResponse:
         data = form.cleaned_data if request.GET else {}
         log = data.get("log") or "events"
         select = selectors.access_log_list if log == "access" else selectors.audit_event_list
-        qs = select(
-            actor=request.user,
+        search = selectors.LogSearch(
             q=data.get("q", ""),
             date_from=data.get("date_from"),
             date_to=data.get("date_to"),
@@ -42,18 +42,22 @@ def search(request: AuthenticatedHttpRequest) -> HttpResponse:
             object_type=data.get("object_type", ""),
             object_id=data.get("object_id", ""),
         )
+        qs = select(actor=request.user, search=search)
         if request.GET.get("export") == "xlsx":
             return _export(qs, log)
         page = Paginator(qs, 50).get_page(request.GET.get("page"))
         describe = describe_access if log == "access" else describe_event
         rows = [describe(row) for row in page]  # type: ignore[arg-type]
-    query = request.GET.copy()
-    query.pop("page", None)
-    query.pop("export", None)
     return render(
         request,
         "audit/search.html",
-        {"form": form, "rows": rows, "page": page, "log": log, "query": query.urlencode()},
+        {
+            "form": form,
+            "rows": rows,
+            "page": page,
+            "log": log,
+            "query": query_without(request, "page", "export"),
+        },
     )
 
 

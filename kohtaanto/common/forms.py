@@ -8,15 +8,17 @@ was typed with `common.money.parse_decimal`.
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy
 
 from kohtaanto.common.errors import DomainError, ImportRejectedError, NotFoundError
 from kohtaanto.common.money import format_decimal, parse_decimal
+from kohtaanto.common.validators import CleanTextFormMixin
 
 
 class DateInput(forms.DateInput):
@@ -102,12 +104,83 @@ def money_field(
 
 
 def hours_field(
-    label: Any, *, required: bool = True, minimum: Decimal | None = Decimal(0), **kwargs: Any
+    label: Any,
+    *,
+    required: bool = True,
+    minimum: Decimal | None = Decimal(0),
+    max_digits: int = 7,
+    **kwargs: Any,
 ) -> DecimalTextField:
     """Hours with at most two decimals ("7,5")."""
     return DecimalTextField(
-        label=label, required=required, max_digits=7, decimal_places=2, min_value=minimum, **kwargs
+        label=label,
+        required=required,
+        max_digits=max_digits,
+        decimal_places=2,
+        min_value=minimum,
+        **kwargs,
     )
+
+
+def percent_field(
+    label: Any, *, required: bool = True, minimum: Decimal = Decimal(0), **kwargs: Any
+) -> DecimalTextField:
+    """A percentage from `minimum` to 100 with at most two decimals ("37,5")."""
+    return DecimalTextField(
+        label=label,
+        required=required,
+        max_digits=5,
+        decimal_places=2,
+        min_value=minimum,
+        max_value=Decimal(100),
+        **kwargs,
+    )
+
+
+class PeriodMixin:
+    """Refuses an end before the start (fields `start_field` and `end_field`): the reason
+    `period_message` stands at the end field."""
+
+    start_field = "start_date"
+    end_field = "end_date"
+    period_message: Any = gettext_lazy("Päättymispäivä on ennen alkamispäivää.")
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}  # type: ignore[misc]
+        start, end = cleaned.get(self.start_field), cleaned.get(self.end_field)
+        if start and end and end < start:
+            self.add_error(self.end_field, self.period_message)  # type: ignore[attr-defined]
+        return cleaned
+
+
+class ActorChoicesMixin:
+    """A form made for an actor (the `actor` keyword) whose model choices depend on who they
+    are: `actor_choices` maps a field to the function of the actor that gives its rows."""
+
+    actor_choices: ClassVar[dict[str, Callable[[Any], Any]]] = {}
+
+    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, rows in self.actor_choices.items():
+            set_choices(self, name, rows(actor))  # type: ignore[arg-type]
+
+
+class BlankRowForm(CleanTextFormMixin, forms.Form):
+    """A row of a formset that may be left blank (a blank row is skipped), with no input marked
+    required in the page."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.empty_permitted = True
+        self.use_required_attribute = False
+
+
+def set_choices(form: forms.BaseForm, name: str, queryset: Any) -> None:
+    """Offer in the form's model choice field `name` only the rows of `queryset` (typically
+    those of the actor's area)."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)
+    field.queryset = queryset
 
 
 def user_label(user: Any, *, with_username: bool = False) -> str:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from kohtaanto.accounts.models import Municipality, Role, User
 from kohtaanto.audit.services import access_log_record
 from kohtaanto.common.errors import NotFoundError
+from kohtaanto.common.querysets import filter_given
 from kohtaanto.common.sorting import sort_ordering
 from kohtaanto.employers.models import (
     Activity,
@@ -57,12 +58,12 @@ def company_list(
     qs = _company_scope(actor)
     if q:
         qs = qs.filter(Q(name__icontains=q) | Q(business_id__icontains=q))
-    if municipality_id:
-        qs = qs.filter(municipality_id=municipality_id)
-    if size_class:
-        qs = qs.filter(size_class=size_class)
-    if programme_role:
-        qs = qs.filter(programme_roles__role=programme_role)
+    qs = filter_given(
+        qs,
+        municipality_id=municipality_id,
+        size_class=size_class,
+        programme_roles__role=programme_role,
+    )
     return (
         qs.select_related("municipality", "responsible_advisor")
         .prefetch_related("programme_roles")
@@ -70,6 +71,11 @@ def company_list(
             *sort_ordering(sort, COMPANY_SORTS, nullable={"municipality__name_fi", "employees"})
         )
     )
+
+
+def company_choices(*, actor: User) -> QuerySet[Company]:
+    """The companies of the actor's area by name, for a form's company choice."""
+    return Company.objects.filter(employment_area_id=actor.employment_area_id).order_by("name")
 
 
 COMPANY_SORTS = {
@@ -199,35 +205,14 @@ def company_timeline(*, actor: User, company: Company) -> list[TimelineEntry]:
     if actor.permissions.can_view_company_needs(company):
         for survey in company.surveys.all():
             url = reverse("employers:survey_detail", args=[survey.pk])
-            entries.append(
-                TimelineEntry(
-                    survey.created_at, _("Osaamistarvekartoitus"), _("aloitettu"), url=url
-                )
-            )
-            if survey.link_sent_at:
-                entries.append(
-                    TimelineEntry(
-                        survey.link_sent_at,
-                        _("Osaamistarvekartoitus"),
-                        _("linkki lähetetty"),
-                        url=url,
-                    )
-                )
-            if survey.submitted_at:
-                entries.append(
-                    TimelineEntry(
-                        survey.submitted_at,
-                        _("Osaamistarvekartoitus"),
-                        _("yritys vastasi"),
-                        url=url,
-                    )
-                )
-            if survey.completed_at:
-                entries.append(
-                    TimelineEntry(
-                        survey.completed_at, _("Osaamistarvekartoitus"), _("valmis"), url=url
-                    )
-                )
+            for moment, step in (
+                (survey.created_at, _("aloitettu")),
+                (survey.link_sent_at, _("linkki lähetetty")),
+                (survey.submitted_at, _("yritys vastasi")),
+                (survey.completed_at, _("valmis")),
+            ):
+                if moment:
+                    entries.append(TimelineEntry(moment, _("Osaamistarvekartoitus"), step, url=url))
         for assessment in company.readiness_assessments.all():
             entries.append(
                 TimelineEntry(
@@ -317,12 +302,7 @@ def vacancy_list(
     qs = _vacancy_scope(actor)
     if q:
         qs = qs.filter(Q(title__icontains=q) | Q(company__name__icontains=q))
-    if state:
-        qs = qs.filter(state=state)
-    if company_id:
-        qs = qs.filter(company_id=company_id)
-    if municipality_id:
-        qs = qs.filter(municipality_id=municipality_id)
+    qs = filter_given(qs, state=state, company_id=company_id, municipality_id=municipality_id)
     return qs.select_related("company", "municipality", "occupation").order_by(
         *sort_ordering(sort, VACANCY_SORTS, nullable={"closing_date", "municipality__name_fi"})
     )

@@ -175,9 +175,15 @@ MIN_PART = 3
 
 def english(text: str, lang: str) -> str:
     """The English words of the glossary terms in `text`; "" when none (or not fi/sv)."""
+    return " ".join(english_terms(text, lang))
+
+
+def english_terms(text: str, lang: str) -> list[str]:
+    """`english` term by term: the English words of each Finnish or Swedish word (or compound
+    part) the glossary knows ("maskiner" → "machine machinery"), in text order."""
     glossary = GLOSSARY.get(lang)
     if not glossary:
-        return ""
+        return []
     words: list[str] = []
     for token in tokenize(text, lang):
         found = glossary.get(token.lemma) or glossary.get(token.norm)
@@ -185,7 +191,7 @@ def english(text: str, lang: str) -> str:
             words.append(found)
             continue
         words.extend(_compound(token.lemma, glossary))
-    return " ".join(words)
+    return words
 
 
 def _compound(word: str, glossary: dict[str, str]) -> list[str]:

@@ -44,6 +44,11 @@ MIN_WORDS_FOR_SEMANTIC = 3
 BRIDGE_FACTOR = 0.8  # a concept reached through the word bridge: a suggestion to confirm
 BRIDGE_TOP = 5  # bridge suggestions per text, at most
 MODES = ("match", "rank")
+# Rank mode over the shipped vocabulary's Finnish and Swedish labels (a few hundred concepts, so
+# one shared word looks rare) and the word bridge (a handful of English words a text) keeps a
+# concept only on two shared stems or its whole preferred label (`SkillRanker.top_arrays`).
+# English text is ranked against the whole of ESCO with its descriptions and keeps every score.
+WEAK_EVIDENCE_BELOW = 2
 HELSINKI = ZoneInfo("Europe/Helsinki")  # "vuodesta 2019" counts to today here
 
 
@@ -152,7 +157,9 @@ class Engine:
         for number, result in enumerate(results):
             by_lang.setdefault(result.lang, []).append(number)
         for text_lang, numbers in by_lang.items():
-            ids, scores, bounds = index.ranker(text_lang).top_arrays([texts[n] for n in numbers])
+            ids, scores, bounds = index.ranker(text_lang).top_arrays(
+                [texts[n] for n in numbers], min_evidence=_min_evidence(text_lang)
+            )
             found = list(zip(ids.tolist(), rounded_scores(scores), strict=True))
             fields = index.mention_fields(text_lang)
             for number, (start, end) in zip(numbers, pairwise(bounds), strict=True):
@@ -181,10 +188,12 @@ class Engine:
     ) -> None:
         """Skills outside the vocabulary, reached through the fi/sv → en word bridge
         (`bridge.py`) and the English ranker; marked for confirmation."""
-        english = [bridge.english(text, lang) for text in texts]
-        ranked = index.ranker("en").top(english)
+        terms = [bridge.english_terms(text, lang) for text in texts]
+        english = [" ".join(words) for words in terms]
+        ranker = index.ranker("en")
+        ranked = ranker.top(english, min_evidence=WEAK_EVIDENCE_BELOW)
         labels = index.labels(lang)
-        for number, words, top in zip(numbers, english, ranked, strict=True):
+        for number, words, top in zip(numbers, terms, ranked, strict=True):
             if not words:
                 continue
             result = results[number]
@@ -194,6 +203,8 @@ class Engine:
                 record = index.concepts[concept_id]
                 if concept_id in known or record.in_vocabulary or added == BRIDGE_TOP:
                     continue
+                if not ranker.evidenced_by(concept_id, words, WEAK_EVIDENCE_BELOW):
+                    continue  # two English words of one bridged word are one word of evidence
                 result.concepts.append(
                     Mention(
                         concept_id,
@@ -265,6 +276,10 @@ class Engine:
         if semantic is not None and unmatched:
             _add_semantic(semantic, unmatched, found)
         return found, doc_lang, stated
+
+
+def _min_evidence(lang: str) -> int:
+    return 1 if lang == "en" else WEAK_EVIDENCE_BELOW
 
 
 def rounded_scores(scores: np.ndarray) -> list[float]:

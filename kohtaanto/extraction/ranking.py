@@ -188,6 +188,15 @@ class SkillRanker:
         self.cover_matrix = sparse.csr_matrix(
             self._cover(fields["pref"], size).T @ sparse.diags(np.sqrt(self.config.cover * scale))
         )
+        # For `top(..., min_evidence=2)`: each concept's stems that score or name it, and its
+        # preferred label's stems alone (concepts × stems, sorted) with their number.
+        label_stems = sparse.csr_matrix(self.cover_matrix.T != 0)
+        self._evidence = sparse.csr_matrix((self.matrix.T != 0) + label_stems)
+        self._label_stems = label_stems
+        for matrix in (self._evidence, self._label_stems):
+            matrix.sort_indices()
+        self._label_size = np.diff(label_stems.indptr)
+        self._positions = {concept_id: i for i, concept_id in enumerate(self.ids.tolist())}
 
     def _matrix(self, rows: list[Counter[int]], size: tuple[int, int]) -> sparse.csr_matrix:
         indptr = [0]
@@ -224,6 +233,24 @@ class SkillRanker:
         self._columns[word] = column
         return column
 
+    def evidenced_by(self, concept_id: int, terms: Sequence[str], min_evidence: int = 2) -> bool:
+        """Whether `min_evidence` of `terms` (each the words of one source word, as the word
+        bridge gives them) share a stem with the concept, or together hold its whole preferred
+        label: `top`'s evidence counted in source words, so that one Swedish word bridged to
+        two English ones ("maskin" → "machine machinery") stays one word of evidence."""
+        position = self._positions[concept_id]
+        evidence = self._evidence
+        stems = set(evidence.indices[evidence.indptr[position] : evidence.indptr[position + 1]])
+        by_term = [
+            {column for word in self.analyzer.words(term) if (column := self.column(word)) >= 0}
+            for term in terms
+        ]
+        if sum(1 for columns in by_term if columns & stems) >= min_evidence:
+            return True
+        labels = self._label_stems
+        label = set(labels.indices[labels.indptr[position] : labels.indptr[position + 1]])
+        return bool(label) and label <= set().union(*by_term)
+
     def query(self, texts: Sequence[str]) -> sparse.csr_matrix:
         """The texts' unit-length TF-IDF rows over the ranker's stems."""
         columns = self._columns
@@ -255,17 +282,24 @@ class SkillRanker:
         )
         return _normalize_rows(matrix)
 
-    def top(self, texts: Sequence[str], k: int | None = None) -> list[list[tuple[int, float]]]:
+    def top(
+        self, texts: Sequence[str], k: int | None = None, *, min_evidence: int = 1
+    ) -> list[list[tuple[int, float]]]:
         """The best k concepts of each text as (concept id, score 0..1), best first."""
-        ids, scores, bounds = self.top_arrays(texts, k)
+        ids, scores, bounds = self.top_arrays(texts, k, min_evidence=min_evidence)
         found = list(zip(ids.tolist(), scores.tolist(), strict=True))
         return [found[start:end] for start, end in pairwise(bounds)]
 
     def top_arrays(
-        self, texts: Sequence[str], k: int | None = None
+        self, texts: Sequence[str], k: int | None = None, *, min_evidence: int = 1
     ) -> tuple[np.ndarray, np.ndarray, list[int]]:
         """`top` as arrays: concept ids and scores, text n's best first in
-        `[bounds[n]:bounds[n + 1]]`."""
+        `[bounds[n]:bounds[n + 1]]`.
+
+        `min_evidence` 2 keeps only concepts the text shares at least two stems with, or whose
+        whole preferred label it contains: one word of a longer label ("programmering" of
+        "programmering av fast programvara", "arbete" of "ergonomiskt arbete") says too little
+        where the concepts are few or the text is a handful of bridged words."""
         k = k or self.config.top_k
         query = self.query(texts)
         scores = sparse.csr_matrix(query @ self.matrix)
@@ -292,6 +326,8 @@ class SkillRanker:
                 scratch[where] = 0.0
         # Only scores that can be kept take part in the choice of the best k.
         keep = np.flatnonzero(values >= self.config.min_score)
+        if min_evidence > 1 and len(keep):
+            keep = keep[self._evidenced(present, bounds, columns, keep, min_evidence)]
         keep_bounds = np.searchsorted(keep, bounds).tolist()
         negative = -values
         chosen = []
@@ -303,6 +339,44 @@ class SkillRanker:
         positions = np.concatenate(chosen) if chosen else keep[:0]
         bounds = np.cumsum([0] + [len(row_chosen) for row_chosen in chosen]).tolist()
         return self.ids[columns[positions]], values[positions], bounds
+
+    def _evidenced(
+        self,
+        present: sparse.csr_matrix,
+        bounds: list[int],
+        columns: np.ndarray,
+        keep: np.ndarray,
+        min_evidence: int,
+    ) -> np.ndarray:
+        """Which of the `keep` entries of the scores have enough evidence (see `top_arrays`)."""
+        rows = np.searchsorted(bounds, keep, side="right") - 1
+        concepts = columns[keep]
+        # The texts' stems as sorted keys row × width + stem (a row holds each stem once).
+        width = present.shape[1]
+        in_text = np.repeat(np.arange(present.shape[0]) * width, np.diff(present.indptr))
+        in_text = np.sort(in_text + present.indices)
+        shared = _stems_in_text(self._evidence, rows, concepts, in_text, width)
+        named = _stems_in_text(self._label_stems, rows, concepts, in_text, width)
+        size = self._label_size[concepts]
+        return (shared >= min_evidence) | ((size > 0) & (named >= size))
+
+
+def _stems_in_text(
+    stems: sparse.csr_matrix,
+    rows: np.ndarray,
+    concepts: np.ndarray,
+    in_text: np.ndarray,
+    width: int,
+) -> np.ndarray:
+    """How many of concept `concepts[i]`'s stems (rows of `stems`) text `rows[i]` has."""
+    starts = stems.indptr[concepts]
+    lengths = stems.indptr[concepts + 1] - starts
+    owner = np.repeat(np.arange(len(concepts)), lengths)
+    first = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+    keys = rows[owner] * width + stems.indices[first + np.arange(len(owner))]
+    at = np.minimum(np.searchsorted(in_text, keys), max(len(in_text) - 1, 0))
+    found = in_text[at] == keys if len(in_text) else np.zeros(len(keys), dtype=bool)
+    return np.bincount(owner[found], minlength=len(concepts))
 
 
 def _normalize_rows(matrix: sparse.spmatrix) -> sparse.csr_matrix:

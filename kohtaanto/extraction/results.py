@@ -5,6 +5,7 @@
 skill and its kinds; the skills the cards found imply; experience attached to its skill.
 """
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -101,23 +102,51 @@ def assemble(
             confirm=_to_confirm(index, record),
         )
         (result.concepts if positive else result.negated).append(mention)
-    _keep_most_specific(index, result)
+    replaced = _keep_most_specific(index, result)
     _add_implied(index, result, lang)
     for mentions in (result.concepts, result.negated):
         mentions.sort(key=_order)
-    result.experience = _attach_experience(stated.experience, result.concepts)
+    result.experience = _attach_experience(stated.experience, result.concepts, replaced)
     return result
 
 
-def _keep_most_specific(index: LabelIndex, result: ExtractionResult) -> None:
+# A general skill left out for its kinds: its mention, and the kinds' mentions that replace it.
+Replaced = dict[int, tuple[Mention, list[Mention]]]
+
+
+def _keep_most_specific(index: LabelIndex, result: ExtractionResult) -> Replaced:
     """A general skill is left out where the text also names a kind of it ("hitsaus" beside
-    "MAG-hitsaus"): the most specific concept the text supports (`LabelIndex.narrower`)."""
+    "MAG-hitsaus"): the most specific concept the text supports (`LabelIndex.narrower`).
+
+    Returns what was left out and the kept kinds that replace each, so that what the text
+    says of the general skill ("5 vuoden kokemus hitsauksesta") can go to its kinds."""
     if not index.narrower:
-        return
-    found = {m.concept_id for m in result.concepts}
-    result.concepts = [
-        m for m in result.concepts if not (index.narrower.get(m.concept_id, frozenset()) & found)
-    ]
+        return {}
+    found = {m.concept_id: m for m in result.concepts}
+    kinds = {
+        m.concept_id: index.narrower.get(m.concept_id, frozenset()) & found.keys()
+        for m in result.concepts
+    }
+    result.concepts = [m for m in result.concepts if not kinds[m.concept_id]]
+
+    def most_specific(concept_id: int, seen: frozenset[int]) -> list[int]:
+        if not kinds[concept_id]:
+            return [concept_id]
+        return [
+            kept
+            for kind in sorted(kinds[concept_id] - seen)
+            for kept in most_specific(kind, seen | {kind})
+        ]
+
+    replaced: Replaced = {}
+    for concept_id, narrower in kinds.items():
+        if narrower:
+            kept = dict.fromkeys(most_specific(concept_id, frozenset({concept_id})))
+            replaced[concept_id] = (
+                found[concept_id],
+                sorted((found[k] for k in kept), key=lambda m: m.spans[0] if m.spans else (0, 0)),
+            )
+    return replaced
 
 
 def _to_confirm(index: LabelIndex, record: ConceptRecord) -> bool:
@@ -176,23 +205,31 @@ def _add_implied(index: LabelIndex, result: ExtractionResult, lang: str) -> None
 
 
 def _attach_experience(
-    found: Sequence[tuple[Experience, tuple[int, int]]], mentions: Sequence[Mention]
+    found: Sequence[tuple[Experience, tuple[int, int]]],
+    mentions: Sequence[Mention],
+    replaced: Replaced,
 ) -> list[Experience]:
     """Each experience to the nearest skill or occupation of its sentence (occupations first:
-    "5 vuotta hitsaajana" is about the work, not one of its skills)."""
+    "5 vuotta hitsaajana" is about the work, not one of its skills). A general skill left out
+    for its kinds passes its years on to each of them ("5 vuoden kokemus hitsauksesta" with
+    "MIG- ja MAG-hitsaus" elsewhere: 5 years of MIG and of MAG welding)."""
     result = []
+    general = [mention for mention, _ in replaced.values()]
     for entry, (start, end) in found:
         candidates = [
             (m.type != "occupation", _distance(entry.span, span), m)
-            for m in mentions
+            for m in [*mentions, *general]
             if m.type in EXPERIENCE_TYPES and not m.implied
             for span in m.spans
             if start <= span[0] < end
         ]
-        if candidates:
-            mention = min(candidates, key=lambda c: (c[1] > 40, c[0], c[1]))[2]
-            entry.uri, entry.label = mention.uri, mention.label
-        result.append(entry)
+        if not candidates:
+            result.append(entry)
+            continue
+        mention = min(candidates, key=lambda c: (c[1] > 40, c[0], c[1]))[2]
+        owners = replaced[mention.concept_id][1] if mention.concept_id in replaced else [mention]
+        for owner in owners:
+            result.append(dataclasses.replace(entry, uri=owner.uri, label=owner.label))
     return result
 
 

@@ -8,11 +8,12 @@ from decimal import Decimal
 
 from django.db.models import Q
 from django.db.models.functions import Length
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from kohtaanto.common.formats import format_date
 from kohtaanto.common.money import format_decimal
-from kohtaanto.extraction.engine import ExtractionResult, Mention, extract
+from kohtaanto.extraction.engine import ExtractionResult, Mention, default_engine, extract
 from kohtaanto.extraction.sources import EXTRACTED_TYPES
 from kohtaanto.taxonomy.models import Concept, ConceptLabel, ConceptType
 
@@ -98,32 +99,38 @@ class Suggestions:
         return [row for row in self.found if not row.required] if self.is_ad else []
 
 
-def extraction_suggest(*, text: str, lang: str = "auto", ad: bool = True) -> Suggestions:
+def extraction_suggest(
+    *, text: str, lang: str = "auto", ad: bool = True, ui_lang: str = ""
+) -> Suggestions:
     """What the text names, negates, and — for a long text — implies.
 
-    `ad=False` for a text that is not a job ad (a CV): no ad fields and no requirements."""
+    `ad=False` for a text that is not a job ad (a CV): no ad fields and no requirements.
+    Concepts are labelled in `ui_lang` (default: the request's language), not in the text's:
+    a Swedish ad on a Finnish page lists Finnish labels; a concept with no label in that
+    language shows its Finnish, English or Swedish one."""
     result = extract(text, lang)
+    shown = _Labels((ui_lang or get_language() or "fi")[:2])
     implied: list[Mention] = []
     if len(text.split()) >= RANK_FROM_WORDS:
         named = {m.concept_id for m in result.concepts + result.negated}
         ranked = extract(text, result.lang, mode="rank")
         implied = [m for m in ranked.concepts if m.concept_id not in named][:RANKED_SUGGESTIONS]
     # A skill known only from a card, or one outside the vocabulary, is offered, not ticked.
-    named_rows = _rows([m for m in result.concepts if not (m.implied or m.confirm)])
+    named_rows = _rows([m for m in result.concepts if not (m.implied or m.confirm)], shown)
     offered = [m for m in result.concepts if m.implied or m.confirm]
     return Suggestions(
         result,
         highlight(text, result),
         named_rows,
-        _rows(offered) + _rows(implied),
-        _rows(result.negated),
+        _rows(offered, shown) + _rows(implied, shown),
+        _rows(result.negated, shown),
         [
             LanguageRow(
                 str(LANGUAGE_NAMES.get(e.code, e.code)), str(LEVEL_NAMES.get(e.level, e.level))
             )
             for e in result.languages
         ],
-        [ExperienceRow(e.years, e.label, e.since) for e in result.experience],
+        [ExperienceRow(e.years, shown.of_uri(e.uri, e.label), e.since) for e in result.experience],
         _ad_rows(result) if ad else [],
         ad,
     )
@@ -154,10 +161,26 @@ def _ad_rows(result: ExtractionResult) -> list[tuple[str, str]]:
     return [(str(name), value) for name, value in rows if value]
 
 
-def _rows(mentions: list[Mention]) -> list[Row]:
+class _Labels:
+    """Concept labels in the user's language, from the engine's index (no extra query)."""
+
+    def __init__(self, lang: str) -> None:
+        index = default_engine().index()
+        self._labels = index.labels(lang)
+        self._by_uri = index.by_uri
+
+    def of(self, mention: Mention) -> str:
+        return self._labels.get(mention.concept_id, mention.label)
+
+    def of_uri(self, uri: str, default: str) -> str:
+        concept_id = self._by_uri.get(uri) if uri else None
+        return self._labels.get(concept_id, default) if concept_id is not None else default
+
+
+def _rows(mentions: list[Mention], shown: _Labels) -> list[Row]:
     types = dict(ConceptType.choices)
     return [
-        Row(m.concept_id, m.label, str(types.get(m.type, m.type)), m.required, _note(m))
+        Row(m.concept_id, shown.of(m), str(types.get(m.type, m.type)), m.required, _note(m))
         for m in mentions
     ]
 

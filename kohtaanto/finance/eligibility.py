@@ -5,7 +5,7 @@ the application's inputs and the company's aid history. A decision stores the te
 evaluation in its snapshot, so later rule changes never alter a decision or its payments.
 """
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -50,7 +50,7 @@ class RuleTerms:
 
     @classmethod
     def from_rule(cls, rule: Any) -> "RuleTerms":
-        values = {f: getattr(rule, f) for f in _RULE_FIELDS}
+        values = {f.name: getattr(rule, f.name) for f in fields(cls) if f.name != "rule_id"}
         values["employer_kinds"] = tuple(values["employer_kinds"] or ())
         return cls(**values, rule_id=rule.pk)
 
@@ -70,30 +70,6 @@ class RuleTerms:
         return cls(**values)
 
 
-_RULE_FIELDS = [
-    "category",
-    "label",
-    "percentage",
-    "monthly_cap",
-    "source",
-    "valid_from",
-    "valid_to",
-    "total_cap",
-    "min_age",
-    "max_age",
-    "min_unemployed_months",
-    "unemployment_window_months",
-    "min_weekly_hours",
-    "max_weekly_hours",
-    "min_duration_months",
-    "max_duration_months",
-    "requires_reduced_work_capacity",
-    "requires_non_business_association",
-    "max_working_time_percent",
-    "min_unemployed_months_basic_education",
-    "employer_kinds",
-    "parameter_sources",
-]
 _TYPES: dict[str, Any] = {
     "max_working_time_percent": Decimal,
     "min_unemployed_months_basic_education": Decimal,

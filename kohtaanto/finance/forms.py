@@ -10,13 +10,16 @@ from django.utils.translation import gettext_lazy as _
 from kohtaanto.common.forms import (
     DateInput,
     DecimalTextField,
+    PeriodMixin,
     date_field,
     hours_field,
     money_field,
+    set_choices,
 )
 from kohtaanto.common.money import CENT
 from kohtaanto.common.validators import CleanTextFormMixin
 from kohtaanto.employers.models import Company
+from kohtaanto.employers.selectors import company_choices
 from kohtaanto.finance import selectors
 from kohtaanto.finance.models import (
     Appropriation,
@@ -27,20 +30,6 @@ from kohtaanto.finance.models import (
     SchemeRule,
 )
 from kohtaanto.finance.services import ApplicationData
-
-
-class PeriodMixin:
-    """Refuses an end before the start (fields `start_field` and `end_field`)."""
-
-    start_field = "start_date"
-    end_field = "end_date"
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()  # type: ignore[misc]
-        start, end = cleaned.get(self.start_field), cleaned.get(self.end_field)
-        if start and end and end < start:
-            self.add_error(self.end_field, _("Päättymispäivä on ennen alkamispäivää."))  # type: ignore[attr-defined]
-        return cleaned
 
 
 class YearForm(CleanTextFormMixin, forms.Form):
@@ -67,9 +56,7 @@ class AppropriationForm(CleanTextFormMixin, forms.Form):
 
     def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["line"]).queryset = selectors.budget_line_list(
-            actor=actor
-        )
+        set_choices(self, "line", selectors.budget_line_list(actor=actor))
 
 
 class AmendmentForm(CleanTextFormMixin, forms.Form):
@@ -151,9 +138,7 @@ class GrantSchemeForm(CleanTextFormMixin, PeriodMixin, forms.Form):
 
     def __init__(self, *args: Any, actor: Any, editing: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["line"]).queryset = selectors.budget_line_list(
-            actor=actor
-        )
+        set_choices(self, "line", selectors.budget_line_list(actor=actor))
         if editing:
             for name in ("code", "kind", "line"):
                 del self.fields[name]
@@ -161,7 +146,7 @@ class GrantSchemeForm(CleanTextFormMixin, PeriodMixin, forms.Form):
             del self.fields["is_active"]
 
 
-class SchemeRuleForm(CleanTextFormMixin, forms.ModelForm):
+class SchemeRuleForm(CleanTextFormMixin, PeriodMixin, forms.ModelForm):
     class Meta:
         model = SchemeRule
         fields = [
@@ -198,11 +183,10 @@ class SchemeRuleForm(CleanTextFormMixin, forms.ModelForm):
             )
         }
 
+    start_field, end_field = "valid_from", "valid_to"
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        start, end = cleaned.get("valid_from"), cleaned.get("valid_to")
-        if start and end and end < start:
-            self.add_error("valid_to", _("Päättymispäivä on ennen alkamispäivää."))
         low, high = cleaned.get("min_age"), cleaned.get("max_age")
         if low is not None and high is not None and low > high:
             self.add_error("max_age", _("Yläikäraja on pienempi kuin alaikäraja."))
@@ -302,9 +286,7 @@ class ApplicationForm(CleanTextFormMixin, PeriodMixin, forms.Form):
         if public or not with_company:
             del self.fields["company"]
         else:
-            cast(forms.ModelChoiceField, self.fields["company"]).queryset = Company.objects.filter(
-                employment_area_id=getattr(actor, "employment_area_id", None)
-            ).order_by("name")
+            set_choices(self, "company", company_choices(actor=actor))
         if not scheme.de_minimis:
             del self.fields["de_minimis_declared"]
         elif public:
@@ -450,6 +432,4 @@ class LinkForm(CleanTextFormMixin, forms.Form):
 
     def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["company"]).queryset = Company.objects.filter(
-            employment_area_id=getattr(actor, "employment_area_id", None)
-        ).order_by("name")
+        set_choices(self, "company", company_choices(actor=actor))

@@ -108,6 +108,11 @@ def _gaps(vacancy: Counter[int], survey: Counter[int], supply: Counter[int]) -> 
     return gaps
 
 
+def _counts(qs: Any, key: str, aggregate: Any) -> Counter[int]:
+    """`aggregate` per value of `key` in `qs`, as a Counter (a missing key counts 0)."""
+    return Counter(dict(qs.values(key).annotate(n=aggregate).values_list(key, "n")))
+
+
 def _open_vacancies(area: EmploymentArea) -> Any:
     return Vacancy.objects.filter(employment_area=area, state=VacancyState.OPEN)
 
@@ -117,29 +122,18 @@ def regional_skill_gaps(*, actor: Any = None, area: EmploymentArea) -> list[Skil
     the largest gap first (rule in the module docstring)."""
     _check(actor, area)
     surveys = _latest_answered_surveys(area)
-    vacancy = Counter(
-        dict(
-            VacancySkill.objects.filter(vacancy__in=_open_vacancies(area))
-            .values("concept_id")
-            .annotate(n=Sum("vacancy__positions"))
-            .values_list("concept_id", "n")
-        )
+    vacancy = _counts(
+        VacancySkill.objects.filter(vacancy__in=_open_vacancies(area)),
+        "concept_id",
+        Sum("vacancy__positions"),
     )
-    survey = Counter(
-        dict(
-            SurveySkillNeed.objects.filter(survey_id__in=surveys)
-            .values("concept_id")
-            .annotate(n=Sum("headcount"))
-            .values_list("concept_id", "n")
-        )
+    survey = _counts(
+        SurveySkillNeed.objects.filter(survey_id__in=surveys), "concept_id", Sum("headcount")
     )
-    supply = Counter(
-        dict(
-            ProfileSkill.objects.filter(_people(area), concept_id__in=set(vacancy) | set(survey))
-            .values("concept_id")
-            .annotate(n=Count("job_seeker_id", distinct=True))
-            .values_list("concept_id", "n")
-        )
+    supply = _counts(
+        ProfileSkill.objects.filter(_people(area), concept_id__in=set(vacancy) | set(survey)),
+        "concept_id",
+        Count("job_seeker_id", distinct=True),
     )
     return _gaps(vacancy, survey, supply)
 
@@ -149,32 +143,16 @@ def regional_occupation_gaps(*, actor: Any = None, area: EmploymentArea) -> list
     target it, the largest gap first."""
     _check(actor, area)
     surveys = _latest_answered_surveys(area)
-    vacancy = Counter(
-        dict(
-            _open_vacancies(area)
-            .filter(occupation__isnull=False)
-            .values("occupation_id")
-            .annotate(n=Sum("positions"))
-            .values_list("occupation_id", "n")
-        )
+    vacancy = _counts(
+        _open_vacancies(area).filter(occupation__isnull=False), "occupation_id", Sum("positions")
     )
-    survey = Counter(
-        dict(
-            SurveyRecruitmentNeed.objects.filter(survey_id__in=surveys)
-            .values("occupation_id")
-            .annotate(n=Sum("count"))
-            .values_list("occupation_id", "n")
-        )
+    survey = _counts(
+        SurveyRecruitmentNeed.objects.filter(survey_id__in=surveys), "occupation_id", Sum("count")
     )
-    supply = Counter(
-        dict(
-            TargetOccupation.objects.filter(
-                _people(area), concept_id__in=set(vacancy) | set(survey)
-            )
-            .values("concept_id")
-            .annotate(n=Count("job_seeker_id", distinct=True))
-            .values_list("concept_id", "n")
-        )
+    supply = _counts(
+        TargetOccupation.objects.filter(_people(area), concept_id__in=set(vacancy) | set(survey)),
+        "concept_id",
+        Count("job_seeker_id", distinct=True),
     )
     return _gaps(vacancy, survey, supply)
 

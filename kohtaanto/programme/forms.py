@@ -9,9 +9,19 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kohtaanto.accounts.models import PartnerOrganisation, User
-from kohtaanto.common.forms import DecimalTextField, hours_field, money_field
+from kohtaanto.common.forms import (
+    ActorChoicesMixin,
+    DecimalTextField,
+    PeriodMixin,
+    hours_field,
+    money_field,
+    percent_field,
+    set_choices,
+)
+from kohtaanto.common.money import CENT
 from kohtaanto.common.validators import CleanTextFormMixin
 from kohtaanto.employers.models import Company
+from kohtaanto.employers.selectors import company_choices
 from kohtaanto.programme.models import (
     ActivityEntry,
     Operation,
@@ -31,6 +41,43 @@ class DateInput(forms.DateInput):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def _area_users(actor: User) -> Any:
+    return User.objects.filter(employment_area_id=actor.employment_area_id).order_by(
+        "last_name", "first_name", "username"
+    )
+
+
+def _recorded_positions(actor: User) -> Any:
+    """Positions of the operations administered here, whose time is recorded here."""
+    return StaffPosition.objects.filter(
+        operation__employment_area_id=actor.employment_area_id,
+        operation__administered_here=True,
+    ).select_related("staff_member", "operation")
+
+
+def _salaried_positions(actor: User) -> Any:
+    return StaffPosition.objects.filter(
+        operation__employment_area_id=actor.employment_area_id,
+        salary_model__in=(SalaryModel.SALARY_PLUS_SIDE_COSTS, SalaryModel.MONTHLY_RATE),
+    ).select_related("staff_member", "operation")
+
+
+def _periods_without_report(actor: User) -> Any:
+    return (
+        PaymentPeriod.objects.filter(
+            operation__employment_area_id=actor.employment_area_id,
+            operation__administered_here=True,
+            cost_reports__isnull=True,
+        )
+        .select_related("operation")
+        .order_by("operation__code", "number")
+    )
+
+
+def _staff_members(actor: User) -> Any:
+    return StaffMember.objects.filter(employment_area_id=actor.employment_area_id)
 
 
 def _operations(actor: User, administered_only: bool = False) -> Any:
@@ -54,98 +101,68 @@ def organisation_from_choice(value: str) -> PartnerOrganisation | None:
     return PartnerOrganisation.objects.get(pk=int(value))
 
 
-class PeriodFilterForm(CleanTextFormMixin, forms.Form):
+class _Period(PeriodMixin):
+    start_field, end_field = "start", "end"
+    period_message = _("Kausi päättyy ennen kuin se alkaa.")
+
+
+class PeriodFilterForm(CleanTextFormMixin, ActorChoicesMixin, _Period, forms.Form):
     operation = forms.ModelChoiceField(queryset=Operation.objects.none(), label=_("Hanke"))
     start = forms.DateField(label=_("Alkaen"), widget=DateInput())
     end = forms.DateField(label=_("Päättyen"), widget=DateInput())
 
-    def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["operation"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = _operations(actor)
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("start") and data.get("end") and data["end"] < data["start"]:
-            raise forms.ValidationError(_("Kausi päättyy ennen kuin se alkaa."))
-        return data
+    actor_choices = {"operation": _operations}
 
 
-class StaffMemberForm(CleanTextFormMixin, forms.Form):
+class StaffMemberForm(CleanTextFormMixin, ActorChoicesMixin, forms.Form):
     name = forms.CharField(label=_("Nimi"), max_length=200)
     user = forms.ModelChoiceField(
         queryset=User.objects.none(), required=False, label=_("Käyttäjätunnus")
     )
 
-    def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["user"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = User.objects.filter(employment_area_id=actor.employment_area_id).order_by(
-            "last_name", "first_name", "username"
-        )
+    actor_choices = {"user": _area_users}
 
 
-class StaffPositionForm(CleanTextFormMixin, forms.Form):
+class StaffPositionForm(CleanTextFormMixin, ActorChoicesMixin, forms.Form):
     staff_member = forms.ModelChoiceField(queryset=StaffMember.objects.none(), label=_("Henkilö"))
     title = forms.CharField(label=_("Tehtävänimike"), max_length=200)
     salary_model = forms.ChoiceField(label=_("Palkkamalli"), choices=SalaryModel.choices)
-    annual_gross_cost = DecimalTextField(
-        label=_("Vuoden bruttotyönantajakulut (€)"),
-        min_value=Decimal("0"),
-        max_digits=10,
-        decimal_places=2,
-    )
-    side_cost_percent = DecimalTextField(
-        label=_("Sivukuluprosentti (%)"),
+    annual_gross_cost = money_field(_("Vuoden bruttotyönantajakulut (€)"), max_digits=10)
+    side_cost_percent = percent_field(
+        _("Sivukuluprosentti (%)"),
         required=False,
-        min_value=Decimal("0"),
-        max_value=Decimal("100"),
-        max_digits=5,
-        decimal_places=2,
         help_text=_("Vain palkkamallissa palkka + sivukulut."),
     )
     person_years = DecimalTextField(
         label=_("Henkilötyövuotta vuodessa"),
-        min_value=Decimal("0.01"),
-        max_value=Decimal("1"),
+        min_value=CENT,
+        max_value=Decimal(1),
         max_digits=4,
-        decimal_places=2,
         initial=1,
     )
-    working_time_percent = DecimalTextField(
-        label=_("Työaika (% täydestä työajasta)"),
+    working_time_percent = percent_field(
+        _("Työaika (% täydestä työajasta)"),
         required=False,
-        min_value=Decimal("0.01"),
-        max_value=Decimal("100"),
-        max_digits=5,
-        decimal_places=2,
+        minimum=CENT,
         initial=100,
         help_text=_(
             "Osa-aikaisella tehtävällä työaikaprosentti: 50 % tarkoittaa 860 tuntia vuodessa "
             "ja tuntihintaa vuoden kulut / 860 h."
         ),
     )
-    monthly_working_hours = DecimalTextField(
-        label=_("Työsopimuksen mukainen kuukausityöaika (h)"),
+    monthly_working_hours = hours_field(
+        _("Työsopimuksen mukainen kuukausityöaika (h)"),
         required=False,
-        min_value=Decimal("1"),
-        max_value=Decimal("744"),
+        minimum=Decimal(1),
+        max_value=Decimal(744),
         max_digits=6,
-        decimal_places=2,
         help_text=_("Vain kuukausihintamallissa: kuukauden kulut jaetaan tällä tuntimäärällä."),
     )
     start_date = forms.DateField(label=_("Alkaa"), widget=DateInput())
     end_date = forms.DateField(label=_("Päättyy"), widget=DateInput())
     time_recording = forms.ChoiceField(label=_("Työajan kirjaus"), choices=TimeRecording.choices)
-    fixed_percentage = DecimalTextField(
-        label=_("Kiinteä osuus hankkeelle (%)"),
-        required=False,
-        min_value=Decimal("0.01"),
-        max_value=Decimal("100"),
-        max_digits=5,
-        decimal_places=2,
+    fixed_percentage = percent_field(
+        _("Kiinteä osuus hankkeelle (%)"), required=False, minimum=CENT
     )
     reason = forms.CharField(
         label=_("Muutoksen syy"),
@@ -157,14 +174,10 @@ class StaffPositionForm(CleanTextFormMixin, forms.Form):
         ),
     )
 
-    def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["staff_member"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = StaffMember.objects.filter(employment_area_id=actor.employment_area_id)
+    actor_choices = {"staff_member": _staff_members}
 
 
-class TimeRecordForm(CleanTextFormMixin, forms.Form):
+class TimeRecordForm(CleanTextFormMixin, ActorChoicesMixin, forms.Form):
     position = forms.ModelChoiceField(
         queryset=StaffPosition.objects.none(), label=_("Henkilö ja tehtävä")
     )
@@ -174,80 +187,43 @@ class TimeRecordForm(CleanTextFormMixin, forms.Form):
         widget=DateInput(),
         help_text=_("Kuukausikirjauksessa mikä tahansa kuukauden päivä."),
     )
-    hours = DecimalTextField(
-        label=_("Tunnit"), required=False, min_value=Decimal("0.01"), max_digits=6, decimal_places=2
-    )
-    percentage = DecimalTextField(
-        label=_("Osuus (%)"),
+    hours = hours_field(_("Tunnit"), required=False, minimum=CENT, max_digits=6)
+    percentage = percent_field(
+        _("Osuus (%)"),
         required=False,
-        min_value=Decimal("0.01"),
-        max_value=Decimal("100"),
-        max_digits=5,
-        decimal_places=2,
+        minimum=CENT,
         help_text=_("Vain kiinteällä prosenttiosuudella työskenteleville."),
     )
     description = forms.CharField(label=_("Kuvaus"), required=False, max_length=300)
 
-    def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["position"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = StaffPosition.objects.filter(
-            operation__employment_area_id=actor.employment_area_id,
-            operation__administered_here=True,
-        ).select_related("staff_member", "operation")
+    actor_choices = {"position": _recorded_positions}
 
 
-class TimeFilterForm(CleanTextFormMixin, forms.Form):
+class TimeFilterForm(CleanTextFormMixin, ActorChoicesMixin, forms.Form):
     year = forms.IntegerField(label=_("Vuosi"), min_value=2000, max_value=2100)
     staff_member = forms.ModelChoiceField(
         queryset=StaffMember.objects.none(), required=False, label=_("Henkilö")
     )
 
-    def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["staff_member"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = StaffMember.objects.filter(employment_area_id=actor.employment_area_id)
+    actor_choices = {"staff_member": _staff_members}
 
 
-class SalaryPaymentForm(CleanTextFormMixin, forms.Form):
+class SalaryPaymentForm(CleanTextFormMixin, ActorChoicesMixin, forms.Form):
     position = forms.ModelChoiceField(
         queryset=StaffPosition.objects.none(), label=_("Henkilö ja tehtävä")
     )
     month = forms.DateField(
         label=_("Kuukausi"), widget=DateInput(), help_text=_("Mikä tahansa kuukauden päivä.")
     )
-    gross_salary = DecimalTextField(
-        label=_("Bruttopalkka (€)"), min_value=Decimal("0"), max_digits=10, decimal_places=2
-    )
+    gross_salary = money_field(_("Bruttopalkka (€)"), max_digits=10)
 
-    def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["position"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = StaffPosition.objects.filter(
-            operation__employment_area_id=actor.employment_area_id,
-            salary_model__in=(SalaryModel.SALARY_PLUS_SIDE_COSTS, SalaryModel.MONTHLY_RATE),
-        ).select_related("staff_member", "operation")
+    actor_choices = {"position": _salaried_positions}
 
 
-class CostReportCreateForm(CleanTextFormMixin, forms.Form):
+class CostReportCreateForm(CleanTextFormMixin, ActorChoicesMixin, forms.Form):
     period = forms.ModelChoiceField(queryset=PaymentPeriod.objects.none(), label=_("Maksatuskausi"))
 
-    def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["period"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = (
-            PaymentPeriod.objects.filter(
-                operation__employment_area_id=actor.employment_area_id,
-                operation__administered_here=True,
-                cost_reports__isnull=True,
-            )
-            .select_related("operation")
-            .order_by("operation__code", "number")
-        )
+    actor_choices = {"period": _periods_without_report}
 
 
 class NarrativeForm(CleanTextFormMixin, forms.Form):
@@ -259,7 +235,7 @@ class NarrativeForm(CleanTextFormMixin, forms.Form):
     )
 
 
-class OperationCompanyForm(CleanTextFormMixin, forms.Form):
+class OperationCompanyForm(CleanTextFormMixin, ActorChoicesMixin, forms.Form):
     company = forms.ModelChoiceField(queryset=Company.objects.none(), label=_("Yritys"))
     is_development_partner = forms.BooleanField(label=_("Kehittämiskumppani"), required=False)
     is_pilot_company = forms.BooleanField(label=_("Pilottiyritys"), required=False)
@@ -273,23 +249,11 @@ class OperationCompanyForm(CleanTextFormMixin, forms.Form):
         ),
     )
 
-    def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["company"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = Company.objects.filter(
-            employment_area_id=actor.employment_area_id
-        ).order_by("name")
+    actor_choices = {"company": lambda actor: company_choices(actor=actor)}
 
 
 class ImplementerBudgetForm(CleanTextFormMixin, forms.Form):
-    budget_eur = DecimalTextField(
-        label=_("Budjetti (€)"),
-        required=False,
-        min_value=Decimal("0"),
-        max_digits=12,
-        decimal_places=2,
-    )
+    budget_eur = money_field(_("Budjetti (€)"), required=False, max_digits=12)
 
 
 class PaymentPeriodForm(CleanTextFormMixin, forms.Form):
@@ -326,14 +290,8 @@ class ActivityEntryForm(CleanTextFormMixin, forms.Form):
 
     def __init__(self, *args: Any, actor: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        operation = self.fields["operation"]
-        assert isinstance(operation, forms.ModelChoiceField)
-        operation.queryset = _operations(actor)
-        companies = self.fields["companies"]
-        assert isinstance(companies, forms.ModelMultipleChoiceField)
-        companies.queryset = Company.objects.filter(
-            employment_area_id=actor.employment_area_id
-        ).order_by("name")
+        set_choices(self, "operation", _operations(actor))
+        set_choices(self, "companies", company_choices(actor=actor))
         choices = [("", "–"), *organisation_choices(actor)]
         for name in ("referral_from", "referral_to"):
             field = self.fields[name]
@@ -377,7 +335,7 @@ class AttachmentForm(CleanTextFormMixin, forms.Form):
     )
 
 
-class PartnerReportForm(CleanTextFormMixin, forms.Form):
+class PartnerReportForm(CleanTextFormMixin, _Period, forms.Form):
     organisation = forms.ChoiceField(label=_("Organisaatio"))
     start = forms.DateField(label=_("Alkaen"), widget=DateInput())
     end = forms.DateField(label=_("Päättyen"), widget=DateInput())
@@ -391,12 +349,6 @@ class PartnerReportForm(CleanTextFormMixin, forms.Form):
             # A partner user reports on their own organisation only.
             choices = [c for c in choices if c[0] == str(actor.partner_organisation_id)]
         field.choices = choices
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("start") and data.get("end") and data["end"] < data["start"]:
-            raise forms.ValidationError(_("Kausi päättyy ennen kuin se alkaa."))
-        return data
 
 
 class PaymentDecisionForm(CleanTextFormMixin, forms.Form):
@@ -413,13 +365,7 @@ class PaymentDecisionForm(CleanTextFormMixin, forms.Form):
 
 
 class FinancingPlanForm(CleanTextFormMixin, forms.Form):
-    support_rate_percent = DecimalTextField(
-        label=_("Tukiprosentti (%)"),
-        min_value=Decimal("0"),
-        max_value=Decimal("100"),
-        max_digits=5,
-        decimal_places=2,
-    )
+    support_rate_percent = percent_field(_("Tukiprosentti (%)"))
     municipal_share_eur = money_field(_("Kuntien oma rahoitus (€)"), required=False)
     other_public_eur = money_field(_("Muu julkinen rahoitus (€)"), required=False)
 
@@ -453,9 +399,7 @@ class TimeSheetSignForm(CleanTextFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["staff_member"]
         assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = StaffMember.objects.filter(
-            user_id=actor.pk, employment_area_id=actor.employment_area_id
-        ).order_by("name")
+        field.queryset = _staff_members(actor).filter(user_id=actor.pk).order_by("name")
         if field.queryset.count() == 1:
             field.initial = field.queryset.first()
             field.empty_label = None

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kohtaanto.common.forms import BlankRowForm
 from kohtaanto.common.validators import CleanTextFormMixin
 from kohtaanto.employers.forms.datalists import DATALIST_OCCUPATIONS, DATALIST_SKILLS
 from kohtaanto.employers.models import (
@@ -27,7 +28,7 @@ from kohtaanto.taxonomy.fields import ConceptChoiceField, ConceptTextInput
 from kohtaanto.taxonomy.models import Concept
 
 
-class SkillNeedRowForm(CleanTextFormMixin, forms.Form):
+class SkillNeedRowForm(BlankRowForm):
     concept = ConceptChoiceField(
         label=_("Osaaminen"),
         types=SKILL_TYPES,
@@ -41,13 +42,8 @@ class SkillNeedRowForm(CleanTextFormMixin, forms.Form):
     )
     source = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.empty_permitted = True
-        self.use_required_attribute = False
 
-
-class RecruitmentRowForm(CleanTextFormMixin, forms.Form):
+class RecruitmentRowForm(BlankRowForm):
     occupation = ConceptChoiceField(
         label=_("Ammatti"),
         types=OCCUPATION_TYPES,
@@ -57,13 +53,8 @@ class RecruitmentRowForm(CleanTextFormMixin, forms.Form):
     count = forms.IntegerField(label=_("Montako"), min_value=1, max_value=1000, initial=1)
     horizon = forms.ChoiceField(label=_("Milloin"), choices=Horizon.choices, initial=Horizon.SHORT)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.empty_permitted = True
-        self.use_required_attribute = False
 
-
-class UpskillingRowForm(CleanTextFormMixin, forms.Form):
+class UpskillingRowForm(BlankRowForm):
     concept = ConceptChoiceField(
         label=_("Osaaminen"),
         types=SKILL_TYPES,
@@ -71,11 +62,6 @@ class UpskillingRowForm(CleanTextFormMixin, forms.Form):
         required=False,
     )
     staff_count = forms.IntegerField(label=_("Henkilöä"), min_value=1, max_value=1000, initial=1)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.empty_permitted = True
-        self.use_required_attribute = False
 
 
 SkillNeedFormSet = forms.formset_factory(SkillNeedRowForm, extra=2, max_num=100, absolute_max=100)

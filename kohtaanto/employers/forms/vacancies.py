@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kohtaanto.accounts.models import Municipality
-from kohtaanto.common.forms import DateInput, money_field
+from kohtaanto.common.forms import BlankRowForm, DateInput, money_field
 from kohtaanto.common.validators import CleanTextFormMixin
 from kohtaanto.employers.forms.datalists import DATALIST_REQUIREMENTS, DATALIST_SKILLS
 from kohtaanto.employers.models import (
@@ -26,7 +26,7 @@ from kohtaanto.employers.services.vacancies import SkillInput, VacancyData
 from kohtaanto.taxonomy.fields import ConceptChoiceField, ConceptTextInput
 
 
-class VacancySkillRowForm(CleanTextFormMixin, forms.Form):
+class VacancySkillRowForm(BlankRowForm):
     include = forms.BooleanField(label=_("Mukana"), required=False, initial=True)
     concept = ConceptChoiceField(
         label=_("Osaaminen"),
@@ -43,13 +43,8 @@ class VacancySkillRowForm(CleanTextFormMixin, forms.Form):
         required=False,
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.empty_permitted = True
-        self.use_required_attribute = False
 
-
-class VacancyRequirementRowForm(CleanTextFormMixin, forms.Form):
+class VacancyRequirementRowForm(BlankRowForm):
     include = forms.BooleanField(label=_("Mukana"), required=False, initial=True)
     concept = ConceptChoiceField(
         label=_("Vaatimus"),
@@ -57,11 +52,6 @@ class VacancyRequirementRowForm(CleanTextFormMixin, forms.Form):
         widget=ConceptTextInput(datalist=DATALIST_REQUIREMENTS),
         required=False,
     )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.empty_permitted = True
-        self.use_required_attribute = False
 
 
 VacancySkillFormSet = forms.formset_factory(

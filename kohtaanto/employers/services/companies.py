@@ -1,7 +1,7 @@
 """Company register: companies, their programme roles and contacts."""
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import Any
 
@@ -226,17 +226,7 @@ class ContactData:
     is_active: bool = True
 
 
-_CONTACT_FIELDS = (
-    "first_name",
-    "last_name",
-    "job_title",
-    "email",
-    "phone",
-    "preferred_language",
-    "consent_to_contact",
-    "share_with_partners",
-    "is_active",
-)
+_CONTACT_FIELDS = tuple(f.name for f in fields(ContactData))
 
 
 def _contact_values(data: ContactData) -> dict[str, Any]:

@@ -389,3 +389,19 @@ def test_ad_naming_a_municipality_of_the_area_fills_it_in_without_a_notice(
     form = response.context["form"]
     assert form.initial["municipality"].name_fi == "Kannus"
     assert form["municipality"].help_text == ""
+
+
+def test_a_swedish_ad_on_a_finnish_page_shows_finnish_labels(client_as, company, vocab):
+    """The skills read from a Swedish ad, and the years of experience, are named in the
+    page's language."""
+    ad = "Svetsare, Karleby\n\nVi söker en svetsare. Du har 5 års erfarenhet av svetsning."
+    response = client_as(Role.BUSINESS_ADVISOR).post(
+        "/companies/vacancies/from-ad/",
+        {"step": "analyse", "company": company.pk, "text": ad},
+        HTTP_ACCEPT_LANGUAGE="fi",
+    )
+    assert response.status_code == 200
+    details = response.context["details"]
+    assert [(row.years, row.label) for row in details.experience] == [(5, "hitsaus")]
+    assert sorted(row.label for row in details.found) == ["hitsaaja", "hitsaus"]
+    assert "5 vuotta: hitsaus" in response.content.decode()

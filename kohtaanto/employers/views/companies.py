@@ -1,7 +1,8 @@
 """Company register pages: list, company page, forms for companies, contacts and the log."""
 
+from dataclasses import fields
+
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.formats import date_format
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_POST
 from kohtaanto.accounts.models import User
 from kohtaanto.common.errors import NotFoundError
 from kohtaanto.common.forms import button_pressed, form_saved
+from kohtaanto.common.paging import page_of
 from kohtaanto.common.sorting import sort_links, sort_param
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.employers import selectors
@@ -24,7 +26,7 @@ from kohtaanto.employers.models import Company, Language
 from kohtaanto.employers.permissions import WRITERS
 from kohtaanto.employers.readiness import DIMENSIONS, radar_chart
 from kohtaanto.employers.services import activities, companies, surveys
-from kohtaanto.employers.services.companies import CompanyData
+from kohtaanto.employers.services.companies import CompanyData, ContactData
 
 
 @login_required
@@ -43,16 +45,14 @@ def company_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         programme_role=filters.get("programme_role", ""),
         sort=sort,
     )
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, query = page_of(request, rows)
     return render(
         request,
         "employers/company_list.html",
         {
             "form": form,
             "page": page,
-            "query": query.urlencode(),
+            "query": query,
             "sort": sort,
             "sort_links": sort_links(request, selectors.COMPANY_SORTS, sort),
         },
@@ -214,20 +214,7 @@ def contact_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def contact_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     actor = request.user
     contact = selectors.contact_get_for_actor(actor=actor, id=pk)
-    initial = {
-        name: getattr(contact, name)
-        for name in (
-            "first_name",
-            "last_name",
-            "job_title",
-            "email",
-            "phone",
-            "preferred_language",
-            "consent_to_contact",
-            "share_with_partners",
-            "is_active",
-        )
-    }
+    initial = {f.name: getattr(contact, f.name) for f in fields(ContactData)}
     form = ContactForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         done = form_saved(

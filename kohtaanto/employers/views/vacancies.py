@@ -4,7 +4,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from kohtaanto.accounts.models import Municipality
 from kohtaanto.common.forms import button_pressed, form_saved
+from kohtaanto.common.paging import page_of
 from kohtaanto.common.sorting import sort_links, sort_param
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.employers import selectors
@@ -69,16 +69,14 @@ def vacancy_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         municipality_id=municipality.pk if municipality else None,
         sort=sort,
     )
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, query = page_of(request, rows)
     return render(
         request,
         "employers/vacancy_list.html",
         {
             "form": form,
             "page": page,
-            "query": query.urlencode(),
+            "query": query,
             "can_create": actor.permissions.can_create_vacancy(),
             "sort": sort,
             "sort_links": sort_links(request, selectors.VACANCY_SORTS, sort),

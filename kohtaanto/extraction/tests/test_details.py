@@ -64,6 +64,29 @@ def test_years_of_experience_belong_to_the_skill_or_occupation(engine: Engine) -
     assert text[slice(*second.span)] == "vuodesta 2019"
 
 
+def test_years_of_a_general_skill_go_to_the_kinds_that_replace_it(engine: Engine) -> None:
+    """ "hitsaus" gives way to the MIG and MAG welding the CV names elsewhere (the most specific
+    concept): its 5 years go to them, not nowhere."""
+    text = (
+        "Mikko Björk\n\nMinulla on 5 vuoden kokemus hitsauksesta. Hallitsen MIG- ja MAG-hitsauksen."
+    )
+    result = run(engine, text)
+
+    labels = {m.label for m in result.concepts}
+    assert {"MIG-hitsaus", "MAG-hitsaus"} <= labels and "hitsaus" not in labels
+    assert sorted((e.years, e.label) for e in result.experience) == [
+        (5, "MAG-hitsaus"),
+        (5, "MIG-hitsaus"),
+    ]
+    assert {text[slice(*e.span)] for e in result.experience} == {"5 vuoden"}
+
+
+def test_years_stay_on_a_general_skill_nothing_replaces(engine: Engine) -> None:
+    result = run(engine, "Mikko Björk. Minulla on 5 vuoden kokemus hitsauksesta. Ajan trukkia.")
+
+    assert [(e.years, e.label) for e in result.experience] == [(5, "hitsaus")]
+
+
 def test_swedish_experience(engine: Engine) -> None:
     result = run(engine, "Du har minst 3 års erfarenhet av svetsning.")
 
@@ -234,3 +257,38 @@ def test_rank_mode_reports_stated_languages_as_entries_not_language_skills(engin
     # the ranker itself does rank language skills for this text: they are left out, not absent
     (top,) = index.ranker("fi").top([text])
     assert [concept_id for concept_id, _ in top if concept_id in index.language_skills]
+
+
+class _MachinerySource(_Source):
+    """ESCO-only concepts the Swedish word "maskin" (machine, machinery) reaches."""
+
+    def concepts(self) -> Iterator[ConceptRecord]:
+        yield ConceptRecord(
+            1, "urn:svets", "skill", {"sv": "svetsning"}, [("sv", "pref", "svetsning")]
+        )
+        for number, label, description in (
+            (2, "machinery products", "Machines and machinery offered."),
+            (3, "weld machinery parts", "Weld the parts of machines."),
+        ):
+            yield ConceptRecord(
+                number,
+                f"urn:{number}",
+                "skill",
+                {"en": label},
+                [("en", "pref", label)],
+                {"en": description},
+                in_vocabulary=False,
+            )
+
+
+def test_one_bridged_word_with_two_english_words_is_one_word_of_evidence() -> None:
+    engine = Engine(_MachinerySource())
+    assert bridge.english_terms("maskiner", "sv") == ["machine machinery"]
+
+    one_word = engine.extract("Vi har många maskiner här.", "sv", mode="rank", today=TODAY)
+    two_words = engine.extract(
+        "Svetsning av maskiner och maskindelar.", "sv", mode="rank", today=TODAY
+    )
+
+    assert [m.uri for m in one_word.concepts if m.confirm] == []
+    assert "urn:3" in [m.uri for m in two_words.concepts if m.confirm]

@@ -204,3 +204,49 @@ def test_scores_are_rounded_as_round_does_even_next_to_a_half() -> None:
     assert rounded_scores(scores) == [
         round(score, 3) if score < 1.0 else 1.0 for score in scores.tolist()
     ]
+
+
+SWEDISH_AD = (
+    "Vi söker en CNC-operatör till vår fabrik i Jakobstad. Arbetet sker i tvåskift. Du har "
+    "erfarenhet av programmering av CNC-maskiner och läser ritningar. Truckkort är meriterande. "
+    "Lön 2 900–3 300 €/mån."
+)
+
+
+@pytest.mark.django_db
+def test_rank_mode_wants_more_than_one_word_of_a_longer_label_in_swedish_and_finnish() -> None:
+    """ "programmering" alone does not make "programmering av fast programvara" (firmware
+    programming) a skill of the ad, nor "arbete" "ergonomiskt arbete"; two words of evidence
+    or a whole label still count."""
+    cnc = ConceptFactory(fi="CNC-ohjelmointi", sv="CNC-programmering", en="CNC programming")
+    firmware = ConceptFactory(
+        fi="sulautettujen ohjelmistojen ohjelmointi",
+        sv="programmering av fast programvara",
+        en="firmware programming",
+    )
+    ergonomics = ConceptFactory(fi="ergonominen työskentely", sv="ergonomiskt arbete")
+    drawings = ConceptFactory(
+        fi="piirustusten lukeminen",
+        sv="läsa ritningar",
+        descriptions={"sv": "Läsa och tolka tekniska ritningar."},
+    )
+    ConceptFactory(fi="leipominen", sv="bakning", descriptions={"sv": "Baka bröd i ugn."})
+
+    found = {m.concept_id for m in extract(SWEDISH_AD, "sv", mode="rank").concepts}
+
+    assert {cnc.id, drawings.id} <= found  # two stems each
+    assert firmware.id not in found and ergonomics.id not in found
+
+
+def test_ranker_keeps_a_one_word_label_the_text_names_on_weak_evidence_too() -> None:
+    records = [
+        ConceptRecord(1, "u1", "skill", {"sv": "svetsning"}, [("sv", "pref", "svetsning")]),
+        ConceptRecord(
+            2, "u2", "skill", {"sv": "svetsning av rör"}, [("sv", "pref", "svetsning av rör")]
+        ),
+    ]
+    ranker = SkillRanker(records, "sv")
+
+    assert {c for c, _ in ranker.top(["Jag kan svetsning."])[0]} == {1, 2}
+    assert [c for c, _ in ranker.top(["Jag kan svetsning."], min_evidence=2)[0]] == [1]
+    assert {c for c, _ in ranker.top(["svetsning av rör"], min_evidence=2)[0]} == {1, 2}

@@ -201,3 +201,43 @@ def test_a_cv_shows_no_ad_fields_and_no_requirements(concepts: dict[str, Any]) -
     assert as_cv.ad == [] and as_cv.required_rows == [] and as_cv.optional_rows == []
     # what a CV does state stays
     assert as_cv.languages == as_ad.languages and as_cv.found == as_ad.found
+
+
+def test_suggestions_are_labelled_in_the_users_language_not_the_texts(
+    concepts: dict[str, Any],
+) -> None:
+    """A Swedish ad on a Finnish page: every label shown (named, ranked, card's skill,
+    experience) is the Finnish one; a concept without a Finnish label falls back."""
+    from django.utils import translation
+
+    from kohtaanto.extraction.selectors import extraction_suggest
+
+    pneumatics = ConceptFactory(
+        fi="pneumatiikka",
+        en="pneumatics",
+        sv="pneumatik",
+        descriptions={"sv": "Tryckluftsdrivna ställdon, ventiler och cylindrar."},
+    )
+    only_swedish = ConceptFactory(fi="", en="", sv="tryckluftsteknik")
+    skill = ConceptFactory(fi="trukin kuljettaminen", en="drive forklift", sv="truckkörning")
+    card = concepts["trukkikortti"]
+    card.esco_uri = skill.uri
+    card.save()
+    text = (
+        "Vi söker en erfaren montör. Du har 5 års erfarenhet av svetsning och truckkort. "
+        "Du byter ventiler och cylindrar, justerar tryckluftsdrivna ställdon och dokumenterar "
+        "reparationerna noggrant. Du arbetar gärna i skift och lär dig snabbt nya maskiner "
+        "på fabrikens olika avdelningar och tryckluftsteknik."
+    )
+
+    with translation.override("fi"):
+        shown_rows = extraction_suggest(text=text)
+
+    labels = {row.concept_id: row.label for row in shown_rows.found + shown_rows.implied}
+    welding = concepts["hitsaus"].id
+    assert labels[welding] == "hitsaus"
+    assert labels[pneumatics.id] == "pneumatiikka"  # a ranked guess
+    assert labels[skill.id] == "trukin kuljettaminen"  # the card's skill
+    assert labels[only_swedish.id] == "tryckluftsteknik"  # no Finnish label: the Swedish one
+    assert [row.label for row in shown_rows.experience] == ["hitsaus"]
+    assert "svetsning" not in labels.values()

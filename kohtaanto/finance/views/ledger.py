@@ -17,7 +17,7 @@ from kohtaanto.finance import forms, selectors, services
 from kohtaanto.finance.charts import burn_chart
 from kohtaanto.finance.exports import year_workbook
 from kohtaanto.finance.models import LedgerEntry
-from kohtaanto.finance.views.base import context, posted, require
+from kohtaanto.finance.views.base import context, form_page, posted, require
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -134,23 +134,15 @@ def appropriation_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         actor=request.user,
         initial={"year": timezone.localdate().year, "decided_on": timezone.localdate()},
     )
-    if request.method == "POST" and form.is_valid():
-        appropriation = attempt(
-            form, lambda: services.appropriation_create(actor=request.user, **form.cleaned_data)
-        )
-        if appropriation:
-            messages.success(request, _("Määräraha kirjattiin."))
-            return redirect("finance:appropriation_detail", id=appropriation.pk)
-    return render(
+    return form_page(
         request,
-        "finance/form.html",
-        context(
-            request,
-            form=form,
-            title=_("Uusi määräraha"),
-            submit=_("Kirjaa määräraha"),
-            back=_url("finance:dashboard"),
-        ),
+        form,
+        lambda: services.appropriation_create(actor=request.user, **form.cleaned_data),
+        done=_("Määräraha kirjattiin."),
+        then=lambda appropriation: redirect("finance:appropriation_detail", id=appropriation.pk),
+        title=_("Uusi määräraha"),
+        submit=_("Kirjaa määräraha"),
+        back=_url("finance:dashboard"),
     )
 
 
@@ -178,30 +170,19 @@ def appropriation_amend(request: AuthenticatedHttpRequest, id: int) -> HttpRespo
     require(request, "manage_finance")
     appropriation = selectors.appropriation_get_for_actor(actor=request.user, id=id)
     form = forms.AmendmentForm(posted(request), initial={"decided_on": timezone.localdate()})
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and attempt(
-            form,
-            lambda: services.appropriation_amend(
-                actor=request.user, appropriation=appropriation, **form.cleaned_data
-            ),
-        )
-    ):
-        messages.success(request, _("Muutospäätös kirjattiin."))
-        return redirect("finance:appropriation_detail", id=appropriation.pk)
-    return render(
+    return form_page(
         request,
-        "finance/form.html",
-        context(
-            request,
-            form=form,
-            title=_("Määrärahan muutos: %(name)s") % {"name": appropriation},
-            submit=_("Kirjaa muutos"),
-            back=_url("finance:appropriation_detail", id=appropriation.pk),
-            subject=appropriation,
-            balance=selectors.balances(appropriation),
+        form,
+        lambda: services.appropriation_amend(
+            actor=request.user, appropriation=appropriation, **form.cleaned_data
         ),
+        done=_("Muutospäätös kirjattiin."),
+        then=lambda _result: redirect("finance:appropriation_detail", id=appropriation.pk),
+        title=_("Määrärahan muutos: %(name)s") % {"name": appropriation},
+        submit=_("Kirjaa muutos"),
+        back=_url("finance:appropriation_detail", id=appropriation.pk),
+        subject=appropriation,
+        balance=selectors.balances(appropriation),
     )
 
 
@@ -210,28 +191,19 @@ def commitment_create(request: AuthenticatedHttpRequest, id: int) -> HttpRespons
     require(request, "manage_finance")
     appropriation = selectors.appropriation_get_for_actor(actor=request.user, id=id)
     form = forms.CommitmentForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        commitment = attempt(
-            form,
-            lambda: services.commitment_create(
-                actor=request.user, appropriation=appropriation, **form.cleaned_data
-            ),
-        )
-        if commitment:
-            messages.success(request, _("Sitoumus kirjattiin."))
-            return redirect("finance:commitment_detail", id=commitment.pk)
-    return render(
+    return form_page(
         request,
-        "finance/form.html",
-        context(
-            request,
-            form=form,
-            title=_("Uusi sitoumus: %(name)s") % {"name": appropriation},
-            submit=_("Kirjaa sitoumus"),
-            back=_url("finance:appropriation_detail", id=appropriation.pk),
-            subject=appropriation,
-            balance=selectors.balances(appropriation),
+        form,
+        lambda: services.commitment_create(
+            actor=request.user, appropriation=appropriation, **form.cleaned_data
         ),
+        done=_("Sitoumus kirjattiin."),
+        then=lambda commitment: redirect("finance:commitment_detail", id=commitment.pk),
+        title=_("Uusi sitoumus: %(name)s") % {"name": appropriation},
+        submit=_("Kirjaa sitoumus"),
+        back=_url("finance:appropriation_detail", id=appropriation.pk),
+        subject=appropriation,
+        balance=selectors.balances(appropriation),
     )
 
 
@@ -263,29 +235,18 @@ def _commitment_form_page(
     require(request, "manage_finance")
     commitment = selectors.commitment_get_for_actor(actor=request.user, id=id)
     form = form_class(posted(request))
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and attempt(
-            form,
-            lambda: action(  # type: ignore[operator]
-                actor=request.user, commitment=commitment, **form.cleaned_data
-            ),
-        )
-    ):
-        messages.success(request, done)
-        return redirect("finance:commitment_detail", id=commitment.pk)
-    return render(
+    return form_page(
         request,
-        "finance/form.html",
-        context(
-            request,
-            form=form,
-            title=title % {"name": commitment.description},
-            submit=submit,
-            back=_url("finance:commitment_detail", id=commitment.pk),
-            commitment=commitment,
+        form,
+        lambda: action(  # type: ignore[operator]
+            actor=request.user, commitment=commitment, **form.cleaned_data
         ),
+        done=done,
+        then=lambda _result: redirect("finance:commitment_detail", id=commitment.pk),
+        title=title % {"name": commitment.description},
+        submit=submit,
+        back=_url("finance:commitment_detail", id=commitment.pk),
+        commitment=commitment,
     )
 
 
@@ -334,27 +295,16 @@ def entry_reverse(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
     require(request, "manage_finance")
     entry: LedgerEntry = selectors.ledger_entry_get_for_actor(actor=request.user, id=id)
     form = forms.ReverseForm(posted(request))
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and attempt(
-            form,
-            lambda: services.ledger_entry_reverse(
-                actor=request.user, entry=entry, description=form.cleaned_data["description"]
-            ),
-        )
-    ):
-        messages.success(request, _("Kirjaus oikaistiin."))
-        return redirect("finance:commitment_detail", id=entry.commitment_id)
-    return render(
+    return form_page(
         request,
-        "finance/form.html",
-        context(
-            request,
-            form=form,
-            title=_("Kirjauksen oikaisu: %(entry)s") % {"entry": entry},
-            submit=_("Oikaise kirjaus"),
-            back=_url("finance:commitment_detail", id=entry.commitment_id),
-            entry=entry,
+        form,
+        lambda: services.ledger_entry_reverse(
+            actor=request.user, entry=entry, description=form.cleaned_data["description"]
         ),
+        done=_("Kirjaus oikaistiin."),
+        then=lambda _result: redirect("finance:commitment_detail", id=entry.commitment_id),
+        title=_("Kirjauksen oikaisu: %(entry)s") % {"entry": entry},
+        submit=_("Oikaise kirjaus"),
+        back=_url("finance:commitment_detail", id=entry.commitment_id),
+        entry=entry,
     )

@@ -107,6 +107,17 @@ def profile_get(request: AuthenticatedHttpRequest, id: int) -> dict[str, Any]:
     return _profile_out(request, person)
 
 
+def _profile_add(request: AuthenticatedHttpRequest, id: int, save: Any, payload: Schema) -> Any:
+    """Add to the person's profile with `save(actor=…, job_seeker=…, **payload)`, a `uri` in
+    the payload becoming its concept; 201 with the whole profile."""
+    person = person_get(request, id, "change_job_seeker")
+    data = payload.dict()
+    if "uri" in data:
+        data["concept"] = concept_by_uri(data.pop("uri"))
+    save(actor=request.user, job_seeker=person, **data)
+    return Status(201, _profile_out(request, person))
+
+
 class SkillIn(Schema):
     uri: str
     level: int = Field(..., ge=1, le=4)
@@ -117,12 +128,7 @@ class SkillIn(Schema):
 
 @router.post("/job-seekers/{id}/profile/skills", response={201: ProfileOut})
 def profile_skill_set(request: AuthenticatedHttpRequest, id: int, payload: SkillIn) -> Any:
-    person = person_get(request, id, "change_job_seeker")
-    data = payload.dict()
-    profile_services.profile_skill_set(
-        actor=request.user, job_seeker=person, concept=concept_by_uri(data.pop("uri")), **data
-    )
-    return Status(201, _profile_out(request, person))
+    return _profile_add(request, id, profile_services.profile_skill_set, payload)
 
 
 class CardIn(Schema):
@@ -137,12 +143,7 @@ class CardIn(Schema):
 
 @router.post("/job-seekers/{id}/profile/cards", response={201: ProfileOut})
 def requirement_card_set(request: AuthenticatedHttpRequest, id: int, payload: CardIn) -> Any:
-    person = person_get(request, id, "change_job_seeker")
-    data = payload.dict()
-    profile_services.requirement_card_set(
-        actor=request.user, job_seeker=person, concept=concept_by_uri(data.pop("uri")), **data
-    )
-    return Status(201, _profile_out(request, person))
+    return _profile_add(request, id, profile_services.requirement_card_set, payload)
 
 
 class TargetIn(Schema):
@@ -151,11 +152,7 @@ class TargetIn(Schema):
 
 @router.post("/job-seekers/{id}/profile/target-occupations", response={201: ProfileOut})
 def target_occupation_add(request: AuthenticatedHttpRequest, id: int, payload: TargetIn) -> Any:
-    person = person_get(request, id, "change_job_seeker")
-    profile_services.target_occupation_add(
-        actor=request.user, job_seeker=person, concept=concept_by_uri(payload.uri)
-    )
-    return Status(201, _profile_out(request, person))
+    return _profile_add(request, id, profile_services.target_occupation_add, payload)
 
 
 class LanguageIn(Schema):
@@ -166,9 +163,7 @@ class LanguageIn(Schema):
 
 @router.post("/job-seekers/{id}/profile/languages", response={201: ProfileOut})
 def language_skill_set(request: AuthenticatedHttpRequest, id: int, payload: LanguageIn) -> Any:
-    person = person_get(request, id, "change_job_seeker")
-    profile_services.language_skill_set(actor=request.user, job_seeker=person, **payload.dict())
-    return Status(201, _profile_out(request, person))
+    return _profile_add(request, id, profile_services.language_skill_set, payload)
 
 
 PROFILE_ITEMS: dict[str, tuple[Any, Any, str]] = {

@@ -5,8 +5,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kohtaanto.accounts.models import PartnerOrganisation
 from kohtaanto.common.forms import DateInput
 from kohtaanto.common.validators import validate_not_in_future
+from kohtaanto.employers.models import Company
 from kohtaanto.jobseekers.models import Answer
 
 EMPTY = [("", _("– valitse –"))]
@@ -49,4 +51,22 @@ def answer_field(label: Any) -> forms.ChoiceField:
         required=False,
         choices=[("", _("Ei kysytty")), *Answer.choices],
         help_text=_("Henkilö voi jättää vastaamatta; se ei estä aloitusta."),
+    )
+
+
+def partner_field(help_text: Any) -> forms.ModelChoiceField:
+    """The partner organisation that a person's data go to (an optional choice)."""
+    return forms.ModelChoiceField(
+        label=_("Kumppaniorganisaatio"),
+        queryset=PartnerOrganisation.objects.order_by("name"),
+        required=False,
+        help_text=help_text,
+    )
+
+
+def employer_field(help_text: Any) -> forms.ModelChoiceField:
+    """The employer that a person's data go to (an optional choice; the form offers the
+    companies of the actor's area, `common.forms.set_choices`)."""
+    return forms.ModelChoiceField(
+        label=_("Työnantaja"), queryset=Company.objects.none(), required=False, help_text=help_text
     )

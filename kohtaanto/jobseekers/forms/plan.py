@@ -5,10 +5,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kohtaanto.accounts.models import PartnerOrganisation
+from kohtaanto.common.forms import set_choices
 from kohtaanto.common.validators import CleanTextFormMixin
-from kohtaanto.employers.models import Company
-from kohtaanto.jobseekers.forms.fields import EMPTY, date_field
+from kohtaanto.jobseekers.forms.fields import EMPTY, date_field, employer_field, partner_field
 from kohtaanto.jobseekers.models import PlanAction, PlanGoal, ServiceEvent
 
 
@@ -50,25 +49,17 @@ class EventForm(CleanTextFormMixin, forms.Form):
         max_length=300,
         help_text=_("Ohjauksessa koulutukseen: koulutuksen tai ohjelman nimi."),
     )
-    partner_organisation = forms.ModelChoiceField(
-        label=_("Kumppaniorganisaatio"),
-        queryset=PartnerOrganisation.objects.order_by("name"),
-        required=False,
-        help_text=_("Ohjauksessa kumppanin palveluun; vaatii voimassa olevan suostumuksen."),
+    partner_organisation = partner_field(
+        _("Ohjauksessa kumppanin palveluun; vaatii voimassa olevan suostumuksen.")
     )
-    company = forms.ModelChoiceField(
-        label=_("Työnantaja"),
-        queryset=Company.objects.none(),
-        required=False,
-        help_text=_("Ohjauksessa työnantajalle; vaatii voimassa olevan suostumuksen."),
-    )
+    company = employer_field(_("Ohjauksessa työnantajalle; vaatii voimassa olevan suostumuksen."))
     outcome = forms.ChoiceField(
         label=_("Tulos"), required=False, choices=[*EMPTY, *ServiceEvent.Outcome.choices]
     )
 
     def __init__(self, *args: Any, companies: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["company"].queryset = companies  # type: ignore[attr-defined]
+        set_choices(self, "company", companies)
 
 
 class ReferralStatusForm(CleanTextFormMixin, forms.Form):

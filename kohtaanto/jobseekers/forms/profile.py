@@ -68,6 +68,18 @@ class CvForm(CleanTextFormMixin, forms.Form):
 CV_ADD_TYPES = ["skill", "knowledge", "requirement"]
 
 
+def _in_page_language(suggestions: list[dict]) -> list[dict]:
+    """The stored suggestions carry the CV's language's labels; the page shows the user's
+    (a concept without one keeps a fallback: `Concept.label`)."""
+    concepts = Concept.objects.only("id", "uri", "preferred").in_bulk(
+        [int(s["concept_id"]) for s in suggestions]
+    )
+    return [
+        {**s, "label": concept.label()} if (concept := concepts.get(int(s["concept_id"]))) else s
+        for s in suggestions
+    ]
+
+
 class CvConfirmForm(CleanTextFormMixin, forms.Form):
     """One checkbox and level per suggestion, and free additions (one name per line)."""
 
@@ -80,7 +92,8 @@ class CvConfirmForm(CleanTextFormMixin, forms.Form):
 
     def __init__(self, *args: Any, suggestions: list[dict], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.suggestions = suggestions
+        self.suggestions = _in_page_language(suggestions)
+        suggestions = self.suggestions
         for s in suggestions:
             key = str(s["concept_id"])
             self.fields[f"accept_{key}"] = forms.BooleanField(

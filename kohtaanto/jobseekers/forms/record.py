@@ -5,27 +5,23 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kohtaanto.accounts.models import PartnerOrganisation
+from kohtaanto.common.forms import set_choices
 from kohtaanto.common.validators import CleanTextFormMixin
-from kohtaanto.employers.models import Company
-from kohtaanto.jobseekers.forms.fields import EMPTY, answer_field, date_field, tri_state_field
+from kohtaanto.jobseekers.forms.fields import (
+    EMPTY,
+    answer_field,
+    date_field,
+    employer_field,
+    partner_field,
+    tri_state_field,
+)
 from kohtaanto.jobseekers.models import ConsentPurpose, Gender, LabourMarketStatus, operation_model
 
 
 class ConsentForm(CleanTextFormMixin, forms.Form):
     purpose = forms.ChoiceField(label=_("Tarkoitus"), choices=ConsentPurpose.choices)
-    partner_organisation = forms.ModelChoiceField(
-        label=_("Kumppaniorganisaatio"),
-        queryset=PartnerOrganisation.objects.order_by("name"),
-        required=False,
-        help_text=_("Kun tietoja luovutetaan kumppanille."),
-    )
-    company = forms.ModelChoiceField(
-        label=_("Työnantaja"),
-        queryset=Company.objects.none(),
-        required=False,
-        help_text=_("Kun profiili lähetetään työnantajalle."),
-    )
+    partner_organisation = partner_field(_("Kun tietoja luovutetaan kumppanille."))
+    company = employer_field(_("Kun profiili lähetetään työnantajalle."))
     given_on = date_field(_("Annettu"))
     expires_on = date_field(_("Voimassa asti"), required=False)
     note = forms.CharField(
@@ -38,7 +34,7 @@ class ConsentForm(CleanTextFormMixin, forms.Form):
 
     def __init__(self, *args: Any, companies: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["company"].queryset = companies  # type: ignore[attr-defined]
+        set_choices(self, "company", companies)
 
 
 ISCED_CHOICES = [

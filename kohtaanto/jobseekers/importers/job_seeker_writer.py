@@ -5,8 +5,9 @@ from typing import Any
 from django.utils import timezone
 
 from kohtaanto.accounts.models import EmploymentArea, User
-from kohtaanto.audit.services import audit_events_record_many
+from kohtaanto.audit.services import audit_events_record_plain
 from kohtaanto.common.imports import ImportResult, rows_insert
+from kohtaanto.common.imports.bulk import rows_insert_ids
 from kohtaanto.jobseekers.importers.job_seeker_rows import CHUNK, JobSeekerRecord
 from kohtaanto.jobseekers.models import (
     JobSeeker,
@@ -63,98 +64,80 @@ def apply_job_seekers(
         )
     )
     fields = ("external_id", "first_name", "last_name", "municipality")
-    new_people = [
-        JobSeeker(
-            employment_area=area,
-            external_id=r.external_id,
-            first_name=r.first_name,
-            last_name=r.last_name,
-            municipality=r.municipality,
-        )
-        for r in records
-        if r.external_id not in people
-    ]
-    JobSeeker.objects.bulk_create(new_people, batch_size=CHUNK)
-    created = {p.external_id: p for p in new_people}
-    # Profile rows go in as plain values (common.imports.rows_insert): 20 skills a person made
+    # New people as plain rows too, their ids returned (common.imports.rows_insert_ids).
+    new_records = [r for r in records if r.external_id not in people]
+    new_ids = rows_insert_ids(
+        JobSeeker,
+        ((r.external_id, r.first_name, r.last_name, _pk(r.municipality)) for r in new_records),
+        columns=(*fields[:3], "municipality_id"),
+        same={"employment_area_id": area.pk},
+    )
+    created = {r.external_id: pk for r, pk in zip(new_records, new_ids, strict=True)}
+    # Profile rows go in as plain tuples (common.imports.rows_insert): 20 skills a person made
     # building model instances the larger part of an import's time.
     recorded_by_id = recorded_by.pk if recorded_by is not None else None
-    new_skills: list[dict[str, Any]] = []
+    new_skills: list[tuple[int, int, int, str]] = []
     changed_skills: list[ProfileSkill] = []
-    new_cards: list[dict[str, Any]] = []
-    new_targets: list[dict[str, Any]] = []
-    events: list[tuple[str, Any, dict[str, Any]]] = []
+    new_cards: list[tuple[int, int]] = []
+    new_targets: list[tuple[int, int]] = []
+    # (action, person's id, person's text, changes): the changes are plain JSON already,
+    # a municipality by its id in text as the audit log stores a model.
+    events: list[tuple[str, int, str, dict[str, Any]]] = []
     changed_people: list[JobSeeker] = []
     for record in records:
-        person = people.get(record.external_id) or created[record.external_id]
-        is_new = record.external_id in created
+        person = people.get(record.external_id)
         changes: dict[str, Any] = {}
-        if not is_new:
+        if person is not None:
+            person_id = person.pk
             for name in fields:
                 value = getattr(record, name)
                 # The municipality is compared by id: reading it would cost a query a person.
                 if name == "municipality":
                     if person.municipality_id == (value.pk if value else None):
                         continue
-                    old = person.municipality
+                    changes[name] = [_audit_pk(person.municipality), _audit_pk(value)]
                 elif getattr(person, name) == value:
                     continue
                 else:
-                    old = getattr(person, name)
-                changes[name] = [old, value]
+                    changes[name] = [getattr(person, name), value]
                 setattr(person, name, value)
             if changes:
                 person.updated_at = now
                 changed_people.append(person)
-        person_id = person.pk
-        skill_changes = []
-        for concept, level, source in record.skills:
-            current = skills.get((person_id, concept.id))
-            if current is None:
-                new_skills.append(
-                    {
-                        "job_seeker_id": person_id,
-                        "concept_id": concept.id,
-                        "level": level,
-                        "source": source,
-                        "assessed_on": today,
-                        "recorded_by_id": recorded_by_id,
-                    }
-                )
-                skill_changes.append([concept.uri, None, [level, source]])
-            elif current[1:] != (level, source):
-                skill_changes.append([concept.uri, [current[1], current[2]], [level, source]])
-                changed_skills.append(
-                    ProfileSkill(
-                        pk=current[0],
-                        level=level,
-                        source=source,
-                        recorded_by=recorded_by,
-                        updated_at=now,
+        else:
+            person_id = created[record.external_id]
+        if person is None:
+            # A new person has no profile yet: every skill is new.
+            given = record.skills
+            new_skills.extend([(person_id, c.id, level, source) for c, level, source in given])
+            skill_changes = [[c.uri, None, [level, source]] for c, level, source in given]
+        else:
+            skill_changes = []
+            for concept, level, source in record.skills:
+                current = skills.get((person_id, concept.id))
+                if current is None:
+                    new_skills.append((person_id, concept.id, level, source))
+                    skill_changes.append([concept.uri, None, [level, source]])
+                elif current[1:] != (level, source):
+                    skill_changes.append([concept.uri, [current[1], current[2]], [level, source]])
+                    changed_skills.append(
+                        ProfileSkill(
+                            pk=current[0],
+                            level=level,
+                            source=source,
+                            recorded_by=recorded_by,
+                            updated_at=now,
+                        )
                     )
-                )
         card_uris = []
         for concept in record.requirements:
             if (person_id, concept.id) not in cards:
-                new_cards.append(
-                    {
-                        "job_seeker_id": person_id,
-                        "concept_id": concept.id,
-                        "source": SkillSource.SELF_ASSESSED,
-                        "recorded_by_id": recorded_by_id,
-                    }
-                )
+                new_cards.append((person_id, concept.id))
                 card_uris.append(concept.uri)
         target_uris = []
         for concept in record.targets:
             if (person_id, concept.id) not in targets:
-                new_targets.append(
-                    {
-                        "job_seeker_id": person_id,
-                        "concept_id": concept.id,
-                        "recorded_by_id": recorded_by_id,
-                    }
-                )
+                new_targets.append((person_id, concept.id))
                 target_uris.append(concept.uri)
         if skill_changes:
             changes["skills"] = skill_changes
@@ -162,22 +145,53 @@ def apply_job_seekers(
             changes["requirements"] = [None, card_uris]
         if target_uris:
             changes["target_occupations"] = [None, target_uris]
-        if is_new:
-            values = {name: [None, getattr(record, name)] for name in fields}
-            events.append(("job_seeker.import_create", person, values | changes))
+        if person is None:
+            values = {
+                "external_id": [None, record.external_id],
+                "first_name": [None, record.first_name],
+                "last_name": [None, record.last_name],
+                "municipality": [None, _audit_pk(record.municipality)],
+            }
+            # The text a new person's str() gives (JobSeeker.display_name).
+            text = f"{record.first_name} {record.last_name}"
+            events.append(("job_seeker.import_create", person_id, text, values | changes))
             result.created += 1
         elif changes:
-            events.append(("job_seeker.import_update", person, changes))
+            events.append(("job_seeker.import_update", person_id, str(person), changes))
             result.updated += 1
         else:
             result.unchanged += 1
     if changed_people:
         JobSeeker.objects.bulk_update(changed_people, [*fields, "updated_at"], batch_size=CHUNK)
-    rows_insert(ProfileSkill, new_skills)
+    rows_insert(
+        ProfileSkill,
+        new_skills,
+        columns=("job_seeker_id", "concept_id", "level", "source"),
+        same={"assessed_on": today, "recorded_by_id": recorded_by_id},
+    )
     if changed_skills:
         ProfileSkill.objects.bulk_update(
             changed_skills, ["level", "source", "recorded_by", "updated_at"], batch_size=CHUNK
         )
-    rows_insert(RequirementCard, new_cards)
-    rows_insert(TargetOccupation, new_targets)
-    audit_events_record_many(actor=actor, events=events)
+    rows_insert(
+        RequirementCard,
+        new_cards,
+        columns=("job_seeker_id", "concept_id"),
+        same={"source": SkillSource.SELF_ASSESSED.value, "recorded_by_id": recorded_by_id},
+    )
+    rows_insert(
+        TargetOccupation,
+        new_targets,
+        columns=("job_seeker_id", "concept_id"),
+        same={"recorded_by_id": recorded_by_id},
+    )
+    audit_events_record_plain(actor=actor, target_type=JobSeeker, events=events)
+
+
+def _pk(obj: Any) -> Any:
+    return obj.pk if obj is not None else None
+
+
+def _audit_pk(obj: Any) -> str | None:
+    """A model as the audit log stores it (its pk in text)."""
+    return str(obj.pk) if obj is not None else None

@@ -1,10 +1,10 @@
 """Consents: what the person agreed to, when and for whom, and their withdrawal."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kohtaanto.common.models import TimeStampedModel
+from kohtaanto.common.models import TimeStampedModel, recorded_by_field
+from kohtaanto.jobseekers.models.fields import employer_field, partner_organisation_field
 from kohtaanto.jobseekers.models.job_seeker import JobSeeker
 
 
@@ -24,42 +24,14 @@ class Consent(TimeStampedModel):
 
     job_seeker = models.ForeignKey(JobSeeker, on_delete=models.CASCADE, related_name="consents")
     purpose = models.CharField(_("tarkoitus"), max_length=20, choices=ConsentPurpose.choices)
-    partner_organisation = models.ForeignKey(
-        "accounts.PartnerOrganisation",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("kumppaniorganisaatio"),
-    )
-    company = models.ForeignKey(
-        "employers.Company",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("työnantaja"),
-    )
+    partner_organisation = partner_organisation_field()
+    company = employer_field()
     given_on = models.DateField(_("annettu"))
     expires_on = models.DateField(_("voimassa asti"), null=True, blank=True)
     note = models.TextField(_("lisätieto"), blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("kirjaaja"),
-    )
+    recorded_by = recorded_by_field()
     withdrawn_on = models.DateField(_("peruttu"), null=True, blank=True)
-    withdrawn_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("perumisen kirjaaja"),
-    )
+    withdrawn_by = recorded_by_field(_("perumisen kirjaaja"))
 
     class Meta:
         verbose_name = _("suostumus")

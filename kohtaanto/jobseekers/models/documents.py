@@ -1,10 +1,9 @@
 """Documents the person brings: CVs waiting for their skills to be confirmed."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kohtaanto.common.models import TimeStampedModel
+from kohtaanto.common.models import TimeStampedModel, recorded_by_field
 from kohtaanto.jobseekers.models.job_seeker import JobSeeker
 
 
@@ -17,14 +16,7 @@ class CvDocument(TimeStampedModel):
     lang = models.CharField(_("kieli"), max_length=5, blank=True)
     # [{"concept_id", "uri", "label", "type", "score"}], in the engine's order.
     suggestions = models.JSONField(_("ehdotukset"), default=list)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("lisääjä"),
-    )
+    created_by = recorded_by_field(_("lisääjä"))
     confirmed_at = models.DateTimeField(_("vahvistettu"), null=True, blank=True)
 
     class Meta:

@@ -7,11 +7,10 @@ stricter access.
 
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kohtaanto.common.models import TimeStampedModel
+from kohtaanto.common.models import TimeStampedModel, recorded_by_field
 from kohtaanto.jobseekers.encryption import EncryptedCharField
 from kohtaanto.jobseekers.models.job_seeker import Gender, JobSeeker
 
@@ -156,14 +155,7 @@ class ParticipationReEntry(TimeStampedModel):
     previous_exit_date = models.DateField(_("aiempi päättymispäivä"))
     # exit_* and six_month_* answers of the cancelled exit, field name → value.
     previous_exit = models.JSONField(_("aiemman päättymisen tiedot"), default=dict)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("kirjaaja"),
-    )
+    recorded_by = recorded_by_field()
 
     class Meta:
         verbose_name = _("paluu hankkeeseen")

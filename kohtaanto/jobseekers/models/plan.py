@@ -1,10 +1,10 @@
 """The activation plan (goals and agreed actions) and the service events."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kohtaanto.common.models import TimeStampedModel
+from kohtaanto.common.models import TimeStampedModel, recorded_by_field
+from kohtaanto.jobseekers.models.fields import employer_field, partner_organisation_field
 from kohtaanto.jobseekers.models.job_seeker import JobSeeker
 
 
@@ -20,14 +20,7 @@ class PlanGoal(TimeStampedModel):
     description = models.CharField(_("tavoite"), max_length=500)
     target_date = models.DateField(_("tavoitepäivä"), null=True, blank=True)
     status = models.CharField(_("tila"), max_length=10, choices=Status.choices, default=Status.OPEN)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("kirjaaja"),
-    )
+    created_by = recorded_by_field()
 
     class Meta:
         verbose_name = _("tavoite")
@@ -59,14 +52,7 @@ class PlanAction(TimeStampedModel):
     due_on = models.DateField(_("määräpäivä"))
     status = models.CharField(_("tila"), max_length=10, choices=Status.choices, default=Status.OPEN)
     completed_on = models.DateField(_("tehty"), null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("kirjaaja"),
-    )
+    created_by = recorded_by_field()
 
     class Meta:
         verbose_name = _("sovittu toimenpide")
@@ -106,34 +92,13 @@ class ServiceEvent(TimeStampedModel):
     occurred_on = models.DateField(_("päivämäärä"))
     description = models.TextField(_("kuvaus"), blank=True)
     training_name = models.CharField(_("koulutus"), max_length=300, blank=True)
-    partner_organisation = models.ForeignKey(
-        "accounts.PartnerOrganisation",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("kumppaniorganisaatio"),
-    )
-    company = models.ForeignKey(
-        "employers.Company",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("työnantaja"),
-    )
+    partner_organisation = partner_organisation_field()
+    company = employer_field()
     referral_status = models.CharField(
         _("ohjauksen tila"), max_length=10, choices=ReferralStatus.choices, blank=True
     )
     outcome = models.CharField(_("tulos"), max_length=20, choices=Outcome.choices, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("kirjaaja"),
-    )
+    created_by = recorded_by_field()
 
     class Meta:
         verbose_name = _("palvelutapahtuma")

@@ -1,10 +1,9 @@
 """The person's profile: skills, requirement cards, target occupations and languages."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kohtaanto.common.models import TimeStampedModel
+from kohtaanto.common.models import TimeStampedModel, recorded_by_field
 from kohtaanto.jobseekers.models.job_seeker import JobSeeker
 
 
@@ -34,14 +33,7 @@ class ProfileSkill(TimeStampedModel):
     source = models.CharField(_("lähde"), max_length=20, choices=SkillSource.choices)
     evidence = models.TextField(_("näyttö"), blank=True)
     assessed_on = models.DateField(_("päivämäärä"))
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("kirjaaja"),
-    )
+    recorded_by = recorded_by_field()
 
     class Meta:
         verbose_name = _("osaaminen")
@@ -72,14 +64,7 @@ class RequirementCard(TimeStampedModel):
         _("lähde"), max_length=20, choices=SkillSource.choices, default=SkillSource.CERTIFICATE
     )
     evidence = models.TextField(_("näyttö"), blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("kirjaaja"),
-    )
+    recorded_by = recorded_by_field()
 
     class Meta:
         verbose_name = _("kortti tai pätevyys")
@@ -105,14 +90,7 @@ class TargetOccupation(TimeStampedModel):
     concept = models.ForeignKey(
         "taxonomy.Concept", on_delete=models.PROTECT, related_name="+", verbose_name=_("ammatti")
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("kirjaaja"),
-    )
+    recorded_by = recorded_by_field()
 
     class Meta:
         verbose_name = _("tavoiteammatti")
@@ -144,14 +122,7 @@ class LanguageSkill(TimeStampedModel):
     language = models.CharField(_("kieli"), max_length=2)
     level = models.CharField(_("taso (CEFR)"), max_length=2, choices=CefrLevel.choices)
     is_native = models.BooleanField(_("äidinkieli"), default=False)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("kirjaaja"),
-    )
+    recorded_by = recorded_by_field()
 
     class Meta:
         verbose_name = _("kielitaito")

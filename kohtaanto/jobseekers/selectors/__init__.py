@@ -6,6 +6,7 @@ of every other read), `register` (list, search, one person, form choices), `cons
 `worklist` and `retention`. Every public name is importable from here.
 """
 
+from kohtaanto.employers.selectors import company_choices
 from kohtaanto.jobseekers.selectors.access import valid_consents
 from kohtaanto.jobseekers.selectors.consents import (
     consent_get_for_actor,
@@ -37,7 +38,6 @@ from kohtaanto.jobseekers.selectors.register import (
     JOB_SEEKER_NULLABLE,
     JOB_SEEKER_SORTS,
     SEARCH_MAX_LENGTH,
-    company_choices,
     concept_usage_count,
     counsellor_choices,
     job_seeker_get_for_actor,

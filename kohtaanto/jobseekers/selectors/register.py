@@ -11,7 +11,6 @@ from kohtaanto.common.errors import DomainError, NotFoundError
 from kohtaanto.common.formats import user_display_name
 from kohtaanto.common.sorting import sort_ordering
 from kohtaanto.common.validators import control_character_error
-from kohtaanto.employers.models import Company
 from kohtaanto.jobseekers.identity import (
     InvalidIdentityCodeError,
     identity_code_clean,
@@ -194,10 +193,6 @@ def counsellor_choices(*, actor: User) -> QuerySet[User]:
     return User.objects.filter(
         role=Role.COUNSELLOR, employment_area_id=actor.employment_area_id, is_active=True
     ).order_by("last_name", "first_name", "username")
-
-
-def company_choices(*, actor: User) -> QuerySet[Company]:
-    return Company.objects.filter(employment_area_id=actor.employment_area_id).order_by("name")
 
 
 def concept_usage_count(*, actor: User, concept: Concept) -> int | None:

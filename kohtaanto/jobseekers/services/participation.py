@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kohtaanto.accounts.models import User
-from kohtaanto.audit.services import audit_event_record
 from kohtaanto.common.errors import ConflictError, DomainError
 from kohtaanto.jobseekers.models import (
     JobSeeker,
@@ -24,6 +23,7 @@ from kohtaanto.jobseekers.models import (
     Reminder,
 )
 from kohtaanto.jobseekers.rules import IMMEDIATE_RESULT_WINDOW, follow_up_due_on
+from kohtaanto.jobseekers.services.events import person_row_event
 from kohtaanto.jobseekers.validation import (
     FOLLOW_UP_FIELDS,
     RESULT_FIELDS,
@@ -42,6 +42,11 @@ if TYPE_CHECKING:
 
 def _today(today: datetime.date | None) -> datetime.date:
     return today or timezone.localdate()
+
+
+def _record(actor: User | None, action: str, participation: Participation, changes: Any) -> None:
+    """The audit event of a change to a participation, named by the person and operation code."""
+    person_row_event(actor, action, participation, changes, what=participation.operation.code)
 
 
 @transaction.atomic
@@ -95,13 +100,7 @@ def participation_enter(
     }
     # Art. 9 answers are not copied into the audit trail: only that they were recorded.
     changes["special_category"] = [None, "recorded"]
-    audit_event_record(
-        actor=actor,
-        action="participation.enter",
-        target=participation,
-        target_repr=f"{job_seeker.pk}: {operation.code}",
-        changes=changes,
-    )
+    _record(actor, "participation.enter", participation, changes)
     return participation
 
 
@@ -147,12 +146,11 @@ def participation_re_enter(
     Reminder.objects.filter(participation=participation, resolved_at__isnull=True).update(
         resolved_at=timezone.now()
     )
-    audit_event_record(
-        actor=actor,
-        action="participation.re_enter",
-        target=participation,
-        target_repr=f"{participation.job_seeker_id}: {participation.operation.code}",
-        changes={
+    _record(
+        actor,
+        "participation.re_enter",
+        participation,
+        {
             "re_entry_date": [None, re_entry_date],
             **{name: [value, None] for name, value in previous.items() if value is not None},
         },
@@ -207,13 +205,7 @@ def participation_update_entry(
             special.save(update_fields=special_changed)
             changes["special_category"] = ["recorded", "changed"]
     if changes:
-        audit_event_record(
-            actor=actor,
-            action="participation.update_entry",
-            target=participation,
-            target_repr=f"{participation.job_seeker_id}: {participation.operation.code}",
-            changes=changes,
-        )
+        _record(actor, "participation.update_entry", participation, changes)
     return participation
 
 
@@ -247,13 +239,7 @@ def participation_exit(
             setattr(participation, name, new)
     if changes:
         participation.save(update_fields=[*new_values, "updated_at"])
-        audit_event_record(
-            actor=actor,
-            action="participation.exit",
-            target=participation,
-            target_repr=f"{participation.job_seeker_id}: {participation.operation_id}",
-            changes=changes,
-        )
+        _record(actor, "participation.exit", participation, changes)
     if results_on is not None:
         Reminder.objects.filter(
             participation=participation,
@@ -291,13 +277,7 @@ def participation_record_follow_up(
             setattr(participation, name, value)
     if changes:
         participation.save(update_fields=[*FOLLOW_UP_FIELDS, "updated_at"])
-        audit_event_record(
-            actor=actor,
-            action="participation.follow_up",
-            target=participation,
-            target_repr=f"{participation.job_seeker_id}: {participation.operation_id}",
-            changes=changes,
-        )
+        _record(actor, "participation.follow_up", participation, changes)
     Reminder.objects.filter(
         participation=participation,
         kind=Reminder.Kind.SIX_MONTH_FOLLOW_UP,

@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kohtaanto.accounts.models import PartnerOrganisation, User
-from kohtaanto.audit.services import audit_event_record
 from kohtaanto.common.errors import ConflictError
 from kohtaanto.employers.models import Company
 from kohtaanto.jobseekers.models import (
@@ -19,6 +18,7 @@ from kohtaanto.jobseekers.models import (
     ServiceEvent,
 )
 from kohtaanto.jobseekers.selectors import consent_is_valid
+from kohtaanto.jobseekers.services.events import person_row_event
 from kohtaanto.jobseekers.validation import raise_if
 
 
@@ -37,12 +37,11 @@ def plan_goal_add(
         target_date=target_date,
         created_by=actor,
     )
-    audit_event_record(
-        actor=actor,
-        action="plan_goal.add",
-        target=goal,
-        target_repr=f"{job_seeker.pk}: {goal.pk}",
-        changes={"description": [None, goal.description], "target_date": [None, target_date]},
+    person_row_event(
+        actor,
+        "plan_goal.add",
+        goal,
+        {"description": [None, goal.description], "target_date": [None, target_date]},
     )
     return goal
 
@@ -52,13 +51,7 @@ def plan_goal_set_status(*, actor: User | None, goal: PlanGoal, status: str) -> 
     goal = PlanGoal.objects.select_for_update().get(pk=goal.pk)
     raise_if([("status", _("Tuntematon tila."))] if status not in PlanGoal.Status.values else [])
     if goal.status != status:
-        audit_event_record(
-            actor=actor,
-            action="plan_goal.set_status",
-            target=goal,
-            target_repr=f"{goal.job_seeker_id}: {goal.pk}",
-            changes={"status": [goal.status, status]},
-        )
+        person_row_event(actor, "plan_goal.set_status", goal, {"status": [goal.status, status]})
         goal.status = status
         goal.save(update_fields=["status", "updated_at"])
     return goal
@@ -87,12 +80,11 @@ def plan_action_add(
         due_on=due_on,
         created_by=actor,
     )
-    audit_event_record(
-        actor=actor,
-        action="plan_action.add",
-        target=action,
-        target_repr=f"{job_seeker.pk}: {action.pk}",
-        changes={"description": [None, action.description], "due_on": [None, due_on]},
+    person_row_event(
+        actor,
+        "plan_action.add",
+        action,
+        {"description": [None, action.description], "due_on": [None, due_on]},
     )
     return action
 
@@ -113,12 +105,11 @@ def plan_action_set_status(
     )
     if (action.status, action.completed_on) == (status, new_completed):
         return action
-    audit_event_record(
-        actor=actor,
-        action="plan_action.set_status",
-        target=action,
-        target_repr=f"{action.job_seeker_id}: {action.pk}",
-        changes={
+    person_row_event(
+        actor,
+        "plan_action.set_status",
+        action,
+        {
             "status": [action.status, status],
             "completed_on": [action.completed_on, new_completed],
         },
@@ -205,17 +196,17 @@ def service_event_record(
         outcome=outcome if kind == ServiceEvent.Kind.OUTCOME else "",
         created_by=actor,
     )
-    audit_event_record(
-        actor=actor,
-        action="service_event.record",
-        target=event,
-        target_repr=f"{job_seeker.pk}: {event}",
-        changes={
+    person_row_event(
+        actor,
+        "service_event.record",
+        event,
+        {
             "kind": [None, kind],
             "occurred_on": [None, occurred_on],
             "recipient": [None, str(event.partner_organisation or event.company or "") or None],
             "outcome": [None, event.outcome or None],
         },
+        what=event,
     )
     return event
 
@@ -232,12 +223,12 @@ def referral_set_status(*, actor: User | None, event: ServiceEvent, status: str)
         else []
     )
     if event.referral_status != status:
-        audit_event_record(
-            actor=actor,
-            action="service_event.referral_status",
-            target=event,
-            target_repr=f"{event.job_seeker_id}: {event}",
-            changes={"referral_status": [event.referral_status, status]},
+        person_row_event(
+            actor,
+            "service_event.referral_status",
+            event,
+            {"referral_status": [event.referral_status, status]},
+            what=event,
         )
         event.referral_status = status
         event.save(update_fields=["referral_status", "updated_at"])

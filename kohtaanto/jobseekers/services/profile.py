@@ -3,7 +3,7 @@ and suggestions extracted from a CV that the counsellor confirms."""
 
 import datetime
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import transaction
 from django.utils import timezone
@@ -44,6 +44,46 @@ def _check_concept(concept: Concept, types: Iterable[str], field: str) -> None:
         raise_if([(field, _("Käsite on väärää tyyppiä: %(type)s.") % {"type": concept.type})])
 
 
+R = TypeVar("R", ProfileSkill, RequirementCard)
+
+
+def _concept_row_set(
+    model: type[R],
+    *,
+    actor: User | None,
+    job_seeker: JobSeeker,
+    concept: Concept,
+    values: dict[str, Any],
+    action: str,
+) -> R:
+    """Add the person's row for `concept` or update it to `values`, with the audit event
+    `<action>.add` or `<action>.update` (nothing is written when nothing changes)."""
+    row = model.objects.select_for_update().filter(job_seeker=job_seeker, concept=concept).first()
+    if row is None:
+        row = model.objects.create(
+            job_seeker=job_seeker, concept=concept, recorded_by=actor, **values
+        )
+        changes = {k: [None, v] for k, v in values.items()}
+        verb = "add"
+    else:
+        changes = {k: [getattr(row, k), v] for k, v in values.items() if getattr(row, k) != v}
+        if not changes:
+            return row
+        for k, v in values.items():
+            setattr(row, k, v)
+        row.recorded_by = actor
+        row.save(update_fields=[*values, "recorded_by", "updated_at"])
+        verb = "update"
+    audit_event_record(
+        actor=actor,
+        action=f"{action}.{verb}",
+        target=row,
+        target_repr=_profile_target(job_seeker, concept),
+        changes=changes,
+    )
+    return row
+
+
 @transaction.atomic
 def profile_skill_set(
     *,
@@ -73,34 +113,14 @@ def profile_skill_set(
         "evidence": evidence.strip(),
         "assessed_on": assessed_on or timezone.localdate(),
     }
-    skill = (
-        ProfileSkill.objects.select_for_update()
-        .filter(job_seeker=job_seeker, concept=concept)
-        .first()
-    )
-    if skill is None:
-        skill = ProfileSkill.objects.create(
-            job_seeker=job_seeker, concept=concept, recorded_by=actor, **values
-        )
-        changes = {k: [None, v] for k, v in values.items()}
-        action = "profile_skill.add"
-    else:
-        changes = {k: [getattr(skill, k), v] for k, v in values.items() if getattr(skill, k) != v}
-        if not changes:
-            return skill
-        for k, v in values.items():
-            setattr(skill, k, v)
-        skill.recorded_by = actor
-        skill.save(update_fields=[*values, "recorded_by", "updated_at"])
-        action = "profile_skill.update"
-    audit_event_record(
+    return _concept_row_set(
+        ProfileSkill,
         actor=actor,
-        action=action,
-        target=skill,
-        target_repr=_profile_target(job_seeker, concept),
-        changes=changes,
+        job_seeker=job_seeker,
+        concept=concept,
+        values=values,
+        action="profile_skill",
     )
-    return skill
 
 
 def _remove(actor: User | None, obj: Any, action: str) -> None:
@@ -155,34 +175,14 @@ def requirement_card_set(
         "source": source,
         "evidence": evidence.strip(),
     }
-    card = (
-        RequirementCard.objects.select_for_update()
-        .filter(job_seeker=job_seeker, concept=concept)
-        .first()
-    )
-    if card is None:
-        card = RequirementCard.objects.create(
-            job_seeker=job_seeker, concept=concept, recorded_by=actor, **values
-        )
-        changes = {k: [None, v] for k, v in values.items()}
-        action = "requirement_card.add"
-    else:
-        changes = {k: [getattr(card, k), v] for k, v in values.items() if getattr(card, k) != v}
-        if not changes:
-            return card
-        for k, v in values.items():
-            setattr(card, k, v)
-        card.recorded_by = actor
-        card.save(update_fields=[*values, "recorded_by", "updated_at"])
-        action = "requirement_card.update"
-    audit_event_record(
+    return _concept_row_set(
+        RequirementCard,
         actor=actor,
-        action=action,
-        target=card,
-        target_repr=_profile_target(job_seeker, concept),
-        changes=changes,
+        job_seeker=job_seeker,
+        concept=concept,
+        values=values,
+        action="requirement_card",
     )
-    return card
 
 
 @transaction.atomic

@@ -119,3 +119,26 @@ def test_re_entry_archives_the_result_date(counsellor, job_seeker):
     p = Participation.objects.get(pk=p.pk)
     assert p.exit_results_on is None
     assert p.re_entries.get().previous_exit["exit_results_on"] == "2026-05-20"
+
+
+def test_every_participation_event_names_the_person_and_the_operation_code(counsellor, job_seeker):
+    from kohtaanto.audit.models import AuditEvent
+    from kohtaanto.jobseekers.services.participation import participation_record_follow_up
+
+    p = ParticipationFactory(job_seeker=job_seeker)
+    participation_exit(
+        actor=counsellor,
+        participation=p,
+        data=ExitData(exit_date=D(2026, 5, 4), exit_employed=True),
+        today=TODAY,
+    )
+    participation_record_follow_up(
+        actor=counsellor,
+        participation=p,
+        six_month_employed=True,
+        six_month_improved=None,
+        today=D(2026, 11, 4),
+    )
+    events = AuditEvent.objects.filter(action__startswith="participation.", target_id=str(p.pk))
+    assert {e.action for e in events} == {"participation.exit", "participation.follow_up"}
+    assert {e.target_repr for e in events} == {f"{job_seeker.pk}: {p.operation.code}"}

@@ -446,3 +446,25 @@ def test_cv_confirm_page_shows_languages_experience_and_implied_skills(
     assert "ruotsi: C1" in body
     assert "5 vuotta: hitsaus" in body
     assert "trukinajo" in body and "päätelty" in body
+
+
+def test_cv_confirm_page_labels_concepts_in_the_page_language_not_the_cvs(
+    client_as, counsellor, job_seeker, db
+):
+    """A Swedish CV on a Finnish page: the suggestions to tick are shown with Finnish labels."""
+    welding = ConceptFactory(fi="hitsaus", en="welding", sv="svetsning")
+    card = RequirementFactory(fi="trukkikortti", en="forklift licence", sv="truckkort")
+    document = services.profile_import_from_cv(
+        actor=counsellor,
+        job_seeker=job_seeker,
+        text="Jag har arbetat med svetsning i 5 år. Jag har truckkort.",
+    )
+    page = client_as(counsellor).get(
+        f"/jobseekers/{job_seeker.pk}/profile/cv/{document.pk}/", HTTP_ACCEPT_LANGUAGE="fi"
+    )
+    body = page.content.decode()
+    assert page.status_code == 200
+    assert f'for="id_accept_{welding.pk}">hitsaus</label>' in body
+    assert f'for="id_accept_{card.pk}">trukkikortti</label>' in body
+    # the CV itself is shown as written; only its concepts' labels follow the page
+    assert "svetsning</label>" not in body and "truckkort</label>" not in body

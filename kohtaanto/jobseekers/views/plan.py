@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kohtaanto.common.errors import DomainError, NotFoundError
-from kohtaanto.common.forms import show_refusal
+from kohtaanto.common.errors import NotFoundError
+from kohtaanto.common.forms import button_pressed, form_saved
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.jobseekers import selectors
 from kohtaanto.jobseekers.forms import (
@@ -67,14 +67,32 @@ def _submit(
     request: AuthenticatedHttpRequest, person: JobSeeker, key: str, form: forms.Form, save: Any
 ) -> HttpResponse:
     if form.is_valid():
-        try:
-            save(form.cleaned_data)
-        except DomainError as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, _("Suunnitelma on päivitetty."))
-            return redirect("jobseekers:plan", pk=person.pk)
+        done = form_saved(
+            request,
+            form,
+            lambda: save(form.cleaned_data),
+            success=_("Suunnitelma on päivitetty."),
+            then=lambda _result: redirect("jobseekers:plan", pk=person.pk),
+        )
+        if done:
+            return done
     return _plan_page(request, person, {key: form}, status=400)
+
+
+def _status_set(
+    request: AuthenticatedHttpRequest, person: JobSeeker, form: forms.Form, save: Any
+) -> HttpResponse:
+    """A status form of a row of the plan: the change, or why not, as a message on the plan."""
+    then = redirect("jobseekers:plan", pk=person.pk)
+    if not form.is_valid():
+        messages.error(request, _("Tuntematon tila."))
+        return then
+    return button_pressed(
+        request,
+        lambda: save(form.cleaned_data),
+        success=_("Suunnitelma on päivitetty."),
+        then=then,
+    )
 
 
 @login_required
@@ -97,15 +115,14 @@ def goal_status(request: AuthenticatedHttpRequest, pk: int, gid: int) -> HttpRes
     goal = person.goals.filter(pk=gid).first()
     if goal is None:
         raise NotFoundError("not found")
-    form = GoalStatusForm(request.POST)
-    if form.is_valid():
-        services.plan_goal_set_status(
-            actor=request.user, goal=goal, status=form.cleaned_data["status"]
-        )
-        messages.success(request, _("Suunnitelma on päivitetty."))
-    else:
-        messages.error(request, _("Tuntematon tila."))
-    return redirect("jobseekers:plan", pk=person.pk)
+    return _status_set(
+        request,
+        person,
+        GoalStatusForm(request.POST),
+        lambda data: services.plan_goal_set_status(
+            actor=request.user, goal=goal, status=data["status"]
+        ),
+    )
 
 
 @login_required
@@ -126,13 +143,12 @@ def action_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def action_status(request: AuthenticatedHttpRequest, pk: int, aid: int) -> HttpResponse:
     person = person_for(request, pk, "change_job_seeker")
     action = selectors.plan_action_get_for_actor(actor=request.user, job_seeker=person, id=aid)
-    form = ActionStatusForm(request.POST)
-    if form.is_valid():
-        services.plan_action_set_status(actor=request.user, action=action, **form.cleaned_data)
-        messages.success(request, _("Suunnitelma on päivitetty."))
-    else:
-        messages.error(request, _("Tuntematon tila."))
-    return redirect("jobseekers:plan", pk=person.pk)
+    return _status_set(
+        request,
+        person,
+        ActionStatusForm(request.POST),
+        lambda data: services.plan_action_set_status(actor=request.user, action=action, **data),
+    )
 
 
 @login_required
@@ -155,18 +171,14 @@ def event_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def referral_status(request: AuthenticatedHttpRequest, pk: int, eid: int) -> HttpResponse:
     person = person_for(request, pk, "change_job_seeker")
     event = selectors.service_event_get_for_actor(actor=request.user, job_seeker=person, id=eid)
-    form = ReferralStatusForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise DomainError(_("Tuntematon tila."))
-        services.referral_set_status(
-            actor=request.user, event=event, status=form.cleaned_data["referral_status"]
-        )
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Suunnitelma on päivitetty."))
-    return redirect("jobseekers:plan", pk=person.pk)
+    return _status_set(
+        request,
+        person,
+        ReferralStatusForm(request.POST),
+        lambda data: services.referral_set_status(
+            actor=request.user, event=event, status=data["referral_status"]
+        ),
+    )
 
 
 @login_required

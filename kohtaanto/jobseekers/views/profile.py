@@ -1,5 +1,6 @@
 """The skills profile tab, its edits, and the CV → extraction → confirmation flow."""
 
+from functools import partial
 from typing import Any
 
 from django import forms
@@ -12,7 +13,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from kohtaanto.common.errors import DomainError, NotFoundError
-from kohtaanto.common.forms import show_refusal
+from kohtaanto.common.forms import form_saved, show_refusal
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.extraction.selectors import extraction_suggest
 from kohtaanto.jobseekers import selectors
@@ -90,66 +91,35 @@ def _add(request: AuthenticatedHttpRequest, pk: int, key: str, save: Any) -> Htt
     person = person_for(request, pk, "change_job_seeker")
     form = FORMS[key](request.POST, prefix=key)
     if form.is_valid():
-        try:
-            save(person, form.cleaned_data)
-        except DomainError as exc:
-            show_refusal(form, exc)
-        else:
-            messages.success(request, _("Osaamisprofiili on päivitetty."))
-            return redirect("jobseekers:profile", pk=person.pk)
+        done = form_saved(
+            request,
+            form,
+            lambda: save(actor=request.user, job_seeker=person, **form.cleaned_data),
+            success=_("Osaamisprofiili on päivitetty."),
+            then=lambda _result: redirect("jobseekers:profile", pk=person.pk),
+        )
+        if done:
+            return done
     return _profile_page(request, person, {key: form}, status=400)
 
 
-@login_required
-@require_POST
-def skill_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    return _add(
-        request,
-        pk,
-        "skill",
-        lambda person, data: services.profile_skill_set(
-            actor=request.user, job_seeker=person, **data
-        ),
-    )
+def _add_view(key: str, save: Any) -> Any:
+    """The post of one of the profile's add forms (`FORMS[key]`): `save(actor=…, job_seeker=…,
+    **cleaned_data)`, then the profile, or the profile again with the refusal on the form."""
+
+    @login_required
+    @require_POST
+    def view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+        return _add(request, pk, key, save)
+
+    view.__name__ = view.__qualname__ = f"{key}_add"
+    return view
 
 
-@login_required
-@require_POST
-def card_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    return _add(
-        request,
-        pk,
-        "card",
-        lambda person, data: services.requirement_card_set(
-            actor=request.user, job_seeker=person, source=SkillSource.CERTIFICATE, **data
-        ),
-    )
-
-
-@login_required
-@require_POST
-def target_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    return _add(
-        request,
-        pk,
-        "target",
-        lambda person, data: services.target_occupation_add(
-            actor=request.user, job_seeker=person, **data
-        ),
-    )
-
-
-@login_required
-@require_POST
-def language_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    return _add(
-        request,
-        pk,
-        "language",
-        lambda person, data: services.language_skill_set(
-            actor=request.user, job_seeker=person, **data
-        ),
-    )
+skill_add = _add_view("skill", services.profile_skill_set)
+card_add = _add_view("card", partial(services.requirement_card_set, source=SkillSource.CERTIFICATE))
+target_add = _add_view("target", services.target_occupation_add)
+language_add = _add_view("language", services.language_skill_set)
 
 
 REMOVABLE: dict[str, tuple[Any, Any]] = {

@@ -1,5 +1,7 @@
 """Shortlist pages: staff pages behind login, and the company's page behind a signed link."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -10,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from kohtaanto.common.errors import DomainError, ImportRejectedError, NotFoundError
-from kohtaanto.common.forms import show_refusal
+from kohtaanto.common.errors import DomainError, NotFoundError
+from kohtaanto.common.forms import button_pressed, form_saved
 from kohtaanto.common.links import LinkExpiredError, LinkInvalidError
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.employers.selectors import vacancy_get_for_actor
@@ -110,21 +112,21 @@ def candidate_consent(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     )
     form = ConsentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            shortlists.candidate_consent_record(
+        done = form_saved(
+            request,
+            form,
+            lambda: shortlists.candidate_consent_record(
                 actor=actor,
                 candidate=candidate,
                 given_on=form.cleaned_data["given_on"],
                 expires_on=form.cleaned_data["expires_on"],
                 share_contact=form.cleaned_data["share_contact"],
-            )
-        except NotFoundError:
-            raise
-        except DomainError as exc:
-            _form_errors(form, exc)
-        else:
-            messages.success(request, _("Suostumus kirjattiin."))
-            return redirect("matching:shortlist_detail", pk=candidate.shortlist_id)
+            ),
+            success=_("Suostumus kirjattiin."),
+            then=lambda _result: redirect("matching:shortlist_detail", pk=candidate.shortlist_id),
+        )
+        if done:
+            return done
     return render(
         request,
         "matching/shortlist_consent.html",
@@ -132,49 +134,43 @@ def candidate_consent(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     )
 
 
-def _form_errors(form: ConsentForm, exc: DomainError) -> None:
-    """consent_give names every refused field at once; other refusals name one or none."""
-    if isinstance(exc, ImportRejectedError):
-        for error in exc.errors:
-            form.add_error(error.field if error.field in form.fields else None, error.reason)
-    else:
-        show_refusal(form, exc)
+def _candidate_button(
+    request: AuthenticatedHttpRequest, pk: int, action: Any, success: str
+) -> HttpResponse:
+    """A candidate's button for whoever decides on candidates: `action(actor=…, candidate=…)`,
+    its success or refusal as a message, back to the shortlist."""
+    actor = request.user
+    candidate = shortlists.candidate_get_for_actor(
+        actor=actor, id=pk, permission="decide_candidate"
+    )
+    return button_pressed(
+        request,
+        lambda: action(actor=actor, candidate=candidate),
+        success=success,
+        then=redirect("matching:shortlist_detail", pk=candidate.shortlist_id),
+    )
 
 
 @login_required
 @require_POST
 def candidate_decline(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    actor = request.user
-    candidate = shortlists.candidate_get_for_actor(
-        actor=actor, id=pk, permission="decide_candidate"
+    return _candidate_button(
+        request,
+        pk,
+        shortlists.candidate_decline,
+        _("Kirjattiin, ettei henkilö halua profiiliaan lähetettävän."),
     )
-    try:
-        shortlists.candidate_decline(actor=actor, candidate=candidate)
-    except NotFoundError:
-        raise
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Kirjattiin, ettei henkilö halua profiiliaan lähetettävän."))
-    return redirect("matching:shortlist_detail", pk=candidate.shortlist_id)
 
 
 @login_required
 @require_POST
 def candidate_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    actor = request.user
-    candidate = shortlists.candidate_get_for_actor(
-        actor=actor, id=pk, permission="decide_candidate"
+    return _candidate_button(
+        request,
+        pk,
+        shortlists.candidate_consent_withdraw,
+        _("Suostumus peruttiin. Yritys ei enää näe henkilön tietoja."),
     )
-    try:
-        shortlists.candidate_consent_withdraw(actor=actor, candidate=candidate)
-    except NotFoundError:
-        raise
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Suostumus peruttiin. Yritys ei enää näe henkilön tietoja."))
-    return redirect("matching:shortlist_detail", pk=candidate.shortlist_id)
 
 
 @login_required

@@ -140,16 +140,8 @@ ANNEX_COLUMNS: tuple[Column, ...] = (
 
 
 @dataclass
-class ClaimParticipantAnnex:
-    """The same shape as ParticipantExport, so that its logging is the same."""
-
-    operation: Operation
-    start: date
-    end: date
-    with_identity_code: bool
-    columns: list[Column]
-    rows: list[dict[str, Any]]
-    job_seeker_ids: list[int]
+class ClaimParticipantAnnex(ParticipantExport):
+    """A participant export that is a claim's annex (logged the same way)."""
 
 
 def claim_participant_annex(

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from kohtaanto.common.errors import DomainError, NotFoundError
+from kohtaanto.common.paging import query_without
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.programme import exports, selectors
 from kohtaanto.programme.indicators import BY_CODE
@@ -122,8 +123,6 @@ def indicator_participants(request: AuthenticatedHttpRequest, code: str) -> Http
         what="esf_indicator",
         reason=f"{code} {operation.code} {start}–{end}",
     )
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "programme/indicator_participants.html",
@@ -134,7 +133,7 @@ def indicator_participants(request: AuthenticatedHttpRequest, code: str) -> Http
             "start": start,
             "end": end,
             "page": page,
-            "query": query.urlencode(),
+            "query": query_without(request, "page"),
         },
     )
 

@@ -14,6 +14,7 @@ Invariants:
   and leaves each later year's share waiting for that year's appropriation (split by the
   months of each year); the envelope keeps the waiting shares."""
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -119,6 +120,56 @@ def _delegation(actor: User, *, area_id: int, on: date) -> Any:
             % {"date": format_date(on)}
         )
     return delegation
+
+
+def _decision_record(
+    *,
+    actor: User,
+    app: GrantApplication,
+    outcome: str,
+    amount: Decimal,
+    reasons: str,
+    snapshot: dict[str, Any],
+    decided_on: date,
+    delegation: Any,
+    commitment: Any = None,
+    changes: Callable[[GrantDecision], dict[str, Any]] | None = None,
+) -> GrantDecision:
+    """Write the decision on the locked, waiting `app`: numbered in the area's year, dated,
+    resting on the official's `delegation`, in the application's language. The application
+    takes the outcome's status; the audit event has the status, `changes(decision)`, the
+    number and the delegation; the letter goes out after the commit."""
+    decision = GrantDecision.objects.create(
+        application=app,
+        outcome=outcome,
+        amount=amount,
+        reasons=reasons,
+        snapshot=snapshot,
+        commitment=commitment,
+        granted_on=decided_on,
+        decided_by=actor,
+        number=_draw_number(area_id=app.employment_area_id, year=decided_on.year),
+        official_title=delegation.title,
+        delegation=delegation.basis,
+        language=app.language,
+    )
+    approved = outcome == GrantDecision.Outcome.APPROVED
+    app.status = GrantApplication.Status.APPROVED if approved else GrantApplication.Status.REJECTED
+    app.save(update_fields=["status", "updated_at"])
+    audit_event_record(
+        actor=actor,
+        action="grant_application.approve" if approved else "grant_application.reject",
+        target=app,
+        target_repr=f"{app.scheme.code} {app.company.business_id}",
+        changes={
+            "status": [GrantApplication.Status.RECEIVED, app.status],
+            **(changes(decision) if changes else {}),
+            "number": [None, decision.number],
+            "delegation": [None, decision.delegation],
+        },
+    )
+    decision_letter_send(decision_id=decision.pk)
+    return decision
 
 
 def _draw_number(*, area_id: int, year: int) -> str:
@@ -240,37 +291,21 @@ def grant_application_approve(
     year_parts_open(actor=actor, commitment=commitment, parts=parts[1:])
     snapshot = _snapshot(app, assessment, appropriation=locked.appropriation, amount=requested)
     snapshot["year_parts"] = [[year, str(share)] for year, share in parts]
-    decision = GrantDecision.objects.create(
-        application=app,
+    return _decision_record(
+        actor=actor,
+        app=app,
         outcome=GrantDecision.Outcome.APPROVED,
         amount=requested,
         reasons=reasons,
         snapshot=snapshot,
         commitment=commitment,
-        granted_on=decided_on,
-        decided_by=actor,
-        number=_draw_number(area_id=app.employment_area_id, year=decided_on.year),
-        official_title=delegation.title,
-        delegation=delegation.basis,
-        language=app.language,
-    )
-    app.status = GrantApplication.Status.APPROVED
-    app.save(update_fields=["status", "updated_at"])
-    audit_event_record(
-        actor=actor,
-        action="grant_application.approve",
-        target=app,
-        target_repr=f"{scheme.code} {app.company.business_id}",
-        changes={
-            "status": [GrantApplication.Status.RECEIVED, app.status],
+        decided_on=decided_on,
+        delegation=delegation,
+        changes=lambda decision: {
             "amount": [None, str(requested)],
             "decision": [None, decision.pk],
-            "number": [None, decision.number],
-            "delegation": [None, decision.delegation],
         },
     )
-    decision_letter_send(decision_id=decision.pk)
-    return decision
 
 
 @transaction.atomic
@@ -295,8 +330,9 @@ def grant_application_reject(
     )
     _require_waiting(app)
     assessment = grant_application_assess(app)
-    decision = GrantDecision.objects.create(
-        application=app,
+    return _decision_record(
+        actor=actor,
+        app=app,
         outcome=GrantDecision.Outcome.REJECTED,
         amount=ZERO,
         reasons=reasons,
@@ -307,25 +343,6 @@ def grant_application_reject(
             "scheme": {"name": app.scheme.name, "legal_basis": app.scheme.legal_basis},
             "company": {"business_id": app.company.business_id, "name": app.company.name},
         },
-        granted_on=decided_on,
-        decided_by=actor,
-        number=_draw_number(area_id=app.employment_area_id, year=decided_on.year),
-        official_title=delegation.title,
-        delegation=delegation.basis,
-        language=app.language,
+        decided_on=decided_on,
+        delegation=delegation,
     )
-    app.status = GrantApplication.Status.REJECTED
-    app.save(update_fields=["status", "updated_at"])
-    audit_event_record(
-        actor=actor,
-        action="grant_application.reject",
-        target=app,
-        target_repr=f"{app.scheme.code} {app.company.business_id}",
-        changes={
-            "status": [GrantApplication.Status.RECEIVED, app.status],
-            "number": [None, decision.number],
-            "delegation": [None, decision.delegation],
-        },
-    )
-    decision_letter_send(decision_id=decision.pk)
-    return decision

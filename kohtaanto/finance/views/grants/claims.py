@@ -3,17 +3,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kohtaanto.common.errors import DomainError
-from kohtaanto.common.forms import attempt
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.finance import forms, selectors, services
 from kohtaanto.finance.models import GrantApplication
-from kohtaanto.finance.views.base import context, posted, require
+from kohtaanto.finance.views.base import form_page, posted, require
 
 
 @login_required
@@ -21,31 +20,20 @@ def claim_create(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
     require(request, "manage_finance")
     decision = selectors.grant_decision_get_for_actor(actor=request.user, id=id)
     form = forms.ClaimForm(posted(request))
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and attempt(
-            form,
-            lambda: services.grant_claim_submit(
-                actor=request.user,
-                decision=decision,
-                channel=GrantApplication.Channel.ADVISOR,
-                **form.cleaned_data,
-            ),
-        )
-    ):
-        messages.success(request, _("Maksatushakemus kirjattiin."))
-        return redirect("finance:decision_detail", id=decision.pk)
-    return render(
+    return form_page(
         request,
-        "finance/form.html",
-        context(
-            request,
-            form=form,
-            title=_("Maksatushakemus: %(company)s") % {"company": decision.application.company},
-            submit=_("Kirjaa maksatushakemus"),
-            back=reverse("finance:decision_detail", kwargs={"id": decision.pk}),
+        form,
+        lambda: services.grant_claim_submit(
+            actor=request.user,
+            decision=decision,
+            channel=GrantApplication.Channel.ADVISOR,
+            **form.cleaned_data,
         ),
+        done=_("Maksatushakemus kirjattiin."),
+        then=lambda _result: redirect("finance:decision_detail", id=decision.pk),
+        title=_("Maksatushakemus: %(company)s") % {"company": decision.application.company},
+        submit=_("Kirjaa maksatushakemus"),
+        back=reverse("finance:decision_detail", kwargs={"id": decision.pk}),
     )
 
 
@@ -70,28 +58,17 @@ def claim_pay(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
     require(request, "decide_grant")
     claim = selectors.grant_claim_get_for_actor(actor=request.user, id=id)
     form = forms.ClaimPayForm(posted(request))
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and attempt(
-            form,
-            lambda: services.grant_claim_pay(actor=request.user, claim=claim, **form.cleaned_data),
-        )
-    ):
-        messages.success(request, _("Maksu kirjattiin."))
-        return redirect("finance:decision_detail", id=claim.decision_id)
-    return render(
+    return form_page(
         request,
-        "finance/form.html",
-        context(
-            request,
-            form=form,
-            title=_("Maksa maksatushakemus"),
-            intro=_("Enintään maksetaan haettu tai laskennallinen määrä, kumpi on pienempi."),
-            claim=claim,
-            submit=_("Kirjaa maksu"),
-            back=reverse("finance:decision_detail", kwargs={"id": claim.decision_id}),
-        ),
+        form,
+        lambda: services.grant_claim_pay(actor=request.user, claim=claim, **form.cleaned_data),
+        done=_("Maksu kirjattiin."),
+        then=lambda _result: redirect("finance:decision_detail", id=claim.decision_id),
+        title=_("Maksa maksatushakemus"),
+        intro=_("Enintään maksetaan haettu tai laskennallinen määrä, kumpi on pienempi."),
+        claim=claim,
+        submit=_("Kirjaa maksu"),
+        back=reverse("finance:decision_detail", kwargs={"id": claim.decision_id}),
     )
 
 
@@ -100,27 +77,16 @@ def claim_reject(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
     require(request, "decide_grant")
     claim = selectors.grant_claim_get_for_actor(actor=request.user, id=id)
     form = forms.ClaimRejectForm(posted(request))
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and attempt(
-            form,
-            lambda: services.grant_claim_reject(
-                actor=request.user, claim=claim, reason=form.cleaned_data["reason"]
-            ),
-        )
-    ):
-        messages.success(request, _("Maksatushakemus hylättiin."))
-        return redirect("finance:decision_detail", id=claim.decision_id)
-    return render(
+    return form_page(
         request,
-        "finance/form.html",
-        context(
-            request,
-            form=form,
-            title=_("Hylkää maksatushakemus"),
-            claim=claim,
-            submit=_("Hylkää"),
-            back=reverse("finance:decision_detail", kwargs={"id": claim.decision_id}),
+        form,
+        lambda: services.grant_claim_reject(
+            actor=request.user, claim=claim, reason=form.cleaned_data["reason"]
         ),
+        done=_("Maksatushakemus hylättiin."),
+        then=lambda _result: redirect("finance:decision_detail", id=claim.decision_id),
+        title=_("Hylkää maksatushakemus"),
+        claim=claim,
+        submit=_("Hylkää"),
+        back=reverse("finance:decision_detail", kwargs={"id": claim.decision_id}),
     )

@@ -1,6 +1,7 @@
 """Pages that decide an application and act on a decision: approve, reject, view, recover
 an overpayment, close."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -17,19 +18,38 @@ from kohtaanto.common.forms import attempt
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.finance import forms, selectors, services
 from kohtaanto.finance.models import GrantApplication
-from kohtaanto.finance.views.base import context, posted, require
+from kohtaanto.finance.views.base import context, form_page, posted, require
 from kohtaanto.finance.views.grants.applications import _reasons
 
 
-def _decision_page(
+def _decide(
     request: AuthenticatedHttpRequest,
+    id: int,
     *,
-    application: GrantApplication,
-    form: Any,
+    form: Callable[[GrantApplication], Any],
+    action: Callable[..., Any],
+    done: str,
     title: str,
     submit: str,
     danger: bool,
 ) -> HttpResponse:
+    """Decide a waiting application (any other is not found): on a valid post
+    `action(actor=…, application=…, **cleaned_data)`, the message `done` (with the decision's
+    %(number)s) and the decision's page; otherwise the page again, with the assessment and the
+    refusal on the form."""
+    require(request, "decide_grant")
+    application = selectors.grant_application_get_for_actor(actor=request.user, id=id)
+    if application.status != GrantApplication.Status.RECEIVED:
+        raise NotFoundError(_("Ei löytynyt."))
+    bound = form(application)
+    if request.method == "POST" and bound.is_valid():
+        decision = attempt(
+            bound,
+            lambda: action(actor=request.user, application=application, **bound.cleaned_data),
+        )
+        if decision:
+            messages.success(request, done % {"number": decision.number})
+            return redirect("finance:decision_detail", id=decision.pk)
     assessment = services.grant_application_assess(application)
     return render(
         request,
@@ -39,7 +59,7 @@ def _decision_page(
             application=application,
             assessment=assessment,
             reasons=_reasons(assessment.evaluation.to_json()),
-            form=form,
+            form=bound,
             title=title,
             submit=submit,
             danger=danger,
@@ -47,37 +67,17 @@ def _decision_page(
     )
 
 
-def _waiting_application(request: AuthenticatedHttpRequest, id: int) -> GrantApplication:
-    application = selectors.grant_application_get_for_actor(actor=request.user, id=id)
-    if application.status != GrantApplication.Status.RECEIVED:
-        raise NotFoundError(_("Ei löytynyt."))
-    return application
-
-
 @login_required
 def application_approve(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
     """Grant the application: its own page, heading and field-level errors."""
-    require(request, "decide_grant")
-    application = _waiting_application(request, id)
-    form = forms.ApproveForm(posted(request), actor=request.user, scheme=application.scheme)
-    if request.method == "POST" and form.is_valid():
-        decision = attempt(
-            form,
-            lambda: services.grant_application_approve(
-                actor=request.user, application=application, **form.cleaned_data
-            ),
-        )
-        if decision:
-            messages.success(
-                request,
-                _("Avustus myönnettiin (päätös %(number)s) ja määräraha sidottiin.")
-                % {"number": decision.number},
-            )
-            return redirect("finance:decision_detail", id=decision.pk)
-    return _decision_page(
+    return _decide(
         request,
-        application=application,
-        form=form,
+        id,
+        form=lambda application: forms.ApproveForm(
+            posted(request), actor=request.user, scheme=application.scheme
+        ),
+        action=services.grant_application_approve,
+        done=_("Avustus myönnettiin (päätös %(number)s) ja määräraha sidottiin."),
         title=_("Myönnä avustus"),
         submit=_("Myönnä"),
         danger=False,
@@ -87,25 +87,12 @@ def application_approve(request: AuthenticatedHttpRequest, id: int) -> HttpRespo
 @login_required
 def application_reject(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
     """Refuse the application: a decision of its own, on its own page."""
-    require(request, "decide_grant")
-    application = _waiting_application(request, id)
-    form = forms.RejectForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        decision = attempt(
-            form,
-            lambda: services.grant_application_reject(
-                actor=request.user, application=application, **form.cleaned_data
-            ),
-        )
-        if decision:
-            messages.success(
-                request, _("Hakemus hylättiin (päätös %(number)s).") % {"number": decision.number}
-            )
-            return redirect("finance:decision_detail", id=decision.pk)
-    return _decision_page(
+    return _decide(
         request,
-        application=application,
-        form=form,
+        id,
+        form=lambda _application: forms.RejectForm(posted(request)),
+        action=services.grant_application_reject,
+        done=_("Hakemus hylättiin (päätös %(number)s)."),
         title=_("Hylkää hakemus"),
         submit=_("Hylkää"),
         danger=True,
@@ -147,31 +134,20 @@ def decision_recover(request: AuthenticatedHttpRequest, id: int) -> HttpResponse
     require(request, "decide_grant")
     decision = selectors.grant_decision_get_for_actor(actor=request.user, id=id)
     form = forms.RecoveryForm(posted(request))
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and attempt(
-            form,
-            lambda: services.grant_overpayment_recover(
-                actor=request.user,
-                decision=decision,
-                amount=form.cleaned_data["amount"],
-                description=form.cleaned_data["description"],
-            ),
-        )
-    ):
-        messages.success(request, _("Takaisinperintä kirjattiin."))
-        return redirect("finance:decision_detail", id=decision.pk)
-    return render(
+    return form_page(
         request,
-        "finance/form.html",
-        context(
-            request,
-            form=form,
-            title=_("Liikaa maksetun tuen takaisinperintä"),
-            submit=_("Kirjaa takaisinperintä"),
-            back=reverse("finance:decision_detail", kwargs={"id": decision.pk}),
+        form,
+        lambda: services.grant_overpayment_recover(
+            actor=request.user,
+            decision=decision,
+            amount=form.cleaned_data["amount"],
+            description=form.cleaned_data["description"],
         ),
+        done=_("Takaisinperintä kirjattiin."),
+        then=lambda _result: redirect("finance:decision_detail", id=decision.pk),
+        title=_("Liikaa maksetun tuen takaisinperintä"),
+        submit=_("Kirjaa takaisinperintä"),
+        back=reverse("finance:decision_detail", kwargs={"id": decision.pk}),
     )
 
 

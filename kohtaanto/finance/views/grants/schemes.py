@@ -1,7 +1,6 @@
 """Pages of grant schemes, their rules and their public application links."""
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -11,7 +10,7 @@ from django.utils.translation import gettext as _
 from kohtaanto.common.forms import attempt
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.finance import forms, selectors, services
-from kohtaanto.finance.views.base import context, posted, require
+from kohtaanto.finance.views.base import context, form_page, posted, require
 
 
 @login_required
@@ -28,23 +27,15 @@ def scheme_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 def scheme_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(request, "manage_finance")
     form = forms.GrantSchemeForm(posted(request), actor=request.user)
-    if request.method == "POST" and form.is_valid():
-        scheme = attempt(
-            form, lambda: services.grant_scheme_create(actor=request.user, **form.cleaned_data)
-        )
-        if scheme:
-            messages.success(request, _("Avustusohjelma lisättiin. Lisää sille säännöt."))
-            return redirect("finance:scheme_detail", id=scheme.pk)
-    return render(
+    return form_page(
         request,
-        "finance/form.html",
-        context(
-            request,
-            form=form,
-            title=_("Uusi avustusohjelma"),
-            submit=_("Tallenna"),
-            back=reverse("finance:scheme_list"),
-        ),
+        form,
+        lambda: services.grant_scheme_create(actor=request.user, **form.cleaned_data),
+        done=_("Avustusohjelma lisättiin. Lisää sille säännöt."),
+        then=lambda scheme: redirect("finance:scheme_detail", id=scheme.pk),
+        title=_("Uusi avustusohjelma"),
+        submit=_("Tallenna"),
+        back=reverse("finance:scheme_list"),
     )
 
 
@@ -70,28 +61,17 @@ def scheme_update(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
     scheme = selectors.grant_scheme_get_for_actor(actor=request.user, id=id)
     initial = {name: getattr(scheme, name) for name in services.GRANT_SCHEME_FIELDS}
     form = forms.GrantSchemeForm(posted(request), actor=request.user, editing=True, initial=initial)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and attempt(
-            form,
-            lambda: services.grant_scheme_update(
-                actor=request.user, scheme=scheme, **form.cleaned_data
-            ),
-        )
-    ):
-        messages.success(request, _("Avustusohjelma päivitettiin."))
-        return redirect("finance:scheme_detail", id=scheme.pk)
-    return render(
+    return form_page(
         request,
-        "finance/form.html",
-        context(
-            request,
-            form=form,
-            title=_("Muokkaa avustusohjelmaa: %(name)s") % {"name": scheme.name},
-            submit=_("Tallenna"),
-            back=reverse("finance:scheme_detail", kwargs={"id": scheme.pk}),
+        form,
+        lambda: services.grant_scheme_update(
+            actor=request.user, scheme=scheme, **form.cleaned_data
         ),
+        done=_("Avustusohjelma päivitettiin."),
+        then=lambda _result: redirect("finance:scheme_detail", id=scheme.pk),
+        title=_("Muokkaa avustusohjelmaa: %(name)s") % {"name": scheme.name},
+        submit=_("Tallenna"),
+        back=reverse("finance:scheme_detail", kwargs={"id": scheme.pk}),
     )
 
 
@@ -100,32 +80,19 @@ def rule_create(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
     require(request, "manage_finance")
     scheme = selectors.grant_scheme_get_for_actor(actor=request.user, id=id)
     form = forms.SchemeRuleForm(posted(request))
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and attempt(
-            form,
-            lambda: services.scheme_rule_create(
-                actor=request.user, scheme=scheme, **form.cleaned_data
-            ),
-        )
-    ):
-        messages.success(request, _("Sääntö lisättiin."))
-        return redirect("finance:scheme_detail", id=scheme.pk)
-    return render(
+    return form_page(
         request,
-        "finance/form.html",
-        context(
-            request,
-            form=form,
-            title=_("Uusi sääntö: %(name)s") % {"name": scheme.name},
-            intro=_(
-                "Säännöt ovat päivättyjä: uusi sääntö koskee työsuhteita, jotka alkavat sen "
-                "voimassaoloaikana. Saman tukiperusteen avoin sääntö päättyy edellisenä päivänä."
-            ),
-            submit=_("Lisää sääntö"),
-            back=reverse("finance:scheme_detail", kwargs={"id": scheme.pk}),
+        form,
+        lambda: services.scheme_rule_create(actor=request.user, scheme=scheme, **form.cleaned_data),
+        done=_("Sääntö lisättiin."),
+        then=lambda _result: redirect("finance:scheme_detail", id=scheme.pk),
+        title=_("Uusi sääntö: %(name)s") % {"name": scheme.name},
+        intro=_(
+            "Säännöt ovat päivättyjä: uusi sääntö koskee työsuhteita, jotka alkavat sen "
+            "voimassaoloaikana. Saman tukiperusteen avoin sääntö päättyy edellisenä päivänä."
         ),
+        submit=_("Lisää sääntö"),
+        back=reverse("finance:scheme_detail", kwargs={"id": scheme.pk}),
     )
 
 
