@@ -1,5 +1,7 @@
 """Amounts in templates, in the active language: `{% load money %}`, then `{{ value|eur }}`
-("1 234,50 €" / "€1,234.50") and `{{ value|hours }}` ("7,50"). Empty values show "–"."""
+("1 234,50 €" / "€1,234.50") and `{{ value|hours }}` ("7,50"). Empty values show "–".
+`{{ value|decimal_input }}` is the value of a hand-written money text box ("1 234,50", empty
+when there is none), as `DecimalInput` shows it."""
 
 from decimal import Decimal, InvalidOperation
 
@@ -30,3 +32,9 @@ def eur(value: object) -> str:
 def hours(value: object) -> str:
     number = _number(value)
     return "–" if number is None else format_decimal(number, places=2)
+
+
+@register.filter
+def decimal_input(value: object) -> str:
+    number = _number(value)
+    return "" if number is None else format_decimal(number, places=2)

@@ -37,6 +37,28 @@ def test_every_project_form_checks_its_text_for_control_characters():
     assert missing == []
 
 
+def test_no_project_form_takes_a_decimal_in_a_number_input():
+    """Money, hours and percentages are text inputs with inputmode="decimal": a type=number
+    input drops a decimal comma in some browsers ("1200000,50" became 120 000 050 €)."""
+    found = _project_forms()
+    number_inputs = sorted(
+        f"{f.__module__}.{f.__qualname__}.{name}"
+        for f in found
+        for name, field in f.base_fields.items()
+        if isinstance(field, forms.DecimalField | forms.FloatField)
+        and (isinstance(field.widget, forms.NumberInput) or field.widget.input_type == "number")
+    )
+    assert number_inputs == []
+    decimal_fields = [
+        field
+        for f in found
+        for field in f.base_fields.values()
+        if isinstance(field, forms.DecimalField)
+    ]
+    assert len(decimal_fields) > 10
+    assert all(f.widget.attrs.get("inputmode") == "decimal" for f in decimal_fields)
+
+
 @pytest.mark.django_db
 def test_control_characters_in_the_job_seeker_form_are_a_field_error():
     from kohtaanto.jobseekers.forms import JobSeekerForm

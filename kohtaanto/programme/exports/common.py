@@ -7,11 +7,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
+from kohtaanto.common import money
 from kohtaanto.programme.indicators import BY_CODE
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
@@ -20,12 +21,13 @@ CSV_COLUMNS = ["code", "name", "women", "men", "non_binary", "total"]
 
 
 def format_eur(value: Decimal | str) -> str:
-    """Money as the active language writes it, two decimals, with the euro sign."""
-    return formats.number_format(Decimal(value), 2, use_l10n=True, force_grouping=True) + " €"
+    """Money as the active language writes it (common.money: fi/sv "1 234,50 €", en "€1,234.50")."""
+    return money.format_eur(Decimal(value))
 
 
 def format_hours(value: Decimal | str) -> str:
-    return formats.number_format(Decimal(value), 2, use_l10n=True, force_grouping=True)
+    """Hours with two decimals in the active language ("1 234,50" / "1,234.50")."""
+    return money.format_decimal(Decimal(value), places=2)
 
 
 def format_date(value: date | str) -> str:

@@ -1,22 +1,8 @@
-"""Presentation of money, hours and counts on the programme pages."""
-
-from decimal import Decimal
+"""Counts and look-ups on the programme pages (money and hours: `{% load money %}`)."""
 
 from django import template
 
-from kohtaanto.programme.exports import format_eur, format_hours
-
 register = template.Library()
-
-
-@register.filter
-def eur(value: Decimal | str | None) -> str:
-    return "–" if value is None or value == "" else format_eur(value)
-
-
-@register.filter
-def hours(value: Decimal | str | None) -> str:
-    return "–" if value is None or value == "" else format_hours(value)
 
 
 @register.filter

@@ -188,13 +188,13 @@ def test_budget_page_shows_the_same_numbers_as_the_command(client_as, operation)
     response = client_as(Role.FINANCE).get(f"/programme/operations/{operation.pk}/budget/")
     html = response.content.decode()
     for figure in (
-        "52\xa0000,00",
-        "20\xa0800,00",
-        "72\xa0800,00",
-        "156\xa0000,00",
-        "62\xa0400,00",
-        "218\xa0400,00",
-        "26\xa0000,00",
+        "52 000,00",
+        "20 800,00",
+        "72 800,00",
+        "156 000,00",
+        "62 400,00",
+        "218 400,00",
+        "26 000,00",
     ):
         assert figure in html, figure
     assert "CPR 53" not in html  # no small-operation warning at 218 400 €

@@ -230,7 +230,7 @@ def test_coordinator_produces_the_period_report_from_the_ui(
     report = CostReport.objects.get(period=period)
     assert response.status_code == 302 and response["Location"].endswith(f"/{report.pk}/")
     page = client.get(f"/programme/cost-reports/{report.pk}/").content.decode()
-    assert "26\xa0000,00" in page and "36\xa0400,00" in page
+    assert "26 000,00" in page and "36 400,00" in page
     client.post(
         f"/programme/cost-reports/{report.pk}/", {"narrative": "Kausi eteni suunnitellusti."}
     )

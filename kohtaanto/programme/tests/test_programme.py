@@ -3,6 +3,7 @@ the demo data."""
 
 import io
 import random
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -10,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from kohtaanto.accounts.models import Role
+from kohtaanto.accounts.tests.factories import UserFactory
 from kohtaanto.audit.models import AuditEvent
 from kohtaanto.common.errors import ConflictError, DomainError
 from kohtaanto.employers.tests.factories import CompanyFactory
@@ -142,7 +144,7 @@ def test_home_page_shows_projects_implementers_and_companies(client_as, coordina
     assert "Kohti teollista metaversumia I: Teollisuus 4.0" in html
     assert "(EAKR)" in html and "Keski-Pohjanmaan liitto" in html
     assert "Päätoteuttaja" in html and "Osatoteuttaja" in html
-    assert "Pilotti Oy" in html and "218\xa0400,00" in html
+    assert "Pilotti Oy" in html and "218 400,00" in html
 
 
 def test_payment_periods_are_added_in_order_without_overlap(coordinator, operation):
@@ -340,3 +342,73 @@ def test_demo_data_is_complete_and_idempotent(area, make_user, operation):
         CostReport.objects.count(),
         OperationCompany.objects.count(),
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "saved"),
+    [
+        ("1 200 000,50", Decimal("1200000.50")),
+        ("84000", Decimal("84000")),
+        ("3 000 €", Decimal("3000")),
+    ],
+)
+def test_an_implementer_budget_is_typed_as_a_finnish_user_writes_it(
+    client_as, operation, typed, saved
+):
+    implementer = Implementer.objects.filter(operation=operation).first()
+    client = client_as(Role.COORDINATOR)
+    response = client.post(
+        f"/programme/implementers/{implementer.pk}/budget/", {"budget_eur": typed}
+    )
+    implementer.refresh_from_db()
+    assert response.status_code == 302 and implementer.budget_eur == saved
+    html = client.get("/programme/").content.decode()
+    box = re.search(rf'<input[^>]*id="budget-{implementer.pk}"[^>]*>', html).group(0)
+    assert 'type="text"' in box and 'inputmode="decimal"' in box
+    assert 'type="number"' not in box
+    if saved == Decimal("1200000.50"):
+        assert 'value="1 200 000,50"' in box
+
+
+@pytest.mark.parametrize("typed", ["1,200,000.50", "12,5,0", "lots", "-5"])
+def test_an_unreadable_or_negative_budget_changes_nothing(client_as, operation, typed):
+    implementer = Implementer.objects.filter(operation=operation).first()
+    response = client_as(Role.COORDINATOR).post(
+        f"/programme/implementers/{implementer.pk}/budget/", {"budget_eur": typed}, follow=True
+    )
+    implementer.refresh_from_db()
+    assert response.status_code == 200 and implementer.budget_eur is None
+    assert b'class="message message-error' in response.content or b"errorlist" in response.content
+
+
+def test_staff_cost_figures_take_decimal_commas(db):
+    from kohtaanto.programme.forms import StaffPositionForm, TimeRecordForm
+
+    form = StaffPositionForm(
+        {"annual_gross_cost": "45 000,50", "working_time_percent": "62,5", "person_years": "0,5"},
+        actor=UserFactory(),
+    )
+    form.is_valid()
+    assert form.cleaned_data["annual_gross_cost"] == Decimal("45000.50")
+    assert form.cleaned_data["working_time_percent"] == Decimal("62.5")
+    assert form.cleaned_data["person_years"] == Decimal("0.5")
+    hours = TimeRecordForm({"hours": "7,5"}, actor=UserFactory())
+    hours.is_valid()
+    assert hours.cleaned_data["hours"] == Decimal("7.5")
+    too_many = StaffPositionForm({"person_years": "1,5"}, actor=UserFactory())
+    assert not too_many.is_valid() and "person_years" in too_many.errors
+
+
+def test_programme_money_is_written_as_the_language_writes_it():
+    from django.utils import translation
+
+    from kohtaanto.programme.exports import format_eur, format_hours
+
+    with translation.override("fi"):
+        assert format_eur(Decimal("218400")) == "218 400,00 €"
+        assert format_hours("1712.5") == "1 712,50"
+    with translation.override("sv"):
+        assert format_eur("1234.5") == "1 234,50 €"
+    with translation.override("en"):
+        assert format_eur("1234.5") == "€1,234.50"
+        assert format_hours("1712.5") == "1,712.50"

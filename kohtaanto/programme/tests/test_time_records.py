@@ -178,7 +178,7 @@ def test_time_page_records_and_shows_the_cap(client_as, operation):
     )
     assert response.status_code == 302
     page = client.get("/programme/time/?year=2026").content.decode()
-    assert "Aino Malli" in page and "7,50" in page and "1\xa0712,50" in page
+    assert "Aino Malli" in page and "7,50" in page and "1 712,50" in page
     month_hours(client.user, position, 2027, "143")
     other = StaffPositionFactory(operation=OperationFactory(), staff_member=position.staff_member)
     refused = client.post(
