@@ -77,8 +77,8 @@ def job_seeker_list(
         else:
             for word in q.split():
                 qs = qs.filter(
-                    Q(first_name__icontains=word)
-                    | Q(last_name__icontains=word)
+                    Q(first_name__uicontains=word)
+                    | Q(last_name__uicontains=word)
                     | Q(external_id__iexact=word)
                 )
     if municipality:
