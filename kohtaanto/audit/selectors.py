@@ -53,7 +53,7 @@ def _log_filter(qs: QuerySet[M], search: LogSearch, deed: str, subject: str) -> 
         qs = qs.filter(
             Q(actor_username__icontains=q)
             | Q(**{f"{deed}__icontains": q})
-            | Q(**{f"{subject}_repr__icontains": q})
+            | Q(**{f"{subject}_repr__uicontains": q})
             | Q(**{f"{subject}_type__icontains": q})
             | Q(**{f"{subject}_id": q})
         )

@@ -57,7 +57,7 @@ def company_list(
         raise NotFoundError("not found")
     qs = _company_scope(actor)
     if q:
-        qs = qs.filter(Q(name__icontains=q) | Q(business_id__icontains=q))
+        qs = qs.filter(Q(name__uicontains=q) | Q(business_id__icontains=q))
     qs = filter_given(
         qs,
         municipality_id=municipality_id,
@@ -301,7 +301,7 @@ def vacancy_list(
         raise NotFoundError("not found")
     qs = _vacancy_scope(actor)
     if q:
-        qs = qs.filter(Q(title__icontains=q) | Q(company__name__icontains=q))
+        qs = qs.filter(Q(title__uicontains=q) | Q(company__name__uicontains=q))
     qs = filter_given(qs, state=state, company_id=company_id, municipality_id=municipality_id)
     return qs.select_related("company", "municipality", "occupation").order_by(
         *sort_ordering(sort, VACANCY_SORTS, nullable={"closing_date", "municipality__name_fi"})

@@ -3,7 +3,6 @@
 from typing import Literal
 
 from ninja import Field, Router, Schema
-from ninja.errors import HttpError
 
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.extraction.engine import extract
@@ -37,6 +36,5 @@ class ExtractOut(Schema):
 @router.post("/extract", response=ExtractOut)
 def extract_text(request: AuthenticatedHttpRequest, payload: ExtractIn) -> dict[str, object]:
     """Skills, knowledge, occupations and requirements in a text, best first; nothing is kept."""
-    if not request.user.permissions.can_use_extraction():
-        raise HttpError(403, "Not allowed.")
+    request.user.permissions.require("use_extraction")
     return extract(payload.text, payload.lang, mode=payload.mode).as_dict()

@@ -5,7 +5,6 @@ form embeds through "extraction/confirm.html" (see that template for how).
 """
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.forms import Form
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -24,16 +23,11 @@ def _invalid(request: AuthenticatedHttpRequest, template: str, form: Form) -> Ht
     return render(request, template, {"form": form}, status=status)
 
 
-def _check(request: AuthenticatedHttpRequest) -> None:
-    if not request.user.permissions.can_use_extraction():
-        raise PermissionDenied
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def try_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     """A page of its own around the embeddable flow; posting it lists what was accepted."""
-    _check(request)
+    request.user.permissions.require("use_extraction")
     form = TryForm(request.POST or None)
     accepted = form.cleaned_data["concepts"] if form.is_valid() else None
     return render(request, "extraction/try.html", {"form": form, "accepted": accepted})
@@ -42,7 +36,7 @@ def try_page(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def suggest(request: AuthenticatedHttpRequest) -> HttpResponse:
-    _check(request)
+    request.user.permissions.require("use_extraction")
     form = SuggestForm(request.POST, prefix=PREFIX)
     if not form.is_valid():
         return _invalid(request, "extraction/_suggestions.html", form)
@@ -58,7 +52,7 @@ def suggest(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def concept_search(request: AuthenticatedHttpRequest) -> HttpResponse:
-    _check(request)
+    request.user.permissions.require("use_extraction")
     form = ConceptSearchForm(request.GET, prefix=PREFIX)
     if not form.is_valid():
         return _invalid(request, "extraction/_search_results.html", form)

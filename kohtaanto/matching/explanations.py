@@ -25,6 +25,27 @@ COMPONENT_LABELS: dict[str, Promise] = {
     "language": gettext_lazy("Työkieli"),
 }
 
+
+def score_points(result: MatchResult) -> tuple[int, list[tuple[Promise, int]]]:
+    """The score and its parts in whole points of 100, the parts adding up to the score shown.
+
+    The parts are the weighted components, which sum to the score; rounding each on its own
+    can leave them one or two points off the total (6 + 11 + 18 + 6 + 5 + 3 = 49 beside 48).
+    The largest-remainder method (Hamilton) rounds the total once and gives the points left
+    after flooring each part to the parts with the largest remainders.
+    """
+    total = round(result.score * 100)
+    exact = {k: v * 100 for k, v in result.components.items()}
+    floors = {k: int(v // 1) for k, v in exact.items()}
+    left = total - sum(floors.values())
+    if abs(sum(exact.values()) - result.score * 100) > 0.05 or not 0 <= left <= len(exact):
+        points = {k: round(v) for k, v in exact.items()}  # not a plain sum: round each
+    else:
+        by_remainder = sorted(exact, key=lambda k: (exact[k] - floors[k], k), reverse=True)
+        points = {k: floors[k] + (1 if k in by_remainder[:left] else 0) for k in exact}
+    return total, [(COMPONENT_LABELS[k], points[k]) for k in result.components]
+
+
 VIA_LABELS: dict[str, Promise] = {
     "narrower": gettext_lazy("tarkempi osaaminen"),
     "broader": gettext_lazy("laajempi osaaminen"),

@@ -19,11 +19,6 @@ from kohtaanto.programme.models import ActivityEntry, CostReport, Operation, Tim
 router = Router(tags=["programme"])
 
 
-def _require(request: AuthenticatedHttpRequest, permission: str, *objects: object) -> None:
-    if not request.user.permissions.check(permission, *objects):
-        raise HttpError(403, "You do not have permission for this.")
-
-
 def _operation(request: AuthenticatedHttpRequest, code: str | None) -> Operation:
     if code:
         return selectors.operation_get_by_code(actor=request.user, code=code)
@@ -62,7 +57,7 @@ def indicators(
     entry date, immediate results by exit date, longer-term results by exit + 6 months.
     Counts 1–4 are "< 5" (with secondary suppression) and periods under a month are refused
     (400) for every role but the coordinator."""
-    _require(request, "view_indicators")
+    request.user.permissions.require("view_indicators")
     op = _operation(request, operation)
     records = selectors.indicator_records_for_actor(
         actor=request.user, operation=op, start=start, end=end
@@ -106,7 +101,7 @@ class BudgetOut(Schema):
 
 @router.get("/programme/operations", response=list[OperationOut])
 def operations(request: AuthenticatedHttpRequest) -> list[Operation]:
-    _require(request, "view_programme")
+    request.user.permissions.require("view_programme")
     return list(selectors.operation_list(actor=request.user))
 
 
@@ -114,7 +109,7 @@ def operations(request: AuthenticatedHttpRequest) -> list[Operation]:
 def budget(request: AuthenticatedHttpRequest, operation_id: int, by: str = "year") -> dict:
     """The budget per calendar year (`by=year`) or payment period (`by=period`): the same
     figures as the budget page and `kohtaanto esf-budget`."""
-    _require(request, "view_programme")
+    request.user.permissions.require("view_programme")
     if by not in ("year", "period"):
         raise HttpError(400, "by must be year or period.")
     op = selectors.operation_get_for_actor(actor=request.user, id=operation_id)
@@ -185,7 +180,7 @@ def time_records(
     year: int = Query(..., ge=FIRST_YEAR, le=LAST_YEAR),
     staff_member: int | None = None,
 ) -> list[dict]:
-    _require(request, "view_programme")
+    request.user.permissions.require("view_programme")
     return [
         _time_record_out(r)
         for r in selectors.time_record_list(
@@ -197,7 +192,7 @@ def time_records(
 @router.post("/programme/time-records", response={201: TimeRecordOut})
 def time_record_create(request: AuthenticatedHttpRequest, payload: TimeRecordIn) -> Status[dict]:
     """Record hours (or a month's percentage); refused beyond 1 720 h a year per person."""
-    _require(request, "record_time")
+    request.user.permissions.require("record_time")
     position = selectors.staff_position_get_for_actor(actor=request.user, id=payload.position_id)
     record = services.time_record_create(
         actor=request.user,
@@ -248,14 +243,14 @@ def _cost_report_out(report: CostReport) -> dict:
 
 @router.get("/programme/cost-reports", response=list[CostReportOut])
 def cost_reports(request: AuthenticatedHttpRequest) -> list[dict]:
-    _require(request, "view_programme")
+    request.user.permissions.require("view_programme")
     return [_cost_report_out(r) for r in selectors.cost_report_list(actor=request.user)]
 
 
 @router.get("/programme/cost-reports/{report_id}", response=CostReportDetailOut)
 def cost_report(request: AuthenticatedHttpRequest, report_id: int) -> dict:
     """A cost report with its figures (frozen once submitted)."""
-    _require(request, "view_programme")
+    request.user.permissions.require("view_programme")
     report = selectors.cost_report_get_for_actor(actor=request.user, id=report_id)
     return {**_cost_report_out(report), "figures": selectors.cost_report_figures(report)}
 
@@ -323,7 +318,7 @@ def activity(
     end: date | None = Query(None, alias="to"),  # noqa: B008
 ) -> list[dict]:
     """Shared activity entries; a partner user gets those their organisation took part in."""
-    _require(request, "view_activity_log")
+    request.user.permissions.require("view_activity_log")
     return [
         _activity_out(e)
         for e in selectors.activity_list(actor=request.user, kind=kind, start=start, end=end)
@@ -332,7 +327,7 @@ def activity(
 
 @router.post("/programme/activity", response={201: ActivityOut})
 def activity_create(request: AuthenticatedHttpRequest, payload: ActivityIn) -> Status[dict]:
-    _require(request, "add_activity_entry")
+    request.user.permissions.require("add_activity_entry")
     from kohtaanto.accounts.models import PartnerOrganisation
     from kohtaanto.employers.models import Company
 

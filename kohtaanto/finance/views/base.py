@@ -12,11 +12,6 @@ from kohtaanto.common.forms import form_saved
 from kohtaanto.common.types import AuthenticatedHttpRequest
 
 
-def require(request: AuthenticatedHttpRequest, permission: str) -> None:
-    """A page the role may not see does not exist for it (the same 404 as a missing one)."""
-    request.user.permissions.require(permission)
-
-
 def context(request: AuthenticatedHttpRequest, **values: Any) -> dict[str, Any]:
     permissions = request.user.permissions
     return {

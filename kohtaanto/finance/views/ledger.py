@@ -17,7 +17,7 @@ from kohtaanto.finance import forms, selectors, services
 from kohtaanto.finance.charts import burn_chart
 from kohtaanto.finance.exports import year_workbook
 from kohtaanto.finance.models import LedgerEntry
-from kohtaanto.finance.views.base import context, form_page, posted, require
+from kohtaanto.finance.views.base import context, form_page, posted
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -36,7 +36,7 @@ def _year(request: AuthenticatedHttpRequest) -> tuple[int, forms.YearForm]:
 
 @login_required
 def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(request, "view_finance")
+    request.user.permissions.require("view_finance")
     year, year_form = _year(request)
     summary = selectors.year_summary(actor=request.user, year=year)
     points = selectors.burn_series(actor=request.user, year=year)
@@ -56,7 +56,7 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 def export_xlsx(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(request, "view_finance")
+    request.user.permissions.require("view_finance")
     year, _form = _year(request)
     response = HttpResponse(year_workbook(actor=request.user, year=year), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="maararahat-{year}.xlsx"'
@@ -66,7 +66,7 @@ def export_xlsx(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 def year_end(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The year-end report: what was reserved, committed, paid and is still owed or free."""
-    require(request, "view_finance")
+    request.user.permissions.require("view_finance")
     year, year_form = _year(request)
     summary = selectors.year_summary(actor=request.user, year=year)
     open_commitments = [
@@ -91,7 +91,7 @@ def year_end(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def year_end_release(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
-    require(request, "manage_finance")
+    request.user.permissions.require("manage_finance")
     appropriation = selectors.appropriation_get_for_actor(actor=request.user, id=id)
     try:
         count, total = services.appropriation_year_end_release(
@@ -110,10 +110,10 @@ def year_end_release(request: AuthenticatedHttpRequest, id: int) -> HttpResponse
 
 @login_required
 def budget_lines(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(request, "view_finance")
+    request.user.permissions.require("view_finance")
     form = forms.BudgetLineForm(posted(request))
     if request.method == "POST":
-        require(request, "manage_finance")
+        request.user.permissions.require("manage_finance")
         if form.is_valid() and attempt(
             form, lambda: services.budget_line_create(actor=request.user, **form.cleaned_data)
         ):
@@ -128,7 +128,7 @@ def budget_lines(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 def appropriation_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(request, "manage_finance")
+    request.user.permissions.require("manage_finance")
     form = forms.AppropriationForm(
         posted(request),
         actor=request.user,
@@ -149,7 +149,7 @@ def appropriation_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 def appropriation_detail(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
     """Drill-down: the decisions, every commitment and every ledger entry."""
-    require(request, "view_finance")
+    request.user.permissions.require("view_finance")
     appropriation = selectors.appropriation_get_for_actor(actor=request.user, id=id)
     return render(
         request,
@@ -167,7 +167,7 @@ def appropriation_detail(request: AuthenticatedHttpRequest, id: int) -> HttpResp
 
 @login_required
 def appropriation_amend(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
-    require(request, "manage_finance")
+    request.user.permissions.require("manage_finance")
     appropriation = selectors.appropriation_get_for_actor(actor=request.user, id=id)
     form = forms.AmendmentForm(posted(request), initial={"decided_on": timezone.localdate()})
     return form_page(
@@ -188,7 +188,7 @@ def appropriation_amend(request: AuthenticatedHttpRequest, id: int) -> HttpRespo
 
 @login_required
 def commitment_create(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
-    require(request, "manage_finance")
+    request.user.permissions.require("manage_finance")
     appropriation = selectors.appropriation_get_for_actor(actor=request.user, id=id)
     form = forms.CommitmentForm(posted(request))
     return form_page(
@@ -209,7 +209,7 @@ def commitment_create(request: AuthenticatedHttpRequest, id: int) -> HttpRespons
 
 @login_required
 def commitment_detail(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
-    require(request, "view_finance")
+    request.user.permissions.require("view_finance")
     commitment = selectors.commitment_get_for_actor(actor=request.user, id=id)
     return render(
         request,
@@ -232,7 +232,7 @@ def _commitment_form_page(
     submit: str,
     done: str,
 ) -> HttpResponse:
-    require(request, "manage_finance")
+    request.user.permissions.require("manage_finance")
     commitment = selectors.commitment_get_for_actor(actor=request.user, id=id)
     form = form_class(posted(request))
     return form_page(
@@ -292,7 +292,7 @@ def payment_recover(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
 @login_required
 def entry_reverse(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
     """Correct an entry with a reversing one (the original stays in the ledger)."""
-    require(request, "manage_finance")
+    request.user.permissions.require("manage_finance")
     entry: LedgerEntry = selectors.ledger_entry_get_for_actor(actor=request.user, id=id)
     form = forms.ReverseForm(posted(request))
     return form_page(

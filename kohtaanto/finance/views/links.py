@@ -12,13 +12,13 @@ from django.views.decorators.http import require_POST
 from kohtaanto.common.errors import DomainError
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.finance import selectors, services
-from kohtaanto.finance.views.base import context, require
+from kohtaanto.finance.views.base import context
 
 
 @login_required
 def link_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Every application link of the area, newest first, with how it has been used."""
-    require(request, "enter_grant_application")
+    request.user.permissions.require("enter_grant_application")
     return render(
         request,
         "finance/link_list.html",
@@ -33,7 +33,7 @@ def link_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def link_revoke(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
-    require(request, "enter_grant_application")
+    request.user.permissions.require("enter_grant_application")
     link = selectors.application_link_get_for_actor(actor=request.user, id=id)
     try:
         services.application_link_revoke(actor=request.user, link=link)
@@ -47,7 +47,7 @@ def link_revoke(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
 @require_POST
 def application_check(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
     """Confirm that an application from a link is genuine: it then claims its envelope share."""
-    require(request, "enter_grant_application")
+    request.user.permissions.require("enter_grant_application")
     application = selectors.grant_application_get_for_actor(actor=request.user, id=id)
     try:
         services.grant_application_check(actor=request.user, application=application)

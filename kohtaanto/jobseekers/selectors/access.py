@@ -5,7 +5,6 @@ one object.
 """
 
 import datetime
-from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
@@ -25,10 +24,6 @@ def valid_consents(*, on: datetime.date | None = None) -> QuerySet[Consent]:
         Q(expires_on__isnull=True) | Q(expires_on__gte=day),
         Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gt=day),
     )
-
-
-def require(actor: User, permission: str, *objects: Any) -> None:
-    actor.permissions.require(permission, *objects)
 
 
 def counselled_by(actor: User) -> Exists:

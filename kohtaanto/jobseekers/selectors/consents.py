@@ -9,7 +9,7 @@ from kohtaanto.accounts.models import PartnerOrganisation, User
 from kohtaanto.common.errors import NotFoundError
 from kohtaanto.employers.models import Company
 from kohtaanto.jobseekers.models import Consent, ConsentPurpose, JobSeeker
-from kohtaanto.jobseekers.selectors.access import require, valid_consents
+from kohtaanto.jobseekers.selectors.access import valid_consents
 
 
 def consent_is_valid(
@@ -50,14 +50,14 @@ def employer_consent_exists(*, job_seeker: JobSeeker, on: datetime.date | None =
 
 
 def consent_list(*, actor: User, job_seeker: JobSeeker) -> QuerySet[Consent]:
-    require(actor, "view_job_seeker_record", job_seeker)
+    actor.permissions.require("view_job_seeker_record", job_seeker)
     return job_seeker.consents.select_related(
         "partner_organisation", "company", "recorded_by", "withdrawn_by"
     )
 
 
 def consent_get_for_actor(*, actor: User, job_seeker: JobSeeker, id: Any) -> Consent:
-    require(actor, "change_job_seeker", job_seeker)
+    actor.permissions.require("change_job_seeker", job_seeker)
     try:
         return job_seeker.consents.get(pk=int(id))
     except (Consent.DoesNotExist, TypeError, ValueError) as exc:

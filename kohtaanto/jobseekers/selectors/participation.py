@@ -21,7 +21,6 @@ from kohtaanto.jobseekers.models import (
     operation_model,
 )
 from kohtaanto.jobseekers.rules import FOLLOW_UP_MONTHS
-from kohtaanto.jobseekers.selectors.access import require
 
 if TYPE_CHECKING:
     from kohtaanto.programme.models import Operation
@@ -50,7 +49,7 @@ class ParticipationView:
 
 def participation_list(*, actor: User, job_seeker: JobSeeker) -> list[ParticipationView]:
     """The person's participations; the Art. 9 items only for those who may see them."""
-    require(actor, "view_job_seeker_record", job_seeker)
+    actor.permissions.require("view_job_seeker_record", job_seeker)
     with_special = actor.permissions.can_view_special_category(job_seeker)
     qs = job_seeker.participations.select_related("operation").prefetch_related("re_entries")
     if with_special:
@@ -74,7 +73,7 @@ def participation_list(*, actor: User, job_seeker: JobSeeker) -> list[Participat
 def participation_get_for_actor(
     *, actor: User, job_seeker: JobSeeker, id: Any, permission: str = "view_job_seeker_record"
 ) -> Participation:
-    require(actor, permission, job_seeker)
+    actor.permissions.require(permission, job_seeker)
     try:
         return job_seeker.participations.select_related("operation").get(pk=int(id))
     except (Participation.DoesNotExist, TypeError, ValueError) as exc:
@@ -95,7 +94,7 @@ def participation_summary(*, actor: User, operation: "Operation") -> dict[str, A
 
     This is how an auditor sees disability and minority: never per person.
     """
-    require(actor, "view_participation_summary")
+    actor.permissions.require("view_participation_summary")
     if operation.employment_area_id != actor.employment_area_id:
         raise NotFoundError("not found")
     participations = Participation.objects.filter(operation=operation)

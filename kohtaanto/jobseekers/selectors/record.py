@@ -21,7 +21,6 @@ from kohtaanto.jobseekers.models import (
     ServiceEvent,
     TargetOccupation,
 )
-from kohtaanto.jobseekers.selectors.access import require
 
 
 @dataclass
@@ -34,7 +33,7 @@ class Profile:
 
 
 def profile_get(*, actor: User, job_seeker: JobSeeker) -> Profile:
-    require(actor, "view_job_seeker", job_seeker)
+    actor.permissions.require("view_job_seeker", job_seeker)
     return Profile(
         skills=list(job_seeker.skills.select_related("concept").order_by("-level", "concept__uri")),
         cards=list(job_seeker.requirement_cards.select_related("concept").order_by("expires_on")),
@@ -47,7 +46,7 @@ def profile_get(*, actor: User, job_seeker: JobSeeker) -> Profile:
 
 
 def cv_document_get_for_actor(*, actor: User, job_seeker: JobSeeker, id: Any) -> CvDocument:
-    require(actor, "change_job_seeker", job_seeker)
+    actor.permissions.require("change_job_seeker", job_seeker)
     try:
         return job_seeker.cv_documents.get(pk=int(id))
     except (CvDocument.DoesNotExist, TypeError, ValueError) as exc:
@@ -62,7 +61,7 @@ class Plan:
 
 
 def plan_get(*, actor: User, job_seeker: JobSeeker) -> Plan:
-    require(actor, "view_job_seeker_record", job_seeker)
+    actor.permissions.require("view_job_seeker_record", job_seeker)
     return Plan(
         goals=list(job_seeker.goals.all()),
         actions=list(job_seeker.actions.select_related("goal")),
@@ -73,7 +72,7 @@ def plan_get(*, actor: User, job_seeker: JobSeeker) -> Plan:
 
 
 def plan_action_get_for_actor(*, actor: User, job_seeker: JobSeeker, id: Any) -> PlanAction:
-    require(actor, "change_job_seeker", job_seeker)
+    actor.permissions.require("change_job_seeker", job_seeker)
     try:
         return job_seeker.actions.get(pk=int(id))
     except (PlanAction.DoesNotExist, TypeError, ValueError) as exc:
@@ -81,7 +80,7 @@ def plan_action_get_for_actor(*, actor: User, job_seeker: JobSeeker, id: Any) ->
 
 
 def service_event_get_for_actor(*, actor: User, job_seeker: JobSeeker, id: Any) -> ServiceEvent:
-    require(actor, "change_job_seeker", job_seeker)
+    actor.permissions.require("change_job_seeker", job_seeker)
     try:
         return job_seeker.events.get(pk=int(id))
     except (ServiceEvent.DoesNotExist, TypeError, ValueError) as exc:
@@ -99,7 +98,7 @@ class TimelineItem:
 def timeline(*, actor: User, job_seeker: JobSeeker) -> list[TimelineItem]:
     """Everything that happened to the person, newest first: participation, consents,
     plan and service events."""
-    require(actor, "view_job_seeker_record", job_seeker)
+    actor.permissions.require("view_job_seeker_record", job_seeker)
     items: list[TimelineItem] = [
         TimelineItem(timezone.localdate(job_seeker.created_at), "registered", _("Asiakkuus alkoi"))
     ]

@@ -25,7 +25,7 @@ from kohtaanto.jobseekers.models import (
     ServiceEvent,
     TargetOccupation,
 )
-from kohtaanto.jobseekers.selectors.access import counselled_by, require, visible_job_seekers
+from kohtaanto.jobseekers.selectors.access import counselled_by, visible_job_seekers
 from kohtaanto.taxonomy.models import Concept
 
 # The longest search term: a longer one is no name, and an unbounded one costs CPU per word.
@@ -50,7 +50,7 @@ def job_seeker_list(
     name (the index job_seeker_area_name_idx). `job_seeker_list_details` adds the last
     contact and next action of the rows shown.
     """
-    require(actor, "view_job_seeker_list")
+    actor.permissions.require("view_job_seeker_list")
     if participation and not actor.permissions.can_filter_by_participation():
         raise DomainError(
             _("Rajaus ESR+-osallistumisen mukaan ei ole käytettävissä."), field="participation"
@@ -77,8 +77,8 @@ def job_seeker_list(
         else:
             for word in q.split():
                 qs = qs.filter(
-                    Q(first_name__icontains=word)
-                    | Q(last_name__icontains=word)
+                    Q(first_name__uicontains=word)
+                    | Q(last_name__uicontains=word)
                     | Q(external_id__iexact=word)
                 )
     if municipality:
@@ -185,7 +185,7 @@ def job_seeker_get_for_actor(
         )
     except (JobSeeker.DoesNotExist, TypeError, ValueError) as exc:
         raise NotFoundError("not found") from exc
-    require(actor, permission, job_seeker)
+    actor.permissions.require(permission, job_seeker)
     return job_seeker
 
 

@@ -13,7 +13,6 @@ from kohtaanto.jobseekers.rules import FOLLOW_UP_MONTHS
 from kohtaanto.jobseekers.selectors.access import (
     counselled_by,
     on_or_today,
-    require,
     valid_consents,
 )
 
@@ -64,7 +63,7 @@ def worklist(
     - agreed actions past their due date and still open;
     - active clients with no service event in `idle_days` days (registration counts).
     """
-    require(actor, "view_worklist")
+    actor.permissions.require("view_worklist")
     day = on_or_today(today)
     people = _worklist_people(actor)
     # Exit on or before this date → follow-up due within the lookahead.

@@ -19,10 +19,10 @@ from kohtaanto.jobseekers.selectors import job_seeker_get_for_actor
 from kohtaanto.matching import selectors
 from kohtaanto.matching.errors import MatchingError
 from kohtaanto.matching.explanations import (
-    COMPONENT_LABELS,
     blocked_text,
     explanation_lines,
     partial_text,
+    score_points,
     viability_label,
 )
 from kohtaanto.matching.results import MatchResult
@@ -42,16 +42,19 @@ def _log(request: AuthenticatedHttpRequest, person: JobSeeker, what: str) -> Non
 
 
 def _rows(results: list[MatchResult]) -> list[dict[str, Any]]:
-    return [
-        {
-            "result": r,
-            "percent": round(r.score * 100),
-            "components": [(COMPONENT_LABELS[k], round(v * 100)) for k, v in r.components.items()],
-            "partial": [partial_text(s) for s in r.partial],
-            "lines": explanation_lines(r),
-        }
-        for r in results
-    ]
+    rows = []
+    for r in results:
+        percent, components = score_points(r)
+        rows.append(
+            {
+                "result": r,
+                "percent": percent,
+                "components": components,
+                "partial": [partial_text(s) for s in r.partial],
+                "lines": explanation_lines(r),
+            }
+        )
+    return rows
 
 
 @login_required

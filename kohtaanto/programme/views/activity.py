@@ -25,14 +25,14 @@ from kohtaanto.programme.forms import (
     organisation_from_choice,
 )
 from kohtaanto.programme.models import ActivityEntry
-from kohtaanto.programme.views.common import PAGE_SIZE, require
+from kohtaanto.programme.views.common import PAGE_SIZE
 
 # --- Activity log -------------------------------------------------------------------------
 
 
 @login_required
 def activity_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(request, "view_activity_log")
+    request.user.permissions.require("view_activity_log")
     kind = request.GET.get("kind", "")
     if kind not in ActivityEntry.Kind.values:
         kind = ""
@@ -65,13 +65,13 @@ def _participants_from(formset: Any) -> list[services.ParticipantInput]:
 def activity_save(request: AuthenticatedHttpRequest, entry_id: int | None = None) -> HttpResponse:
     entry = None
     if entry_id is None:
-        require(request, "add_activity_entry")
+        request.user.permissions.require("add_activity_entry")
         own = str(request.user.partner_organisation_id or "area")
         initial_participants = [{"organisation": own, "name": request.user.get_full_name()}]
         form = ActivityEntryForm(request.POST or None, actor=request.user)
     else:
         entry = selectors.activity_get_for_actor(actor=request.user, id=entry_id)
-        require(request, "change_activity_entry", entry)
+        request.user.permissions.require("change_activity_entry", entry)
         initial_participants = [
             {"organisation": str(p.organisation_id or "area"), "name": p.name}
             for p in entry.participants.all()
@@ -129,7 +129,7 @@ def activity_save(request: AuthenticatedHttpRequest, entry_id: int | None = None
 
 @login_required
 def activity_detail(request: AuthenticatedHttpRequest, entry_id: int) -> HttpResponse:
-    require(request, "view_activity_log")
+    request.user.permissions.require("view_activity_log")
     entry = selectors.activity_get_for_actor(actor=request.user, id=entry_id)
     can_change = request.user.permissions.can_change_activity_entry(entry)
     form = AttachmentForm() if can_change else None
@@ -158,7 +158,7 @@ def activity_detail(request: AuthenticatedHttpRequest, entry_id: int) -> HttpRes
 def attachment_download(
     request: AuthenticatedHttpRequest, entry_id: int, attachment_id: int
 ) -> FileResponse:
-    require(request, "view_activity_log")
+    request.user.permissions.require("view_activity_log")
     attachment = selectors.attachment_get_for_actor(
         actor=request.user, entry_id=entry_id, id=attachment_id
     )
@@ -178,7 +178,7 @@ def attachment_delete(
     attachment = selectors.attachment_get_for_actor(
         actor=request.user, entry_id=entry_id, id=attachment_id
     )
-    require(request, "change_activity_entry", attachment.entry)
+    request.user.permissions.require("change_activity_entry", attachment.entry)
     services.activity_attachment_delete(actor=request.user, attachment=attachment)
     messages.success(request, _("Liite poistettiin."))
     return redirect("programme:activity_detail", entry_id=entry_id)
@@ -186,7 +186,7 @@ def attachment_delete(
 
 @login_required
 def partner_report(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(request, "view_activity_log")
+    request.user.permissions.require("view_activity_log")
     today = timezone.localdate()
     own = str(request.user.partner_organisation_id or "area")
     form = PartnerReportForm(

@@ -28,11 +28,6 @@ from kohtaanto.programme.models import Operation
 PAGE_SIZE = 50
 
 
-def require(request: AuthenticatedHttpRequest, permission: str, *objects: Any) -> None:
-    """Deny by default, and answer a forbidden page as a missing one (404)."""
-    request.user.permissions.require(permission, *objects)
-
-
 def accepted(form: forms.BaseForm, call: Callable[[dict[str, Any]], Any]) -> bool:
     """A valid form's data go to one service call (`common.forms.attempt`: its refusal lands
     on the form and nothing is changed; NotFoundError passes on to the 404 page). True when

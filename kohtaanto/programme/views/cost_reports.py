@@ -23,7 +23,6 @@ from kohtaanto.programme.forms import (
 from kohtaanto.programme.indicators import BY_CODE
 from kohtaanto.programme.views.common import (
     accepted,
-    require,
 )
 
 # --- Cost reports -------------------------------------------------------------------------
@@ -31,7 +30,7 @@ from kohtaanto.programme.views.common import (
 
 @login_required
 def cost_report_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(request, "view_programme")
+    request.user.permissions.require("view_programme")
     form = None
     if request.user.permissions.can_manage_cost_reports():
         form = CostReportCreateForm(request.POST or None, actor=request.user)
@@ -66,7 +65,7 @@ def _decimalise(figures: dict[str, Any]) -> dict[str, Any]:
 
 @login_required
 def cost_report_detail(request: AuthenticatedHttpRequest, report_id: int) -> HttpResponse:
-    require(request, "view_programme")
+    request.user.permissions.require("view_programme")
     report = selectors.cost_report_get_for_actor(actor=request.user, id=report_id)
     can_manage = request.user.permissions.can_manage_cost_reports()
     form = None
@@ -109,7 +108,7 @@ def cost_report_detail(request: AuthenticatedHttpRequest, report_id: int) -> Htt
 @login_required
 @require_POST
 def cost_report_submit(request: AuthenticatedHttpRequest, report_id: int) -> HttpResponse:
-    require(request, "manage_cost_reports")
+    request.user.permissions.require("manage_cost_reports")
     report = selectors.cost_report_get_for_actor(actor=request.user, id=report_id)
     form = ConfirmForm(request.POST)
     return button_pressed(
@@ -124,7 +123,7 @@ def cost_report_submit(request: AuthenticatedHttpRequest, report_id: int) -> Htt
 @login_required
 @require_POST
 def cost_report_correct(request: AuthenticatedHttpRequest, report_id: int) -> HttpResponse:
-    require(request, "manage_cost_reports")
+    request.user.permissions.require("manage_cost_reports")
     report = selectors.cost_report_get_for_actor(actor=request.user, id=report_id)
     form = ConfirmForm(request.POST)
     corrections = []
@@ -143,7 +142,7 @@ def cost_report_correct(request: AuthenticatedHttpRequest, report_id: int) -> Ht
 @login_required
 @require_GET
 def cost_report_export(request: AuthenticatedHttpRequest, report_id: int, fmt: str) -> HttpResponse:
-    require(request, "view_programme")
+    request.user.permissions.require("view_programme")
     if fmt not in ("pdf", "xlsx"):
         raise NotFoundError("no such format")
     report = selectors.cost_report_get_for_actor(actor=request.user, id=report_id)
@@ -175,7 +174,7 @@ def cost_report_export(request: AuthenticatedHttpRequest, report_id: int, fmt: s
 @require_POST
 def cost_report_decision(request: AuthenticatedHttpRequest, report_id: int) -> HttpResponse:
     """Record the funder's payment decision on a submitted claim."""
-    require(request, "manage_cost_reports")
+    request.user.permissions.require("manage_cost_reports")
     report = selectors.cost_report_get_for_actor(actor=request.user, id=report_id)
     form = PaymentDecisionForm(request.POST)
     return button_pressed(

@@ -20,7 +20,6 @@ from kohtaanto.programme.views.common import (
     fix_url,
     log_people,
     period_from_request,
-    require,
 )
 
 # --- Indicators ---------------------------------------------------------------------------
@@ -28,7 +27,7 @@ from kohtaanto.programme.views.common import (
 
 @login_required
 def indicators(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(request, "view_indicators")
+    request.user.permissions.require("view_indicators")
     form, chosen = period_from_request(request)
     table = None
     records: list[dict[str, Any]] | None = None
@@ -98,7 +97,7 @@ def indicators(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 def indicator_participants(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
-    require(request, "view_indicator_participants")
+    request.user.permissions.require("view_indicator_participants")
     if code not in BY_CODE:
         raise NotFoundError("indicator not found")
     form, chosen = period_from_request(request)
@@ -140,7 +139,7 @@ def indicator_participants(request: AuthenticatedHttpRequest, code: str) -> Http
 
 @login_required
 def data_quality(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(request, "view_data_quality")
+    request.user.permissions.require("view_data_quality")
     operation = selectors.operation_default_for_actor(actor=request.user)
     if "operation" in request.GET:
         operation = selectors.operation_get_for_actor(

@@ -24,14 +24,14 @@ from kohtaanto.programme.forms import (
     StaffPositionForm,
 )
 from kohtaanto.programme.models import StaffPosition
-from kohtaanto.programme.views.common import accepted, require
+from kohtaanto.programme.views.common import accepted
 
 # --- Hub ----------------------------------------------------------------------------------
 
 
 @login_required
 def home(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(request, "view_programme")
+    request.user.permissions.require("view_programme")
     programmes = selectors.programme_overview(actor=request.user)
     operations = []
     book = selectors.rules_book()
@@ -64,7 +64,7 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def operation_company_save(request: AuthenticatedHttpRequest, operation_id: int) -> HttpResponse:
-    require(request, "manage_programme")
+    request.user.permissions.require("manage_programme")
     operation = selectors.operation_get_for_actor(actor=request.user, id=operation_id)
     form = OperationCompanyForm(request.POST, actor=request.user)
     return button_pressed(
@@ -81,7 +81,7 @@ def operation_company_save(request: AuthenticatedHttpRequest, operation_id: int)
 @login_required
 @require_POST
 def operation_company_remove(request: AuthenticatedHttpRequest, link_id: int) -> HttpResponse:
-    require(request, "manage_programme")
+    request.user.permissions.require("manage_programme")
     link = selectors.operation_company_get_for_actor(actor=request.user, id=link_id)
     form = ConfirmForm(request.POST)
     return button_pressed(
@@ -96,7 +96,7 @@ def operation_company_remove(request: AuthenticatedHttpRequest, link_id: int) ->
 @login_required
 @require_POST
 def implementer_budget(request: AuthenticatedHttpRequest, implementer_id: int) -> HttpResponse:
-    require(request, "manage_programme")
+    request.user.permissions.require("manage_programme")
     implementer = selectors.implementer_get_for_actor(actor=request.user, id=implementer_id)
     form = ImplementerBudgetForm(request.POST)
     return button_pressed(
@@ -115,7 +115,7 @@ def implementer_budget(request: AuthenticatedHttpRequest, implementer_id: int) -
 
 @login_required
 def budget(request: AuthenticatedHttpRequest, operation_id: int) -> HttpResponse:
-    require(request, "view_programme")
+    request.user.permissions.require("view_programme")
     operation = selectors.operation_get_for_actor(actor=request.user, id=operation_id)
     book = selectors.rules_book()
     by_year = selectors.budget_for_operation(operation=operation, book=book)
@@ -168,7 +168,7 @@ def budget(request: AuthenticatedHttpRequest, operation_id: int) -> HttpResponse
 def position_save(
     request: AuthenticatedHttpRequest, operation_id: int, position_id: int | None = None
 ) -> HttpResponse:
-    require(request, "manage_programme")
+    request.user.permissions.require("manage_programme")
     operation = selectors.operation_get_for_actor(actor=request.user, id=operation_id)
     position: StaffPosition | None = None
     initial: dict[str, Any] = {"start_date": operation.start_date, "end_date": operation.end_date}
@@ -196,7 +196,7 @@ def position_save(
 @login_required
 @require_POST
 def staff_member_create(request: AuthenticatedHttpRequest, operation_id: int) -> HttpResponse:
-    require(request, "manage_programme")
+    request.user.permissions.require("manage_programme")
     operation = selectors.operation_get_for_actor(actor=request.user, id=operation_id)
     form = StaffMemberForm(request.POST, actor=request.user)
     return button_pressed(
@@ -211,7 +211,7 @@ def staff_member_create(request: AuthenticatedHttpRequest, operation_id: int) ->
 @login_required
 @require_POST
 def payment_period_create(request: AuthenticatedHttpRequest, operation_id: int) -> HttpResponse:
-    require(request, "manage_programme")
+    request.user.permissions.require("manage_programme")
     operation = selectors.operation_get_for_actor(actor=request.user, id=operation_id)
     form = PaymentPeriodForm(request.POST)
     return button_pressed(
@@ -228,7 +228,7 @@ def payment_period_create(request: AuthenticatedHttpRequest, operation_id: int) 
 @login_required
 @require_POST
 def financing_plan_save(request: AuthenticatedHttpRequest, operation_id: int) -> HttpResponse:
-    require(request, "manage_programme")
+    request.user.permissions.require("manage_programme")
     operation = selectors.operation_get_for_actor(actor=request.user, id=operation_id)
     form = FinancingPlanForm(request.POST)
     return button_pressed(

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET
 
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.programme import exports, selectors, services
-from kohtaanto.programme.views.common import period_from_request, require
+from kohtaanto.programme.views.common import period_from_request
 
 CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -19,7 +19,7 @@ CONTENT_TYPES = {
 @require_GET
 def participant_export(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The form, or with `format` the file; every file is logged (who, whom, why)."""
-    require(request, "export_participants")
+    request.user.permissions.require("export_participants")
     form, chosen = period_from_request(request)
     fmt = request.GET.get("format", "")
     if chosen is None or fmt not in CONTENT_TYPES:

@@ -6,14 +6,14 @@ from django.shortcuts import render
 
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.programme import exports, selectors
-from kohtaanto.programme.views.common import period_from_request, require
+from kohtaanto.programme.views.common import period_from_request
 
 # --- Steering-group report ----------------------------------------------------------------
 
 
 @login_required
 def steering_report(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(request, "view_programme")
+    request.user.permissions.require("view_programme")
     form, chosen = period_from_request(request)
     if chosen is not None and "operation" in request.GET:
         operation, start, end = chosen

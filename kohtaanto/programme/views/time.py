@@ -23,14 +23,14 @@ from kohtaanto.programme.forms import (
     TimeRecordForm,
     TimeSheetSignForm,
 )
-from kohtaanto.programme.views.common import accepted, require
+from kohtaanto.programme.views.common import accepted
 
 # --- Time records -------------------------------------------------------------------------
 
 
 @login_required
 def time_records(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(request, "view_programme")
+    request.user.permissions.require("view_programme")
     today = timezone.localdate()
     filters = TimeFilterForm(request.GET or {"year": today.year}, actor=request.user)
     year, staff_member = today.year, None
@@ -72,7 +72,7 @@ def time_records(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def time_record_delete(request: AuthenticatedHttpRequest, record_id: int) -> HttpResponse:
-    require(request, "record_time")
+    request.user.permissions.require("record_time")
     record = selectors.time_record_get_for_actor(actor=request.user, id=record_id)
     form = ConfirmForm(request.POST)
     return button_pressed(
@@ -87,7 +87,7 @@ def time_record_delete(request: AuthenticatedHttpRequest, record_id: int) -> Htt
 @login_required
 @require_POST
 def salary_record(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(request, "record_time")
+    request.user.permissions.require("record_time")
     form = SalaryPaymentForm(request.POST, actor=request.user)
     return button_pressed(
         request,
@@ -118,7 +118,7 @@ def time_sheets(request: AuthenticatedHttpRequest) -> HttpResponse:
         if request.method == "POST":
 
             def sign(data: dict[str, Any]) -> None:
-                require(request, "sign_own_time_sheet", data["staff_member"])
+                request.user.permissions.require("sign_own_time_sheet", data["staff_member"])
                 services.time_sheet_sign_as_employee(actor=request.user, **data)
 
             if accepted(form, sign):
@@ -151,9 +151,9 @@ def time_sheets(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_POST
 def time_sheet_countersign(request: AuthenticatedHttpRequest, sheet_id: int) -> HttpResponse:
     """The supervisor's signature, which locks the sheet."""
-    require(request, "countersign_time_sheet")
+    request.user.permissions.require("countersign_time_sheet")
     sheet = selectors.time_sheet_get_for_actor(actor=request.user, id=sheet_id)
-    require(request, "countersign_time_sheet", sheet)
+    request.user.permissions.require("countersign_time_sheet", sheet)
     form = ConfirmForm(request.POST)
     return button_pressed(
         request,

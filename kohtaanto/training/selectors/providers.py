@@ -54,7 +54,7 @@ def joint_purchase_companies(*, actor: Any, q: str = "") -> QuerySet[Company]:
         return Company.objects.none()
     qs = Company.objects.filter(employment_area_id=actor.employment_area_id)
     if q:
-        qs = qs.filter(Q(name__icontains=q) | Q(business_id__icontains=q))
+        qs = qs.filter(Q(name__uicontains=q) | Q(business_id__icontains=q))
     return qs.prefetch_related("enterprise_links").order_by("name", "id")
 
 

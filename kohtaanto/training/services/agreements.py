@@ -19,7 +19,6 @@ from kohtaanto.training.services.common import (
     amount_parse,
     day_text,
     optional_amount_parse,
-    require,
 )
 
 
@@ -110,8 +109,8 @@ def agreement_create(
     provider not marked as an in-house entity (§ 15); a period that ends before it starts; an
     agreement overlapping another of the same provider that has not ended.
     """
-    require(actor, "manage_training")
-    require(actor, "view_provider", provider)
+    actor.permissions.require("manage_training")
+    actor.permissions.require("view_provider", provider)
     ground = _check_basis(provider, legal_basis, contract_type, direct_award_ground)
     if ends_on < starts_on:
         raise DomainError(
@@ -158,8 +157,8 @@ def agreement_create(
 def agreement_status_set(*, actor: User, agreement: Agreement, status: str) -> Agreement:
     """Draft, active or ended. Only an active agreement takes orders; an ended one may be
     reopened only if it overlaps no other agreement of the provider that has not ended."""
-    require(actor, "manage_training")
-    require(actor, "view_provider", agreement.provider)
+    actor.permissions.require("manage_training")
+    actor.permissions.require("view_provider", agreement.provider)
     if status not in Agreement.Status.values:
         raise DomainError(_("Tuntematon tila %(status)s.") % {"status": status})
     agreement = (

@@ -3,19 +3,13 @@ amounts and days as they are written in messages."""
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
-from kohtaanto.accounts.models import User
 from kohtaanto.common.errors import DomainError
 from kohtaanto.common.money import parse_money
 
 ZERO = Decimal("0.00")
 # What services accept as an amount: a Decimal, an int or the text a user typed.
 AmountInput = Decimal | int | str
-
-
-def require(actor: User, name: str, *objects: Any) -> None:
-    actor.permissions.require(name, *objects)
 
 
 def amount_parse(value: object, *, label: str, field: str) -> Decimal:

@@ -13,7 +13,6 @@ from kohtaanto.accounts.models import User
 from kohtaanto.common.errors import DomainError
 from kohtaanto.common.money import parse_money
 from kohtaanto.training.models import Programme
-from kohtaanto.training.services.common import require
 
 _DAYS = re.compile(r"(\d{1,3})\s*(?:koulutus|opetus|lähi)?(?:päivää|päivä|pv|dagar|days)", re.I)
 _SEATS = re.compile(r"(\d{1,3})\s*(?:opiskelija|osallistuja|paikka|aloituspaikka|platser|seats)")
@@ -48,7 +47,7 @@ def programme_description_parse(*, actor: User, text: str) -> DescriptionSuggest
 
     Nothing is saved: the user confirms the suggestions and `programme_create` stores them.
     """
-    require(actor, "manage_training")
+    actor.permissions.require("manage_training")
     text = (text or "").strip()
     if not text:
         raise DomainError(_("Liitä koulutuksen kuvaus."))

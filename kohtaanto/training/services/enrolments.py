@@ -21,7 +21,7 @@ from kohtaanto.jobseekers.models import ConsentPurpose, JobSeeker, ProfileSkill,
 from kohtaanto.jobseekers.selectors import consent_is_valid
 from kohtaanto.jobseekers.services.profile import profile_skill_set
 from kohtaanto.training.models import Enrolment, Programme
-from kohtaanto.training.services.common import day_text, require
+from kohtaanto.training.services.common import day_text
 
 
 @transaction.atomic
@@ -37,7 +37,7 @@ def enrolment_create(
     Refuses: both or neither person; a person of another area; a person without consent; an
     employee in a programme without a company; a person already enrolled; a full programme.
     """
-    require(actor, "enrol_training", programme)
+    actor.permissions.require("enrol_training", programme)
     employee_name = employee_name.strip()
     if (job_seeker is None) == (not employee_name):
         raise DomainError(_("Valitse joko työnhakija tai yrityksen työntekijä."))
@@ -75,7 +75,7 @@ def enrolment_create(
 
 
 def _lock_enrolment(actor: User, enrolment: Enrolment) -> Enrolment:
-    require(actor, "record_training_progress", enrolment)
+    actor.permissions.require("record_training_progress", enrolment)
     return (
         Enrolment.objects.select_for_update()
         .select_related("programme__provider")

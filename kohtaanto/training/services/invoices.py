@@ -25,7 +25,7 @@ from kohtaanto.training.models import (
     OrderCommitment,
     Programme,
 )
-from kohtaanto.training.services.common import AmountInput, amount_parse, require
+from kohtaanto.training.services.common import AmountInput, amount_parse
 from kohtaanto.training.services.orders import order_waiting_parts, order_year_part_book
 
 
@@ -90,9 +90,9 @@ def invoice_record(
     (finance's rule). Refuses an unconfirmed order, a duplicate number, more than is left to
     invoice on the order, or more than the year's commitment has unpaid.
     """
-    require(actor, "order_training")
+    actor.permissions.require("order_training")
     agreement = Agreement.objects.select_for_update().get(pk=order.agreement_id)
-    require(actor, "view_provider", agreement.provider)
+    actor.permissions.require("view_provider", agreement.provider)
     order = Order.objects.select_for_update().get(pk=order.pk)
     value = amount_parse(amount, label=_("Summa"), field="amount")
     number = service_text(number, field=_("Laskun numero"), max_length=60)
@@ -128,8 +128,8 @@ def employer_invoice_record(
     *, actor: User, programme: Programme, invoiced_on: date, reference: str
 ) -> EmployerInvoice:
     """Record that the employer's share of a joint-purchase training was invoiced to it."""
-    require(actor, "order_training")
-    require(actor, "view_provider", programme.provider)
+    actor.permissions.require("order_training")
+    actor.permissions.require("view_provider", programme.provider)
     if programme.company_id is None or programme.employer_share <= 0:
         raise DomainError(
             _("Koulutuksella %(programme)s ei ole työnantajan omarahoitusosuutta laskutettavaksi.")

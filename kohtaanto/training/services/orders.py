@@ -40,7 +40,7 @@ from kohtaanto.training.models import (
     Programme,
     Provider,
 )
-from kohtaanto.training.services.common import ZERO, day_text, require
+from kohtaanto.training.services.common import ZERO, day_text
 
 # The budget line that training orders draw on (finance's default lines are data too).
 TRAINING_BUDGET_LINE = "services"
@@ -149,8 +149,8 @@ def order_create(
     The same checks as `order_confirm` run for a draft, so that a draft that cannot be
     confirmed is refused when it is made.
     """
-    require(actor, "order_training")
-    require(actor, "view_provider", agreement.provider)
+    actor.permissions.require("order_training")
+    actor.permissions.require("view_provider", agreement.provider)
     seats = programme.seats if seats is None else int(seats)
     ordered_on = ordered_on or timezone.localdate()
     _check_order(agreement, programme, seats, ordered_on)
@@ -235,8 +235,8 @@ def order_year_part_book(
     Refuses, changing nothing: an order not confirmed, a year without a waiting share, a
     year without an appropriation, a date before the year has begun.
     """
-    require(actor, "order_training")
-    require(actor, "view_provider", order.agreement.provider)
+    actor.permissions.require("order_training")
+    actor.permissions.require("view_provider", order.agreement.provider)
     order = Order.objects.select_for_update().get(pk=order.pk)
     if order.status != Order.Status.CONFIRMED:
         raise ConflictError(_("Vuoden osuuden voi kirjata vain vahvistetulle tilaukselle."))
@@ -269,9 +269,9 @@ def order_year_part_book(
 def order_confirm(*, actor: User, order: Order) -> Order:
     """Confirm a draft order: check period and ceiling under lock, add it to the agreement's
     ordered sum and bind its amount on each year's appropriation (one commitment per year)."""
-    require(actor, "order_training")
+    actor.permissions.require("order_training")
     agreement = Agreement.objects.select_for_update().get(pk=order.agreement_id)
-    require(actor, "view_provider", agreement.provider)
+    actor.permissions.require("view_provider", agreement.provider)
     order = Order.objects.select_for_update().select_related("programme").get(pk=order.pk)
     if order.status != Order.Status.DRAFT:
         raise ConflictError(
@@ -348,9 +348,9 @@ def order_cancel(*, actor: User, order: Order) -> Order:
     confirmed order whose later year's share still waits for its appropriation (finance keeps
     that share as an open obligation until it is booked; book it first, then cancel).
     """
-    require(actor, "order_training")
+    actor.permissions.require("order_training")
     agreement = Agreement.objects.select_for_update().get(pk=order.agreement_id)
-    require(actor, "view_provider", agreement.provider)
+    actor.permissions.require("view_provider", agreement.provider)
     order = Order.objects.select_for_update().get(pk=order.pk)
     old = order.status
     if old == Order.Status.CANCELLED:
@@ -378,7 +378,7 @@ def order_cancel(*, actor: User, order: Order) -> Order:
 def plan_orders_draft(*, actor: User, plan: Any) -> list[Order]:
     """Turn every purchase of a plan (selectors.training_plan) into a draft order under the
     agreement the plan chose; all or nothing."""
-    require(actor, "order_training")
+    actor.permissions.require("order_training")
     return [
         order_create(
             actor=actor,

@@ -21,7 +21,6 @@ from kohtaanto.training.services.common import (
     AmountInput,
     amount_parse,
     day_text,
-    require,
 )
 
 
@@ -99,8 +98,8 @@ def programme_create(*, actor: User, provider: Provider, data: ProgrammeData) ->
     refuses: a joint-purchase type without a company, a company without a size class, too few
     days, a degree, a missing share rule.
     """
-    require(actor, "manage_training")
-    require(actor, "view_provider", provider)
+    actor.permissions.require("manage_training")
+    actor.permissions.require("view_provider", provider)
     price = _check_programme(data)
     if data.company is not None and data.company.employment_area_id != provider.employment_area_id:
         raise NotFoundError(_("Ei löytynyt."))

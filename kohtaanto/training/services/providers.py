@@ -17,7 +17,6 @@ from kohtaanto.training.models import EnterpriseLink, Provider, ProviderMembersh
 from kohtaanto.training.services.common import (
     AmountInput,
     optional_amount_parse,
-    require,
 )
 
 
@@ -34,7 +33,7 @@ def provider_create(
     contact_phone: str = "",
 ) -> Provider:
     """Add a training provider; the business id is validated (python-stdnum) and unique."""
-    require(actor, "manage_training")
+    actor.permissions.require("manage_training")
     area_id = actor.required_area_id()
     try:
         normalised = business_id_normalise(business_id)
@@ -72,8 +71,8 @@ def provider_create(
 @transaction.atomic
 def provider_member_add(*, actor: User, provider: Provider, user: User) -> ProviderMembership:
     """Let a partner user of the same area see the provider's programmes, orders and people."""
-    require(actor, "manage_training")
-    require(actor, "view_provider", provider)
+    actor.permissions.require("manage_training")
+    actor.permissions.require("view_provider", provider)
     if user.role != Role.PARTNER or user.employment_area_id != provider.employment_area_id:
         raise DomainError(
             _("Vain saman työllisyysalueen kumppanikäyttäjä voi kuulua järjestäjään.")
@@ -92,8 +91,8 @@ def provider_member_add(*, actor: User, provider: Provider, user: User) -> Provi
 @transaction.atomic
 def provider_member_remove(*, actor: User, provider: Provider, user: User) -> None:
     """End a partner user's membership: from now on they no longer see the provider's data."""
-    require(actor, "manage_training")
-    require(actor, "view_provider", provider)
+    actor.permissions.require("manage_training")
+    actor.permissions.require("view_provider", provider)
     deleted, _rows = ProviderMembership.objects.filter(provider=provider, user=user).delete()
     if not deleted:
         raise NotFoundError(_("Ei löytynyt."))
@@ -142,7 +141,7 @@ def enterprise_link_add(
 ) -> EnterpriseLink:
     """Record a partner (25–50 %) or linked (over 50 %) enterprise whose figures count towards
     the company's size class (Recommendation 2003/361/EC, Annex Art. 3 and 6)."""
-    require(actor, "manage_training")
+    actor.permissions.require("manage_training")
     if company.employment_area_id != actor.employment_area_id:
         raise NotFoundError(_("Ei löytynyt."))
     if relation not in EnterpriseLink.Relation.values:
@@ -177,7 +176,7 @@ def enterprise_link_add(
 @transaction.atomic
 def enterprise_link_remove(*, actor: User, link: EnterpriseLink) -> None:
     """Remove a partner or linked enterprise; programmes priced earlier keep their share."""
-    require(actor, "manage_training")
+    actor.permissions.require("manage_training")
     if link.company.employment_area_id != actor.employment_area_id:
         raise NotFoundError(_("Ei löytynyt."))
     audit_event_record(

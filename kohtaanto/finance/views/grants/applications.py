@@ -17,7 +17,7 @@ from kohtaanto.employers.models import Company
 from kohtaanto.finance import forms, selectors, services
 from kohtaanto.finance.eligibility import reason_message
 from kohtaanto.finance.models import GrantApplication, GrantScheme
-from kohtaanto.finance.views.base import context, require
+from kohtaanto.finance.views.base import context
 
 
 def _reasons(evaluation: dict[str, Any]) -> list[str]:
@@ -26,7 +26,7 @@ def _reasons(evaluation: dict[str, Any]) -> list[str]:
 
 @login_required
 def application_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(request, "view_grant_applications")
+    request.user.permissions.require("view_grant_applications")
     status = request.GET.get("status", "")
     if status not in GrantApplication.Status.values:
         status = ""
@@ -65,7 +65,7 @@ def _application_forms(
 @login_required
 def application_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The advisor enters an application received by mail or phone."""
-    require(request, "enter_grant_application")
+    request.user.permissions.require("enter_grant_application")
     scheme = selectors.grant_scheme_get_for_actor(
         actor=request.user, id=request.GET.get("scheme") or request.POST.get("scheme")
     )
@@ -101,7 +101,7 @@ def application_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 def application_update(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
-    require(request, "enter_grant_application")
+    request.user.permissions.require("enter_grant_application")
     application = selectors.grant_application_get_for_actor(actor=request.user, id=id)
     initial, periods, aid = forms.application_initial(application)
     form, unemployment, de_minimis = _application_forms(
@@ -148,7 +148,7 @@ def application_update(request: AuthenticatedHttpRequest, id: int) -> HttpRespon
 @login_required
 def application_detail(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
     """The application, its check today, its place in the queue, and the decision forms."""
-    require(request, "view_grant_applications")
+    request.user.permissions.require("view_grant_applications")
     application = selectors.grant_application_get_for_actor(actor=request.user, id=id)
     access_log_record(
         actor=request.user,
@@ -187,7 +187,7 @@ def application_detail(request: AuthenticatedHttpRequest, id: int) -> HttpRespon
 @login_required
 def company_de_minimis(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
     """A company's de minimis aid over the rolling period, as of today."""
-    require(request, "view_grant_applications")
+    request.user.permissions.require("view_grant_applications")
     company = Company.objects.filter(pk=id).first()
     if company is None:
         raise NotFoundError(_("Ei löytynyt."))

@@ -12,12 +12,12 @@ from kohtaanto.common.errors import DomainError
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.finance import forms, selectors, services
 from kohtaanto.finance.models import GrantApplication
-from kohtaanto.finance.views.base import form_page, posted, require
+from kohtaanto.finance.views.base import form_page, posted
 
 
 @login_required
 def claim_create(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
-    require(request, "manage_finance")
+    request.user.permissions.require("manage_finance")
     decision = selectors.grant_decision_get_for_actor(actor=request.user, id=id)
     form = forms.ClaimForm(posted(request))
     return form_page(
@@ -40,7 +40,7 @@ def claim_create(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
 @login_required
 @require_POST
 def claim_link(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
-    require(request, "enter_grant_application")
+    request.user.permissions.require("enter_grant_application")
     decision = selectors.grant_decision_get_for_actor(actor=request.user, id=id)
     try:
         token = services.grant_claim_link_make(actor=request.user, decision=decision)
@@ -55,7 +55,7 @@ def claim_link(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
 
 @login_required
 def claim_pay(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
-    require(request, "decide_grant")
+    request.user.permissions.require("decide_grant")
     claim = selectors.grant_claim_get_for_actor(actor=request.user, id=id)
     form = forms.ClaimPayForm(posted(request))
     return form_page(
@@ -74,7 +74,7 @@ def claim_pay(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
 
 @login_required
 def claim_reject(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
-    require(request, "decide_grant")
+    request.user.permissions.require("decide_grant")
     claim = selectors.grant_claim_get_for_actor(actor=request.user, id=id)
     form = forms.ClaimRejectForm(posted(request))
     return form_page(

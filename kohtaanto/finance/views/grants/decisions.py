@@ -18,7 +18,7 @@ from kohtaanto.common.forms import attempt
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.finance import forms, selectors, services
 from kohtaanto.finance.models import GrantApplication
-from kohtaanto.finance.views.base import context, form_page, posted, require
+from kohtaanto.finance.views.base import context, form_page, posted
 from kohtaanto.finance.views.grants.applications import _reasons
 
 
@@ -37,7 +37,7 @@ def _decide(
     `action(actor=…, application=…, **cleaned_data)`, the message `done` (with the decision's
     %(number)s) and the decision's page; otherwise the page again, with the assessment and the
     refusal on the form."""
-    require(request, "decide_grant")
+    request.user.permissions.require("decide_grant")
     application = selectors.grant_application_get_for_actor(actor=request.user, id=id)
     if application.status != GrantApplication.Status.RECEIVED:
         raise NotFoundError(_("Ei löytynyt."))
@@ -101,7 +101,7 @@ def application_reject(request: AuthenticatedHttpRequest, id: int) -> HttpRespon
 
 @login_required
 def decision_detail(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
-    require(request, "view_grant_applications")
+    request.user.permissions.require("view_grant_applications")
     decision = selectors.grant_decision_get_for_actor(actor=request.user, id=id)
     application = decision.application
     access_log_record(
@@ -131,7 +131,7 @@ def decision_detail(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
 
 @login_required
 def decision_recover(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
-    require(request, "decide_grant")
+    request.user.permissions.require("decide_grant")
     decision = selectors.grant_decision_get_for_actor(actor=request.user, id=id)
     form = forms.RecoveryForm(posted(request))
     return form_page(
@@ -154,7 +154,7 @@ def decision_recover(request: AuthenticatedHttpRequest, id: int) -> HttpResponse
 @login_required
 @require_POST
 def decision_close(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
-    require(request, "decide_grant")
+    request.user.permissions.require("decide_grant")
     decision = selectors.grant_decision_get_for_actor(actor=request.user, id=id)
     try:
         services.grant_decision_close(actor=request.user, decision=decision)

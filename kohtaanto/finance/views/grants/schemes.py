@@ -10,12 +10,12 @@ from django.utils.translation import gettext as _
 from kohtaanto.common.forms import attempt
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.finance import forms, selectors, services
-from kohtaanto.finance.views.base import context, form_page, posted, require
+from kohtaanto.finance.views.base import context, form_page, posted
 
 
 @login_required
 def scheme_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(request, "view_finance")
+    request.user.permissions.require("view_finance")
     return render(
         request,
         "finance/scheme_list.html",
@@ -25,7 +25,7 @@ def scheme_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 def scheme_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require(request, "manage_finance")
+    request.user.permissions.require("manage_finance")
     form = forms.GrantSchemeForm(posted(request), actor=request.user)
     return form_page(
         request,
@@ -41,7 +41,7 @@ def scheme_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 def scheme_detail(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
-    require(request, "view_finance")
+    request.user.permissions.require("view_finance")
     scheme = selectors.grant_scheme_get_for_actor(actor=request.user, id=id)
     return render(
         request,
@@ -57,7 +57,7 @@ def scheme_detail(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
 
 @login_required
 def scheme_update(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
-    require(request, "manage_finance")
+    request.user.permissions.require("manage_finance")
     scheme = selectors.grant_scheme_get_for_actor(actor=request.user, id=id)
     initial = {name: getattr(scheme, name) for name in services.GRANT_SCHEME_FIELDS}
     form = forms.GrantSchemeForm(posted(request), actor=request.user, editing=True, initial=initial)
@@ -77,7 +77,7 @@ def scheme_update(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
 
 @login_required
 def rule_create(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
-    require(request, "manage_finance")
+    request.user.permissions.require("manage_finance")
     scheme = selectors.grant_scheme_get_for_actor(actor=request.user, id=id)
     form = forms.SchemeRuleForm(posted(request))
     return form_page(
@@ -99,7 +99,7 @@ def rule_create(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
 @login_required
 def application_link(request: AuthenticatedHttpRequest, id: int) -> HttpResponse:
     """Make the signed link that an employer uses to apply without an account."""
-    require(request, "enter_grant_application")
+    request.user.permissions.require("enter_grant_application")
     scheme = selectors.grant_scheme_get_for_actor(actor=request.user, id=id)
     form = forms.LinkForm(posted(request), actor=request.user)
     link = None
