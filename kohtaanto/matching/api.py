@@ -117,14 +117,15 @@ def vacancy_job_seekers(
 ) -> dict[str, Any]:
     vacancy = vacancy_get_for_actor(actor=request.user, id=id)
     request.user.permissions.require("view_vacancy_candidates", vacancy)
-    results = selectors.job_seekers_for_vacancy(
-        actor=request.user, vacancy=vacancy, top=_top(query)
-    )
+    found = selectors.vacancy_candidates(actor=request.user, vacancy=vacancy, top=_top(query))
+    results = found.results
     people = JobSeeker.objects.in_bulk([r.job_seeker_id for r in results])
     for r in results:
         _log(request, people[r.job_seeker_id], "matches")
     return {
         "vacancy": vacancy.pk,
+        # People who fit as well but whom the caller may not see: a number, never who.
+        "not_shown": found.not_shown,
         "results": [
             {
                 "job_seeker": r.job_seeker_id,

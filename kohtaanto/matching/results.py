@@ -63,6 +63,14 @@ class RequirementBlock:
     vacancy_ids: list[int] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class VacancyCandidates:
+    """The people listed for a vacancy, and how many more fit it whom the viewer may not see."""
+
+    results: list[MatchResult]
+    not_shown: int
+
+
 # MobilityResult.viability values
 HIGHLY_VIABLE = "highly viable"
 VIABLE = "viable"

@@ -18,6 +18,7 @@ from kohtaanto.employers.models import Vacancy, VacancyState
 from kohtaanto.jobseekers.models import ConsentPurpose, JobSeeker
 from kohtaanto.jobseekers.selectors import consent_is_valid, job_seeker_list, valid_consents
 from kohtaanto.matching.engine import explain as ex
+from kohtaanto.matching.engine.index import Scores
 from kohtaanto.matching.engine.loader import AreaIndex, area_index
 from kohtaanto.matching.errors import MatchingError
 from kohtaanto.matching.results import (
@@ -31,6 +32,7 @@ from kohtaanto.matching.results import (
     RequirementBlock,
     RequirementCheck,
     SkillMatch,
+    VacancyCandidates,
 )
 from kohtaanto.taxonomy.models import Concept, ConceptRelation, ConceptType, RelationKind
 
@@ -44,6 +46,7 @@ __all__ = [
     "match_explain",
     "occupations_for_job_seeker",
     "vacancies_for_job_seeker",
+    "vacancy_candidates",
 ]
 
 
@@ -228,6 +231,31 @@ def job_seekers_for_vacancy(*, actor: Any, vacancy: Vacancy, top: int = 20) -> l
     return job_seekers_ranked(vacancy=vacancy, allowed=allowed, top=top)
 
 
+def vacancy_candidates(*, actor: Any, vacancy: Vacancy, top: int = 20) -> VacancyCandidates:
+    """`job_seekers_for_vacancy`, and how many more people fit the vacancy the same way
+    (consent to processing in force, a skill in common, no hard requirement missing) but are
+    not listed because the actor may not see them: for a business advisor, people without a
+    consent to send their profile to employers; for a counsellor, other counsellors' clients.
+
+    Only the number leaves this function, never who they are; counts of people are open to
+    every staff role (the regional supply counts, matching/permissions_workflow.py).
+    """
+    actor.permissions.require("view_vacancy_candidates", vacancy)
+    _check_vacancy(vacancy)
+    visible = set(job_seeker_list(actor=actor).values_list("pk", flat=True))
+    consenting = consenting_job_seekers(area_id=vacancy.employment_area_id)
+    area = area_index(vacancy.employment_area_id)
+    index = area.index
+    if index.vacancy_position(vacancy.pk) is None or not index.person_ids:
+        return VacancyCandidates(results=[], not_shown=0)
+    s = index.score_vacancy(vacancy.pk)
+    hidden = np.array([p in consenting and p not in visible for p in index.person_ids], bool)
+    return VacancyCandidates(
+        results=_ranked(area, vacancy, s, consenting & visible, top),
+        not_shown=int(np.count_nonzero(_fits(s) & hidden)),
+    )
+
+
 def job_seekers_ranked(*, vacancy: Vacancy, allowed: set[int], top: int = 20) -> list[MatchResult]:
     """The best of the people `allowed` for the vacancy, without an actor (batch jobs)."""
     _check_vacancy(vacancy)
@@ -235,9 +263,20 @@ def job_seekers_ranked(*, vacancy: Vacancy, allowed: set[int], top: int = 20) ->
     index = area.index
     if index.vacancy_position(vacancy.pk) is None or not index.person_ids:
         return []
+    return _ranked(area, vacancy, index.score_vacancy(vacancy.pk), allowed, top)
+
+
+def _fits(s: Scores) -> np.ndarray:
+    """People a vacancy may list: a skill in common, no hard requirement missing."""
+    return ~s.excluded & (s.components["skills"] > 0) & (s.total > 0)
+
+
+def _ranked(
+    area: AreaIndex, vacancy: Vacancy, s: Scores, allowed: set[int], top: int
+) -> list[MatchResult]:
+    index = area.index
     mask = np.array([pid in allowed for pid in index.person_ids], dtype=bool)
-    s = index.score_vacancy(vacancy.pk)
-    chosen = _top(s.total, mask & ~s.excluded & (s.components["skills"] > 0), top)
+    chosen = _top(s.total, mask & _fits(s), top)
     pairs = [
         (
             index.person_ids[i],

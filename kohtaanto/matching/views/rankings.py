@@ -21,6 +21,7 @@ from kohtaanto.matching.errors import MatchingError
 from kohtaanto.matching.explanations import (
     blocked_text,
     explanation_lines,
+    not_shown_texts,
     partial_text,
     score_points,
     viability_label,
@@ -98,12 +99,14 @@ def job_seeker_matches(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
 def vacancy_matches(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     vacancy = vacancy_get_for_actor(actor=request.user, id=pk)
     request.user.permissions.require("view_vacancy_candidates", vacancy)
-    context: dict[str, Any] = {"vacancy": vacancy, "error": None, "rows": []}
+    context: dict[str, Any] = {"vacancy": vacancy, "error": None, "rows": [], "not_shown": []}
     try:
-        results = selectors.job_seekers_for_vacancy(actor=request.user, vacancy=vacancy, top=TOP)
+        found = selectors.vacancy_candidates(actor=request.user, vacancy=vacancy, top=TOP)
     except MatchingError as exc:
         context["error"] = exc.message
     else:
+        results = found.results
+        context["not_shown"] = not_shown_texts(found.not_shown, request.user.role)
         people = JobSeeker.objects.select_related("municipality").in_bulk(
             [r.job_seeker_id for r in results]
         )
