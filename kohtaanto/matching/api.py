@@ -145,20 +145,25 @@ def job_seeker_occupations(
     person = job_seeker_get_for_actor(
         actor=request.user, id=id, permission="view_job_seeker_matches"
     )
-    results = selectors.occupations_for_job_seeker(
+    career = selectors.career_moves_for_job_seeker(
         actor=request.user, job_seeker=person, top=_top(query)
     )
     _log(request, person, "career_moves")
     return {
         "job_seeker": person.pk,
+        "profile_skills": career.profile_skills,
+        "thin_profile": career.thin_profile,
         "results": [
             {
                 "occupation": {"uri": m.occupation.uri, "label": m.occupation.label()},
+                "is_target": m.is_target,
                 "similarity": m.similarity,
+                "shared_essential": m.shared,
+                "essential": m.essential,
                 "viability": m.viability,
                 "viability_label": str(viability_label(m.viability)),
                 "missing_essential": [_skill(s) for s in m.missing_essential],
             }
-            for m in results
+            for m in career.moves
         ],
     }

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from kohtaanto.accounts.models import Role
 from kohtaanto.matching.results import (
     HIGHLY_VIABLE,
+    NOT_ASSESSED,
     REQ_EXPIRED,
     REQ_EXPIRES_BEFORE_START,
     REQ_MISSING,
@@ -60,7 +61,28 @@ def viability_label(viability: str) -> Promise:
         return gettext_lazy("Erittäin realistinen siirtymä")
     if viability == VIABLE:
         return gettext_lazy("Realistinen siirtymä")
+    if viability == NOT_ASSESSED:
+        return gettext_lazy("Ei arvioitu: profiilissa vähän vahvistettuja osaamisia")
     return gettext_lazy("Vaatii paljon lisäosaamista")
+
+
+def thin_profile_texts(profile_skills: int, minimum: int) -> list[str]:
+    """Why a thin profile's career moves carry no "hard move" verdict, and what to do."""
+    return [
+        ngettext(
+            "Henkilön profiilissa on vain %(count)s vahvistettu osaaminen.",
+            "Henkilön profiilissa on vain %(count)s vahvistettua osaamista.",
+            profile_skills,
+        )
+        % {"count": profile_skills},
+        _(
+            "Arviot on mitoitettu kokonaisten ammattien osaamisprofiileilla (vähintään "
+            "%(minimum)s osaamista), ja vahvistamaton osaaminen lasketaan puuttuvaksi. Pieni "
+            "osuus ei siksi vielä kerro, että siirtymä olisi vaikea. Vahvista henkilön "
+            "osaamiset profiiliin, esimerkiksi ansioluettelosta, niin arviot tarkentuvat."
+        )
+        % {"minimum": minimum},
+    ]
 
 
 def partial_text(s: SkillMatch) -> str:

@@ -9,8 +9,6 @@ no skills. Nothing is written.
 from typing import Any
 
 import numpy as np
-import scipy.sparse as sp
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,12 +19,15 @@ from kohtaanto.matching.engine import explain as ex
 from kohtaanto.matching.engine.index import Scores
 from kohtaanto.matching.engine.loader import AreaIndex, area_index
 from kohtaanto.matching.errors import MatchingError
+from kohtaanto.matching.mobility import career_moves
 from kohtaanto.matching.results import (
     HIGHLY_VIABLE,
+    NOT_ASSESSED,
     NOT_VIABLE,
     REQ_EXPIRED,
     REQ_MISSING,
     VIABLE,
+    CareerMoves,
     MatchResult,
     MobilityResult,
     RequirementBlock,
@@ -34,14 +35,19 @@ from kohtaanto.matching.results import (
     SkillMatch,
     VacancyCandidates,
 )
-from kohtaanto.taxonomy.models import Concept, ConceptRelation, ConceptType, RelationKind
 
 __all__ = [
+    "HIGHLY_VIABLE",
+    "NOT_ASSESSED",
+    "NOT_VIABLE",
+    "VIABLE",
+    "CareerMoves",
     "MatchResult",
     "MobilityResult",
     "RequirementBlock",
     "RequirementCheck",
     "SkillMatch",
+    "career_moves_for_job_seeker",
     "job_seekers_for_vacancy",
     "match_explain",
     "occupations_for_job_seeker",
@@ -305,89 +311,19 @@ def match_explain(*, actor: Any, job_seeker: JobSeeker, vacancy: Vacancy) -> Mat
     return _results(area, [(job_seeker.pk, vacancy.pk, score, comps, excluded)])[0]
 
 
-# --- occupational mobility -----------------------------------------------------------------
+# --- occupational mobility (the rules are in mobility.py) ---------------------------------
 
 
-def _occupation_profiles() -> tuple[list[int], sp.csr_matrix, dict[int, int]]:
-    """Occupations × skills (essential) as a binary matrix, and the skill column of a concept."""
-    rows = ConceptRelation.objects.filter(
-        kind=RelationKind.OCCUPATION_ESSENTIAL, source__type=ConceptType.OCCUPATION
-    ).values_list("source_id", "target_id")
-    occ_index: dict[int, int] = {}
-    skill_index: dict[int, int] = {}
-    r, c = [], []
-    for occ, skill in rows:
-        r.append(occ_index.setdefault(occ, len(occ_index)))
-        c.append(skill_index.setdefault(skill, len(skill_index)))
-    m = sp.csr_matrix(
-        (np.ones(len(r), dtype=np.float32), (r, c)), shape=(len(occ_index), len(skill_index))
-    )
-    return list(occ_index), m, skill_index
-
-
-def mobility_similarity(person_skills: set[int], essential: set[int]) -> float:
-    """Share of an occupation's essential skills the person has (exact concepts).
-
-    The same measure is calibrated on ESCO by bench/matching_mobility_calibration.py.
-    """
-    return len(person_skills & essential) / len(essential) if essential else 0.0
-
-
-def viability(similarity: float) -> str:
-    if similarity > settings.MATCHING_MOBILITY_HIGHLY_VIABLE:
-        return HIGHLY_VIABLE
-    if similarity > settings.MATCHING_MOBILITY_VIABLE:
-        return VIABLE
-    return NOT_VIABLE
+def career_moves_for_job_seeker(*, actor: Any, job_seeker: JobSeeker, top: int = 10) -> CareerMoves:
+    """The person's target occupations and the `top` occupations whose essential skills the
+    person mostly has, each with the missing essential skills."""
+    actor.permissions.require("view_job_seeker_matches", job_seeker)
+    _check_job_seeker(job_seeker)
+    return career_moves(job_seeker=job_seeker, top=top)
 
 
 def occupations_for_job_seeker(
     *, actor: Any, job_seeker: JobSeeker, top: int = 10
 ) -> list[MobilityResult]:
-    """Occupations whose essential skills the person mostly has, with the missing ones."""
-    actor.permissions.require("view_job_seeker_matches", job_seeker)
-    _check_job_seeker(job_seeker)
-    own = set(job_seeker.skills.values_list("concept_id", flat=True))
-    occ_ids, m, skill_index = _occupation_profiles()
-    if not occ_ids:
-        return []
-    x = np.zeros(m.shape[1], dtype=np.float32)
-    for concept in own:
-        if concept in skill_index:
-            x[skill_index[concept]] = 1.0
-    have = m @ x
-    size = np.asarray(m.sum(axis=1)).ravel()
-    similarity = np.divide(have, size, out=np.zeros_like(have), where=size > 0)
-    order = [int(i) for i in np.argsort(-similarity, kind="stable")[:top] if similarity[i] > 0]
-    chosen = [occ_ids[i] for i in order]
-    occupations = Concept.objects.in_bulk(chosen)
-    skill_ids = [k for k, _ in sorted(skill_index.items(), key=lambda kv: kv[1])]
-    gaps: dict[int, list[int]] = {}
-    for i in order:
-        cols = m.indices[m.indptr[i] : m.indptr[i + 1]]
-        gaps[occ_ids[i]] = [skill_ids[c] for c in cols if skill_ids[c] not in own]
-    gap_concepts = Concept.objects.in_bulk({c for g in gaps.values() for c in g})
-    out = []
-    for i in order:
-        occ = occ_ids[i]
-        missing = [
-            SkillMatch(
-                concept_id=c,
-                uri=gap_concepts[c].uri,
-                label=gap_concepts[c].label(),
-                essential=True,
-                via=None,
-                credit=0.0,
-            )
-            for c in gaps[occ]
-        ]
-        sim = round(float(similarity[i]), 4)
-        out.append(
-            MobilityResult(
-                occupation=occupations[occ],
-                similarity=sim,
-                viability=viability(sim),
-                missing_essential=missing,
-            )
-        )
-    return out
+    """`career_moves_for_job_seeker`'s moves alone."""
+    return career_moves_for_job_seeker(actor=actor, job_seeker=job_seeker, top=top).moves

@@ -6,6 +6,7 @@ selector, render. Input that cannot be ranked shows the selector's reason on the
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -24,6 +25,7 @@ from kohtaanto.matching.explanations import (
     not_shown_texts,
     partial_text,
     score_points,
+    thin_profile_texts,
     viability_label,
 )
 from kohtaanto.matching.results import MatchResult
@@ -69,11 +71,13 @@ def job_seeker_matches(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
         "rows": [],
         "moves": [],
         "blocked": [],
+        "thin_profile": [],
+        "targets_without_profile": [],
     }
     try:
         results = selectors.vacancies_for_job_seeker(actor=request.user, job_seeker=person, top=TOP)
         blocked = selectors.vacancies_blocked_for_job_seeker(actor=request.user, job_seeker=person)
-        moves = selectors.occupations_for_job_seeker(actor=request.user, job_seeker=person)
+        career = selectors.career_moves_for_job_seeker(actor=request.user, job_seeker=person)
     except MatchingError as exc:
         context["error"] = exc.message
     else:
@@ -89,8 +93,13 @@ def job_seeker_matches(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
         ]
         context["moves"] = [
             {"move": m, "percent": round(m.similarity * 100), "label": viability_label(m.viability)}
-            for m in moves
+            for m in career.moves
         ]
+        context["targets_without_profile"] = career.targets_without_profile
+        if career.thin_profile:
+            context["thin_profile"] = thin_profile_texts(
+                career.profile_skills, settings.MATCHING_MOBILITY_MIN_PROFILE_SKILLS
+            )
     _log(request, person, "matches")
     return render(request, "matching/job_seeker_matches.html", context)
 
