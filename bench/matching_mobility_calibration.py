@@ -3,7 +3,7 @@
     python bench/matching_mobility_calibration.py [--esco PATH]
 
 The app's similarity of a person to an occupation is the share of the occupation's essential
-skills the person has (`matching.selectors.mobility_similarity`). Here the "person" is an
+skills the person has (`matching.mobility.mobility_similarity`). Here the "person" is an
 origin occupation's whole profile (essential and optional skills) and the destination is
 another occupation. Nesta treated moves within one ISCO unit group as the reference for
 viable moves; we do the same: over all ordered pairs of different occupations in the same
@@ -11,7 +11,9 @@ ISCO-08 unit group (four digits), the median similarity is the "viable" threshol
 least as close as the typical move within a unit group) and the mean the "highly viable" one
 (the within-group distribution is bimodal, so the mean lies above the median). Pairs across
 different unit groups are printed for contrast: the share of them above each threshold shows
-how selective it is.
+how selective it is. It also prints the two limits of the calibrated range the app applies
+(matching/mobility.py): how many viable pairs rest on one shared skill, and the size of the
+origin profiles the thresholds were measured from.
 """
 
 import argparse
@@ -51,13 +53,14 @@ def main() -> None:
     groups: dict[str, list[int]] = defaultdict(list)
     for k, i in enumerate(keep):
         groups[esco.isco[i]].append(k)
-    within = []
+    within, shared = [], []
     for members in groups.values():
         for a in members:
             for b in members:
                 if a != b:
                     within.append(sim[a, b])
-    within_arr = np.array(within)
+                    shared.append(overlap[a, b])
+    within_arr, shared_arr = np.array(within), np.array(shared)
     group_of = np.array([esco.isco[i] for i in keep])
     rng = np.random.default_rng(1)
     a = rng.integers(len(keep), size=200_000)
@@ -76,6 +79,18 @@ def main() -> None:
         f"share above: within groups {np.mean(within_arr > viable):.2f} / "
         f"{np.mean(within_arr > highly):.2f}; across groups {np.mean(cross > viable):.3f} / "
         f"{np.mean(cross > highly):.3f}"
+    )
+    above = within_arr > viable
+    print(
+        f"within-group pairs above the viable threshold: {above.sum():,}, of them with one "
+        f"essential skill in common {(shared_arr[above] == 1).sum()} "
+        "(a verdict needs MATCHING_MOBILITY_MIN_SHARED = 2)"
+    )
+    profile = np.asarray(full.sum(axis=1)).ravel()
+    print(
+        f"origin profiles (essential + optional skills): median {np.median(profile):.0f}, "
+        f"percentile 1 {np.percentile(profile, 1):.0f}, 5 {np.percentile(profile, 5):.0f} "
+        "(MATCHING_MOBILITY_MIN_PROFILE_SKILLS: a smaller person profile is outside the range)"
     )
     for t in (0.30, 0.40):
         print(

@@ -316,3 +316,7 @@ MATCHING_WORK_LANGUAGES = env_list("KOHTAANTO_WORK_LANGUAGES", "fi")
 # calibrated on ESCO by bench/matching_mobility_calibration.py (figures in bench/README.md).
 MATCHING_MOBILITY_VIABLE = 0.28
 MATCHING_MOBILITY_HIGHLY_VIABLE = 0.39
+# From the same calibration: a verdict needs two essential skills in common, and a profile of
+# fewer confirmed skills than 99 % of the calibrated profiles gets no "hard move" verdict.
+MATCHING_MOBILITY_MIN_SHARED = 2
+MATCHING_MOBILITY_MIN_PROFILE_SKILLS = 12

@@ -117,14 +117,15 @@ def vacancy_job_seekers(
 ) -> dict[str, Any]:
     vacancy = vacancy_get_for_actor(actor=request.user, id=id)
     request.user.permissions.require("view_vacancy_candidates", vacancy)
-    results = selectors.job_seekers_for_vacancy(
-        actor=request.user, vacancy=vacancy, top=_top(query)
-    )
+    found = selectors.vacancy_candidates(actor=request.user, vacancy=vacancy, top=_top(query))
+    results = found.results
     people = JobSeeker.objects.in_bulk([r.job_seeker_id for r in results])
     for r in results:
         _log(request, people[r.job_seeker_id], "matches")
     return {
         "vacancy": vacancy.pk,
+        # People who fit as well but whom the caller may not see: a number, never who.
+        "not_shown": found.not_shown,
         "results": [
             {
                 "job_seeker": r.job_seeker_id,
@@ -144,20 +145,25 @@ def job_seeker_occupations(
     person = job_seeker_get_for_actor(
         actor=request.user, id=id, permission="view_job_seeker_matches"
     )
-    results = selectors.occupations_for_job_seeker(
+    career = selectors.career_moves_for_job_seeker(
         actor=request.user, job_seeker=person, top=_top(query)
     )
     _log(request, person, "career_moves")
     return {
         "job_seeker": person.pk,
+        "profile_skills": career.profile_skills,
+        "thin_profile": career.thin_profile,
         "results": [
             {
                 "occupation": {"uri": m.occupation.uri, "label": m.occupation.label()},
+                "is_target": m.is_target,
                 "similarity": m.similarity,
+                "shared_essential": m.shared,
+                "essential": m.essential,
                 "viability": m.viability,
                 "viability_label": str(viability_label(m.viability)),
                 "missing_essential": [_skill(s) for s in m.missing_essential],
             }
-            for m in results
+            for m in career.moves
         ],
     }

@@ -5,8 +5,10 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from kohtaanto.accounts.models import Role
 from kohtaanto.matching.results import (
     HIGHLY_VIABLE,
+    NOT_ASSESSED,
     REQ_EXPIRED,
     REQ_EXPIRES_BEFORE_START,
     REQ_MISSING,
@@ -59,7 +61,28 @@ def viability_label(viability: str) -> Promise:
         return gettext_lazy("Erittäin realistinen siirtymä")
     if viability == VIABLE:
         return gettext_lazy("Realistinen siirtymä")
+    if viability == NOT_ASSESSED:
+        return gettext_lazy("Ei arvioitu: profiilissa vähän vahvistettuja osaamisia")
     return gettext_lazy("Vaatii paljon lisäosaamista")
+
+
+def thin_profile_texts(profile_skills: int, minimum: int) -> list[str]:
+    """Why a thin profile's career moves carry no "hard move" verdict, and what to do."""
+    return [
+        ngettext(
+            "Henkilön profiilissa on vain %(count)s vahvistettu osaaminen.",
+            "Henkilön profiilissa on vain %(count)s vahvistettua osaamista.",
+            profile_skills,
+        )
+        % {"count": profile_skills},
+        _(
+            "Arviot on mitoitettu kokonaisten ammattien osaamisprofiileilla (vähintään "
+            "%(minimum)s osaamista), ja vahvistamaton osaaminen lasketaan puuttuvaksi. Pieni "
+            "osuus ei siksi vielä kerro, että siirtymä olisi vaikea. Vahvista henkilön "
+            "osaamiset profiiliin, esimerkiksi ansioluettelosta, niin arviot tarkentuvat."
+        )
+        % {"minimum": minimum},
+    ]
 
 
 def partial_text(s: SkillMatch) -> str:
@@ -119,3 +142,49 @@ def blocked_text(block: RequirementBlock) -> str:
             count,
         )
     return text % {"count": count, "card": block.label}
+
+
+def not_shown_texts(count: int, role: str) -> list[str]:
+    """Why `count` more people who fit a vacancy are not on the viewer's list, and what the
+    viewer can do about it. Says nothing of who they are (no names, scores or ids)."""
+    if count <= 0:
+        return []
+    if role == Role.BUSINESS_ADVISOR:
+        return [
+            ngettext(
+                "%(count)s muu sopiva työnhakija ei näy sinulle, koska hänellä ei ole voimassa "
+                "olevaa suostumusta profiilin lähettämiseen työnantajalle.",
+                "%(count)s muuta sopivaa työnhakijaa ei näy sinulle, koska heillä ei ole voimassa "
+                "olevaa suostumusta profiilin lähettämiseen työnantajalle.",
+                count,
+            )
+            % {"count": count},
+            _(
+                "Pyydä ohjaajia kysymään suostumus: ohjaaja näkee omat asiakkaansa tällä "
+                "sivulla, voi ehdottaa heitä lyhytlistalle ja kirjata heidän suostumuksensa. "
+                "Sen jälkeen voit lähettää lyhytlistan yritykselle."
+            ),
+        ]
+    if role == Role.COUNSELLOR:
+        return [
+            ngettext(
+                "%(count)s muu sopiva työnhakija on toisen ohjaajan asiakas, joten hän ei näy "
+                "sinulle.",
+                "%(count)s muuta sopivaa työnhakijaa on muiden ohjaajien asiakkaita, joten he "
+                "eivät näy sinulle.",
+                count,
+            )
+            % {"count": count},
+            _(
+                "Heidän ohjaajansa näkevät heidät tällä sivulla ja voivat ehdottaa heitä "
+                "lyhytlistalle."
+            ),
+        ]
+    return [
+        ngettext(
+            "%(count)s muu sopiva työnhakija ei näy sinulle käyttöoikeuksiesi vuoksi.",
+            "%(count)s muuta sopivaa työnhakijaa ei näy sinulle käyttöoikeuksiesi vuoksi.",
+            count,
+        )
+        % {"count": count}
+    ]

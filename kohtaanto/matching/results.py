@@ -63,15 +63,39 @@ class RequirementBlock:
     vacancy_ids: list[int] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class VacancyCandidates:
+    """The people listed for a vacancy, and how many more fit it whom the viewer may not see."""
+
+    results: list[MatchResult]
+    not_shown: int
+
+
 # MobilityResult.viability values
 HIGHLY_VIABLE = "highly viable"
 VIABLE = "viable"
 NOT_VIABLE = "not viable"
+NOT_ASSESSED = "not assessed"  # too few confirmed skills to call a move hard (mobility.py)
 
 
 @dataclass(frozen=True)
 class MobilityResult:
+    """One occupation for a person: `shared` of its `essential` skills are in the profile."""
+
     occupation: Any  # taxonomy.Concept
     similarity: float
     viability: str
     missing_essential: list[SkillMatch] = field(default_factory=list)
+    shared: int = 0
+    essential: int = 0
+    is_target: bool = False
+
+
+@dataclass(frozen=True)
+class CareerMoves:
+    """A person's career moves, and whether the profile is too thin for the verdicts."""
+
+    moves: list[MobilityResult]
+    profile_skills: int
+    thin_profile: bool
+    targets_without_profile: list[Any] = field(default_factory=list)  # taxonomy.Concept

@@ -9,8 +9,6 @@ no skills. Nothing is written.
 from typing import Any
 
 import numpy as np
-import scipy.sparse as sp
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,32 +16,43 @@ from kohtaanto.employers.models import Vacancy, VacancyState
 from kohtaanto.jobseekers.models import ConsentPurpose, JobSeeker
 from kohtaanto.jobseekers.selectors import consent_is_valid, job_seeker_list, valid_consents
 from kohtaanto.matching.engine import explain as ex
+from kohtaanto.matching.engine.index import Scores
 from kohtaanto.matching.engine.loader import AreaIndex, area_index
 from kohtaanto.matching.errors import MatchingError
+from kohtaanto.matching.mobility import career_moves
 from kohtaanto.matching.results import (
     HIGHLY_VIABLE,
+    NOT_ASSESSED,
     NOT_VIABLE,
     REQ_EXPIRED,
     REQ_MISSING,
     VIABLE,
+    CareerMoves,
     MatchResult,
     MobilityResult,
     RequirementBlock,
     RequirementCheck,
     SkillMatch,
+    VacancyCandidates,
 )
-from kohtaanto.taxonomy.models import Concept, ConceptRelation, ConceptType, RelationKind
 
 __all__ = [
+    "HIGHLY_VIABLE",
+    "NOT_ASSESSED",
+    "NOT_VIABLE",
+    "VIABLE",
+    "CareerMoves",
     "MatchResult",
     "MobilityResult",
     "RequirementBlock",
     "RequirementCheck",
     "SkillMatch",
+    "career_moves_for_job_seeker",
     "job_seekers_for_vacancy",
     "match_explain",
     "occupations_for_job_seeker",
     "vacancies_for_job_seeker",
+    "vacancy_candidates",
 ]
 
 
@@ -228,6 +237,31 @@ def job_seekers_for_vacancy(*, actor: Any, vacancy: Vacancy, top: int = 20) -> l
     return job_seekers_ranked(vacancy=vacancy, allowed=allowed, top=top)
 
 
+def vacancy_candidates(*, actor: Any, vacancy: Vacancy, top: int = 20) -> VacancyCandidates:
+    """`job_seekers_for_vacancy`, and how many more people fit the vacancy the same way
+    (consent to processing in force, a skill in common, no hard requirement missing) but are
+    not listed because the actor may not see them: for a business advisor, people without a
+    consent to send their profile to employers; for a counsellor, other counsellors' clients.
+
+    Only the number leaves this function, never who they are; counts of people are open to
+    every staff role (the regional supply counts, matching/permissions_workflow.py).
+    """
+    actor.permissions.require("view_vacancy_candidates", vacancy)
+    _check_vacancy(vacancy)
+    visible = set(job_seeker_list(actor=actor).values_list("pk", flat=True))
+    consenting = consenting_job_seekers(area_id=vacancy.employment_area_id)
+    area = area_index(vacancy.employment_area_id)
+    index = area.index
+    if index.vacancy_position(vacancy.pk) is None or not index.person_ids:
+        return VacancyCandidates(results=[], not_shown=0)
+    s = index.score_vacancy(vacancy.pk)
+    hidden = np.array([p in consenting and p not in visible for p in index.person_ids], bool)
+    return VacancyCandidates(
+        results=_ranked(area, vacancy, s, consenting & visible, top),
+        not_shown=int(np.count_nonzero(_fits(s) & hidden)),
+    )
+
+
 def job_seekers_ranked(*, vacancy: Vacancy, allowed: set[int], top: int = 20) -> list[MatchResult]:
     """The best of the people `allowed` for the vacancy, without an actor (batch jobs)."""
     _check_vacancy(vacancy)
@@ -235,9 +269,20 @@ def job_seekers_ranked(*, vacancy: Vacancy, allowed: set[int], top: int = 20) ->
     index = area.index
     if index.vacancy_position(vacancy.pk) is None or not index.person_ids:
         return []
+    return _ranked(area, vacancy, index.score_vacancy(vacancy.pk), allowed, top)
+
+
+def _fits(s: Scores) -> np.ndarray:
+    """People a vacancy may list: a skill in common, no hard requirement missing."""
+    return ~s.excluded & (s.components["skills"] > 0) & (s.total > 0)
+
+
+def _ranked(
+    area: AreaIndex, vacancy: Vacancy, s: Scores, allowed: set[int], top: int
+) -> list[MatchResult]:
+    index = area.index
     mask = np.array([pid in allowed for pid in index.person_ids], dtype=bool)
-    s = index.score_vacancy(vacancy.pk)
-    chosen = _top(s.total, mask & ~s.excluded & (s.components["skills"] > 0), top)
+    chosen = _top(s.total, mask & _fits(s), top)
     pairs = [
         (
             index.person_ids[i],
@@ -266,89 +311,19 @@ def match_explain(*, actor: Any, job_seeker: JobSeeker, vacancy: Vacancy) -> Mat
     return _results(area, [(job_seeker.pk, vacancy.pk, score, comps, excluded)])[0]
 
 
-# --- occupational mobility -----------------------------------------------------------------
+# --- occupational mobility (the rules are in mobility.py) ---------------------------------
 
 
-def _occupation_profiles() -> tuple[list[int], sp.csr_matrix, dict[int, int]]:
-    """Occupations × skills (essential) as a binary matrix, and the skill column of a concept."""
-    rows = ConceptRelation.objects.filter(
-        kind=RelationKind.OCCUPATION_ESSENTIAL, source__type=ConceptType.OCCUPATION
-    ).values_list("source_id", "target_id")
-    occ_index: dict[int, int] = {}
-    skill_index: dict[int, int] = {}
-    r, c = [], []
-    for occ, skill in rows:
-        r.append(occ_index.setdefault(occ, len(occ_index)))
-        c.append(skill_index.setdefault(skill, len(skill_index)))
-    m = sp.csr_matrix(
-        (np.ones(len(r), dtype=np.float32), (r, c)), shape=(len(occ_index), len(skill_index))
-    )
-    return list(occ_index), m, skill_index
-
-
-def mobility_similarity(person_skills: set[int], essential: set[int]) -> float:
-    """Share of an occupation's essential skills the person has (exact concepts).
-
-    The same measure is calibrated on ESCO by bench/matching_mobility_calibration.py.
-    """
-    return len(person_skills & essential) / len(essential) if essential else 0.0
-
-
-def viability(similarity: float) -> str:
-    if similarity > settings.MATCHING_MOBILITY_HIGHLY_VIABLE:
-        return HIGHLY_VIABLE
-    if similarity > settings.MATCHING_MOBILITY_VIABLE:
-        return VIABLE
-    return NOT_VIABLE
+def career_moves_for_job_seeker(*, actor: Any, job_seeker: JobSeeker, top: int = 10) -> CareerMoves:
+    """The person's target occupations and the `top` occupations whose essential skills the
+    person mostly has, each with the missing essential skills."""
+    actor.permissions.require("view_job_seeker_matches", job_seeker)
+    _check_job_seeker(job_seeker)
+    return career_moves(job_seeker=job_seeker, top=top)
 
 
 def occupations_for_job_seeker(
     *, actor: Any, job_seeker: JobSeeker, top: int = 10
 ) -> list[MobilityResult]:
-    """Occupations whose essential skills the person mostly has, with the missing ones."""
-    actor.permissions.require("view_job_seeker_matches", job_seeker)
-    _check_job_seeker(job_seeker)
-    own = set(job_seeker.skills.values_list("concept_id", flat=True))
-    occ_ids, m, skill_index = _occupation_profiles()
-    if not occ_ids:
-        return []
-    x = np.zeros(m.shape[1], dtype=np.float32)
-    for concept in own:
-        if concept in skill_index:
-            x[skill_index[concept]] = 1.0
-    have = m @ x
-    size = np.asarray(m.sum(axis=1)).ravel()
-    similarity = np.divide(have, size, out=np.zeros_like(have), where=size > 0)
-    order = [int(i) for i in np.argsort(-similarity, kind="stable")[:top] if similarity[i] > 0]
-    chosen = [occ_ids[i] for i in order]
-    occupations = Concept.objects.in_bulk(chosen)
-    skill_ids = [k for k, _ in sorted(skill_index.items(), key=lambda kv: kv[1])]
-    gaps: dict[int, list[int]] = {}
-    for i in order:
-        cols = m.indices[m.indptr[i] : m.indptr[i + 1]]
-        gaps[occ_ids[i]] = [skill_ids[c] for c in cols if skill_ids[c] not in own]
-    gap_concepts = Concept.objects.in_bulk({c for g in gaps.values() for c in g})
-    out = []
-    for i in order:
-        occ = occ_ids[i]
-        missing = [
-            SkillMatch(
-                concept_id=c,
-                uri=gap_concepts[c].uri,
-                label=gap_concepts[c].label(),
-                essential=True,
-                via=None,
-                credit=0.0,
-            )
-            for c in gaps[occ]
-        ]
-        sim = round(float(similarity[i]), 4)
-        out.append(
-            MobilityResult(
-                occupation=occupations[occ],
-                similarity=sim,
-                viability=viability(sim),
-                missing_essential=missing,
-            )
-        )
-    return out
+    """`career_moves_for_job_seeker`'s moves alone."""
+    return career_moves_for_job_seeker(actor=actor, job_seeker=job_seeker, top=top).moves

@@ -6,6 +6,7 @@ selector, render. Input that cannot be ranked shows the selector's reason on the
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -21,8 +22,10 @@ from kohtaanto.matching.errors import MatchingError
 from kohtaanto.matching.explanations import (
     blocked_text,
     explanation_lines,
+    not_shown_texts,
     partial_text,
     score_points,
+    thin_profile_texts,
     viability_label,
 )
 from kohtaanto.matching.results import MatchResult
@@ -68,11 +71,13 @@ def job_seeker_matches(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
         "rows": [],
         "moves": [],
         "blocked": [],
+        "thin_profile": [],
+        "targets_without_profile": [],
     }
     try:
         results = selectors.vacancies_for_job_seeker(actor=request.user, job_seeker=person, top=TOP)
         blocked = selectors.vacancies_blocked_for_job_seeker(actor=request.user, job_seeker=person)
-        moves = selectors.occupations_for_job_seeker(actor=request.user, job_seeker=person)
+        career = selectors.career_moves_for_job_seeker(actor=request.user, job_seeker=person)
     except MatchingError as exc:
         context["error"] = exc.message
     else:
@@ -88,8 +93,13 @@ def job_seeker_matches(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
         ]
         context["moves"] = [
             {"move": m, "percent": round(m.similarity * 100), "label": viability_label(m.viability)}
-            for m in moves
+            for m in career.moves
         ]
+        context["targets_without_profile"] = career.targets_without_profile
+        if career.thin_profile:
+            context["thin_profile"] = thin_profile_texts(
+                career.profile_skills, settings.MATCHING_MOBILITY_MIN_PROFILE_SKILLS
+            )
     _log(request, person, "matches")
     return render(request, "matching/job_seeker_matches.html", context)
 
@@ -98,12 +108,14 @@ def job_seeker_matches(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
 def vacancy_matches(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     vacancy = vacancy_get_for_actor(actor=request.user, id=pk)
     request.user.permissions.require("view_vacancy_candidates", vacancy)
-    context: dict[str, Any] = {"vacancy": vacancy, "error": None, "rows": []}
+    context: dict[str, Any] = {"vacancy": vacancy, "error": None, "rows": [], "not_shown": []}
     try:
-        results = selectors.job_seekers_for_vacancy(actor=request.user, vacancy=vacancy, top=TOP)
+        found = selectors.vacancy_candidates(actor=request.user, vacancy=vacancy, top=TOP)
     except MatchingError as exc:
         context["error"] = exc.message
     else:
+        results = found.results
+        context["not_shown"] = not_shown_texts(found.not_shown, request.user.role)
         people = JobSeeker.objects.select_related("municipality").in_bulk(
             [r.job_seeker_id for r in results]
         )
