@@ -234,8 +234,12 @@ class References:
     # -- reading ------------------------------------------------------------------------------
 
     def text(self, model: type[models.Model], pk: str, lookup: str = "pk") -> str:
+        """The object's text; a missing object's neutral label ("Yritys #3"), or a value
+        looked up by code as it was recorded (it may be a name, not a code)."""
         found = self._texts.get((model._meta.label_lower, lookup, pk))
-        return found if found is not None else neutral_label(model, pk)
+        if found is not None:
+            return found
+        return neutral_label(model, pk) if lookup == "pk" else pk
 
     def concept(self, uri: str) -> str | None:
         return self._concepts.get(uri)

@@ -5,12 +5,14 @@ way, and object types that do not read alike."""
 import ast
 import dataclasses
 import re
+from io import BytesIO
 from pathlib import Path
 
 import pytest
 from django.apps import apps
 from django.conf import settings
 from django.utils import translation
+from openpyxl import load_workbook
 
 from kohtaanto.accounts.models import EmploymentArea, Role
 from kohtaanto.audit.events import CHANGE_LABELS, EVENT_TYPES
@@ -130,12 +132,24 @@ def test_related_objects_read_as_their_text_not_their_ids(client_as, olli):
         target=olli,
         changes={"company": [None, company.business_id]},
     )
-    body = _page(client_as(Role.AUDITOR))
+    audit_event_record(  # and a training invoice by its name
+        actor=olli,
+        action="training_employer_invoice.create",
+        target=olli,
+        changes={"company": [None, "Vanha Nimi Oy"]},
+    )
+    client = client_as(Role.AUDITOR)
+    body = _page(client)
     assert "<dt>Vastuuhenkilö</dt><dd>– → Olli Ohjaaja</dd>" in body
     assert "<dt>Kunta</dt><dd>– → Kokkola</dd>" in body
     assert "<dt>Hankeroolit</dt><dd>– → Pilottiyritys</dd>" in body
     assert "<dt>Yritys</dt><dd>– → Esimerkki Konepaja Oy</dd>" in body
+    assert "<dt>Yritys</dt><dd>– → Vanha Nimi Oy</dd>" in body
     assert f"→ {olli.pk}</dd>" not in body
+    sheet = load_workbook(BytesIO(client.get("/audit/", {"export": "xlsx"}).content)).active
+    changes = "\n".join(str(row[8]) for row in sheet.iter_rows(min_row=2, values_only=True))
+    assert "Vastuuhenkilö: – → Olli Ohjaaja" in changes
+    assert "Yritys: – → Esimerkki Konepaja Oy" in changes
 
 
 def test_a_persons_name_only_for_a_reader_who_may_see_the_person(client_as, olli):
