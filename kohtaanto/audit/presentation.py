@@ -34,7 +34,12 @@ from kohtaanto.audit.references import (
     references_for,
     type_label,
 )
-from kohtaanto.common.formats import format_date, language_name, user_display_name
+from kohtaanto.common.formats import (
+    format_date,
+    format_integer,
+    language_name,
+    user_display_name,
+)
 from kohtaanto.common.money import format_decimal, format_eur
 
 # Change keys that hold euro amounts although their model field is named otherwise (or the
@@ -262,6 +267,8 @@ def format_value(
         return format_eur(number)
     if number is not None and isinstance(field, models.DecimalField):
         return _number(number)
+    if isinstance(value, int) and abs(value) >= 10000:  # a count; years stay as they are
+        return format_integer(value)
     text = str(value)
     if key in USERNAME_KEYS:
         return refs.user(text) or text

@@ -241,12 +241,24 @@ def test_shares_and_hours_are_not_euros(coordinator):
         actor=coordinator,
         action="programme.time_record.create",
         target=coordinator,
-        changes={"percentage": [None, "100"], "hours": [None, "7.50"], "amount": [None, "32"]},
+        changes={
+            "percentage": [None, "100"],
+            "hours": [None, "7.50"],
+            "amount": [None, "32"],
+            "year": [None, 2026],
+            "rows": [None, 12500],
+        },
     )
     event.target_type = "programme.timerecord"
     with translation.override("fi"):
         rows = {c.field: c.new for c in describe_event(event).changes}
-    assert rows == {"Osuus (%)": "100", "Tunnit": "7,50", "Summa": "32,00 €"}
+    assert rows == {
+        "Osuus (%)": "100",
+        "Tunnit": "7,50",
+        "Summa": "32,00 €",
+        "Vuosi": "2026",
+        "Rivejä": "12 500",
+    }
 
 
 def test_labels_follow_the_readers_language(client_as, olli):
