@@ -1,35 +1,82 @@
 """Audit rows as people read them: names instead of user names, translated event names and
 sentences, field names from the models, values in the reader's language (amounts "2 520,00 €",
-dates "2.12.2026", choices by their label: "vastaanotettu → maksettu").
+dates "2.12.2026", times "2.12.2026 klo 14.30", choices by their label: "vastaanotettu →
+maksettu", related objects by their text: "Esimerkki Konepaja Oy" rather than 3).
 
-Used by the log page and its Excel export, so that both say the same thing.
+Used by the log page and its Excel export, so that both say the same thing. Only what is shown
+changes: the stored rows stay as the services wrote them.
 """
 
 import datetime
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 from typing import Any
 
-from django.apps import apps
-from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from kohtaanto.audit.events import ACCESS_WHAT, CHANGE_LABELS, EVENT_TYPES
 from kohtaanto.audit.models import AccessLogEntry, AuditEvent
-from kohtaanto.common.formats import format_date, format_datetime, user_display_name
-from kohtaanto.common.money import format_eur
+from kohtaanto.audit.reasons import LISTED, listed_ids, reason_text
+from kohtaanto.audit.references import (
+    CONCEPT_URI,
+    USERNAME_KEYS,
+    References,
+    field_of,
+    locate,
+    model_for,
+    pk_of,
+    reference_model,
+    references_for,
+    type_label,
+)
+from kohtaanto.common.formats import (
+    format_date,
+    format_integer,
+    language_name,
+    user_display_name,
+)
+from kohtaanto.common.money import format_decimal, format_eur
 
 # Change keys that hold euro amounts although their model field is named otherwise (or the
 # value is a balance the service computed, such as a commitment's paid total).
 MONEY_KEYS = frozenset(
-    {"amount", "paid", "committed", "gross_salary", "budget", "price", "employer_share", "total"}
+    {
+        "amount",
+        "paid",
+        "committed",
+        "gross_salary",
+        "budget",
+        "price",
+        "employer_share",
+        "total",
+        "claimed",
+        "eligible",
+        "released",
+        "ceiling",
+        "envelope",
+        "maximum_amount",
+        "later_years",
+    }
 )
+# Decimal fields that count something other than euros: percentages, hours, months, years.
+_QUANTITY = re.compile(r"percent|hours|months|person_years")
+# Change keys that hold language codes ("fi", or several: "fi,sv,en").
+LANGUAGE_KEYS = frozenset({"language", "lang", "languages", "preferred_language"})
+_LANGUAGE_CODES = re.compile(r"^[a-z]{2}(,[a-z]{2})*$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+_ISO_PERIOD = re.compile(r"^(\d{4}-\d{2}-\d{2})\s*[–-]\s*(\d{4}-\d{2}-\d{2})$")
+# Reverse relations recorded as the related rows' choice codes: (model, field with choices).
+CHOICES_FROM: dict[str, tuple[str, str]] = {
+    "employers.company:programme_roles": ("employers.companyprogrammerole", "role"),
+}
+# A programme activity's participant as recorded: "<organisation id or ->:<name>".
+_PARTICIPANT = re.compile(r"^(\d+|-):(.+)$")
 
 
 @dataclass(frozen=True)
@@ -65,28 +112,12 @@ class AccessView:
     reason: str
 
 
-@lru_cache(maxsize=256)
-def _model(label: str) -> type[models.Model] | None:
-    try:
-        return apps.get_model(label)
-    except (LookupError, ValueError):
-        return None
-
-
-def _field(model: type[models.Model] | None, name: str) -> models.Field | None:
-    if model is None:
-        return None
-    try:
-        field = model._meta.get_field(name)
-    except FieldDoesNotExist:
-        return None
-    return field if isinstance(field, models.Field) else None
-
-
-def type_label(label: str) -> str:
-    """`finance.commitment` → "Sitoumus" (the model's name in the reader's language)."""
-    model = _model(label)
-    return capfirst(str(model._meta.verbose_name)) if model is not None else label
+def format_moment(value: datetime.datetime) -> str:
+    """A moment in Helsinki time as the audit log shows it: fi "2.12.2026 klo 14.30",
+    sv "2.12.2026 kl. 14.30", en "2 Dec 2026, 14:30" (the locale's DATETIME_FORMAT)."""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return formats.date_format(value, "DATETIME_FORMAT")
 
 
 def event_name(action: str) -> str:
@@ -131,54 +162,193 @@ def event_amount(changes: dict[str, Any]) -> Decimal | None:
     return None
 
 
-def format_value(model: type[models.Model] | None, key: str, value: Any) -> str:
-    """One recorded value in the reader's language."""
+def _number(value: Decimal) -> str:
+    """A count or share that is not euros: "100", "37,5" ("37.5" in English)."""
+    places = 0 if value == value.to_integral_value() else 2
+    return format_decimal(value, places=places)
+
+
+def _is_money(field: models.Field | None, key: str) -> bool:
+    if key in MONEY_KEYS or key.endswith("_eur"):
+        return True
+    return (
+        isinstance(field, models.DecimalField)
+        and field.decimal_places == 2
+        and not _QUANTITY.search(field.name)
+    )
+
+
+def _text_value(text: str) -> str:
+    """Dates, moments and periods written by the services in ISO 8601."""
+    try:
+        if _ISO_DATE.match(text):
+            return format_date(datetime.date.fromisoformat(text))
+        if _ISO_DATETIME.match(text):
+            return format_moment(datetime.datetime.fromisoformat(text))
+        period = _ISO_PERIOD.match(text)
+        if period:
+            start, end = (datetime.date.fromisoformat(d) for d in period.groups())
+            return f"{format_date(start)}–{format_date(end)}"
+    except ValueError:
+        return text
+    return text
+
+
+def _participant(text: str, refs: References) -> str | None:
+    """ "1:Eero Malli" → "Eero Malli (KPEDU)"; "-:Kaisa Koordinaattori" → the name alone."""
+    match = _PARTICIPANT.match(text)
+    organisation = reference_model(model_for("programme.activityparticipant"), "organisation")
+    if match is None or organisation is None:
+        return None
+    org_id, name = match.groups()
+    if org_id == "-":
+        return name
+    return f"{name} ({refs.text(organisation, org_id)})"
+
+
+def _vacancy_skill(value: list[Any], refs: References) -> str:
+    """A vacancy's skill as recorded, [URI, essential, level] → "kaarihitsaus (välttämätön,
+    taso 2)"."""
+    uri, essential, level = ([*value, None, None])[:3]
+    name = refs.concept(str(uri)) or str(uri)
+    if essential:
+        return _("%(skill)s (välttämätön, taso %(level)s)") % {"skill": name, "level": level}
+    return _("%(skill)s (toivottu, taso %(level)s)") % {"skill": name, "level": level}
+
+
+# Values of one key that are small lists of their own: "<target type>:<key>" → formatter.
+VALUE_SHAPES = {"employers.vacancy:skills": _vacancy_skill}
+
+
+def format_value(
+    model: type[models.Model] | None,
+    key: str,
+    value: Any,
+    refs: References | None = None,
+    action: str = "",
+) -> str:
+    """One recorded value in the reader's language; ids of related objects as the objects'
+    texts from `refs` (a neutral "Yritys #3" without them)."""
+    refs = refs if refs is not None else References()
     if value is None or value == "":
         return "–"
     if isinstance(value, bool):
         return _("kyllä") if value else _("ei")
     if isinstance(value, list):
-        return ", ".join(format_value(model, key, v) for v in value) or "–"
+        shape = VALUE_SHAPES.get(f"{model._meta.label_lower if model else ''}:{key}")
+        if shape is not None and value and not isinstance(value[0], list):
+            return shape(value, refs)
+        return ", ".join(format_value(model, key, v, refs, action) for v in value) or "–"
     if isinstance(value, dict):
-        return ", ".join(f"{k}: {format_value(model, k, v)}" for k, v in value.items())
-    field = _field(model, key)
+        # Keys that are years ({"2027": "1000.00"}) say when; the value is still the key's.
+        return ", ".join(
+            f"{k}: {format_value(model, key, v, refs, action)}"
+            if str(k).isdigit()
+            else f"{_field_label(model, str(k))}: {format_value(model, str(k), v, refs, action)}"
+            for k, v in value.items()
+        )
+    field = field_of(model, key)
     if field is not None and field.choices:
         labels = {str(k): str(v) for k, v in field.flatchoices}
         if str(value) in labels:
             return labels[str(value)]
-    is_money = key in MONEY_KEYS or (
-        isinstance(field, models.DecimalField) and field.decimal_places == 2
-    )
-    number = _decimal(value) if is_money else None
-    if number is not None:
+    related = reference_model(model, key)
+    found = locate(related, value, action=action, key=key) if related is not None else None
+    if related is not None and found is not None:
+        return refs.text(related, found[1], found[0])
+    choices = CHOICES_FROM.get(f"{model._meta.label_lower if model else ''}:{key}")
+    if choices is not None:
+        chosen = field_of(model_for(choices[0]), choices[1])
+        labels = {str(k): str(v) for k, v in chosen.flatchoices} if chosen is not None else {}
+        if str(value) in labels:
+            return labels[str(value)]
+    number = _decimal(value)
+    if number is not None and _is_money(field, key):
         return format_eur(number)
+    if number is not None and isinstance(field, models.DecimalField):
+        return _number(number)
+    if isinstance(value, int) and abs(value) >= 10000:  # a count; years stay as they are
+        return format_integer(value)
     text = str(value)
-    if _ISO_DATE.match(text):
-        try:
-            return format_date(datetime.date.fromisoformat(text))
-        except ValueError:
-            return text
-    if _ISO_DATETIME.match(text):
-        try:
-            return format_datetime(datetime.datetime.fromisoformat(text))
-        except ValueError:
-            return text
-    return text
+    if key in USERNAME_KEYS:
+        return refs.user(text) or text
+    if key in LANGUAGE_KEYS and _LANGUAGE_CODES.match(text):
+        return ", ".join(language_name(code) for code in text.split(","))
+    if CONCEPT_URI.match(text):
+        return refs.concept(text) or text
+    if key == "participants" and model is model_for("programme.activityentry"):
+        return _participant(text, refs) or text
+    return _text_value(text)
+
+
+def _auto_named(field: models.Field) -> bool:
+    """A field whose label Django made from its code name (an English word): explicit labels
+    are lazy translations."""
+    return isinstance(field.verbose_name, str)
 
 
 def _field_label(model: type[models.Model] | None, key: str) -> str:
-    field = _field(model, key)
-    if field is not None:
+    """The change key `key` of an event on `model` in words: the field's own label, else the
+    project's word for the key (`CHANGE_LABELS`), else the name of the kind of object it
+    holds, else the key itself."""
+    field = field_of(model, key)
+    if field is None and key.endswith("_id"):
+        field = field_of(model, key[:-3])
+    if field is not None and not _auto_named(field):
         return capfirst(str(field.verbose_name))
     if key in CHANGE_LABELS:
         return str(CHANGE_LABELS[key])
+    related = reference_model(model, key)
+    if related is not None:
+        return type_label(related._meta.label_lower)
     return capfirst(key.replace("_", " "))
 
 
-def describe_event(event: AuditEvent) -> EventView:
-    model = _model(event.target_type)
+_BARE_ID = re.compile(r"^#\S+$")
+
+
+def _shown_by_id(text: str) -> bool:
+    """A label that is only the object's id: a list page's access row, or a scrubbed one."""
+    return not text or bool(_BARE_ID.match(text))
+
+
+def describe_events(events: Iterable[AuditEvent], *, actor: Any) -> list[EventView]:
+    """A page of events, with every object they name looked up at once."""
+    events = list(events)
+    refs = references_for(
+        actor=actor,
+        changes=[
+            (e.target_type, e.action, e.changes) for e in events if isinstance(e.changes, dict)
+        ],
+        objects=[(e.target_type, e.target_id) for e in events if _shown_by_id(e.target_repr)],
+    )
+    return [describe_event(event, refs) for event in events]
+
+
+def describe_accesses(entries: Iterable[AccessLogEntry], *, actor: Any) -> list["AccessView"]:
+    """A page of the access log, the people shown by id named as `actor` may see them."""
+    entries = list(entries)
+    objects = [(e.subject_type, e.subject_id) for e in entries if _shown_by_id(e.subject_repr)]
+    objects += [(LISTED, pk) for e in entries for pk in listed_ids(e.reason)]
+    refs = references_for(actor=actor, changes=[], objects=objects)
+    return [describe_access(entry, refs) for entry in entries]
+
+
+def _object_text(label: str, pk: str, recorded: str, refs: References) -> str:
+    if not _shown_by_id(recorded):
+        return recorded
+    model = model_for(label)
+    key = pk_of(model, pk) if model is not None else None
+    if model is None or key is None:
+        return recorded or f"#{pk}"
+    return refs.text(model, key)
+
+
+def describe_event(event: AuditEvent, refs: References | None = None) -> EventView:
+    refs = refs if refs is not None else References()
+    model = model_for(event.target_type)
     name = actor_name(event)
-    target = event.target_repr or f"#{event.target_id}"
+    target = _object_text(event.target_type, event.target_id, event.target_repr, refs)
     changes = event.changes if isinstance(event.changes, dict) else {}
     amount = event_amount(changes)
     known = EVENT_TYPES.get(event.action)
@@ -200,8 +370,8 @@ def describe_event(event: AuditEvent) -> EventView:
         rows.append(
             Change(
                 _field_label(model, key),
-                format_value(model, key, old),
-                format_value(model, key, new),
+                format_value(model, key, old, refs, event.action),
+                format_value(model, key, new, refs, event.action),
             )
         )
     return EventView(
@@ -213,12 +383,13 @@ def describe_event(event: AuditEvent) -> EventView:
         sentence=sentence,
         target_type=type_label(event.target_type),
         target_id=event.target_id,
-        target_repr=event.target_repr,
+        target_repr=target,
         changes=rows,
     )
 
 
-def describe_access(entry: AccessLogEntry) -> AccessView:
+def describe_access(entry: AccessLogEntry, refs: References | None = None) -> AccessView:
+    refs = refs if refs is not None else References()
     return AccessView(
         occurred_at=entry.occurred_at,
         actor_name=actor_name(entry),
@@ -226,6 +397,6 @@ def describe_access(entry: AccessLogEntry) -> AccessView:
         what=str(ACCESS_WHAT[entry.what]) if entry.what in ACCESS_WHAT else entry.what,
         subject_type=type_label(entry.subject_type),
         subject_id=entry.subject_id,
-        subject_repr=entry.subject_repr,
-        reason=entry.reason,
+        subject_repr=_object_text(entry.subject_type, entry.subject_id, entry.subject_repr, refs),
+        reason=reason_text(entry.reason, refs),
     )

@@ -93,50 +93,76 @@ class TimelineItem:
     kind: str
     title: str
     detail: str = ""
+    # Ties on one day: what happens first in a client's day comes first (see `_DAY_ORDER`),
+    # then the older record. Not part of the item as shown.
+    tie: tuple[int, int] = field(default=(0, 0), compare=False, repr=False)
+
+
+# The order of things within one day, earliest first: the client relationship starts before
+# the consent, the ESF+ entry and the plan of that day, and the exit comes last.
+_DAY_ORDER = {
+    "registered": 0,
+    "consent": 1,
+    "entry": 2,
+    "re_entry": 3,
+    "goal": 4,
+    "action": 5,
+    "consent_withdrawn": 7,
+    "exit": 8,
+}
+_SERVICE_EVENT = 6
 
 
 def timeline(*, actor: User, job_seeker: JobSeeker) -> list[TimelineItem]:
     """Everything that happened to the person, newest first: participation, consents,
-    plan and service events."""
+    plan and service events. Within a day the later step comes first (a day's ESF+ entry above
+    the start of the client relationship on that day).
+
+    A done action stands on the day it was done; an open or cancelled one on its due date,
+    titled as a due date. The client relationship starts on the earliest day the record
+    knows of: the day the record was made, or an earlier consent, ESF+ entry, goal, done action
+    or service event (a person brought over from another system has history before that)."""
     actor.permissions.require("view_job_seeker_record", job_seeker)
-    items: list[TimelineItem] = [
-        TimelineItem(timezone.localdate(job_seeker.created_at), "registered", _("Asiakkuus alkoi"))
-    ]
+    items: list[TimelineItem] = []
+    happened: list[datetime.date] = []  # every day above except open actions' due dates
+
+    def add(
+        on: datetime.date, kind: str, title: str, detail: str = "", pk: int = 0, done: bool = True
+    ) -> None:
+        rank = _DAY_ORDER.get(kind, _SERVICE_EVENT)
+        items.append(TimelineItem(on, kind, title, detail, tie=(rank, pk)))
+        if done:
+            happened.append(on)
+
     for p in job_seeker.participations.select_related("operation").prefetch_related("re_entries"):
-        items.append(TimelineItem(p.entry_date, "entry", _("ESR+-aloitus"), p.operation.name))
+        add(p.entry_date, "entry", _("ESR+-aloitus"), p.operation.name, p.pk)
         for r in p.re_entries.all():
-            items.append(
-                TimelineItem(r.re_entry_date, "re_entry", _("Paluu hankkeeseen"), p.operation.name)
-            )
+            add(r.re_entry_date, "re_entry", _("Paluu hankkeeseen"), p.operation.name, r.pk)
         if p.exit_date:
-            items.append(TimelineItem(p.exit_date, "exit", _("ESR+-päättyminen"), p.operation.name))
+            add(p.exit_date, "exit", _("ESR+-päättyminen"), p.operation.name, p.pk)
     for c in job_seeker.consents.select_related("partner_organisation", "company"):
         recipient = str(c.recipient) if c.recipient else ""
-        items.append(
-            TimelineItem(c.given_on, "consent", _("Suostumus annettu"), _consent_text(c, recipient))
-        )
+        add(c.given_on, "consent", _("Suostumus annettu"), _consent_text(c, recipient), c.pk)
         if c.withdrawn_on:
-            items.append(
-                TimelineItem(
-                    c.withdrawn_on,
-                    "consent_withdrawn",
-                    _("Suostumus peruttu"),
-                    _consent_text(c, recipient),
-                )
-            )
+            text = _consent_text(c, recipient)
+            add(c.withdrawn_on, "consent_withdrawn", _("Suostumus peruttu"), text, c.pk)
     for g in job_seeker.goals.all():
-        items.append(
-            TimelineItem(timezone.localdate(g.created_at), "goal", _("Tavoite"), g.description)
-        )
+        add(timezone.localdate(g.created_at), "goal", _("Tavoite"), g.description, g.pk)
     for a in job_seeker.actions.all():
-        items.append(TimelineItem(a.due_on, "action", a.get_status_display(), a.description))
+        if a.status == PlanAction.Status.DONE and a.completed_on:
+            add(a.completed_on, "action", _("Toimenpide tehty"), a.description, a.pk)
+        else:
+            detail = f"{a.get_status_display()}: {a.description}"
+            add(a.due_on, "action", _("Toimenpiteen määräpäivä"), detail, a.pk, done=False)
     for e in job_seeker.events.select_related("partner_organisation", "company"):
         detail = e.training_name or str(e.partner_organisation or e.company or "")
         if e.outcome:
             detail = e.get_outcome_display()
         text = " – ".join(x for x in (detail, e.description) if x)
-        items.append(TimelineItem(e.occurred_on, e.kind, e.get_kind_display(), text))
-    return sorted(items, key=lambda i: i.on, reverse=True)
+        add(e.occurred_on, e.kind, e.get_kind_display(), text, e.pk)
+    registered = timezone.localdate(job_seeker.created_at)
+    add(min([registered, *happened]), "registered", _("Asiakkuus alkoi"))
+    return sorted(items, key=lambda i: (i.on, i.tie), reverse=True)
 
 
 def _consent_text(consent: Consent, recipient: str) -> str:
