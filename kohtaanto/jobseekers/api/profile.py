@@ -17,6 +17,7 @@ from kohtaanto.jobseekers.models import (
     SkillSource,
     TargetOccupation,
 )
+from kohtaanto.jobseekers.services import cv as cv_services
 from kohtaanto.jobseekers.services import profile as profile_services
 from kohtaanto.taxonomy.lookup import concept_by_uri
 
@@ -220,7 +221,7 @@ def _cv_out(document: Any) -> dict[str, Any]:
 def cv_extract(request: AuthenticatedHttpRequest, id: int, payload: CvIn) -> Any:
     """Extract concepts from CV text; nothing enters the profile until confirmed."""
     person = person_get(request, id, "change_job_seeker")
-    document = profile_services.profile_import_from_cv(
+    document = cv_services.profile_import_from_cv(
         actor=request.user, job_seeker=person, text=payload.text, filename=payload.filename
     )
     return Status(201, _cv_out(document))
@@ -228,12 +229,12 @@ def cv_extract(request: AuthenticatedHttpRequest, id: int, payload: CvIn) -> Any
 
 class AcceptedIn(Schema):
     concept_id: int
-    level: int = Field(profile_services.CV_DEFAULT_LEVEL, ge=1, le=4)
+    level: int = Field(cv_services.CV_DEFAULT_LEVEL, ge=1, le=4)
 
 
 class AddedIn(Schema):
     uri: str
-    level: int = Field(profile_services.CV_DEFAULT_LEVEL, ge=1, le=4)
+    level: int = Field(cv_services.CV_DEFAULT_LEVEL, ge=1, le=4)
 
 
 class CvConfirmIn(Schema):
@@ -249,7 +250,7 @@ def cv_confirm(
     document = selectors.cv_document_get_for_actor(
         actor=request.user, job_seeker=person, id=document_id
     )
-    profile_services.profile_import_confirm(
+    cv_services.profile_import_confirm(
         actor=request.user,
         document=document,
         accepted={a.concept_id: a.level for a in payload.accepted},

@@ -269,12 +269,12 @@ def test_consent_give_and_withdraw_through_api(api_client_for, counsellor, job_s
 
 
 def test_profile_through_api(api_client_for, counsellor, job_seeker, monkeypatch):
-    from kohtaanto.jobseekers.services import profile
+    from kohtaanto.jobseekers.services import cv
     from kohtaanto.jobseekers.tests.test_profile import Extraction, mention
 
     welding = ConceptFactory(fi="hitsaus", en="welding")
     # The extraction engine itself is exercised in test_profile; here only the API around it.
-    monkeypatch.setattr(profile, "_extract", lambda text: Extraction("fi", [mention(welding)]))
+    monkeypatch.setattr(cv, "_extract", lambda text: Extraction("fi", [mention(welding)]))
     client = api_client_for(counsellor)
     base = f"/api/v1/job-seekers/{job_seeker.pk}/profile"
     added = client.post(
