@@ -230,6 +230,8 @@ def cv_extract(request: AuthenticatedHttpRequest, id: int, payload: CvIn) -> Any
 class AcceptedIn(Schema):
     concept_id: int
     level: int = Field(cv_services.CV_DEFAULT_LEVEL, ge=1, le=4)
+    acquired_on: datetime.date | None = Field(None, description="a card's")
+    expires_on: datetime.date | None = Field(None, description="a card's")
 
 
 class AddedIn(Schema):
@@ -237,9 +239,15 @@ class AddedIn(Schema):
     level: int = Field(cv_services.CV_DEFAULT_LEVEL, ge=1, le=4)
 
 
+class CvLanguageIn(Schema):
+    language: str = Field(..., description="ISO 639-1 code")
+    level: str = Field(..., description='CEFR A1–C2, or "native"')
+
+
 class CvConfirmIn(Schema):
     accepted: list[AcceptedIn] = Field(default_factory=list)
     added: list[AddedIn] = Field(default_factory=list)
+    languages: list[CvLanguageIn] = Field(default_factory=list)
 
 
 @router.post("/job-seekers/{id}/profile/cv/{document_id}/confirm", response=ProfileOut)
@@ -255,5 +263,10 @@ def cv_confirm(
         document=document,
         accepted={a.concept_id: a.level for a in payload.accepted},
         added=[(concept_by_uri(a.uri), a.level) for a in payload.added],
+        cards={
+            a.concept_id: cv_services.CardDates(a.acquired_on, a.expires_on)
+            for a in payload.accepted
+        },
+        languages=[(entry.language, entry.level) for entry in payload.languages],
     )
     return _profile_out(request, person)

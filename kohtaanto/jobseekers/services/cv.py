@@ -259,6 +259,7 @@ def _confirm_concept(
 def _confirm_language(actor: User | None, job_seeker: JobSeeker, code: str, level: str) -> bool:
     """A language found in the CV into the profile; False when the profile already says as
     much (the CV's level is not higher, nativeness not new)."""
+    code = code.strip().lower()
     is_native = level == NATIVE
     if is_native:
         level = CefrLevel.C2
