@@ -277,7 +277,10 @@ _MAY_STATE = re.compile(
         | set(FINNISH_FORMS)
         | {"kokemu", "työkokemu", "erfarenhet", "experience", "vuodesta", "sedan", "since"}
     )
-    + r"|\d+\s*(?:vuo|v\b|år|year)"
+    + r"|(?:\d+\s*|\b"
+    # "kymmenen vuotta", "fem år": a number written out, without a digit anywhere in the text
+    + _alternatives({word for words in NUMBER_WORDS.values() for word in words})
+    + r"\s+)(?:vuo|v\b|år|year)"
 )
 
 
@@ -340,7 +343,9 @@ def languages(tokens: Sequence[Token], lang: str, breaks: Sequence[int] = ()) ->
     inflected = any(
         tokens[i].norm != tokens[i].lemma or tokens[i].norm in FINNISH_FORMS for i, _ in found
     )
-    about_languages = (bool(level_at) and (inflected or lang != "fi")) or any(
+    # A CEFR level ("englanti B2") is about a language whatever the name's form.
+    cefr = any(_CEFR.match(tokens[k].norm) for k in level_at)
+    about_languages = (bool(level_at) and (inflected or cefr or lang != "fi")) or any(
         t.lemma in context or t.norm in context or _is_language_compound(t.norm, lang)
         for t in tokens
     )

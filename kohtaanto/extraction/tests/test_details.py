@@ -101,6 +101,20 @@ def test_years_of_work_done_count_as_experience_of_that_work(engine: Engine) -> 
     assert [(e.years, e.label) for e in sv.experience] == [(4, "svetsning")]
 
 
+def test_years_written_out_are_found_in_a_text_without_digits(engine: Engine) -> None:
+    fi = run(engine, "Olen tehnyt hitsausta kymmenen vuotta.")
+    sv = run(engine, "Jag har arbetat med svetsning i fem år.")
+
+    assert [(e.years, e.label) for e in fi.experience] == [(10, "hitsaus")]
+    assert [(e.years, e.label) for e in sv.experience] == [(5, "svetsning")]
+
+
+def test_a_language_with_a_cefr_level_needs_no_inflected_name(engine: Engine) -> None:
+    result = run(engine, "Puhun suomea ja ruotsia. Englanti B2.")
+
+    assert languages(result) == {"fi": "", "sv": "", "en": "B2"}
+
+
 def test_a_number_without_experience_is_not_experience(engine: Engine) -> None:
     assert run(engine, "Työ kestää 2 vuotta, hitsaus.").experience == []
 

@@ -17,6 +17,7 @@ from kohtaanto.jobseekers.models import (
     SkillSource,
     TargetOccupation,
 )
+from kohtaanto.jobseekers.services import cv as cv_services
 from kohtaanto.jobseekers.services import profile as profile_services
 from kohtaanto.taxonomy.lookup import concept_by_uri
 
@@ -220,7 +221,7 @@ def _cv_out(document: Any) -> dict[str, Any]:
 def cv_extract(request: AuthenticatedHttpRequest, id: int, payload: CvIn) -> Any:
     """Extract concepts from CV text; nothing enters the profile until confirmed."""
     person = person_get(request, id, "change_job_seeker")
-    document = profile_services.profile_import_from_cv(
+    document = cv_services.profile_import_from_cv(
         actor=request.user, job_seeker=person, text=payload.text, filename=payload.filename
     )
     return Status(201, _cv_out(document))
@@ -228,17 +229,25 @@ def cv_extract(request: AuthenticatedHttpRequest, id: int, payload: CvIn) -> Any
 
 class AcceptedIn(Schema):
     concept_id: int
-    level: int = Field(profile_services.CV_DEFAULT_LEVEL, ge=1, le=4)
+    level: int = Field(cv_services.CV_DEFAULT_LEVEL, ge=1, le=4)
+    acquired_on: datetime.date | None = Field(None, description="a card's")
+    expires_on: datetime.date | None = Field(None, description="a card's")
 
 
 class AddedIn(Schema):
     uri: str
-    level: int = Field(profile_services.CV_DEFAULT_LEVEL, ge=1, le=4)
+    level: int = Field(cv_services.CV_DEFAULT_LEVEL, ge=1, le=4)
+
+
+class CvLanguageIn(Schema):
+    language: str = Field(..., description="ISO 639-1 code")
+    level: str = Field(..., description='CEFR A1–C2, or "native"')
 
 
 class CvConfirmIn(Schema):
     accepted: list[AcceptedIn] = Field(default_factory=list)
     added: list[AddedIn] = Field(default_factory=list)
+    languages: list[CvLanguageIn] = Field(default_factory=list)
 
 
 @router.post("/job-seekers/{id}/profile/cv/{document_id}/confirm", response=ProfileOut)
@@ -249,10 +258,15 @@ def cv_confirm(
     document = selectors.cv_document_get_for_actor(
         actor=request.user, job_seeker=person, id=document_id
     )
-    profile_services.profile_import_confirm(
+    cv_services.profile_import_confirm(
         actor=request.user,
         document=document,
         accepted={a.concept_id: a.level for a in payload.accepted},
         added=[(concept_by_uri(a.uri), a.level) for a in payload.added],
+        cards={
+            a.concept_id: cv_services.CardDates(a.acquired_on, a.expires_on)
+            for a in payload.accepted
+        },
+        languages=[(entry.language, entry.level) for entry in payload.languages],
     )
     return _profile_out(request, person)

@@ -21,6 +21,26 @@ class SkillLevel(models.IntegerChoices):
     ADVANCED = 3, _("3 – vahva")
     EXPERT = 4, _("4 – asiantuntija")
 
+    @classmethod
+    def for_years(cls, years: int) -> "SkillLevel":
+        """The level that years of experience in a skill suggest (the one rule; the CV confirm
+        page proposes it, the counsellor may change it).
+
+        Under 2 years basic (1), 2–4 good (2), 5–9 strong (3), 10 or more expert (4). Our
+        reading of the scale: about two years of work is what a vocational qualification's
+        on-the-job learning takes to work independently in a trade; about five is when a worker
+        is the one others ask; about ten is the usual span of deliberate practice before
+        expertise (Ericsson, Krampe & Tesch-Römer 1993). Years say nothing of quality, so they
+        only propose a level and never lower one already recorded.
+        """
+        if years >= 10:
+            return cls.EXPERT
+        if years >= 5:
+            return cls.ADVANCED
+        if years >= 2:
+            return cls.GOOD
+        return cls.BASIC
+
 
 class ProfileSkill(TimeStampedModel):
     """A skill or knowledge concept in the person's profile, with level and evidence."""

@@ -1,5 +1,5 @@
-"""The skills profile: skills with levels, requirement cards, target occupations, languages,
-and suggestions extracted from a CV that the counsellor confirms."""
+"""The skills profile: skills with levels, requirement cards, target occupations and languages
+(a CV's suggestions enter it through `services.cv`)."""
 
 import datetime
 from collections.abc import Iterable
@@ -12,12 +12,9 @@ from django.utils.translation import gettext as _
 from kohtaanto.accounts.models import User
 from kohtaanto.audit.services import audit_event_record
 from kohtaanto.common.dates import add_months
-from kohtaanto.common.errors import ConflictError, DomainError
-from kohtaanto.jobseekers.documents import MAX_TEXT_CHARS
 from kohtaanto.jobseekers.languages import ISO_639_1
 from kohtaanto.jobseekers.models import (
     CefrLevel,
-    CvDocument,
     JobSeeker,
     LanguageSkill,
     ProfileSkill,
@@ -29,10 +26,6 @@ from kohtaanto.jobseekers.validation import raise_if
 from kohtaanto.taxonomy.models import Concept, ConceptType
 
 SKILL_TYPES = (ConceptType.SKILL, ConceptType.KNOWLEDGE)
-# Concept types a CV suggestion can become, and what it becomes.
-SUGGESTION_TYPES = (*SKILL_TYPES, ConceptType.REQUIREMENT, ConceptType.OCCUPATION)
-# Level given to a skill confirmed from a CV unless the counsellor picks another one.
-CV_DEFAULT_LEVEL = 2
 
 
 def _profile_target(job_seeker: JobSeeker, concept: Concept) -> str:
@@ -272,144 +265,3 @@ def language_skill_set(
 @transaction.atomic
 def language_skill_remove(*, actor: User | None, skill: LanguageSkill) -> None:
     _remove(actor, skill, "language_skill.remove")
-
-
-# --- CV → extraction → confirmation ----------------------------------------------------------
-
-
-def _extract(text: str) -> Any:
-    # Imported here: the engine loads its vocabulary on first use, which pages that never
-    # extract should not pay for.
-    from kohtaanto.extraction.engine import extract
-
-    return extract(text, lang="auto")
-
-
-@transaction.atomic
-def profile_import_from_cv(
-    *, actor: User | None, job_seeker: JobSeeker, text: str, filename: str = ""
-) -> CvDocument:
-    """Run the extraction engine on a CV and keep its suggestions for confirmation.
-
-    Nothing enters the profile yet: the counsellor accepts, rejects or adds concepts
-    (profile_import_confirm). Concepts the CV mentions as missing ("ei trukkikorttia") are
-    not suggested. One suggestion per concept, the best-scoring mention.
-    """
-    text = text.strip()
-    if not text:
-        raise_if([("text", _("Liitä ansioluettelon teksti tai lataa tiedosto."))])
-    if len(text) > MAX_TEXT_CHARS:
-        raise_if(
-            [
-                (
-                    "text",
-                    _("Teksti on liian pitkä (enintään %(max)s merkkiä).")
-                    % {"max": MAX_TEXT_CHARS},
-                )
-            ]
-        )
-    result = _extract(text)
-    negated = {m.concept_id for m in getattr(result, "negated", [])}
-    best: dict[int, Any] = {}
-    for mention in result.concepts:
-        if mention.type not in SUGGESTION_TYPES or mention.concept_id in negated:
-            continue
-        if mention.concept_id not in best or mention.score > best[mention.concept_id].score:
-            best[mention.concept_id] = mention
-    suggestions = [
-        {
-            "concept_id": m.concept_id,
-            "uri": m.uri,
-            "label": m.label,
-            "type": m.type,
-            "score": round(float(m.score), 3),
-        }
-        for m in sorted(best.values(), key=lambda m: (-m.score, m.label))
-    ]
-    document = CvDocument.objects.create(
-        job_seeker=job_seeker,
-        filename=filename[:255],
-        text=text,
-        lang=str(getattr(result, "lang", "") or "")[:5],
-        suggestions=suggestions,
-        created_by=actor,
-    )
-    audit_event_record(
-        actor=actor,
-        action="cv.extract",
-        target=document,
-        target_repr=f"{job_seeker.pk}: {document}",
-        changes={"suggestions": [None, len(suggestions)], "lang": [None, document.lang]},
-    )
-    return document
-
-
-@transaction.atomic
-def profile_import_confirm(
-    *,
-    actor: User | None,
-    document: CvDocument,
-    accepted: dict[int, int],
-    added: Iterable[tuple[Concept, int]] = (),
-) -> dict[str, int]:
-    """Store the accepted suggestions (concept id → level) and the concepts the counsellor
-    added, with source cv_extracted.
-
-    Skills and knowledge become profile skills; requirements become cards; occupations become
-    target occupations. A skill already in the profile from another source (a certificate, the
-    counsellor's own assessment) is kept as it is: a CV never overrides better evidence.
-    Returns how many items were stored per kind.
-    """
-    document = CvDocument.objects.select_for_update().get(pk=document.pk)
-    if document.confirmed_at is not None:
-        raise ConflictError(_("Ehdotukset on jo vahvistettu."))
-    offered = {s["concept_id"] for s in document.suggestions}
-    unknown = set(accepted) - offered
-    if unknown:
-        raise DomainError(_("Vahvistettavat käsitteet eivät ole tämän ansioluettelon ehdotuksia."))
-    chosen: dict[int, tuple[Concept, int]] = {
-        c.pk: (c, accepted[c.pk]) for c in Concept.objects.filter(pk__in=accepted)
-    }
-    for concept, level in added:
-        chosen[concept.pk] = (concept, level)
-    job_seeker = document.job_seeker
-    existing_skills = {s.concept_id: s for s in ProfileSkill.objects.filter(job_seeker=job_seeker)}
-    counts = {"skills": 0, "cards": 0, "targets": 0}
-    evidence = _("Ansioluettelo %(name)s") % {"name": document}
-    for concept, level in chosen.values():
-        if concept.type in SKILL_TYPES:
-            current = existing_skills.get(concept.pk)
-            if current is not None and current.source != SkillSource.CV_EXTRACTED:
-                continue
-            profile_skill_set(
-                actor=actor,
-                job_seeker=job_seeker,
-                concept=concept,
-                level=level or CV_DEFAULT_LEVEL,
-                source=SkillSource.CV_EXTRACTED,
-                evidence=evidence,
-            )
-            counts["skills"] += 1
-        elif concept.type == ConceptType.REQUIREMENT:
-            if not RequirementCard.objects.filter(job_seeker=job_seeker, concept=concept).exists():
-                requirement_card_set(
-                    actor=actor,
-                    job_seeker=job_seeker,
-                    concept=concept,
-                    source=SkillSource.CV_EXTRACTED,
-                    evidence=evidence,
-                )
-                counts["cards"] += 1
-        elif concept.type == ConceptType.OCCUPATION:
-            target_occupation_add(actor=actor, job_seeker=job_seeker, concept=concept)
-            counts["targets"] += 1
-    document.confirmed_at = timezone.now()
-    document.save(update_fields=["confirmed_at", "updated_at"])
-    audit_event_record(
-        actor=actor,
-        action="cv.confirm",
-        target=document,
-        target_repr=f"{job_seeker.pk}: {document}",
-        changes={k: [None, v] for k, v in counts.items()},
-    )
-    return counts

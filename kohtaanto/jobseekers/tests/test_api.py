@@ -6,13 +6,15 @@ from kohtaanto.audit.models import AccessLogEntry, AuditEvent
 from kohtaanto.jobseekers.models import (
     Consent,
     JobSeeker,
+    LanguageSkill,
     Participation,
     ProfileSkill,
+    RequirementCard,
     ServiceEvent,
 )
 from kohtaanto.jobseekers.services.register import job_seeker_update
 from kohtaanto.jobseekers.tests.factories import identity_code_for
-from kohtaanto.taxonomy.tests.factories import ConceptFactory
+from kohtaanto.taxonomy.tests.factories import ConceptFactory, RequirementFactory
 
 ROLES = [
     "coordinator",
@@ -269,12 +271,12 @@ def test_consent_give_and_withdraw_through_api(api_client_for, counsellor, job_s
 
 
 def test_profile_through_api(api_client_for, counsellor, job_seeker, monkeypatch):
-    from kohtaanto.jobseekers.services import profile
+    from kohtaanto.jobseekers.services import cv
     from kohtaanto.jobseekers.tests.test_profile import Extraction, mention
 
     welding = ConceptFactory(fi="hitsaus", en="welding")
     # The extraction engine itself is exercised in test_profile; here only the API around it.
-    monkeypatch.setattr(profile, "_extract", lambda text: Extraction("fi", [mention(welding)]))
+    monkeypatch.setattr(cv, "_extract", lambda text: Extraction("fi", [mention(welding)]))
     client = api_client_for(counsellor)
     base = f"/api/v1/job-seekers/{job_seeker.pk}/profile"
     added = client.post(
@@ -309,6 +311,35 @@ def test_profile_through_api(api_client_for, counsellor, job_seeker, monkeypatch
     )
     assert confirmed.json()["skills"][0]["source"] == "cv_extracted"
     assert AuditEvent.objects.filter(action="cv.confirm").exists()
+
+
+def test_cv_confirm_through_api_stores_languages_and_card_dates(
+    api_client_for, counsellor, job_seeker, monkeypatch
+):
+    from kohtaanto.jobseekers.services import cv
+    from kohtaanto.jobseekers.tests.test_profile import Extraction, mention
+
+    card = RequirementFactory(fi="trukkikortti", en="forklift licence")
+    monkeypatch.setattr(cv, "_extract", lambda text: Extraction("fi", [mention(card)]))
+    client = api_client_for(counsellor)
+    base = f"/api/v1/job-seekers/{job_seeker.pk}/profile/cv"
+    doc = client.post(base, {"text": "Trukkikortti."}, content_type="application/json").json()
+    payload = {
+        "accepted": [{"concept_id": card.pk, "expires_on": "2027-12-31"}],
+        "languages": [{"language": "SV", "level": "native"}, {"language": "en", "level": "D1"}],
+    }
+    refused = client.post(f"{base}/{doc['id']}/confirm", payload, content_type="application/json")
+    assert refused.status_code == 400
+    assert "level_en" in refused.content.decode()
+    assert not RequirementCard.objects.exists() and not LanguageSkill.objects.exists()
+    payload["languages"][1]["level"] = "B2"
+    confirmed = client.post(f"{base}/{doc['id']}/confirm", payload, content_type="application/json")
+    assert confirmed.status_code == 200
+    assert RequirementCard.objects.get().expires_on == datetime.date(2027, 12, 31)
+    assert set(LanguageSkill.objects.values_list("language", "level", "is_native")) == {
+        ("sv", "C2", True),
+        ("en", "B2", False),
+    }
 
 
 def test_worklist_and_pseudonymise_through_api(world, api):

@@ -60,3 +60,46 @@ def test_counsellor_registers_client_enters_esf_and_views_profile(page, live_ser
     assert axe_serious_violations(page) == []
     page.goto(f"{live_server.url}/jobseekers/worklist/")
     assert axe_serious_violations(page) == []
+
+
+def test_counsellor_confirms_languages_and_card_dates_from_a_cv(page, live_server, area):
+    """The CV confirm page in a browser: a day that does not exist is refused on the card's
+    row (tied to its input for screen readers), then the languages and the dates are stored."""
+    from kohtaanto.jobseekers.models import LanguageSkill, RequirementCard
+    from kohtaanto.jobseekers.services.cv import profile_import_from_cv
+    from kohtaanto.jobseekers.tests.factories import JobSeekerFactory
+    from kohtaanto.taxonomy.tests.factories import ConceptFactory, RequirementFactory
+
+    counsellor = UserFactory(username="ohjaaja", role=Role.COUNSELLOR, employment_area=area)
+    person = JobSeekerFactory(first_name="Ville", last_name="Hitsari")
+    person.counsellors.add(counsellor)
+    ConceptFactory(fi="hitsaus", en="welding", sv="svetsning")
+    card = RequirementFactory(fi="trukkikortti", en="forklift licence", sv="truckkort")
+    document = profile_import_from_cv(
+        actor=counsellor,
+        job_seeker=person,
+        text="Olen tehnyt hitsausta 5 vuotta. Minulla on trukkikortti. Puhun sujuvaa ruotsia.",
+    )
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Käyttäjätunnus").fill("ohjaaja")
+    page.get_by_label("Salasana").fill("Testi-salasana-123")
+    page.get_by_role("button", name="Kirjaudu", exact=True).click()
+    page.wait_for_url(f"{live_server.url}/")
+
+    page.goto(f"{live_server.url}/jobseekers/{person.pk}/profile/cv/{document.pk}/")
+    assert axe_serious_violations(page) == []
+    assert page.get_by_label("Taso: hitsaus").input_value() == "3"  # 5 years
+    assert page.get_by_label("Taso: ruotsi").input_value() == "C1"
+    expires = page.get_by_label("Voimassa asti: trukkikortti")
+    # a browser without a date picker sends what was typed
+    expires.evaluate("input => { input.type = 'text'; input.value = '31.2.2027'; }")
+    page.get_by_role("button", name="Tallenna valitut profiiliin").click()
+    expires = page.get_by_label("Voimassa asti: trukkikortti")
+    assert expires.get_attribute("aria-invalid") == "true"
+    assert axe_serious_violations(page) == []
+    assert not RequirementCard.objects.exists()
+    expires.fill("2027-12-31")
+    page.get_by_role("button", name="Tallenna valitut profiiliin").click()
+    page.wait_for_url(f"{live_server.url}/jobseekers/{person.pk}/profile/")
+    assert RequirementCard.objects.get(concept=card).expires_on.isoformat() == "2027-12-31"
+    assert list(LanguageSkill.objects.values_list("language", "level")) == [("sv", "C1")]

@@ -16,6 +16,7 @@ from kohtaanto.jobseekers.models import (
     SkillSource,
     TargetOccupation,
 )
+from kohtaanto.jobseekers.services import cv as cv_services
 from kohtaanto.jobseekers.services import profile as services
 from kohtaanto.jobseekers.validation import InvalidFieldsError
 from kohtaanto.taxonomy.tests.factories import ConceptFactory, OccupationFactory, RequirementFactory
@@ -80,7 +81,7 @@ def fake_engine(monkeypatch, concepts):
             negated=[mention(concepts["forklift"], 0.5)],
         )
 
-    monkeypatch.setattr(services, "_extract", extract)
+    monkeypatch.setattr(cv_services, "_extract", extract)
     return calls
 
 
@@ -162,7 +163,7 @@ def test_languages_use_iso_codes_and_cefr(counsellor, job_seeker):
 def test_cv_extraction_suggests_without_storing_then_confirm_stores(
     counsellor, job_seeker, concepts, fake_engine
 ):
-    document = services.profile_import_from_cv(
+    document = cv_services.profile_import_from_cv(
         actor=counsellor, job_seeker=job_seeker, text="Hitsaaja, MIG/MAG. Ei trukkikorttia."
     )
     assert fake_engine == ["Hitsaaja, MIG/MAG. Ei trukkikorttia."]
@@ -171,19 +172,19 @@ def test_cv_extraction_suggests_without_storing_then_confirm_stores(
     assert uris.count(concepts["welding"].uri) == 1
     assert concepts["forklift"].uri not in uris  # mentioned as missing
     assert not ProfileSkill.objects.exists()
-    counts = services.profile_import_confirm(
+    counts = cv_services.profile_import_confirm(
         actor=counsellor,
         document=document,
         accepted={concepts["welding"].pk: 3, concepts["hot_work"].pk: 2, concepts["welder"].pk: 2},
         added=[(concepts["drawings"], 1)],
     )
-    assert counts == {"skills": 2, "cards": 1, "targets": 1}
+    assert counts == {"skills": 2, "cards": 1, "targets": 1, "languages": 0, "unchanged": 0}
     welding = ProfileSkill.objects.get(concept=concepts["welding"])
     assert (welding.level, welding.source) == (3, SkillSource.CV_EXTRACTED)
     assert RequirementCard.objects.get().source == SkillSource.CV_EXTRACTED
     assert TargetOccupation.objects.get().concept == concepts["welder"]
     with pytest.raises(ConflictError):
-        services.profile_import_confirm(actor=counsellor, document=document, accepted={})
+        cv_services.profile_import_confirm(actor=counsellor, document=document, accepted={})
 
 
 def test_cv_never_overrides_better_evidence(counsellor, job_seeker, concepts, fake_engine):
@@ -194,10 +195,10 @@ def test_cv_never_overrides_better_evidence(counsellor, job_seeker, concepts, fa
         level=4,
         source=SkillSource.CERTIFICATE,
     )
-    document = services.profile_import_from_cv(
+    document = cv_services.profile_import_from_cv(
         actor=counsellor, job_seeker=job_seeker, text="hitsaus"
     )
-    services.profile_import_confirm(
+    cv_services.profile_import_confirm(
         actor=counsellor, document=document, accepted={concepts["welding"].pk: 1}
     )
     skill = ProfileSkill.objects.get()
@@ -207,15 +208,17 @@ def test_cv_never_overrides_better_evidence(counsellor, job_seeker, concepts, fa
 def test_confirming_concepts_that_were_not_suggested_is_refused(
     counsellor, job_seeker, concepts, fake_engine
 ):
-    document = services.profile_import_from_cv(actor=counsellor, job_seeker=job_seeker, text="x")
+    document = cv_services.profile_import_from_cv(actor=counsellor, job_seeker=job_seeker, text="x")
     other = ConceptFactory()
     with pytest.raises(Exception, match="eivät ole tämän ansioluettelon ehdotuksia"):
-        services.profile_import_confirm(actor=counsellor, document=document, accepted={other.pk: 2})
+        cv_services.profile_import_confirm(
+            actor=counsellor, document=document, accepted={other.pk: 2}
+        )
 
 
 def test_empty_cv_text_is_refused(counsellor, job_seeker, fake_engine):
     with pytest.raises(InvalidFieldsError):
-        services.profile_import_from_cv(actor=counsellor, job_seeker=job_seeker, text="   ")
+        cv_services.profile_import_from_cv(actor=counsellor, job_seeker=job_seeker, text="   ")
     assert fake_engine == []
 
 
@@ -309,7 +312,7 @@ def test_cv_upload_page_shows_file_error(client_as, counsellor, job_seeker, fake
 def test_confirm_page_reports_unknown_added_concept(
     client_as, counsellor, job_seeker, concepts, fake_engine
 ):
-    document = services.profile_import_from_cv(actor=counsellor, job_seeker=job_seeker, text="x")
+    document = cv_services.profile_import_from_cv(actor=counsellor, job_seeker=job_seeker, text="x")
     response = client_as(counsellor).post(
         f"/jobseekers/{job_seeker.pk}/profile/cv/{document.pk}/", {"add": "avaruuslentäjä"}
     )
@@ -405,7 +408,7 @@ def test_cv_flow_with_the_real_extraction_engine(counsellor, job_seeker, db):
     welding = ConceptFactory(fi="hitsaus", en="welding", sv="svetsning")
     forklift = RequirementFactory(fi="trukkikortti", en="forklift licence", sv="truckkort")
     hot_work = RequirementFactory(fi="tulityökortti", en="hot work licence", sv="heta arbeten-kort")
-    document = services.profile_import_from_cv(
+    document = cv_services.profile_import_from_cv(
         actor=counsellor,
         job_seeker=job_seeker,
         text="Olen tehnyt hitsausta kymmenen vuotta. Minulla on tulityökortti. Ei trukkikorttia.",
@@ -414,7 +417,7 @@ def test_cv_flow_with_the_real_extraction_engine(counsellor, job_seeker, db):
     assert document.lang == "fi"
     assert {welding.uri, hot_work.uri} <= uris
     assert forklift.uri not in uris
-    services.profile_import_confirm(
+    cv_services.profile_import_confirm(
         actor=counsellor, document=document, accepted={welding.pk: 3, hot_work.pk: 2}
     )
     assert ProfileSkill.objects.get().concept == welding
@@ -429,7 +432,7 @@ def test_cv_confirm_page_shows_languages_experience_and_implied_skills(
     card.esco_uri = forklift_skill.uri
     card.save(update_fields=["esco_uri"])
     ConceptFactory(fi="hitsaus", en="use welding equipment", sv="svetsning")
-    document = services.profile_import_from_cv(
+    document = cv_services.profile_import_from_cv(
         actor=counsellor,
         job_seeker=job_seeker,
         text="Olen tehnyt hitsausta 5 vuotta. Minulla on trukkikortti. Puhun sujuvaa ruotsia.",
@@ -454,7 +457,7 @@ def test_cv_confirm_page_labels_concepts_in_the_page_language_not_the_cvs(
     """A Swedish CV on a Finnish page: the suggestions to tick are shown with Finnish labels."""
     welding = ConceptFactory(fi="hitsaus", en="welding", sv="svetsning")
     card = RequirementFactory(fi="trukkikortti", en="forklift licence", sv="truckkort")
-    document = services.profile_import_from_cv(
+    document = cv_services.profile_import_from_cv(
         actor=counsellor,
         job_seeker=job_seeker,
         text="Jag har arbetat med svetsning i 5 år. Jag har truckkort.",

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from kohtaanto.common.errors import DomainError, NotFoundError
 from kohtaanto.common.forms import form_saved, show_refusal
 from kohtaanto.common.types import AuthenticatedHttpRequest
+from kohtaanto.extraction.card_dates import card_dates_of
 from kohtaanto.extraction.selectors import extraction_suggest
 from kohtaanto.jobseekers import selectors
 from kohtaanto.jobseekers.documents import cv_text_from_upload
@@ -36,6 +37,7 @@ from kohtaanto.jobseekers.models import (
     SkillSource,
     TargetOccupation,
 )
+from kohtaanto.jobseekers.services import cv as cv_services
 from kohtaanto.jobseekers.services import profile as services
 from kohtaanto.jobseekers.views.base import log_read, person_for, render_person
 
@@ -66,18 +68,28 @@ def _profile_page(
 
 
 def profile_added_message(counts: dict[str, int]) -> str:
-    """ "Profiiliin lisättiin 3 taitoa, 1 kortti ja 1 tavoiteammatti." with each count in its
-    plural form (ngettext), one sentence for the three."""
+    """ "Profiiliin lisättiin tai päivitettiin 3 taitoa, 1 kortti, 1 tavoiteammatti ja 2 kieltä.
+    1 valituista oli jo profiilissa." with each count in its plural form (ngettext); only what
+    was actually added or changed is counted, what the profile already had is told apart."""
     skills = ngettext("%(n)s taito", "%(n)s taitoa", counts["skills"]) % {"n": counts["skills"]}
     cards = ngettext("%(n)s kortti", "%(n)s korttia", counts["cards"]) % {"n": counts["cards"]}
     targets = ngettext("%(n)s tavoiteammatti", "%(n)s tavoiteammattia", counts["targets"]) % {
         "n": counts["targets"]
     }
-    return _("Profiiliin lisättiin %(skills)s, %(cards)s ja %(targets)s.") % {
-        "skills": skills,
-        "cards": cards,
-        "targets": targets,
+    languages = ngettext("%(n)s kieli", "%(n)s kieltä", counts["languages"]) % {
+        "n": counts["languages"]
     }
+    message = _(
+        "Profiiliin lisättiin tai päivitettiin %(skills)s, %(cards)s, %(targets)s ja %(languages)s."
+    ) % {"skills": skills, "cards": cards, "targets": targets, "languages": languages}
+    if counts["unchanged"]:
+        already = ngettext(
+            "%(n)s valituista oli jo profiilissa, eikä sitä muutettu.",
+            "%(n)s valituista oli jo profiilissa, eikä niitä muutettu.",
+            counts["unchanged"],
+        ) % {"n": counts["unchanged"]}
+        message = f"{message} {already}"
+    return message
 
 
 @login_required
@@ -162,7 +174,7 @@ def cv_upload(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                     filename = upload.name
                 else:
                     text, filename = form.cleaned_data["text"], ""
-                document = services.profile_import_from_cv(
+                document = cv_services.profile_import_from_cv(
                     actor=request.user, job_seeker=person, text=text, filename=filename
                 )
             except DomainError as exc:
@@ -179,17 +191,26 @@ def cv_upload(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def cv_confirm(request: AuthenticatedHttpRequest, pk: int, did: int) -> HttpResponse:
     person = person_for(request, pk, "change_job_seeker")
     document = selectors.cv_document_get_for_actor(actor=request.user, job_seeker=person, id=did)
-    form = CvConfirmForm(request.POST or None, suggestions=document.suggestions)
+    details = extraction_suggest(text=document.text, ad=False)
+    form = CvConfirmForm(
+        request.POST or None,
+        suggestions=document.suggestions,
+        languages=details.result.languages,
+        experience=details.result.experience,
+        card_dates=card_dates_of(document.text, details.result),
+    )
     status = 200
     if request.method == "POST":
         status = 400
         if form.is_valid():
             try:
-                counts = services.profile_import_confirm(
+                counts = cv_services.profile_import_confirm(
                     actor=request.user,
                     document=document,
                     accepted=form.accepted(),
-                    added=[(c, 2) for c in form.cleaned_data["add"]],
+                    added=[(c, cv_services.CV_DEFAULT_LEVEL) for c in form.cleaned_data["add"]],
+                    cards=form.card_dates(),
+                    languages=form.languages(),
                 )
             except DomainError as exc:
                 show_refusal(form, exc)
@@ -202,10 +223,6 @@ def cv_confirm(request: AuthenticatedHttpRequest, pk: int, did: int) -> HttpResp
         "jobseekers/cv_confirm.html",
         person,
         "profile",
-        {
-            "form": form,
-            "document": document,
-            "details": extraction_suggest(text=document.text, ad=False),
-        },
+        {"form": form, "document": document, "details": details},
         status=status,
     )
