@@ -13,11 +13,12 @@ from typing import Any, ClassVar
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy
 
 from kohtaanto.common.errors import DomainError, ImportRejectedError, NotFoundError
-from kohtaanto.common.money import format_decimal, parse_decimal
+from kohtaanto.common.money import format_decimal, format_eur, parse_decimal
 from kohtaanto.common.validators import CleanTextFormMixin
 
 
@@ -59,13 +60,59 @@ class DecimalInput(forms.TextInput):
         return super().format_value(value)
 
 
+def _plain_number(value: Decimal) -> str:
+    """A limit as typed, in the page's language: "0,5", "100", "0,01"."""
+    number = Decimal(value)
+    exponent = number.as_tuple().exponent
+    return format_decimal(
+        number, places=-exponent if isinstance(exponent, int) and exponent < 0 else 0
+    )
+
+
+class _ShownLimit:
+    """Django's min/max message with the limit written the way the page's language writes
+    numbers ("0,01 €", not "0.01"), at the time of the check."""
+
+    limit_value: Decimal
+
+    def __init__(self, limit_value: Decimal, *, show: Callable[[Decimal], str]) -> None:
+        super().__init__(limit_value)  # type: ignore[call-arg]
+        self.show = show
+
+    def __call__(self, value: Any) -> None:
+        try:
+            super().__call__(value)  # type: ignore[misc]
+        except ValidationError as error:
+            params = {**(error.params or {}), "limit_value": self.show(self.limit_value)}
+            raise ValidationError(error.message, code=error.code, params=params) from None
+
+
+class _ShownMinValueValidator(_ShownLimit, MinValueValidator):
+    pass
+
+
+class _ShownMaxValueValidator(_ShownLimit, MaxValueValidator):
+    pass
+
+
+def _shown_limit(validator: Any, show: Callable[[Decimal], str]) -> Any:
+    if type(validator) is MinValueValidator:
+        return _ShownMinValueValidator(validator.limit_value, show=show)
+    if type(validator) is MaxValueValidator:
+        return _ShownMaxValueValidator(validator.limit_value, show=show)
+    return validator
+
+
 class DecimalTextField(forms.DecimalField):
     """A decimal typed as a Finnish, Swedish or English user writes it (common.money rules);
-    an ambiguous or malformed value comes back with the reason."""
+    an ambiguous or malformed value comes back with the reason. `euros` writes the limits of
+    the range messages as money ("0,01 €")."""
 
-    def __init__(self, *, decimal_places: int = 2, **kwargs: Any) -> None:
+    def __init__(self, *, decimal_places: int = 2, euros: bool = False, **kwargs: Any) -> None:
         kwargs.setdefault("widget", DecimalInput(places=decimal_places))
         super().__init__(decimal_places=decimal_places, **kwargs)
+        show = format_eur if euros else _plain_number
+        self.validators = [_shown_limit(v, show) for v in self.validators]
 
     def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
         if value in self.empty_values:
@@ -100,6 +147,7 @@ def money_field(
         decimal_places=2,
         min_value=minimum,
         help_text=help_text,
+        euros=True,
     )
 
 

@@ -6,6 +6,7 @@ from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kohtaanto.common.forms import (
     DateInput,
@@ -238,7 +239,7 @@ class ApplicationForm(CleanTextFormMixin, PeriodMixin, forms.Form):
     employee_first_name = forms.CharField(label=_("Työntekijän etunimi"), max_length=100)
     employee_last_name = forms.CharField(label=_("Työntekijän sukunimi"), max_length=100)
     employee_birth_date = date_field(_("Työntekijän syntymäaika"))
-    job_title = forms.CharField(label=_("Tehtävä"), max_length=200)
+    job_title = forms.CharField(label=pgettext_lazy("job title", "Tehtävä"), max_length=200)
     start_date = date_field(_("Työsuhde alkaa"))
     end_date = date_field(_("Tuettu jakso päättyy"))
     weekly_hours = hours_field(

@@ -21,6 +21,7 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from fpdf import FPDF
 
 from kohtaanto.common.money import format_eur
@@ -132,7 +133,7 @@ def _render(decision: Any) -> bytes:
     pdf.heading(title % {"scheme": scheme["name"]}, size=13)
     pdf.fact(_("Hakija"), f"{application.company.name} ({application.company.business_id})")
     pdf.fact(_("Työntekijä"), application.employee_name)
-    pdf.fact(_("Tehtävä"), application.job_title)
+    pdf.fact(pgettext("job title", "Tehtävä"), application.job_title)
     pdf.fact(_("Tuettu jakso"), f"{_date(application.start_date)}–{_date(application.end_date)}")
     pdf.fact(_("Hakemus saapunut"), _date(application.received_at.date()))
     if approved:

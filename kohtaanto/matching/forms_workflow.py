@@ -4,8 +4,10 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from kohtaanto.common.formats import format_date
 from kohtaanto.common.forms import DateInput
 from kohtaanto.common.validators import CleanTextFormMixin
 from kohtaanto.employers.models import CompanyContact, Vacancy
@@ -85,10 +87,36 @@ class OccupationGapForm(CleanTextFormMixin, forms.Form):
     occupation = ConceptChoiceField(label=_("Tavoiteammatti"), types=[ConceptType.OCCUPATION])
 
 
-class VacancyGapForm(CleanTextFormMixin, forms.Form):
-    vacancy: forms.ModelChoiceField[Vacancy] = forms.ModelChoiceField(
-        label=_("Tavoitetyöpaikka"), queryset=Vacancy.objects.none()
+def vacancy_choice_label(vacancy: Vacancy) -> str:
+    """A vacancy in a choice list, told apart from others of the same title by its company,
+    municipality and closing date: "Hitsaaja (Konepaja Oy, Kokkola), haku päättyy 15.2.2027"."""
+    where = ", ".join(
+        part
+        for part in (
+            vacancy.company.name,
+            vacancy.municipality.name() if vacancy.municipality else "",
+        )
+        if part
     )
+    if vacancy.closing_date:
+        return gettext("%(title)s (%(where)s), haku päättyy %(date)s") % {
+            "title": vacancy.title,
+            "where": where,
+            "date": format_date(vacancy.closing_date),
+        }
+    return gettext("%(title)s (%(where)s)") % {"title": vacancy.title, "where": where}
+
+
+class VacancyChoiceField(forms.ModelChoiceField):
+    """A vacancy chosen from a list (see `vacancy_choice_label`); the queryset should select
+    the company and municipality with the vacancy."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return vacancy_choice_label(obj)
+
+
+class VacancyGapForm(CleanTextFormMixin, forms.Form):
+    vacancy = VacancyChoiceField(label=_("Tavoitetyöpaikka"), queryset=Vacancy.objects.none())
 
     def __init__(self, *args: Any, vacancies: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -1,9 +1,17 @@
 from decimal import Decimal
 
+import pytest
 from django import forms
+from django.utils import translation
 
 from kohtaanto.accounts.models import Municipality
-from kohtaanto.common.forms import BlankRowForm, hours_field, percent_field, set_choices
+from kohtaanto.common.forms import (
+    BlankRowForm,
+    hours_field,
+    money_field,
+    percent_field,
+    set_choices,
+)
 from kohtaanto.common.money import CENT
 
 
@@ -55,3 +63,22 @@ def test_set_choices_limits_a_model_choice(db):
     form = _Choice({"municipality": kept.pk})
     set_choices(form, "municipality", Municipality.objects.filter(pk=kept.pk))
     assert form.is_valid()
+
+
+class _Limits(forms.Form):
+    amount = money_field("amount", minimum=CENT)
+    hours = hours_field("hours", required=False, minimum=Decimal("0.5"))
+    share = percent_field("share", required=False)
+
+
+@pytest.mark.parametrize(
+    ("language", "amount", "hours", "share"),
+    [("fi", "0,01 €", "0,5", "100"), ("sv", "0,01 €", "0,5", "100"), ("en", "€0.01", "0.5", "100")],
+)
+def test_range_messages_write_the_limit_as_the_page_s_language_does(language, amount, hours, share):
+    with translation.override(language):
+        form = _Limits({"amount": "0", "hours": "0,25", "share": "100,5"})
+        assert not form.is_valid()
+        assert form.errors["amount"][0].endswith(f" {amount}.")
+        assert form.errors["hours"][0].endswith(f" {hours}.")
+        assert form.errors["share"][0].endswith(f" {share}.")

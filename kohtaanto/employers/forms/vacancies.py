@@ -26,15 +26,17 @@ from kohtaanto.employers.services.vacancies import SkillInput, VacancyData
 from kohtaanto.taxonomy.fields import ConceptChoiceField, ConceptTextInput
 
 
+# "Mukana" and "Välttämätön" start unticked: an existing or suggested row gets its ticks from
+# the formset's initial rows, and a blank row must not read as chosen.
 class VacancySkillRowForm(BlankRowForm):
-    include = forms.BooleanField(label=_("Mukana"), required=False, initial=True)
+    include = forms.BooleanField(label=_("Mukana"), required=False)
     concept = ConceptChoiceField(
         label=_("Osaaminen"),
         types=SKILL_TYPES,
         widget=ConceptTextInput(datalist=DATALIST_SKILLS),
         required=False,
     )
-    essential = forms.BooleanField(label=_("Välttämätön"), required=False, initial=True)
+    essential = forms.BooleanField(label=_("Välttämätön"), required=False)
     level = forms.TypedChoiceField(
         label=_("Taso"),
         choices=[("", "–"), *SkillLevel.choices],
@@ -45,7 +47,7 @@ class VacancySkillRowForm(BlankRowForm):
 
 
 class VacancyRequirementRowForm(BlankRowForm):
-    include = forms.BooleanField(label=_("Mukana"), required=False, initial=True)
+    include = forms.BooleanField(label=_("Mukana"), required=False)
     concept = ConceptChoiceField(
         label=_("Vaatimus"),
         types=REQUIREMENT_TYPES,
@@ -102,6 +104,18 @@ class VacancyForm(CleanTextFormMixin, forms.Form):
         return data
 
 
+def taken_rows(rows: forms.BaseFormSet) -> list[dict[str, Any]]:
+    """The filled rows to save: a row the page started with (existing or suggested) when it is
+    still ticked "Mukana"; a blank row once the user has filled it in, ticked or not, so that
+    nothing typed into a new row is dropped unseen."""
+    first_blank = rows.initial_form_count()
+    return [
+        row
+        for index, row in enumerate(rows.cleaned_data)
+        if row.get("concept") and (row.get("include") or index >= first_blank)
+    ]
+
+
 def vacancy_data(
     form: VacancyForm, skills: forms.BaseFormSet, requirements: forms.BaseFormSet
 ) -> VacancyData:
@@ -122,14 +136,9 @@ def vacancy_data(
         closing_date=d["closing_date"],
         skills=[
             SkillInput(concept=row["concept"], essential=row["essential"], level=row["level"])
-            for row in skills.cleaned_data
-            if row.get("concept") and row.get("include")
+            for row in taken_rows(skills)
         ],
-        requirements=[
-            row["concept"]
-            for row in requirements.cleaned_data
-            if row.get("concept") and row.get("include")
-        ],
+        requirements=[row["concept"] for row in taken_rows(requirements)],
     )
 
 

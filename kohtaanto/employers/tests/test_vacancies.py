@@ -1,6 +1,7 @@
 """Vacancies: structured form, from a pasted Finnish job ad, states and who may do what."""
 
 import html
+import re
 from datetime import timedelta
 from decimal import Decimal
 
@@ -27,10 +28,12 @@ CNC-ohjelmointi on eduksi. Ei vaadita turvallisuusselvitystä.
 """
 
 
-def _rows(prefix, rows, extra=0):
+def _rows(prefix, rows, extra=0, initial=0):
+    """A formset as the page posts it: `initial` of the rows were on the page to begin with
+    (existing or suggested), `extra` blank rows follow."""
     data = {
         f"{prefix}-TOTAL_FORMS": str(len(rows) + extra),
-        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-INITIAL_FORMS": str(initial),
         f"{prefix}-MIN_NUM_FORMS": "0",
         f"{prefix}-MAX_NUM_FORMS": "100",
     }
@@ -137,8 +140,10 @@ def test_pasted_finnish_ad_becomes_a_confirmed_structured_vacancy(client_as, com
             {"include": "on", "concept": "hitsaus", "essential": "on"},
             {"concept": "CNC-ohjelmointi"},  # the advisor unticked this suggestion
         ],
+        extra=2,
+        initial=2,
     )
-    data |= _rows("requirements", [{"include": "on", "concept": "tulityökortti"}])
+    data |= _rows("requirements", [{"include": "on", "concept": "tulityökortti"}], initial=1)
     response = client.post("/companies/vacancies/from-ad/", data)
     vacancy = Vacancy.objects.get()
     assert response.url == f"/companies/vacancies/{vacancy.pk}/"
@@ -405,3 +410,78 @@ def test_a_swedish_ad_on_a_finnish_page_shows_finnish_labels(client_as, company,
     assert [(row.years, row.label) for row in details.experience] == [(5, "hitsaus")]
     assert sorted(row.label for row in details.found) == ["hitsaaja", "hitsaus"]
     assert "5 vuotta: hitsaus" in response.content.decode()
+
+
+def _ticked(body, name):
+    """Whether the page's checkbox `name` is ticked; the checkbox must be on the page."""
+    match = re.search(rf'<input type="checkbox" name="{re.escape(name)}"[^>]*>', body)
+    assert match, name
+    return " checked" in match.group(0)
+
+
+def test_blank_rows_of_a_new_vacancy_start_unticked(client_as, company, vocab):
+    body = client_as(Role.BUSINESS_ADVISOR).get(f"/companies/{company.pk}/vacancies/new/")
+    body = body.content.decode()
+    for name in ("skills-0-include", "skills-0-essential", "skills-1-include"):
+        assert not _ticked(body, name)
+    assert not _ticked(body, "requirements-0-include")
+
+
+def test_suggested_rows_keep_their_ticks_and_the_blank_rows_after_them_are_unticked(
+    client_as, company, vocab
+):
+    response = client_as(Role.BUSINESS_ADVISOR).post(
+        "/companies/vacancies/from-ad/", {"step": "analyse", "company": company.pk, "text": AD}
+    )
+    body = response.content.decode()
+    suggested = [row["concept"] for row in response.context["skills"].initial]
+    welding, cnc = suggested.index(vocab.welding), suggested.index(vocab.cnc)
+    assert _ticked(body, f"skills-{welding}-include")
+    assert _ticked(body, f"skills-{welding}-essential")  # required in the ad
+    assert _ticked(body, f"skills-{cnc}-include")
+    assert not _ticked(body, f"skills-{cnc}-essential")  # "on eduksi": optional
+    blank = len(suggested)
+    assert not _ticked(body, f"skills-{blank}-include")
+    assert not _ticked(body, f"skills-{blank}-essential")
+
+
+def test_edit_page_keeps_existing_rows_ticked_and_adds_unticked_blank_rows(client_as, draft, vocab):
+    body = client_as(Role.COORDINATOR).get(f"/companies/vacancies/{draft.pk}/edit/")
+    body = body.content.decode()
+    assert _ticked(body, "skills-0-include")
+    assert not _ticked(body, "skills-1-include")
+    assert not _ticked(body, "skills-1-essential")
+
+
+def test_saving_with_blank_rows_keeps_a_filled_new_row_and_skips_the_empty_ones(
+    client_as, company, vocab
+):
+    data = _vacancy_form()
+    data |= _rows(
+        "skills",
+        [
+            {"include": "on", "concept": "hitsaus", "essential": "on", "level": "3"},
+            {"concept": "CNC-ohjelmointi"},  # typed into a blank row, left unticked
+        ],
+        extra=2,
+    )
+    data = {k: v for k, v in data.items() if not k.startswith("requirements-")}
+    data |= _rows("requirements", [], extra=1)
+    response = client_as(Role.BUSINESS_ADVISOR).post(
+        f"/companies/{company.pk}/vacancies/new/", data
+    )
+    vacancy = Vacancy.objects.get()
+    assert response.url == f"/companies/vacancies/{vacancy.pk}/"
+    assert sorted((str(s.concept), s.essential) for s in vacancy.skills.all()) == [
+        ("CNC-ohjelmointi", False),
+        ("hitsaus", True),
+    ]
+    assert not vacancy.requirements.exists()
+
+
+def test_skill_table_heads_the_essential_or_optional_column_by_its_meaning(client_as, draft, vocab):
+    body = client_as(Role.COORDINATOR).get(f"/companies/vacancies/{draft.pk}/").content.decode()
+    head = body[body.index('id="skills-heading"') :]
+    head = head[head.index("<thead>") : head.index("</thead>")]
+    assert "Merkitys" in head and "Välttämätön" not in head
+    assert "<td>Välttämätön</td>" in body  # the values under it: the draft's one skill

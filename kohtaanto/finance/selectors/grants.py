@@ -103,6 +103,16 @@ def decision_delegation_on(*, official: Any, area_id: int | None, on: date) -> A
     )
 
 
+def may_decide_grants(*, actor: Any, area_id: int | None, on: date) -> bool:
+    """Whether `actor` may decide the area's grant applications on `on`: the role's right and
+    a delegation in force, as grant_application_approve and _reject require. A page offers the
+    decision buttons only then."""
+    return (
+        actor.permissions.can_decide_grant()
+        and decision_delegation_on(official=actor, area_id=area_id, on=on) is not None
+    )
+
+
 def four_eyes_required(*, area_id: int | None) -> bool:
     """The area's four-eyes setting for payments (on unless the area has turned it off)."""
     policy = FinancePolicy.objects.filter(employment_area_id=area_id).first()

@@ -22,7 +22,12 @@ from kohtaanto.finance.models import (
     LedgerEntry,
     SchemeRule,
 )
-from kohtaanto.finance.tests.factories import make_appropriation, submit, youth_voucher
+from kohtaanto.finance.tests.factories import (
+    give_delegation,
+    make_appropriation,
+    submit,
+    youth_voucher,
+)
 
 ALL_ROLES = [r.value for r in Role]
 READERS = {Role.COORDINATOR, Role.FINANCE, Role.AUDITOR}
@@ -821,3 +826,24 @@ def test_company_de_minimis_page_sums_own_grants_and_the_declaration(
     assert "20 000,00 €" in html  # declared by the company
     assert "271 000,00 €" in html  # room left under 300 000 €
     assert "ELY-keskus" in html
+
+
+def test_decision_buttons_only_for_who_has_a_delegation_in_force(client_as, world, make_user):
+    url = reverse("finance:application_detail", args=[world["application"].pk])
+    approve = reverse("finance:application_approve", args=[world["application"].pk])
+    reject = reverse("finance:application_reject", args=[world["application"].pk])
+
+    # The finance role may decide grants, but this officer has no delegation.
+    page = client_as(make_user(Role.FINANCE)).get(url).content.decode()
+    assert approve not in page and reject not in page
+    assert "Sinulla ei ole voimassa olevaa päätösvaltaa" in page
+
+    delegated = make_user(Role.COORDINATOR)
+    give_delegation(delegated)
+    page = client_as(delegated).get(url).content.decode()
+    assert approve in page and reject in page
+    assert "Sinulla ei ole voimassa olevaa päätösvaltaa" not in page
+
+    # A business advisor enters applications but never decides: no buttons, no excuse either.
+    page = client_as(Role.BUSINESS_ADVISOR).get(url).content.decode()
+    assert approve not in page and "päätösvaltaa" not in page

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from kohtaanto.accounts.models import Role, User
 from kohtaanto.common.errors import DomainError
@@ -132,7 +133,7 @@ def counsellor_home(*, actor: User, today: datetime.date | None = None) -> Couns
     chart = bar_chart(
         key="counsellor-work",
         title=_("Työlistasi tänään"),
-        row_header=_("Tehtävä"),
+        row_header=pgettext("to-do item", "Tehtävä"),
         series=[_("Lukumäärä")],
         rows=[(label, [n]) for label, n in counts],
     )

@@ -3,7 +3,8 @@
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import pgettext
 
 from kohtaanto.accounts.models import Role
 from kohtaanto.employers.models import (
@@ -223,3 +224,32 @@ def test_dashboard_without_calculation_rules_says_so_instead_of_failing(client_a
     home = response.context["programme"]
     assert home.notes and home.money_chart.is_empty
     assert home.flow_chart.rows  # the participants still show
+
+
+@pytest.mark.parametrize(
+    ("language", "header", "wrong"),
+    [("en", "Task", "Job title"), ("sv", "Uppgift", "Befattning"), ("fi", "Tehtävä", "")],
+)
+def test_counsellor_worklist_chart_heads_its_rows_as_tasks_not_job_titles(
+    client_as, counsellor, language, header, wrong
+):
+    # "Tehtävä" is also a job title in finance and programme; the home page means a to-do.
+    client = client_as(counsellor)
+    client.cookies["django_language"] = language
+    html = client.get("/").content.decode()
+    chart = html[html.index('id="counsellor-work-title"') :]
+    chart = chart[: chart.index("</figure>")]
+    assert f'<th scope="col">{header}</th>' in chart
+    if wrong:
+        assert f'<th scope="col">{wrong}</th>' not in chart
+
+
+@pytest.mark.parametrize(
+    ("language", "task", "job_title"),
+    [("en", "Task", "Job title"), ("sv", "Uppgift", "Befattning"), ("fi", "Tehtävä", "Tehtävä")],
+)
+def test_tehtava_is_translated_by_its_meaning_in_every_catalogue(language, task, job_title):
+    # Finance and programme (cost reports, budget) mean a person's job title.
+    with translation.override(language):
+        assert pgettext("to-do item", "Tehtävä") == task
+        assert pgettext("job title", "Tehtävä") == job_title

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -29,6 +29,17 @@ from kohtaanto.programme.exports.participants import (
 )
 from kohtaanto.programme.indicators import BY_CODE
 from kohtaanto.programme.models import SalaryModel
+
+
+def _staff_header() -> list[str]:
+    """The staff cost table's columns; "Tehtävä" is the person's job title here."""
+    return [
+        _("Henkilö"),
+        pgettext("job title", "Tehtävä"),
+        _("Palkkamalli"),
+        _("Tunnit"),
+        _("Kustannus"),
+    ]
 
 
 def cost_report_pdf(report: Any, figures: dict[str, Any], annex: Any = None) -> bytes:
@@ -59,7 +70,7 @@ def cost_report_pdf(report: Any, figures: dict[str, Any], annex: Any = None) -> 
     pdf.heading(_("Henkilöstökulut"))
     model_labels = dict(SalaryModel.choices)
     pdf.grid(
-        [_("Henkilö"), _("Tehtävä"), _("Palkkamalli"), _("Tunnit"), _("Kustannus")],
+        _staff_header(),
         [
             [
                 s["name"],
@@ -245,7 +256,7 @@ def cost_report_xlsx(report: Any, figures: dict[str, Any], annex: Any = None) ->
         summary.column_dimensions[column].width = 18
 
     staff = wb.create_sheet(_("Henkilöstökulut")[:31])
-    staff.append([_("Henkilö"), _("Tehtävä"), _("Palkkamalli"), _("Tunnit"), _("Kustannus")])
+    staff.append(_staff_header())
     for s in figures["staff"]:
         staff.append(
             [

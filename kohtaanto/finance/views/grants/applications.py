@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kohtaanto.audit.services import access_log_record
@@ -161,7 +162,12 @@ def application_detail(request: AuthenticatedHttpRequest, id: int) -> HttpRespon
     waiting = application.status == GrantApplication.Status.RECEIVED
     assessment = services.grant_application_assess(application) if waiting else None
     decision = getattr(application, "decision", None) if not waiting else None
-    can_decide = waiting and request.user.permissions.can_decide_grant()
+    can_decide = waiting and selectors.may_decide_grants(
+        actor=request.user, area_id=application.employment_area_id, on=timezone.localdate()
+    )
+    # The role decides grants but no delegation is in force: the page says why it offers no
+    # decision (the service would refuse it).
+    no_delegation = waiting and not can_decide and request.user.permissions.can_decide_grant()
     can_check = (
         waiting
         and application.checked_at is None
@@ -179,6 +185,7 @@ def application_detail(request: AuthenticatedHttpRequest, id: int) -> HttpRespon
             position=selectors.queue_position(application) if waiting else None,
             decision=decision,
             can_decide_this=can_decide,
+            no_delegation=no_delegation,
             can_check=can_check,
         ),
     )

@@ -74,7 +74,8 @@ def test_counsellor_to_company_answer(
     company.goto(link)
     assert company.get_by_role("heading", name="Aino Asiakas").is_visible()
     assert axe_serious_violations(company) == []
-    company.get_by_label("Kiinnostaa", exact=True).check()
+    answer = company.get_by_role("group", name="Kiinnostaako ehdokas?")
+    answer.get_by_label("Kiinnostaa", exact=True).check()
     company.get_by_label("Tulos", exact=True).select_option(Outcome.INTERVIEWED)
     company.get_by_label("Tuloksen päivä").fill(str(timezone.localdate()))
     company.get_by_role("button", name="Tallenna vastaus").click()

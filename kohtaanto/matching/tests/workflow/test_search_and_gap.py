@@ -147,3 +147,33 @@ def test_gap_to_a_vacancy_without_consent_says_why(
     )
     assert page.status_code == 200
     assert "suostumusta" in page.content.decode()
+
+
+def test_gap_page_tells_apart_vacancies_of_the_same_title(
+    profiles: Any, vacancy: Any, client_as: Any
+) -> None:
+    import datetime
+
+    from kohtaanto.accounts.models import Municipality
+    from kohtaanto.employers.tests.factories import CompanyFactory
+    from kohtaanto.matching.tests.workflow.conftest import make_vacancy
+
+    vacancy.municipality = Municipality.objects.get(code="272")
+    vacancy.closing_date = datetime.date(2027, 2, 15)
+    vacancy.save(update_fields=["municipality", "closing_date"])
+    make_vacancy(CompanyFactory(name="Toinen Konepaja Oy"))  # "Hitsaaja" too, no place or date
+    client = client_as(profiles.other_counsellor)
+    url = reverse("matching:gap", args=[profiles.bertil.pk])
+
+    page = client.get(url).content.decode()
+    assert (
+        f'<option value="{vacancy.pk}">Hitsaaja (Testikonepaja Oy, Kokkola), '
+        "haku päättyy 15.2.2027</option>" in page
+    )
+    assert ">Hitsaaja (Toinen Konepaja Oy)</option>" in page
+
+    client.cookies["django_language"] = "sv"
+    page = client.get(url).content.decode()
+    assert (
+        ">Hitsaaja (Testikonepaja Oy, Karleby), ansökningstiden går ut 15.2.2027</option>" in page
+    )

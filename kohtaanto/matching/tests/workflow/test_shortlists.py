@@ -1,6 +1,7 @@
 """The shortlist workflow: propose → consent → signed link → company answer → statistics."""
 
 import datetime
+import re
 import time
 from types import SimpleNamespace
 from typing import Any
@@ -14,7 +15,7 @@ from kohtaanto.accounts.models import Role
 from kohtaanto.audit.models import AccessLogEntry, AuditEvent
 from kohtaanto.common.errors import ConflictError, DomainError, NotFoundError
 from kohtaanto.employers.models import VacancyState
-from kohtaanto.jobseekers.models import Consent, ConsentPurpose
+from kohtaanto.jobseekers.models import Consent, ConsentPurpose, LanguageSkill
 from kohtaanto.jobseekers.services.consents import consent_withdraw
 from kohtaanto.matching import shortlists
 from kohtaanto.matching.models import (
@@ -370,3 +371,41 @@ def test_link_is_not_emailed_without_permission_to_contact(
         )
     assert "ei ole antanut lupaa" in response.content.decode()
     assert mailoutbox == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [
+        ("fi", "suomi C2, ruotsi B1"),
+        ("sv", "finska C2, svenska B1"),
+        ("en", "Finnish C2, Swedish B1"),
+    ],
+)
+def test_company_page_names_languages_in_the_page_s_language(
+    flow: Any, client: Any, lang: str, shown: str
+) -> None:
+    LanguageSkill.objects.create(job_seeker=flow.aino, language="fi", level="C2", is_native=True)
+    LanguageSkill.objects.create(job_seeker=flow.aino, language="sv", level="B1")
+    _consent(flow)
+    text = client.get(f"{_link(flow)}?lang={lang}").content.decode()
+    assert f"<dd>{shown}</dd>" in text
+
+
+def test_company_answer_radios_are_a_named_group_with_a_label_each(flow: Any, client: Any) -> None:
+    _consent(flow)
+    url = _link(flow)
+    text = client.get(url).content.decode()
+    form = text[text.index("<form") : text.index("</form>")]
+    assert 'for=""' not in form
+    assert "csrfmiddlewaretoken" in form
+    group = form[form.index("<fieldset") : form.index("</fieldset>")]
+    assert "<legend>Kiinnostaako ehdokas?" in group
+    radio_ids = re.findall(r'<input type="radio" name="answer"[^>]* id="([^"]+)"', group)
+    assert len(radio_ids) == len(CompanyAnswer.choices)
+    for radio_id in radio_ids:
+        assert f'<label for="{radio_id}">' in group
+    # The signed link still takes the answer.
+    answer = client.post(url, {"candidate": flow.candidate.pk, "answer": CompanyAnswer.INTERESTED})
+    assert answer.status_code == 302
+    flow.candidate.refresh_from_db()
+    assert flow.candidate.company_answer == CompanyAnswer.INTERESTED
