@@ -214,14 +214,15 @@ class ImpliedRules:
         starts = self.starts.get(lang, frozenset())
         licences = self.licences.get(lang, {})
         heads = self._heads[lang]
-        hits = []
+        hits: list[tuple[int, int, tuple[int, ...]]] = []
         i = 0
         while i < len(tokens):
             lemma = tokens[i].lemma
             for skill_id in licences.get(lemma, ()):
                 span = (tokens[i].start, tokens[i].end)
                 found.append((skill_id, _occurrence(span, TITLE_MATCH, i)))
-            length, skills = 1, ()
+            length = 1
+            skills: tuple[int, ...] | None = ()
             if lemma in starts:  # the longest title from here: "kemian laborantti"
                 for n in range(min(self.longest_title, len(tokens) - i), 1, -1):
                     longer = table.get(tuple(t.lemma for t in tokens[i : i + n]))
