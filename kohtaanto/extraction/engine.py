@@ -21,6 +21,7 @@ import numpy as np
 
 from kohtaanto.extraction import bridge, cues, details
 from kohtaanto.extraction.ads import read_ad
+from kohtaanto.extraction.implied import ImpliedRules
 from kohtaanto.extraction.index import LabelIndex, freeze_heap
 from kohtaanto.extraction.language import detect
 from kohtaanto.extraction.matching import Occurrence, mark, match_sentence
@@ -71,6 +72,7 @@ class Engine:
             if self._index is None or fingerprint != self._fingerprint:
                 index = LabelIndex(self.source.concepts())
                 index.semantic = self._semantic_stage(index)
+                index.implied = ImpliedRules.for_index(index)
                 freeze_heap()
                 self._index = index
                 self._fingerprint = fingerprint
@@ -267,10 +269,15 @@ class Engine:
                 section = heading
             clauses = cues.clauses(tokens, token_cues, breaks, section)
             occurrences = match_sentence(index, text, tokens, sentence_lang)
+            unnamed = not occurrences
+            if index.implied:
+                # titles, licence words, instruments, used tools: reported where the text does
+                # not name the skill itself
+                occurrences += index.implied.in_sentence(text, tokens, sentence_lang, occurrences)
             mark(occurrences, clauses)
             for concept_id, occurrence in occurrences:
                 found.setdefault(concept_id, []).append(occurrence)
-            if not occurrences and len(tokens) >= MIN_WORDS_FOR_SEMANTIC:
+            if unnamed and len(tokens) >= MIN_WORDS_FOR_SEMANTIC:
                 unmatched.append((sentence, sentence_lang, clauses))
         semantic = index.semantic
         if semantic is not None and unmatched:

@@ -17,6 +17,7 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import simplemma
 
@@ -40,6 +41,9 @@ from kohtaanto.extraction.word_forms import (
     starts_with_verb,
     verb_object,
 )
+
+if TYPE_CHECKING:
+    from kohtaanto.extraction.implied import ImpliedRules
 
 # How much a label kind says: preferred labels are the concept's own name, hidden labels are
 # misspellings and old names.
@@ -193,6 +197,8 @@ class LabelIndex:
         self._mention_fields: dict[str, dict[int, tuple[str, str, str]]] = {}
         # Set by the engine before the index is published when a model is configured.
         self.semantic: SemanticStage | None = None
+        # Set by the engine before the index is published: the implied-skill rules.
+        self.implied: ImpliedRules | None = None
         self._ranker_lock = threading.Lock()
 
     def __len__(self) -> int:

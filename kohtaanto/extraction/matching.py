@@ -34,6 +34,7 @@ class Occurrence:
     clause: int = 0
     negated: bool = False
     required: bool = False
+    implied: bool = False  # not named: implied by a title, licence word or tool (`implied.py`)
 
 
 def match_sentence(

@@ -30,7 +30,7 @@ class Mention:
     score: float  # 0..1
     spans: list[tuple[int, int]]
     required: bool = False  # the text marks it as a requirement
-    implied: bool = False  # not named: evidenced by a card the text names
+    implied: bool = False  # not named: evidenced by a card, a job title or a tool the text names
     confirm: bool = False  # outside the shipped vocabulary: offered for confirmation
 
     def as_dict(self) -> dict[str, object]:
@@ -87,8 +87,12 @@ def assemble(
         if concept_id in index.language_concepts:
             continue  # a language: an entry in `languages` when the text says one is spoken
         record = index.concepts[concept_id]
-        positive = [o for o in occurrences if not o.negated]
-        chosen = positive or occurrences
+        # A skill the text names is reported as named; what only a title or an instrument
+        # implies (`implied.py`) is reported as implied, negated where its cue is.
+        named = [o for o in occurrences if not o.implied]
+        pool = named or occurrences
+        positive = [o for o in pool if not o.negated]
+        chosen = positive or pool
         spans = sorted({o.span for o in chosen})
         score = max(o.score for o in chosen) + REPEAT_BONUS * min(2, len(spans) - 1)
         mention = Mention(
@@ -99,6 +103,7 @@ def assemble(
             score=round(min(1.0, score), 3),
             spans=spans,
             required=any(o.required for o in positive),
+            implied=not named,
             confirm=_to_confirm(index, record),
         )
         (result.concepts if positive else result.negated).append(mention)
@@ -123,8 +128,11 @@ def _keep_most_specific(index: LabelIndex, result: ExtractionResult) -> Replaced
     if not index.narrower:
         return {}
     found = {m.concept_id: m for m in result.concepts}
+    # A skill the text names gives way only to a kind it also names, not to an implied one.
+    named = {m.concept_id for m in result.concepts if not m.implied}
     kinds = {
-        m.concept_id: index.narrower.get(m.concept_id, frozenset()) & found.keys()
+        m.concept_id: index.narrower.get(m.concept_id, frozenset())
+        & (found.keys() if m.implied else named)
         for m in result.concepts
     }
     result.concepts = [m for m in result.concepts if not kinds[m.concept_id]]

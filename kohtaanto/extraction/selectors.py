@@ -118,11 +118,12 @@ def extraction_suggest(
     # A skill known only from a card, or one outside the vocabulary, is offered, not ticked.
     named_rows = _rows([m for m in result.concepts if not (m.implied or m.confirm)], shown)
     offered = [m for m in result.concepts if m.implied or m.confirm]
+    cues = _Cues(text, result)
     return Suggestions(
         result,
         highlight(text, result),
         named_rows,
-        _rows(offered, shown) + _rows(implied, shown),
+        _rows(offered, shown, cues) + _rows(implied, shown),
         _rows(result.negated, shown),
         [
             LanguageRow(
@@ -177,17 +178,42 @@ class _Labels:
         return self._labels.get(concept_id, default) if concept_id is not None else default
 
 
-def _rows(mentions: list[Mention], shown: _Labels) -> list[Row]:
+class _Cues:
+    """What implied a skill: a card the text names, or other words (a job title, a tool)."""
+
+    def __init__(self, text: str, result: ExtractionResult) -> None:
+        self.text = text
+        self.cards = {
+            span
+            for m in result.concepts + result.negated
+            if m.type == ConceptType.REQUIREMENT
+            for span in m.spans
+        }
+
+    def note(self, mention: Mention) -> str:
+        span = mention.spans[0] if mention.spans else None
+        if span is None or span in self.cards:
+            return str(_("kortin perusteella"))
+        return str(_("päätelty sanoista ”%(cue)s”") % {"cue": self.text[span[0] : span[1]]})
+
+
+def _rows(mentions: list[Mention], shown: _Labels, cues: _Cues | None = None) -> list[Row]:
     types = dict(ConceptType.choices)
     return [
-        Row(m.concept_id, shown.of(m), str(types.get(m.type, m.type)), m.required, _note(m))
+        Row(
+            m.concept_id,
+            shown.of(m),
+            str(types.get(m.type, m.type)),
+            m.required,
+            _note(m, cues),
+        )
         for m in mentions
     ]
 
 
-def _note(mention: Mention) -> str:
+def _note(mention: Mention, cues: "_Cues | None" = None) -> str:
     if mention.implied:
-        return str(_("kortin perusteella"))
+        return cues.note(mention) if cues else str(_("kortin perusteella"))
     if mention.confirm:
         return str(_("sanaston ulkopuolelta, vahvista"))
     return ""

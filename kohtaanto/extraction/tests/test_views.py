@@ -177,6 +177,25 @@ def test_suggestions_show_languages_experience_card_skills_and_ad_fields(
     assert "kortin perusteella" in html
 
 
+def test_a_skill_a_job_title_implies_is_offered_with_the_words_that_imply_it(
+    client_as: Callable[..., Client], concepts: dict[str, Any]
+) -> None:
+    # the title table (extraction/data/implied_skills.csv) names the skill by its ESCO URI
+    forklift = ConceptFactory(
+        uri="http://data.europa.eu/esco/skill/28cb374e-6261-4133-8371-f9a5470145da",
+        fi="trukinajo",
+        en="operate forklift",
+    )
+
+    html = suggest(
+        client_as("counsellor"), "Työskentelin trukinkuljettajana viisi vuotta.", **HTMX
+    ).content.decode()
+
+    assert f'value="{forklift.id}" id="skills-implied-{forklift.id}">' in html
+    assert "päätelty sanoista ”trukinkuljettajana”" in html
+    assert "kortin perusteella" not in html
+
+
 def test_ad_pay_is_written_as_the_reader_writes_numbers(
     client_as: Callable[..., Client], concepts: dict[str, Any]
 ) -> None:

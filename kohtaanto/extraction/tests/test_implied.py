@@ -1,0 +1,190 @@
+"""Skills implied by a job title, a licence word or a tool the work is done with (`implied.py`)."""
+
+import csv
+import re
+
+import pytest
+
+from kohtaanto.extraction.engine import Engine, ExtractionResult
+from kohtaanto.extraction.implied import KINDS, TABLE, read_table
+from kohtaanto.extraction.vocabulary_csv import VocabularySource
+from kohtaanto.taxonomy.vocabulary_files import VOCABULARY_DIR
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    """The engine over the shipped vocabulary's files (no database)."""
+    return Engine(VocabularySource())
+
+
+def implied(result: ExtractionResult, text: str) -> dict[str, str]:
+    """Implied skill → the words that implied it, for what the text says the person has."""
+    return {m.label: text[slice(*m.spans[0])] for m in result.concepts if m.implied}
+
+
+def labels(result: ExtractionResult) -> set[str]:
+    return {m.label for m in result.concepts}
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "cue"),
+    [
+        ("Työskentelin trukinkuljettajana viisi vuotta.", "trukinajo", "trukinkuljettajana"),
+        ("Haluan kouluttautua hitsaajaksi.", "hitsaus", "hitsaajaksi"),
+        ("Tarvitsemme lisää trukinkuljettajia.", "trukinajo", "trukinkuljettajia"),
+        ("Haemme kirvesmiehiä ja kirvesmiestä.", "kirvesmiestyöt", "kirvesmiehiä"),
+        ("Olen levysepänhitsaaja.", "hitsaus", "levysepänhitsaaja"),  # a compound's head
+        ("Kunnossapitoasentaja, Pietarsaari.", "koneiden huolto", "Kunnossapitoasentaja"),
+        ("Jag har jobbat som truckförare i tio år.", "truckkörning", "truckförare"),
+        ("Vi söker kranförare till hamnen.", "krankörning", "kranförare"),
+    ],
+)
+def test_a_job_title_implies_the_work_it_names(
+    engine: Engine, text: str, skill: str, cue: str
+) -> None:
+    result = engine.extract(text)
+
+    assert implied(result, text)[skill] == cue
+
+
+def test_a_title_may_imply_more_than_one_skill(engine: Engine) -> None:
+    text = "Satamaoperaattori hakee ahtaajia."
+
+    assert implied(engine.extract(text), text) == {"lastata": "ahtaajia", "lossaus": "ahtaajia"}
+
+
+def test_welding_of_a_swedish_welder_is_reported_once(engine: Engine) -> None:
+    result = engine.extract("Jag har jobbat som svetsare.")
+
+    assert [m.label for m in result.concepts if m.type == "skill"] == ["svetsning"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vastaat 15 hitsaajan työn organisoinnista.",  # genitive: their work, not yours
+        "Koulutus on tarkoitettu trukinkuljettajille.",  # allative: who the course is for
+        "Johdat vuorosi trukinkuljettajia.",  # someone you lead
+        "Kursen passar truckförare och kranförare.",
+        "Utbildning för truckförare.",
+    ],
+)
+def test_a_title_that_is_somebody_else_implies_nothing(engine: Engine, text: str) -> None:
+    result = engine.extract(text)
+
+    assert not [m for m in result.concepts + result.negated if m.implied]
+
+
+def test_a_negated_title_negates_what_it_implies(engine: Engine) -> None:
+    result = engine.extract("En ole koskaan työskennellyt trukinkuljettajana.")
+
+    assert "trukinajo" not in labels(result)
+    assert [(m.label, m.implied) for m in result.negated if m.type == "skill"] == [
+        ("trukinajo", True)
+    ]
+
+
+def test_a_named_skill_is_reported_as_named(engine: Engine) -> None:
+    result = engine.extract("Haemme trukinkuljettajaa. Trukinajo on hallussa.")
+
+    assert [(m.label, m.implied) for m in result.concepts if m.type == "skill"] == [
+        ("trukinajo", False)
+    ]
+
+
+def test_an_implied_general_skill_gives_way_to_the_kind_named(engine: Engine) -> None:
+    result = engine.extract("Haemme hitsaajaa MIG/MAG-hitsaukseen.")
+
+    assert {"MIG-hitsaus", "MAG-hitsaus"} <= labels(result) and "hitsaus" not in labels(result)
+
+
+def test_a_named_skill_does_not_give_way_to_an_implied_kind(engine: Engine) -> None:
+    text = "Sorvaus on tuttua. Sorvaan myös CNC:llä."
+    result = engine.extract(text)
+
+    assert implied(result, text) == {"CNC-sorvaus": "Sorvaan myös CNC:llä"}
+    assert "sorvaus" in labels(result)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sorvaan ja jyrsin CNC:llä.", {"CNC-sorvaus", "CNC-jyrsintä"}),
+        ("Levyjen leikkaus plasmalla hoituu.", {"plasmaleikkaus"}),
+        ("Jag svarvar och fräser med CNC.", {"CNC-svarvning", "CNC-fräsning"}),
+    ],
+)
+def test_work_done_with_an_instrument_implies_operating_it(
+    engine: Engine, text: str, expected: set[str]
+) -> None:
+    result = engine.extract(text)
+
+    assert expected <= set(implied(result, text))
+
+
+def test_an_instrument_needs_its_case_or_preposition(engine: Engine) -> None:
+    assert not implied(engine.extract("Sorvaan ja jyrsin. CNC on tuttu."), "")
+    assert not implied(engine.extract("Jag svarvar och fräser. CNC kan jag."), "")
+
+
+def test_work_not_done_with_an_instrument_is_negated(engine: Engine) -> None:
+    result = engine.extract("Levyjä en leikkaa plasmalla.")
+
+    assert "plasmaleikkaus" not in labels(result)
+    assert "plasmaleikkaus" in {m.label for m in result.negated if m.implied}
+
+
+def test_a_licence_word_without_its_class_implies_driving(engine: Engine) -> None:
+    fi = engine.extract("Ajokortti tarvitaan.")
+    sv = engine.extract("Jag har inget körkort.")
+
+    assert implied(fi, "Ajokortti tarvitaan.") == {"ajoneuvon kuljettaminen": "Ajokortti"}
+    assert [(m.label, m.implied) for m in sv.negated] == [("framföra fordon", True)]
+
+
+def test_implied_skills_in_the_json_form(engine: Engine) -> None:
+    data = engine.extract("Olen trukinkuljettaja.").as_dict()
+
+    skill = next(c for c in data["concepts"] if c["type"] == "skill")  # type: ignore[union-attr]
+    assert skill["implied"] is True and skill["spans"] == [[5, 21]]  # type: ignore[index]
+
+
+def _vocabulary(name: str) -> list[dict[str, str]]:
+    with (VOCABULARY_DIR / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _labels(row: dict[str, str], lang: str) -> set[str]:
+    return {row[lang].casefold(), *(alt.casefold() for alt in row[f"{lang}_alt"].split("|") if alt)}
+
+
+def test_the_table_refers_to_the_vocabulary() -> None:
+    """Every title is an occupation label of the vocabulary in its language; every skill a
+    vocabulary skill, named in the `skill` column by its label in that language; a licence word
+    implies only what every licence of the vocabulary written with it evidences."""
+    skills = {row["uri"]: row for row in _vocabulary("skills.csv")}
+    titles = {
+        (lang, label)
+        for row in _vocabulary("occupations.csv")
+        for lang in ("fi", "sv")
+        for label in _labels(row, lang)
+    }
+    requirements = _vocabulary("requirements.csv")
+    with TABLE.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+
+    assert len(rows) == len(read_table()) > 100
+    for row in rows:
+        assert row["kind"] in KINDS and row["lang"] in ("fi", "sv"), row
+        assert row["skill"] == skills[row["skill_uri"]][row["lang"]], row
+        if row["kind"] == "title":
+            assert (row["lang"], row["cue"].casefold()) in titles, row
+        else:
+            evidenced = {
+                r["esco_uri"]
+                for r in requirements
+                if any(
+                    row["cue"] in re.split(r"[\s-]+", label) for label in _labels(r, row["lang"])
+                )
+            }
+            assert evidenced == {row["skill_uri"]}, row
