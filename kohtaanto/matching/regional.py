@@ -159,18 +159,29 @@ def regional_occupation_gaps(*, actor: Any = None, area: EmploymentArea) -> list
 
 # --- the chart (inline SVG, no script, no library: the approach of finance/charts.py) --------
 
-WIDTH = 720
-ROW, LABEL_W, RIGHT, TOP = 26, 260, 48, 28
+# Narrow enough to be drawn at about nine tenths of its size on a 390 px phone (13 px labels
+# stay readable there) and scaled up a little on a desktop (CSS caps it at 30rem). Each row's
+# label stands on its own line above its two bars, which then have the whole width.
+WIDTH = 400
+TOP = 28  # the legend
+LABEL_H, BAR_H, BAR_GAP, ROW_GAP = 16, 11, 2, 10
+ROW = LABEL_H + 2 * BAR_H + BAR_GAP + ROW_GAP
+VALUE_ROOM = 36  # the figure after the longest bar
 CHART_ROWS = 15
 
 
 @dataclass(frozen=True)
 class Bar:
     label: str
-    y: str
-    text_y: str
+    label_y: str
+    demand_y: str
+    supply_y: str
     demand_w: str
     supply_w: str
+    demand_text_x: str
+    supply_text_x: str
+    demand_text_y: str
+    supply_text_y: str
     demand: int
     supply: int
     gap: int
@@ -180,10 +191,8 @@ class Bar:
 class GapChart:
     width: int
     height: int
-    left: int
     bars: list[Bar]
-    bar_h: str
-    top: int
+    bar_h: int
 
 
 def gap_chart(gaps: list[SkillGap]) -> GapChart:
@@ -191,32 +200,40 @@ def gap_chart(gaps: list[SkillGap]) -> GapChart:
     point, formatted here: a template would localise a float ("12,5"), which SVG misreads."""
     shown = gaps[:CHART_ROWS]
     top_value = max([1, *(g.demand for g in shown), *(g.supply for g in shown)])
-    plot_w = WIDTH - LABEL_W - RIGHT
-    bar_h = (ROW - 6) / 2
+    plot_w = WIDTH - VALUE_ROOM
 
-    def width(value: int) -> str:
-        return f"{plot_w * value / top_value:.1f}"
+    def width(value: int) -> float:
+        return plot_w * max(value, 0) / top_value
 
-    bars = [
-        Bar(
-            label=g.concept.label(),
-            y=f"{TOP + i * ROW:.1f}",
-            text_y=f"{TOP + i * ROW + bar_h + 2:.1f}",
-            demand_w=width(g.demand),
-            supply_w=width(g.supply),
-            demand=g.demand,
-            supply=g.supply,
-            gap=g.gap,
+    def f(number: float) -> str:
+        return f"{number:.1f}"
+
+    bars = []
+    for i, g in enumerate(shown):
+        y = TOP + i * ROW
+        demand_y, supply_y = y + LABEL_H, y + LABEL_H + BAR_H + BAR_GAP
+        bars.append(
+            Bar(
+                label=g.concept.label(),
+                label_y=f(y + LABEL_H - 4),
+                demand_y=f(demand_y),
+                supply_y=f(supply_y),
+                demand_w=f(width(g.demand)),
+                supply_w=f(width(g.supply)),
+                demand_text_x=f(width(g.demand) + 4),
+                supply_text_x=f(width(g.supply) + 4),
+                demand_text_y=f(demand_y + BAR_H - 1),
+                supply_text_y=f(supply_y + BAR_H - 1),
+                demand=g.demand,
+                supply=g.supply,
+                gap=g.gap,
+            )
         )
-        for i, g in enumerate(shown)
-    ]
     return GapChart(
         width=WIDTH,
-        height=TOP + ROW * len(shown) + 8,
-        left=LABEL_W,
+        height=TOP + ROW * len(shown),
         bars=bars,
-        bar_h=f"{bar_h:.1f}",
-        top=TOP,
+        bar_h=BAR_H,
     )
 
 

@@ -107,9 +107,10 @@ def test_other_areas_actor_is_refused(region: Any, make_user: Any) -> None:
 def test_chart_bars_scale_to_the_largest_value(region: Any) -> None:
     chart = gap_chart(regional_skill_gaps(area=region.area))
     welding, drawings = chart.bars
-    assert welding.demand_w == "412.0"  # the widest bar fills the plot (720 − 260 − 48)
-    assert drawings.demand_w == f"{412 * 2 / 5:.1f}"
-    assert "," not in welding.y
+    assert welding.demand_w == "364.0"  # the widest bar fills the plot (400 − 36 for its figure)
+    assert drawings.demand_w == f"{364 * 2 / 5:.1f}"
+    assert welding.demand_text_x == "368.0"  # the figure just after the bar
+    assert "," not in welding.demand_y
 
 
 @pytest.mark.parametrize("role", [Role.COUNSELLOR, Role.BUSINESS_ADVISOR, Role.FINANCE])

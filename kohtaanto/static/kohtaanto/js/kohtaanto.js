@@ -18,6 +18,23 @@ document.addEventListener("DOMContentLoaded", function () {
       input.setAttribute("aria-describedby", ids.join(" "));
     }
   });
+  // A table wider than the screen scrolls inside its .table-wrap: let the keyboard reach that
+  // region to scroll it, named after the table's caption (WCAG 2.1.1).
+  function scrollingTables() {
+    document.querySelectorAll(".table-wrap:not([tabindex])").forEach(function (wrap) {
+      if (wrap.scrollWidth <= wrap.clientWidth) {
+        return;
+      }
+      wrap.setAttribute("tabindex", "0");
+      var caption = wrap.querySelector("caption");
+      if (!wrap.hasAttribute("role") && caption && caption.textContent.trim()) {
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", caption.textContent.trim());
+      }
+    });
+  }
+  scrollingTables();
+  window.addEventListener("resize", scrollingTables);
   // After a refused submit, take the reader to the list of errors (WCAG 3.3.1, 3.3.3).
   var summary = document.querySelector("[data-error-summary]");
   if (summary) {
