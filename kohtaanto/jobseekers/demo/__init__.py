@@ -2,8 +2,9 @@
 
 Everyone is made up: names are random pairs of common Finnish and Swedish names, and every
 identity code is in the temporary range 900–999 (never a permanent, real person's code).
-Profiles use the shipped vocabulary when the taxonomy demo has loaded it; missing concepts
-are skipped. Re-running adds nobody twice (people are keyed by external_id DEMO-JS-nnn).
+Profiles use the shipped vocabulary when the taxonomy demo has loaded it, with skills of the
+occupations people have worked in (demo/skills.py); missing concepts are skipped. Re-running
+adds nobody twice (people are keyed by external_id DEMO-JS-nnn).
 """
 
 import random
@@ -15,6 +16,7 @@ from kohtaanto.accounts.models import EmploymentArea, PartnerOrganisation, User
 from kohtaanto.employers.models import Company
 from kohtaanto.jobseekers.demo.people import person_add
 from kohtaanto.jobseekers.demo.population import ARCHETYPES, CARD
+from kohtaanto.jobseekers.demo.skills import occupation_profiles
 from kohtaanto.jobseekers.models import JobSeeker
 from kohtaanto.jobseekers.selectors import operation_default
 from kohtaanto.taxonomy.models import Concept
@@ -43,6 +45,7 @@ def generate(*, rng: random.Random, area: EmploymentArea, users: dict[str, User]
     companies = list(Company.objects.filter(employment_area=area).order_by("pk")[:20])
     labels = {label for a in ARCHETYPES for label in (*a.skills, *a.targets)}
     concepts = _concepts(labels | set(CARD.values()))
+    profiles = occupation_profiles({o for a in ARCHETYPES for o in (*a.worked, *a.earlier)})
     used = set(
         JobSeeker.objects.filter(employment_area=area)
         .exclude(identity_code_digest="")
@@ -59,11 +62,15 @@ def generate(*, rng: random.Random, area: EmploymentArea, users: dict[str, User]
         external_id = f"DEMO-JS-{number:03d}"
         # Draw every person's values even when they exist, so that the others stay the same.
         archetype = rng.choices(ARCHETYPES, weights=weights)[0]
-        person_rng = random.Random(rng.random())
+        seed = rng.random()
+        person_rng = random.Random(seed)
+        # The profile's skills have a generator of their own (jobseekers/demo/skills.py).
+        skills_rng = random.Random(f"skills:{seed!r}")
         if external_id in existing:
             continue
         person_add(
             person_rng,
+            skills_rng=skills_rng,
             external_id=external_id,
             archetype=archetype,
             counsellor=counsellor,
@@ -73,6 +80,7 @@ def generate(*, rng: random.Random, area: EmploymentArea, users: dict[str, User]
             partners=[p for p in (kpedu, centria) if p is not None],
             companies=companies,
             concepts=concepts,
+            occupation_profiles=profiles,
             used=used,
             today=today,
         )

@@ -14,6 +14,7 @@ from kohtaanto.jobseekers.demo.population import (
     demo_identity_code,
     person_name,
 )
+from kohtaanto.jobseekers.demo.skills import skills_add
 from kohtaanto.jobseekers.models import ConsentPurpose, JobSeeker, SkillSource
 from kohtaanto.jobseekers.rules import follow_up_due_on
 from kohtaanto.jobseekers.services.consents import consent_give
@@ -39,7 +40,14 @@ from kohtaanto.jobseekers.validation import EntryData, ExitData
 from kohtaanto.taxonomy.models import Concept
 
 
-def person_add(rng: random.Random, *, external_id: str, archetype: Archetype, **ctx: Any) -> None:
+def person_add(
+    rng: random.Random,
+    *,
+    skills_rng: random.Random,
+    external_id: str,
+    archetype: Archetype,
+    **ctx: Any,
+) -> None:
     today: datetime.date = ctx["today"]
     counsellor: User = ctx["counsellor"]
     language = rng.choices(["fi", "sv", "other"], weights=[70, 18, 12])[0]
@@ -66,6 +74,7 @@ def person_add(rng: random.Random, *, external_id: str, archetype: Archetype, **
         counsellors=[counsellor] if counsellor.role == "counsellor" else [],
     )
     _profile(rng, person, archetype, language, ctx)
+    skills_add(skills_rng, person, archetype, ctx)
     consent_start = today - datetime.timedelta(days=rng.randrange(20, 300))
     consent_give(
         actor=counsellor,

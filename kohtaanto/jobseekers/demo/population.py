@@ -63,6 +63,10 @@ class Archetype:
     targets: tuple[str, ...]
     training: str
     weight: int
+    # Occupations (vocabulary labels) the person has worked in, and earlier jobs: most of the
+    # profile's skills come from them (jobseekers/demo/skills.py).
+    worked: tuple[str, ...] = ()
+    earlier: tuple[str, ...] = ()
 
 
 ARCHETYPES = (
@@ -81,6 +85,8 @@ ARCHETYPES = (
         ("levyseppä-hitsaaja",),
         "Hitsauksen RekryKoulutus (KPEDU)",
         12,
+        worked=("levyseppä-hitsaaja", "hitsaaja"),
+        earlier=("metallituotteiden kokoonpanija", "hiekkapuhaltaja"),
     ),
     Archetype(
         "machinist",
@@ -97,6 +103,8 @@ ARCHETYPES = (
         ("CNC-koneistaja", "sorvari"),
         "CNC-koneistuksen TäsmäKoulutus (KPEDU)",
         10,
+        worked=("CNC-koneistaja", "sorvari", "jyrsijä"),
+        earlier=("porakoneen käyttäjä", "tuotantotyöntekijä"),
     ),
     Archetype(
         "warehouse",
@@ -112,6 +120,8 @@ ARCHETYPES = (
         ("varastotyöntekijä", "trukinkuljettaja"),
         "Logistiikan ja varastotyön koulutus (KPEDU)",
         10,
+        worked=("varastotyöntekijä", "trukinkuljettaja", "keräilijä"),
+        earlier=("kuorma-autonkuljettaja", "tuotantotyöntekijä"),
     ),
     Archetype(
         "assembly",
@@ -126,6 +136,8 @@ ARCHETYPES = (
         ("koneasentaja", "metallituotteiden kokoonpanija"),
         "Konepajan kokoonpanotyön koulutus",
         8,
+        worked=("koneasentaja", "metallituotteiden kokoonpanija"),
+        earlier=("tuotantotyöntekijä", "sähkökokoonpanija"),
     ),
     Archetype(
         "automation",
@@ -140,6 +152,8 @@ ARCHETYPES = (
         ("automaatioasentaja", "teollisuussähköasentaja"),
         "Teollisuusautomaation täydennyskoulutus (Centria)",
         6,
+        worked=("automaatioasentaja", "teollisuussähköasentaja"),
+        earlier=("sähköasentaja", "sähkökokoonpanija"),
     ),
     Archetype(
         "maintenance",
@@ -148,6 +162,8 @@ ARCHETYPES = (
         ("teollisuusmekaanikko",),
         "Kunnossapidon MuutosKoulutus",
         6,
+        worked=("teollisuusmekaanikko",),
+        earlier=("koneasentaja", "hydrauliikka-asentaja"),
     ),
     Archetype(
         "career_changer_service",
@@ -156,6 +172,8 @@ ARCHETYPES = (
         ("metallituotteiden kokoonpanija", "varastotyöntekijä"),
         "Teollisuuden perustaitojen koulutus",
         5,
+        worked=("elintarviketyöntekijä",),
+        earlier=("keräilijä",),
     ),
     Archetype(
         "career_changer_office",
@@ -170,6 +188,8 @@ ARCHETYPES = (
         ("metallituotteiden laaduntarkastaja",),
         "Laadunvarmistuksen täsmäkoulutus (Centria)",
         3,
+        worked=("ostaja",),
+        earlier=("logistiikka-analyytikko",),
     ),
 )
 FOREIGN_LANGUAGES = ("ar", "ru", "uk", "so", "et")
