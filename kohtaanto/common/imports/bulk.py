@@ -18,6 +18,7 @@ from typing import Any
 from django.db import DEFAULT_DB_ALIAS, connections, models
 from django.utils import timezone
 
+from kohtaanto.common.imports.background import background_copies
 from kohtaanto.common.imports.copy_text import copy_column, copy_rows, text_dumper
 
 _ABSENT = object()
@@ -214,11 +215,15 @@ def rows_insert(
             # COPY streams the rows in one command, formatted here a column at a time.
             sql = f"COPY {plan.table} ({', '.join(plan.columns)}) FROM STDIN"
             dump = text_dumper(cursor.cursor)
-            with cursor.cursor.copy(sql) as copy:
-                for chunk in _batches(rows, BATCH):  # type: ignore[arg-type]
-                    copy.write(plan.copy_text(chunk, dump))
-                    count += len(chunk)
-            return count
+            counted = [0]
+
+            def texts() -> Iterator[str]:
+                for chunk in _batches(rows, BATCH):
+                    counted[0] += len(chunk)
+                    yield plan.copy_text(chunk, dump)
+
+            _copy(cursor, sql, texts())
+            return counted[0]
         for chunk in _batches(rows, _sqlite_batch(plan)):  # type: ignore[arg-type]
             cursor.execute(_values_sql(plan, len(chunk)), _flat(plan.prepared(chunk)))
             count += len(chunk)
@@ -255,12 +260,11 @@ def rows_insert_ids(
             sql = f"COPY {plan.table} ({connection.ops.quote_name(pk_column)}, "
             sql += f"{', '.join(plan.columns)}) FROM STDIN"
             dump = text_dumper(cursor.cursor)
-            with cursor.cursor.copy(sql) as copy:
-                start = 0
-                for chunk in _batches(rows, BATCH):
-                    new = ids[start : start + len(chunk)]
-                    copy.write(plan.copy_text(chunk, dump, new))
-                    start += len(chunk)
+            starts = range(0, len(rows), BATCH)
+            texts = (
+                plan.copy_text(rows[i : i + BATCH], dump, ids[i : i + BATCH]) for i in starts
+            )
+            _copy(cursor, sql, texts)
             return ids
         if not connection.features.can_return_rows_from_bulk_insert:
             # SQLite before 3.35: one row a statement, its id from the cursor.
@@ -277,6 +281,19 @@ def rows_insert_ids(
                 raise RuntimeError("The insert returned fewer ids than it had rows.")
             ids.extend(new)
     return ids
+
+
+def _copy(cursor: Any, sql: str, texts: Iterable[str]) -> None:
+    """One COPY of `texts`: formatted and handed to the import's writer thread inside
+    `copies_in_background()` (common.imports.background), else formatted as it is sent."""
+    writer = background_copies()
+    if writer is not None:
+        if pieces := list(texts):
+            writer.submit(sql, pieces)
+        return
+    with cursor.cursor.copy(sql) as copy:
+        for text in texts:
+            copy.write(text)
 
 
 def _sequence_values(cursor: Any, table: str, column: str, count: int) -> list[int]:

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kohtaanto.accounts.models import EmploymentArea, User
+from kohtaanto.audit.models import AuditEvent
 from kohtaanto.audit.services import audit_event_record
 from kohtaanto.common.imports import (
     ErrorCollector,
@@ -17,6 +18,7 @@ from kohtaanto.common.imports import (
     jsonl_objects,
     text_lines,
 )
+from kohtaanto.common.imports.background import copies_in_background
 from kohtaanto.jobseekers.importers.job_seeker_rows import (
     CHUNK,
     ConceptCache,
@@ -25,6 +27,7 @@ from kohtaanto.jobseekers.importers.job_seeker_rows import (
 )
 from kohtaanto.jobseekers.importers.job_seeker_writer import apply_job_seekers
 from kohtaanto.jobseekers.importers.shared import Progress, T
+from kohtaanto.jobseekers.models import JobSeeker, ProfileSkill, RequirementCard, TargetOccupation
 
 
 def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -66,7 +69,10 @@ def job_seekers_import(
     seen_ids: dict[str, int] = {}
     result = ImportResult()
     any_line = False
-    with transaction.atomic():
+    # The server stores a chunk while the next is read and checked (PostgreSQL; nothing is
+    # read back that the import wrote: a repeated external id is an error before any write).
+    written = (JobSeeker, ProfileSkill, RequirementCard, TargetOccupation, AuditEvent)
+    with transaction.atomic(), copies_in_background(checked=written):
         for chunk in _chunks(objects, CHUNK):
             any_line = True
             known = concepts.load(uri for _n, obj in chunk for uri in concept_uris(obj))

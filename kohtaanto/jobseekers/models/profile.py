@@ -45,7 +45,11 @@ class SkillLevel(models.IntegerChoices):
 class ProfileSkill(TimeStampedModel):
     """A skill or knowledge concept in the person's profile, with level and evidence."""
 
-    job_seeker = models.ForeignKey(JobSeeker, on_delete=models.CASCADE, related_name="skills")
+    # No index of its own: the unique (job_seeker, concept) index leads with it (see
+    # profile_skill_once) and serves every look-up by person; one index less to keep per row.
+    job_seeker = models.ForeignKey(
+        JobSeeker, on_delete=models.CASCADE, related_name="skills", db_index=False
+    )
     concept = models.ForeignKey(
         "taxonomy.Concept", on_delete=models.PROTECT, related_name="+", verbose_name=_("taito")
     )
@@ -72,8 +76,9 @@ class ProfileSkill(TimeStampedModel):
 class RequirementCard(TimeStampedModel):
     """A card, licence or qualification (a concept of type requirement) the person holds."""
 
+    # Looked up by the unique (job_seeker, concept) index (requirement_card_once).
     job_seeker = models.ForeignKey(
-        JobSeeker, on_delete=models.CASCADE, related_name="requirement_cards"
+        JobSeeker, on_delete=models.CASCADE, related_name="requirement_cards", db_index=False
     )
     concept = models.ForeignKey(
         "taxonomy.Concept", on_delete=models.PROTECT, related_name="+", verbose_name=_("kortti")
@@ -104,8 +109,9 @@ class RequirementCard(TimeStampedModel):
 
 
 class TargetOccupation(TimeStampedModel):
+    # Looked up by the unique (job_seeker, concept) index (target_occupation_once).
     job_seeker = models.ForeignKey(
-        JobSeeker, on_delete=models.CASCADE, related_name="target_occupations"
+        JobSeeker, on_delete=models.CASCADE, related_name="target_occupations", db_index=False
     )
     concept = models.ForeignKey(
         "taxonomy.Concept", on_delete=models.PROTECT, related_name="+", verbose_name=_("ammatti")

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db.models import UniqueConstraint
 
 from kohtaanto.audit.models import AuditEvent
 from kohtaanto.common.errors import ImportRejectedError
 from kohtaanto.jobseekers.importers import job_seekers_import, participants_import
-from kohtaanto.jobseekers.models import JobSeeker, ProfileSkill
+from kohtaanto.jobseekers.models import JobSeeker, ProfileSkill, RequirementCard, TargetOccupation
 from kohtaanto.taxonomy.tests.factories import ConceptFactory
 
 DATA = Path(__file__).parent / "data"
@@ -161,3 +162,18 @@ def test_participant_latin1_file_through_the_command(operation, tmp_path):
         stderr=StringIO(),
     )
     assert JobSeeker.objects.get().last_name == "Mäkelä"
+
+
+@pytest.mark.parametrize("model", [ProfileSkill, RequirementCard, TargetOccupation])
+def test_profile_rows_are_found_by_person_through_their_unique_index(model):
+    """The person's foreign key of a profile row has no index of its own (one index less to
+    keep for every row an import writes): the unique (job_seeker, concept) constraint's index
+    leads with it and serves every look-up and cascade by person. Without that constraint the
+    column would need its index back."""
+    assert not model._meta.get_field("job_seeker").db_index
+    leading = [
+        c.fields[0]
+        for c in model._meta.constraints
+        if isinstance(c, UniqueConstraint) and not c.condition
+    ]
+    assert "job_seeker" in leading
