@@ -261,9 +261,7 @@ def rows_insert_ids(
             sql += f"{', '.join(plan.columns)}) FROM STDIN"
             dump = text_dumper(cursor.cursor)
             starts = range(0, len(rows), BATCH)
-            texts = (
-                plan.copy_text(rows[i : i + BATCH], dump, ids[i : i + BATCH]) for i in starts
-            )
+            texts = (plan.copy_text(rows[i : i + BATCH], dump, ids[i : i + BATCH]) for i in starts)
             _copy(cursor, sql, texts)
             return ids
         if not connection.features.can_return_rows_from_bulk_insert:
