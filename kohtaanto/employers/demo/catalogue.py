@@ -236,7 +236,7 @@ JOB_TITLES = ["toimitusjohtaja", "tuotantopäällikkö", "henkilöstöpäällikk
 ACTIVITY_SUBJECTS = [
     (
         "visit",
-        "Yrityskäynti: tuotannon ja rekrytointitarpeiden läpikäynti",
+        "Tuotannon ja rekrytointitarpeiden läpikäynti",
         "Lähetetään kartoitus.",
     ),
     ("call", "Puhelu rekrytoinnista", "Tarjotaan hakijoita ensi viikolla."),
