@@ -97,9 +97,7 @@ def test_finnish_cv_languages_are_confirmed_into_the_profile_with_their_levels(
     message = [
         str(m) for m in client.get(f"/jobseekers/{job_seeker.pk}/profile/").context["messages"]
     ]
-    assert message == [
-        "Profiiliin lisättiin tai päivitettiin 0 taitoa, 0 korttia, 0 tavoiteammattia ja 3 kieltä."
-    ]
+    assert message == ["Profiiliin lisättiin tai päivitettiin 3 kieltä."]
 
 
 def test_swedish_cv_languages_are_confirmed_into_the_profile(
@@ -356,8 +354,8 @@ def test_the_message_counts_only_what_was_added_and_tells_what_the_profile_had(
     response = client.post(url, _as_browser_posts(form), follow=True)
     messages = [str(m) for m in response.context["messages"]]
     assert messages == [
-        "Profiiliin lisättiin tai päivitettiin 1 taito, 0 korttia, 0 tavoiteammattia ja "
-        "0 kieltä. 1 valituista oli jo profiilissa, eikä sitä muutettu."
+        "Profiiliin lisättiin tai päivitettiin 1 taito. "
+        "1 valituista oli jo profiilissa, eikä sitä muutettu."
     ]
     skill = ProfileSkill.objects.get(concept=welding)
     assert (skill.level, skill.source) == (3, SkillSource.COUNSELLOR)

@@ -126,17 +126,30 @@ def test_every_unknown_added_line_is_named_at_once(db):
 @pytest.mark.parametrize(
     ("lang", "message"),
     [
-        ("fi", "Profiiliin lisättiin 3 taitoa, 1 kortti ja 1 tavoiteammatti."),
-        ("sv", "I profilen lades till 3 färdigheter, 1 kort och 1 målyrke."),
-        ("en", "Added to the profile: 3 skills, 1 card and 1 target occupation."),
+        ("fi", "Profiiliin lisättiin tai päivitettiin 3 taitoa, 1 kortti ja 1 tavoiteammatti."),
+        ("sv", "I profilen lades till eller uppdaterades 3 färdigheter, 1 kort och 1 målyrke."),
+        ("en", "Added to or updated in the profile: 3 skills, 1 card and 1 target occupation."),
     ],
 )
 def test_added_counts_use_plural_forms(lang, message):
     with translation.override(lang):
         assert profile_added_message({"skills": 3, "cards": 1, "targets": 1}) == message
     with translation.override("fi"):
-        two = profile_added_message({"skills": 1, "cards": 2, "targets": 0})
-    assert two == "Profiiliin lisättiin 1 taito, 2 korttia ja 0 tavoiteammattia."
+        two = profile_added_message({"skills": 1, "cards": 2, "targets": 0, "languages": 0})
+    # Only the kinds something was added to are named: no "0 tavoiteammattia".
+    assert two == "Profiiliin lisättiin tai päivitettiin 1 taito ja 2 korttia."
+
+
+def test_added_message_when_nothing_changed_says_so():
+    with translation.override("fi"):
+        assert profile_added_message({"skills": 0, "unchanged": 2}) == (
+            "Profiiliin ei lisätty eikä siinä päivitetty mitään. "
+            "2 valituista oli jo profiilissa, eikä niitä muutettu."
+        )
+    with translation.override("sv"):
+        assert profile_added_message({"languages": 1}) == (
+            "I profilen lades till eller uppdaterades 1 språk."
+        )
 
 
 def test_skill_level_is_changed_in_place_from_the_profile_page(client_as, counsellor, job_seeker):

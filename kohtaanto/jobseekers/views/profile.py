@@ -68,26 +68,37 @@ def _profile_page(
 
 
 def profile_added_message(counts: dict[str, int]) -> str:
-    """ "Profiiliin lisättiin tai päivitettiin 3 taitoa, 1 kortti, 1 tavoiteammatti ja 2 kieltä.
-    1 valituista oli jo profiilissa." with each count in its plural form (ngettext); only what
-    was actually added or changed is counted, what the profile already had is told apart."""
-    skills = ngettext("%(n)s taito", "%(n)s taitoa", counts["skills"]) % {"n": counts["skills"]}
-    cards = ngettext("%(n)s kortti", "%(n)s korttia", counts["cards"]) % {"n": counts["cards"]}
-    targets = ngettext("%(n)s tavoiteammatti", "%(n)s tavoiteammattia", counts["targets"]) % {
-        "n": counts["targets"]
-    }
-    languages = ngettext("%(n)s kieli", "%(n)s kieltä", counts["languages"]) % {
-        "n": counts["languages"]
-    }
-    message = _(
-        "Profiiliin lisättiin tai päivitettiin %(skills)s, %(cards)s, %(targets)s ja %(languages)s."
-    ) % {"skills": skills, "cards": cards, "targets": targets, "languages": languages}
-    if counts["unchanged"]:
+    """ "Profiiliin lisättiin tai päivitettiin 3 taitoa, 1 kortti ja 2 kieltä. 1 valituista oli
+    jo profiilissa." with each count in its plural form (ngettext); only the kinds something was
+    actually added to or changed in are named, what the profile already had is told apart."""
+    skills, cards = counts.get("skills", 0), counts.get("cards", 0)
+    targets, languages = counts.get("targets", 0), counts.get("languages", 0)
+    parts = [
+        text
+        for n, text in (
+            (skills, ngettext("%(n)s taito", "%(n)s taitoa", skills) % {"n": skills}),
+            (cards, ngettext("%(n)s kortti", "%(n)s korttia", cards) % {"n": cards}),
+            (
+                targets,
+                ngettext("%(n)s tavoiteammatti", "%(n)s tavoiteammattia", targets) % {"n": targets},
+            ),
+            (languages, ngettext("%(n)s kieli", "%(n)s kieltä", languages) % {"n": languages}),
+        )
+        if n
+    ]
+    if not parts:
+        message = _("Profiiliin ei lisätty eikä siinä päivitetty mitään.")
+    else:
+        items = parts[0]
+        if len(parts) > 1:
+            items = _("%(items)s ja %(last)s") % {"items": ", ".join(parts[:-1]), "last": parts[-1]}
+        message = _("Profiiliin lisättiin tai päivitettiin %(items)s.") % {"items": items}
+    if unchanged := counts.get("unchanged", 0):
         already = ngettext(
             "%(n)s valituista oli jo profiilissa, eikä sitä muutettu.",
             "%(n)s valituista oli jo profiilissa, eikä niitä muutettu.",
-            counts["unchanged"],
-        ) % {"n": counts["unchanged"]}
+            unchanged,
+        ) % {"n": unchanged}
         message = f"{message} {already}"
     return message
 
