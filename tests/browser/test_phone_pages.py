@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.test import Client
 
@@ -25,6 +26,7 @@ from kohtaanto.jobseekers.tests.factories import (
     ParticipationFactory,
 )
 from kohtaanto.matching.engine import loader
+from kohtaanto.programme.operations import load_programmes
 from kohtaanto.taxonomy.models import ConceptRelation, RelationKind
 from kohtaanto.taxonomy.tests.factories import (
     ConceptFactory,
@@ -61,6 +63,9 @@ def _region(area: Any) -> dict[str, Any]:
     """A counsellor's client with skills, a card and an ESF+ participation; an occupation
     whose essential skills she partly has; an open vacancy that asks for them."""
     loader._CACHE.clear()
+    # The dated programme rules come from a data migration; a transactional test run before
+    # this one empties the tables, so they are loaded again (idempotent).
+    load_programmes(django_apps)
     kokkola = Municipality.objects.get(code="272")
     counsellor = UserFactory(role=Role.COUNSELLOR, employment_area=area)
     # factory_boy's metaclass hides the models' types from mypy

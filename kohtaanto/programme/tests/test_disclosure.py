@@ -15,6 +15,7 @@ from kohtaanto.common.errors import DomainError
 from kohtaanto.jobseekers.models import ParticipationSpecialCategory
 from kohtaanto.jobseekers.tests.factories import ParticipationFactory
 from kohtaanto.programme.disclosure import SUPPRESSED, check_period, protect_records
+from kohtaanto.programme.models import ProgrammeRules
 
 TOTALS_ONLY = [Role.AUDITOR, Role.COUNSELLOR, Role.BUSINESS_ADVISOR, Role.FINANCE]
 
@@ -134,3 +135,15 @@ def test_steering_report_pdf_shows_small_counts_as_less_than_five(client_as, one
     assert response.status_code == 200
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     assert SUPPRESSED in text
+
+
+@pytest.mark.parametrize("query", ["", "?operation={op}&start=2026-01-01&end=2026-12-31"])
+def test_indicator_page_without_rules_in_force_says_so_and_does_not_fail(client_as, query):
+    """A participant whose entry day no programme rules cover: the page tells what to add,
+    whether the period is the default one (no form sent) or one the coordinator chose."""
+    participation = ParticipationFactory(entry_date=date(2026, 3, 2))
+    ProgrammeRules.objects.all().delete()
+    client = client_as(Role.COORDINATOR)
+    page = client.get("/programme/indicators/" + query.format(op=participation.operation_id))
+    assert page.status_code == 200
+    assert "ei ole voimassa hankkeen laskentasääntöjä" in page.content.decode()

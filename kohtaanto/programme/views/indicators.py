@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from kohtaanto.common.errors import DomainError, NotFoundError
+from kohtaanto.common.forms import show_refusal
 from kohtaanto.common.paging import query_without
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.programme import exports, selectors
@@ -40,7 +41,12 @@ def indicators(request: AuthenticatedHttpRequest) -> HttpResponse:
                 actor=request.user, operation=operation, start=start, end=end
             )
         except DomainError as error:
-            form.add_error(None, error.message)
+            # The refusal on the form when it was sent; above the default period's form,
+            # which has nothing bound to carry an error, as a message.
+            if form.is_bound:
+                show_refusal(form, error)
+            else:
+                messages.error(request, error.message)
             records = None
     if chosen is not None and records is not None:
         table = records
