@@ -34,6 +34,7 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     IntegerField,
+    Min,
     Q,
     Value,
     When,
@@ -61,6 +62,7 @@ from kohtaanto.programme.indicators import (
     entity_codes,
 )
 from kohtaanto.programme.models import ProgrammeRules
+from kohtaanto.programme.selectors.rules import RulesBook
 
 # Special-category answers (GDPR Art. 9) are encrypted at rest, so the database cannot compare
 # them: these indicators are counted in Python over the period's entries, after decryption.
@@ -235,7 +237,18 @@ def participant_counts(
     for code, name in LONGER_TERM_RESULT_FIELDS.items():
         aggregates[code] = Count("pk", filter=six_months & Q(**{name: True}))
     qs = Participation.objects.filter(operation=operation).filter(entered | left | six_months)
-    rows = _annotated(_with_leap_parts(qs)).order_by().values("gender").annotate(**aggregates)
+    rows = list(
+        _annotated(_with_leap_parts(qs))
+        .order_by()
+        .values("gender")
+        .annotate(**aggregates, _first_entry=Min("entry_date", filter=entered))
+    )
+    first_entries = [row["_first_entry"] for row in rows if row["_first_entry"] is not None]
+    if first_entries:
+        # The Python rules take the rules in force on each counted entry day and refuse a day
+        # that none covers (RulesBook.on); so do the counts, rather than count nobody as
+        # long-term unemployed on such a day.
+        RulesBook(rules).on(min(first_entries))
     result: dict[str, dict[str, int]] = {code: {} for code in aggregates}
     result.update(_special_category_counts(operation=operation, start=start, end=end))
     for row in rows:
