@@ -77,8 +77,9 @@ def viability(similarity: float, *, shared: int, thin_profile: bool = False) -> 
 
 
 def career_moves(*, job_seeker: JobSeeker, top: int = 10) -> CareerMoves:
-    """The `top` occupations by similarity (at least one skill in common) after the person's
-    target occupations, which are always listed first. Checks no permission: the caller does."""
+    """The `top` occupations by similarity after the person's target occupations, which are
+    always listed first: those with at least `MATCHING_MOBILITY_MIN_SHARED` essential skills in
+    common, or one for a thin profile. Checks no permission: the caller does."""
     own = set(job_seeker.skills.values_list("concept_id", flat=True))
     targets = list(
         job_seeker.target_occupations.order_by("pk").values_list("concept_id", flat=True)
@@ -94,7 +95,10 @@ def career_moves(*, job_seeker: JobSeeker, top: int = 10) -> CareerMoves:
     size = np.asarray(m.sum(axis=1)).ravel()
     similarity = np.divide(have, size, out=np.zeros_like(have), where=size > 0)
     target_rows = [position[t] for t in targets if t in position]
-    ranked = [int(i) for i in np.argsort(-similarity, kind="stable") if similarity[i] > 0]
+    # A full profile's move needs the skills in common a verdict needs (one shared skill out
+    # of many is no nearby occupation); a thin profile's moves, not assessed, need one.
+    least = 1 if thin else settings.MATCHING_MOBILITY_MIN_SHARED
+    ranked = [int(i) for i in np.argsort(-similarity, kind="stable") if have[i] >= least]
     order = target_rows + [i for i in ranked if i not in target_rows][: max(top, 0)]
     skill_ids = [k for k, _ in sorted(skill_index.items(), key=lambda kv: kv[1])]
 

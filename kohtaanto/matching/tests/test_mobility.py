@@ -48,20 +48,31 @@ def tiny(world):
     return _occupation("setter", "koneenasettaja", [world.c["cnc"], *_others("set", 2)])
 
 
+@pytest.fixture
+def wide(world):
+    """CNC machining, drawings and six skills the welder lacks: 2 of 8 in common (25 %)."""
+    return _occupation(
+        "fitter", "asentaja", [world.c["cnc"], world.c["drawings"], *_others("fit", 6)]
+    )
+
+
 def _moves(world, actor, **kwargs):
     career = career_moves_for_job_seeker(actor=actor, job_seeker=world.people["welder"], **kwargs)
     return career, {m.occupation.pk: m for m in career.moves}
 
 
-def test_thin_profile_gets_no_hard_move_verdict(world, coordinator, far, settings) -> None:
+def test_thin_profile_gets_no_hard_move_verdict(world, coordinator, far, wide, settings) -> None:
     career, moves = _moves(world, coordinator)
     assert career.thin_profile and career.profile_skills == 3
     assert moves[far.pk].similarity == round(1 / 6, 4) and moves[far.pk].viability == NOT_ASSESSED
+    assert moves[wide.pk].viability == NOT_ASSESSED
     # A close occupation is still named: a thin profile's share is a lower bound.
     assert moves[world.c["cnc_occ"].pk].viability == HIGHLY_VIABLE
     settings.MATCHING_MOBILITY_MIN_PROFILE_SKILLS = 3
     career, moves = _moves(world, coordinator)
-    assert not career.thin_profile and moves[far.pk].viability == NOT_VIABLE
+    assert not career.thin_profile and moves[wide.pk].viability == NOT_VIABLE
+    # One skill in common out of six is no nearby occupation for a full profile: not listed.
+    assert far.pk not in moves
 
 
 def test_one_shared_skill_is_no_viable_move(world, coordinator, tiny, settings) -> None:
@@ -70,7 +81,7 @@ def test_one_shared_skill_is_no_viable_move(world, coordinator, tiny, settings) 
     assert moves[tiny.pk].shared == 1 and moves[tiny.pk].essential == 3
     assert moves[tiny.pk].viability == NOT_ASSESSED
     settings.MATCHING_MOBILITY_MIN_PROFILE_SKILLS = 3
-    assert _moves(world, coordinator)[1][tiny.pk].viability == NOT_VIABLE
+    assert tiny.pk not in _moves(world, coordinator)[1]
     settings.MATCHING_MOBILITY_MIN_SHARED = 1
     assert _moves(world, coordinator)[1][tiny.pk].viability == VIABLE
 
