@@ -152,8 +152,17 @@ def posts(world):
 @pytest.mark.parametrize("role", ALL_ROLES)
 def test_every_page_is_open_to_its_roles_and_404_to_the_others(client_as, world, role):
     client = client_for(client_as, role)
+    app = world["application"].pk
+    deciding = {
+        reverse("finance:application_approve", args=[app]),
+        reverse("finance:application_reject", args=[app]),
+    }
     for url, roles in pages(world):
         expected = 200 if role in roles else 404
+        if expected == 200 and url in deciding:
+            # The role may decide, but these users hold no delegation: back to the application
+            # (test_decision_buttons_only_for_who_has_a_delegation_in_force has one who does).
+            expected = 302
         assert client.get(url).status_code == expected, (role, url)
 
 
@@ -834,9 +843,14 @@ def test_decision_buttons_only_for_who_has_a_delegation_in_force(client_as, worl
     reject = reverse("finance:application_reject", args=[world["application"].pk])
 
     # The finance role may decide grants, but this officer has no delegation.
-    page = client_as(make_user(Role.FINANCE)).get(url).content.decode()
+    officer = client_as(make_user(Role.FINANCE))
+    page = officer.get(url).content.decode()
     assert approve not in page and reject not in page
     assert "Sinulla ei ole voimassa olevaa päätösvaltaa" in page
+    # Nor is the decision form shown to them at its own address: back to the application.
+    for address in (approve, reject):
+        response = officer.get(address)
+        assert response.status_code == 302 and response["Location"] == url
 
     delegated = make_user(Role.COORDINATOR)
     give_delegation(delegated)

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -41,6 +42,12 @@ def _decide(
     application = selectors.grant_application_get_for_actor(actor=request.user, id=id)
     if application.status != GrantApplication.Status.RECEIVED:
         raise NotFoundError(_("Ei löytynyt."))
+    if request.method != "POST" and not selectors.may_decide_grants(
+        actor=request.user, area_id=application.employment_area_id, on=timezone.localdate()
+    ):
+        # No delegation in force: no decision form to fill in for nothing. The application's
+        # page says why (a post is refused by the service with the same reason).
+        return redirect("finance:application_detail", id=application.pk)
     bound = form(application)
     if request.method == "POST" and bound.is_valid():
         decision = attempt(
