@@ -67,12 +67,8 @@ class BackgroundCopies:
             with self._connection.wrap_database_errors:
                 raise self.error
 
-    def finish(self) -> None:
-        """Wait for every queued COPY; raise the first that failed."""
-        self._stop()
-        self.raise_error()
-
-    def _stop(self) -> None:
+    def stop(self) -> None:
+        """Wait for every queued COPY (after a failure, only for the one running)."""
         if self._thread.is_alive():
             self._jobs.put(_STOP)
             self._thread.join()
@@ -115,16 +111,15 @@ def copies_in_background(
     token = _active.set(writer)
     try:
         yield
-        writer.finish()
-    except BaseException as exc:
-        writer._stop()
-        if writer.error is not None and writer.error is not exc.__cause__:
-            # The real cause: the importing thread's own error is then "transaction aborted".
-            try:
-                writer.raise_error()
-            except BaseException as cause:
-                raise cause from exc
+    except BaseException:
+        writer.stop()
+        # A failed COPY is the real cause: the importing thread's own error is then
+        # "transaction aborted" (and stays in the traceback as the context).
+        writer.raise_error()
         raise
+    else:
+        writer.stop()
+        writer.raise_error()
     finally:
         _active.reset(token)
     if constraints:
