@@ -14,7 +14,9 @@ Score of person p for vacancy v, a weighted mean of components in 0..1 (README "
 - profile: cosine of the idf-weighted expanded person vector and the vacancy's weights;
 - occupation: cosine of the person's vector and the mean of all vacancies that carry the same
   occupation label (what employers ask of that occupation, learned from the vacancies, never
-  from ESCO's occupation profiles); a vacancy without a label is its own mean;
+  from ESCO's occupation profiles); a vacancy without a label is its own mean; less
+  `Weights.typicality` per nat by which the person's skills are less typical of the label
+  than of the label they are most typical of (`typicality.py`), never below 0;
 - target: the vacancy's occupation is one of the person's targets (or in the same ISCO group);
 - location: same municipality or remote 1, then linear decay over the commuting distance;
 - language: the person can work in the area's working language.
@@ -42,6 +44,7 @@ from kohtaanto.matching.engine.rows import (
     replace_values,
     row_normalise,
 )
+from kohtaanto.matching.engine.typicality import LabelModel
 from kohtaanto.matching.engine.weights import Weights
 
 __all__ = ["COMPONENTS", "MatchIndex", "PersonRows", "Scores", "VacancyRows"]
@@ -90,6 +93,11 @@ class MatchIndex:
         self._has_location = False
         self._has_language = False
         self._stale = True
+        self.model: LabelModel | None = None
+        self.read_label = np.zeros(0, dtype=np.int64)
+        # Per person: the best log-likelihood over labels (NaN = not yet computed).
+        self._p_best = np.zeros(0, dtype=np.float64)
+        self._vacancies_changed = True
 
     # --- upkeep -----------------------------------------------------------------------------
 
@@ -119,6 +127,7 @@ class MatchIndex:
             self.targets = replace_rows(self.targets, positions, rows.targets, n)
         if rows.cards is not None:
             self.cards = replace_rows(self.cards, positions, rows.cards, n)
+        self._p_best = replace_values(self._p_best, positions, None, n, np.nan)
         self._stale = True
 
     def upsert_vacancies(self, rows: VacancyRows) -> None:
@@ -132,6 +141,7 @@ class MatchIndex:
         self.v_commuting = replace_values(self.v_commuting, positions, rows.commuting, n, False)
         if rows.requirements is not None:
             self.requirements = replace_rows(self.requirements, positions, rows.requirements, n)
+        self._vacancies_changed = True
         self._stale = True
 
     def deactivate_people(self, ids: Sequence[int]) -> None:
@@ -143,6 +153,7 @@ class MatchIndex:
         for key in ids:
             if key in self._vacancy_pos:
                 self.v_active[self._vacancy_pos[key]] = False
+                self._vacancies_changed = True
                 self._stale = True
 
     def person_position(self, person_id: int) -> int | None:
@@ -191,6 +202,7 @@ class MatchIndex:
         self.en = row_normalise((self.e @ sp.diags(self.idf)).tocsr(), "l2")
         self._e_t: sp.csr_matrix | None = None
         self._en_t: sp.csr_matrix | None = None
+        self._x_t: sp.csr_matrix | None = None
         self.active_components = ["skills", "profile", "occupation"]
         if self._has_targets:
             self.active_components.append("target")
@@ -200,7 +212,56 @@ class MatchIndex:
             self.active_components.append("language")
         self.component_weights = {c: getattr(w, f"w_{c}") for c in self.active_components}
         self.weight_sum = sum(self.component_weights.values()) or 1.0
+        self._refresh_typicality()
         self._stale = False
+
+    def _refresh_typicality(self) -> None:
+        """The label model (when vacancies changed) and every person's best log-likelihood
+        not yet known (all of them after a vacancy change, else the changed people)."""
+        assert self.r is not None and self.x is not None
+        if self.weights.typicality <= 0:
+            self.model = None
+            return
+        if self._vacancies_changed or self.model is None:
+            self.model = LabelModel.build(
+                self.r, self.label_raw, self.v_active, self.weights.typicality_background
+            )
+            self.read_label = self.model.read_labels(self.r, self.label_raw)
+            self._p_best = np.full(len(self.person_ids), np.nan)
+            self._vacancies_changed = False
+        if len(self._p_best) < len(self.person_ids):
+            extra = len(self.person_ids) - len(self._p_best)
+            self._p_best = np.concatenate([self._p_best, np.full(extra, np.nan)])
+        todo = np.flatnonzero(np.isnan(self._p_best))
+        for start in range(0, len(todo), 4096):
+            rows = todo[start : start + 4096]
+            ll = self.model.log_likelihood(self.x[rows])
+            self._p_best[rows] = ll.max(axis=1) if ll.shape[1] else -np.inf
+
+    def _typical_occupation(
+        self, occupation: np.ndarray, p_rows: np.ndarray, v_rows: np.ndarray
+    ) -> np.ndarray:
+        """The occupation component (people p_rows × vacancies v_rows) less `typicality` per
+        nat of the vacancy's label's gap to the person's most typical label, never below 0."""
+        if self.model is None or self.model.n_labels == 0:
+            return occupation
+        assert self.x is not None
+        ll = self.model.log_likelihood(self.x[p_rows])
+        labels = self.read_label[v_rows]
+        known = labels >= 0
+        gap = ll[:, np.maximum(labels, 0)] - self._p_best[p_rows][:, None]
+        gap = np.where(known[None, :] & np.isfinite(gap), gap, 0.0)
+        out = occupation + np.float32(self.weights.typicality) * gap.astype(np.float32)
+        return np.maximum(out, np.float32(0.0))
+
+    def _binary_x_t(self) -> sp.csr_matrix:
+        """skills × people, 1 where the person has the skill (for the label model)."""
+        if self._x_t is None:
+            assert self.x is not None
+            x = self.x.tocsr().copy()
+            x.data = (x.data > 0).astype(np.float32)
+            self._x_t = x.T.tocsr()
+        return self._x_t
 
     def _transposed(self) -> tuple[sp.csr_matrix, sp.csr_matrix]:
         """skills × people, for one vacancy against everyone (built on first use)."""
@@ -264,7 +325,10 @@ class MatchIndex:
         skills = gather(self.wn_t, skill_cols, credit, n_v)
         profile = gather(self.vn_t, en_cols, en_vals, n_v)
         per_label = gather(self.centroid_t, en_cols, en_vals, self.centroid.shape[0])
-        return skills[None, :], profile[None, :], per_label[self.label][None, :]
+        occupation = self._typical_occupation(
+            per_label[self.label][None, :], np.array([pos]), np.arange(n_v)
+        )
+        return skills[None, :], profile[None, :], occupation
 
     def _block(self, p_rows: np.ndarray, v_rows: np.ndarray | None = None) -> Scores:
         """Scores of people `p_rows` (rows) against vacancies `v_rows` (columns, default all)."""
@@ -285,6 +349,8 @@ class MatchIndex:
             profile = (en @ self.vn[v_rows].T).toarray()
             needed, inverse = np.unique(labels, return_inverse=True)
             occupation = (en @ self.centroid[needed].T).toarray()[:, inverse]
+        if not (v_rows is None and len(p_rows) == 1):
+            occupation = self._typical_occupation(occupation, p_rows, all_v)
         comps: dict[str, np.ndarray] = {
             "skills": skills,
             "profile": profile,
@@ -348,10 +414,17 @@ class MatchIndex:
             return np.asarray(matrix[row.indices].T @ row.data, dtype=np.float32).ravel()
 
         label = int(self.label[v])
+        occupation = through(en_t, self.centroid[label])
+        read = int(self.read_label[v]) if self.model is not None else -1
+        if self.model is not None and read >= 0 and self.model.known[read]:
+            x_t = self._binary_x_t()
+            ll = through(x_t, self.model.delta[read]) + self.model.k[read]
+            gap = (ll - self._p_best).astype(np.float32)
+            occupation = np.maximum(occupation + np.float32(self.weights.typicality) * gap, 0.0)
         comps: dict[str, np.ndarray] = {
             "skills": through(e_t, self.wn[v]),
             "profile": through(en_t, self.vn[v]),
-            "occupation": through(en_t, self.centroid[label]),
+            "occupation": occupation.astype(np.float32),
         }
         if "target" in self.active_components:
             assert self.targets is not None
@@ -437,7 +510,15 @@ class MatchIndex:
             both = (skills * share["skills"] + profile * share["profile"]).tocsr()
         per_label = (en @ self.centroid_t).toarray()
         row_of = np.repeat(np.arange(len(rows)), np.diff(both.indptr))
-        both.data += share["occupation"] * per_label[row_of, self.label[both.indices]]
+        occupation = per_label[row_of, self.label[both.indices]]
+        if self.model is not None and self.model.n_labels:
+            assert self.x is not None
+            ll = self.model.log_likelihood(self.x[rows])
+            read = self.read_label[both.indices]
+            gap = ll[row_of, np.maximum(read, 0)] - self._p_best[rows][row_of]
+            gap = np.where((read >= 0) & np.isfinite(gap), gap, 0.0).astype(np.float32)
+            occupation = np.maximum(occupation + np.float32(self.weights.typicality) * gap, 0.0)
+        both.data += share["occupation"] * occupation
         both.data[~self.v_active[both.indices]] = -1.0
         spans = zip(both.indptr[:-1], both.indptr[1:], strict=True)
         cols, vals = self._rank_rows(

@@ -37,6 +37,14 @@ class Weights:
     # MRR and hit@20 on the tuning seed (bench/README.md, "Tuning")
     w_profile: float = 0.5
     w_occupation: float = 0.8  # fit to the vacancy's occupation as its vacancies describe it
+    # The occupation component loses this much per nat by which the person's skills are less
+    # typical of the vacancy's occupation label than of the label they are most typical of
+    # (engine/typicality.py: a Bernoulli model of each label's skills learned from its
+    # vacancies, mixed with the share of all vacancies asking for the skill by
+    # typicality_background). 0.003 and 0.1: chosen on the tuning seeds 1, 2, 6 and 7 by the
+    # seventh round's criterion (bench/README.md, "Seventh round"); 0 turns it off.
+    typicality: float = 0.003
+    typicality_background: float = 0.1
     w_target: float = 0.1  # the vacancy's occupation is among the person's targets
     w_location: float = 0.1  # municipality, commuting distance, remote work
     w_language: float = 0.05  # the person can work in the area's working language
