@@ -27,13 +27,20 @@ from kohtaanto.matching.engine.weights import Weights
 
 
 def rank_candidates(
-    positions: np.ndarray, scores: np.ndarray, labels: np.ndarray, weights: Weights, top: int
+    positions: np.ndarray,
+    scores: np.ndarray,
+    labels: np.ndarray,
+    weights: Weights,
+    top: int,
+    priority: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """The best `top` of the candidates (positions, scores), best first: (positions, scores).
 
     Only scores above 0 are ranked; ties go to the lower position. `labels[position]` is the
     vacancy's occupation label (-1 none). The first page is diversified (`first_page`); the
-    ranking for any `top` is a prefix of the ranking for a larger one.
+    ranking for any `top` is a prefix of the ranking for a larger one. `priority[label]`
+    (optional): the order in which labels in doubt get a place, highest first (the person's
+    typicality gap of each label, `typicality.py`); without it, by their best score.
     """
     keep = scores > 0
     positions, scores = positions[keep], scores[keep]
@@ -49,7 +56,7 @@ def rank_candidates(
     ranked = chosen[np.lexsort((positions[chosen], -scores[chosen]))][:k]
     if cap:
         near = np.flatnonzero(scores >= near_threshold(float(scores[ranked[0]]), weights))
-        ranked = first_page(ranked, near, positions, scores, labels[positions], weights)
+        ranked = first_page(ranked, near, positions, scores, labels[positions], weights, priority)
     ranked = ranked[:top]
     return positions[ranked], scores[ranked]
 
@@ -66,6 +73,7 @@ def first_page(
     scores: np.ndarray,
     labels: np.ndarray,
     weights: Weights,
+    priority: np.ndarray | None = None,
 ) -> np.ndarray:
     """`ranked` (indices into the candidates, best first) with its first page diversified.
 
@@ -84,8 +92,13 @@ def first_page(
     if not keep.any():
         return ranked
     cand = near[keep]
-    # Best vacancy of each label: score descending, then position (the ranking's tie order).
-    order = cand[np.lexsort((positions[cand], -scores[cand]))]
+    # Best vacancy of each label: score descending, then position (the ranking's tie order);
+    # labels in the order of `priority` when given, else of their best vacancy.
+    keys: tuple[np.ndarray, ...] = (positions[cand], -scores[cand])
+    if priority is not None:
+        label_priority = np.nan_to_num(priority[labels[cand]], nan=-np.inf)
+        keys = (*keys, -label_priority)
+    order = cand[np.lexsort(keys)]
     _, first = np.unique(labels[order], return_index=True)
     promoted = order[np.sort(first)][:cap]
     # Places from the end of the page, only from labels that hold at least two.

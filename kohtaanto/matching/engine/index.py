@@ -59,6 +59,9 @@ class Scores:
     total: np.ndarray
     components: dict[str, np.ndarray]
     excluded: np.ndarray
+    # One person's typicality gap of every occupation label (`typicality.py`): the order in
+    # which labels in doubt get a place on the first page. None without the label model.
+    label_gaps: np.ndarray | None = None
 
 
 @dataclass
@@ -388,14 +391,27 @@ class MatchIndex:
             total=s.total[0],
             components={k: v[0] for k, v in s.components.items()},
             excluded=s.excluded[0],
+            label_gaps=self._label_gaps(np.array([pos]))[0] if self._page_by_model() else None,
         )
+
+    def _page_by_model(self) -> bool:
+        return self.model is not None and self.weights.page_by_typicality > 0
+
+    def _label_gaps(self, rows: np.ndarray, ll: np.ndarray | None = None) -> np.ndarray:
+        """people `rows` × labels: the typicality gap of each label (≤ 0, −inf unknown)."""
+        assert self.model is not None and self.x is not None
+        if ll is None:
+            ll = self.model.log_likelihood(self.x[rows])
+        return ll - self._p_best[rows][:, None]
 
     def rank_person(self, s: Scores, top: int) -> tuple[np.ndarray, np.ndarray]:
         """The person's best `top` vacancies from their `score_person` scores: (positions,
         scores), best first, with the first page diversified (`diversity.py`). Excluded
         vacancies and those without a skill in common are never listed."""
         candidates = np.flatnonzero(~s.excluded & (s.components["skills"] > 0))
-        return rank_candidates(candidates, s.total[candidates], self.label_raw, self.weights, top)
+        return rank_candidates(
+            candidates, s.total[candidates], self.label_raw, self.weights, top, s.label_gaps
+        )
 
     def score_vacancy(self, vacancy_id: int) -> Scores:
         """One vacancy against every person (in `person_ids` order); inactive people excluded.
@@ -494,7 +510,14 @@ class MatchIndex:
             np.copyto(total, np.float32(-1.0), where=s.excluded)
             np.copyto(total, np.float32(-1.0), where=s.components["skills"] <= 0)
             candidates = (np.flatnonzero(row > 0) for row in total)
-            cols, vals = self._rank_rows(((c, total[i, c]) for i, c in enumerate(candidates)), top)
+            gaps = self._label_gaps(rows) if self._page_by_model() else None
+            cols, vals = self._rank_rows(
+                (
+                    (c, total[i, c], None if gaps is None else gaps[i])
+                    for i, c in enumerate(candidates)
+                ),
+                top,
+            )
             return [self.person_ids[r] for r in rows], cols, vals
         assert self.e is not None
         e, en = self.e[rows], self.en[rows]
@@ -511,9 +534,12 @@ class MatchIndex:
         per_label = (en @ self.centroid_t).toarray()
         row_of = np.repeat(np.arange(len(rows)), np.diff(both.indptr))
         occupation = per_label[row_of, self.label[both.indices]]
+        gaps = None
         if self.model is not None and self.model.n_labels:
             assert self.x is not None
             ll = self.model.log_likelihood(self.x[rows])
+            if self._page_by_model():
+                gaps = self._label_gaps(rows, ll)
             read = self.read_label[both.indices]
             gap = ll[row_of, np.maximum(read, 0)] - self._p_best[rows][row_of]
             gap = np.where((read >= 0) & np.isfinite(gap), gap, 0.0).astype(np.float32)
@@ -522,18 +548,23 @@ class MatchIndex:
         both.data[~self.v_active[both.indices]] = -1.0
         spans = zip(both.indptr[:-1], both.indptr[1:], strict=True)
         cols, vals = self._rank_rows(
-            ((both.indices[lo:hi], both.data[lo:hi]) for lo, hi in spans), top
+            (
+                (both.indices[lo:hi], both.data[lo:hi], None if gaps is None else gaps[i])
+                for i, (lo, hi) in enumerate(spans)
+            ),
+            top,
         )
         return [self.person_ids[r] for r in rows], cols, vals
 
     def _rank_rows(
-        self, rows: Iterator[tuple[np.ndarray, np.ndarray]], top: int
+        self, rows: Iterator[tuple[np.ndarray, np.ndarray, np.ndarray | None]], top: int
     ) -> tuple[np.ndarray, np.ndarray]:
-        """Each row's ranking from its candidates (positions, scores), as `rank_person` ranks
-        one person: (positions, scores), padded with position -1 and score -1."""
+        """Each row's ranking from its candidates (positions, scores, label gaps), as
+        `rank_person` ranks one person: (positions, scores), padded with position -1 and
+        score -1."""
         ranked = [
-            rank_candidates(positions, scores, self.label_raw, self.weights, top)
-            for positions, scores in rows
+            rank_candidates(positions, scores, self.label_raw, self.weights, top, gaps)
+            for positions, scores, gaps in rows
         ]
         k = min(top, len(self.vacancy_ids))
         cols = np.full((len(ranked), k), -1, dtype=np.int64)

@@ -55,13 +55,16 @@ class Weights:
     commute_possible_factor: float = 2.0
     # The first page of a person's vacancies (engine/diversity.py): an occupation label whose
     # best vacancy scores within page_margin (share of the top score) of the best of all and
-    # has no place on the page gets one, from the end of the page; at most page_labels labels.
-    # 0.20 and 4: the highest worst-seed share of people with an own-occupation vacancy on
-    # the first page over the tuning seeds 1, 2, 6 and 7, at no more than 0.015 of strict
-    # recall@20 on any of them (bench/README.md, "Fifth round").
+    # has no place on the page gets one, from the end of the page; at most page_labels labels,
+    # in the order of how typical the person's skills are of them (page_by_typicality 1;
+    # 0: by their best vacancy's score). 0.25, 8 and 1: the highest worst-seed share of
+    # people with an own-occupation vacancy on the first page over the tuning seeds 1–12
+    # among the settings that keep every seed's strict recall@20 at or above the sixth
+    # round's (bench/README.md, "Eighth round").
     page_size: float = 20
-    page_margin: float = 0.20
-    page_labels: float = 4
+    page_margin: float = 0.25
+    page_labels: float = 8
+    page_by_typicality: float = 1.0
 
     def with_overrides(self, overrides: dict[str, Any]) -> "Weights":
         known = {f.name for f in fields(self)}

@@ -58,3 +58,19 @@ def test_a_shorter_list_is_the_start_of_a_longer_one() -> None:
     for top in (1, 3, 4, 5, 9, 20):
         assert ranked(scores, labels, top=top) == full[:top]
     assert sorted(full) == list(range(60))
+
+
+def test_labels_in_doubt_take_places_in_the_order_of_the_persons_typicality() -> None:
+    # Labels 5, 6 and 7 are all within the margin; one place can be given (cap 1).
+    scores = [1.0, 0.99, 0.98, 0.97, 0.96, 0.95, 0.94]
+    labels = [0, 0, 0, 0, 5, 6, 7]
+    one = Weights(page_size=4, page_margin=0.2, page_labels=1)
+    positions = np.arange(len(scores))
+    s = np.array(scores, dtype=np.float32)
+    by_score, _ = rank_candidates(positions, s, np.array(labels), one, 10)
+    assert [int(p) for p in by_score] == [0, 1, 2, 4, 3, 5, 6]  # label 5: the best score
+    # The person's skills are most typical of label 7, then 6 (gaps in nats, 0 = most typical).
+    gaps = np.full(8, -np.inf)
+    gaps[[0, 5, 6, 7]] = [-1.0, -9.0, -4.0, 0.0]
+    by_model, _ = rank_candidates(positions, s, np.array(labels), one, 10, gaps)
+    assert [int(p) for p in by_model] == [0, 1, 2, 6, 3, 4, 5]
