@@ -132,6 +132,13 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
     # "minä", "machining" in Finnish → "mach"): such a lemma is not trusted.
     if len(norm) >= 6 and _common_prefix(lemma, norm) < 3:
         return norm
+    # A Finnish first-person verb of the -ata/-ätä kind ("sorvaan", "osaan", "pakkaan") is
+    # read as the illative of a noun ("sorva", "osa", "pakka"); where the verb is a word of its
+    # own, it is the verb ("sorvata", "osata", "pakata": a double consonant is single there).
+    if lang == "fi" and norm.endswith(("aan", "ään")) and lemma == norm[:-2]:
+        verb = _ata_verb(lemma, "ta" if norm.endswith("aan") else "tä", lang)
+        if verb:
+            return verb
     # For a compound it may answer with the first part only ("trukkilupa" → "trukki",
     # "vastapainotrukki" → "vastapaino"): the head it dropped is a word of its own. The lemma
     # is then the first part + the head's lemma.
@@ -140,6 +147,19 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
         if _known(rest, lang):
             return lemma + simplemma.lemmatize(rest, lang=lang, low_memory=True).casefold()
     return lemma
+
+
+def _ata_verb(stem: str, ending: str, lang: str) -> str:
+    """The -ata/-ätä verb of a first-person stem ("sorva" → "sorvata", "pakka" → "pakata"),
+    or "" if simplemma knows no such base form."""
+    stems = [stem]
+    if len(stem) >= 4 and stem[-3] == stem[-2] and stem[-2] in "kpt":
+        stems.append(stem[:-2] + stem[-1])
+    for candidate in stems:
+        verb = candidate + ending
+        if _known(verb, lang) and simplemma.lemmatize(verb, lang=lang, low_memory=True) == verb:
+            return verb
+    return ""
 
 
 def _common_prefix(a: str, b: str) -> int:

@@ -20,6 +20,23 @@ def test_normalize_reduces_inflected_forms_to_base_form(text, lang, expected):
     assert normalize(text, lang) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # first-person verbs that simplemma reads as a noun's illative ("sorva", "osa", "pakka")
+        ("Sorvaan", "sorvata"),
+        ("osaan", "osata"),
+        ("pakkaan", "pakata"),
+        ("särmään", "särmätä"),
+        # illatives of nouns with no such verb stay nouns
+        ("Kokkolaan", "kokkola"),
+        ("satamaan", "satama"),
+    ],
+)
+def test_finnish_first_person_ata_verbs_are_verbs(text, expected):
+    assert normalize(text, "fi") == expected
+
+
 def test_normalize_only_folds_case_in_languages_without_lemmatiser():
     assert normalize("Schweißen Arbeiten", "de") == "schweißen arbeiten".casefold()
 
