@@ -139,6 +139,12 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
         verb = _ata_verb(lemma, "ta" if norm.endswith("aan") else "tä", lang)
         if verb:
             return verb
+    # A Swedish present tense is read as a worker noun ("svetsar" → "svetsare", "svarvar" →
+    # "svarvare"); where the verb is a word of its own, it is the verb.
+    if lang == "sv" and norm.endswith("ar") and lemma == norm + "e":
+        verb = norm[:-1]
+        if _known(verb, lang) and simplemma.lemmatize(verb, lang=lang, low_memory=True) == verb:
+            return verb
     # For a compound it may answer with the first part only ("trukkilupa" → "trukki",
     # "vastapainotrukki" → "vastapaino"): the head it dropped is a word of its own. The lemma
     # is then the first part + the head's lemma.

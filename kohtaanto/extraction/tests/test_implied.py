@@ -66,6 +66,11 @@ def test_a_title_may_imply_more_than_one_skill(engine: Engine) -> None:
     assert implied(engine.extract(text), text) == {"lastata": "ahtaajia", "lossaus": "ahtaajia"}
 
 
+def test_a_swedish_present_tense_is_the_work_not_the_worker(engine: Engine) -> None:
+    # "svetsar" is the verb svetsa, not the plural of "svetsare"
+    assert labels(engine.extract("Jag svetsar och svarvar.")) == {"svetsning", "svarvning"}
+
+
 def test_welding_of_a_swedish_welder_is_reported_once(engine: Engine) -> None:
     result = engine.extract("Jag har jobbat som svetsare.")
 

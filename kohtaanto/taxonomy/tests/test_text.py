@@ -43,3 +43,18 @@ def test_normalize_only_folds_case_in_languages_without_lemmatiser():
 
 def test_fold_ignores_case_unicode_form_and_spacing():
     assert fold("  TIG\u00a0 Hitsaus ") == "tig hitsaus"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # present tenses that simplemma reads as a worker noun ("svetsare", "svarvare")
+        ("svetsar", "svetsa"),
+        ("Svarvar", "svarva"),
+        # the worker nouns and plural nouns stay as they are
+        ("svetsare", "svetsare"),
+        ("bilar", "bil"),
+    ],
+)
+def test_swedish_present_tenses_are_verbs(text, expected):
+    assert normalize(text, "sv") == expected
