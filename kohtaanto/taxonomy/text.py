@@ -127,7 +127,7 @@ def lemmatize(norm: str, lang: str) -> str:
 def _simplemma_lemma(norm: str, lang: str) -> str:
     lemma = simplemma.lemmatize(norm, lang=lang, low_memory=True).casefold()
     if lemma == norm:
-        return lemma
+        return _past_participle_verb(norm) if lang == "fi" else lemma
     # simplemma sometimes answers with a word that only shares a letter or two ("meistäjä" →
     # "minä", "machining" in Finnish → "mach"): such a lemma is not trusted.
     if len(norm) >= 6 and _common_prefix(lemma, norm) < 3:
@@ -153,6 +153,20 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
         if _known(rest, lang):
             return lemma + simplemma.lemmatize(rest, lang=lang, low_memory=True).casefold()
     return lemma
+
+
+def _past_participle_verb(norm: str) -> str:
+    """A Finnish past participle simplemma keeps as it is ("pakannut", "testannut",
+    "asentanut") is its verb where that is a base form of its own ("pakata", "asentaa")."""
+    if norm.endswith(("nnut", "nnyt")):
+        verb = norm[:-4] + ("ta" if norm.endswith("nnut") else "tä")
+    elif norm.endswith(("nut", "nyt")) and len(norm) > 6:
+        verb = norm[:-3] + norm[-4]
+    else:
+        return norm
+    if _known(verb, "fi") and simplemma.lemmatize(verb, lang="fi", low_memory=True) == verb:
+        return verb
+    return norm
 
 
 def _ata_verb(stem: str, ending: str, lang: str) -> str:
