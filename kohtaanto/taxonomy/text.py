@@ -140,9 +140,14 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
         if verb:
             return verb
     # A Swedish present tense is read as a worker noun ("svetsar" → "svetsare", "svarvar" →
-    # "svarvare"); where the verb is a word of its own, it is the verb.
-    if lang == "sv" and norm.endswith("ar") and lemma == norm + "e":
-        verb = norm[:-1]
+    # "svarvare"), a past tense as a participle ("packade" → "packad"); where the verb is a
+    # word of its own, it is the verb.
+    if (
+        lang == "sv"
+        and norm.endswith(("ar", "ade", "at"))
+        and lemma in (norm + "e", norm[:-1], norm[:-1] + "d")
+    ):
+        verb = lemma[:-2] + "a" if lemma.endswith("ad") else norm[:-1]
         if _known(verb, lang) and simplemma.lemmatize(verb, lang=lang, low_memory=True) == verb:
             return verb
     # For a compound it may answer with the first part only ("trukkilupa" → "trukki",

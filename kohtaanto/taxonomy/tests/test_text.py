@@ -55,10 +55,13 @@ def test_fold_ignores_case_unicode_form_and_spacing():
         # present tenses that simplemma reads as a worker noun ("svetsare", "svarvare")
         ("svetsar", "svetsa"),
         ("Svarvar", "svarva"),
+        # past tenses and supines that it reads as a participle ("packad")
+        ("packade", "packa"),
+        ("packat", "packa"),
         # the worker nouns and plural nouns stay as they are
         ("svetsare", "svetsare"),
         ("bilar", "bil"),
     ],
 )
-def test_swedish_present_tenses_are_verbs(text, expected):
+def test_swedish_verb_forms_read_as_nouns_are_verbs(text, expected):
     assert normalize(text, "sv") == expected
