@@ -127,11 +127,29 @@ def lemmatize(norm: str, lang: str) -> str:
 def _simplemma_lemma(norm: str, lang: str) -> str:
     lemma = simplemma.lemmatize(norm, lang=lang, low_memory=True).casefold()
     if lemma == norm:
-        return lemma
+        return _past_participle_verb(norm) if lang == "fi" else lemma
     # simplemma sometimes answers with a word that only shares a letter or two ("meistäjä" →
     # "minä", "machining" in Finnish → "mach"): such a lemma is not trusted.
     if len(norm) >= 6 and _common_prefix(lemma, norm) < 3:
         return norm
+    # A Finnish first-person verb of the -ata/-ätä kind ("sorvaan", "osaan", "pakkaan") is
+    # read as the illative of a noun ("sorva", "osa", "pakka"); where the verb is a word of its
+    # own, it is the verb ("sorvata", "osata", "pakata": a double consonant is single there).
+    if lang == "fi" and norm.endswith(("aan", "ään")) and lemma == norm[:-2]:
+        verb = _ata_verb(lemma, "ta" if norm.endswith("aan") else "tä", lang)
+        if verb:
+            return verb
+    # A Swedish present tense is read as a worker noun ("svetsar" → "svetsare", "svarvar" →
+    # "svarvare"), a past tense as a participle ("packade" → "packad"); where the verb is a
+    # word of its own, it is the verb.
+    if (
+        lang == "sv"
+        and norm.endswith(("ar", "ade", "at"))
+        and lemma in (norm + "e", norm[:-1], norm[:-1] + "d")
+    ):
+        verb = lemma[:-2] + "a" if lemma.endswith("ad") else norm[:-1]
+        if _known(verb, lang) and simplemma.lemmatize(verb, lang=lang, low_memory=True) == verb:
+            return verb
     # For a compound it may answer with the first part only ("trukkilupa" → "trukki",
     # "vastapainotrukki" → "vastapaino"): the head it dropped is a word of its own. The lemma
     # is then the first part + the head's lemma.
@@ -140,6 +158,33 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
         if _known(rest, lang):
             return lemma + simplemma.lemmatize(rest, lang=lang, low_memory=True).casefold()
     return lemma
+
+
+def _past_participle_verb(norm: str) -> str:
+    """A Finnish past participle simplemma keeps as it is ("pakannut", "testannut",
+    "asentanut") is its verb where that is a base form of its own ("pakata", "asentaa")."""
+    if norm.endswith(("nnut", "nnyt")):
+        verb = norm[:-4] + ("ta" if norm.endswith("nnut") else "tä")
+    elif norm.endswith(("nut", "nyt")) and len(norm) > 6:
+        verb = norm[:-3] + norm[-4]
+    else:
+        return norm
+    if _known(verb, "fi") and simplemma.lemmatize(verb, lang="fi", low_memory=True) == verb:
+        return verb
+    return norm
+
+
+def _ata_verb(stem: str, ending: str, lang: str) -> str:
+    """The -ata/-ätä verb of a first-person stem ("sorva" → "sorvata", "pakka" → "pakata"),
+    or "" if simplemma knows no such base form."""
+    stems = [stem]
+    if len(stem) >= 4 and stem[-3] == stem[-2] and stem[-2] in "kpt":
+        stems.append(stem[:-2] + stem[-1])
+    for candidate in stems:
+        verb = candidate + ending
+        if _known(verb, lang) and simplemma.lemmatize(verb, lang=lang, low_memory=True) == verb:
+            return verb
+    return ""
 
 
 def _common_prefix(a: str, b: str) -> int:

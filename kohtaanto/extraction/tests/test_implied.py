@@ -37,6 +37,19 @@ def labels(result: ExtractionResult) -> set[str]:
         ("Kunnossapitoasentaja, Pietarsaari.", "koneiden huolto", "Kunnossapitoasentaja"),
         ("Jag har jobbat som truckförare i tio år.", "truckkörning", "truckförare"),
         ("Vi söker kranförare till hamnen.", "krankörning", "kranförare"),
+        ("Olen LVI-asentaja Kokkolasta.", "LVI-asennus", "LVI-asentaja"),
+        ("Jag är VVS-montör.", "VVS-installation", "VVS-montör"),
+        (
+            "Haemme laboratorioassistenttia.",
+            "laboratoriotestien tekeminen",
+            "laboratorioassistenttia",
+        ),
+        (
+            "Laboratorieassistent till vårt laboratorium.",
+            "laboratorietester",
+            "Laboratorieassistent",
+        ),
+        ("Hamnen söker stuvare.", "lossa", "stuvare"),
     ],
 )
 def test_a_job_title_implies_the_work_it_names(
@@ -51,6 +64,11 @@ def test_a_title_may_imply_more_than_one_skill(engine: Engine) -> None:
     text = "Satamaoperaattori hakee ahtaajia."
 
     assert implied(engine.extract(text), text) == {"lastata": "ahtaajia", "lossaus": "ahtaajia"}
+
+
+def test_a_swedish_present_tense_is_the_work_not_the_worker(engine: Engine) -> None:
+    # "svetsar" is the verb svetsa, not the plural of "svetsare"
+    assert labels(engine.extract("Jag svetsar och svarvar.")) == {"svetsning", "svarvning"}
 
 
 def test_welding_of_a_swedish_welder_is_reported_once(engine: Engine) -> None:
@@ -99,17 +117,18 @@ def test_an_implied_general_skill_gives_way_to_the_kind_named(engine: Engine) ->
 
 
 def test_a_named_skill_does_not_give_way_to_an_implied_kind(engine: Engine) -> None:
-    text = "Sorvaus on tuttua. Sorvaan myös CNC:llä."
+    # (a verb with its instrument, "sorvaan CNC:llä", is the label said with its verb: named)
+    text = "Sorvaus on tuttua. Teen sorvausta myös CNC:llä."
     result = engine.extract(text)
 
-    assert implied(result, text) == {"CNC-sorvaus": "Sorvaan myös CNC:llä"}
+    assert implied(result, text) == {"CNC-sorvaus": "sorvausta myös CNC:llä"}
     assert "sorvaus" in labels(result)
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Sorvaan ja jyrsin CNC:llä.", {"CNC-sorvaus", "CNC-jyrsintä"}),
+        ("Teen sorvausta ja jyrsintää CNC:llä.", {"CNC-sorvaus", "CNC-jyrsintä"}),
         ("Levyjen leikkaus plasmalla hoituu.", {"plasmaleikkaus"}),
         ("Jag svarvar och fräser med CNC.", {"CNC-svarvning", "CNC-fräsning"}),
     ],
@@ -120,6 +139,13 @@ def test_work_done_with_an_instrument_implies_operating_it(
     result = engine.extract(text)
 
     assert expected <= set(implied(result, text))
+
+
+def test_first_person_verbs_with_and_without_an_instrument(engine: Engine) -> None:
+    # "sorvaan" is the verb "sorvata" (not the illative of a noun "sorva"): with CNC it says
+    # CNC turning (the verb and its object), without, turning
+    assert {"CNC-sorvaus", "CNC-jyrsintä"} <= labels(engine.extract("Sorvaan ja jyrsin CNC:llä."))
+    assert "sorvaus" in labels(engine.extract("Sorvaan ja jyrsin manuaalikoneilla."))
 
 
 def test_an_instrument_needs_its_case_or_preposition(engine: Engine) -> None:

@@ -20,9 +20,48 @@ def test_normalize_reduces_inflected_forms_to_base_form(text, lang, expected):
     assert normalize(text, lang) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # first-person verbs that simplemma reads as a noun's illative ("sorva", "osa", "pakka")
+        ("Sorvaan", "sorvata"),
+        ("osaan", "osata"),
+        ("pakkaan", "pakata"),
+        ("särmään", "särmätä"),
+        # past participles simplemma keeps as they are
+        ("pakannut", "pakata"),
+        ("asentanut", "asentaa"),
+        ("kokenut", "kokenut"),
+        # illatives of nouns with no such verb stay nouns
+        ("Kokkolaan", "kokkola"),
+        ("satamaan", "satama"),
+    ],
+)
+def test_finnish_verb_forms_read_as_nouns_are_verbs(text, expected):
+    assert normalize(text, "fi") == expected
+
+
 def test_normalize_only_folds_case_in_languages_without_lemmatiser():
     assert normalize("Schweißen Arbeiten", "de") == "schweißen arbeiten".casefold()
 
 
 def test_fold_ignores_case_unicode_form_and_spacing():
     assert fold("  TIG\u00a0 Hitsaus ") == "tig hitsaus"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # present tenses that simplemma reads as a worker noun ("svetsare", "svarvare")
+        ("svetsar", "svetsa"),
+        ("Svarvar", "svarva"),
+        # past tenses and supines that it reads as a participle ("packad")
+        ("packade", "packa"),
+        ("packat", "packa"),
+        # the worker nouns and plural nouns stay as they are
+        ("svetsare", "svetsare"),
+        ("bilar", "bil"),
+    ],
+)
+def test_swedish_verb_forms_read_as_nouns_are_verbs(text, expected):
+    assert normalize(text, "sv") == expected
