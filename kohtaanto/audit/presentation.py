@@ -24,6 +24,7 @@ from kohtaanto.audit.models import AccessLogEntry, AuditEvent
 from kohtaanto.audit.reasons import LISTED, listed_ids, reason_text
 from kohtaanto.audit.references import (
     CONCEPT_URI,
+    PERSONAL_APPS,
     USERNAME_KEYS,
     References,
     field_of,
@@ -305,6 +306,17 @@ def _field_label(model: type[models.Model] | None, key: str) -> str:
 
 
 _BARE_ID = re.compile(r"^#\S+$")
+# Objects of a person's record (a CV, a consent) are recorded as "<job seeker id>: <object>".
+_PERSON_PREFIXED = re.compile(r"^(\d+): (.+)$", re.DOTALL)
+
+
+def _person_prefixed(label: str, recorded: str) -> tuple[str, str] | None:
+    """(the job seeker's id, the object's own text) of a recorded text "12: cv.pdf" of an
+    object of a person's record; None for any other text."""
+    if label == LISTED or label.split(".")[0] not in PERSONAL_APPS:
+        return None
+    match = _PERSON_PREFIXED.match(recorded)
+    return (match.group(1), match.group(2)) if match else None
 
 
 def _shown_by_id(text: str) -> bool:
@@ -320,7 +332,12 @@ def describe_events(events: Iterable[AuditEvent], *, actor: Any) -> list[EventVi
         changes=[
             (e.target_type, e.action, e.changes) for e in events if isinstance(e.changes, dict)
         ],
-        objects=[(e.target_type, e.target_id) for e in events if _shown_by_id(e.target_repr)],
+        objects=[(e.target_type, e.target_id) for e in events if _shown_by_id(e.target_repr)]
+        + [
+            (LISTED, prefixed[0])
+            for e in events
+            if (prefixed := _person_prefixed(e.target_type, e.target_repr))
+        ],
     )
     return [describe_event(event, refs) for event in events]
 
@@ -335,6 +352,14 @@ def describe_accesses(entries: Iterable[AccessLogEntry], *, actor: Any) -> list[
 
 
 def _object_text(label: str, pk: str, recorded: str, refs: References) -> str:
+    prefixed = _person_prefixed(label, recorded)
+    person = model_for(LISTED)
+    if prefixed is not None and person is not None:
+        # The person as the reader may see them ("henkilö #12" otherwise), never a bare id.
+        return _("%(person)s: %(object)s") % {
+            "person": refs.text(person, prefixed[0]),
+            "object": prefixed[1],
+        }
     if not _shown_by_id(recorded):
         return recorded
     model = model_for(label)

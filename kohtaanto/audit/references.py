@@ -67,6 +67,10 @@ NATURAL_KEYS: dict[str, str] = {
 BY_NATURAL_KEY = frozenset(
     {("job_seeker.create", "municipality"), ("job_seeker.update", "municipality")}
 )
+# Codes that can be told from an id by their form. Services record a municipality by its
+# three-digit code ("069"); older rows of companies and vacancies hold its id as a number, and
+# older job seeker imports its id as text ("8"): those still read as the id.
+CODE_FORMS: dict[str, re.Pattern[str]] = {"accounts.municipality": re.compile(r"^\d{3}$")}
 
 CONCEPT_URI = re.compile(r"^(https?://\S+|urn:kohtaanto:\S+)$")
 _CHUNK = 500
@@ -118,8 +122,12 @@ def locate(
 ) -> tuple[str, str] | None:
     """(the field to look `value` up by, the value as text): the id, else the model's code
     (`NATURAL_KEYS`); None when `value` names no object."""
-    natural = NATURAL_KEYS.get(related._meta.label_lower)
+    label = related._meta.label_lower
+    natural = NATURAL_KEYS.get(label)
     if natural and (action, key) in BY_NATURAL_KEY and isinstance(value, str) and value:
+        return natural, value
+    form = CODE_FORMS.get(label)
+    if natural and form is not None and isinstance(value, str) and form.match(value):
         return natural, value
     pk = pk_of(related, value)
     if pk is not None:
