@@ -378,3 +378,33 @@ def test_municipality_is_recorded_by_code_and_old_rows_by_id_still_read_as_its_n
     body = _page(client_as(Role.AUDITOR))
     assert body.count("<dd>– → Kokkola</dd>") == 5
     assert "Kunta #" not in body
+
+
+def test_log_page_and_export_write_an_access_row_for_each_name_they_show(client_as, olli):
+    from kohtaanto.audit.models import AccessLogEntry
+
+    own = JobSeekerFactory(first_name="Aino", last_name="Esimerkki")
+    other_area = EmploymentArea.objects.create(code="muu-alue", name="Muu työllisyysalue")
+    stranger = JobSeekerFactory(first_name="Ville", last_name="Vieras", employment_area=other_area)
+    for person in (own, stranger):
+        audit_event_record(
+            actor=olli,
+            action="shortlist.candidate.propose",
+            target=olli,
+            target_repr="Ehdokaslista",
+            changes={"job_seeker": [None, person.pk]},
+        )
+    client = client_as(Role.COORDINATOR)
+
+    assert "Aino Esimerkki" in _page(client)
+    logged = AccessLogEntry.objects.filter(what="audit_log")
+    assert list(logged.values_list("subject_type", "subject_id", "reason")) == [
+        ("jobseekers.jobseeker", str(own.pk), "page")
+    ]
+    assert logged.get().path == "/audit/"
+
+    client.get("/audit/", {"export": "xlsx"})
+    assert list(logged.filter(reason="export").values_list("subject_id", flat=True)) == [
+        str(own.pk)
+    ]
+    assert not logged.filter(subject_id=str(stranger.pk)).exists()
