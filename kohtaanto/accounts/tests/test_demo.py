@@ -33,18 +33,29 @@ def test_demo_prepares_users_for_every_role_and_keeps_data_on_rerun(settings, tm
     assert User.objects.get(username="ohjaaja").check_password(password)
 
 
-@pytest.mark.django_db(transaction=True)
-def test_demo_prints_the_address_and_logins_and_sends_no_mail(area, settings, tmp_path, capsys):
+@pytest.mark.django_db
+def test_demo_prints_the_address_and_logins_and_sends_no_mail(
+    area, settings, tmp_path, capsys, monkeypatch
+):
+    class Letters:
+        """Demo data that sends a letter, as the grant decisions' do."""
+
+        @staticmethod
+        def generate(**kwargs: object) -> None:
+            mail.EmailMessage("Päätös", "Liitteenä päätös.", to=["yhteys@example.fi"]).send()
+
+    monkeypatch.setattr(demo, "demo_modules", lambda: [Letters])
     settings.DATA_DIR = tmp_path
     call_command("demo", "--no-serve")
     lines = [line for line in capsys.readouterr().out.splitlines() if line.strip()]
-    # Committed for real, so the grant decision's letter would go out here.
     assert mail.outbox == []
     assert lines[0] == "Preparing the database and the demo data…"
     assert lines[1] == "Kohtaanto demo: http://127.0.0.1:8000/"
     assert lines[2] == "Demo logins (role, username, password):"
     assert all(line.startswith("  ") for line in lines[3:-1])
     assert lines[-1].startswith("(kept in ")
+    mail.EmailMessage("Linkki", "Kysely.", to=["yhteys@example.fi"]).send()
+    assert len(mail.outbox) == 1  # mail sent while the demo runs goes out as configured
 
 
 def test_pdf_font_subsetting_and_the_lockout_banner_are_not_logged():
