@@ -36,7 +36,7 @@ class OTPRequiredMiddleware:
     revocation, last use shown).
     """
 
-    EXEMPT_PREFIXES = ("/accounts/", "/static/", "/i18n/", "/healthz")
+    EXEMPT_PREFIXES = ("/accounts/", "/static/", "/i18n/", "/healthz", "/favicon.ico")
     API_PREFIX = "/api/"
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:

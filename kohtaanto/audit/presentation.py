@@ -24,6 +24,8 @@ from kohtaanto.audit.models import AccessLogEntry, AuditEvent
 from kohtaanto.audit.reasons import LISTED, listed_ids, reason_text
 from kohtaanto.audit.references import (
     CONCEPT_URI,
+    PERSON_RULES,
+    PERSONAL_APPS,
     USERNAME_KEYS,
     References,
     field_of,
@@ -305,6 +307,17 @@ def _field_label(model: type[models.Model] | None, key: str) -> str:
 
 
 _BARE_ID = re.compile(r"^#\S+$")
+# Objects of a person's record (a CV, a consent) are recorded as "<job seeker id>: <object>".
+_PERSON_PREFIXED = re.compile(r"^(\d+): (.+)$", re.DOTALL)
+
+
+def _person_prefixed(label: str, recorded: str) -> tuple[str, str] | None:
+    """(the job seeker's id, the object's own text) of a recorded text "12: cv.pdf" of an
+    object of a person's record; None for any other text."""
+    if label == LISTED or label.split(".")[0] not in PERSONAL_APPS:
+        return None
+    match = _PERSON_PREFIXED.match(recorded)
+    return (match.group(1), match.group(2)) if match else None
 
 
 def _shown_by_id(text: str) -> bool:
@@ -312,30 +325,60 @@ def _shown_by_id(text: str) -> bool:
     return not text or bool(_BARE_ID.match(text))
 
 
-def describe_events(events: Iterable[AuditEvent], *, actor: Any) -> list[EventView]:
-    """A page of events, with every object they name looked up at once."""
+def describe_events(
+    events: Iterable[AuditEvent], *, actor: Any, people_shown: set[tuple[str, str]] | None = None
+) -> list[EventView]:
+    """A page of events, with every object they name looked up at once; the (type, id) of
+    each person whose name the page reads out is added to `people_shown`."""
     events = list(events)
     refs = references_for(
         actor=actor,
         changes=[
             (e.target_type, e.action, e.changes) for e in events if isinstance(e.changes, dict)
         ],
-        objects=[(e.target_type, e.target_id) for e in events if _shown_by_id(e.target_repr)],
+        objects=[(e.target_type, e.target_id) for e in events if _shown_by_id(e.target_repr)]
+        + [
+            (LISTED, prefixed[0])
+            for e in events
+            if (prefixed := _person_prefixed(e.target_type, e.target_repr))
+        ],
     )
-    return [describe_event(event, refs) for event in events]
+    views = [describe_event(event, refs) for event in events]
+    if people_shown is not None:
+        people_shown.update(refs.people_shown)
+    return views
 
 
-def describe_accesses(entries: Iterable[AccessLogEntry], *, actor: Any) -> list["AccessView"]:
-    """A page of the access log, the people shown by id named as `actor` may see them."""
+def describe_accesses(
+    entries: Iterable[AccessLogEntry],
+    *,
+    actor: Any,
+    people_shown: set[tuple[str, str]] | None = None,
+) -> list["AccessView"]:
+    """A page of the access log, the people shown by id named as `actor` may see them; the
+    (type, id) of each person whose name the page reads out is added to `people_shown`."""
     entries = list(entries)
     objects = [(e.subject_type, e.subject_id) for e in entries if _shown_by_id(e.subject_repr)]
     objects += [(LISTED, pk) for e in entries for pk in listed_ids(e.reason)]
     refs = references_for(actor=actor, changes=[], objects=objects)
-    return [describe_access(entry, refs) for entry in entries]
+    views = [describe_access(entry, refs) for entry in entries]
+    if people_shown is not None:
+        people_shown.update(refs.people_shown)
+    return views
 
 
 def _object_text(label: str, pk: str, recorded: str, refs: References) -> str:
+    prefixed = _person_prefixed(label, recorded)
+    person = model_for(LISTED)
+    if prefixed is not None and person is not None:
+        # The person as the reader may see them ("henkilö #12" otherwise), never a bare id.
+        return _("%(person)s: %(object)s") % {
+            "person": refs.text(person, prefixed[0]),
+            "object": prefixed[1],
+        }
     if not _shown_by_id(recorded):
+        if label in PERSON_RULES:
+            refs.people_shown.add((label, pk))  # the name as recorded
         return recorded
     model = model_for(label)
     key = pk_of(model, pk) if model is not None else None

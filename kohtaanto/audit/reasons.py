@@ -27,6 +27,7 @@ _ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 PHRASES: dict[str, Promise] = {
     "api": gettext_lazy("rajapinnan kautta"),
     "company page": gettext_lazy("yrityksen sivu"),
+    "export": gettext_lazy("Excel-vienti"),
     "grant_processing": gettext_lazy("avustuksen käsittely"),
     "page": gettext_lazy("sivu"),
     "right of access (GDPR Art. 15)": gettext_lazy("tietojen luovutus henkilölle (GDPR 15 art.)"),

@@ -67,6 +67,10 @@ NATURAL_KEYS: dict[str, str] = {
 BY_NATURAL_KEY = frozenset(
     {("job_seeker.create", "municipality"), ("job_seeker.update", "municipality")}
 )
+# Codes that can be told from an id by their form. Services record a municipality by its
+# three-digit code ("069"); older rows of companies and vacancies hold its id as a number, and
+# older job seeker imports its id as text ("8"): those still read as the id.
+CODE_FORMS: dict[str, re.Pattern[str]] = {"accounts.municipality": re.compile(r"^\d{3}$")}
 
 CONCEPT_URI = re.compile(r"^(https?://\S+|urn:kohtaanto:\S+)$")
 _CHUNK = 500
@@ -118,8 +122,12 @@ def locate(
 ) -> tuple[str, str] | None:
     """(the field to look `value` up by, the value as text): the id, else the model's code
     (`NATURAL_KEYS`); None when `value` names no object."""
-    natural = NATURAL_KEYS.get(related._meta.label_lower)
+    label = related._meta.label_lower
+    natural = NATURAL_KEYS.get(label)
     if natural and (action, key) in BY_NATURAL_KEY and isinstance(value, str) and value:
+        return natural, value
+    form = CODE_FORMS.get(label)
+    if natural and form is not None and isinstance(value, str) and form.match(value):
         return natural, value
     pk = pk_of(related, value)
     if pk is not None:
@@ -155,6 +163,10 @@ class References:
         self.uris: set[str] = set()
         self.usernames: set[str] = set()
         self._texts: dict[tuple[str, str, str], str] = {}
+        # Texts that are a person's name (the reader may see the person).
+        self._names: set[tuple[str, str, str]] = set()
+        # (type, id) of the people whose names were read out: the access log's rows.
+        self.people_shown: set[tuple[str, str]] = set()
         self._concepts: dict[str, str] = {}
         self._users: dict[str, str] = {}
 
@@ -200,7 +212,11 @@ class References:
                 chunk = queryset.filter(**{f"{lookup}__in": ordered[start : start + _CHUNK]})
                 for obj in chunk:
                     value = str(obj.pk if lookup == "pk" else getattr(obj, lookup))
-                    self._texts[(model._meta.label_lower, lookup, value)] = self._text(obj, rule)
+                    key = (model._meta.label_lower, lookup, value)
+                    named = rule is not None and self._may_see(obj, rule)
+                    self._texts[key] = self._text(obj, rule, named=named)
+                    if named:
+                        self._names.add(key)
         concept = model_for("taxonomy.concept")
         uris = sorted(self.uris)
         if concept is not None:
@@ -212,12 +228,15 @@ class References:
                 self._users[user.username] = self._user_text(user)  # type: ignore[attr-defined]
         return self
 
-    def _text(self, obj: models.Model, rule: tuple[str, str | None] | None) -> str:
+    def _may_see(self, obj: models.Model, rule: tuple[str, str | None]) -> bool:
+        subject = getattr(obj, rule[1]) if rule[1] else obj
+        permissions = getattr(self.actor, "permissions", None)
+        return permissions is not None and bool(permissions.check(rule[0], subject))
+
+    def _text(self, obj: models.Model, rule: tuple[str, str | None] | None, *, named: bool) -> str:
         label = obj._meta.label_lower
         if rule is not None:
-            subject = getattr(obj, rule[1]) if rule[1] else obj
-            permissions = getattr(self.actor, "permissions", None)
-            if permissions is None or not permissions.check(rule[0], subject):
+            if not named:
                 return neutral_label(type(obj), str(obj.pk))
         elif obj._meta.app_label in PERSONAL_APPS:
             return neutral_label(type(obj), str(obj.pk))
@@ -236,8 +255,11 @@ class References:
     def text(self, model: type[models.Model], pk: str, lookup: str = "pk") -> str:
         """The object's text; a missing object's neutral label ("Yritys #3"), or a value
         looked up by code as it was recorded (it may be a name, not a code)."""
-        found = self._texts.get((model._meta.label_lower, lookup, pk))
+        key = (model._meta.label_lower, lookup, pk)
+        found = self._texts.get(key)
         if found is not None:
+            if key in self._names:
+                self.people_shown.add((key[0], pk))
             return found
         return neutral_label(model, pk) if lookup == "pk" else pk
 

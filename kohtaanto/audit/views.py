@@ -17,6 +17,8 @@ from kohtaanto.audit.presentation import (
     describe_events,
     format_moment,
 )
+from kohtaanto.audit.references import model_for
+from kohtaanto.audit.services import access_log_record_many
 from kohtaanto.common.paging import query_without
 from kohtaanto.common.spreadsheets import safe_cell
 from kohtaanto.common.types import AuthenticatedHttpRequest
@@ -49,10 +51,12 @@ def search(request: AuthenticatedHttpRequest) -> HttpResponse:
         )
         qs = select(actor=request.user, search=search)
         if request.GET.get("export") == "xlsx":
-            return _export(qs, log, request.user)
+            return _export(request, qs, log)
         page = Paginator(qs, 50).get_page(request.GET.get("page"))
         describe = describe_accesses if log == "access" else describe_events
-        rows = describe(page, actor=request.user)  # type: ignore[arg-type]
+        shown: set[tuple[str, str]] = set()
+        rows = describe(page, actor=request.user, people_shown=shown)  # type: ignore[arg-type]
+        _log_people_shown(request, shown, reason="page")
     return render(
         request,
         "audit/search.html",
@@ -78,9 +82,33 @@ def _chunks(qs: Any, size: int = 2000) -> Iterator[list[Any]]:
         yield chunk
 
 
-def _export(qs: object, log: str, actor: Any) -> HttpResponse:
+def _log_people_shown(
+    request: AuthenticatedHttpRequest, shown: set[tuple[str, str]], *, reason: str
+) -> None:
+    """One access-log row per person whose name the log page or its export read out, one
+    INSERT per kind of person."""
+    by_type: dict[str, set[int]] = {}
+    for label, pk in shown:
+        if pk.isdigit():
+            by_type.setdefault(label, set()).add(int(pk))
+    for label, ids in sorted(by_type.items()):
+        model = model_for(label)
+        if model is not None:
+            access_log_record_many(
+                actor=request.user,
+                subject_type=model,
+                subject_ids=ids,
+                what="audit_log",
+                reason=reason,
+                path=request.get_full_path(),
+            )
+
+
+def _export(request: AuthenticatedHttpRequest, qs: object, log: str) -> HttpResponse:
     """The filtered log as an Excel workbook for the auditor, in the reader's language, every
     text cell through safe_cell so that nothing typed by a user opens as a formula."""
+    actor = request.user
+    shown: set[tuple[str, str]] = set()
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Tapahtumat") if log == "events" else _("Katselut"))
     if log == "access":
@@ -96,7 +124,11 @@ def _export(qs: object, log: str, actor: Any) -> HttpResponse:
                 _("Peruste"),
             ]
         )
-        for a in (a for chunk in _chunks(qs) for a in describe_accesses(chunk, actor=actor)):
+        for a in (
+            a
+            for chunk in _chunks(qs)
+            for a in describe_accesses(chunk, actor=actor, people_shown=shown)
+        ):
             sheet.append(
                 [
                     safe_cell(v)
@@ -127,7 +159,11 @@ def _export(qs: object, log: str, actor: Any) -> HttpResponse:
                 _("Koodi"),
             ]
         )
-        for e in (e for chunk in _chunks(qs) for e in describe_events(chunk, actor=actor)):
+        for e in (
+            e
+            for chunk in _chunks(qs)
+            for e in describe_events(chunk, actor=actor, people_shown=shown)
+        ):
             changes = "\n".join(f"{c.field}: {c.old} → {c.new}" for c in e.changes)
             sheet.append(
                 [
@@ -146,6 +182,7 @@ def _export(qs: object, log: str, actor: Any) -> HttpResponse:
                     )
                 ]
             )
+    _log_people_shown(request, shown, reason="export")
     buffer = BytesIO()
     workbook.save(buffer)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")

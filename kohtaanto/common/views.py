@@ -2,14 +2,21 @@ from datetime import date
 
 from django.conf import settings
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico whatever the page names; send them to the project's icon
+    (looked up per request, so that the hashed name of the collected file is used)."""
+    return HttpResponsePermanentRedirect(static("kohtaanto/favicon.svg"))
 
 
 def accessibility_statement(request: HttpRequest) -> HttpResponse:

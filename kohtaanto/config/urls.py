@@ -10,6 +10,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("healthz", common_views.healthz, name="healthz"),
+    path("favicon.ico", common_views.favicon, name="favicon"),
     path("saavutettavuus/", common_views.accessibility_statement, name="accessibility"),
     path("", home_views.home, name="home"),
     path("search/", include("kohtaanto.home.urls")),

@@ -5,9 +5,10 @@ GET /api/v1/matching/vacancies/{id}/job-seekers    people for a vacancy (never f
 GET /api/v1/matching/job-seekers/{id}/occupations  career moves for a person
 
 Skills are named by URI with their label; `explanation` is the same text the page shows, in
-the request's language. Missing or not the caller's: 404; input that cannot be ranked (person
-not active or without consent or skills, vacancy not open or without skills): 400 with the
-reason.
+the request's language. `not_shown` of a vacancy's people counts those who fit but whom the
+caller may not see: 0, "< 5" for one to four, else the number. Missing or not the caller's:
+404; input that cannot be ranked (person not active or without consent or skills, vacancy not
+open or without skills): 400 with the reason.
 """
 
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 from ninja import Query, Router, Schema
 
 from kohtaanto.audit.services import access_log_record
+from kohtaanto.common.disclosure import shown
 from kohtaanto.common.types import AuthenticatedHttpRequest
 from kohtaanto.employers.models import Vacancy
 from kohtaanto.employers.selectors import vacancy_get_for_actor
@@ -124,8 +126,9 @@ def vacancy_job_seekers(
         _log(request, people[r.job_seeker_id], "matches")
     return {
         "vacancy": vacancy.pk,
-        # People who fit as well but whom the caller may not see: a number, never who.
-        "not_shown": found.not_shown,
+        # People who fit as well but whom the caller may not see: a number, never who, and
+        # "< 5" for one to four (common.disclosure), as an exact small count can name someone.
+        "not_shown": shown(found.not_shown),
         "results": [
             {
                 "job_seeker": r.job_seeker_id,

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from kohtaanto.accounts.models import Role
+from kohtaanto.common.disclosure import THRESHOLD, is_small
 from kohtaanto.matching.results import (
     HIGHLY_VIABLE,
     NOT_ASSESSED,
@@ -146,12 +147,21 @@ def blocked_text(block: RequirementBlock) -> str:
 
 def not_shown_texts(count: int, role: str) -> list[str]:
     """Why `count` more people who fit a vacancy are not on the viewer's list, and what the
-    viewer can do about it. Says nothing of who they are (no names, scores or ids)."""
+    viewer can do about it. Says nothing of who they are (no names, scores or ids); a count
+    of one to four is "alle 5" (common.disclosure): an exact small count can point at a
+    person the viewer knows."""
     if count <= 0:
         return []
+    small = is_small(count)
     if role == Role.BUSINESS_ADVISOR:
         return [
-            ngettext(
+            _(
+                "Alle %(limit)s muuta sopivaa työnhakijaa ei näy sinulle, koska heillä ei ole "
+                "voimassa olevaa suostumusta profiilin lähettämiseen työnantajalle."
+            )
+            % {"limit": THRESHOLD}
+            if small
+            else ngettext(
                 "%(count)s muu sopiva työnhakija ei näy sinulle, koska hänellä ei ole voimassa "
                 "olevaa suostumusta profiilin lähettämiseen työnantajalle.",
                 "%(count)s muuta sopivaa työnhakijaa ei näy sinulle, koska heillä ei ole voimassa "
@@ -167,7 +177,13 @@ def not_shown_texts(count: int, role: str) -> list[str]:
         ]
     if role == Role.COUNSELLOR:
         return [
-            ngettext(
+            _(
+                "Alle %(limit)s muuta sopivaa työnhakijaa on muiden ohjaajien asiakkaita, joten "
+                "he eivät näy sinulle."
+            )
+            % {"limit": THRESHOLD}
+            if small
+            else ngettext(
                 "%(count)s muu sopiva työnhakija on toisen ohjaajan asiakas, joten hän ei näy "
                 "sinulle.",
                 "%(count)s muuta sopivaa työnhakijaa on muiden ohjaajien asiakkaita, joten he "
@@ -179,6 +195,11 @@ def not_shown_texts(count: int, role: str) -> list[str]:
                 "Heidän ohjaajansa näkevät heidät tällä sivulla ja voivat ehdottaa heitä "
                 "lyhytlistalle."
             ),
+        ]
+    if small:
+        return [
+            _("Alle %(limit)s muuta sopivaa työnhakijaa ei näy sinulle käyttöoikeuksiesi vuoksi.")
+            % {"limit": THRESHOLD}
         ]
     return [
         ngettext(

@@ -7,7 +7,8 @@ every indicator table shown to anyone but the coordinator — the page, its CSV 
 API, the steering group's report — goes through `protect_records`:
 
 - **Primary suppression:** a count from 1 to `THRESHOLD - 1` (1–4) is shown as "< 5"
-  (`SUPPRESSED`). Zero is shown: it names nobody.
+  (`SUPPRESSED`). Zero is shown: it names nobody. The rule is `common.disclosure`'s, which
+  the matching pages share.
 - **Secondary suppression:** a suppressed cell must not be recoverable by subtraction. In a
   row, total = women + men + non-binary (+ those without recorded gender, taken as known, to
   be safe): when only one of those cells is suppressed, the smallest other cell is too. The
@@ -33,24 +34,14 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from kohtaanto.common.dates import add_months
+from kohtaanto.common.disclosure import SUPPRESSED, is_small
 from kohtaanto.common.errors import DomainError
 
-THRESHOLD = 5
-SUPPRESSED = "< 5"
 CELLS = ("women", "men", "non_binary", "total")
 GENDER_CELLS = ("women", "men", "non_binary")
 # Column groups whose members add up to EECO01 (Annex I: each participant has one status and
 # one education level).
 COLUMN_GROUPS = (("EECO02", "EECO04", "EECO05"), ("EECO09", "EECO10", "EECO11"))
-
-
-def _is_small(value: Any) -> bool:
-    return isinstance(value, int) and 0 < value < THRESHOLD
-
-
-def shown(value: int) -> int | str:
-    """One count on its own (no table around it): `SUPPRESSED` when 1–4."""
-    return SUPPRESSED if _is_small(value) else value
 
 
 def _suppress_one_more(cells: list[tuple[dict[str, Any], str]], hidden: set[int]) -> bool:
@@ -78,7 +69,7 @@ def protect_records(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     out = [dict(r) for r in records]
     for record in out:
         for key in CELLS:
-            if _is_small(record.get(key)):
+            if is_small(record.get(key)):
                 record[key] = SUPPRESSED
     by_code = {r["code"]: r for r in out}
     changed = True

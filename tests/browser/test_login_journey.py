@@ -49,3 +49,23 @@ def test_front_page_fits_a_phone_screen(browser, live_server, area):
     assert overflow is False
     assert axe_serious_violations(page) == []
     context.close()
+
+
+def test_pages_break_no_content_security_rule_and_style_htmx_indicators(page, live_server):
+    page.add_init_script(
+        "window.cspViolations = [];"
+        "document.addEventListener('securitypolicyviolation',"
+        " e => window.cspViolations.push(e.violatedDirective));"
+    )
+    console = []
+    page.on("console", lambda message: console.append(message.text))
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.wait_for_function("window.htmx !== undefined")
+    assert page.evaluate("window.cspViolations") == []
+    assert not [text for text in console if "Content Security Policy" in text]
+    assert page.evaluate("htmx.config.includeIndicatorStyles") is False
+    opacity = page.evaluate(
+        "(() => { const el = document.createElement('span'); el.className = 'htmx-indicator';"
+        " document.body.append(el); return getComputedStyle(el).opacity; })()"
+    )
+    assert opacity == "0"

@@ -1,7 +1,14 @@
+import io
+import logging
+import sys
+
 import pytest
+from django.core import mail
 from django.core.management import call_command
+from django.utils.log import configure_logging
 
 from kohtaanto.accounts.demo_users import DEMO_USERS
+from kohtaanto.accounts.management.commands import demo
 from kohtaanto.accounts.models import Role, User
 
 
@@ -24,3 +31,66 @@ def test_demo_prepares_users_for_every_role_and_keeps_data_on_rerun(settings, tm
     password = line.split()[-1]
     assert line in first
     assert User.objects.get(username="ohjaaja").check_password(password)
+
+
+@pytest.mark.django_db
+def test_demo_prints_the_address_and_logins_and_sends_no_mail(
+    area, settings, tmp_path, capsys, monkeypatch
+):
+    class Letters:
+        """Demo data that sends a letter, as the grant decisions' do."""
+
+        @staticmethod
+        def generate(**kwargs: object) -> None:
+            mail.EmailMessage("Päätös", "Liitteenä päätös.", to=["yhteys@example.fi"]).send()
+
+    monkeypatch.setattr(demo, "demo_modules", lambda: [Letters])
+    settings.DATA_DIR = tmp_path
+    call_command("demo", "--no-serve")
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.strip()]
+    assert mail.outbox == []
+    assert lines[0] == "Preparing the database and the demo data…"
+    assert lines[1] == "Kohtaanto demo: http://127.0.0.1:8000/"
+    assert lines[2] == "Demo logins (role, username, password):"
+    assert all(line.startswith("  ") for line in lines[3:-1])
+    assert lines[-1].startswith("(kept in ")
+    mail.EmailMessage("Linkki", "Kysely.", to=["yhteys@example.fi"]).send()
+    assert len(mail.outbox) == 1  # mail sent while the demo runs goes out as configured
+
+
+def test_pdf_font_subsetting_and_the_lockout_banner_are_not_logged():
+    for name in ("fontTools.subset", "axes.apps"):
+        assert not logging.getLogger(name).isEnabledFor(logging.INFO), name
+    assert logging.getLogger("fontTools.subset").isEnabledFor(logging.WARNING)
+
+
+def test_served_demo_logs_warnings_only_and_hides_the_servers_banner(monkeypatch, settings):
+    started: dict[str, object] = {}
+
+    class Worker:
+        def __init__(self, args: list[str], env: dict[str, str]) -> None:
+            started["env"] = env
+
+        def terminate(self) -> None: ...
+
+        def wait(self, timeout: int) -> None: ...
+
+    def runserver(name: str, addrport: str, **options: object) -> None:
+        started["stdout"] = options["stdout"]
+
+    monkeypatch.delenv("LOG_LEVEL", raising=False)
+    monkeypatch.setattr(demo.subprocess, "Popen", Worker)
+    monkeypatch.setattr(demo, "call_command", runserver)
+    logging_config = settings.LOGGING
+    try:
+        demo.Command(stdout=io.StringIO())._serve("127.0.0.1:8999")
+        # as the server finds them when it sets up logging again
+        configure_logging(settings.LOGGING_CONFIG, settings.LOGGING)
+        for name in ("", "django.server", "kohtaanto.extraction.warm"):
+            assert not logging.getLogger(name).isEnabledFor(logging.INFO), name
+            assert logging.getLogger(name).isEnabledFor(logging.WARNING), name
+    finally:
+        configure_logging(settings.LOGGING_CONFIG, logging_config)
+    if settings.TASKS_BACKEND == "database":
+        assert started["env"]["LOG_LEVEL"] == "WARNING"  # type: ignore[index]
+    assert started["stdout"] is not sys.stdout

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 # What was shown of a person (`AccessLogEntry.what`), in words.
 ACCESS_WHAT: dict[str, Promise] = {
+    "audit_log": _("nimi tapahtumalokissa"),
     "basic_data": _("perustiedot"),
     "career_moves": _("ammatillisen liikkuvuuden vaihtoehdot"),
     "company_contact": _("yhteyshenkilön tiedot"),

@@ -327,3 +327,84 @@ def test_the_type_filter_tells_the_two_payment_claims_apart(client_as, coordinat
     assert "Avustuksen maksatushakemus" in options
     assert "Hankkeen maksatushakemus" in options
     assert options.count("Maksatushakemus") == 0
+
+
+def test_cv_titles_name_the_person_as_the_reader_may_see_them_not_by_id(olli, coordinator):
+    from kohtaanto.audit.presentation import describe_events
+    from kohtaanto.jobseekers.models import CvDocument
+    from kohtaanto.jobseekers.services.cv import profile_import_confirm
+
+    own = JobSeekerFactory(first_name="Aino", last_name="Esimerkki")
+    other_area = EmploymentArea.objects.create(code="muu-alue", name="Muu työllisyysalue")
+    stranger = JobSeekerFactory(first_name="Ville", last_name="Vieras", employment_area=other_area)
+    for person in (own, stranger):
+        document = CvDocument.objects.create(job_seeker=person, filename="cv.pdf", text="hitsaus")
+        profile_import_confirm(actor=olli, document=document, accepted={})
+    events = AuditEvent.objects.filter(action="cv.confirm").order_by("id")
+
+    with translation.override("fi"):
+        own_row, stranger_row = describe_events(events, actor=coordinator)
+
+    assert own_row.target_repr == "Aino Esimerkki: cv.pdf"
+    assert "Aino Esimerkki: cv.pdf" in own_row.sentence
+    assert stranger_row.target_repr == f"henkilö #{stranger.pk}: cv.pdf"
+    assert f"{own.pk}: cv.pdf" not in own_row.sentence
+
+
+def test_municipality_is_recorded_by_code_and_old_rows_by_id_still_read_as_its_name(
+    client_as, olli, area
+):
+    from kohtaanto.accounts.models import Municipality
+    from kohtaanto.employers.services.companies import CompanyData, company_create
+
+    kokkola = Municipality.objects.get(code="272")
+    company = company_create(
+        actor=olli,
+        area=area,
+        data=CompanyData(business_id="0112038-9", name="Uusi Oy", municipality=kokkola),
+    )
+    created = AuditEvent.objects.get(action="company.create", target_id=str(company.pk))
+    assert created.changes["municipality"] == [None, "272"]
+    person = JobSeekerFactory()
+    for action, target, value in (
+        ("company.update", company, kokkola.pk),  # companies and vacancies: the id, a number
+        ("job_seeker.import_update", person, str(kokkola.pk)),  # imports: the id as text
+        ("job_seeker.import_update", person, "272"),  # imports from now on: the code
+        ("job_seeker.update", person, "272"),
+    ):
+        audit_event_record(
+            actor=olli, action=action, target=target, changes={"municipality": [None, value]}
+        )
+    body = _page(client_as(Role.AUDITOR))
+    assert body.count("<dd>– → Kokkola</dd>") == 5
+    assert "Kunta #" not in body
+
+
+def test_log_page_and_export_write_an_access_row_for_each_name_they_show(client_as, olli):
+    from kohtaanto.audit.models import AccessLogEntry
+
+    own = JobSeekerFactory(first_name="Aino", last_name="Esimerkki")
+    other_area = EmploymentArea.objects.create(code="muu-alue", name="Muu työllisyysalue")
+    stranger = JobSeekerFactory(first_name="Ville", last_name="Vieras", employment_area=other_area)
+    for person in (own, stranger):
+        audit_event_record(
+            actor=olli,
+            action="shortlist.candidate.propose",
+            target=olli,
+            target_repr="Ehdokaslista",
+            changes={"job_seeker": [None, person.pk]},
+        )
+    client = client_as(Role.COORDINATOR)
+
+    assert "Aino Esimerkki" in _page(client)
+    logged = AccessLogEntry.objects.filter(what="audit_log")
+    assert list(logged.values_list("subject_type", "subject_id", "reason")) == [
+        ("jobseekers.jobseeker", str(own.pk), "page")
+    ]
+    assert logged.get().path == "/audit/"
+
+    client.get("/audit/", {"export": "xlsx"})
+    assert list(logged.filter(reason="export").values_list("subject_id", flat=True)) == [
+        str(own.pk)
+    ]
+    assert not logged.filter(subject_id=str(stranger.pk)).exists()

@@ -57,3 +57,17 @@ def test_unknown_page_gives_finnish_404(client_as):
     response = client_as(Role.COUNSELLOR).get("/ei-ole-olemassa/")
     assert response.status_code == 404
     assert "Sivua ei löydy" in response.content.decode()
+
+
+def test_favicon_request_is_sent_to_the_projects_icon_not_a_404(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("/static/kohtaanto/favicon.svg")
+    icon = client.get(response["Location"])
+    assert icon.status_code == 200
+    assert b"<svg" in b"".join(icon.streaming_content)
+
+
+def test_pages_name_the_icon(client):
+    html = client.get("/accounts/login/").content.decode()
+    assert '<link rel="icon" href="/static/kohtaanto/favicon.svg" type="image/svg+xml">' in html

@@ -129,7 +129,8 @@ def _snapshot(company: Company) -> dict[str, Any]:
         "employees": company.employees,
         "turnover_eur": company.turnover_eur,
         "balance_sheet_eur": company.balance_sheet_eur,
-        "municipality": company.municipality_id,
+        # The audit log names a municipality by its code, as the job seeker's record does.
+        "municipality": company.municipality.code if company.municipality else None,
         "is_public_administration": company.is_public_administration,
         "responsible_advisor": company.responsible_advisor_id,
         # .all() so that an import's prefetch of the roles is used
@@ -141,8 +142,9 @@ def _snapshot(company: Company) -> dict[str, Any]:
 
 def _comparable(values: dict[str, Any], roles: list[str]) -> dict[str, Any]:
     out = dict(values)
-    for key in ("municipality", "responsible_advisor"):
-        out[key] = out[key].pk if out[key] is not None else None
+    out["municipality"] = out["municipality"].code if out["municipality"] is not None else None
+    advisor = out["responsible_advisor"]
+    out["responsible_advisor"] = advisor.pk if advisor is not None else None
     out["programme_roles"] = sorted(set(roles))
     return out
 

@@ -128,7 +128,7 @@ def companies_import_csv(
     existing = {
         c.business_id: c
         for c in Company.objects.filter(employment_area=area)
-        .select_related("responsible_advisor")
+        .select_related("responsible_advisor", "municipality")
         .prefetch_related("programme_roles")
     }
     roles = {c.pk: sorted(r.role for r in c.programme_roles.all()) for c in existing.values()}
@@ -400,9 +400,13 @@ def _existing_vacancies(area: EmploymentArea, external_ids: list[str]) -> dict[s
     wanted = sorted({e for e in external_ids if e})
     found: dict[str, Vacancy] = {}
     for start in range(0, len(wanted), VACANCY_CHUNK):
-        chunk = vacancies_with_external_ids(
-            area_id=area.pk, external_ids=wanted[start : start + VACANCY_CHUNK]
-        ).prefetch_related("skills__concept", "requirements__concept")
+        chunk = (
+            vacancies_with_external_ids(
+                area_id=area.pk, external_ids=wanted[start : start + VACANCY_CHUNK]
+            )
+            .select_related("municipality")
+            .prefetch_related("skills__concept", "requirements__concept")
+        )
         found.update((vacancy.external_id, vacancy) for vacancy in chunk)
     return found
 

@@ -146,8 +146,9 @@ def _write_skills(vacancy: Vacancy, data: VacancyData) -> None:
 
 def _comparable(values: dict[str, Any]) -> dict[str, Any]:
     out = dict(values)
-    for key in ("occupation", "municipality"):
-        out[key] = out[key].pk if out[key] is not None else None
+    out["occupation"] = out["occupation"].pk if out["occupation"] is not None else None
+    # The audit log names a municipality by its code, as the job seeker's record does.
+    out["municipality"] = out["municipality"].code if out["municipality"] is not None else None
     return out
 
 

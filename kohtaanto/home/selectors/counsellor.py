@@ -1,4 +1,5 @@
-"""The counsellor's home: the work list, four-week result checks, new matches for clients."""
+"""The counsellor's home: the work list, four-week result checks, new matches for clients and
+the shortlist consent questions to ask them."""
 
 import datetime
 from dataclasses import dataclass
@@ -21,6 +22,8 @@ from kohtaanto.home.selectors.figures import Figure
 from kohtaanto.jobseekers import selectors as jobseekers
 from kohtaanto.jobseekers.models import Participation
 from kohtaanto.matching import selectors as matching
+from kohtaanto.matching import shortlists
+from kohtaanto.matching.models import ShortlistCandidate
 
 IDLE_DAYS = 60  # the issue's "clients without contact in 60 days"
 RESULT_WINDOW_DAYS = 28  # Annex I: immediate results within four weeks of leaving
@@ -42,6 +45,7 @@ class CounsellorHome:
     worklist: jobseekers.Worklist
     result_checks: list[tuple[Participation, datetime.date]]
     new_matches: list[NewMatch]
+    consent_requests: list[ShortlistCandidate]
     clients: int
     figures: list[Figure]
     chart: Chart
@@ -113,11 +117,22 @@ def new_matches(*, actor: User, today: datetime.date) -> list[NewMatch]:
     ]
 
 
+def consent_requests(*, actor: User) -> list[ShortlistCandidate]:
+    """Shortlist candidates waiting for the person's answer that the actor may record: the
+    counsellor's own clients (matching's consent-request selector and its decide rule)."""
+    return [
+        c
+        for c in shortlists.consent_requests(actor=actor)
+        if actor.permissions.can_decide_candidate(c)
+    ]
+
+
 def counsellor_home(*, actor: User, today: datetime.date | None = None) -> CounsellorHome:
     day = today or timezone.localdate()
     work = jobseekers.worklist(actor=actor, today=day, idle_days=IDLE_DAYS)
     checks = result_checks_due(actor=actor, today=day)
     matches = new_matches(actor=actor, today=day)
+    requests = consent_requests(actor=actor)
     clients = jobseekers.job_seeker_list(actor=actor, mine=True, status="active").count()
     worklist_url = reverse("jobseekers:worklist")
     counts = [
@@ -141,6 +156,7 @@ def counsellor_home(*, actor: User, today: datetime.date | None = None) -> Couns
         worklist=work,
         result_checks=checks,
         new_matches=matches,
+        consent_requests=requests,
         clients=clients,
         figures=figures,
         chart=chart,

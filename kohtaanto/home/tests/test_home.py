@@ -13,6 +13,8 @@ from kohtaanto.employers.models import (
     CompanyProgrammeRole,
     ProgrammeRole,
     ReadinessAssessment,
+    Vacancy,
+    VacancyState,
 )
 from kohtaanto.employers.tests.factories import CompanyFactory
 from kohtaanto.home import selectors
@@ -23,6 +25,7 @@ from kohtaanto.jobseekers.tests.factories import (
     JobSeekerFactory,
     ParticipationFactory,
 )
+from kohtaanto.matching.models import CandidateStatus, Shortlist, ShortlistCandidate
 from kohtaanto.programme.models import Operation
 
 pytestmark = pytest.mark.django_db
@@ -253,3 +256,34 @@ def test_tehtava_is_translated_by_its_meaning_in_every_catalogue(language, task,
     with translation.override(language):
         assert pgettext("to-do item", "Tehtävä") == task
         assert pgettext("job title", "Tehtävä") == job_title
+
+
+def test_counsellor_home_lists_consent_questions_for_own_clients_only(
+    client_as, counsellor, make_user
+):
+    company = CompanyFactory(name="Esimerkki Konepaja Oy")
+    vacancy = Vacancy.objects.create(
+        employment_area=company.employment_area,
+        company=company,
+        title="Hitsaaja",
+        state=VacancyState.OPEN,
+    )
+    shortlist = Shortlist.objects.create(vacancy=vacancy)
+    mine = _client_of(counsellor, first_name="Aino", last_name="Asiakas")
+    theirs = _client_of(make_user(Role.COUNSELLOR), first_name="Veera", last_name="Vieras")
+    answered = _client_of(counsellor, first_name="Vastannut", last_name="Asiakas")
+    waiting = ShortlistCandidate.objects.create(shortlist=shortlist, job_seeker=mine)
+    ShortlistCandidate.objects.create(shortlist=shortlist, job_seeker=theirs)
+    ShortlistCandidate.objects.create(
+        shortlist=shortlist, job_seeker=answered, status=CandidateStatus.DECLINED
+    )
+
+    response = client_as(counsellor).get("/")
+
+    html = response.content.decode()
+    assert [c.pk for c in response.context["counsellor"].consent_requests] == [waiting.pk]
+    assert "Kysy suostumus lyhytlistalle" in html
+    assert f'href="/matching/candidates/{waiting.pk}/consent/"' in html
+    assert "Hitsaaja (Esimerkki Konepaja Oy)" in html
+    assert "Vieras" not in html and "Vastannut" not in html
+    assert 'href="/matching/shortlists/requests/"' in html

@@ -212,7 +212,8 @@ def _plan(
             actor=actor,
             job_seeker=person,
             kind="referral_training",
-            occurred_on=first_meeting + datetime.timedelta(days=14),
+            # a referral two weeks after the first meeting, never in the future
+            occurred_on=min(first_meeting + datetime.timedelta(days=14), today),
             training_name=archetype.training,
         )
     if shared_with is not None and rng.random() < 0.7:

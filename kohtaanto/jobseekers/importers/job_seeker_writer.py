@@ -81,7 +81,7 @@ def apply_job_seekers(
     new_cards: list[tuple[int, int]] = []
     new_targets: list[tuple[int, int]] = []
     # (action, person's id, person's text, changes): the changes are plain JSON already,
-    # a municipality by its id in text as the audit log stores a model.
+    # a municipality by its code as the job seeker's own audit events name it.
     events: list[tuple[str, int, str, dict[str, Any]]] = []
     changed_people: list[JobSeeker] = []
     for record in records:
@@ -95,7 +95,7 @@ def apply_job_seekers(
                 if name == "municipality":
                     if person.municipality_id == (value.pk if value else None):
                         continue
-                    changes[name] = [_audit_pk(person.municipality), _audit_pk(value)]
+                    changes[name] = [_code(person.municipality), _code(value)]
                 elif getattr(person, name) == value:
                     continue
                 else:
@@ -150,7 +150,7 @@ def apply_job_seekers(
                 "external_id": [None, record.external_id],
                 "first_name": [None, record.first_name],
                 "last_name": [None, record.last_name],
-                "municipality": [None, _audit_pk(record.municipality)],
+                "municipality": [None, _code(record.municipality)],
             }
             # The text a new person's str() gives (JobSeeker.display_name).
             text = f"{record.first_name} {record.last_name}"
@@ -192,6 +192,6 @@ def _pk(obj: Any) -> Any:
     return obj.pk if obj is not None else None
 
 
-def _audit_pk(obj: Any) -> str | None:
-    """A model as the audit log stores it (its pk in text)."""
-    return str(obj.pk) if obj is not None else None
+def _code(municipality: Any) -> str | None:
+    """A municipality as the audit log names it: by its code."""
+    return municipality.code if municipality is not None else None

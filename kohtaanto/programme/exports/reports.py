@@ -7,8 +7,9 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from kohtaanto.common.disclosure import shown
 from kohtaanto.common.spreadsheets import safe_cell
-from kohtaanto.programme.disclosure import protect_records, shown
+from kohtaanto.programme.disclosure import protect_records
 from kohtaanto.programme.exports.common import (
     ReportPDF,
     format_date,

@@ -1,12 +1,20 @@
 """`kohtaanto demo`: migrate, load the shipped data and a generated demo region, create a
 demo user for each role, print the logins, and serve on 127.0.0.1:8000 with the task worker.
 
-Re-running keeps the data: every app's `demo.generate()` is idempotent.
+Re-running keeps the data: every app's `demo.generate()` is idempotent. The output is the
+address and the logins: the e-mails the demo data would send (a grant decision with its PDF)
+go nowhere, and while the demo runs only warnings and errors are logged (unless LOG_LEVEL is
+set), so that a failing request still shows.
 """
 
+import copy
+import io
+import os
 import random
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import import_module
 from typing import Any
 
@@ -14,11 +22,24 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils.log import configure_logging
 
 from kohtaanto.accounts.demo_users import demo_users_ensure
 from kohtaanto.accounts.models import EmploymentArea
 
 DEMO_SEED = 2026
+NO_MAIL = "django.core.mail.backends.dummy.EmailBackend"
+
+
+@contextmanager
+def mail_kept_back() -> Iterator[None]:
+    """Messages sent meanwhile go nowhere (they are made-up companies' addresses)."""
+    saved = settings.EMAIL_BACKEND
+    settings.EMAIL_BACKEND = NO_MAIL
+    try:
+        yield
+    finally:
+        settings.EMAIL_BACKEND = saved
 
 
 def demo_modules() -> list[Any]:
@@ -37,6 +58,21 @@ def demo_modules() -> list[Any]:
     return sorted(modules, key=lambda m: getattr(m, "ORDER", 100))
 
 
+def quiet_logging() -> None:
+    """Warnings and errors only: a failing request still shows, a served page does not. Kept
+    in the settings, because the server sets up logging from them again when it starts."""
+    config: dict[str, Any] = copy.deepcopy(settings.LOGGING)
+    config["root"] = {**config.get("root", {}), "level": "WARNING"}
+    # Django's own console handlers would print each warning a second time beside the root's.
+    config["loggers"] = {
+        **config.get("loggers", {}),
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.server": {"handlers": [], "level": "WARNING", "propagate": True},
+    }
+    settings.LOGGING = config
+    configure_logging(settings.LOGGING_CONFIG, settings.LOGGING)
+
+
 class Command(BaseCommand):
     help = "Prepare the demo region and serve Kohtaanto on http://127.0.0.1:8000."
 
@@ -50,14 +86,13 @@ class Command(BaseCommand):
         parser.add_argument("--area", default="keski-pohjanmaa")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        self.stdout.write("Preparing the database…")
+        self.stdout.write("Preparing the database and the demo data…")
         call_command("migrate", interactive=False, verbosity=0)
         area = EmploymentArea.objects.get(code=options["area"])
         users, logins = demo_users_ensure(area)
-        for module in demo_modules():
-            label = module.__name__.split(".")[1]
-            self.stdout.write(f"Demo data: {label}…")
-            module.generate(rng=random.Random(DEMO_SEED), area=area, users=users)
+        with mail_kept_back():
+            for module in demo_modules():
+                module.generate(rng=random.Random(DEMO_SEED), area=area, users=users)
         self._print_logins(logins, options["addrport"])
         if not options["no_serve"]:
             self._serve(options["addrport"])
@@ -73,13 +108,19 @@ class Command(BaseCommand):
         self.stdout.write("")
 
     def _serve(self, addrport: str) -> None:
+        env = dict(os.environ)
+        if "LOG_LEVEL" not in env:
+            env["LOG_LEVEL"] = "WARNING"
+            quiet_logging()
         worker = None
         if settings.TASKS_BACKEND == "database":
             worker = subprocess.Popen(
-                [sys.executable, "-m", "kohtaanto", "db_worker", "--no-reload"]
+                [sys.executable, "-m", "kohtaanto", "db_worker", "--no-reload"], env=env
             )
+        self.stdout.write("Stop the demo with Ctrl+C.")
         try:
-            call_command("runserver", addrport, use_reloader=False)
+            # The server's own banner repeats the address; its errors go to stderr as ever.
+            call_command("runserver", addrport, use_reloader=False, stdout=io.StringIO())
         finally:
             if worker is not None:
                 worker.terminate()
