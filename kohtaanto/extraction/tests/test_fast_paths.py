@@ -1,8 +1,9 @@
-"""The quick looks give the same answers as their plain forms.
+"""The quick looks and the sparse product give the same answers as their plain forms.
 
 Each fast form is checked against the straightforward one it replaced: the negation and
 "may state" looks against a plain split and a plain alternation, on the benchmark texts, their
-sentences and words, and on every trigger word in every position.
+sentences and words, and on every trigger word in every position; the ranker's product against
+scipy's.
 """
 
 import json
@@ -11,7 +12,12 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
+import pytest
+from scipy import sparse
+
 from kohtaanto.extraction import cues, details
+from kohtaanto.extraction.ranking import _product
 from kohtaanto.extraction.text import sentences
 
 BENCH_DATA = Path(__file__).resolve().parents[3] / "bench" / "data"
@@ -108,3 +114,31 @@ def test_quick_look_for_languages_and_experience_answers_as_a_plain_alternation_
 
     assert differ == []
     assert 1_000 < sum(map(plain_may_state, strings)) < len(strings) - 1_000
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_sparse_product_is_scipys_entry_for_entry(seed: int) -> None:
+    """The same entries in the same order: the order decides between equal scores."""
+    rng = np.random.default_rng(seed)
+    dense = sparse.random(40, 300, density=0.05, random_state=rng).toarray()
+    dense[3] = 0.0  # an empty row
+    a = sparse.csr_matrix(dense)
+    b = sparse.random(300, 900, density=0.02, format="csr", random_state=rng)
+    a.data[: len(a.data) // 3] = 1.0
+    b.data[: len(b.data) // 4] = 0.25  # some sums equal
+
+    expected = sparse.csr_matrix(a @ b)
+    found = _product(a, b, np.diff(b.indptr))
+
+    assert found.indptr.tolist() == expected.indptr.tolist()
+    assert found.indices.tolist() == expected.indices.tolist()
+    assert found.data.tolist() == expected.data.tolist()
+
+
+def test_sparse_product_of_no_rows_or_no_shared_columns_is_empty() -> None:
+    b = sparse.csr_matrix(np.eye(4))
+    for a in (sparse.csr_matrix((0, 4)), sparse.csr_matrix((2, 4))):
+        found = _product(a, b, np.diff(b.indptr))
+
+        assert found.indptr.tolist() == [0] * (a.shape[0] + 1)
+        assert len(found.indices) == len(found.data) == 0
