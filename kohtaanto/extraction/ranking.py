@@ -131,6 +131,7 @@ def _tf(counts: Counter[int]) -> tuple[list[int], list[float]]:
 # Sub-linear term frequency 1 + ln(count) of the counts a text can hold, looked up in batches.
 _TF_TABLE = np.array([0.0] + [1.0 + math.log(count) for count in range(1, 1024)])
 NOT_IN_VOCABULARY = -1
+_INT32_LIMIT = int(np.iinfo(np.int32).max)  # the product's index arrays are 32-bit
 
 
 class SkillRanker:
@@ -316,12 +317,13 @@ class SkillRanker:
         # A concept whose label the text covers shares a stem with it, so it is among the row's
         # non-zero scores unless all shared stems are common ones (max_df); its cover alone
         # would stay under min_score then. The cover term is added through a scratch row.
+        # (Column numbers as numpy's own index type: each row's look-ups need no conversion.)
         scratch = np.zeros(len(self.ids))
-        columns = scores.indices
+        columns = scores.indices.astype(np.intp)
         values = scores.data  # the product's own array
         bounds = scores.indptr.tolist()
         cover_bounds = cover.indptr.tolist()
-        cover_columns = cover.indices
+        cover_columns = cover.indices.astype(np.intp)
         covered = cover.data**2
         for row in range(len(texts)):
             cover_start, cover_end = cover_bounds[row], cover_bounds[row + 1]
@@ -385,7 +387,7 @@ def _product(a: sparse.csr_matrix, b: sparse.csr_matrix, b_row_sizes: np.ndarray
     """
     rows, width = a.shape[0], b.shape[1]
     bound = min(int(b_row_sizes[a.indices].sum()), rows * width)
-    if csr_matmat is None or bound >= np.iinfo(np.int32).max:
+    if csr_matmat is None or bound >= _INT32_LIMIT:
         product = sparse.csr_matrix(a @ b)
         return _Product(product.indptr, product.indices, product.data)
     indptr = np.empty(rows + 1, dtype=np.int32)
