@@ -153,6 +153,11 @@ LEVELS = {
         "elementary": "A1",
     },
 }
+# The level words long enough to begin a compound ("perus" of "perustaidot"), in the table's
+# order: the first that a word begins with gives its level.
+_LEVEL_BEGINNINGS = {
+    lang: tuple(word for word in levels if len(word) >= 5) for lang, levels in LEVELS.items()
+}
 _CEFR = re.compile(r"^[abc][12]$")
 # Words that make a sentence about languages, so that "Suomi" alone (the country) does not count.
 LANGUAGE_CONTEXT = {
@@ -325,9 +330,10 @@ def languages(tokens: Sequence[Token], lang: str, breaks: Sequence[int] = ()) ->
         return []
     context = LANGUAGE_CONTEXT.get(lang, set())
     levels = LEVELS.get(lang, {})
+    beginnings = _LEVEL_BEGINNINGS.get(lang, ())
     level_at = {}
     for i, token in enumerate(tokens):
-        level = _level(token, levels)
+        level = _level(token, levels, beginnings)
         if level:
             level_at[i] = level
     # A level word counts only next to an inflected name ("sujuvaa ruotsia"): "Suomi on hyvä
@@ -376,16 +382,16 @@ def _is_language_compound(norm: str, lang: str) -> bool:
     return (lang == "fi" and "kiel" in norm) or (lang == "sv" and norm.endswith("språkig"))
 
 
-def _level(token: Token, levels: dict[str, str]) -> str:
+def _level(token: Token, levels: dict[str, str], beginnings: tuple[str, ...]) -> str:
+    """The level a word gives; `beginnings`: the level words that may begin a compound."""
     if _CEFR.match(token.norm):
         return token.norm.upper()
     for key in (token.lemma, token.norm):
         if key in levels:
             return levels[key]
         # "perustaidot", "äidinkielenä", "grundkunskaper": the level word inside a compound
-        for word, level in levels.items():
-            if len(word) >= 5 and key.startswith(word):
-                return level
+        if key.startswith(beginnings):
+            return next(levels[word] for word in beginnings if key.startswith(word))
     return ""
 
 
