@@ -387,7 +387,7 @@ def _product(a: sparse.csr_matrix, b: sparse.csr_matrix, b_row_sizes: np.ndarray
     """
     rows, width = a.shape[0], b.shape[1]
     bound = min(int(b_row_sizes[a.indices].sum()), rows * width)
-    if csr_matmat is None or bound >= _INT32_LIMIT:
+    if csr_matmat is None or max(bound, a.nnz, b.nnz) >= _INT32_LIMIT:
         product = sparse.csr_matrix(a @ b)
         return _Product(product.indptr, product.indices, product.data)
     indptr = np.empty(rows + 1, dtype=np.int32)
