@@ -14,11 +14,12 @@ written:
   teaches it), and nothing after it in the sentence is a requirement.
 """
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from kohtaanto.extraction.text import Token
+from kohtaanto.extraction.text import Token, word_alternatives
 
 NEGATION = {
     "fi": {"ei", "ilman", "vailla", "puuttua"},
@@ -87,8 +88,12 @@ NEGATION_FORMS = frozenset(
     | {"en", "et", "emme", "ette", "eivät", "eikä", "enkä", "etkä", "emmekä", "ettekä", "eivätkä"}
     | {"puuttuu", "puuttuvat", "puutu", "saknar", "saknas", "saknat", "lacks", "lacking"}
 )
-# Punctuation becomes space, so that a plain split gives the words ("not," → "not").
-_PUNCTUATION = str.maketrans({c: " " for c in ".,;:!?()[]{}\"'/-–—…«»“”\n\t"})
+# The characters between words: white space and these punctuation marks ("not," → "not").
+_BETWEEN_WORDS = r"[\s" + re.escape(".,;:!?()[]{}\"'/-–—…«»“”") + "]"
+_NEGATION_WORD = word_alternatives(set(NEGATION_FORMS)) + f"(?:{_BETWEEN_WORDS}|\\Z)"
+# Searched from the characters between words, which `re` skips to; the first word apart.
+_NEGATION_AFTER_BREAK = re.compile(_BETWEEN_WORDS + _NEGATION_WORD)
+_NEGATION_AT_START = re.compile(_NEGATION_WORD)
 
 
 def may_negate(text: str) -> bool:
@@ -96,7 +101,10 @@ def may_negate(text: str) -> bool:
     folded = text.casefold()
     if "n't" in folded or "n’t" in folded:
         return True
-    return not NEGATION_FORMS.isdisjoint(folded.translate(_PUNCTUATION).split())
+    return (
+        _NEGATION_AFTER_BREAK.search(folded) is not None
+        or _NEGATION_AT_START.match(folded) is not None
+    )
 
 
 class Mode(Enum):

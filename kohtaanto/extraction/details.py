@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from kohtaanto.extraction.text import Token
+from kohtaanto.extraction.text import Token, word_alternatives
 
 # Language names by lemma (and the folded forms simplemma leaves alone) → ISO 639-1 code.
 LANGUAGE_NAMES = {
@@ -153,6 +153,11 @@ LEVELS = {
         "elementary": "A1",
     },
 }
+# The level words long enough to begin a compound ("perus" of "perustaidot"), in the table's
+# order: the first that a word begins with gives its level.
+_LEVEL_BEGINNINGS = {
+    lang: tuple(word for word in levels if len(word) >= 5) for lang, levels in LEVELS.items()
+}
 _CEFR = re.compile(r"^[abc][12]$")
 # Words that make a sentence about languages, so that "Suomi" alone (the country) does not count.
 LANGUAGE_CONTEXT = {
@@ -246,47 +251,39 @@ LEVEL_WINDOW = 6  # words between a language and its level ("goda kunskaper i sv
 EXPERIENCE_WINDOW = 4  # words between the number and "kokemus"/"erfarenhet"
 
 
-def _alternatives(words: set[str]) -> str:
-    """A regular expression that matches any of `words`, their shared beginnings factored out.
-
-    Python's `re` tries a plain alternation word by word at every position; a prefix tree
-    tries each first letter once.
-    """
-    tree: dict[str, dict] = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _branches(tree)
-
-
-def _branches(node: dict[str, dict]) -> str:
-    options = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
-    if not options:
-        return ""
-    group = options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
-    return f"(?:{group})?" if "" in node else group
-
-
-# A quick look whether a text may state a language or years of experience at all.
-_MAY_STATE = re.compile(
-    r"\b"
-    + _alternatives(
+# A quick look whether a text may state a language or years of experience at all: a language
+# name or an experience word where a word begins, or a number (in digits, or written out:
+# "kymmenen vuotta", "fem år") before a word for years.
+_YEARS_AFTER = r"(?:vuo|v\b|år|year)"
+_STATING_WORD = (
+    "(?:"
+    + word_alternatives(
         {name for names in LANGUAGE_NAMES.values() for name in names}
         | set(FINNISH_FORMS)
         | {"kokemu", "työkokemu", "erfarenhet", "experience", "vuodesta", "sedan", "since"}
     )
-    + r"|(?:\d+\s*|\b"
-    # "kymmenen vuotta", "fem år": a number written out, without a digit anywhere in the text
-    + _alternatives({word for words in NUMBER_WORDS.values() for word in words})
-    + r"\s+)(?:vuo|v\b|år|year)"
+    + "|"
+    + word_alternatives({word for words in NUMBER_WORDS.values() for word in words})
+    + r"\s+"
+    + _YEARS_AFTER
+    + ")"
 )
+# Every such word begins a text or follows a character that is not part of a word, and every
+# number ends in a digit: searches that begin with those characters let `re` skip to them,
+# where one that began with `\b` and a choice of words would try every position.
+_STATING_AT_START = re.compile(_STATING_WORD)
+_STATING_AFTER_BREAK = re.compile(r"\W" + _STATING_WORD)
+_STATING_NUMBER = re.compile(r"\d\s*" + _YEARS_AFTER)
 
 
 def may_state(text: str) -> bool:
     """False when the text cannot hold a language entry or experience (nothing to look for)."""
-    return _MAY_STATE.search(text.casefold()) is not None
+    folded = text.casefold()
+    return (
+        _STATING_AFTER_BREAK.search(folded) is not None
+        or _STATING_NUMBER.search(folded) is not None
+        or _STATING_AT_START.match(folded) is not None
+    )
 
 
 @dataclass(slots=True)
@@ -333,9 +330,10 @@ def languages(tokens: Sequence[Token], lang: str, breaks: Sequence[int] = ()) ->
         return []
     context = LANGUAGE_CONTEXT.get(lang, set())
     levels = LEVELS.get(lang, {})
+    beginnings = _LEVEL_BEGINNINGS.get(lang, ())
     level_at = {}
     for i, token in enumerate(tokens):
-        level = _level(token, levels)
+        level = _level(token, levels, beginnings)
         if level:
             level_at[i] = level
     # A level word counts only next to an inflected name ("sujuvaa ruotsia"): "Suomi on hyvä
@@ -384,16 +382,16 @@ def _is_language_compound(norm: str, lang: str) -> bool:
     return (lang == "fi" and "kiel" in norm) or (lang == "sv" and norm.endswith("språkig"))
 
 
-def _level(token: Token, levels: dict[str, str]) -> str:
+def _level(token: Token, levels: dict[str, str], beginnings: tuple[str, ...]) -> str:
+    """The level a word gives; `beginnings`: the level words that may begin a compound."""
     if _CEFR.match(token.norm):
         return token.norm.upper()
     for key in (token.lemma, token.norm):
         if key in levels:
             return levels[key]
         # "perustaidot", "äidinkielenä", "grundkunskaper": the level word inside a compound
-        for word, level in levels.items():
-            if len(word) >= 5 and key.startswith(word):
-                return level
+        if key.startswith(beginnings):
+            return next(levels[word] for word in beginnings if key.startswith(word))
     return ""
 
 

@@ -24,11 +24,16 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import cast
+from typing import NamedTuple, cast
 
 import numpy as np
 import Stemmer
 from scipy import sparse
+
+try:  # the routine behind scipy's sparse product (see `_product`)
+    from scipy.sparse._sparsetools import csr_matmat
+except ImportError:  # pragma: no cover - a scipy that moved it: its public product instead
+    csr_matmat = None
 
 from kohtaanto.extraction.sources import ConceptRecord
 
@@ -126,6 +131,7 @@ def _tf(counts: Counter[int]) -> tuple[list[int], list[float]]:
 # Sub-linear term frequency 1 + ln(count) of the counts a text can hold, looked up in batches.
 _TF_TABLE = np.array([0.0] + [1.0 + math.log(count) for count in range(1, 1024)])
 NOT_IN_VOCABULARY = -1
+_INT32_LIMIT = int(np.iinfo(np.int32).max)  # the product's index arrays are 32-bit
 
 
 class SkillRanker:
@@ -196,6 +202,8 @@ class SkillRanker:
         for matrix in (self._evidence, self._label_stems):
             matrix.sort_indices()
         self._label_size = np.diff(label_stems.indptr)
+        self._matrix_row_sizes = np.diff(self.matrix.indptr)
+        self._cover_row_sizes = np.diff(self.cover_matrix.indptr)
         self._positions = {concept_id: i for i, concept_id in enumerate(self.ids.tolist())}
 
     def _matrix(self, rows: list[Counter[int]], size: tuple[int, int]) -> sparse.csr_matrix:
@@ -302,19 +310,20 @@ class SkillRanker:
         where the concepts are few or the text is a handful of bridged words."""
         k = k or self.config.top_k
         query = self.query(texts)
-        scores = sparse.csr_matrix(query @ self.matrix)
+        scores = _product(query, self.matrix, self._matrix_row_sizes)
         present = query.copy()
         present.data[:] = 1.0
-        cover = sparse.csr_matrix(present @ self.cover_matrix)
+        cover = _product(present, self.cover_matrix, self._cover_row_sizes)
         # A concept whose label the text covers shares a stem with it, so it is among the row's
         # non-zero scores unless all shared stems are common ones (max_df); its cover alone
         # would stay under min_score then. The cover term is added through a scratch row.
+        # (Column numbers as numpy's own index type: each row's look-ups need no conversion.)
         scratch = np.zeros(len(self.ids))
-        columns = scores.indices
-        values = scores.data.copy()
+        columns = scores.indices.astype(np.intp)
+        values = scores.data  # the product's own array
         bounds = scores.indptr.tolist()
         cover_bounds = cover.indptr.tolist()
-        cover_columns = cover.indices
+        cover_columns = cover.indices.astype(np.intp)
         covered = cover.data**2
         for row in range(len(texts)):
             cover_start, cover_end = cover_bounds[row], cover_bounds[row + 1]
@@ -359,6 +368,46 @@ class SkillRanker:
         named = _stems_in_text(self._label_stems, rows, concepts, in_text, width)
         size = self._label_size[concepts]
         return (shared >= min_evidence) | ((size > 0) & (named >= size))
+
+
+class _Product(NamedTuple):
+    """The arrays of a CSR matrix product (see `_product`)."""
+
+    indptr: np.ndarray
+    indices: np.ndarray
+    data: np.ndarray
+
+
+def _product(a: sparse.csr_matrix, b: sparse.csr_matrix, b_row_sizes: np.ndarray) -> _Product:
+    """`a @ b` for CSR matrices: the same entries in the same order as scipy's product.
+
+    scipy's product first counts the entries of the result in a pass of its own over both
+    matrices; here the result's arrays are sized by an upper bound from the sizes of the rows
+    of `b` that `a` uses, and the product itself is computed in one pass by the same routine.
+    """
+    rows, width = a.shape[0], b.shape[1]
+    bound = min(int(b_row_sizes[a.indices].sum()), rows * width)
+    if csr_matmat is None or max(bound, a.nnz, b.nnz) >= _INT32_LIMIT:
+        product = sparse.csr_matrix(a @ b)
+        return _Product(product.indptr, product.indices, product.data)
+    indptr = np.empty(rows + 1, dtype=np.int32)
+    indices = np.empty(bound, dtype=np.int32)
+    data = np.empty(bound, dtype=np.float64)
+    csr_matmat(
+        rows,
+        width,
+        np.asarray(a.indptr, dtype=np.int32),
+        np.asarray(a.indices, dtype=np.int32),
+        np.asarray(a.data, dtype=np.float64),
+        np.asarray(b.indptr, dtype=np.int32),
+        np.asarray(b.indices, dtype=np.int32),
+        np.asarray(b.data, dtype=np.float64),
+        indptr,
+        indices,
+        data,
+    )
+    size = int(indptr[-1])
+    return _Product(indptr, indices[:size], data[:size])
 
 
 def _stems_in_text(

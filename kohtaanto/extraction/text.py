@@ -30,6 +30,7 @@ __all__ = [
     "sentences",
     "tokenize",
     "use_voikko",
+    "word_alternatives",
 ]
 
 # Sentence ends: . ! ? followed by space, a line break, or a bullet/semicolon list item.
@@ -68,3 +69,26 @@ def _append_sentence(result: list[Sentence], text: str, start: int, end: int) ->
 def clause_breaks(text: str) -> list[int]:
     """Offsets of clause punctuation (commas, semicolons, colons, brackets)."""
     return [match.start() for match in _CLAUSE_PUNCT.finditer(text)]
+
+
+def word_alternatives(words: set[str]) -> str:
+    """A regular expression that matches any of `words`, their shared beginnings factored out.
+
+    Python's `re` tries a plain alternation word by word at every position; a prefix tree
+    tries each first letter once.
+    """
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(tree)
+
+
+def _branches(node: dict[str, dict]) -> str:
+    options = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+    if not options:
+        return ""
+    group = options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+    return f"(?:{group})?" if "" in node else group

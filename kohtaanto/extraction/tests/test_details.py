@@ -43,6 +43,14 @@ def test_language_list_with_levels_in_brackets(engine: Engine) -> None:
     assert languages(result) == {"fi": "native", "en": "B2", "sv": "B1"}
 
 
+def test_a_level_word_at_the_start_of_a_compound_gives_the_level(engine: Engine) -> None:
+    finnish = run(engine, "Kielitaito: englanti (perustasoinen), ruotsi (sujuvatasoinen).")
+    swedish = run(engine, "Språkkunskaper: engelska (grundläggande), finska (flytande nivå).")
+
+    assert languages(finnish) == {"en": "A2", "sv": "C1"}
+    assert languages(swedish) == {"en": "A2", "fi": "C1"}
+
+
 def test_swedish_languages_share_a_level_across_coordination(engine: Engine) -> None:
     result = run(engine, "Goda kunskaper i svenska och engelska.")
 

@@ -1,0 +1,144 @@
+"""The quick looks and the sparse product give the same answers as their plain forms.
+
+Each fast form is checked against the straightforward one it replaced: the negation and
+"may state" looks against a plain split and a plain alternation, on the benchmark texts, their
+sentences and words, and on every trigger word in every position; the ranker's product against
+scipy's.
+"""
+
+import json
+import random
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+from scipy import sparse
+
+from kohtaanto.extraction import cues, details
+from kohtaanto.extraction.ranking import _product
+from kohtaanto.extraction.text import sentences
+
+BENCH_DATA = Path(__file__).resolve().parents[3] / "bench" / "data"
+# Characters around a word that decide whether it stands alone.
+EDGES = ["", " ", "x", "_", "5", "-", ".", ",", "(", "\n", "\t", "\u00a0", "\x1c", "’", "é", "…"]
+
+_PUNCTUATION = str.maketrans({c: " " for c in ".,;:!?()[]{}\"'/-–—…«»“”\n\t"})
+
+
+def plain_may_negate(text: str) -> bool:
+    folded = text.casefold()
+    if "n't" in folded or "n’t" in folded:
+        return True
+    return not cues.NEGATION_FORMS.isdisjoint(folded.translate(_PUNCTUATION).split())
+
+
+def _plain_choice(words: set[str]) -> str:
+    return "(?:" + "|".join(re.escape(word) for word in sorted(words)) + ")"
+
+
+PLAIN_MAY_STATE = re.compile(
+    r"\b"
+    + _plain_choice(
+        {name for names in details.LANGUAGE_NAMES.values() for name in names}
+        | set(details.FINNISH_FORMS)
+        | {"kokemu", "työkokemu", "erfarenhet", "experience", "vuodesta", "sedan", "since"}
+    )
+    + r"|(?:\d+\s*|\b"
+    + _plain_choice({word for words in details.NUMBER_WORDS.values() for word in words})
+    + r"\s+)(?:vuo|v\b|år|year)"
+)
+
+
+def plain_may_state(text: str) -> bool:
+    return PLAIN_MAY_STATE.search(text.casefold()) is not None
+
+
+def bench_strings() -> Iterator[str]:
+    """The benchmark texts of the repository, each sentence and each word."""
+    for path in sorted(BENCH_DATA.rglob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            text = json.loads(line).get("text") if line.strip() else None
+            if not text:
+                continue
+            yield text
+            for sentence in sentences(text):
+                yield sentence.text
+            yield from text.split()
+
+
+def in_every_position(words: set[str], after: list[str]) -> Iterator[str]:
+    """Each word alone, cut short, capitalised, with each edge character before and after."""
+    for word in sorted(words):
+        for form in (word, word[:-1], word.upper(), word.capitalize(), word + "a"):
+            for before in EDGES:
+                for tail in after:
+                    yield before + form + tail
+                    yield "Hyvä " + before + form + tail + " ok"
+
+
+def mixed(words: list[str], seed: int) -> Iterator[str]:
+    """Random strings of trigger words, numbers and edge characters."""
+    rng = random.Random(seed)
+    pieces = [*words, "x", "12", "3 ", "vuo", "år", "year", "v", "  ", *EDGES]
+    for _ in range(20_000):
+        yield "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+
+
+def test_quick_negation_look_answers_as_a_plain_split_does() -> None:
+    strings = [
+        *bench_strings(),
+        *in_every_position(set(cues.NEGATION_FORMS), ["", " ", ".", "x", "n't", "-"]),
+        *mixed(sorted(cues.NEGATION_FORMS), seed=1),
+    ]
+
+    differ = [text for text in strings if cues.may_negate(text) != plain_may_negate(text)]
+
+    assert differ == []
+    assert 1_000 < sum(map(plain_may_negate, strings)) < len(strings) - 1_000
+
+
+def test_quick_look_for_languages_and_experience_answers_as_a_plain_alternation_does() -> None:
+    names = {name for names in details.LANGUAGE_NAMES.values() for name in names}
+    numbers = {word for words in details.NUMBER_WORDS.values() for word in words}
+    strings = [
+        *bench_strings(),
+        *in_every_position(names | set(details.FINNISH_FORMS), ["", "n", " ", "."]),
+        *in_every_position({"kokemu", "experience", "vuodesta", "sedan", "since"}, ["", "s"]),
+        *in_every_position(numbers | {"5", "12", "2019"}, [" vuotta", "  år", " v", "v.", "year"]),
+        *mixed(sorted(names | numbers), seed=2),
+    ]
+
+    differ = [text for text in strings if details.may_state(text) != plain_may_state(text)]
+
+    assert differ == []
+    assert 1_000 < sum(map(plain_may_state, strings)) < len(strings) - 1_000
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_sparse_product_is_scipys_entry_for_entry(seed: int) -> None:
+    """The same entries in the same order: the order decides between equal scores."""
+    rng = np.random.default_rng(seed)
+    dense = sparse.random(40, 300, density=0.05, random_state=rng).toarray()
+    dense[3] = 0.0  # an empty row
+    a = sparse.csr_matrix(dense)
+    b = sparse.random(300, 900, density=0.02, format="csr", random_state=rng)
+    a.data[: len(a.data) // 3] = 1.0
+    b.data[: len(b.data) // 4] = 0.25  # some sums equal
+
+    expected = sparse.csr_matrix(a @ b)
+    found = _product(a, b, np.diff(b.indptr))
+
+    assert found.indptr.tolist() == expected.indptr.tolist()
+    assert found.indices.tolist() == expected.indices.tolist()
+    assert found.data.tolist() == expected.data.tolist()
+
+
+def test_sparse_product_of_no_rows_or_no_shared_columns_is_empty() -> None:
+    b = sparse.csr_matrix(np.eye(4))
+    for a in (sparse.csr_matrix((0, 4)), sparse.csr_matrix((2, 4))):
+        found = _product(a, b, np.diff(b.indptr))
+
+        assert found.indptr.tolist() == [0] * (a.shape[0] + 1)
+        assert len(found.indices) == len(found.data) == 0
