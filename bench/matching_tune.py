@@ -60,7 +60,8 @@ def label_mean(values: np.ndarray, label: np.ndarray, active: np.ndarray, n: int
 
 def run_seed(graph, esco, args, seed: int) -> dict[tuple, np.ndarray]:
     market = market_generate(esco, people=args.people, vacancies=args.vacancies, seed=seed)
-    base = Weights()
+    # Round 6's engine: no label model, the page rule by score (round 7 and 8 came later).
+    base = Weights(typicality=0.0, page_margin=0.20, page_labels=4, page_by_typicality=0.0)
     index = index_build(graph, market, base)
     rng = np.random.default_rng(seed + 1000)
     sample = rng.choice(args.people, size=min(args.quality_sample, args.people), replace=False)
