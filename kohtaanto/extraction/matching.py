@@ -46,6 +46,7 @@ def match_sentence(
     phrases = index.phrases[lang]
     lemmas = [token.lemma for token in tokens]
     norms = [token.norm for token in tokens]
+    own = index.own_written.get(lang)
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -82,7 +83,6 @@ def match_sentence(
             found = phrases.get((joined,))
             if found:
                 length, hits, factor = 2, found, LEMMA_MATCH
-        own = index.own_written.get(lang)
         if written and own:
             hits = _own_language(hits, own.get(written))
         folded = fold_abbreviation(token.text)
@@ -143,13 +143,13 @@ def _attributive_participle(tokens: Sequence[Token], occurrence: Occurrence, lan
     describes (Swedish: not after its subject, "jag svetsade rör")."""
     i = occurrence.token
     token = tokens[i]
+    if token.norm == token.lemma or not token.lemma.endswith(("a", "ä")):
+        return False  # not a form of a verb
     if occurrence.span != (token.start, token.end) or i + 1 >= len(tokens):
         return False
     following = tokens[i + 1]
     if following.norm in CONJUNCTIONS or following.start > token.end + 1:
         return False  # "…, hitsattu ja maalattu", or punctuation between
-    if token.norm == token.lemma or not token.lemma.endswith(("a", "ä")):
-        return False  # not a form of a verb
     if lang == "fi":
         return _FI_PASSIVE_PARTICIPLE.search(token.norm) is not None
     return token.norm.endswith(("ade", "ad")) and (i == 0 or tokens[i - 1].norm not in SV_SUBJECTS)
