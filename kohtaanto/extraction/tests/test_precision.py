@@ -29,7 +29,12 @@ CONCEPTS: dict[str, tuple[str, dict[str, list[str]], str, str]] = {
     "mech": ("knowledge", {"fi": ["konetekniikka"], "sv": ["maskinteknik"]}, "", ""),
     "weld": ("skill", {"fi": ["hitsaus"], "sv": ["svetsning"]}, "", ""),
     "mag": ("skill", {"fi": ["MAG-hitsaus"], "sv": ["MAG-svetsning"]}, "", ""),
-    "maintenance": ("skill", {"fi": ["huolto", "huoltaa"], "sv": ["service", "serva"]}, "", ""),
+    "maintenance": (
+        "skill",
+        {"fi": ["koneiden huolto", "huoltaa"], "sv": ["maskinunderhåll", "serva"]},
+        "",
+        "",
+    ),
     "blades": ("skill", {"fi": ["terien huolto"], "sv": ["serva sågblad"]}, "", ""),
     "qualification": ("requirement", {"sv": ["svetsarprov"]}, "", "urn:x:weld"),
 }
@@ -121,6 +126,7 @@ def test_knowledge_named_as_the_field_of_a_degree_is_not_reported(
         ("Som montör servar du sågblad.", "sv", {"blades"}),
         # without the object, the verb alone names the general skill
         ("Asentajana huollat koneita.", "fi", {"maintenance"}),
+        ("Som montör servar du maskiner.", "sv", {"maintenance"}),
     ],
 )
 def test_a_verb_that_makes_a_label_with_its_object_is_not_also_read_alone(
