@@ -128,6 +128,9 @@ class LabelIndex:
         verb_objects: dict[str, dict[tuple[str, str], dict[int, float]]] = {
             lang: defaultdict(dict) for lang in LANGS
         }
+        own: dict[str, dict[tuple[str, ...], set[int]]] = {
+            lang: defaultdict(set) for lang in COMPOUND_LANGS
+        }
         for record in concepts:
             self.concepts[record.id] = record
             self.by_uri[record.uri] = record.id
@@ -138,6 +141,8 @@ class LabelIndex:
                 stripped = text.strip()
                 if is_abbreviation(stripped):
                     _keep_best(abbreviations[stripped], record.id, weight)
+                    if lang in own:
+                        own[lang][(stripped,)].add(record.id)
                     continue
                 tokens = tokenize(stripped, lang if lang in LANGS else "en")
                 if not tokens or (len(tokens) == 1 and len(tokens[0].norm) < 3):
@@ -158,7 +163,10 @@ class LabelIndex:
                         _keep_best(phrases[lang][compound], record.id, weight * OTHER_FORM)
                     if pair:
                         _keep_best(verb_objects[lang][pair], record.id, weight * OTHER_FORM)
-                _keep_best(surface[tuple(t.norm for t in tokens)], record.id, weight)
+                written = tuple(t.norm for t in tokens)
+                _keep_best(surface[written], record.id, weight)
+                if lang in own:
+                    own[lang][written].add(record.id)
         self.language_concepts = frozenset(languages)
         # Every skill of a language ("kirjallinen ruotsin kielen taito", "Swedish"): rank mode
         # leaves them out when the text states languages, which are entries of their own.
@@ -173,6 +181,12 @@ class LabelIndex:
         )
         self.phrases = {lang: _freeze(table) for lang, table in phrases.items()}
         self.surface = _freeze(surface)
+        # Finnish and Swedish labels as written (abbreviations by their letters): a word that
+        # is a label in the text's own language is read as that label, not also as another
+        # language's label of other concepts ("SolidWorks", "DCS").
+        self.own_written = {
+            lang: {key: frozenset(ids) for key, ids in table.items()} for lang, table in own.items()
+        }
         self.abbreviations = {key: _hits(value) for key, value in abbreviations.items()}
         # "sähköpiirustusten lukeminen" is written "luen sähköpiirustuksia" in a CV:
         # verb lemma → [(object lemma, concepts)].

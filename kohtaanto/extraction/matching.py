@@ -4,6 +4,7 @@ Each match is an `Occurrence`: where in the text, how sure (by how it was found)
 clause, and whether that clause negates it or marks it as a requirement (`mark`).
 """
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -45,6 +46,7 @@ def match_sentence(
     phrases = index.phrases[lang]
     lemmas = [token.lemma for token in tokens]
     norms = [token.norm for token in tokens]
+    own = index.own_written.get(lang)
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -69,18 +71,24 @@ def match_sentence(
         if length == 0 and token.lemma in index.verbs.get(lang, {}):
             # "osaan hitsata" for the label "hitsaus", "jag svetsar" for "svetsning"
             length, hits, factor = 1, index.verbs[lang][token.lemma], VERB_MATCH
+        written: tuple[str, ...] = tuple(norms[i : i + length]) if factor == SURFACE_MATCH else ()
         if length == 0 and lang == "fi" and token.text[:1].isupper():
             # a loan word inflected without a colon: "SolidWorksin", "Excelillä"
-            hits = _loan_word(index, token.norm)
+            stem, hits = _loan_word(index, token.norm)
             if hits:
-                length, factor = 1, SURFACE_MATCH
+                length, factor, written = 1, SURFACE_MATCH, (stem,)
         if length == 0 and i + 1 < len(tokens) and _hyphenated(text, token, tokens[i + 1]):
             # "robotti-hitsaus" written for the label "robottihitsaus"
             joined = token.norm + lemmatize(tokens[i + 1].norm, lang)
             found = phrases.get((joined,))
             if found:
                 length, hits, factor = 2, found, LEMMA_MATCH
-        abbreviation = index.abbreviations.get(fold_abbreviation(token.text))
+        if written and own:
+            hits = _own_language(hits, own.get(written))
+        folded = fold_abbreviation(token.text)
+        abbreviation = index.abbreviations.get(folded)
+        if abbreviation and own:
+            abbreviation = _own_language(abbreviation, own.get((folded,)))
         if length <= 1 and abbreviation:
             length = 1
             hits = _merge(hits, factor, abbreviation, ABBREVIATION_MATCH)
@@ -108,7 +116,70 @@ def match_sentence(
             result.append(
                 (hit.concept_id, Occurrence((token.start, token.end), hit.weight * AGENT_MATCH, i))
             )
+    if lang in DEGREE_WORDS and result:
+        # Finnish and Swedish: a participle before a noun, a knowledge concept as a degree's field
+        result[:] = [
+            (concept_id, occurrence)
+            for concept_id, occurrence in result
+            if not _attributive_participle(tokens, occurrence, lang)
+            and (
+                index.concepts[concept_id].type != "knowledge"
+                or not _field_of_degree(tokens, occurrence.token, lang)
+            )
+        ]
     return result
+
+
+# A past participle before a noun says what was done to a thing, not that the person does it:
+# "hitsattujen rakenteiden suunnittelu", "erfarenhet av svetsade konstruktioner".
+_FI_PASSIVE_PARTICIPLE = re.compile(
+    r"t[uy](?:n|t|a|ä|jen|ja|jä|ihin|issa|issä|ista|istä|ille|illa|illä|ksi|ssa|ssä|sta|stä)?$"
+)
+SV_SUBJECTS = frozenset({"jag", "du", "han", "hon", "vi", "ni", "man", "som", "de"})
+
+
+def _attributive_participle(tokens: Sequence[Token], occurrence: Occurrence, lang: str) -> bool:
+    """Whether a one-word match is a verb's past participle right before the word it
+    describes (Swedish: not after its subject, "jag svetsade rör")."""
+    i = occurrence.token
+    token = tokens[i]
+    if token.norm == token.lemma or not token.lemma.endswith(("a", "ä")):
+        return False  # not a form of a verb
+    if occurrence.span != (token.start, token.end) or i + 1 >= len(tokens):
+        return False
+    following = tokens[i + 1]
+    if following.norm in CONJUNCTIONS or following.start > token.end + 1:
+        return False  # "…, hitsattu ja maalattu", or punctuation between
+    if lang == "fi":
+        return _FI_PASSIVE_PARTICIPLE.search(token.norm) is not None
+    return token.norm.endswith(("ade", "ad")) and (i == 0 or tokens[i - 1].norm not in SV_SUBJECTS)
+
+
+# A field named as what a degree or studies are in ("konetekniikan insinöörin tutkinto",
+# "grundexamen inom maskin- och produktionsteknik", "opiskelen automaatiotekniikkaa") says
+# what the person studied, not knowledge the text claims or asks for by itself.
+DEGREE_WORDS = {"fi": ("tutkinto",), "sv": ("examen",)}
+STUDY_VERBS = {"fi": frozenset({"opiskella"}), "sv": frozenset({"studera"})}
+DEGREE_REACH = 4  # words between the field and the degree word or study verb
+
+
+def _field_of_degree(tokens: Sequence[Token], i: int, lang: str) -> bool:
+    """Whether the word at `i` names the field of a degree or of studies."""
+    degree = DEGREE_WORDS[lang]
+    if lang == "fi":
+        # the field in the genitive before the degree: "kone- ja tuotantotekniikan perustutkinto"
+        for token in tokens[i + 1 : i + 1 + DEGREE_REACH]:
+            if token.lemma.endswith(degree):
+                return True
+            if token.norm not in CONJUNCTIONS and not token.norm.endswith("n"):
+                break
+    else:
+        # "examen inom maskinteknik"
+        for j in range(i - 1, max(0, i - DEGREE_REACH) - 1, -1):
+            if tokens[j].norm == "inom" and j > 0 and tokens[j - 1].lemma.endswith(degree):
+                return True
+    start = max(0, i - DEGREE_REACH + 1)
+    return any(token.lemma in STUDY_VERBS[lang] for token in tokens[start:i])
 
 
 def _match_verb_objects(
@@ -117,15 +188,16 @@ def _match_verb_objects(
     result: list[tuple[int, Occurrence]],
 ) -> None:
     """ "luen sähköpiirustuksia" for the label "sähköpiirustusten lukeminen": a verb and its
-    object within three words. The pair replaces a match of the object word alone."""
+    object within three words. The pair replaces a match of the object word alone, and of the
+    verb alone ("huollat teriä" is blade maintenance, not also machine maintenance)."""
     for k, token in enumerate(tokens):
         for noun, hits in verb_objects.get(token.lemma, ()):
             window = range(max(0, k - VERB_WINDOW), min(len(tokens), k + VERB_WINDOW + 1))
             m = next((m for m in window if m != k and tokens[m].lemma == noun), None)
             if m is None:
                 continue
-            word = (tokens[m].start, tokens[m].end)
-            result[:] = [(c, o) for c, o in result if o.span != word]
+            words = ((tokens[m].start, tokens[m].end), (token.start, token.end))
+            result[:] = [(c, o) for c, o in result if o.span not in words]
             first, last = sorted((k, m))
             span = (tokens[first].start, tokens[last].end)
             for hit in hits:
@@ -240,14 +312,26 @@ LOAN_WORD_ENDINGS = (
 )
 
 
-def _loan_word(index: LabelIndex, norm: str) -> tuple[Hit, ...]:
-    """A foreign label under a Finnish case ending: "solidworksin" → "solidworks"."""
+def _loan_word(index: LabelIndex, norm: str) -> tuple[str, tuple[Hit, ...]]:
+    """A foreign label under a Finnish case ending: "solidworksin" → "solidworks" (the label
+    as written and its concepts)."""
     for ending in LOAN_WORD_ENDINGS:
         if norm.endswith(ending) and len(norm) - len(ending) >= 3:
-            hits = index.surface.get((norm[: -len(ending)],))
+            stem = norm[: -len(ending)]
+            hits = index.surface.get((stem,))
             if hits:
-                return hits
-    return ()
+                return stem, hits
+    return "", ()
+
+
+def _own_language(hits: Sequence[Hit], own: frozenset[int] | None) -> tuple[Hit, ...]:
+    """The hits of words written as a label of any language, kept to the concepts whose label
+    they are in the text's language where there are such: "SolidWorks" in Finnish is the
+    Finnish label's CAD skill, not also the English label's CAD software."""
+    if not own:
+        return tuple(hits)
+    kept = tuple(hit for hit in hits if hit.concept_id in own)
+    return kept or tuple(hits)
 
 
 def _hyphenated(text: str, left: Token, right: Token) -> bool:

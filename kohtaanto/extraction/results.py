@@ -83,9 +83,13 @@ def assemble(
     index: LabelIndex, found: dict[int, list[Occurrence]], lang: str, stated: Stated
 ) -> ExtractionResult:
     result = ExtractionResult(lang=lang, languages=unique_languages(stated.languages))
+    # A language is an entry in `languages` when the text says one is spoken; where it does,
+    # the language skills ("Puhun englantia" → speaking English) are that entry too, as in
+    # rank mode.
+    languages = index.language_skills if result.languages else index.language_concepts
     for concept_id, occurrences in found.items():
-        if concept_id in index.language_concepts:
-            continue  # a language: an entry in `languages` when the text says one is spoken
+        if concept_id in languages:
+            continue
         record = index.concepts[concept_id]
         # A skill the text names is reported as named; what only a title or an instrument
         # implies (`implied.py`) is reported as implied, negated where its cue is.
@@ -107,8 +111,10 @@ def assemble(
             confirm=_to_confirm(index, record),
         )
         (result.concepts if positive else result.negated).append(mention)
-    replaced = _keep_most_specific(index, result)
+    # A card's skill is implied like a title's: it gives way to the kinds the text names too
+    # (a welder's qualification beside "MIG/MAG- och TIG-svetsning").
     _add_implied(index, result, lang)
+    replaced = _keep_most_specific(index, result)
     for mentions in (result.concepts, result.negated):
         mentions.sort(key=_order)
     result.experience = _attach_experience(stated.experience, result.concepts, replaced)

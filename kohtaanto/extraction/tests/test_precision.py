@@ -1,0 +1,162 @@
+"""Rules that keep the engine from reporting what a careful reader does not: another
+language's label of the same words, language skills beside language entries, the field of a
+degree, a verb read alone beside its object, participles, card skills beside their kinds."""
+
+from collections.abc import Iterator
+
+import pytest
+
+from kohtaanto.extraction.engine import Engine, ExtractionResult
+from kohtaanto.extraction.sources import ConceptRecord, RelationRecord
+
+# name: (type, labels by language, domain, evidenced skill)
+CONCEPTS: dict[str, tuple[str, dict[str, list[str]], str, str]] = {
+    "cad_use": ("skill", {"fi": ["CAD-suunnittelu", "SolidWorks"]}, "", ""),
+    "cad_software": (
+        "knowledge",
+        {"fi": ["CAD-ohjelmistot"], "en": ["CAD software", "SolidWorks", "Inventor"]},
+        "",
+        "",
+    ),
+    "process": ("skill", {"fi": ["prosessinohjaus", "DCS"], "sv": ["processtyrning"]}, "", ""),
+    "control": ("knowledge", {"fi": ["ohjausjärjestelmät"], "sv": ["styrsystem", "DCS"]}, "", ""),
+    "spoken": (
+        "skill",
+        {"fi": ["suullinen englannin kielen taito", "puhua englantia", "tulkkaus"]},
+        "languages",
+        "",
+    ),
+    "mech": ("knowledge", {"fi": ["konetekniikka"], "sv": ["maskinteknik"]}, "", ""),
+    "weld": ("skill", {"fi": ["hitsaus"], "sv": ["svetsning"]}, "", ""),
+    "mag": ("skill", {"fi": ["MAG-hitsaus"], "sv": ["MAG-svetsning"]}, "", ""),
+    "maintenance": (
+        "skill",
+        {"fi": ["koneiden huolto", "huoltaa"], "sv": ["maskinunderhåll", "serva"]},
+        "",
+        "",
+    ),
+    "blades": ("skill", {"fi": ["terien huolto"], "sv": ["serva sågblad"]}, "", ""),
+    "qualification": ("requirement", {"sv": ["svetsarprov"]}, "", "urn:x:weld"),
+}
+
+
+class Source:
+    def fingerprint(self) -> int:
+        return 1
+
+    def concepts(self) -> Iterator[ConceptRecord]:
+        for number, (name, (type_, labels, domain, evidences)) in enumerate(CONCEPTS.items()):
+            record = ConceptRecord(
+                number, f"urn:x:{name}", type_, {}, domain=domain, evidences=evidences
+            )
+            for lang, texts in labels.items():
+                record.preferred[lang] = texts[0]
+                record.labels.extend(
+                    (lang, "pref" if i == 0 else "alt", t) for i, t in enumerate(texts)
+                )
+            yield record
+
+    def relations(self) -> Iterator[RelationRecord]:
+        return iter(())
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(Source())
+
+
+def names(result: ExtractionResult) -> set[str]:
+    return {m.uri.rsplit(":", 1)[1] for m in result.concepts}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a Finnish label: not also the English label's concept
+        ("Teen 3D-malleja SolidWorksilla.", "fi", {"cad_use"}),
+        ("SolidWorks on päivittäinen työkalu.", "fi", {"cad_use"}),
+        # an abbreviation that is a Finnish label and a Swedish one
+        ("Ajoin prosessia DCS:llä.", "fi", {"process"}),
+        ("Erfarenhet av DCS krävs.", "sv", {"control"}),
+        # only another language has the word: its concept is found
+        ("Piirrän Inventorilla.", "fi", {"cad_software"}),
+    ],
+)
+def test_a_label_of_the_texts_language_wins_over_another_languages_label(
+    engine: Engine, text: str, lang: str, expected: set[str]
+) -> None:
+    assert names(engine.extract(text, lang)) == expected
+
+
+def test_a_language_skill_is_the_language_entry_where_the_text_states_the_language(
+    engine: Engine,
+) -> None:
+    result = engine.extract("Puhun englantia työkielenä.", "fi")
+
+    assert "spoken" not in names(result)
+    assert [entry.code for entry in result.languages] == ["en"]
+    # no language stated: the skill of the languages domain is reported
+    assert names(engine.extract("Teen tulkkausta.", "fi")) == {"spoken"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Valmistuin konetekniikan perustutkinnosta 2023.", "fi", set()),
+        ("Edellytämme konetekniikan insinöörin tutkintoa.", "fi", set()),
+        ("Opiskelen konetekniikkaa kolmatta vuotta.", "fi", set()),
+        ("Ingenjörsexamen inom maskinteknik förutsätts.", "sv", set()),
+        # the field asked for by itself
+        ("Tarvitsemme konetekniikan osaamista.", "fi", {"mech"}),
+        ("Goda kunskaper i maskinteknik.", "sv", {"mech"}),
+        # a skill a degree is in stays: the qualification certifies it
+        ("Minulla on hitsauksen ammattitutkinto.", "fi", {"weld"}),
+    ],
+)
+def test_knowledge_named_as_the_field_of_a_degree_is_not_reported(
+    engine: Engine, text: str, lang: str, expected: set[str]
+) -> None:
+    assert names(engine.extract(text, lang)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Asentajana huollat teriä.", "fi", {"blades"}),
+        ("Som montör servar du sågblad.", "sv", {"blades"}),
+        # without the object, the verb alone names the general skill
+        ("Asentajana huollat koneita.", "fi", {"maintenance"}),
+        ("Som montör servar du maskiner.", "sv", {"maintenance"}),
+    ],
+)
+def test_a_verb_that_makes_a_label_with_its_object_is_not_also_read_alone(
+    engine: Engine, text: str, lang: str, expected: set[str]
+) -> None:
+    assert names(engine.extract(text, lang)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Eduksi katsotaan hitsattujen rakenteiden suunnittelukokemus.", "fi", set()),
+        ("Erfarenhet av PDM-system och svetsade konstruktioner.", "sv", set()),
+        # the person does it
+        ("Olen hitsannut rakenteita viisi vuotta.", "fi", {"weld"}),
+        ("Jag svetsade rör på varvet.", "sv", {"weld"}),
+    ],
+)
+def test_a_participle_before_a_noun_is_not_the_skill(
+    engine: Engine, text: str, lang: str, expected: set[str]
+) -> None:
+    assert names(engine.extract(text, lang)) == expected
+
+
+def test_a_cards_skill_gives_way_to_the_kind_the_text_names(engine: Engine) -> None:
+    assert names(engine.extract("Kursen i MAG-svetsning slutar med svetsarprov.", "sv")) == {
+        "mag",
+        "qualification",
+    }
+    # alone, the card implies the general skill
+    result = engine.extract("Svetsarprov krävs.", "sv")
+    assert names(result) == {"qualification", "weld"}
+    assert next(m for m in result.concepts if m.uri == "urn:x:weld").implied
