@@ -109,7 +109,7 @@ def match_sentence(
         i += 1
     verb_objects = index.verb_objects.get(lang)
     if verb_objects:
-        _match_verb_objects(verb_objects, tokens, result)
+        _match_verb_objects(verb_objects, tokens, result, lang)
     for i, token in enumerate(tokens):
         # "Vi söker en svetsare": the worker noun names the work
         for hit in index.agent_skills(token.lemma, lang):
@@ -186,22 +186,45 @@ def _match_verb_objects(
     verb_objects: dict[str, list[tuple[str, tuple[Hit, ...]]]],
     tokens: Sequence[Token],
     result: list[tuple[int, Occurrence]],
+    lang: str,
 ) -> None:
     """ "luen sähköpiirustuksia" for the label "sähköpiirustusten lukeminen": a verb and its
     object within three words. The pair replaces a match of the object word alone, and of the
     verb alone ("huollat teriä" is blade maintenance, not also machine maintenance)."""
     for k, token in enumerate(tokens):
-        for noun, hits in verb_objects.get(token.lemma, ()):
-            window = range(max(0, k - VERB_WINDOW), min(len(tokens), k + VERB_WINDOW + 1))
+        pairs = verb_objects.get(token.lemma, ())
+        window = range(max(0, k - VERB_WINDOW), min(len(tokens), k + VERB_WINDOW + 1))
+        nouns = {noun for noun, _ in pairs}
+        for noun, hits in pairs:
             m = next((m for m in window if m != k and tokens[m].lemma == noun), None)
+            if m is None and lang == "fi":
+                # the object a compound with the label's noun as its head: "lukea
+                # konepajapiirustuksia" is "lukea piirustuksia", not drafting by the head alone
+                m = next((m for m in window if _object_compound(tokens[m], noun, nouns)), None)
             if m is None:
                 continue
-            words = ((tokens[m].start, tokens[m].end), (token.start, token.end))
-            result[:] = [(c, o) for c, o in result if o.span not in words]
+            words = (tokens[m], token)
+            result[:] = [
+                (c, o)
+                for c, o in result
+                if not any(w.start <= o.span[0] and o.span[1] <= w.end for w in words)
+            ]
             first, last = sorted((k, m))
             span = (tokens[first].start, tokens[last].end)
             for hit in hits:
                 result.append((hit.concept_id, Occurrence(span, hit.weight * VERB_MATCH, first)))
+
+
+def _object_compound(token: Token, noun: str, nouns: set[str]) -> bool:
+    """Whether a word is a compound ending in `noun` that is not itself another label's object
+    ("konepajapiirustus" for "piirustus", but not "sähköpiirustus" where that has a label)."""
+    lemma = token.lemma
+    return (
+        len(lemma) - len(noun) >= MIN_OTHER_PART
+        and lemma.endswith(noun)
+        and lemma not in nouns
+        and "-" not in lemma
+    )
 
 
 def _longest(

@@ -37,6 +37,9 @@ CONCEPTS: dict[str, tuple[str, dict[str, list[str]], str, str]] = {
     ),
     "blades": ("skill", {"fi": ["terien huolto"], "sv": ["serva sågblad"]}, "", ""),
     "qualification": ("requirement", {"sv": ["svetsarprov"]}, "", "urn:x:weld"),
+    "read_drawings": ("skill", {"fi": ["työpiirustusten lukeminen", "lukea piirustuksia"]}, "", ""),
+    "drafting": ("skill", {"fi": ["teknisten piirustusten laatiminen", "piirustus"]}, "", ""),
+    "read_wiring": ("skill", {"fi": ["sähköpiirustusten lukeminen"]}, "", ""),
 }
 
 
@@ -160,3 +163,19 @@ def test_a_cards_skill_gives_way_to_the_kind_the_text_names(engine: Engine) -> N
     result = engine.extract("Svetsarprov krävs.", "sv")
     assert names(result) == {"qualification", "weld"}
     assert next(m for m in result.concepts if m.uri == "urn:x:weld").implied
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the object a compound with the label's noun as head: reading, not drafting
+        ("Edellytämme kykyä lukea konepajapiirustuksia.", {"read_drawings"}),
+        ("Laadin konepajapiirustuksia.", {"drafting"}),
+        # a compound that is a label's object itself keeps its own label
+        ("Osaan lukea sähköpiirustuksia.", {"read_wiring"}),
+    ],
+)
+def test_a_verb_with_a_compound_object_is_read_by_the_compounds_head(
+    engine: Engine, text: str, expected: set[str]
+) -> None:
+    assert names(engine.extract(text, "fi")) == expected
