@@ -122,6 +122,7 @@ def match_sentence(
             (concept_id, occurrence)
             for concept_id, occurrence in result
             if not _attributive_participle(tokens, occurrence, lang)
+            and not _workplace(tokens, occurrence, lang)
             and (
                 index.concepts[concept_id].type != "knowledge"
                 or not _field_of_degree(tokens, occurrence.token, lang)
@@ -153,6 +154,74 @@ def _attributive_participle(tokens: Sequence[Token], occurrence: Occurrence, lan
     if lang == "fi":
         return _FI_PASSIVE_PARTICIPLE.search(token.norm) is not None
     return token.norm.endswith(("ade", "ad")) and (i == 0 or tokens[i - 1].norm not in SV_SUBJECTS)
+
+
+# Where the work is done, not what it is: "Kemian tehtaallamme", "Kemianteollisuuden yritys",
+# "vår logistikcentral", "konepajamme tuotekehitykseen", "söker CNC-operatör till
+# möbeltillverkningen".
+WORKPLACES = {
+    "fi": (
+        "tehdas",
+        "teollisuus",
+        "yritys",
+        "yhtiö",
+        "paja",
+        "osasto",
+        "laitos",
+        "verstas",
+        "veistämö",
+        "telakka",
+        "yksikkö",
+        "firma",
+        "konserni",
+    ),
+    "sv": (
+        "fabrik",
+        "industri",
+        "företag",
+        "verkstad",
+        "central",
+        "avdelning",
+        "bolag",
+        "varv",
+        "koncern",
+        "enhet",
+    ),
+}
+SV_DEFINITE = ("", "en", "n", "et")
+_FI_ILLATIVE = re.compile(r"(?:([aeiouyäö])\1n|seen|h[aeiouyäö]n)$")
+
+
+def _is_workplace(token: Token, lang: str) -> bool:
+    if lang == "fi":
+        return token.lemma.endswith(WORKPLACES["fi"])
+    return any(
+        token.norm.endswith(place + end) for place in WORKPLACES["sv"] for end in SV_DEFINITE
+    )
+
+
+def _workplace(tokens: Sequence[Token], occurrence: Occurrence, lang: str) -> bool:
+    """Whether a match in one word names a workplace, an industry or a department: the word
+    before a workplace noun in the genitive, the first part of a compound ending in one, or
+    (a department) after "till" in the definite form, or after our workplace ("konepajamme")."""
+    i = occurrence.token
+    token = tokens[i]
+    if not (token.start <= occurrence.span[0] and occurrence.span[1] <= token.end):
+        return False
+    if occurrence.span[1] < token.end and _is_workplace(token, lang):
+        return True  # "kemianteollisuus", "logistikcentral": the first part
+    if i + 1 < len(tokens) and _is_workplace(tokens[i + 1], lang):
+        return lang == "fi" and token.norm.endswith("n")
+    if i == 0:
+        return False
+    before = tokens[i - 1]
+    if lang == "fi":
+        return (
+            before.norm.endswith("mme")
+            and _is_workplace(before, lang)
+            and _FI_ILLATIVE.search(token.norm) is not None
+        )
+    return before.norm == "till" and token.norm != token.lemma and token.norm.endswith(("en", "et"))
 
 
 # A field named as what a degree or studies are in ("konetekniikan insinöörin tutkinto",

@@ -40,6 +40,14 @@ CONCEPTS: dict[str, tuple[str, dict[str, list[str]], str, str]] = {
     "read_drawings": ("skill", {"fi": ["työpiirustusten lukeminen", "lukea piirustuksia"]}, "", ""),
     "drafting": ("skill", {"fi": ["teknisten piirustusten laatiminen", "piirustus"]}, "", ""),
     "read_wiring": ("skill", {"fi": ["sähköpiirustusten lukeminen"]}, "", ""),
+    "chemistry": ("knowledge", {"fi": ["kemia"], "sv": ["kemi"]}, "", ""),
+    "logistics": ("knowledge", {"fi": ["logistiikka"], "sv": ["logistik"]}, "", ""),
+    "product_design": (
+        "skill",
+        {"fi": ["tuotesuunnittelu", "tuotekehitys"], "sv": ["produktdesign", "produktutveckling"]},
+        "",
+        "",
+    ),
 }
 
 
@@ -179,3 +187,23 @@ def test_a_verb_with_a_compound_object_is_read_by_the_compounds_head(
     engine: Engine, text: str, expected: set[str]
 ) -> None:
     assert names(engine.extract(text, "fi")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Kemian tehtaallamme tarvitaan lisää väkeä.", "fi", set()),
+        ("Vi söker lagerarbetare till vår logistikcentral.", "sv", set()),
+        ("Haemme suunnittelijaa konepajamme tuotekehitykseen.", "fi", set()),
+        ("Vi söker en konstruktör till produktutvecklingen.", "sv", set()),
+        # the same words as what the work is
+        ("Tarvitsemme kemian osaamista.", "fi", {"chemistry"}),
+        ("Erfarenhet av logistik krävs.", "sv", {"logistics"}),
+        ("Tehtaallamme tuotekehitys on tärkeää.", "fi", {"product_design"}),
+        ("Du har arbetat med produktutveckling.", "sv", {"product_design"}),
+    ],
+)
+def test_a_workplace_industry_or_department_is_not_the_skill(
+    engine: Engine, text: str, lang: str, expected: set[str]
+) -> None:
+    assert names(engine.extract(text, lang)) == expected
