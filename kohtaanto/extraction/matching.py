@@ -123,12 +123,33 @@ def match_sentence(
             for concept_id, occurrence in result
             if not _attributive_participle(tokens, occurrence, lang)
             and not _workplace(tokens, occurrence, lang)
+            and not _employers_action(tokens, occurrence, lang)
             and (
                 index.concepts[concept_id].type != "knowledge"
                 or not _field_of_degree(tokens, occurrence.token, lang)
             )
         ]
     return result
+
+
+_FI_INFINITIVE = re.compile(r"(?:[aeiouyäö][aä]|[dt][aä]|(?:ll|nn|rr|st)[aä])$")
+
+
+def _employers_action(tokens: Sequence[Token], occurrence: Occurrence, lang: str) -> bool:
+    """Whether a one-word match is a verb in the first person plural, the writer's own
+    action: "perehdytämme", "vi utbildar" is what the employer does, not a skill it asks for
+    or a person has ("konepajamme" is a noun)."""
+    i = occurrence.token
+    token = tokens[i]
+    if occurrence.span != (token.start, token.end):
+        return False
+    if lang == "fi":
+        return (
+            token.norm.endswith("mme")
+            and token.norm != token.lemma
+            and _FI_INFINITIVE.search(token.lemma) is not None
+        )
+    return i > 0 and tokens[i - 1].norm == "vi"
 
 
 # A past participle before a noun says what was done to a thing, not that the person does it:

@@ -7,7 +7,9 @@ from collections.abc import Iterator
 import pytest
 
 from kohtaanto.extraction.engine import Engine, ExtractionResult
+from kohtaanto.extraction.matching import Occurrence, _workplace
 from kohtaanto.extraction.sources import ConceptRecord, RelationRecord
+from kohtaanto.extraction.text import tokenize
 
 # name: (type, labels by language, domain, evidenced skill)
 CONCEPTS: dict[str, tuple[str, dict[str, list[str]], str, str]] = {
@@ -40,6 +42,15 @@ CONCEPTS: dict[str, tuple[str, dict[str, list[str]], str, str]] = {
     "read_drawings": ("skill", {"fi": ["työpiirustusten lukeminen", "lukea piirustuksia"]}, "", ""),
     "drafting": ("skill", {"fi": ["teknisten piirustusten laatiminen", "piirustus"]}, "", ""),
     "read_wiring": ("skill", {"fi": ["sähköpiirustusten lukeminen"]}, "", ""),
+    "training": (
+        "skill",
+        {
+            "fi": ["työntekijöiden kouluttaminen", "perehdyttää"],
+            "sv": ["utbilda anställda", "utbilda"],
+        },
+        "",
+        "",
+    ),
     "chemistry": ("knowledge", {"fi": ["kemia"], "sv": ["kemi"]}, "", ""),
     "logistics": ("knowledge", {"fi": ["logistiikka"], "sv": ["logistik"]}, "", ""),
     "product_design": (
@@ -193,7 +204,6 @@ def test_a_verb_with_a_compound_object_is_read_by_the_compounds_head(
     ("text", "lang", "expected"),
     [
         ("Kemian tehtaallamme tarvitaan lisää väkeä.", "fi", set()),
-        ("Vi söker lagerarbetare till vår logistikcentral.", "sv", set()),
         ("Haemme suunnittelijaa konepajamme tuotekehitykseen.", "fi", set()),
         ("Vi söker en konstruktör till produktutvecklingen.", "sv", set()),
         # the same words as what the work is
@@ -204,6 +214,31 @@ def test_a_verb_with_a_compound_object_is_read_by_the_compounds_head(
     ],
 )
 def test_a_workplace_industry_or_department_is_not_the_skill(
+    engine: Engine, text: str, lang: str, expected: set[str]
+) -> None:
+    assert names(engine.extract(text, lang)) == expected
+
+
+def test_the_first_part_of_a_workplace_compound_is_not_the_skill() -> None:
+    tokens = tokenize("Vi söker lagerarbetare till vår logistikcentral.", "sv")
+    word = tokens[5]
+    # "logistik" in "logistikcentral"; the whole word would be a label of its own
+    assert _workplace(tokens, Occurrence((word.start, word.start + 8), 0.5, 5), "sv")
+    assert not _workplace(tokens, Occurrence((word.start, word.end), 0.9, 5), "sv")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Kokemusta ei tarvita, perehdytämme.", "fi", set()),
+        ("Ingen erfarenhet? Vi utbildar dig på plats.", "sv", set()),
+        # the person's own action, and a noun with our possessive ending
+        ("Osaan perehdyttää uusia työntekijöitä.", "fi", {"training"}),
+        ("Jag utbildar nya medarbetare.", "sv", {"training"}),
+        ("Tuotekehityksemme on Kokkolassa.", "fi", {"product_design"}),
+    ],
+)
+def test_the_employers_own_action_is_not_a_skill(
     engine: Engine, text: str, lang: str, expected: set[str]
 ) -> None:
     assert names(engine.extract(text, lang)) == expected
