@@ -118,6 +118,8 @@ def match_sentence(
             )
     if lang in DEGREE_WORDS and result:
         # Finnish and Swedish: a participle before a noun, a knowledge concept as a degree's field
+        # or as what a skill the text names works on
+        worked_on = _worked_on(index, tokens, result, lang)
         result[:] = [
             (concept_id, occurrence)
             for concept_id, occurrence in result
@@ -126,7 +128,10 @@ def match_sentence(
             and not _employers_action(tokens, occurrence, lang)
             and (
                 index.concepts[concept_id].type != "knowledge"
-                or not _field_of_degree(tokens, occurrence.token, lang)
+                or not (
+                    _field_of_degree(tokens, occurrence.token, lang)
+                    or (occurrence.token in worked_on and _one_word(tokens, occurrence))
+                )
             )
         ]
     return result
@@ -150,6 +155,28 @@ def _employers_action(tokens: Sequence[Token], occurrence: Occurrence, lang: str
             and _FI_INFINITIVE.search(token.lemma) is not None
         )
     return i > 0 and tokens[i - 1].norm == "vi"
+
+
+def _one_word(tokens: Sequence[Token], occurrence: Occurrence) -> bool:
+    token = tokens[occurrence.token]
+    return token.start <= occurrence.span[0] and occurrence.span[1] <= token.end
+
+
+def _worked_on(
+    index: LabelIndex, tokens: Sequence[Token], result: list[tuple[int, Occurrence]], lang: str
+) -> set[int]:
+    """The Finnish words that name what a skill the text names works on: the genitive right
+    before it ("teräsrakenteiden osakokoonpano", "taajuusmuuttajien vianetsintä"). A knowledge
+    concept found only there is the skill's material, not knowledge the text asks for. (The
+    Swedish object after its verb, "felsöka elmotorer", was tried: readers tag it.)"""
+    if lang != "fi":
+        return set()
+    starts = {o.token for c, o in result if index.concepts[c].type == "skill"}
+    return {
+        i
+        for i, token in enumerate(tokens)
+        if i + 1 in starts and token.norm.endswith("n") and token.norm != token.lemma
+    }
 
 
 # A past participle before a noun says what was done to a thing, not that the person does it:

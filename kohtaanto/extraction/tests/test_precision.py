@@ -51,6 +51,8 @@ CONCEPTS: dict[str, tuple[str, dict[str, list[str]], str, str]] = {
         "",
         "",
     ),
+    "steel_structures": ("knowledge", {"fi": ["teräsrakenteet"]}, "", ""),
+    "subassembly": ("skill", {"fi": ["osakokoonpano"]}, "", ""),
     "chemistry": ("knowledge", {"fi": ["kemia"], "sv": ["kemi"]}, "", ""),
     "logistics": ("knowledge", {"fi": ["logistiikka"], "sv": ["logistik"]}, "", ""),
     "product_design": (
@@ -242,3 +244,21 @@ def test_the_employers_own_action_is_not_a_skill(
     engine: Engine, text: str, lang: str, expected: set[str]
 ) -> None:
     assert names(engine.extract(text, lang)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Työ painottuu teräsrakenteiden osakokoonpanoon.", {"subassembly"}),
+        # the knowledge named by itself, and not right before the skill
+        ("Tunnen teräsrakenteet hyvin.", {"steel_structures"}),
+        (
+            "Teräsrakenteiden tuntemus ja osakokoonpano ovat tuttuja.",
+            {"steel_structures", "subassembly"},
+        ),
+    ],
+)
+def test_knowledge_named_only_as_what_a_skill_works_on_is_not_reported(
+    engine: Engine, text: str, expected: set[str]
+) -> None:
+    assert names(engine.extract(text, "fi")) == expected
