@@ -130,6 +130,7 @@ def match_sentence(
                 index.concepts[concept_id].type != "knowledge"
                 or not (
                     _field_of_degree(tokens, occurrence.token, lang)
+                    or _sv_verb(tokens, occurrence, lang)
                     or (occurrence.token in worked_on and _one_word(tokens, occurrence))
                 )
             )
@@ -155,6 +156,23 @@ def _employers_action(tokens: Sequence[Token], occurrence: Occurrence, lang: str
             and _FI_INFINITIVE.search(token.lemma) is not None
         )
     return i > 0 and tokens[i - 1].norm == "vi"
+
+
+SV_VERB_ENDINGS = ("ar", "er", "ade", "de", "te", "at")
+
+
+def _sv_verb(tokens: Sequence[Token], occurrence: Occurrence, lang: str) -> bool:
+    """Whether a one-word match is a Swedish verb form ("jag fräser", "jag plockade"): a verb
+    names a skill, not knowledge."""
+    token = tokens[occurrence.token]
+    return (
+        lang == "sv"
+        and occurrence.span == (token.start, token.end)
+        and token.lemma.endswith("a")
+        and token.norm != token.lemma
+        and token.norm.startswith(token.lemma[:-1])
+        and token.norm.endswith(SV_VERB_ENDINGS)
+    )
 
 
 def _one_word(tokens: Sequence[Token], occurrence: Occurrence) -> bool:

@@ -53,6 +53,7 @@ CONCEPTS: dict[str, tuple[str, dict[str, list[str]], str, str]] = {
     ),
     "steel_structures": ("knowledge", {"fi": ["teräsrakenteet"]}, "", ""),
     "subassembly": ("skill", {"fi": ["osakokoonpano"]}, "", ""),
+    "milling_machines": ("knowledge", {"sv": ["fräsmaskiner", "fräsa"]}, "", ""),
     "chemistry": ("knowledge", {"fi": ["kemia"], "sv": ["kemi"]}, "", ""),
     "logistics": ("knowledge", {"fi": ["logistiikka"], "sv": ["logistik"]}, "", ""),
     "product_design": (
@@ -262,3 +263,18 @@ def test_knowledge_named_only_as_what_a_skill_works_on_is_not_reported(
     engine: Engine, text: str, expected: set[str]
 ) -> None:
     assert names(engine.extract(text, "fi")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jag fräser både manuellt och med CNC.", set()),
+        ("Som maskinarbetare fräser du detaljer.", set()),
+        # the knowledge named as a noun
+        ("Kunskap om fräsmaskiner är ett krav.", {"milling_machines"}),
+    ],
+)
+def test_a_swedish_verb_is_not_a_knowledge_concept(
+    engine: Engine, text: str, expected: set[str]
+) -> None:
+    assert names(engine.extract(text, "sv")) == expected
