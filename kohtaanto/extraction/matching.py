@@ -251,7 +251,6 @@ WORKPLACES = {
         "bolag",
         "varv",
         "koncern",
-        "enhet",
     ),
 }
 SV_DEFINITE = ("", "en", "n", "et")
