@@ -254,6 +254,7 @@ WORKPLACES = {
     ),
 }
 SV_DEFINITE = ("", "en", "n", "et")
+SV_WORKPLACE_FORMS = tuple(place + end for place in WORKPLACES["sv"] for end in SV_DEFINITE)
 _FI_ILLATIVE = re.compile(r"(?:([aeiouyäö])\1n|seen|h[aeiouyäö]n)$")
 
 
@@ -327,14 +328,22 @@ def _match_verb_objects(
     verb alone ("huollat teriä" is blade maintenance, not also machine maintenance)."""
     for k, token in enumerate(tokens):
         pairs = verb_objects.get(token.lemma, ())
+        if not pairs:
+            continue
         window = range(max(0, k - VERB_WINDOW), min(len(tokens), k + VERB_WINDOW + 1))
-        nouns = {noun for noun, _ in pairs}
+        heads: dict[str, int] = {}
+        if lang == "fi":
+            # the object a compound with the label's noun as its head: "lukea
+            # konepajapiirustuksia" is "lukea piirustuksia", not drafting by the head alone
+            nouns = {noun for noun, _ in pairs}
+            for m in window:
+                head = _object_head(tokens[m].lemma, nouns) if m != k else ""
+                if head:
+                    heads.setdefault(head, m)
         for noun, hits in pairs:
             m = next((m for m in window if m != k and tokens[m].lemma == noun), None)
-            if m is None and lang == "fi":
-                # the object a compound with the label's noun as its head: "lukea
-                # konepajapiirustuksia" is "lukea piirustuksia", not drafting by the head alone
-                m = next((m for m in window if _object_compound(tokens[m], noun, nouns)), None)
+            if m is None:
+                m = heads.get(noun)
             if m is None:
                 continue
             words = (tokens[m], token)
@@ -349,16 +358,15 @@ def _match_verb_objects(
                 result.append((hit.concept_id, Occurrence(span, hit.weight * VERB_MATCH, first)))
 
 
-def _object_compound(token: Token, noun: str, nouns: set[str]) -> bool:
-    """Whether a word is a compound ending in `noun` that is not itself another label's object
-    ("konepajapiirustus" for "piirustus", but not "sähköpiirustus" where that has a label)."""
-    lemma = token.lemma
-    return (
-        len(lemma) - len(noun) >= MIN_OTHER_PART
-        and lemma.endswith(noun)
-        and lemma not in nouns
-        and "-" not in lemma
-    )
+def _object_head(lemma: str, nouns: set[str]) -> str:
+    """The longest end of a compound that is a label's object, where the compound is not one
+    itself ("konepajapiirustus" → "piirustus"; "sähköpiirustus" has a label of its own)."""
+    if lemma in nouns or "-" in lemma:
+        return ""
+    for start in range(MIN_OTHER_PART, len(lemma)):
+        if lemma[start:] in nouns:
+            return lemma[start:]
+    return ""
 
 
 def _longest(
