@@ -336,10 +336,10 @@ def _match_verb_objects(
             # the object a compound with the label's noun as its head: "lukea
             # konepajapiirustuksia" is "lukea piirustuksia", not drafting by the head alone
             nouns = {noun for noun, _ in pairs}
-            for m in window:
-                head = _object_head(tokens[m].lemma, nouns) if m != k else ""
+            for j in window:
+                head = _object_head(tokens[j].lemma, nouns) if j != k else ""
                 if head:
-                    heads.setdefault(head, m)
+                    heads.setdefault(head, j)
         for noun, hits in pairs:
             m = next((m for m in window if m != k and tokens[m].lemma == noun), None)
             if m is None:
