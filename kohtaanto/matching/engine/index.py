@@ -241,20 +241,11 @@ class MatchIndex:
             ll = self.model.log_likelihood(self.x[rows])
             self._p_best[rows] = ll.max(axis=1) if ll.shape[1] else -np.inf
 
-    def _typical_occupation(
-        self, occupation: np.ndarray, p_rows: np.ndarray, v_rows: np.ndarray
-    ) -> np.ndarray:
-        """The occupation component (people p_rows × vacancies v_rows) less `typicality` per
-        nat of the vacancy's label's gap to the person's most typical label, never below 0."""
-        if self.model is None or self.model.n_labels == 0:
-            return occupation
-        assert self.x is not None
-        ll = self.model.log_likelihood(self.x[p_rows])
-        labels = self.read_label[v_rows]
-        known = labels >= 0
-        gap = ll[:, np.maximum(labels, 0)] - self._p_best[p_rows][:, None]
-        gap = np.where(known[None, :] & np.isfinite(gap), gap, 0.0)
-        out = occupation + np.float32(self.weights.typicality) * gap.astype(np.float32)
+    def _lowered(self, occupation: np.ndarray, gap: np.ndarray, read: np.ndarray) -> np.ndarray:
+        """The occupation component less `typicality` per nat of `gap` (the gap of each
+        vacancy's read label, `read`; −1 = none, no change), never below 0."""
+        gap = np.where((read >= 0) & np.isfinite(gap), gap, 0.0).astype(np.float32)
+        out = occupation + np.float32(self.weights.typicality) * gap
         return np.maximum(out, np.float32(0.0))
 
     def _binary_x_t(self) -> sp.csr_matrix:
@@ -328,10 +319,7 @@ class MatchIndex:
         skills = gather(self.wn_t, skill_cols, credit, n_v)
         profile = gather(self.vn_t, en_cols, en_vals, n_v)
         per_label = gather(self.centroid_t, en_cols, en_vals, self.centroid.shape[0])
-        occupation = self._typical_occupation(
-            per_label[self.label][None, :], np.array([pos]), np.arange(n_v)
-        )
-        return skills[None, :], profile[None, :], occupation
+        return skills[None, :], profile[None, :], per_label[self.label][None, :]
 
     def _block(self, p_rows: np.ndarray, v_rows: np.ndarray | None = None) -> Scores:
         """Scores of people `p_rows` (rows) against vacancies `v_rows` (columns, default all)."""
@@ -352,8 +340,11 @@ class MatchIndex:
             profile = (en @ self.vn[v_rows].T).toarray()
             needed, inverse = np.unique(labels, return_inverse=True)
             occupation = (en @ self.centroid[needed].T).toarray()[:, inverse]
-        if not (v_rows is None and len(p_rows) == 1):
-            occupation = self._typical_occupation(occupation, p_rows, all_v)
+        gaps = None
+        if self.model is not None and self.model.n_labels:
+            gaps = self._label_gaps(p_rows)
+            read = self.read_label[all_v]
+            occupation = self._lowered(occupation, gaps[:, np.maximum(read, 0)], read[None, :])
         comps: dict[str, np.ndarray] = {
             "skills": skills,
             "profile": profile,
@@ -381,7 +372,9 @@ class MatchIndex:
             else:
                 held = np.zeros(skills.shape)
             excluded = (held < needed_n[None, :] - 1e-6) | excluded
-        return self._combine(comps, excluded)
+        s = self._combine(comps, excluded)
+        s.label_gaps = gaps
+        return s
 
     def score_person(self, person_id: int) -> Scores:
         """One person against every vacancy (columns in `vacancy_ids` order)."""
@@ -391,18 +384,18 @@ class MatchIndex:
             total=s.total[0],
             components={k: v[0] for k, v in s.components.items()},
             excluded=s.excluded[0],
-            label_gaps=self._label_gaps(np.array([pos]))[0] if self._page_by_model() else None,
+            label_gaps=s.label_gaps[0]
+            if self._page_by_model() and s.label_gaps is not None
+            else None,
         )
 
     def _page_by_model(self) -> bool:
         return self.model is not None and self.weights.page_by_typicality > 0
 
-    def _label_gaps(self, rows: np.ndarray, ll: np.ndarray | None = None) -> np.ndarray:
+    def _label_gaps(self, rows: np.ndarray) -> np.ndarray:
         """people `rows` × labels: the typicality gap of each label (≤ 0, −inf unknown)."""
         assert self.model is not None and self.x is not None
-        if ll is None:
-            ll = self.model.log_likelihood(self.x[rows])
-        return ll - self._p_best[rows][:, None]
+        return self.model.log_likelihood(self.x[rows]) - self._p_best[rows][:, None]
 
     def rank_person(self, s: Scores, top: int) -> tuple[np.ndarray, np.ndarray]:
         """The person's best `top` vacancies from their `score_person` scores: (positions,
@@ -435,8 +428,7 @@ class MatchIndex:
         if self.model is not None and read >= 0 and self.model.known[read]:
             x_t = self._binary_x_t()
             ll = through(x_t, self.model.delta[read]) + self.model.k[read]
-            gap = (ll - self._p_best).astype(np.float32)
-            occupation = np.maximum(occupation + np.float32(self.weights.typicality) * gap, 0.0)
+            occupation = self._lowered(occupation, ll - self._p_best, np.array(read))
         comps: dict[str, np.ndarray] = {
             "skills": through(e_t, self.wn[v]),
             "profile": through(en_t, self.vn[v]),
@@ -510,7 +502,7 @@ class MatchIndex:
             np.copyto(total, np.float32(-1.0), where=s.excluded)
             np.copyto(total, np.float32(-1.0), where=s.components["skills"] <= 0)
             candidates = (np.flatnonzero(row > 0) for row in total)
-            gaps = self._label_gaps(rows) if self._page_by_model() else None
+            gaps = s.label_gaps if self._page_by_model() else None
             cols, vals = self._rank_rows(
                 (
                     (c, total[i, c], None if gaps is None else gaps[i])
@@ -536,14 +528,11 @@ class MatchIndex:
         occupation = per_label[row_of, self.label[both.indices]]
         gaps = None
         if self.model is not None and self.model.n_labels:
-            assert self.x is not None
-            ll = self.model.log_likelihood(self.x[rows])
-            if self._page_by_model():
-                gaps = self._label_gaps(rows, ll)
+            gaps = self._label_gaps(rows)
             read = self.read_label[both.indices]
-            gap = ll[row_of, np.maximum(read, 0)] - self._p_best[rows][row_of]
-            gap = np.where((read >= 0) & np.isfinite(gap), gap, 0.0).astype(np.float32)
-            occupation = np.maximum(occupation + np.float32(self.weights.typicality) * gap, 0.0)
+            occupation = self._lowered(occupation, gaps[row_of, np.maximum(read, 0)], read)
+        if not self._page_by_model():
+            gaps = None
         both.data += share["occupation"] * occupation
         both.data[~self.v_active[both.indices]] = -1.0
         spans = zip(both.indptr[:-1], both.indptr[1:], strict=True)
