@@ -102,7 +102,7 @@ def forked(workers: int) -> None:
             os.read(go_r, 1)  # stay alive until the master has read the memory
             os._exit(0)
         pids.append(pid)
-    firsts = []
+    firsts: list[float] = []
     buffer = b""
     while len(firsts) < workers:
         buffer += os.read(done_r, 4096)
@@ -119,6 +119,19 @@ def forked(workers: int) -> None:
     for pid in pids:
         os.waitpid(pid, 0)
     print(json.dumps(figures))
+
+
+def run_json(arguments: list[str], env: dict[str, str]) -> dict:
+    """This script again in a fresh process; the JSON of its last output line."""
+    output = subprocess.run(
+        [sys.executable, __file__, *arguments],
+        env=env,
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
 
 
 def main() -> None:
@@ -160,15 +173,7 @@ def main() -> None:
         f"{'1st search':>10} {'later':>7} {'RSS MiB':>8}"
     )
     for warm in ("0", "1"):
-        output = subprocess.run(
-            [sys.executable, __file__, "--child"],
-            env={**env, "KOHTAANTO_WARM_START": warm},
-            check=True,
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-        ).stdout
-        figures = json.loads(output.strip().splitlines()[-1])
+        figures = run_json(["--child"], {**env, "KOHTAANTO_WARM_START": warm})
         print(
             f"{'on' if warm == '1' else 'off':10} {figures['load_s']:7.2f} "
             f"{figures['first_extract_s']:11.3f} {figures['later_extract_s']:7.4f} "
@@ -176,15 +181,7 @@ def main() -> None:
             f"{figures['rss_mib']:8.0f}"
         )
     if args.workers:
-        output = subprocess.run(
-            [sys.executable, __file__, "--forked", str(args.workers)],
-            env={**env, "KOHTAANTO_WARM_START": "1"},
-            check=True,
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-        ).stdout
-        figures = json.loads(output.strip().splitlines()[-1])
+        figures = run_json(["--forked", str(args.workers)], {**env, "KOHTAANTO_WARM_START": "1"})
         print(
             f"preload + {args.workers} forked workers (as gunicorn --preload): load "
             f"{figures['load_s']:.2f} s; first extraction in each worker "

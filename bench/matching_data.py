@@ -260,3 +260,36 @@ def index_build(graph: "SkillGraph", market: Market, weights: "Weights") -> "Mat
         )
     index._refresh()
     return index
+
+
+def tuning_setup(description: str, seeds: list[int]):
+    """The tuning scripts' common start: their arguments, ESCO and the taxonomy graph."""
+    import argparse
+
+    from kohtaanto.matching.engine.graph import SkillGraph
+
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("--esco")
+    ap.add_argument("--people", type=int, default=3000)
+    ap.add_argument("--vacancies", type=int, default=60_000)
+    ap.add_argument("--seeds", type=int, nargs="+", default=seeds)
+    ap.add_argument("--quality-sample", type=int, default=1000)
+    args = ap.parse_args()
+    esco = esco_load(esco_dir(args.esco))
+    graph = SkillGraph.from_edges(len(esco.skill_uris), esco.broader, esco.related)
+    return args, esco, graph
+
+
+def timed_seeds(seeds, run):
+    """(seed, run(seed)) for each seed, printing each seed's wall and CPU time and the load."""
+    import time
+
+    for seed in seeds:
+        t, c = time.perf_counter(), time.process_time()
+        result = run(seed)
+        print(
+            f"seed {seed}: {time.perf_counter() - t:.0f} s wall, "
+            f"{time.process_time() - c:.0f} s CPU; load {os.getloadavg()[0]:.1f}",
+            flush=True,
+        )
+        yield seed, result

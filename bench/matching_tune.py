@@ -17,10 +17,8 @@ in `MatchIndex.rank_person`. Prints R-precision / MRR / strict recall@20 / hit@2
 and seed, and applies the sixth round's criterion (bench/README.md, "Sixth round").
 """
 
-import argparse
 import os
 import sys
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -32,11 +30,10 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from matching_data import esco_dir, esco_load, index_build, market_generate
+from matching_data import index_build, market_generate, timed_seeds, tuning_setup
 from matching_national import quality
 
 from kohtaanto.matching.engine.diversity import rank_candidates
-from kohtaanto.matching.engine.graph import SkillGraph
 from kohtaanto.matching.engine.weights import Weights
 
 SHRINKS = [("none", 0.0)] + [(k, a) for k in ("skills", "skills+profile") for a in (0.25, 0.5)]
@@ -155,24 +152,10 @@ def choose(res: dict[int, dict[tuple, np.ndarray]]) -> tuple:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--esco")
-    ap.add_argument("--people", type=int, default=3000)
-    ap.add_argument("--vacancies", type=int, default=60_000)
-    ap.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 6, 7])
-    ap.add_argument("--quality-sample", type=int, default=1000)
-    args = ap.parse_args()
-    esco = esco_load(esco_dir(args.esco))
-    graph = SkillGraph.from_edges(len(esco.skill_uris), esco.broader, esco.related)
+    args, esco, graph = tuning_setup(__doc__.split("\n")[0], [1, 2, 6, 7])
     res = {}
-    for seed in args.seeds:
-        t, c = time.perf_counter(), time.process_time()
-        res[seed] = run_seed(graph, esco, args, seed)
-        print(
-            f"seed {seed}: {time.perf_counter() - t:.0f} s wall, "
-            f"{time.process_time() - c:.0f} s CPU; load {os.getloadavg()[0]:.1f}",
-            flush=True,
-        )
+    for seed, result in timed_seeds(args.seeds, lambda seed: run_seed(graph, esco, args, seed)):
+        res[seed] = result
         for s, q in res[seed].items():
             print(f"  {name(s):40s} " + " / ".join(f"{x:.4f}" for x in q), flush=True)
     print("summary (min hit@20, mean MRR, mean strict recall@20):")

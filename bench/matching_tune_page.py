@@ -14,10 +14,8 @@ recall@20 / hit@20 per setting and seed, and for the default setting why the peo
 own vacancy on the first page have none (bench/README.md, "Eighth round").
 """
 
-import argparse
 import os
 import sys
-import time
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -30,11 +28,10 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from matching_data import esco_dir, esco_load, index_build, market_generate
+from matching_data import index_build, market_generate, timed_seeds, tuning_setup
 from matching_national import quality
 
 from kohtaanto.matching.engine.diversity import rank_candidates
-from kohtaanto.matching.engine.graph import SkillGraph
 from kohtaanto.matching.engine.weights import Weights
 
 # (margin, cap, order): labels in doubt promoted by their best score, or by the person's
@@ -104,24 +101,10 @@ def name(s: tuple) -> str:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--esco")
-    ap.add_argument("--people", type=int, default=3000)
-    ap.add_argument("--vacancies", type=int, default=60_000)
-    ap.add_argument("--seeds", type=int, nargs="+", default=list(range(1, 13)))
-    ap.add_argument("--quality-sample", type=int, default=1000)
-    args = ap.parse_args()
-    esco = esco_load(esco_dir(args.esco))
-    graph = SkillGraph.from_edges(len(esco.skill_uris), esco.broader, esco.related)
+    args, esco, graph = tuning_setup(__doc__.split("\n")[0], list(range(1, 13)))
     res = {}
-    for seed in args.seeds:
-        t, c = time.perf_counter(), time.process_time()
-        res[seed], reasons = run_seed(graph, esco, args, seed)
-        print(
-            f"seed {seed}: {time.perf_counter() - t:.0f} s wall, "
-            f"{time.process_time() - c:.0f} s CPU; load {os.getloadavg()[0]:.1f}",
-            flush=True,
-        )
+    for seed, result in timed_seeds(args.seeds, lambda seed: run_seed(graph, esco, args, seed)):
+        res[seed], reasons = result
         for s, q in res[seed].items():
             print(f"  {name(s):20s} " + " / ".join(f"{x:.4f}" for x in q), flush=True)
         for why, n in reasons.most_common():

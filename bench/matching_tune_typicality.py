@@ -15,10 +15,8 @@ position for position. Prints R-precision / MRR / strict recall@20 / hit@20 per 
 seed (bench/README.md, "Seventh round").
 """
 
-import argparse
 import os
 import sys
-import time
 from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -29,11 +27,10 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from matching_data import esco_dir, esco_load, index_build, market_generate
+from matching_data import index_build, market_generate, timed_seeds, tuning_setup
 from matching_national import quality
 
 from kohtaanto.matching.engine.diversity import rank_candidates
-from kohtaanto.matching.engine.graph import SkillGraph
 from kohtaanto.matching.engine.typicality import LabelModel
 from kohtaanto.matching.engine.weights import Weights
 
@@ -60,6 +57,7 @@ def run_seed(graph, esco, args, seed: int) -> dict[tuple, np.ndarray]:
     read = {"lab": label, "pred": model.read_labels(index.r, label)}
     results: dict[tuple, list] = {c: [] for c in GRID}
     checked = 0
+    assert index.x is not None
     for p in sample:
         skills, profile, occupation = (x[0] for x in index._person_skill_components(int(p)))
         gaps = model.gaps(index.x[[int(p)]])[0]
@@ -85,24 +83,10 @@ def run_seed(graph, esco, args, seed: int) -> dict[tuple, np.ndarray]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--esco")
-    ap.add_argument("--people", type=int, default=3000)
-    ap.add_argument("--vacancies", type=int, default=60_000)
-    ap.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 6, 7])
-    ap.add_argument("--quality-sample", type=int, default=1000)
-    args = ap.parse_args()
-    esco = esco_load(esco_dir(args.esco))
-    graph = SkillGraph.from_edges(len(esco.skill_uris), esco.broader, esco.related)
+    args, esco, graph = tuning_setup(__doc__.split("\n")[0], [1, 2, 6, 7])
     res = {}
-    for seed in args.seeds:
-        t, c = time.perf_counter(), time.process_time()
-        res[seed] = run_seed(graph, esco, args, seed)
-        print(
-            f"seed {seed}: {time.perf_counter() - t:.0f} s wall, "
-            f"{time.process_time() - c:.0f} s CPU; load {os.getloadavg()[0]:.1f}",
-            flush=True,
-        )
+    for seed, result in timed_seeds(args.seeds, lambda seed: run_seed(graph, esco, args, seed)):
+        res[seed] = result
         for (g, kind), q in res[seed].items():
             print(f"  g {g:.3f} {kind or '-':4s} " + " / ".join(f"{x:.4f}" for x in q), flush=True)
     print("summary (min R-prec, min hit@20, mean MRR, min MRR, mean strict recall@20):")
