@@ -67,6 +67,15 @@ REQUIRED = {
 }
 # "tulee olla", "pitää olla", "täytyy olla": required in Finnish only as a pair.
 REQUIRED_PAIRS = {"fi": {("tulee", "olla"), ("pitää", "olla"), ("täytyy", "olla")}}
+# "Sinulla on voimassa oleva trukkikortti", "Du har truckkort": an ad describing the applicant
+# it wants. A weaker cue than "edellytämme": it makes a clause required only where nothing
+# before it in the sentence (or the heading above) said nice-to-have, and no nice-to-have cue
+# is in the clause ("Eduksi katsotaan, jos sinulla on TIG-kokemusta" stays optional).
+HAVE_PAIRS = {
+    "fi": {("sinulla", "olla"), ("sinulta", "löytyä")},
+    "sv": {("du", "ha")},
+    "en": {("you", "have")},
+}
 NICE_TO_HAVE = {
     "fi": {"etu", "eduksi", "plussa", "plussaa", "toivoa", "arvostaa", "hyödyllinen"},
     "sv": {"meritera", "meriterande", "önskvärd", "önskvärt", "fördel", "plus"},
@@ -118,6 +127,7 @@ class Cue(Enum):
     REQUIRED = "required"
     NICE = "nice"
     NEED = "need"
+    HAVE = "have"
     CONTRAST = "contrast"
 
 
@@ -150,6 +160,7 @@ def token_cues(tokens: Sequence[Token], lang: str) -> list[Cue | None]:
     """The cue each token is, if any."""
     table = CUES.get(lang, {})
     pairs = REQUIRED_PAIRS.get(lang, set())
+    have_pairs = HAVE_PAIRS.get(lang, set())
     result: list[Cue | None] = []
     for i, token in enumerate(tokens):
         cue = table.get(token.lemma) or table.get(token.norm)
@@ -164,6 +175,8 @@ def token_cues(tokens: Sequence[Token], lang: str) -> list[Cue | None]:
             and (token.norm, tokens[i + 1].lemma) in pairs
         ):
             cue = Cue.REQUIRED
+        if cue is None and i + 1 < len(tokens) and (token.norm, tokens[i + 1].lemma) in have_pairs:
+            cue = Cue.HAVE
         result.append(cue)
     return result
 
@@ -199,6 +212,7 @@ def clauses(
         negation_at = None
         clause_mode = None
         needed = False
+        have = False
         for i in range(start, end):
             cue = token_cues[i]
             if cue is Cue.REQUIRED:
@@ -207,6 +221,8 @@ def clauses(
                 clause_mode = Mode.NICE
             elif cue is Cue.NEED:
                 needed = True
+            elif cue is Cue.HAVE:
+                have = True
             elif cue is Cue.NEGATION and negation_at is None:
                 negation_at = i
         if (clause_mode is Mode.REQUIRED or needed) and negation_at is not None:
@@ -214,6 +230,8 @@ def clauses(
             # needed, so it is reported as negated (a skill the text also names elsewhere,
             # as a course teaching it, stays found); the clauses after it are not required.
             clause_mode = Mode.NICE
+        if clause_mode is None and have and negation_at is None and mode is not Mode.NICE:
+            clause_mode = Mode.REQUIRED
         if clause_mode is not None:
             mode = clause_mode
         result.append(Clause(start, end, negation_at, mode))

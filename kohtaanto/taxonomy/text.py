@@ -139,6 +139,13 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
         verb = _ata_verb(lemma, "ta" if norm.endswith("aan") else "tä", lang)
         if verb:
             return verb
+    # A first-person past of an -ata/-ätä verb ("pakkasin") is read as a -nen noun
+    # ("pakkanen"), whose rare instructive plural it also is; where the verb is a word of its
+    # own, it is the verb ("pakata").
+    if lang == "fi" and norm.endswith(("asin", "äsin")) and lemma.endswith("nen"):
+        verb = _ata_verb(norm[:-3], "ta" if norm.endswith("asin") else "tä", lang)
+        if verb:
+            return verb
     # A Swedish present tense is read as a worker noun ("svetsar" → "svetsare", "svarvar" →
     # "svarvare"), a past tense as a participle ("packade" → "packad"); where the verb is a
     # word of its own, it is the verb.

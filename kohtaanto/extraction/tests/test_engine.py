@@ -309,3 +309,26 @@ def test_concepts_obsolete_in_the_taxonomy_are_not_extracted(db) -> None:
     found = [m.uri for m in result.concepts]
     assert kept.uri in found
     assert gone.uri not in found
+
+
+def test_an_ad_describing_its_applicant_requires_what_it_names() -> None:
+    """ "Sinulla on …", "Du har …" in an ad is a requirement, unless it is said nice-to-have
+    (in the clause, earlier in the sentence or by the heading) or negated."""
+    result = extract("Sinulla on voimassa oleva trukkikortti.")
+    assert {(m.label, m.required) for m in result.concepts if not m.implied} == {
+        ("trukkikortti", True)
+    }
+    result = extract("Du har truckkort.")
+    assert {(m.label, m.required) for m in result.concepts if not m.implied} == {
+        ("truckkort", True)
+    }
+    for text in (
+        "Eduksi katsotaan, jos sinulla on trukkikortti.",
+        "Eduksi katsomme:\n- Sinulla on trukkikortti",
+        "Tarjoamme trukkikortin koulutuksen.",
+    ):
+        result = extract(text)
+        assert {(m.label, m.required) for m in result.concepts if not m.implied} == {
+            ("trukkikortti", False)
+        }, text
+    assert extract("Sinulla ei ole trukkikorttia.").concepts == []

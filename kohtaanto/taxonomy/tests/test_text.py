@@ -32,6 +32,10 @@ def test_normalize_reduces_inflected_forms_to_base_form(text, lang, expected):
         ("pakannut", "pakata"),
         ("asentanut", "asentaa"),
         ("kokenut", "kokenut"),
+        # first-person pasts of -ata verbs that simplemma reads as a -nen noun ("pakkanen")
+        ("pakkasin", "pakata"),
+        ("Lakkasin", "lakata"),
+        ("pakkasella", "pakkanen"),
         # illatives of nouns with no such verb stay nouns
         ("Kokkolaan", "kokkola"),
         ("satamaan", "satama"),
