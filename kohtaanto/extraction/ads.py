@@ -89,7 +89,9 @@ _DEADLINE = re.compile(
     re.IGNORECASE,
 )
 _START = re.compile(
-    r"(?:aloitus|työ\s+alkaa|alkaen|aloitat|tillträde|arbetet\s+börjar|start(?:ing)?)"
+    r"(?:aloitus|työ\s+alkaa|alkaen|aloitat|tillträde|arbetet\s+börjar|start(?:ing)?|"
+    r"fr\.\s?o\.\s?m\.|från\s+och\s+med|"
+    r"(?:anställning(?:en)?|arbetet|jobbet|sommarjobb(?:et)?|vikariat(?:et)?)\s+(?:börjar\s+)?från)"
     r"\D{0,25}?" + _DATE,
     re.IGNORECASE,
 )
@@ -103,7 +105,6 @@ TITLE_WORDS = 10  # a first line this short that names an occupation is the ad's
 # ... when the occupation comes within its first words ("Kokenut hitsaaja, Kannus"); a first line
 # that is a sentence ("Vi söker en svetsare till vår verkstad.") gives the occupation's label
 TITLE_LEAD_WORDS = 1
-_TITLE_SEPARATORS = re.compile(r",|\s[|/–—-]\s|\s\(")
 
 
 @dataclass(slots=True)
@@ -177,11 +178,10 @@ def _title(text: str, result: "ExtractionResult") -> str:
         and not first_line.rstrip().endswith((".", "!", "?"))
     )
     if heading:
-        # "CNC-koneistaja, Kokkola" / "Hitsaaja | Kannus": the part that names the occupation
-        end = first_end
-        for separator in _TITLE_SEPARATORS.finditer(text, first.spans[0][1], first_end):
-            end = separator.start()
-            break
+        # "CNC-koneistaja, Kokkola" / "Hitsaaja | Kannus" / "Truckförare till vårt lager i
+        # Jakobstad": the words up to the occupation's, not the place or workplace after it
+        word_end = re.compile(r"[^\s,|/(]*").match(text, first.spans[0][1])
+        end = min(first_end, word_end.end() if word_end else first.spans[0][1])
         return text[first_start:end].strip().rstrip(".:!")
     return first.label
 

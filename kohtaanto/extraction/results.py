@@ -193,13 +193,21 @@ def _add_implied(index: LabelIndex, result: ExtractionResult, lang: str) -> None
     negated too.
     """
     present = {m.concept_id for m in result.concepts} | {m.concept_id for m in result.negated}
+    implied_found = {m.concept_id: m for m in result.concepts if m.implied}
     for mention, mentions in [(m, result.concepts) for m in list(result.concepts)] + [
         (m, result.negated) for m in list(result.negated)
     ]:
         # "Trukkikorttia minulla ei ole": the card's skill is negated with it
         evidenced = index.concepts[mention.concept_id].evidences
         skill_id = index.by_uri.get(evidenced) if evidenced else None
-        if skill_id is None or skill_id in present:
+        if skill_id is None:
+            continue
+        if skill_id in present:
+            # Implied by the title too ("Truckförare … Du har truckkort"): a required card
+            # makes its skill required, whichever found it first.
+            other = implied_found.get(skill_id)
+            if other is not None and mention.required and mentions is result.concepts:
+                other.required = True
             continue
         present.add(skill_id)
         record = index.concepts[skill_id]

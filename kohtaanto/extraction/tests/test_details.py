@@ -137,6 +137,18 @@ def test_a_card_implies_the_skill_it_evidences(engine: Engine) -> None:
     assert implied[0].required and implied[0].spans == card.spans
 
 
+def test_a_required_card_makes_its_skill_required_when_a_title_implied_it_first(
+    engine: Engine,
+) -> None:
+    result = run(engine, "Truckförare till vårt lager\nDu har giltigt truckkort.")
+
+    implied = [m for m in result.concepts if m.implied and m.type == "skill"]
+    assert [m.label for m in implied] == ["truckkörning"]
+    assert implied[0].required
+    optional = run(engine, "Truckförare till vårt lager\nTruckkort är meriterande.")
+    assert [m.required for m in optional.concepts if m.implied] == [False]
+
+
 def test_a_named_skill_is_not_also_implied(engine: Engine) -> None:
     result = run(engine, "Trukkikortti ja trukinajo ovat hallussa.")
 
@@ -180,6 +192,8 @@ def test_job_ad_fields(engine: Engine) -> None:
     [
         ("Kokenut hitsaaja, Kannus", "Kokenut hitsaaja"),
         ("Hitsaaja | Kannus", "Hitsaaja"),
+        ("Svetsare till vår verkstad i Jakobstad", "Svetsare"),
+        ("Hitsaaja Kannuksen konepajalle", "Hitsaaja"),
         ("Haemme hitsaajaa Kannukseen", "hitsaaja"),
         ("Vi söker en svetsare till vår verkstad i Jakobstad.", "svetsare"),
         ("Etsimme kokenutta hitsaajaa.", "hitsaaja"),
@@ -200,6 +214,16 @@ def test_ad_fields_in_swedish_and_absent_ones(engine: Engine) -> None:
     assert (ad.pay_min, ad.pay_period) == (Decimal("2800"), "month")
     empty = run(engine, "Osaan hitsata.").ad
     assert (empty.title, empty.municipality, empty.pay_min, empty.deadline) == ("", "", None, None)
+
+
+def test_swedish_start_dates(engine: Engine) -> None:
+    for text in (
+        "Fast anställning från 1.2.2027.",
+        "Arbetet börjar från 1.2.2027.",
+        "Vikariat fr.o.m. 1.2.2027.",
+    ):
+        assert run(engine, text).ad.start_date == date(2027, 2, 1), text
+    assert run(engine, "Ansökningstiden är från 1.1.2027 till 15.1.2027.").ad.start_date is None
 
 
 def test_json_form_has_the_new_fields(engine: Engine) -> None:
