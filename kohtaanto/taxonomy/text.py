@@ -124,6 +124,13 @@ def lemmatize(norm: str, lang: str) -> str:
     return lemma
 
 
+# Finnish case and plural endings that simplemma also knows as words of their own.
+_FI_ENDING_WORDS = frozenset(
+    {"ita", "itä", "iin", "oita", "öitä", "ilta", "iltä", "ina", "inä", "ineen", "ien"}
+    | {"oihin", "öihin", "ja", "jä", "ia", "iä", "ni", "hän"}
+)
+
+
 def _simplemma_lemma(norm: str, lang: str) -> str:
     lemma = simplemma.lemmatize(norm, lang=lang, low_memory=True).casefold()
     if lemma == norm:
@@ -162,7 +169,9 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
     # is then the first part + the head's lemma.
     if norm.startswith(lemma) and len(norm) - len(lemma) >= 3:
         rest = norm[len(lemma) :]
-        if _known(rest, lang):
+        # ... unless what it dropped is an inflection that happens to be a word too
+        # ("inventaarioita" → "inventaario" + "ita", not "itä")
+        if _known(rest, lang) and not (lang == "fi" and rest in _FI_ENDING_WORDS):
             return lemma + simplemma.lemmatize(rest, lang=lang, low_memory=True).casefold()
     return lemma
 
