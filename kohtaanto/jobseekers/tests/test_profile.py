@@ -432,10 +432,14 @@ def test_cv_confirm_page_shows_languages_experience_and_implied_skills(
     card.esco_uri = forklift_skill.uri
     card.save(update_fields=["esco_uri"])
     ConceptFactory(fi="hitsaus", en="use welding equipment", sv="svetsning")
+    ConceptFactory(fi="sorvaus", en="turning", sv="svarvning")
     document = cv_services.profile_import_from_cv(
         actor=counsellor,
         job_seeker=job_seeker,
-        text="Olen tehnyt hitsausta 5 vuotta. Minulla on trukkikortti. Puhun sujuvaa ruotsia.",
+        text=(
+            "Olen tehnyt hitsausta 5 vuotta. Minulla on trukkikortti. Puhun sujuvaa ruotsia. "
+            "Sorvauksesta minulla ei ole kokemusta."
+        ),
     )
     page = client_as(counsellor).get(f"/jobseekers/{job_seeker.pk}/profile/cv/{document.pk}/")
     body = page.content.decode()
@@ -449,6 +453,8 @@ def test_cv_confirm_page_shows_languages_experience_and_implied_skills(
     assert "ruotsi: C1" in body
     assert "5 vuotta: hitsaus" in body
     assert "trukinajo" in body and "päätelty" in body
+    assert [row.label for row in details.negated] == ["sorvaus"]
+    assert '<ul class="extraction-negated"><li>sorvaus</li></ul>' in body
 
 
 def test_cv_confirm_page_labels_concepts_in_the_page_language_not_the_cvs(
