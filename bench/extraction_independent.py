@@ -1,7 +1,7 @@
 """Independent Finnish and Swedish extraction benchmark (texts tagged against the whole of ESCO).
 
     python bench/extraction_independent.py --esco ../shared/data/esco-en [--split tune]
-        [--lang fi|sv] [--mode match|rank] [--part first|second|all] [--verbose]
+        [--lang fi|sv] [--mode match|rank] [--part first|second|third|all] [--verbose]
 
 bench/data/extraction_independent/{tune,heldout}/{fi,sv}.jsonl were written and tagged
 separately from the vocabulary and the engine (see that folder's README). The engine runs as
@@ -18,7 +18,8 @@ level). Texts/s is by the CPU time of the process: the first pass (cold lemma ca
 median of `--repeat` further passes.
 
 `--part` scores the texts of one writing only: `first` the set of rounds 1–9 (ids up to
-ind-fi-122 and ind-sv-067), `second` the texts added by four other writers on 3 December 2026.
+ind-fi-122 and ind-sv-067), `second` and `third` the texts added by four other writers each on
+3 December 2026 (from ind-fi-123 / ind-sv-068 and from ind-fi-223 / ind-sv-140).
 
 `--verbose` prints each text's misses, and is refused on the held-out split: tuning looks at
 `tune/` only; `heldout/` gives the reported figures, printed in aggregate.
@@ -82,8 +83,12 @@ def ratio(a: float, b: float) -> float:
     return a / b if b else 0.0
 
 
-# The last id of the first writing, per language; later ids are the second writing's.
-FIRST_PART_LAST = {"fi": 122, "sv": 67}
+# The first id of each writing, per language: the first (rounds 1-9), the second and the
+# third (3 December 2026, eight other writers).
+WRITINGS = {
+    "fi": {"first": 1, "second": 123, "third": 223},
+    "sv": {"first": 1, "second": 68, "third": 140},
+}
 
 
 def load(split: str, lang: str, part: str = "all") -> list[dict]:
@@ -91,8 +96,11 @@ def load(split: str, lang: str, part: str = "all") -> list[dict]:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     if part == "all":
         return rows
-    first = part == "first"
-    return [row for row in rows if (_number(row["id"]) <= FIRST_PART_LAST[lang]) == first]
+    return [row for row in rows if _writing(lang, _number(row["id"])) == part]
+
+
+def _writing(lang: str, number: int) -> str:
+    return max((start, name) for name, start in WRITINGS[lang].items() if start <= number)[1]
 
 
 def _number(text_id: str) -> int:
@@ -155,8 +163,8 @@ def main() -> None:
     parser.add_argument(
         "--part",
         default="all",
-        choices=["all", "first", "second"],
-        help="the texts of one writing only (first: rounds 1-9; second: added 3 December 2026)",
+        choices=["all", "first", "second", "third"],
+        help="the texts of one writing only (first: rounds 1-9; second, third: 3 December 2026)",
     )
     parser.add_argument("--verbose", action="store_true", help="each text's misses (tune only)")
     parser.add_argument("--repeat", type=int, default=5, help="timed passes after the first")
