@@ -124,14 +124,84 @@ def lemmatize(norm: str, lang: str) -> str:
     return lemma
 
 
-# Finnish case and plural endings that simplemma also knows as words of their own.
+# Finnish case, plural and possessive endings, alone and after a stem vowel. simplemma knows
+# some as words ("ita" → "itä", "ella"), and its compound reading below would take them for a
+# compound's last part ("inventaarioita" → "inventaario" + "itä").
+_FI_ENDINGS = [
+    "lla",
+    "llä",
+    "ssa",
+    "ssä",
+    "sta",
+    "stä",
+    "lta",
+    "ltä",
+    "lle",
+    "ksi",
+    "tta",
+    "ttä",
+    "na",
+    "nä",
+    "ta",
+    "tä",
+    "ja",
+    "jä",
+    "ni",
+    "si",
+    "in",
+    "en",
+    "kin",
+]
 _FI_ENDING_WORDS = frozenset(
-    {"ita", "itä", "iin", "oita", "öitä", "ilta", "iltä", "ina", "inä", "ineen", "ien"}
-    | {"oihin", "öihin", "ja", "jä", "ia", "iä", "ni", "hän"}
+    {vowel + ending for vowel in "aeiouyäö" for ending in _FI_ENDINGS}
+    | set(_FI_ENDINGS)
+    | set(
+        [
+            "ihin",
+            "iin",
+            "ita",
+            "itä",
+            "ien",
+            "iden",
+            "itten",
+            "ista",
+            "istä",
+            "illa",
+            "illä",
+            "ilta",
+            "iltä",
+            "ille",
+            "issa",
+            "issä",
+            "ina",
+            "inä",
+            "ineen",
+            "oita",
+            "öitä",
+            "oihin",
+            "öihin",
+            "oja",
+            "öjä",
+            "ojen",
+            "öjen",
+            "ia",
+            "iä",
+            "nsa",
+            "nsä",
+            "mme",
+            "nne",
+            "han",
+            "hän",
+        ]
+    )
 )
+# Words simplemma reads as another word: "työ" as the pronoun "sinä".
+_FI_LEMMAS = {"työ": "työ"}
 
 
 def _simplemma_lemma(norm: str, lang: str) -> str:
+    if lang == "fi" and norm in _FI_LEMMAS:
+        return _FI_LEMMAS[norm]
     lemma = simplemma.lemmatize(norm, lang=lang, low_memory=True).casefold()
     if lemma == norm:
         return _past_participle_verb(norm) if lang == "fi" else lemma
@@ -172,7 +242,8 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
         # ... unless what it dropped is an inflection that happens to be a word too
         # ("inventaarioita" → "inventaario" + "ita", not "itä")
         if _known(rest, lang) and not (lang == "fi" and rest in _FI_ENDING_WORDS):
-            return lemma + simplemma.lemmatize(rest, lang=lang, low_memory=True).casefold()
+            head = simplemma.lemmatize(rest, lang=lang, low_memory=True).casefold()
+            return lemma + (_FI_LEMMAS.get(rest, head) if lang == "fi" else head)
     return lemma
 
 

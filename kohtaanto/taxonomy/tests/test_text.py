@@ -39,6 +39,11 @@ def test_normalize_reduces_inflected_forms_to_base_form(text, lang, expected):
         # a plural ending simplemma's compound reading took for a word ("itä")
         ("inventaarioita", "inventaario"),
         ("hitsaustyötä", "hitsaustyö"),
+        ("yhdistelmäkoneella", "yhdistelmäkone"),
+        ("käyttäjätuesta", "käyttäjätuki"),
+        # "työ" is work, not the pronoun simplemma reads it as, alone and as a compound's head
+        ("Työ", "työ"),
+        ("leipomotyö", "leipomotyö"),
         # illatives of nouns with no such verb stay nouns
         ("Kokkolaan", "kokkola"),
         ("satamaan", "satama"),
