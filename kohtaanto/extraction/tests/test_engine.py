@@ -332,3 +332,18 @@ def test_an_ad_describing_its_applicant_requires_what_it_names() -> None:
             ("trukkikortti", False)
         }, text
     assert extract("Sinulla ei ole trukkikorttia.").concepts == []
+
+
+def test_colon_inside_an_inflected_abbreviation_does_not_end_the_negated_clause() -> None:
+    """ "PLC:tä en ole ohjelmoinut": the colon belongs to the word, the negation reaches it."""
+    result = extract("PLC:tä en ole ohjelmoinut.", "fi")
+
+    assert labels(result.negated) == {"PLC-ohjelmointi"}
+    assert result.concepts == []
+
+
+def test_colon_before_a_space_still_ends_the_clause_of_a_negation() -> None:
+    result = extract("Koneistus sujuu: hitsausta en ole tehnyt.", "fi")
+
+    assert labels(result.concepts) == {"koneistus"}
+    assert labels(result.negated) == {"hitsaus"}
