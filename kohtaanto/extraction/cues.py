@@ -2,7 +2,8 @@
 
 A cue is recognised by its lemma or its folded form. Scopes follow the way ads and CVs are
 written:
-- negation lives in its clause (between commas and contrast words like "mutta", "but", "men");
+- negation lives in its clause (between commas and contrast conjunctions like "mutta", "but",
+  "men"; a contrast adverb inside a clause, "däremot", "kuitenkaan", does not end it);
   it covers the mentions after the cue, or the mentions before it when none follows
   ("hitsauksesta minulla ei ole kokemusta");
 - a requirement cue covers its clause and the clauses after it in the sentence, until a
@@ -84,10 +85,14 @@ NICE_TO_HAVE = {
 # "Tarvitsemme hitsaajia" states a need, not a hard requirement; only "ei tarvitse", "behöver
 # inte", "no need" matter: the skill is not needed.
 NEED = {"fi": {"tarvita", "tarvitse"}, "sv": {"behöva"}, "en": {"need", "needed"}}
+# Conjunctions that start a clause of their own. The contrast adverbs ("kuitenkaan", "däremot",
+# "dock", "however") are left out: inside a clause they qualify its verb ("Budgetansvar har jag
+# däremot inte haft"), and where they start one, punctuation or the sentence start already
+# splits it.
 CONTRAST = {
-    "fi": {"mutta", "vaan", "kuitenkin", "kuitenkaan"},
-    "sv": {"men", "däremot", "dock"},
-    "en": {"but", "however", "although", "though", "whereas", "while"},
+    "fi": {"mutta", "vaan"},
+    "sv": {"men"},
+    "en": {"but", "although", "though", "whereas", "while"},
 }
 
 

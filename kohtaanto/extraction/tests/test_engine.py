@@ -347,3 +347,20 @@ def test_colon_before_a_space_still_ends_the_clause_of_a_negation() -> None:
 
     assert labels(result.concepts) == {"koneistus"}
     assert labels(result.negated) == {"hitsaus"}
+
+
+def test_contrast_adverb_inside_a_clause_does_not_cut_off_its_negation() -> None:
+    """ "däremot", "kuitenkaan" qualify the verb; the skill before them is still negated."""
+    result = extract("Svetsning har jag däremot inte gjort.", "sv")
+
+    assert labels(result.negated) == {"svetsning"}
+    assert result.concepts == []
+    result = extract("Hitsausta en ole kuitenkaan tehnyt.", "fi")
+    assert labels(result.negated) == {"hitsaus"}
+
+
+def test_contrast_adverb_after_a_comma_still_starts_a_clause_of_its_own() -> None:
+    result = extract("Svetsning kan jag inte, däremot bearbetning.", "sv")
+
+    assert labels(result.negated) == {"svetsning"}
+    assert labels(result.concepts) == {"bearbetning"}
