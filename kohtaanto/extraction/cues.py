@@ -3,7 +3,8 @@
 A cue is recognised by its lemma or its folded form. Scopes follow the way ads and CVs are
 written:
 - negation lives in its clause (between commas and contrast conjunctions like "mutta", "but",
-  "men"; a contrast adverb inside a clause, "däremot", "kuitenkaan", does not end it);
+  "men", and reason or purpose conjunctions like "koska", "eftersom"; a contrast adverb inside a
+  clause, "däremot", "kuitenkaan", does not end it);
   it covers the mentions after the cue, or the mentions before it when none follows
   ("hitsauksesta minulla ei ole kokemusta");
 - a requirement cue covers its clause and the clauses after it in the sentence, until a
@@ -94,6 +95,14 @@ CONTRAST = {
     "sv": {"men"},
     "en": {"but", "although", "though", "whereas", "while"},
 }
+# Conjunctions that start a clause giving a reason or a purpose: "PLC-programmering kan jag inte
+# eftersom automationen sköts av underhållet" negates PLC programming, not the automation the
+# reason names. They end a negation's reach like a contrast does.
+CLAUSE_START = {
+    "fi": {"koska", "jotta"},
+    "sv": {"eftersom", "fastän", "därför"},
+    "en": {"because"},
+}
 
 
 # Written forms of the negation words, for a quick look whether a text negates anything at all.
@@ -140,6 +149,7 @@ def _table(lang: str) -> dict[str, Cue]:
     table: dict[str, Cue] = {}
     for words, cue in (
         (CONTRAST, Cue.CONTRAST),
+        (CLAUSE_START, Cue.CONTRAST),
         (NEED, Cue.NEED),
         (NICE_TO_HAVE, Cue.NICE),
         (REQUIRED, Cue.REQUIRED),

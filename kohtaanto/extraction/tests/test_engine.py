@@ -364,3 +364,22 @@ def test_contrast_adverb_after_a_comma_still_starts_a_clause_of_its_own() -> Non
 
     assert labels(result.negated) == {"svetsning"}
     assert labels(result.concepts) == {"bearbetning"}
+
+
+def test_reason_clause_ends_the_reach_of_a_negation() -> None:
+    """ "…kan jag inte eftersom …": the skill before the negation is negated, not the one the
+    reason names."""
+    result = extract("Svetsning kan jag inte eftersom bearbetning tar all tid.", "sv")
+
+    assert labels(result.negated) == {"svetsning"}
+    assert labels(result.concepts) == {"bearbetning"}
+    result = extract("Hitsausta en ole tehnyt koska koneistus vie kaiken ajan.", "fi")
+    assert labels(result.negated) == {"hitsaus"}
+    assert labels(result.concepts) == {"koneistus"}
+
+
+def test_negation_inside_a_reason_clause_stays_there() -> None:
+    result = extract("Jag valde svetsning eftersom bearbetning inte intresserar mig.", "sv")
+
+    assert labels(result.concepts) == {"svetsning"}
+    assert labels(result.negated) == {"bearbetning"}
