@@ -6,7 +6,8 @@ written:
   "men", and reason or purpose conjunctions like "koska", "eftersom"; a contrast adverb inside a
   clause, "däremot", "kuitenkaan", does not end it);
   it covers the mentions after the cue, or the mentions before it when none follows
-  ("hitsauksesta minulla ei ole kokemusta");
+  ("hitsauksesta minulla ei ole kokemusta"), or, when its clause names nothing, the clauses
+  before it that only punctuation separates ("Javaa tai C#:ia, en ole tehnyt");
 - a requirement cue covers its clause and the clauses after it in the sentence, until a
   nice-to-have cue ("eduksi", "meriterande", "an advantage") takes over; a heading that ends with
   a colon ("Edellytämme:", "Krav:") carries its mode to the list items below it, until the next
@@ -169,6 +170,9 @@ class Clause:
     end: int  # token index, exclusive
     negation_at: int | None  # token index of the first negation cue
     mode: Mode
+    # follows the clause before it after punctuation alone, not after a conjunction that
+    # contrasts or gives a reason ("…, en ole tehnyt" but not "…, mutta en ole tehnyt")
+    joined: bool = False
 
 
 def token_cues(tokens: Sequence[Token], lang: str) -> list[Cue | None]:
@@ -208,6 +212,7 @@ def clauses(
     punctuation; `inherited` is the mode of the heading above the sentence.
     """
     bounds = []
+    joins = [False]
     start = 0
     break_iter = iter(sorted(breaks))
     next_break = next(break_iter, None)
@@ -218,12 +223,13 @@ def clauses(
             next_break = next(break_iter, None)
         if boundary and i > start:
             bounds.append((start, i))
+            joins.append(token_cues[i] is not Cue.CONTRAST)
             start = i
     bounds.append((start, len(tokens)))
 
     result = []
     mode = inherited
-    for start, end in bounds:
+    for (start, end), joined in zip(bounds, joins, strict=True):
         negation_at = None
         clause_mode = None
         needed = False
@@ -249,7 +255,7 @@ def clauses(
             clause_mode = Mode.REQUIRED
         if clause_mode is not None:
             mode = clause_mode
-        result.append(Clause(start, end, negation_at, mode))
+        result.append(Clause(start, end, negation_at, mode, joined))
     return result
 
 

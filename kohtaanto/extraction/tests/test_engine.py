@@ -383,3 +383,23 @@ def test_negation_inside_a_reason_clause_stays_there() -> None:
 
     assert labels(result.concepts) == {"svetsning"}
     assert labels(result.negated) == {"bearbetning"}
+
+
+def test_negation_naming_nothing_reaches_the_clauses_before_it() -> None:
+    """ "X ja Y, niitä en ole tehnyt", "X sköter leverantören, så den behöver vi inte": the
+    negation's own clause names nothing, so it negates what the sentence named before it."""
+    result = extract("Hitsausta ja CNC-koneistusta, niitä en ole tehnyt.", "fi")
+
+    assert labels(result.negated) == {"hitsaus", "CNC-koneistus"}
+    assert result.concepts == []
+    result = extract("Svetsningen sköter leverantören, så den behöver vi inte.", "sv")
+    assert labels(result.negated) == {"svetsning"}
+    assert result.concepts == []
+
+
+def test_negation_after_a_contrast_does_not_reach_back() -> None:
+    """ "X arvostetaan, mutta se ei ole pakollista": X is a plus, not absent."""
+    result = extract("Hitsaustaitoa arvostetaan, mutta se ei ole pakollista.", "fi")
+
+    assert labels(result.concepts) == {"hitsaus"}
+    assert result.negated == []
