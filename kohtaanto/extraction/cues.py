@@ -106,6 +106,17 @@ CLAUSE_START = {
 }
 
 
+# Pronouns that stand for what a sentence named before ("Javaa, sitä en ole tehnyt") and the
+# auxiliaries of a negated verb ("en ole tehnyt", "har inte gjort"): a negation with either
+# says something about the clauses before it rather than an object of its own.
+BACK_REFERENCE = {
+    "fi": {"se", "ne", "sitä", "niitä", "siitä", "niistä", "sellainen", "sellaista"},
+    "sv": {"den", "det", "dem", "sådant", "sådan"},
+    "en": {"it", "them", "that", "this"},
+}
+AUXILIARY = {"fi": {"olla"}, "sv": {"ha", "vara"}, "en": {"have", "be", "do"}}
+
+
 # Written forms of the negation words, for a quick look whether a text negates anything at all.
 NEGATION_FORMS = frozenset(
     {word for words in NEGATION.values() for word in words}
@@ -173,6 +184,10 @@ class Clause:
     # follows the clause before it after punctuation alone, not after a conjunction that
     # contrasts or gives a reason ("…, en ole tehnyt" but not "…, mutta en ole tehnyt")
     joined: bool = False
+    # its negation has no object of its own: a pronoun stands for what came before ("…, så den
+    # behöver vi inte") or an auxiliary follows the cue ("…, en ole tehnyt"), unlike the
+    # contrast in "Osaan hydrauliikan, en pneumatiikkaa"
+    refers_back: bool = False
 
 
 def token_cues(tokens: Sequence[Token], lang: str) -> list[Cue | None]:
@@ -205,11 +220,13 @@ def clauses(
     token_cues: Sequence[Cue | None],
     breaks: Sequence[int],
     inherited: Mode,
+    lang: str,
 ) -> list[Clause]:
     """Split a sentence's tokens into clauses and give each its negation cue and mode.
 
     `token_cues` come from `token_cues`, `breaks` are the character offsets of clause
-    punctuation; `inherited` is the mode of the heading above the sentence.
+    punctuation; `inherited` is the mode of the heading above the sentence; `lang` the
+    sentence's language.
     """
     bounds = []
     joins = [False]
@@ -255,7 +272,11 @@ def clauses(
             clause_mode = Mode.REQUIRED
         if clause_mode is not None:
             mode = clause_mode
-        result.append(Clause(start, end, negation_at, mode, joined))
+        refers_back = negation_at is not None and (
+            any(tokens[i].norm in BACK_REFERENCE.get(lang, ()) for i in range(start, end))
+            or (negation_at + 1 < end and tokens[negation_at + 1].lemma in AUXILIARY.get(lang, ()))
+        )
+        result.append(Clause(start, end, negation_at, mode, joined, refers_back))
     return result
 
 

@@ -549,10 +549,13 @@ def mark(occurrences: list[tuple[int, Occurrence]], clauses: Sequence[cues.Claus
 def _named_before(
     occurrences: list[tuple[int, Occurrence]], clauses: Sequence[cues.Clause], number: int
 ) -> list[Occurrence]:
-    """What a negation that names nothing in its own clause says is absent: the mentions of the
-    clauses before it that punctuation alone joins to it ("Javaa tai C#:ia, en ole tehnyt";
-    "PLC-programmeringen sköter leverantören, så den behöver vi inte"), back to a clause with a
-    negation of its own or one that starts with a contrast ("…, mutta se ei ole pakollista")."""
+    """What a negation that names nothing in its own clause says is absent: when it refers back
+    (a pronoun, or an auxiliary after the cue), the mentions of the clauses before it that
+    punctuation alone joins to it ("Javaa tai C#:ia, en ole tehnyt"; "PLC-programmeringen
+    sköter leverantören, så den behöver vi inte"), back to a clause with a negation of its own
+    or one that starts with a contrast ("…, mutta se ei ole pakollista")."""
+    if not clauses[number].refers_back:
+        return []
     first = number
     while clauses[first].joined and clauses[first - 1].negation_at is None:
         first -= 1

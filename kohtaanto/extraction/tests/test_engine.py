@@ -403,3 +403,11 @@ def test_negation_after_a_contrast_does_not_reach_back() -> None:
 
     assert labels(result.concepts) == {"hitsaus"}
     assert result.negated == []
+
+
+def test_negation_with_an_object_of_its_own_does_not_reach_back() -> None:
+    """ "Osaan X:n, en Y:tä": the negation is about Y, even where Y is no known skill."""
+    result = extract("Osaan koneistuksen, en pneumatiikkaa.", "fi")
+
+    assert labels(result.concepts) == {"koneistus"}
+    assert result.negated == []
