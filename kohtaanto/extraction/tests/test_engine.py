@@ -411,3 +411,23 @@ def test_negation_with_an_object_of_its_own_does_not_reach_back() -> None:
 
     assert labels(result.concepts) == {"koneistus"}
     assert result.negated == []
+
+
+def test_general_skill_said_absent_beside_a_named_kind_of_it_is_not_reported_absent() -> None:
+    """A course teaches MAG welding and asks no welding experience: welding is not absent."""
+    ConceptFactory(fi="MAG-hitsaus", en="MAG welding")
+    text = "Kurssilla opit MAG-hitsauksen perusteet. Aiempaa hitsauskokemusta ei vaadita."
+
+    result = extract(text, "fi")
+
+    assert labels(result.concepts) == {"MAG-hitsaus"}
+    assert result.negated == []
+
+
+def test_kind_said_absent_beside_the_general_skill_stays_negated() -> None:
+    ConceptFactory(fi="MAG-hitsaus", en="MAG welding")
+
+    result = extract("Osaan hitsauksen, mutta MAG-hitsausta en ole tehnyt.", "fi")
+
+    assert labels(result.concepts) == {"hitsaus"}
+    assert labels(result.negated) == {"MAG-hitsaus"}
