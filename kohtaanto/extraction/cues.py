@@ -2,9 +2,12 @@
 
 A cue is recognised by its lemma or its folded form. Scopes follow the way ads and CVs are
 written:
-- negation lives in its clause (between commas and contrast words like "mutta", "but", "men");
+- negation lives in its clause (between commas and contrast conjunctions like "mutta", "but",
+  "men", and reason or purpose conjunctions like "koska", "eftersom"; a contrast adverb inside a
+  clause, "däremot", "kuitenkaan", does not end it);
   it covers the mentions after the cue, or the mentions before it when none follows
-  ("hitsauksesta minulla ei ole kokemusta");
+  ("hitsauksesta minulla ei ole kokemusta"), or, when its clause names nothing, the clauses
+  before it that only punctuation separates ("Javaa tai C#:ia, en ole tehnyt");
 - a requirement cue covers its clause and the clauses after it in the sentence, until a
   nice-to-have cue ("eduksi", "meriterande", "an advantage") takes over; a heading that ends with
   a colon ("Edellytämme:", "Krav:") carries its mode to the list items below it, until the next
@@ -84,11 +87,34 @@ NICE_TO_HAVE = {
 # "Tarvitsemme hitsaajia" states a need, not a hard requirement; only "ei tarvitse", "behöver
 # inte", "no need" matter: the skill is not needed.
 NEED = {"fi": {"tarvita", "tarvitse"}, "sv": {"behöva"}, "en": {"need", "needed"}}
+# Conjunctions that start a clause of their own. The contrast adverbs ("kuitenkaan", "däremot",
+# "dock", "however") are left out: inside a clause they qualify its verb ("Budgetansvar har jag
+# däremot inte haft"), and where they start one, punctuation or the sentence start already
+# splits it.
 CONTRAST = {
-    "fi": {"mutta", "vaan", "kuitenkin", "kuitenkaan"},
-    "sv": {"men", "däremot", "dock"},
-    "en": {"but", "however", "although", "though", "whereas", "while"},
+    "fi": {"mutta", "vaan"},
+    "sv": {"men"},
+    "en": {"but", "although", "though", "whereas", "while"},
 }
+# Conjunctions that start a clause giving a reason or a purpose: "PLC-programmering kan jag inte
+# eftersom automationen sköts av underhållet" negates PLC programming, not the automation the
+# reason names. They end a negation's reach like a contrast does.
+CLAUSE_START = {
+    "fi": {"koska", "jotta"},
+    "sv": {"eftersom", "fastän", "därför"},
+    "en": {"because"},
+}
+
+
+# Pronouns that stand for what a sentence named before ("Javaa, sitä en ole tehnyt") and the
+# auxiliaries of a negated verb ("en ole tehnyt", "har inte gjort"): a negation with either
+# says something about the clauses before it rather than an object of its own.
+BACK_REFERENCE = {
+    "fi": {"se", "ne", "sitä", "niitä", "siitä", "niistä", "sellainen", "sellaista"},
+    "sv": {"den", "det", "dem", "sådant", "sådan"},
+    "en": {"it", "them", "that", "this"},
+}
+AUXILIARY = {"fi": {"olla"}, "sv": {"ha", "vara"}, "en": {"have", "be", "do"}}
 
 
 # Written forms of the negation words, for a quick look whether a text negates anything at all.
@@ -135,6 +161,7 @@ def _table(lang: str) -> dict[str, Cue]:
     table: dict[str, Cue] = {}
     for words, cue in (
         (CONTRAST, Cue.CONTRAST),
+        (CLAUSE_START, Cue.CONTRAST),
         (NEED, Cue.NEED),
         (NICE_TO_HAVE, Cue.NICE),
         (REQUIRED, Cue.REQUIRED),
@@ -154,6 +181,13 @@ class Clause:
     end: int  # token index, exclusive
     negation_at: int | None  # token index of the first negation cue
     mode: Mode
+    # follows the clause before it after punctuation alone, not after a conjunction that
+    # contrasts or gives a reason ("…, en ole tehnyt" but not "…, mutta en ole tehnyt")
+    joined: bool = False
+    # its negation has no object of its own: a pronoun stands for what came before ("…, så den
+    # behöver vi inte") or an auxiliary follows the cue ("…, en ole tehnyt"), unlike the
+    # contrast in "Osaan hydrauliikan, en pneumatiikkaa"
+    refers_back: bool = False
 
 
 def token_cues(tokens: Sequence[Token], lang: str) -> list[Cue | None]:
@@ -186,13 +220,16 @@ def clauses(
     token_cues: Sequence[Cue | None],
     breaks: Sequence[int],
     inherited: Mode,
+    lang: str,
 ) -> list[Clause]:
     """Split a sentence's tokens into clauses and give each its negation cue and mode.
 
     `token_cues` come from `token_cues`, `breaks` are the character offsets of clause
-    punctuation; `inherited` is the mode of the heading above the sentence.
+    punctuation; `inherited` is the mode of the heading above the sentence; `lang` the
+    sentence's language.
     """
     bounds = []
+    joins = [False]
     start = 0
     break_iter = iter(sorted(breaks))
     next_break = next(break_iter, None)
@@ -203,12 +240,13 @@ def clauses(
             next_break = next(break_iter, None)
         if boundary and i > start:
             bounds.append((start, i))
+            joins.append(token_cues[i] is not Cue.CONTRAST)
             start = i
     bounds.append((start, len(tokens)))
 
     result = []
     mode = inherited
-    for start, end in bounds:
+    for (start, end), joined in zip(bounds, joins, strict=True):
         negation_at = None
         clause_mode = None
         needed = False
@@ -234,7 +272,11 @@ def clauses(
             clause_mode = Mode.REQUIRED
         if clause_mode is not None:
             mode = clause_mode
-        result.append(Clause(start, end, negation_at, mode))
+        refers_back = negation_at is not None and (
+            any(tokens[i].norm in BACK_REFERENCE.get(lang, ()) for i in range(start, end))
+            or (negation_at + 1 < end and tokens[negation_at + 1].lemma in AUXILIARY.get(lang, ()))
+        )
+        result.append(Clause(start, end, negation_at, mode, joined, refers_back))
     return result
 
 

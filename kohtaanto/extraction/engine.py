@@ -267,7 +267,7 @@ class Engine:
                 len(tokens) <= 2 and heading is not cues.Mode.NEUTRAL
             ):
                 section = heading
-            clauses = cues.clauses(tokens, token_cues, breaks, section)
+            clauses = cues.clauses(tokens, token_cues, breaks, section, sentence_lang)
             occurrences = match_sentence(index, text, tokens, sentence_lang)
             unnamed = not occurrences
             if index.implied:

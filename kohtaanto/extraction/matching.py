@@ -541,6 +541,22 @@ def mark(occurrences: list[tuple[int, Occurrence]], clauses: Sequence[cues.Claus
             continue
         inside = [o for _, o in occurrences if o.clause == number]
         after = [o for o in inside if o.token > cue]
-        for occurrence in after or inside:
+        for occurrence in after or inside or _named_before(occurrences, clauses, number):
             occurrence.negated = True
             occurrence.required = False
+
+
+def _named_before(
+    occurrences: list[tuple[int, Occurrence]], clauses: Sequence[cues.Clause], number: int
+) -> list[Occurrence]:
+    """What a negation that names nothing in its own clause says is absent: when it refers back
+    (a pronoun, or an auxiliary after the cue), the mentions of the clauses before it that
+    punctuation alone joins to it ("Javaa tai C#:ia, en ole tehnyt"; "PLC-programmeringen
+    sköter leverantören, så den behöver vi inte"), back to a clause with a negation of its own
+    or one that starts with a contrast ("…, mutta se ei ole pakollista")."""
+    if not clauses[number].refers_back:
+        return []
+    first = number
+    while clauses[first].joined and clauses[first - 1].negation_at is None:
+        first -= 1
+    return [o for _, o in occurrences if first <= o.clause < number]

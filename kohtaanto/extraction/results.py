@@ -127,7 +127,8 @@ Replaced = dict[int, tuple[Mention, list[Mention]]]
 
 def _keep_most_specific(index: LabelIndex, result: ExtractionResult) -> Replaced:
     """A general skill is left out where the text also names a kind of it ("hitsaus" beside
-    "MAG-hitsaus"): the most specific concept the text supports (`LabelIndex.narrower`).
+    "MAG-hitsaus"): the most specific concept the text supports (`LabelIndex.narrower`). A
+    general skill said to be absent or not needed is dropped where the text names a kind of it.
 
     Returns what was left out and the kept kinds that replace each, so that what the text
     says of the general skill ("5 vuoden kokemus hitsauksesta") can go to its kinds."""
@@ -142,6 +143,12 @@ def _keep_most_specific(index: LabelIndex, result: ExtractionResult) -> Replaced
         for m in result.concepts
     }
     result.concepts = [m for m in result.concepts if not kinds[m.concept_id]]
+    # "Opit MIG/MAG-hitsauksen perusteet. Aiempaa hitsauskokemusta ei edellytetä": what is
+    # absent or not needed is the general experience, and the text names a kind of it as
+    # present; neither is reported absent.
+    result.negated = [
+        m for m in result.negated if not index.narrower.get(m.concept_id, frozenset()) & named
+    ]
 
     def most_specific(concept_id: int, seen: frozenset[int]) -> list[int]:
         if not kinds[concept_id]:

@@ -35,7 +35,9 @@ __all__ = [
 
 # Sentence ends: . ! ? followed by space, a line break, or a bullet/semicolon list item.
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+|(?<=;)\s+|\s+[•·▪–—-]\s+(?=\w)")
-_CLAUSE_PUNCT = re.compile(r"[,;:()\[\]]")
+# A colon between letters is part of a word: Finnish inflects abbreviations and loan words
+# after one ("TIG:iä", "SAP:n", "MIG:llä"), and such a word does not end a clause.
+_CLAUSE_PUNCT = re.compile(r"[,;()\[\]]|:(?!\w)|(?<!\w):")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +69,8 @@ def _append_sentence(result: list[Sentence], text: str, start: int, end: int) ->
 
 
 def clause_breaks(text: str) -> list[int]:
-    """Offsets of clause punctuation (commas, semicolons, colons, brackets)."""
+    """Offsets of clause punctuation (commas, semicolons, colons, brackets); a colon inside a
+    word ("TIG:iä en oo tehny") is not one."""
     return [match.start() for match in _CLAUSE_PUNCT.finditer(text)]
 
 

@@ -332,3 +332,102 @@ def test_an_ad_describing_its_applicant_requires_what_it_names() -> None:
             ("trukkikortti", False)
         }, text
     assert extract("Sinulla ei ole trukkikorttia.").concepts == []
+
+
+def test_colon_inside_an_inflected_abbreviation_does_not_end_the_negated_clause() -> None:
+    """ "PLC:tä en ole ohjelmoinut": the colon belongs to the word, the negation reaches it."""
+    result = extract("PLC:tä en ole ohjelmoinut.", "fi")
+
+    assert labels(result.negated) == {"PLC-ohjelmointi"}
+    assert result.concepts == []
+
+
+def test_colon_before_a_space_still_ends_the_clause_of_a_negation() -> None:
+    result = extract("Koneistus sujuu: hitsausta en ole tehnyt.", "fi")
+
+    assert labels(result.concepts) == {"koneistus"}
+    assert labels(result.negated) == {"hitsaus"}
+
+
+def test_contrast_adverb_inside_a_clause_does_not_cut_off_its_negation() -> None:
+    """ "däremot", "kuitenkaan" qualify the verb; the skill before them is still negated."""
+    result = extract("Svetsning har jag däremot inte gjort.", "sv")
+
+    assert labels(result.negated) == {"svetsning"}
+    assert result.concepts == []
+    result = extract("Hitsausta en ole kuitenkaan tehnyt.", "fi")
+    assert labels(result.negated) == {"hitsaus"}
+
+
+def test_contrast_adverb_after_a_comma_still_starts_a_clause_of_its_own() -> None:
+    result = extract("Svetsning kan jag inte, däremot bearbetning.", "sv")
+
+    assert labels(result.negated) == {"svetsning"}
+    assert labels(result.concepts) == {"bearbetning"}
+
+
+def test_reason_clause_ends_the_reach_of_a_negation() -> None:
+    """ "…kan jag inte eftersom …": the skill before the negation is negated, not the one the
+    reason names."""
+    result = extract("Svetsning kan jag inte eftersom bearbetning tar all tid.", "sv")
+
+    assert labels(result.negated) == {"svetsning"}
+    assert labels(result.concepts) == {"bearbetning"}
+    result = extract("Hitsausta en ole tehnyt koska koneistus vie kaiken ajan.", "fi")
+    assert labels(result.negated) == {"hitsaus"}
+    assert labels(result.concepts) == {"koneistus"}
+
+
+def test_negation_inside_a_reason_clause_stays_there() -> None:
+    result = extract("Jag valde svetsning eftersom bearbetning inte intresserar mig.", "sv")
+
+    assert labels(result.concepts) == {"svetsning"}
+    assert labels(result.negated) == {"bearbetning"}
+
+
+def test_negation_naming_nothing_reaches_the_clauses_before_it() -> None:
+    """ "X ja Y, niitä en ole tehnyt", "X sköter leverantören, så den behöver vi inte": the
+    negation's own clause names nothing, so it negates what the sentence named before it."""
+    result = extract("Hitsausta ja CNC-koneistusta, niitä en ole tehnyt.", "fi")
+
+    assert labels(result.negated) == {"hitsaus", "CNC-koneistus"}
+    assert result.concepts == []
+    result = extract("Svetsningen sköter leverantören, så den behöver vi inte.", "sv")
+    assert labels(result.negated) == {"svetsning"}
+    assert result.concepts == []
+
+
+def test_negation_after_a_contrast_does_not_reach_back() -> None:
+    """ "X arvostetaan, mutta se ei ole pakollista": X is a plus, not absent."""
+    result = extract("Hitsaustaitoa arvostetaan, mutta se ei ole pakollista.", "fi")
+
+    assert labels(result.concepts) == {"hitsaus"}
+    assert result.negated == []
+
+
+def test_negation_with_an_object_of_its_own_does_not_reach_back() -> None:
+    """ "Osaan X:n, en Y:tä": the negation is about Y, even where Y is no known skill."""
+    result = extract("Osaan koneistuksen, en pneumatiikkaa.", "fi")
+
+    assert labels(result.concepts) == {"koneistus"}
+    assert result.negated == []
+
+
+def test_general_skill_said_absent_beside_a_named_kind_of_it_is_not_reported_absent() -> None:
+    """A course teaches MAG welding and asks no welding experience: welding is not absent."""
+    ConceptFactory(fi="MAG-hitsaus", en="MAG welding")
+    text = "Kurssilla opit MAG-hitsauksen perusteet. Aiempaa hitsauskokemusta ei vaadita."
+
+    result = extract(text, "fi")
+
+    assert labels(result.concepts) == {"MAG-hitsaus"}
+    assert result.negated == []
+
+
+def test_kind_said_absent_beside_the_general_skill_stays_negated() -> None:
+    ConceptFactory(fi="MAG-hitsaus", en="MAG welding")
+
+    result = extract("Osaan hitsauksen, mutta MAG-hitsausta en ole tehnyt.", "fi")
+
+    assert labels(result.concepts) == {"hitsaus"}
+    assert labels(result.negated) == {"MAG-hitsaus"}
