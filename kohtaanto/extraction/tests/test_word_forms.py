@@ -25,6 +25,9 @@ SKILLS = {
     "assembly": ("skill", {"sv": ["maskinmontering"]}),
     "pneumatic": ("skill", {"sv": ["montera pneumatik"]}),
     "drawings": ("skill", {"fi": ["lukea piirustuksia"]}),
+    "ovens": ("skill", {"fi": ["uunien valvonta"]}),
+    "ships": ("skill", {"fi": ["lastata laivoja"]}),
+    "valve repair": ("skill", {"sv": ["reparation av ventiler"]}),
 }
 
 
@@ -101,6 +104,31 @@ def test_a_verb_and_object_label_is_found_with_words_between_them(
     engine: Engine, text: str, lang: str, expected: set[str]
 ) -> None:
     assert names(engine.extract(text, lang)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Tehtäviin kuuluu uunien ja jäähdytyslinjan valvonta.", "fi", {"ovens"}),
+        ("Lastaan ja puran laivoja.", "fi", {"ships"}),
+        ("Jag gör reparation av pumpar och ventiler.", "sv", {"valve repair"}),
+    ],
+)
+def test_coordinated_words_share_a_head_object_or_front(
+    engine: Engine, text: str, lang: str, expected: set[str]
+) -> None:
+    assert names(engine.extract(text, lang)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hallitsen uunit ja jäähdytyslinjan valvonnan.",  # not the genitive of "valvonta"
+        "Tunnen uunit. Jäähdytyslinjan valvonta on minulle tuttua.",
+    ],
+)
+def test_words_not_coordinated_with_the_head_do_not_share_it(engine: Engine, text: str) -> None:
+    assert "ovens" not in names(engine.extract(text, "fi"))
 
 
 def test_a_swedish_worker_noun_names_the_work(engine: Engine) -> None:
