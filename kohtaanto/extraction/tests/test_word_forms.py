@@ -30,6 +30,7 @@ SKILLS = {
     "ovens": ("skill", {"fi": ["uunien valvonta"]}),
     "ships": ("skill", {"fi": ["lastata laivoja"]}),
     "valve repair": ("skill", {"sv": ["reparation av ventiler"]}),
+    "demolition": ("skill", {"sv": ["rivning"]}),
 }
 
 
@@ -140,6 +141,17 @@ def test_words_not_coordinated_with_the_head_do_not_share_it(engine: Engine, tex
 )
 def test_a_finnish_label_starts_with_a_verb(label: str, expected: bool) -> None:
     assert starts_with_verb(tokenize(label, "fi"), "fi") is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vi söker en rivare.", {"demolition"}),
+        ("Du läser av färdskrivaren.", set()),  # a "skrivare", not a "rivare"
+    ],
+)
+def test_a_worker_noun_is_the_longest_end_made_from_a_verb(text: str, expected: set[str]) -> None:
+    assert names(Engine(Source()).extract(text, "sv")) == expected
 
 
 def test_a_swedish_worker_noun_names_the_work(engine: Engine) -> None:
