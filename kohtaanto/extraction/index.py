@@ -254,7 +254,9 @@ class LabelIndex:
         "plåtsvetsare" → "svetsning", "montör" → "montering".
 
         Only skills whose one-word label is that verb or derives from it (`verbs`); "Vi söker
-        en svetsare" says the work is welding, as a careful reader reads it.
+        en svetsare" says the work is welding, as a careful reader reads it. The worker noun is
+        the longest end of the word made from a known verb: "färdskrivare" is a "skrivare",
+        not a "rivare" (who demolishes) though "skriva" names no skill.
         """
         verbs = self.verbs.get(lang)
         if not verbs or len(lemma) < MIN_AGENT:
@@ -269,6 +271,8 @@ class LabelIndex:
             hits = (verbs.get(verb) or self.phrases[lang].get((verb,))) if verb else None
             if hits:
                 found = hits
+                break
+            if verb and simplemma.is_known(verb, lang=lang):
                 break
         if len(self._agents) >= CACHE_LIMIT:
             self._agents.clear()

@@ -107,6 +107,7 @@ def match_sentence(
             for hit in part.hits:
                 result.append((hit.concept_id, Occurrence(span, hit.weight * factor, i)))
         i += 1
+    _match_coordinated(index, text, tokens, result, lang)
     verb_objects = index.verb_objects.get(lang)
     if verb_objects:
         _match_verb_objects(verb_objects, tokens, result, lang)
@@ -315,6 +316,89 @@ def _field_of_degree(tokens: Sequence[Token], i: int, lang: str) -> bool:
                 return True
     start = max(0, i - DEGREE_REACH + 1)
     return any(token.lemma in STUDY_VERBS[lang] for token in tokens[start:i])
+
+
+COORDINATED_REACH = 3  # words a shared head, object or front may have
+
+
+def _match_coordinated(
+    index: LabelIndex,
+    text: str,
+    tokens: Sequence[Token],
+    result: list[tuple[int, Occurrence]],
+    lang: str,
+) -> None:
+    """Words coordinated before a shared head or object, or after a shared front: each with it
+    where that makes a label. "uunien ja jäähdytyslinjan valvonta" → "uunien valvonta";
+    "lastaan ja puran laivoja" → "lastata laivoja"; "pumppujen huolto ja korjaus" →
+    "pumppujen korjaus"; "reparation av pumpar och ventiler" → "reparation av ventiler".
+
+    The conjuncts are one word each, joined by commas and one conjunction ("pumppujen,
+    venttiilien ja sekoittimien huolto"); in Finnish they end alike (the same case or person),
+    so "hitsaan ja luen piirustuksia" does not lend "piirustuksia" to "hitsata". The word next
+    to the shared part is matched as it stands; a hyphenated part ("kone- ja laiteasennus") is
+    `_elided`'s."""
+    phrases = index.phrases[lang]
+    lemmas = [token.lemma for token in tokens]
+    for c, conjunction in enumerate(tokens):
+        if conjunction.norm not in CONJUNCTIONS or c == 0 or c + 1 >= len(tokens):
+            continue
+        right = c + 1
+        if not _separated_by(text, tokens[c - 1], conjunction, " ") or not _separated_by(
+            text, conjunction, tokens[right], " "
+        ):
+            continue
+        first = c - 1
+        while first > 0 and _separated_by(text, tokens[first - 1], tokens[first], ", "):
+            first -= 1
+        conjuncts = [*range(first, c), right]
+        if lang == "fi" and any(tokens[j].norm[-1:] != tokens[right].norm[-1:] for j in conjuncts):
+            continue
+        if any(tokens[j].norm in CONJUNCTIONS for j in conjuncts):
+            continue
+        # a shared head or object after the last conjunct
+        tail = lemmas[right + 1 : right + 1 + COORDINATED_REACH]
+        if tail and _separated_by(text, tokens[right], tokens[right + 1], " "):
+            for j in conjuncts[:-1]:
+                _add_coordinated(phrases, (lemmas[j], *tail), tokens, j, right + len(tail), result)
+        # a shared front before the first conjunct
+        if first > 0 and _separated_by(text, tokens[first - 1], tokens[first], " "):
+            start = max(0, first - COORDINATED_REACH)
+            for j in conjuncts[1:]:
+                for s in range(start, first):
+                    key = (*lemmas[s:first], lemmas[j])
+                    if _add_coordinated(phrases, key, tokens, s, j, result, whole=True):
+                        break
+
+
+def _add_coordinated(
+    phrases: dict[tuple[str, ...], tuple[Hit, ...]],
+    key: tuple[str, ...],
+    tokens: Sequence[Token],
+    first: int,
+    last: int,
+    result: list[tuple[int, Occurrence]],
+    whole: bool = False,
+) -> bool:
+    """The longest label `key` starts with (at least two words; all of it if `whole`), as an
+    occurrence from token `first` to the end of what it covers (at most token `last`)."""
+    for length in range(len(key), 1, -1):
+        hits = phrases.get(key[:length])
+        if hits:
+            end = last if whole else last - (len(key) - length)
+            span = (tokens[first].start, tokens[end].end)
+            bonus = min(2 * LONGER_LABEL_BONUS, LONGER_LABEL_BONUS * (length - 1))
+            for hit in hits:
+                score = min(1.0, hit.weight * LEMMA_MATCH + bonus)
+                result.append((hit.concept_id, Occurrence(span, score, first)))
+            return True
+        if whole:
+            return False
+    return False
+
+
+def _separated_by(text: str, left: Token, right: Token, between: str) -> bool:
+    return text[left.end : right.start] == between
 
 
 def _match_verb_objects(

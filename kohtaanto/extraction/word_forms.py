@@ -183,8 +183,10 @@ def other_form(
 
 
 # Infinitive endings of Finnish verbs a label starts with ("lukea piirustuksia", "kalibroida
-# laitteita", "hoitaa tilauksia"); nouns seldom end so.
-_FINNISH_INFINITIVE = ("aa", "ää", "ea", "eä", "da", "dä")
+# laitteita", "hoitaa tilauksia", "lastata laivoja", "palvella asiakkaita"); nouns seldom end
+# so, except action nouns in -nta ("valvonta", "neuvonta").
+_FINNISH_INFINITIVE = ("aa", "ää", "ea", "eä", "da", "dä", "ta", "tä", "lla", "llä")
+_FINNISH_ACTION_NOUN = ("nta", "ntä")
 
 
 def starts_with_verb(tokens: list[Token], lang: str) -> bool:
@@ -201,7 +203,11 @@ def starts_with_verb(tokens: list[Token], lang: str) -> bool:
             and tokens[1].norm not in SV_OBJECT_PREPOSITIONS
             and bool(simplemma.is_known(verb, lang="sv"))
         )
-    return lang == "fi" and verb.endswith(_FINNISH_INFINITIVE)
+    return (
+        lang == "fi"
+        and verb.endswith(_FINNISH_INFINITIVE)
+        and not verb.endswith(_FINNISH_ACTION_NOUN)
+    )
 
 
 def verb_object(key: tuple[str, ...], lang: str) -> str:

@@ -6,6 +6,8 @@ import pytest
 
 from kohtaanto.extraction.engine import Engine, ExtractionResult
 from kohtaanto.extraction.sources import ConceptRecord, RelationRecord
+from kohtaanto.extraction.text import tokenize
+from kohtaanto.extraction.word_forms import starts_with_verb
 
 SKILLS = {
     "weld": ("skill", {"fi": ["hitsaus"], "sv": ["svetsning"]}),
@@ -25,6 +27,10 @@ SKILLS = {
     "assembly": ("skill", {"sv": ["maskinmontering"]}),
     "pneumatic": ("skill", {"sv": ["montera pneumatik"]}),
     "drawings": ("skill", {"fi": ["lukea piirustuksia"]}),
+    "ovens": ("skill", {"fi": ["uunien valvonta"]}),
+    "ships": ("skill", {"fi": ["lastata laivoja"]}),
+    "valve repair": ("skill", {"sv": ["reparation av ventiler"]}),
+    "demolition": ("skill", {"sv": ["rivning"]}),
 }
 
 
@@ -95,12 +101,57 @@ def test_a_coordinated_compound_lends_its_head_to_the_part_before_it(
     [
         ("Du monterar hydraulik, pneumatik och mekaniska helheter.", "sv", {"pneumatic"}),
         ("Luen sujuvasti piirustuksia.", "fi", {"drawings"}),
+        ("Lastaan usein laivoja.", "fi", {"ships"}),  # a verb in -ta
     ],
 )
 def test_a_verb_and_object_label_is_found_with_words_between_them(
     engine: Engine, text: str, lang: str, expected: set[str]
 ) -> None:
     assert names(engine.extract(text, lang)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Tehtäviin kuuluu uunien ja jäähdytyslinjan valvonta.", "fi", {"ovens"}),
+        ("Lastaan ja puran laivoja.", "fi", {"ships"}),
+        ("Jag gör reparation av pumpar och ventiler.", "sv", {"valve repair"}),
+    ],
+)
+def test_coordinated_words_share_a_head_object_or_front(
+    engine: Engine, text: str, lang: str, expected: set[str]
+) -> None:
+    assert names(engine.extract(text, lang)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hallitsen uunit ja jäähdytyslinjan valvonnan.",  # not the genitive of "valvonta"
+        "Tunnen uunit. Jäähdytyslinjan valvonta on minulle tuttua.",
+    ],
+)
+def test_words_not_coordinated_with_the_head_do_not_share_it(engine: Engine, text: str) -> None:
+    assert "ovens" not in names(engine.extract(text, "fi"))
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [("lastata laivoja", True), ("palvella asiakkaita", True), ("neuvonta konevioissa", False)],
+)
+def test_a_finnish_label_starts_with_a_verb(label: str, expected: bool) -> None:
+    assert starts_with_verb(tokenize(label, "fi"), "fi") is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vi söker en rivare.", {"demolition"}),
+        ("Du läser av färdskrivaren.", set()),  # a "skrivare", not a "rivare"
+    ],
+)
+def test_a_worker_noun_is_the_longest_end_made_from_a_verb(text: str, expected: set[str]) -> None:
+    assert names(Engine(Source()).extract(text, "sv")) == expected
 
 
 def test_a_swedish_worker_noun_names_the_work(engine: Engine) -> None:
