@@ -208,7 +208,7 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
     # simplemma sometimes answers with a word that only shares a letter or two ("meistäjä" →
     # "minä", "machining" in Finnish → "mach"): such a lemma is not trusted.
     if len(norm) >= 6 and _common_prefix(lemma, norm) < 3:
-        return norm
+        return _written_together(norm, lang) if lang == "fi" else norm
     # A Finnish first-person verb of the -ata/-ätä kind ("sorvaan", "osaan", "pakkaan") is
     # read as the illative of a noun ("sorva", "osa", "pakka"); where the verb is a word of its
     # own, it is the verb ("sorvata", "osata", "pakata": a double consonant is single there).
@@ -245,6 +245,19 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
             head = simplemma.lemmatize(rest, lang=lang, low_memory=True).casefold()
             return lemma + (_FI_LEMMAS.get(rest, head) if lang == "fi" else head)
     return lemma
+
+
+def _written_together(norm: str, lang: str) -> str:
+    """A compound simplemma reads as its first part's lemma ("vianhakua" → "vika"): the first
+    part as written and the lemma of the longest known last part ("vian" + "haku"), or the word
+    as written where no such part is known."""
+    for k in range(3, len(norm) - 3):
+        rest = norm[k:]
+        if _known(rest, lang):
+            head = simplemma.lemmatize(rest, lang=lang, low_memory=True).casefold()
+            if _common_prefix(head, rest) >= 2:
+                return norm[:k] + head
+    return norm
 
 
 def _past_participle_verb(norm: str) -> str:
