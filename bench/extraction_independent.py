@@ -1,7 +1,8 @@
 """Independent Finnish and Swedish extraction benchmark (texts tagged against the whole of ESCO).
 
     python bench/extraction_independent.py --esco ../shared/data/esco-en [--split tune]
-        [--lang fi|sv] [--mode match|rank] [--part first|second|third|fourth|all] [--verbose]
+        [--lang fi|sv] [--mode match|rank] [--part first|second|third|fourth|all] [--near]
+        [--verbose]
 
 bench/data/extraction_independent/{tune,heldout}/{fi,sv}.jsonl were written and tagged
 separately from the vocabulary and the engine (see that folder's README). The engine runs as
@@ -21,6 +22,10 @@ median of `--repeat` further passes.
 ind-fi-122 and ind-sv-067), `second`, `third` and `fourth` the texts added by four other writers
 each on 3 December 2026 (from ind-fi-123 / ind-sv-068, ind-fi-223 / ind-sv-140 and ind-fi-323 /
 ind-sv-212).
+
+`--near` also prints precision and recall where a concept one step away in ESCO's skill
+hierarchy from a tagged one (its direct broader or narrower skill) counts as right: how much of
+the gap is the choice between neighbouring concepts rather than a skill not found at all.
 
 `--verbose` prints each text's misses, and is refused on the held-out split: tuning looks at
 `tune/` only; `heldout/` gives the reported figures, printed in aggregate.
@@ -117,10 +122,25 @@ def esco_labels(esco: Path) -> dict[str, str]:
     return labels
 
 
+def esco_neighbours(esco: Path) -> dict[str, set[str]]:
+    """Each skill's direct broader and narrower skills in ESCO's skill hierarchy."""
+    near: dict[str, set[str]] = {}
+    with (esco / "broaderRelationsSkillPillar.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["conceptType"] == "KnowledgeSkillCompetence" == row["broaderType"]:
+                near.setdefault(row["conceptUri"], set()).add(row["broaderUri"])
+                near.setdefault(row["broaderUri"], set()).add(row["conceptUri"])
+    return near
+
+
 def score(
-    rows: list[dict], results: list[ExtractionResult], verbose: dict[str, str] | None
+    rows: list[dict],
+    results: list[ExtractionResult],
+    verbose: dict[str, str] | None,
+    near: dict[str, set[str]] | None = None,
 ) -> dict[str, Counter[str]]:
     counts: dict[str, Counter[str]] = {"all": Counter()}
+    near = near or {}
     for row, result in zip(rows, results, strict=True):
         found = {m.uri: m for m in result.concepts if m.type in SKILL_TYPES}
         negated = {m.uri for m in result.negated if m.type in SKILL_TYPES}
@@ -140,6 +160,13 @@ def score(
             bucket["lang_gold"] += len(gold_languages)
             bucket["lang_got"] += len(got_languages)
             bucket["level_tp"] += len(got_languages & gold_languages)
+            # a found concept that is an expected one's direct broader or narrower skill
+            bucket["near_found"] += sum(
+                1 for u in found if u in expected or near.get(u, set()) & expected
+            )
+            bucket["near_expected"] += sum(
+                1 for u in expected if u in found or near.get(u, set()) & found.keys()
+            )
         if verbose is not None:
             missed = expected - found.keys()
             extra = found.keys() - expected
@@ -168,6 +195,12 @@ def main() -> None:
         help="the texts of one writing only (first: rounds 1-9; the others: 3 December 2026)",
     )
     parser.add_argument("--verbose", action="store_true", help="each text's misses (tune only)")
+    parser.add_argument(
+        "--near",
+        action="store_true",
+        help="also score a concept as right where it is a tagged concept's direct broader or "
+        "narrower skill in ESCO (how much of the gap is the choice between neighbours)",
+    )
     parser.add_argument("--repeat", type=int, default=5, help="timed passes after the first")
     parser.add_argument(
         "--mode",
@@ -188,6 +221,7 @@ def main() -> None:
         f"split {args.split}, part {args.part}: {len(index)} concepts, index built in {build:.1f} s"
     )
     labels = esco_labels(Path(args.esco)) if args.verbose else None
+    near = esco_neighbours(Path(args.esco)) if args.near else None
     print(
         f"{'lang':4} {'kind':13} {'n':>3} {'P':>6} {'R':>6} {'F1':>6} {'neg rep':>7} "
         f"{'negP':>5} {'negR':>5} {'langR':>5} {'lvl':>5} {'texts/s 1st / median':>21}"
@@ -205,7 +239,8 @@ def main() -> None:
             engine.extract_many(texts, mode=args.mode)
             passes.append(len(texts) / (time.process_time() - started))
         speed = statistics.median(passes) if passes else first
-        for kind, c in score(rows, results, labels).items():
+        scored = score(rows, results, labels, near)
+        for kind, c in scored.items():
             precision = ratio(c["tp"], c["tp"] + c["fp"])
             recall = ratio(c["tp"], c["tp"] + c["fn"])
             f1 = ratio(2 * precision * recall, precision + recall)
@@ -217,6 +252,13 @@ def main() -> None:
                 f"{ratio(c['lang_tp'], c['lang_gold']):5.2f} "
                 f"{ratio(c['level_tp'], c['lang_gold']):5.2f} "
                 + (f"{first:10.0f} / {speed:8.0f}" if kind == "all" else "")
+            )
+        if near is not None:
+            c = scored["all"]
+            print(
+                f"{lang:4} near: P {ratio(c['near_found'], c['tp'] + c['fp']):.3f} "
+                f"R {ratio(c['near_expected'], c['tp'] + c['fn']):.3f} (a direct broader or "
+                "narrower ESCO skill of a tagged one also counts)"
             )
 
 
