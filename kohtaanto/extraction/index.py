@@ -202,7 +202,7 @@ class LabelIndex:
         # "osaan hitsata", "jag svetsar": the verb a one-word action noun label derives from.
         self.verbs = {lang: derived_verbs(self.phrases[lang], lang) for lang in DERIVATIONS}
         self.surface_prefixes = _prefixes(self.surface)
-        self.narrower = _narrower_by_label(self.phrases, self.concepts)
+        self.narrower = _narrower_by_label(self.concepts)
         self._compounds: dict[tuple[str, str], tuple[CompoundPart, ...]] = {}
         self._compound_lock = threading.Lock()
         self._agents: dict[tuple[str, str], tuple[Hit, ...]] = {}
@@ -348,9 +348,7 @@ class LabelIndex:
         return bool(simplemma.is_known(part, lang=lang))
 
 
-def _narrower_by_label(
-    phrases: dict[str, dict[tuple[str, ...], tuple[Hit, ...]]], concepts: dict[int, ConceptRecord]
-) -> dict[int, frozenset[int]]:
+def _narrower_by_label(concepts: dict[int, ConceptRecord]) -> dict[int, frozenset[int]]:
     """Skills whose label names a kind of another skill's one-word label, by that skill:
     "MAG-hitsaus" and "robottihitsaus" are kinds of "hitsaus", "koneiden asennus" of
     "asennus", "installation av maskiner" of "installation".
@@ -358,20 +356,30 @@ def _narrower_by_label(
     A text that names the kind is about the kind: the engine then leaves the general skill out
     when it was found too ("hitsaan MAG:lla" is MAG welding, not welding in general), as a
     careful reader tags the most specific concept the text supports.
+
+    The kind is read from the specific skill's own name (preferred label) too: an alternative
+    label is often a related task rather than the concept itself, and a kind built from it
+    would hide the general skill wherever the specific one is found by any other label
+    ("hydrauliikan vianetsintä" is an alternative label of hydraulic maintenance, which is
+    not a kind of troubleshooting: "hydrauliikan huoltoa" must not hide "vianetsintää").
     """
     narrower: dict[int, set[int]] = defaultdict(set)
     for lang in COMPOUND_LANGS:
-        table = phrases[lang]
         # The general skill by its own name (preferred label) only: an alternative label of
         # one word is often a looser synonym.
         general: dict[str, list[int]] = defaultdict(list)
+        names: dict[tuple[str, ...], list[Hit]] = defaultdict(list)
         for record in concepts.values():
-            name = record.preferred.get(lang, "")
-            if record.type in RANKED_TYPES and name and " " not in name.strip():
-                tokens = tokenize(name.strip(), lang)
-                if len(tokens) == 1:
-                    general[label_lemmas(tokens)[0]].append(record.id)
-        for key, hits in table.items():
+            name = record.preferred.get(lang, "").strip()
+            if not name or is_abbreviation(name):
+                continue
+            tokens = tokenize(name, lang)
+            if not tokens:
+                continue
+            names[label_lemmas(tokens)].append(Hit(record.id, 1.0))
+            if record.type in RANKED_TYPES and " " not in name and len(tokens) == 1:
+                general[label_lemmas(tokens)[0]].append(record.id)
+        for key, hits in names.items():
             heads: list[str] = []
             last = key[-1]
             if len(key) == 1:

@@ -56,6 +56,14 @@ CONCEPTS: dict[str, tuple[str, dict[str, list[str]], str, str]] = {
     "milling_machines": ("knowledge", {"sv": ["fräsmaskiner", "fräsa"]}, "", ""),
     "chemistry": ("knowledge", {"fi": ["kemia"], "sv": ["kemi"]}, "", ""),
     "logistics": ("knowledge", {"fi": ["logistiikka"], "sv": ["logistik"]}, "", ""),
+    "troubleshoot": ("skill", {"fi": ["vianetsintä"]}, "", ""),
+    # an alternative label that names a kind of troubleshooting, though the concept is not one
+    "hydraulics": (
+        "skill",
+        {"fi": ["hydrauliikan kunnossapito", "hydrauliikan vianetsintä"]},
+        "",
+        "",
+    ),
     "product_design": (
         "skill",
         {"fi": ["tuotesuunnittelu", "tuotekehitys"], "sv": ["produktdesign", "produktutveckling"]},
@@ -185,6 +193,15 @@ def test_a_cards_skill_gives_way_to_the_kind_the_text_names(engine: Engine) -> N
     result = engine.extract("Svetsarprov krävs.", "sv")
     assert names(result) == {"qualification", "weld"}
     assert next(m for m in result.concepts if m.uri == "urn:x:weld").implied
+
+
+def test_a_general_skill_gives_way_only_to_a_kind_by_the_kinds_own_name(engine: Engine) -> None:
+    # "hydrauliikan vianetsintä" is only an alternative label of hydraulic maintenance: found
+    # as "kunnossapitoa", it does not hide troubleshooting
+    text = "Teen hydrauliikan kunnossapitoa. Myös vianetsintä on tuttua."
+    assert names(engine.extract(text, "fi")) == {"hydraulics", "troubleshoot"}
+    # a kind by its own name still does
+    assert names(engine.extract("Hitsaus on tuttua, teen MAG-hitsausta.", "fi")) == {"mag"}
 
 
 @pytest.mark.parametrize(
