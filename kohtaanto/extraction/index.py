@@ -92,6 +92,16 @@ SKILL_HEADS = {
 }
 
 
+# Heads that make a compound a training: its first part is what is taught ("hitsauskoulutus"),
+# unless it is something done to the participants as staff (`LabelIndex._done_to_staff`).
+TRAINING_HEADS = {
+    "fi": frozenset({"koulutus", "kurssi"}),
+    "sv": frozenset({"utbildning", "kurs"}),
+}
+# An employer's staff as the object of a skill's label.
+STAFF_WORDS = frozenset({"henkilöstö", "työntekijä", "personal", "anställd", "medarbetare"})
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     concept_id: int
@@ -322,10 +332,25 @@ class LabelIndex:
             ]
         for k in candidates:
             hits = self._modifier_hits(lemma[:k], lang)
+            if hits and not parts and self._is_training(lemma[k:], lang):
+                hits = tuple(hit for hit in hits if not self._done_to_staff(hit.concept_id, lang))
             if hits:
                 parts.insert(0, CompoundPart(0, k, hits, head=False))
                 break
         return tuple(parts)
+
+    @staticmethod
+    def _is_training(head: str, lang: str) -> bool:
+        heads = TRAINING_HEADS.get(lang, ())
+        return head in heads or lemmatize(head, lang) in heads
+
+    def _done_to_staff(self, concept_id: int, lang: str) -> bool:
+        """Whether a skill is something done to an employer's staff ("henkilöstön rekrytointi",
+        "rekrytera personal"). Before a training word it says what the training does for its
+        participants, who are recruited or inducted, not what it teaches: a
+        "rekrytointikoulutus" trains future employees in the trade."""
+        name = self.concepts[concept_id].preferred.get(lang, "").casefold().split()
+        return len(name) > 1 and any(lemmatize(word, lang) in STAFF_WORDS for word in name)
 
     def _modifier_hits(self, modifier: str, lang: str) -> tuple[Hit, ...] | None:
         table = self.phrases[lang]

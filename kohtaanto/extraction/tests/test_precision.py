@@ -57,6 +57,15 @@ CONCEPTS: dict[str, tuple[str, dict[str, list[str]], str, str]] = {
     "chemistry": ("knowledge", {"fi": ["kemia"], "sv": ["kemi"]}, "", ""),
     "logistics": ("knowledge", {"fi": ["logistiikka"], "sv": ["logistik"]}, "", ""),
     "troubleshoot": ("skill", {"fi": ["vianetsintä"]}, "", ""),
+    "recruit": (
+        "skill",
+        {
+            "fi": ["henkilöstön rekrytointi", "rekrytointi"],
+            "sv": ["rekrytera personal", "rekrytering"],
+        },
+        "",
+        "",
+    ),
     # an alternative label that names a kind of troubleshooting, though the concept is not one
     "hydraulics": (
         "skill",
@@ -202,6 +211,25 @@ def test_a_general_skill_gives_way_only_to_a_kind_by_the_kinds_own_name(engine: 
     assert names(engine.extract(text, "fi")) == {"hydraulics", "troubleshoot"}
     # a kind by its own name still does
     assert names(engine.extract("Hitsaus on tuttua, teen MAG-hitsausta.", "fi")) == {"mag"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a training that recruits its participants does not teach recruiting
+        ("Rekrytointikoulutus alkaa syksyllä.", "fi", set()),
+        ("Rekryteringsutbildningen börjar i höst.", "sv", set()),
+        # what a training teaches is its first part
+        ("Hitsauskoulutus alkaa syksyllä.", "fi", {"weld"}),
+        ("Svetsningsutbildningen börjar i höst.", "sv", {"weld"}),
+        # recruiting named by itself
+        ("Hoidan rekrytointia.", "fi", {"recruit"}),
+    ],
+)
+def test_a_training_named_for_what_it_does_to_its_participants_is_not_that_skill(
+    engine: Engine, text: str, lang: str, expected: set[str]
+) -> None:
+    assert names(engine.extract(text, lang)) == expected
 
 
 @pytest.mark.parametrize(
