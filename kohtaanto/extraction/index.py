@@ -213,6 +213,22 @@ class LabelIndex:
         self.verbs = {lang: derived_verbs(self.phrases[lang], lang) for lang in DERIVATIONS}
         self.surface_prefixes = _prefixes(self.surface)
         self.narrower = _narrower_by_label(self.concepts)
+        # Each general skill's own one-word names (lemmas, fi and sv): how a kind of it is written.
+        self.general_words = {
+            broad: tuple(
+                sorted(
+                    {
+                        label_lemmas(tokenize(name.strip(), lang))[0].lstrip("-")
+                        for lang, name in self.concepts[broad].preferred.items()
+                        if lang in COMPOUND_LANGS
+                        and name.strip()
+                        and " " not in name.strip()
+                        and len(tokenize(name.strip(), lang)) == 1
+                    }
+                )
+            )
+            for broad in self.narrower
+        }
         self._compounds: dict[tuple[str, str], tuple[CompoundPart, ...]] = {}
         self._compound_lock = threading.Lock()
         self._agents: dict[tuple[str, str], tuple[Hit, ...]] = {}

@@ -57,6 +57,8 @@ CONCEPTS: dict[str, tuple[str, dict[str, list[str]], str, str]] = {
     "chemistry": ("knowledge", {"fi": ["kemia"], "sv": ["kemi"]}, "", ""),
     "logistics": ("knowledge", {"fi": ["logistiikka"], "sv": ["logistik"]}, "", ""),
     "troubleshoot": ("skill", {"fi": ["vianetsintä"]}, "", ""),
+    "picking": ("skill", {"fi": ["keräily"]}, "", ""),
+    "voice_picking": ("skill", {"fi": ["äänikeräily", "ääniohjaus"]}, "", ""),
     "recruit": (
         "skill",
         {
@@ -230,6 +232,16 @@ def test_a_training_named_for_what_it_does_to_its_participants_is_not_that_skill
     engine: Engine, text: str, lang: str, expected: set[str]
 ) -> None:
     assert names(engine.extract(text, lang)) == expected
+
+
+def test_a_general_skill_gives_way_only_to_a_kind_written_with_its_word(engine: Engine) -> None:
+    # voice picking found as "ääniohjauksella" does not say which picking the text means
+    assert names(engine.extract("Teen keräilyä ääniohjauksella.", "fi")) == {
+        "picking",
+        "voice_picking",
+    }
+    # written as a kind of picking, it is the kind
+    assert names(engine.extract("Teen keräilyä, nykyään äänikeräilyä.", "fi")) == {"voice_picking"}
 
 
 @pytest.mark.parametrize(
