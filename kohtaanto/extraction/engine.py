@@ -130,7 +130,7 @@ class Engine:
         if mode == "match":
             results = []
             for text in texts:
-                result = assemble(index, *self._match_text(index, text, lang, day))
+                result = assemble(index, *self._match_text(index, text, lang, day), text=text)
                 result.ad = read_ad(text, result, today=day)
                 results.append(result)
             return results
@@ -224,7 +224,7 @@ class Engine:
         self, index: LabelIndex, text: str, lang: str, today: date
     ) -> ExtractionResult:
         """What label matching adds to rank mode: negated concepts, languages, experience."""
-        matched = assemble(index, *self._match_text(index, text, lang, today))
+        matched = assemble(index, *self._match_text(index, text, lang, today), text=text)
         return ExtractionResult(
             matched.lang, [], matched.negated, matched.languages, matched.experience
         )

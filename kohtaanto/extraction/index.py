@@ -92,6 +92,16 @@ SKILL_HEADS = {
 }
 
 
+# Heads that make a compound a training: its first part is what is taught ("hitsauskoulutus"),
+# unless it is something done to the participants as staff (`LabelIndex._done_to_staff`).
+TRAINING_HEADS = {
+    "fi": frozenset({"koulutus", "kurssi"}),
+    "sv": frozenset({"utbildning", "kurs"}),
+}
+# An employer's staff as the object of a skill's label.
+STAFF_WORDS = frozenset({"henkilöstö", "työntekijä", "personal", "anställd", "medarbetare"})
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     concept_id: int
@@ -202,7 +212,23 @@ class LabelIndex:
         # "osaan hitsata", "jag svetsar": the verb a one-word action noun label derives from.
         self.verbs = {lang: derived_verbs(self.phrases[lang], lang) for lang in DERIVATIONS}
         self.surface_prefixes = _prefixes(self.surface)
-        self.narrower = _narrower_by_label(self.phrases, self.concepts)
+        self.narrower = _narrower_by_label(self.concepts)
+        # Each general skill's own one-word names (lemmas, fi and sv): how a kind of it is written.
+        self.general_words = {
+            broad: tuple(
+                sorted(
+                    {
+                        label_lemmas(tokenize(name.strip(), lang))[0].lstrip("-")
+                        for lang, name in self.concepts[broad].preferred.items()
+                        if lang in COMPOUND_LANGS
+                        and name.strip()
+                        and " " not in name.strip()
+                        and len(tokenize(name.strip(), lang)) == 1
+                    }
+                )
+            )
+            for broad in self.narrower
+        }
         self._compounds: dict[tuple[str, str], tuple[CompoundPart, ...]] = {}
         self._compound_lock = threading.Lock()
         self._agents: dict[tuple[str, str], tuple[Hit, ...]] = {}
@@ -322,10 +348,25 @@ class LabelIndex:
             ]
         for k in candidates:
             hits = self._modifier_hits(lemma[:k], lang)
+            if hits and not parts and self._is_training(lemma[k:], lang):
+                hits = tuple(hit for hit in hits if not self._done_to_staff(hit.concept_id, lang))
             if hits:
                 parts.insert(0, CompoundPart(0, k, hits, head=False))
                 break
         return tuple(parts)
+
+    @staticmethod
+    def _is_training(head: str, lang: str) -> bool:
+        heads = TRAINING_HEADS.get(lang, ())
+        return head in heads or lemmatize(head, lang) in heads
+
+    def _done_to_staff(self, concept_id: int, lang: str) -> bool:
+        """Whether a skill is something done to an employer's staff ("henkilöstön rekrytointi",
+        "rekrytera personal"). Before a training word it says what the training does for its
+        participants, who are recruited or inducted, not what it teaches: a
+        "rekrytointikoulutus" trains future employees in the trade."""
+        name = self.concepts[concept_id].preferred.get(lang, "").casefold().split()
+        return len(name) > 1 and any(lemmatize(word, lang) in STAFF_WORDS for word in name)
 
     def _modifier_hits(self, modifier: str, lang: str) -> tuple[Hit, ...] | None:
         table = self.phrases[lang]
@@ -348,9 +389,7 @@ class LabelIndex:
         return bool(simplemma.is_known(part, lang=lang))
 
 
-def _narrower_by_label(
-    phrases: dict[str, dict[tuple[str, ...], tuple[Hit, ...]]], concepts: dict[int, ConceptRecord]
-) -> dict[int, frozenset[int]]:
+def _narrower_by_label(concepts: dict[int, ConceptRecord]) -> dict[int, frozenset[int]]:
     """Skills whose label names a kind of another skill's one-word label, by that skill:
     "MAG-hitsaus" and "robottihitsaus" are kinds of "hitsaus", "koneiden asennus" of
     "asennus", "installation av maskiner" of "installation".
@@ -358,20 +397,30 @@ def _narrower_by_label(
     A text that names the kind is about the kind: the engine then leaves the general skill out
     when it was found too ("hitsaan MAG:lla" is MAG welding, not welding in general), as a
     careful reader tags the most specific concept the text supports.
+
+    The kind is read from the specific skill's own name (preferred label) too: an alternative
+    label is often a related task rather than the concept itself, and a kind built from it
+    would hide the general skill wherever the specific one is found by any other label
+    ("hydrauliikan vianetsintä" is an alternative label of hydraulic maintenance, which is
+    not a kind of troubleshooting: "hydrauliikan huoltoa" must not hide "vianetsintää").
     """
     narrower: dict[int, set[int]] = defaultdict(set)
     for lang in COMPOUND_LANGS:
-        table = phrases[lang]
         # The general skill by its own name (preferred label) only: an alternative label of
         # one word is often a looser synonym.
         general: dict[str, list[int]] = defaultdict(list)
+        names: dict[tuple[str, ...], list[Hit]] = defaultdict(list)
         for record in concepts.values():
-            name = record.preferred.get(lang, "")
-            if record.type in RANKED_TYPES and name and " " not in name.strip():
-                tokens = tokenize(name.strip(), lang)
-                if len(tokens) == 1:
-                    general[label_lemmas(tokens)[0]].append(record.id)
-        for key, hits in table.items():
+            name = record.preferred.get(lang, "").strip()
+            if not name or is_abbreviation(name):
+                continue
+            tokens = tokenize(name, lang)
+            if not tokens:
+                continue
+            names[label_lemmas(tokens)].append(Hit(record.id, 1.0))
+            if record.type in RANKED_TYPES and " " not in name and len(tokens) == 1:
+                general[label_lemmas(tokens)[0]].append(record.id)
+        for key, hits in names.items():
             heads: list[str] = []
             last = key[-1]
             if len(key) == 1:

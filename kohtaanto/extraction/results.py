@@ -6,6 +6,7 @@ skill and its kinds; the skills the cards found imply; experience attached to it
 """
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -80,7 +81,11 @@ def _order(mention: Mention) -> tuple[float, int]:
 
 
 def assemble(
-    index: LabelIndex, found: dict[int, list[Occurrence]], lang: str, stated: Stated
+    index: LabelIndex,
+    found: dict[int, list[Occurrence]],
+    lang: str,
+    stated: Stated,
+    text: str = "",
 ) -> ExtractionResult:
     result = ExtractionResult(lang=lang, languages=unique_languages(stated.languages))
     # A language is an entry in `languages` when the text says one is spoken; where it does,
@@ -114,7 +119,7 @@ def assemble(
     # A card's skill is implied like a title's: it gives way to the kinds the text names too
     # (a welder's qualification beside "MIG/MAG- och TIG-svetsning").
     _add_implied(index, result, lang)
-    replaced = _keep_most_specific(index, result)
+    replaced = _keep_most_specific(index, result, text)
     for mentions in (result.concepts, result.negated):
         mentions.sort(key=_order)
     result.experience = _attach_experience(stated.experience, result.concepts, replaced)
@@ -125,7 +130,7 @@ def assemble(
 Replaced = dict[int, tuple[Mention, list[Mention]]]
 
 
-def _keep_most_specific(index: LabelIndex, result: ExtractionResult) -> Replaced:
+def _keep_most_specific(index: LabelIndex, result: ExtractionResult, text: str = "") -> Replaced:
     """A general skill is left out where the text also names a kind of it ("hitsaus" beside
     "MAG-hitsaus"): the most specific concept the text supports (`LabelIndex.narrower`). A
     general skill said to be absent or not needed is dropped where the text names a kind of it.
@@ -138,8 +143,13 @@ def _keep_most_specific(index: LabelIndex, result: ExtractionResult) -> Replaced
     # A skill the text names gives way only to a kind it also names, not to an implied one.
     named = {m.concept_id for m in result.concepts if not m.implied}
     kinds = {
-        m.concept_id: index.narrower.get(m.concept_id, frozenset())
-        & (found.keys() if m.implied else named)
+        m.concept_id: frozenset(
+            kind
+            for kind in index.narrower.get(m.concept_id, frozenset())
+            & (found.keys() if m.implied else named)
+            if found[kind].implied
+            or _writes_kind(text, found[kind].spans, index.general_words.get(m.concept_id, ()))
+        )
         for m in result.concepts
     }
     result.concepts = [m for m in result.concepts if not kinds[m.concept_id]]
@@ -168,6 +178,25 @@ def _keep_most_specific(index: LabelIndex, result: ExtractionResult) -> Replaced
                 sorted((found[k] for k in kept), key=lambda m: m.spans[0] if m.spans else (0, 0)),
             )
     return replaced
+
+
+_ABBREVIATED = re.compile(r"^[A-ZÅÄÖ0-9]{2,}")
+
+
+def _writes_kind(text: str, spans: list[tuple[int, int]], words: tuple[str, ...]) -> bool:
+    """Whether the text writes a kind as a kind of the general skill: a span holds the general
+    word, inflected (its stem without the last three letters: "vianetsintä" → "vianetsinnän"),
+    or the kind by its short name ("MAG", "TIG-"). A kind found by another of its names says
+    the other thing ("ääniohjausta" is voice picking, not a kind of picking one did instead).
+    Without the text (or the words) every span counts."""
+    if not text or not words:
+        return True
+    stems = [word[: max(4, len(word) - 3)] for word in words]
+    for start, end in spans:
+        written = text[start:end]
+        if _ABBREVIATED.match(written) or any(stem in written.casefold() for stem in stems):
+            return True
+    return False
 
 
 def _to_confirm(index: LabelIndex, record: ConceptRecord) -> bool:

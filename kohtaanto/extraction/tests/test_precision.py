@@ -56,6 +56,25 @@ CONCEPTS: dict[str, tuple[str, dict[str, list[str]], str, str]] = {
     "milling_machines": ("knowledge", {"sv": ["fräsmaskiner", "fräsa"]}, "", ""),
     "chemistry": ("knowledge", {"fi": ["kemia"], "sv": ["kemi"]}, "", ""),
     "logistics": ("knowledge", {"fi": ["logistiikka"], "sv": ["logistik"]}, "", ""),
+    "troubleshoot": ("skill", {"fi": ["vianetsintä"]}, "", ""),
+    "picking": ("skill", {"fi": ["keräily"]}, "", ""),
+    "voice_picking": ("skill", {"fi": ["äänikeräily", "ääniohjaus"]}, "", ""),
+    "recruit": (
+        "skill",
+        {
+            "fi": ["henkilöstön rekrytointi", "rekrytointi"],
+            "sv": ["rekrytera personal", "rekrytering"],
+        },
+        "",
+        "",
+    ),
+    # an alternative label that names a kind of troubleshooting, though the concept is not one
+    "hydraulics": (
+        "skill",
+        {"fi": ["hydrauliikan kunnossapito", "hydrauliikan vianetsintä"]},
+        "",
+        "",
+    ),
     "product_design": (
         "skill",
         {"fi": ["tuotesuunnittelu", "tuotekehitys"], "sv": ["produktdesign", "produktutveckling"]},
@@ -185,6 +204,44 @@ def test_a_cards_skill_gives_way_to_the_kind_the_text_names(engine: Engine) -> N
     result = engine.extract("Svetsarprov krävs.", "sv")
     assert names(result) == {"qualification", "weld"}
     assert next(m for m in result.concepts if m.uri == "urn:x:weld").implied
+
+
+def test_a_general_skill_gives_way_only_to_a_kind_by_the_kinds_own_name(engine: Engine) -> None:
+    # "hydrauliikan vianetsintä" is only an alternative label of hydraulic maintenance: found
+    # as "kunnossapitoa", it does not hide troubleshooting
+    text = "Teen hydrauliikan kunnossapitoa. Myös vianetsintä on tuttua."
+    assert names(engine.extract(text, "fi")) == {"hydraulics", "troubleshoot"}
+    # a kind by its own name still does
+    assert names(engine.extract("Hitsaus on tuttua, teen MAG-hitsausta.", "fi")) == {"mag"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a training that recruits its participants does not teach recruiting
+        ("Rekrytointikoulutus alkaa syksyllä.", "fi", set()),
+        ("Rekryteringsutbildningen börjar i höst.", "sv", set()),
+        # what a training teaches is its first part
+        ("Hitsauskoulutus alkaa syksyllä.", "fi", {"weld"}),
+        ("Svetsningsutbildningen börjar i höst.", "sv", {"weld"}),
+        # recruiting named by itself
+        ("Hoidan rekrytointia.", "fi", {"recruit"}),
+    ],
+)
+def test_a_training_named_for_what_it_does_to_its_participants_is_not_that_skill(
+    engine: Engine, text: str, lang: str, expected: set[str]
+) -> None:
+    assert names(engine.extract(text, lang)) == expected
+
+
+def test_a_general_skill_gives_way_only_to_a_kind_written_with_its_word(engine: Engine) -> None:
+    # voice picking found as "ääniohjauksella" does not say which picking the text means
+    assert names(engine.extract("Teen keräilyä ääniohjauksella.", "fi")) == {
+        "picking",
+        "voice_picking",
+    }
+    # written as a kind of picking, it is the kind
+    assert names(engine.extract("Teen keräilyä, nykyään äänikeräilyä.", "fi")) == {"voice_picking"}
 
 
 @pytest.mark.parametrize(
