@@ -1,6 +1,9 @@
 import io
 import logging
+import os
+import signal
 import sys
+import time
 
 import pytest
 from django.core import mail
@@ -94,3 +97,39 @@ def test_served_demo_logs_warnings_only_and_hides_the_servers_banner(monkeypatch
     if settings.TASKS_BACKEND == "database":
         assert started["env"]["LOG_LEVEL"] == "WARNING"  # type: ignore[index]
     assert started["stdout"] is not sys.stdout
+
+
+def test_a_sigterm_stops_the_demos_worker_too(monkeypatch, settings):
+    stopped: list[str] = []
+
+    class Worker:
+        def __init__(self, args: list[str], env: dict[str, str]) -> None: ...
+
+        def terminate(self) -> None:
+            stopped.append("terminate")
+
+        def wait(self, timeout: int) -> None:
+            stopped.append("wait")
+
+    def runserver(name: str, addrport: str, **options: object) -> None:
+        os.kill(os.getpid(), signal.SIGTERM)  # as a service manager stops the demo
+        time.sleep(5)  # the handler interrupts this
+
+    settings.TASKS_BACKEND = "database"
+    monkeypatch.setattr(demo.subprocess, "Popen", Worker)
+    monkeypatch.setattr(demo, "call_command", runserver)
+
+    def not_stopped(signum: int, frame: object) -> None:
+        raise RuntimeError("the demo left SIGTERM to the default handler")
+
+    original = signal.signal(signal.SIGTERM, not_stopped)
+    logging_config = settings.LOGGING
+    try:
+        with pytest.raises(SystemExit):
+            demo.Command(stdout=io.StringIO())._serve("127.0.0.1:8999")
+        assert signal.getsignal(signal.SIGTERM) is not_stopped  # put back afterwards
+    finally:
+        signal.signal(signal.SIGTERM, original)
+        configure_logging(settings.LOGGING_CONFIG, logging_config)
+
+    assert stopped == ["terminate", "wait"]

@@ -11,6 +11,7 @@ import copy
 import io
 import os
 import random
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -118,10 +119,18 @@ class Command(BaseCommand):
                 [sys.executable, "-m", "kohtaanto", "db_worker", "--no-reload"], env=env
             )
         self.stdout.write("Stop the demo with Ctrl+C.")
+        # A SIGTERM (a service manager's stop, `kill`) ends the demo as Ctrl+C does, so that the
+        # worker is stopped with it instead of being left running on its own.
+        previous = signal.signal(signal.SIGTERM, _stop)
         try:
             # The server's own banner repeats the address; its errors go to stderr as ever.
             call_command("runserver", addrport, use_reloader=False, stdout=io.StringIO())
         finally:
+            signal.signal(signal.SIGTERM, previous)
             if worker is not None:
                 worker.terminate()
                 worker.wait(timeout=10)
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise SystemExit(0)
