@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from kohtaanto.common.errors import DomainError
 from kohtaanto.common.money import parse_decimal
+from kohtaanto.taxonomy.text import normalize
 
 if TYPE_CHECKING:
     from kohtaanto.extraction.results import ExtractionResult
@@ -173,8 +174,9 @@ def _title(text: str, result: "ExtractionResult") -> str:
         first.spans[0][0] < first_end
         and len(first_line.split()) <= TITLE_WORDS
         and len(before) <= TITLE_LEAD_WORDS
-        # in its base form: "Haemme hitsaajaa Kannukseen" is a sentence, not a heading
-        and text[first.spans[0][0] : first.spans[0][1]].casefold() == first.label.casefold()
+        # in its base form: "Haemme hitsaajaa Kannukseen" is a sentence, not a heading (a title
+        # written with another label of the occupation, "Kunnossapitoasentaja", is one)
+        and _in_base_form(text[first.spans[0][0] : first.spans[0][1]], first.label, result.lang)
         and not first_line.rstrip().endswith((".", "!", "?"))
     )
     if heading:
@@ -184,6 +186,11 @@ def _title(text: str, result: "ExtractionResult") -> str:
         end = min(first_end, word_end.end() if word_end else first.spans[0][1])
         return text[first_start:end].strip().rstrip(".:!")
     return first.label
+
+
+def _in_base_form(written: str, label: str, lang: str) -> bool:
+    folded = written.casefold()
+    return folded == label.casefold() or normalize(written, lang) == " ".join(folded.split())
 
 
 def _municipalities() -> list[tuple[str, str, str]]:

@@ -193,6 +193,7 @@ def test_job_ad_fields(engine: Engine) -> None:
         ("Kokenut hitsaaja, Kannus", "Kokenut hitsaaja"),
         ("Hitsaaja | Kannus", "Hitsaaja"),
         ("Svetsare till vår verkstad i Jakobstad", "Svetsare"),
+        ("Kunnossapitoasentaja, Kokkola", "Kunnossapitoasentaja"),
         ("Hitsaaja Kannuksen konepajalle", "Hitsaaja"),
         ("Haemme hitsaajaa Kannukseen", "hitsaaja"),
         ("Vi söker en svetsare till vår verkstad i Jakobstad.", "svetsare"),
