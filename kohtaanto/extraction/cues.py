@@ -87,6 +87,8 @@ NICE_TO_HAVE = {
 # "Tarvitsemme hitsaajia" states a need, not a hard requirement; only "ei tarvitse", "behöver
 # inte", "no need" matter: the skill is not needed.
 NEED = {"fi": {"tarvita", "tarvitse"}, "sv": {"behöva"}, "en": {"need", "needed"}}
+# Words that join coordinated words ("hitsaus ja koneistus", "svetsning och montering").
+CONJUNCTIONS = frozenset({"ja", "tai", "sekä", "eli", "och", "eller", "samt", "and", "or"})
 # Conjunctions that start a clause of their own. The contrast adverbs ("kuitenkaan", "däremot",
 # "dock", "however") are left out: inside a clause they qualify its verb ("Budgetansvar har jag
 # däremot inte haft"), and where they start one, punctuation or the sentence start already

@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from kohtaanto.extraction.context import _workplace
 from kohtaanto.extraction.engine import Engine, ExtractionResult
-from kohtaanto.extraction.matching import Occurrence, _workplace
+from kohtaanto.extraction.matching import Occurrence
 from kohtaanto.extraction.sources import ConceptRecord, RelationRecord
 from kohtaanto.extraction.text import tokenize
 
