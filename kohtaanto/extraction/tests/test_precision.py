@@ -2,14 +2,12 @@
 language's label of the same words, language skills beside language entries, the field of a
 degree, a verb read alone beside its object, participles, card skills beside their kinds."""
 
-from collections.abc import Iterator
-
 import pytest
 
 from kohtaanto.extraction.context import _workplace
-from kohtaanto.extraction.engine import Engine, ExtractionResult
+from kohtaanto.extraction.engine import Engine
 from kohtaanto.extraction.matching import Occurrence
-from kohtaanto.extraction.sources import ConceptRecord, RelationRecord
+from kohtaanto.extraction.tests.sources import DictSource, names
 from kohtaanto.extraction.text import tokenize
 
 # name: (type, labels by language, domain, evidenced skill)
@@ -85,33 +83,9 @@ CONCEPTS: dict[str, tuple[str, dict[str, list[str]], str, str]] = {
 }
 
 
-class Source:
-    def fingerprint(self) -> int:
-        return 1
-
-    def concepts(self) -> Iterator[ConceptRecord]:
-        for number, (name, (type_, labels, domain, evidences)) in enumerate(CONCEPTS.items()):
-            record = ConceptRecord(
-                number, f"urn:x:{name}", type_, {}, domain=domain, evidences=evidences
-            )
-            for lang, texts in labels.items():
-                record.preferred[lang] = texts[0]
-                record.labels.extend(
-                    (lang, "pref" if i == 0 else "alt", t) for i, t in enumerate(texts)
-                )
-            yield record
-
-    def relations(self) -> Iterator[RelationRecord]:
-        return iter(())
-
-
 @pytest.fixture(scope="module")
 def engine() -> Engine:
-    return Engine(Source())
-
-
-def names(result: ExtractionResult) -> set[str]:
-    return {m.uri.rsplit(":", 1)[1] for m in result.concepts}
+    return Engine(DictSource(CONCEPTS))
 
 
 @pytest.mark.parametrize(

@@ -1,11 +1,9 @@
 """Word forms a label is also written in, worker nouns, and the most specific concept."""
 
-from collections.abc import Iterator
-
 import pytest
 
-from kohtaanto.extraction.engine import Engine, ExtractionResult
-from kohtaanto.extraction.sources import ConceptRecord, RelationRecord
+from kohtaanto.extraction.engine import Engine
+from kohtaanto.extraction.tests.sources import DictSource, names
 from kohtaanto.extraction.text import tokenize
 from kohtaanto.extraction.word_forms import starts_with_verb
 
@@ -34,31 +32,9 @@ SKILLS = {
 }
 
 
-class Source:
-    def fingerprint(self) -> int:
-        return 1
-
-    def concepts(self) -> Iterator[ConceptRecord]:
-        for number, (name, (type_, labels)) in enumerate(SKILLS.items()):
-            record = ConceptRecord(number, f"urn:x:{name}", type_, {})
-            for lang, texts in labels.items():
-                record.preferred[lang] = texts[0]
-                record.labels.extend(
-                    (lang, "pref" if i == 0 else "alt", t) for i, t in enumerate(texts)
-                )
-            yield record
-
-    def relations(self) -> Iterator[RelationRecord]:
-        return iter(())
-
-
 @pytest.fixture(scope="module")
 def engine() -> Engine:
-    return Engine(Source())
-
-
-def names(result: ExtractionResult) -> set[str]:
-    return {m.uri.rsplit(":", 1)[1] for m in result.concepts}
+    return Engine(DictSource(SKILLS))
 
 
 @pytest.mark.parametrize(
@@ -150,8 +126,10 @@ def test_a_finnish_label_starts_with_a_verb(label: str, expected: bool) -> None:
         ("Du läser av färdskrivaren.", set()),  # a "skrivare", not a "rivare"
     ],
 )
-def test_a_worker_noun_is_the_longest_end_made_from_a_verb(text: str, expected: set[str]) -> None:
-    assert names(Engine(Source()).extract(text, "sv")) == expected
+def test_a_worker_noun_is_the_longest_end_made_from_a_verb(
+    engine: Engine, text: str, expected: set[str]
+) -> None:
+    assert names(engine.extract(text, "sv")) == expected
 
 
 def test_a_swedish_worker_noun_names_the_work(engine: Engine) -> None:
