@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from kohtaanto.extraction import cues
 from kohtaanto.extraction.index import LabelIndex
 from kohtaanto.extraction.text import Token
+from kohtaanto.extraction.word_forms import finnish_infinitive
 
 if TYPE_CHECKING:
     from kohtaanto.extraction.matching import Occurrence
@@ -47,9 +48,6 @@ def leave_out(
     ]
 
 
-_FI_INFINITIVE = re.compile(r"(?:[aeiouyäö][aä]|[dt][aä]|(?:ll|nn|rr|st)[aä])$")
-
-
 def _employers_action(tokens: Sequence[Token], occurrence: Occurrence, lang: str) -> bool:
     """Whether a one-word match is a verb in the first person plural, the writer's own
     action: "perehdytämme", "vi utbildar" is what the employer does, not a skill it asks for
@@ -62,7 +60,7 @@ def _employers_action(tokens: Sequence[Token], occurrence: Occurrence, lang: str
         return (
             token.norm.endswith("mme")
             and token.norm != token.lemma
-            and _FI_INFINITIVE.search(token.lemma) is not None
+            and finnish_infinitive(token.lemma)
         )
     return i > 0 and tokens[i - 1].norm == "vi"
 

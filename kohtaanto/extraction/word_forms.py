@@ -8,6 +8,7 @@ A Finnish "<object> <action>" label ("koneiden asennus") is also one compound wo
 ← "svetsa"). The label index (`index.py`) builds its other keys from these rules.
 """
 
+import re
 from typing import TypeVar
 
 import simplemma
@@ -182,11 +183,16 @@ def other_form(
     return None, None
 
 
-# Infinitive endings of Finnish verbs a label starts with ("lukea piirustuksia", "kalibroida
-# laitteita", "hoitaa tilauksia", "lastata laivoja", "palvella asiakkaita"); nouns seldom end
-# so, except action nouns in -nta ("valvonta", "neuvonta").
-_FINNISH_INFINITIVE = ("aa", "ää", "ea", "eä", "da", "dä", "ta", "tä", "lla", "llä")
+# The endings of a Finnish first infinitive ("lukea", "hoitaa", "kalibroida", "lastata",
+# "palvella", "mennä", "purra", "pestä"); nouns seldom end so, except action nouns in -nta
+# ("valvonta", "neuvonta").
+_FINNISH_INFINITIVE = re.compile(r"(?:[aeiouyäö][aä]|[dt][aä]|(?:ll|nn|rr|st)[aä])$")
 _FINNISH_ACTION_NOUN = ("nta", "ntä")
+
+
+def finnish_infinitive(word: str) -> bool:
+    """Whether a Finnish word ends as a verb's first infinitive does."""
+    return _FINNISH_INFINITIVE.search(word) is not None and not word.endswith(_FINNISH_ACTION_NOUN)
 
 
 def starts_with_verb(tokens: list[Token], lang: str) -> bool:
@@ -203,11 +209,7 @@ def starts_with_verb(tokens: list[Token], lang: str) -> bool:
             and tokens[1].norm not in SV_OBJECT_PREPOSITIONS
             and bool(simplemma.is_known(verb, lang="sv"))
         )
-    return (
-        lang == "fi"
-        and verb.endswith(_FINNISH_INFINITIVE)
-        and not verb.endswith(_FINNISH_ACTION_NOUN)
-    )
+    return lang == "fi" and finnish_infinitive(verb)
 
 
 def verb_object(key: tuple[str, ...], lang: str) -> str:
