@@ -212,23 +212,9 @@ class LabelIndex:
         # "osaan hitsata", "jag svetsar": the verb a one-word action noun label derives from.
         self.verbs = {lang: derived_verbs(self.phrases[lang], lang) for lang in DERIVATIONS}
         self.surface_prefixes = _prefixes(self.surface)
-        self.narrower = _narrower_by_label(self.concepts)
-        # Each general skill's own one-word names (lemmas, fi and sv): how a kind of it is written.
-        self.general_words = {
-            broad: tuple(
-                sorted(
-                    {
-                        label_lemmas(tokenize(name.strip(), lang))[0].lstrip("-")
-                        for lang, name in self.concepts[broad].preferred.items()
-                        if lang in COMPOUND_LANGS
-                        and name.strip()
-                        and " " not in name.strip()
-                        and len(tokenize(name.strip(), lang)) == 1
-                    }
-                )
-            )
-            for broad in self.narrower
-        }
+        # Each general skill's kinds, and its own one-word names (lemmas, fi and sv): how a kind
+        # of it is written.
+        self.narrower, self.general_words = _narrower_by_label(self.concepts)
         self._compounds: dict[tuple[str, str], tuple[CompoundPart, ...]] = {}
         self._compound_lock = threading.Lock()
         self._agents: dict[tuple[str, str], tuple[Hit, ...]] = {}
@@ -389,7 +375,9 @@ class LabelIndex:
         return bool(simplemma.is_known(part, lang=lang))
 
 
-def _narrower_by_label(concepts: dict[int, ConceptRecord]) -> dict[int, frozenset[int]]:
+def _narrower_by_label(
+    concepts: dict[int, ConceptRecord],
+) -> tuple[dict[int, frozenset[int]], dict[int, tuple[str, ...]]]:
     """Skills whose label names a kind of another skill's one-word label, by that skill:
     "MAG-hitsaus" and "robottihitsaus" are kinds of "hitsaus", "koneiden asennus" of
     "asennus", "installation av maskiner" of "installation".
@@ -403,8 +391,11 @@ def _narrower_by_label(concepts: dict[int, ConceptRecord]) -> dict[int, frozense
     would hide the general skill wherever the specific one is found by any other label
     ("hydrauliikan vianetsintä" is an alternative label of hydraulic maintenance, which is
     not a kind of troubleshooting: "hydrauliikan huoltoa" must not hide "vianetsintää").
+
+    Returns the kinds of each general skill and the general skill's own one-word names.
     """
     narrower: dict[int, set[int]] = defaultdict(set)
+    words: dict[int, set[str]] = defaultdict(set)  # a general skill's one-word names
     for lang in COMPOUND_LANGS:
         # The general skill by its own name (preferred label) only: an alternative label of
         # one word is often a looser synonym.
@@ -420,6 +411,7 @@ def _narrower_by_label(concepts: dict[int, ConceptRecord]) -> dict[int, frozense
             names[label_lemmas(tokens)].append(Hit(record.id, 1.0))
             if record.type in RANKED_TYPES and " " not in name and len(tokens) == 1:
                 general[label_lemmas(tokens)[0]].append(record.id)
+                words[record.id].add(label_lemmas(tokens)[0].lstrip("-"))
         for key, hits in names.items():
             heads: list[str] = []
             last = key[-1]
@@ -441,7 +433,10 @@ def _narrower_by_label(concepts: dict[int, ConceptRecord]) -> dict[int, frozense
                         ):
                             narrower[broad].add(specific.concept_id)
                 break
-    return {broad: frozenset(ids) for broad, ids in narrower.items()}
+    return (
+        {broad: frozenset(ids) for broad, ids in narrower.items()},
+        {broad: tuple(sorted(words[broad])) for broad in narrower},
+    )
 
 
 def freeze_heap() -> None:
