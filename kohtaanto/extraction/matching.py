@@ -93,7 +93,7 @@ def match_sentence(
             hits = _merge(hits, factor, abbreviation, ABBREVIATION_MATCH)
             factor = 1.0
         if length:
-            bonus = min(2 * LONGER_LABEL_BONUS, LONGER_LABEL_BONUS * (length - 1))
+            bonus = _longer_label_bonus(length)
             span = (token.start, tokens[i + length - 1].end)
             for hit in hits:
                 score = min(1.0, hit.weight * factor + bonus)
@@ -119,6 +119,11 @@ def match_sentence(
     if result:
         context.leave_out(index, tokens, result, lang)
     return result
+
+
+def _longer_label_bonus(words: int) -> float:
+    """A label of more words is the surer match: +0.05 a word after the first, up to +0.1."""
+    return min(2 * LONGER_LABEL_BONUS, LONGER_LABEL_BONUS * (words - 1))
 
 
 COORDINATED_REACH = 3  # words a shared head, object or front may have
@@ -190,7 +195,7 @@ def _add_coordinated(
         if hits:
             end = last if whole else last - (len(key) - length)
             span = (tokens[first].start, tokens[end].end)
-            bonus = min(2 * LONGER_LABEL_BONUS, LONGER_LABEL_BONUS * (length - 1))
+            bonus = _longer_label_bonus(length)
             for hit in hits:
                 score = min(1.0, hit.weight * LEMMA_MATCH + bonus)
                 result.append((hit.concept_id, Occurrence(span, score, first)))
