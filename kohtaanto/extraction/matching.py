@@ -300,7 +300,16 @@ def _elided(
         partner = True
         for j in range(i + 1, min(i + 5, len(tokens))):
             if j + 1 < len(tokens) and _hyphenated(text, tokens[j], tokens[j + 1]):
-                return phrases.get((token.norm, tokens[j + 1].lemma), ())
+                # "MIG- ja MAG-hitsausta"; the label may be one word: "el- och VVS-installationer"
+                head = tokens[j + 1]
+                return phrases.get((token.norm, head.lemma), ()) or next(
+                    (
+                        hits
+                        for form in dict.fromkeys((head.lemma, lemmatize(head.norm, lang)))
+                        if (hits := phrases.get((token.norm + form,)))
+                    ),
+                    (),
+                )
             heads = [p for p in index.compound_parts(tokens[j].lemma, lang) if p.head]
             if heads:
                 head = tokens[j].lemma[heads[0].start :]

@@ -29,6 +29,8 @@ SKILLS = {
     "ships": ("skill", {"fi": ["lastata laivoja"]}),
     "valve repair": ("skill", {"sv": ["reparation av ventiler"]}),
     "demolition": ("skill", {"sv": ["rivning"]}),
+    "el": ("skill", {"sv": ["elinstallation"]}),
+    "hvac": ("skill", {"sv": ["VVS-installation"]}),
 }
 
 
@@ -64,6 +66,8 @@ def test_a_label_is_found_in_its_other_written_forms(
     [
         ("Teen sähkö- ja automaatioasennuksia.", "fi", {"electrical", "automation"}),
         ("Vi söker montörer till maskin- och utrustningsmonteringar.", "sv", {"assembly"}),
+        # the partner is itself hyphenated and the label is one word
+        ("Montörerna gör el- och VVS-installationer i båtarna.", "sv", {"el", "hvac"}),
     ],
 )
 def test_a_coordinated_compound_lends_its_head_to_the_part_before_it(
