@@ -87,6 +87,15 @@ NICE_TO_HAVE = {
 # "Tarvitsemme hitsaajia" states a need, not a hard requirement; only "ei tarvitse", "behöver
 # inte", "no need" matter: the skill is not needed.
 NEED = {"fi": {"tarvita", "tarvitse"}, "sv": {"behöva"}, "en": {"need", "needed"}}
+# "utan problem", "ilman apua", "without help": how well something is done, not that it is
+# absent. The negation word is no negation where one of these follows it (an adjective may
+# come between: "utan större problem", "ilman suurempia ongelmia").
+WITHOUT = frozenset({"ilman", "vailla", "utan", "without"})
+WITH_EASE = {
+    "fi": {"ongelma", "apu", "valvonta", "ohjaus", "tuki", "vaikeus", "ohjeistus", "neuvo"},
+    "sv": {"problem", "hjälp", "svårighet", "övervakning", "handledning", "stöd", "tvekan"},
+    "en": {"problem", "help", "supervision", "difficulty", "assistance", "guidance", "support"},
+}
 # Words that join coordinated words ("hitsaus ja koneistus", "svetsning och montering").
 CONJUNCTIONS = frozenset({"ja", "tai", "sekä", "eli", "och", "eller", "samt", "and", "or"})
 # Conjunctions that start a clause of their own. The contrast adverbs ("kuitenkaan", "däremot",
@@ -204,6 +213,8 @@ def token_cues(tokens: Sequence[Token], lang: str) -> list[Cue | None]:
             cue = Cue.NEGATION
         elif cue is Cue.NEGATION and token.text.isupper() and len(token.text) > 1:
             cue = None  # "EN" in "SFS-EN ISO 9606-1" is a standard, not the Finnish "I don't"
+        elif cue is Cue.NEGATION and token.norm in WITHOUT and _with_ease(tokens, i, lang):
+            cue = None
         if (
             cue is None
             and pairs
@@ -215,6 +226,12 @@ def token_cues(tokens: Sequence[Token], lang: str) -> list[Cue | None]:
             cue = Cue.HAVE
         result.append(cue)
     return result
+
+
+def _with_ease(tokens: Sequence[Token], i: int, lang: str) -> bool:
+    """Whether "utan"/"ilman"/"without" at `i` says how well, not what is missing."""
+    ease = WITH_EASE.get(lang, set())
+    return any(token.lemma in ease or token.norm in ease for token in tokens[i + 1 : i + 3])
 
 
 def clauses(

@@ -27,6 +27,7 @@ from kohtaanto.extraction.semantic import SemanticStage
 from kohtaanto.extraction.sources import ConceptRecord
 from kohtaanto.extraction.text import LANGS, lemmatize, tokenize
 from kohtaanto.extraction.word_forms import (
+    AGENT_THINGS,
     DERIVATIONS,
     MIN_AGENT,
     MIN_OTHER_PART,
@@ -53,6 +54,21 @@ COMPOUND_LANGS = ("fi", "sv")
 # What the ranking mode ranks: what a person can do or know.
 RANKED_TYPES = ("skill", "knowledge")
 CACHE_LIMIT = 200_000  # remembered compound splits
+# Words whose last part is a label but which mean something else: an employer or an adviser
+# is no "givare" (sensor).
+NOT_COMPOUNDS = {
+    "sv": frozenset(
+        {
+            "arbetsgivare",
+            "rådgivare",
+            "uppdragsgivare",
+            "hyresgivare",
+            "långivare",
+            "bidragsgivare",
+            "försäkringsgivare",
+        }
+    )
+}
 # Heads that make a compound about its first part: "hitsauskokemus", "svetsarbete".
 SKILL_HEADS = {
     "fi": frozenset(
@@ -278,7 +294,10 @@ class LabelIndex:
         if cached is not None:
             return cached
         found: tuple[Hit, ...] = ()
+        things = AGENT_THINGS.get(lang, frozenset())
         for k in range(len(lemma) - MIN_AGENT + 1):
+            if lemma[k:] in things:
+                break
             verb = agent_verb(lemma[k:], lang)
             hits = (verbs.get(verb) or self.phrases[lang].get((verb,))) if verb else None
             if hits:
@@ -312,6 +331,8 @@ class LabelIndex:
         return parts
 
     def _split(self, lemma: str, lang: str) -> tuple[CompoundPart, ...]:
+        if lemma in NOT_COMPOUNDS.get(lang, ()):
+            return ()
         table = self.phrases[lang]
         parts: list[CompoundPart] = []
         for k in range(MIN_OTHER_PART, len(lemma) - MIN_PART + 1):

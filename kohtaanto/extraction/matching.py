@@ -301,11 +301,13 @@ def _elided(
         for j in range(i + 1, min(i + 5, len(tokens))):
             if j + 1 < len(tokens) and _hyphenated(text, tokens[j], tokens[j + 1]):
                 # "MIG- ja MAG-hitsausta"; the label may be one word: "el- och VVS-installationer"
-                head = tokens[j + 1]
-                return phrases.get((token.norm, head.lemma), ()) or next(
+                partner_word = tokens[j + 1]
+                return phrases.get((token.norm, partner_word.lemma), ()) or next(
                     (
                         hits
-                        for form in dict.fromkeys((head.lemma, lemmatize(head.norm, lang)))
+                        for form in dict.fromkeys(
+                            (partner_word.lemma, lemmatize(partner_word.norm, lang))
+                        )
                         if (hits := phrases.get((token.norm + form,)))
                     ),
                     (),

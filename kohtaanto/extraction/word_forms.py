@@ -26,6 +26,28 @@ MIN_AGENT = 6  # shortest worker noun read for its verb ("hitsaaja", "svetsare")
 # not already been given by other words, and four that a reader did not tag ("15 hitsaajan
 # työnjohtaja" supervises welders; "koneistaja" is more than metal cutting).
 AGENT_ENDINGS = {"sv": (("are", "a"), ("ör", "era"))}
+# Nouns in -are that name a machine or a part, not who does the work: "hjullastare" is a wheel
+# loader, "givare" a sensor, "brytare" a switch; a worker noun is not read through them.
+AGENT_THINGS = {
+    "sv": frozenset(
+        {
+            "lastare",
+            "givare",
+            "brytare",
+            "mätare",
+            "blandare",
+            "skrivare",
+            "lyftare",
+            "skördare",
+            "skotare",
+            "kylare",
+            "värmare",
+            "räknare",
+            "hållare",
+            "spridare",
+        }
+    )
+}
 
 
 def agent_verb(word: str, lang: str) -> str:

@@ -195,13 +195,26 @@ _FI_ENDING_WORDS = frozenset(
         ]
     )
 )
-# Words simplemma reads as another word: "työ" as the pronoun "sinä".
-_FI_LEMMAS = {"työ": "työ"}
+# Words simplemma reads as another word: "työ" as the pronoun "sinä"; the forms of "purkaa"
+# (to unload, to dismantle) whose k it drops ("puran", "purin") as "purra" (to bite).
+_FI_LEMMAS = {
+    "työ": "työ",
+    **dict.fromkeys(
+        ("puran", "purat", "puramme", "puratte", "purin", "purit", "purimme", "puritte"),
+        "purkaa",
+    ),
+}
+# Spoken past participles without their final t: "siivonnu" (siivonnut), "tehny", "ollu".
+_FI_SPOKEN_PARTICIPLE = ("nu", "ny", "llu", "lly", "rru", "rry", "ssu", "ssy")
 
 
 def _simplemma_lemma(norm: str, lang: str) -> str:
     if lang == "fi" and norm in _FI_LEMMAS:
         return _FI_LEMMAS[norm]
+    if lang == "fi":
+        verb = _spoken_participle_verb(norm)
+        if verb:
+            return verb
     lemma = simplemma.lemmatize(norm, lang=lang, low_memory=True).casefold()
     if lemma == norm:
         return _past_participle_verb(norm) if lang == "fi" else lemma
@@ -272,6 +285,19 @@ def _past_participle_verb(norm: str) -> str:
     if _known(verb, "fi") and simplemma.lemmatize(verb, lang="fi", low_memory=True) == verb:
         return verb
     return norm
+
+
+def _spoken_participle_verb(norm: str) -> str:
+    """The verb of a spoken past participle that drops its t ("siivonnu" → "siivota",
+    "tehny" → "tehdä"), or "" where the word is one simplemma knows as it is ("valu", "menu")
+    or the written form is no verb's participle."""
+    if len(norm) < 5 or not norm.endswith(_FI_SPOKEN_PARTICIPLE) or _known(norm, "fi"):
+        return ""
+    written = norm + "t"
+    verb = simplemma.lemmatize(written, lang="fi", low_memory=True).casefold()
+    if verb == written:
+        verb = _past_participle_verb(written)
+    return verb if verb != written and verb.endswith(("a", "ä")) else ""
 
 
 def _ata_verb(stem: str, ending: str, lang: str) -> str:

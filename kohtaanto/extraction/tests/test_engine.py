@@ -134,6 +134,28 @@ def test_swedish_negation_and_requirement() -> None:
     assert [(m.label, m.required) for m in result.concepts] == [("truckkort", True)]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Jag svetsar utan problem.", "sv"),
+        ("Svetsning klarar jag utan större problem.", "sv"),
+        ("Hitsaan ilman ongelmia.", "fi"),
+        ("I can do welding without help.", "en"),
+    ],
+)
+def test_without_difficulty_is_no_negation(text: str, lang: str) -> None:
+    result = extract(text, lang)
+
+    assert labels(result.negated) == set()
+    assert labels(result.concepts) & {"hitsaus", "svetsning", "welding"}
+
+
+def test_without_a_thing_still_negates_it() -> None:
+    result = extract("Jag har jobbat utan truckkort.", "sv")
+
+    assert "truckkort" in labels(result.negated)
+
+
 def test_english_negation_and_requirement() -> None:
     text = "No experience in welding. A forklift licence is required."
     result = extract(text)

@@ -29,6 +29,8 @@ SKILLS = {
     "ships": ("skill", {"fi": ["lastata laivoja"]}),
     "valve repair": ("skill", {"sv": ["reparation av ventiler"]}),
     "demolition": ("skill", {"sv": ["rivning"]}),
+    "loading": ("skill", {"sv": ["lastning"]}),
+    "sensors": ("knowledge", {"sv": ["givare"]}),
     "el": ("skill", {"sv": ["elinstallation"]}),
     "hvac": ("skill", {"sv": ["VVS-installation"]}),
 }
@@ -128,6 +130,8 @@ def test_a_finnish_label_starts_with_a_verb(label: str, expected: bool) -> None:
     [
         ("Vi söker en rivare.", {"demolition"}),
         ("Du läser av färdskrivaren.", set()),  # a "skrivare", not a "rivare"
+        ("Du kör hjulrivare.", {"demolition"}),
+        ("Du kör hjullastare.", set()),  # a machine, not who loads
     ],
 )
 def test_a_worker_noun_is_the_longest_end_made_from_a_verb(
@@ -162,3 +166,18 @@ def test_a_negated_kind_does_not_remove_the_general_skill(engine: Engine) -> Non
 
     assert names(result) == {"weld"}
     assert {m.uri for m in result.negated} == {"urn:x:mag"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vi monterar givare.", {"sensors"}),
+        ("Vi monterar trycksgivare.", {"sensors"}),
+        ("Arbetsgivaren betalar kursen.", set()),  # an employer is no sensor
+        ("Rådgivaren ringer dig.", set()),
+    ],
+)
+def test_a_word_that_means_something_else_is_not_read_by_its_last_part(
+    engine: Engine, text: str, expected: set[str]
+) -> None:
+    assert names(engine.extract(text, "sv")) == expected
