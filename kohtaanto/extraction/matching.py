@@ -71,8 +71,13 @@ def match_sentence(
             # "osaan hitsata" for the label "hitsaus", "jag svetsar" for "svetsning"
             length, hits, factor = 1, index.verbs[lang][token.lemma], VERB_MATCH
         written: tuple[str, ...] = tuple(norms[i : i + length]) if factor == SURFACE_MATCH else ()
-        if length == 0 and lang == "fi" and token.text[:1].isupper():
-            # a loan word inflected without a colon: "SolidWorksin", "Excelillä"
+        if (
+            length == 0
+            and lang == "fi"
+            and (token.text[:1].isupper() or (token.lemma == token.norm and len(token.norm) > 8))
+        ):
+            # a loan word inflected without a colon: "SolidWorksin", "Excelillä"; in lower case
+            # where the word is no Finnish word the lemmatiser knows ("troubleshootingia")
             stem, hits = _loan_word(index, token.norm)
             if hits:
                 length, factor, written = 1, SURFACE_MATCH, (stem,)

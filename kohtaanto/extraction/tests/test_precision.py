@@ -55,7 +55,7 @@ CONCEPTS: dict[str, tuple[str, dict[str, list[str]], str, str]] = {
     "milling_machines": ("knowledge", {"sv": ["fräsmaskiner", "fräsa"]}, "", ""),
     "chemistry": ("knowledge", {"fi": ["kemia"], "sv": ["kemi"]}, "", ""),
     "logistics": ("knowledge", {"fi": ["logistiikka"], "sv": ["logistik"]}, "", ""),
-    "troubleshoot": ("skill", {"fi": ["vianetsintä"]}, "", ""),
+    "troubleshoot": ("skill", {"fi": ["vianetsintä", "troubleshooting"]}, "", ""),
     "picking": ("skill", {"fi": ["keräily"]}, "", ""),
     "voice_picking": ("skill", {"fi": ["äänikeräily", "ääniohjaus"]}, "", ""),
     "recruit": (
@@ -99,6 +99,8 @@ def engine() -> Engine:
         ("Erfarenhet av DCS krävs.", "sv", {"control"}),
         # only another language has the word: its concept is found
         ("Piirrän Inventorilla.", "fi", {"cad_software"}),
+        # a loan word in lower case with a Finnish ending, where it is no Finnish word
+        ("Tein troubleshootingia linjalla.", "fi", {"troubleshoot"}),
     ],
 )
 def test_a_label_of_the_texts_language_wins_over_another_languages_label(
