@@ -125,6 +125,8 @@ BACK_REFERENCE = {
     "sv": {"den", "det", "dem", "sådant", "sådan"},
     "en": {"it", "them", "that", "this"},
 }
+# "enkä", "eikä", "nor": a negation that adds another object to the one before it.
+AND_NOT = frozenset({"enkä", "etkä", "eikä", "emmekä", "ettekä", "eivätkä", "nor"})
 AUXILIARY = {"fi": {"olla"}, "sv": {"ha", "vara"}, "en": {"have", "be", "do"}}
 
 
@@ -199,6 +201,12 @@ class Clause:
     # behöver vi inte") or an auxiliary follows the cue ("…, en ole tehnyt"), unlike the
     # contrast in "Osaan hydrauliikan, en pneumatiikkaa"
     refers_back: bool = False
+    # where the negation cue starts in the text: a mention that runs past it is said with the
+    # negated verb ("CNC-koneita en oo ohjelmoinu", matched from the object to the verb)
+    negation_offset: int | None = None
+    # a second negation joins another object to it ("CAD-piirtämistä en oo tehny enkä
+    # sähkösuunnittelua"): what comes before the first cue is negated as well as what follows
+    and_not: bool = False
 
 
 def token_cues(tokens: Sequence[Token], lang: str) -> list[Cue | None]:
@@ -295,7 +303,11 @@ def clauses(
             any(tokens[i].norm in BACK_REFERENCE.get(lang, ()) for i in range(start, end))
             or (negation_at + 1 < end and tokens[negation_at + 1].lemma in AUXILIARY.get(lang, ()))
         )
-        result.append(Clause(start, end, negation_at, mode, joined, refers_back))
+        offset = tokens[negation_at].start if negation_at is not None else None
+        and_not = negation_at is not None and any(
+            tokens[i].norm in AND_NOT for i in range(negation_at + 1, end)
+        )
+        result.append(Clause(start, end, negation_at, mode, joined, refers_back, offset, and_not))
     return result
 
 

@@ -445,7 +445,15 @@ def mark(occurrences: list[tuple[int, Occurrence]], clauses: Sequence[cues.Claus
         if cue is None:
             continue
         inside = [o for _, o in occurrences if o.clause == number]
+        offset = clause.negation_offset
         after = [o for o in inside if o.token > cue]
+        # a mention matched from an object before the cue to the verb after it ("CNC-koneita
+        # en oo ohjelmoinu") says the object comes first: all the clause names is negated, as
+        # it is where a second negation adds another object ("… en oo tehny enkä …")
+        if clause.and_not or any(
+            o.token < cue and offset is not None and o.span[1] > offset for o in inside
+        ):
+            after = inside
         for occurrence in after or inside or _named_before(occurrences, clauses, number):
             occurrence.negated = True
             occurrence.required = False

@@ -181,3 +181,38 @@ def test_a_word_that_means_something_else_is_not_read_by_its_last_part(
     engine: Engine, text: str, expected: set[str]
 ) -> None:
     assert names(engine.extract(text, "sv")) == expected
+
+
+NEGATION_CONCEPTS = {
+    "cnc": ("skill", {"fi": ["koneiden ohjelmointi"]}),
+    "upholstery": ("skill", {"fi": ["verhoilu", "verhoilla"]}),
+    "cad": ("skill", {"fi": ["CAD-suunnittelu"]}),
+    "electrical_design": ("skill", {"fi": ["sähkösuunnittelu"]}),
+    "weld": ("skill", {"fi": ["hitsaus"]}),
+    "turn": ("skill", {"fi": ["sorvaus"]}),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "negated"),
+    [
+        # the object before the cue, the negated verb after it, spoken forms
+        ("CNC-koneita en oo ohjelmoinu.", set(), {"cnc"}),
+        # a second negation adds another object: the one before the first cue is negated too
+        ("CNC-koneita en oo ohjelmoinu enkä oo verhoillu.", set(), {"cnc", "upholstery"}),
+        (
+            "CAD-suunnittelua en oo tehny enkä sähkösuunnittelua.",
+            set(),
+            {"cad", "electrical_design"},
+        ),
+        # "enkä" as the first cue negates only what follows it
+        ("Hitsaan paljon enkä ole koskaan sorvannut.", {"weld"}, {"turn"}),
+    ],
+)
+def test_a_negated_verb_after_its_object_and_a_second_negation(
+    text: str, found: set[str], negated: set[str]
+) -> None:
+    result = Engine(DictSource(NEGATION_CONCEPTS)).extract(text, "fi")
+
+    assert names(result) == found
+    assert {m.uri.rsplit(":", 1)[1] for m in result.negated} == negated
