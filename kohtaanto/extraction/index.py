@@ -38,6 +38,7 @@ from kohtaanto.extraction.word_forms import (
     agent_verb,
     derived_verbs,
     label_lemmas,
+    minen_noun,
     other_form,
     starts_with_verb,
     verb_object,
@@ -181,6 +182,12 @@ class LabelIndex:
                         _keep_best(
                             verb_objects[lang][(verb, verb_object(key, lang))], record.id, weight
                         )
+                        noun = minen_noun(verb) if lang == "fi" else ""
+                        if noun and noun != key[-1] and (key[0], noun) not in phrases[lang]:
+                            # "hydrauliikan huolto" also as "hydrauliikan huoltaminen"
+                            _keep_best(
+                                phrases[lang][(key[0], noun)], record.id, weight * OTHER_FORM
+                            )
                     elif starts_with_verb(tokens, lang):
                         # "montera pneumatik" in "du monterar hydraulik, pneumatik och …"
                         _keep_best(verb_objects[lang][(key[0], key[1])], record.id, weight)

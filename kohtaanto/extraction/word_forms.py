@@ -234,6 +234,21 @@ def starts_with_verb(tokens: list[Token], lang: str) -> bool:
     return lang == "fi" and finnish_infinitive(verb)
 
 
+def minen_noun(verb: str) -> str:
+    """The Finnish "-minen" noun of a verb ("huoltaa" → "huoltaminen", "korjata" →
+    "korjaaminen", "lukea" → "lukeminen"), or "" for the verb kinds whose stem changes
+    ("tehdä" → "tekeminen", "suunnitella" → "suunnitteleminen")."""
+    if len(verb) < 4 or verb[-1] not in "aä":
+        return ""
+    if verb[-3:-1] in ("at", "ät"):
+        return verb[:-2] + verb[-1] + "minen"
+    if verb[-4:-1] in ("oid", "öid"):  # "kalibroida" → "kalibroiminen"
+        return verb[:-2] + "minen"
+    if verb[-2] in "aeiouyäö":
+        return verb[:-1] + "minen"
+    return ""
+
+
 def verb_object(key: tuple[str, ...], lang: str) -> str:
     """The object lemma of a label whose verb `action_verb` found."""
     return key[-1] if lang == "sv" else key[0]

@@ -47,6 +47,8 @@ def engine() -> Engine:
         # an "<object> <action>" label written as one compound word
         ("Teen koneasennuksia tehtailla.", "fi", {"machines"}),
         ("Erfarenhet av maskininstallationer och ventilunderhåll.", "sv", {"machines", "valves"}),
+        # an action noun label said with the verb's "-minen" noun
+        ("Vastaan koneiden asentamisesta.", "fi", {"machines"}),
         # a compound label written as words
         ("Teen laitteiden asennuksia.", "fi", {"devices"}),
         ("Vi behöver installation av maskiner.", "sv", {"machines"}),
