@@ -122,7 +122,7 @@ def assemble(
     replaced = _keep_most_specific(index, result, text)
     for mentions in (result.concepts, result.negated):
         mentions.sort(key=_order)
-    result.experience = _attach_experience(stated.experience, result.concepts, replaced)
+    result.experience = _attach_experience(stated.experience, result.concepts, replaced, text)
     return result
 
 
@@ -266,16 +266,24 @@ def _attach_experience(
     found: Sequence[tuple[Experience, tuple[int, int]]],
     mentions: Sequence[Mention],
     replaced: Replaced,
+    text: str,
 ) -> list[Experience]:
     """Each experience to the nearest skill or occupation of its sentence (occupations first:
-    "5 vuotta hitsaajana" is about the work, not one of its skills). A general skill left out
-    for its kinds passes its years on to each of them ("5 vuoden kokemus hitsauksesta" with
-    "MIG- ja MAG-hitsaus" elsewhere: 5 years of MIG and of MAG welding)."""
+    "5 vuotta hitsaajana" is about the work, not one of its skills); within the near ones, a
+    mention on its own side of a conjunction before one across it ("siivonnu toimistoja 5
+    vuotta ja tehny troubleshootingia": the years are the cleaning's). A general skill left out for its kinds
+    passes its years on to each of them ("5 vuoden kokemus hitsauksesta" with "MIG- ja
+    MAG-hitsaus" elsewhere: 5 years of MIG and of MAG welding)."""
     result = []
     general = [mention for mention, _ in replaced.values()]
     for entry, (start, end) in found:
         candidates = [
-            (m.type != "occupation", _distance(entry.span, span), m)
+            (
+                m.type != "occupation",
+                _distance(entry.span, span),
+                _joined_by_conjunction(text, entry.span, span),
+                m,
+            )
             for m in [*mentions, *general]
             if m.type in EXPERIENCE_TYPES and not m.implied
             for span in m.spans
@@ -284,11 +292,20 @@ def _attach_experience(
         if not candidates:
             result.append(entry)
             continue
-        mention = min(candidates, key=lambda c: (c[1] > 40, c[0], c[1]))[2]
+        mention = min(candidates, key=lambda c: (c[1] > 40, c[0], c[2], c[1]))[3]
         owners = replaced[mention.concept_id][1] if mention.concept_id in replaced else [mention]
         for owner in owners:
             result.append(dataclasses.replace(entry, uri=owner.uri, label=owner.label))
     return result
+
+
+# A conjunction between two words: "…5 vuotta ja tehny…", "…i fyra år och kört…".
+_CONJUNCTION = re.compile(r"(?:^|\W)(?:ja|sekä|och|samt|and)(?:\W|$)", re.IGNORECASE)
+
+
+def _joined_by_conjunction(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether a coordinating conjunction stands between the two spans."""
+    return _CONJUNCTION.search(text, min(a[1], b[1]), max(a[0], b[0])) is not None
 
 
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:

@@ -109,6 +109,14 @@ def test_years_of_work_done_count_as_experience_of_that_work(engine: Engine) -> 
     assert [(e.years, e.label) for e in sv.experience] == [(4, "svetsning")]
 
 
+def test_years_do_not_cross_a_conjunction_to_a_nearer_skill(engine: Engine) -> None:
+    fi = run(engine, "Oon siivonnu toimistoja 5 vuotta ja tehny troubleshootingia linjalla.")
+    sv = run(engine, "Jag har gjort svetsning i 4 år och kört truck.")
+
+    assert [(e.years, e.label) for e in fi.experience] == [(5, "siivoustyöt")]
+    assert [(e.years, e.label) for e in sv.experience] == [(4, "svetsning")]
+
+
 def test_years_written_out_are_found_in_a_text_without_digits(engine: Engine) -> None:
     fi = run(engine, "Olen tehnyt hitsausta kymmenen vuotta.")
     sv = run(engine, "Jag har arbetat med svetsning i fem år.")
