@@ -205,7 +205,8 @@ class Clause:
     # negated verb ("CNC-koneita en oo ohjelmoinu", matched from the object to the verb)
     negation_offset: int | None = None
     # a second negation joins another object to it ("CAD-piirtämistä en oo tehny enkä
-    # sähkösuunnittelua"): what comes before the first cue is negated as well as what follows
+    # sähkösuunnittelua", "ADR-utbildning har jag inte och farligt gods har jag aldrig
+    # hanterat"): what comes before the first cue is negated as well as what follows
     and_not: bool = False
 
 
@@ -305,7 +306,8 @@ def clauses(
         )
         offset = tokens[negation_at].start if negation_at is not None else None
         and_not = negation_at is not None and any(
-            tokens[i].norm in AND_NOT for i in range(negation_at + 1, end)
+            tokens[i].norm in AND_NOT or token_cues[i] is Cue.NEGATION
+            for i in range(negation_at + 1, end)
         )
         result.append(Clause(start, end, negation_at, mode, joined, refers_back, offset, and_not))
     return result

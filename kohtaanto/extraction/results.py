@@ -271,9 +271,9 @@ def _attach_experience(
     """Each experience to the nearest skill or occupation of its sentence (occupations first:
     "5 vuotta hitsaajana" is about the work, not one of its skills); within the near ones, a
     mention on its own side of a conjunction before one across it ("siivonnu toimistoja 5
-    vuotta ja tehny troubleshootingia": the years are the cleaning's). A general skill left out for its kinds
-    passes its years on to each of them ("5 vuoden kokemus hitsauksesta" with "MIG- ja
-    MAG-hitsaus" elsewhere: 5 years of MIG and of MAG welding)."""
+    vuotta ja tehny troubleshootingia": the years are the cleaning's). A general skill left
+    out for its kinds passes its years on to each of them ("5 vuoden kokemus hitsauksesta"
+    with "MIG- ja MAG-hitsaus" elsewhere: 5 years of MIG and of MAG welding)."""
     result = []
     general = [mention for mention, _ in replaced.values()]
     for entry, (start, end) in found:

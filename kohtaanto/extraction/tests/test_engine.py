@@ -150,6 +150,13 @@ def test_without_difficulty_is_no_negation(text: str, lang: str) -> None:
     assert labels(result.concepts) & {"hitsaus", "svetsning", "welding"}
 
 
+def test_a_second_negation_in_the_clause_negates_what_came_before_the_first() -> None:
+    result = extract("Truckkort har jag inte och svetsning har jag aldrig gjort.", "sv")
+
+    assert labels(result.negated) == {"truckkort", "svetsning"}
+    assert labels(result.concepts) == set()
+
+
 def test_without_a_thing_still_negates_it() -> None:
     result = extract("Jag har jobbat utan truckkort.", "sv")
 
