@@ -46,6 +46,7 @@ def match_sentence(
     lemmas = [token.lemma for token in tokens]
     norms = [token.norm for token in tokens]
     own = index.own_written.get(lang)
+    ends = _phrase_ends(text, tokens)
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -61,10 +62,12 @@ def match_sentence(
             i += 1
             continue
         factor = 0.0
-        length, hits = _longest(phrases, index.prefixes[lang], lemmas, i)
+        length, hits = _longest(phrases, index.prefixes[lang], lemmas, i, ends[i])
         if length:
             factor = LEMMA_MATCH
-        surface_length, surface_hits = _longest(index.surface, index.surface_prefixes, norms, i)
+        surface_length, surface_hits = _longest(
+            index.surface, index.surface_prefixes, norms, i, ends[i]
+        )
         if surface_length > length:
             length, hits, factor = surface_length, surface_hits, SURFACE_MATCH
         if length == 0 and token.lemma in index.verbs.get(lang, {}):
@@ -266,13 +269,29 @@ def _object_head(lemma: str, nouns: set[str]) -> str:
     return ""
 
 
+# Punctuation that no label is written across: "HACCP, omavalvonta" is two things, not the
+# label "HACCP-omavalvonta".
+_PHRASE_BREAK = frozenset(",;:.!?()[]")
+
+
+def _phrase_ends(text: str, tokens: Sequence[Token]) -> list[int]:
+    """For each token, the index after the last token a label starting there may reach: the
+    words up to the next punctuation between words."""
+    ends = [len(tokens)] * len(tokens)
+    for i in range(len(tokens) - 2, -1, -1):
+        gap = text[tokens[i].end : tokens[i + 1].start]
+        ends[i] = i + 1 if any(c in _PHRASE_BREAK for c in gap) else ends[i + 1]
+    return ends
+
+
 def _longest(
     table: dict[tuple[str, ...], tuple[Hit, ...]],
     prefixes: frozenset[tuple[str, ...]],
     words: list[str],
     start: int,
+    limit: int,
 ) -> tuple[int, tuple[Hit, ...]]:
-    """The longest label in `table` that the words from `start` on spell out."""
+    """The longest label in `table` that the words from `start` up to `limit` spell out."""
     best: tuple[int, tuple[Hit, ...]] = (0, ())
     key: tuple[str, ...] = (words[start],)
     if key not in prefixes and key not in table:
@@ -282,7 +301,7 @@ def _longest(
         hits = table.get(key)
         if hits:
             best = (end - start, hits)
-        if end == len(words) or key not in prefixes:
+        if end >= limit or key not in prefixes:
             return best
         key = (*key, words[end])
         end += 1

@@ -218,3 +218,21 @@ def test_a_negated_verb_after_its_object_and_a_second_negation(
 
     assert names(result) == found
     assert {m.uri.rsplit(":", 1)[1] for m in result.negated} == negated
+
+
+LIST_CONCEPTS = {
+    "haccp": ("skill", {"fi": ["HACCP"]}),
+    "self_monitoring": ("skill", {"fi": ["omavalvonta", "HACCP-omavalvonta"]}),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of two things is not the label their words make together
+        ("Osaaminen: HACCP, omavalvonta, trukki.", {"haccp", "self_monitoring"}),
+        ("Osaan HACCP-omavalvonnan.", {"self_monitoring"}),
+    ],
+)
+def test_a_label_is_not_read_across_a_comma(text: str, expected: set[str]) -> None:
+    assert names(Engine(DictSource(LIST_CONCEPTS)).extract(text, "fi")) == expected
