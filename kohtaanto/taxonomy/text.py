@@ -329,8 +329,15 @@ def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
         word = match.group()
         norm = fold_word(word)
         start = offset + match.start()
-        tokens.append(Token(word, start, start + len(word), norm, lemmatize(norm, lang)))
+        # An abbreviation is no word to lemmatise: "MIG" is not the Swedish "mig" (me → "jag"),
+        # "MAG" no "mage" (stomach).
+        lemma = norm if _is_abbreviation(word) else lemmatize(norm, lang)
+        tokens.append(Token(word, start, start + len(word), norm, lemma))
     return tokens
+
+
+def _is_abbreviation(word: str) -> bool:
+    return 2 <= len(word) <= 5 and word.isupper() and word.isalpha()
 
 
 def lemmas(text: str, lang: str) -> tuple[str, ...]:

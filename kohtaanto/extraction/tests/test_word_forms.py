@@ -10,6 +10,7 @@ from kohtaanto.extraction.word_forms import starts_with_verb
 SKILLS = {
     "weld": ("skill", {"fi": ["hitsaus"], "sv": ["svetsning"]}),
     "mag": ("skill", {"fi": ["MAG-hitsaus"], "sv": ["MAG-svetsning"]}),
+    "mig": ("skill", {"fi": ["MIG-hitsaus"], "sv": ["MIG-svetsning"]}),
     "machines": (
         "skill",
         {"fi": ["koneiden asennus"], "sv": ["installation av maskiner"]},
@@ -70,6 +71,9 @@ def test_a_label_is_found_in_its_other_written_forms(
     [
         ("Teen sähkö- ja automaatioasennuksia.", "fi", {"electrical", "automation"}),
         ("Vi söker montörer till maskin- och utrustningsmonteringar.", "sv", {"assembly"}),
+        # MIG/MAG names both kinds, in Swedish too (where "mig" is a pronoun)
+        ("Jag kan MIG/MAG-svetsning.", "sv", {"mig", "mag"}),
+        ("Osaan MIG/MAG-hitsauksen.", "fi", {"mig", "mag"}),
         # the partner is itself hyphenated and the label is one word
         ("Montörerna gör el- och VVS-installationer i båtarna.", "sv", {"el", "hvac"}),
     ],

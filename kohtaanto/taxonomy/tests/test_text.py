@@ -88,3 +88,9 @@ def test_fold_ignores_case_unicode_form_and_spacing():
 )
 def test_swedish_verb_forms_read_as_nouns_are_verbs(text, expected):
     assert normalize(text, "sv") == expected
+
+
+def test_an_abbreviation_keeps_its_written_form_as_lemma():
+    # the Swedish lemmatiser would read "MIG" as "mig" (me) → "jag", "MAG" as "mage"
+    assert normalize("MIG MAG CNC", "sv") == "mig mag cnc"
+    assert normalize("mig", "sv") == "jag"
