@@ -9,7 +9,8 @@ Languages are entries of their own (a language code and a CEFR-like level), not 
 the engine drops the language concepts whose words a language entry covers. The level words
 map to CEFR levels as Finnish and Swedish job ads and CVs use them (our reading, documented in
 `LEVELS`): "äidinkieli"/"modersmål" native, "erinomainen"/"utmärkt" C2, "sujuva"/"flytande" C1,
-"hyvä"/"goda" B2, "tyydyttävä"/"nöjaktig" B1, "perustaidot"/"grundläggande" A2, "alkeet" A1.
+"hyvä"/"goda" B2, "tyydyttävä"/"nöjaktig"/"hyfsad" B1, "perustaidot"/"grundläggande" and
+"heikko"/"svag" A2, "alkeet" A1.
 Experience is a number of years, written out ("5 vuoden kokemus", "viisi vuotta", "5 års
 erfarenhet") or counted from a year ("vuodesta 2019", "sedan 2019"); the engine attaches it to
 the nearest skill or occupation in the same sentence.
@@ -120,6 +121,10 @@ LEVELS = {
         "perustaidot": "A2",
         "perus": "A2",
         "välttävä": "A2",
+        "heikko": "A2",
+        "heikosti": "A2",
+        "huono": "A2",
+        "huonosti": "A2",
         "auttava": "A2",
         "auttavasti": "A2",
         "alkeet": "A1",
@@ -135,6 +140,16 @@ LEVELS = {
         "bra": "B2",
         "nöjaktig": "B1",
         "nöjaktiga": "B1",
+        "hyfsad": "B1",
+        "hyfsat": "B1",
+        "hyfsade": "B1",
+        "svag": "A2",
+        "svaga": "A2",
+        "svagt": "A2",
+        "svagare": "A2",
+        "dålig": "A2",
+        "dåligt": "A2",
+        "dåliga": "A2",
         "grundläggande": "A2",
         "grundkunskap": "A2",
         "grundkunskaper": "A2",

@@ -57,6 +57,18 @@ def test_swedish_languages_share_a_level_across_coordination(engine: Engine) -> 
     assert languages(result) == {"sv": "B2", "en": "B2"}
 
 
+def test_weak_and_fair_levels(engine: Engine) -> None:
+    assert languages(run(engine, "Puhun ruotsia heikosti, englanti on huono.")) == {
+        "sv": "A2",
+        "en": "A2",
+    }
+    assert languages(run(engine, "Svenska modersmål, finska hyfsat, engelska svag.")) == {
+        "sv": "native",
+        "fi": "B1",
+        "en": "A2",
+    }
+
+
 def test_the_country_is_not_a_language(engine: Engine) -> None:
     assert run(engine, "Olen asunut Suomessa ja Ruotsissa, puhun viroa.").languages[0].code == "et"
     assert run(engine, "Suomi on hyvä maa hitsaajalle.").languages == []
