@@ -25,7 +25,8 @@ from enum import Enum
 from kohtaanto.extraction.text import Token, word_alternatives
 
 NEGATION = {
-    "fi": {"ei", "ilman", "vailla", "puuttua"},
+    # the plural "-kä" forms simplemma keeps as they are ("enkä", "eikä" it reads as "ei")
+    "fi": {"ei", "emmekä", "ettekä", "eivätkä", "ilman", "vailla", "puuttua"},
     "sv": {"inte", "ingen", "inget", "inga", "ej", "utan", "sakna", "aldrig", "icke"},
     "en": {"no", "not", "without", "never", "lack", "none", "neither", "nor", "cannot"},
 }
@@ -125,8 +126,6 @@ BACK_REFERENCE = {
     "sv": {"den", "det", "dem", "sådant", "sådan"},
     "en": {"it", "them", "that", "this"},
 }
-# "enkä", "eikä", "nor": a negation that adds another object to the one before it.
-AND_NOT = frozenset({"enkä", "etkä", "eikä", "emmekä", "ettekä", "eivätkä", "nor"})
 AUXILIARY = {"fi": {"olla"}, "sv": {"ha", "vara"}, "en": {"have", "be", "do"}}
 
 
@@ -306,8 +305,7 @@ def clauses(
         )
         offset = tokens[negation_at].start if negation_at is not None else None
         and_not = negation_at is not None and any(
-            tokens[i].norm in AND_NOT or token_cues[i] is Cue.NEGATION
-            for i in range(negation_at + 1, end)
+            token_cues[i] is Cue.NEGATION for i in range(negation_at + 1, end)
         )
         result.append(Clause(start, end, negation_at, mode, joined, refers_back, offset, and_not))
     return result

@@ -32,9 +32,9 @@ from pathlib import Path
 
 import simplemma
 
-from kohtaanto.extraction.index import RANKED_TYPES, LabelIndex, is_abbreviation
+from kohtaanto.extraction.index import RANKED_TYPES, LabelIndex
 from kohtaanto.extraction.matching import Occurrence
-from kohtaanto.extraction.text import Token, tokenize
+from kohtaanto.extraction.text import Token, is_abbreviation, tokenize
 from kohtaanto.extraction.word_forms import DERIVATIONS, label_lemmas
 
 TABLE = Path(__file__).resolve().parent / "data" / "implied_skills.csv"

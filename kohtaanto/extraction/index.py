@@ -12,7 +12,6 @@ Compound words (Finnish and Swedish) are split against the one-word labels: "rob
 """
 
 import gc
-import re
 import threading
 from collections import defaultdict
 from collections.abc import Iterable
@@ -25,7 +24,7 @@ from kohtaanto.extraction.details import LANGUAGE_NAMES
 from kohtaanto.extraction.ranking import SkillRanker
 from kohtaanto.extraction.semantic import SemanticStage
 from kohtaanto.extraction.sources import ConceptRecord
-from kohtaanto.extraction.text import LANGS, lemmatize, tokenize
+from kohtaanto.extraction.text import LANGS, is_abbreviation, lemmatize, tokenize
 from kohtaanto.extraction.word_forms import (
     AGENT_THINGS,
     DERIVATIONS,
@@ -50,7 +49,6 @@ if TYPE_CHECKING:
 # How much a label kind says: preferred labels are the concept's own name, hidden labels are
 # misspellings and old names.
 KIND_WEIGHT = {"pref": 1.0, "alt": 0.9, "hidden": 0.75}
-_ABBREVIATION = re.compile(r"^(?=.*[A-ZÅÄÖ])[A-ZÅÄÖ0-9]{2,6}$")
 COMPOUND_LANGS = ("fi", "sv")
 # What the ranking mode ranks: what a person can do or know.
 RANKED_TYPES = ("skill", "knowledge")
@@ -131,10 +129,6 @@ class CompoundPart:
     end: int
     hits: tuple[Hit, ...]
     head: bool  # the last part of the compound (what the word is), not a modifier
-
-
-def is_abbreviation(text: str) -> bool:
-    return bool(_ABBREVIATION.match(text)) and not text.isdigit()
 
 
 LANGUAGE_DOMAIN = "languages"  # the shipped vocabulary's subject area of languages

@@ -325,17 +325,8 @@ def _elided(
         for j in range(i + 1, min(i + 5, len(tokens))):
             if j + 1 < len(tokens) and _hyphenated(text, tokens[j], tokens[j + 1]):
                 # "MIG- ja MAG-hitsausta"; the label may be one word: "el- och VVS-installationer"
-                partner_word = tokens[j + 1]
-                return phrases.get((token.norm, partner_word.lemma), ()) or next(
-                    (
-                        hits
-                        for form in dict.fromkeys(
-                            (partner_word.lemma, lemmatize(partner_word.norm, lang))
-                        )
-                        if (hits := phrases.get((token.norm + form,)))
-                    ),
-                    (),
-                )
+                head = tokens[j + 1].lemma
+                return phrases.get((token.norm, head), ()) or phrases.get((token.norm + head,), ())
             heads = [p for p in index.compound_parts(tokens[j].lemma, lang) if p.head]
             if heads:
                 head = tokens[j].lemma[heads[0].start :]

@@ -10,11 +10,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from kohtaanto.extraction import cues
 from kohtaanto.extraction.ads import AdFields
 from kohtaanto.extraction.details import Experience, Language
 from kohtaanto.extraction.index import LabelIndex
 from kohtaanto.extraction.matching import Occurrence
 from kohtaanto.extraction.sources import ConceptRecord
+from kohtaanto.extraction.text import word_alternatives
 
 REPEAT_BONUS = 0.05  # per extra occurrence, up to +0.1
 IMPLIED_FACTOR = 0.9
@@ -300,7 +302,9 @@ def _attach_experience(
 
 
 # A conjunction between two words: "…5 vuotta ja tehny…", "…i fyra år och kört…".
-_CONJUNCTION = re.compile(r"(?:^|\W)(?:ja|sekä|och|samt|and)(?:\W|$)", re.IGNORECASE)
+_CONJUNCTION = re.compile(
+    r"(?:^|\W)(?:" + word_alternatives(set(cues.CONJUNCTIONS)) + r")(?:\W|$)", re.IGNORECASE
+)
 
 
 def _joined_by_conjunction(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:

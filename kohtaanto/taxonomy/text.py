@@ -294,9 +294,7 @@ def _spoken_participle_verb(norm: str) -> str:
     if len(norm) < 5 or not norm.endswith(_FI_SPOKEN_PARTICIPLE) or _known(norm, "fi"):
         return ""
     written = norm + "t"
-    verb = simplemma.lemmatize(written, lang="fi", low_memory=True).casefold()
-    if verb == written:
-        verb = _past_participle_verb(written)
+    verb = _simplemma_lemma(written, "fi")
     return verb if verb != written and verb.endswith(("a", "ä")) else ""
 
 
@@ -331,13 +329,19 @@ def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
         start = offset + match.start()
         # An abbreviation is no word to lemmatise: "MIG" is not the Swedish "mig" (me → "jag"),
         # "MAG" no "mage" (stomach).
-        lemma = norm if _is_abbreviation(word) else lemmatize(norm, lang)
+        lemma = norm if is_abbreviation(word) else lemmatize(norm, lang)
         tokens.append(Token(word, start, start + len(word), norm, lemma))
     return tokens
 
 
-def _is_abbreviation(word: str) -> bool:
-    return 2 <= len(word) <= 5 and word.isupper() and word.isalpha()
+# Two to six capitals and digits with at least one letter: "PLC", "MIG", "EA1", "SFS".
+_ABBREVIATION = re.compile(r"^(?=.*[A-ZÅÄÖ])[A-ZÅÄÖ0-9]{2,6}$")
+
+
+def is_abbreviation(word: str) -> bool:
+    """Whether a word as written is an abbreviation ("PLC", "EA1"), not a number."""
+    # `isupper` first: most words fail it at once, without the expression
+    return word.isupper() and bool(_ABBREVIATION.match(word))
 
 
 def lemmas(text: str, lang: str) -> tuple[str, ...]:
