@@ -410,8 +410,15 @@ def _level(token: Token, levels: dict[str, str], beginnings: tuple[str, ...]) ->
     return ""
 
 
-def experience(tokens: Sequence[Token], lang: str, *, today: date) -> list[Experience]:
-    """Years of experience in one sentence's tokens: "5 vuoden kokemus", "vuodesta 2019"."""
+# A number with a decimal point, which the tokeniser keeps as one word ("1.5").
+_DECIMAL = re.compile(r"^\d+\.\d+$")
+
+
+def experience(tokens: Sequence[Token], lang: str, text: str, *, today: date) -> list[Experience]:
+    """Years of experience in one sentence's tokens: "5 vuoden kokemus", "vuodesta 2019".
+
+    `text` is what the tokens' offsets point into. A decimal ("2,5 vuoden", "1.5 years")
+    counts its whole years; less than one year is no entry."""
     result: list[Experience] = []
     year_words = YEAR_WORDS.get(lang, set())
     experience_words = EXPERIENCE_WORDS.get(lang, set())
@@ -436,8 +443,19 @@ def experience(tokens: Sequence[Token], lang: str, *, today: date) -> list[Exper
         # "5 vuoden kokemus", "viisi vuotta", "5 års erfarenhet", "5+ years of experience"
         if i + 1 >= len(tokens) or tokens[i + 1].norm not in year_words:
             continue
+        start = token.start
         if token.norm.isdigit():
             years = int(token.norm)
+            previous = tokens[i - 1] if i else None
+            if (
+                previous is not None
+                and previous.norm.isdigit()
+                and text[previous.end : token.start] in (",", ".")
+            ):
+                # the decimals of "2,5 vuotta": the whole years are before the comma
+                years, start = int(previous.norm), previous.start
+        elif _DECIMAL.match(token.norm):
+            years = int(token.norm.split(".")[0])  # "1.5 years", one word
         elif token.norm in numbers and token.norm not in year_words:
             years = numbers[token.norm]
         else:
@@ -450,7 +468,7 @@ def experience(tokens: Sequence[Token], lang: str, *, today: date) -> list[Exper
             for t in window
         ) and not _experience_before(tokens, i, experience_words):
             continue
-        result.append(Experience(years, (token.start, tokens[i + 1].end)))
+        result.append(Experience(years, (start, tokens[i + 1].end)))
     return result
 
 

@@ -257,7 +257,7 @@ class Engine:
                 bounds = (sentence.start, sentence.end)
                 stated.experience.extend(
                     (entry, bounds)
-                    for entry in details.experience(tokens, sentence_lang, today=today)
+                    for entry in details.experience(tokens, sentence_lang, text, today=today)
                 )
             if not match:
                 continue

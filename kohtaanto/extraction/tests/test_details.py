@@ -107,6 +107,18 @@ def test_years_stay_on_a_general_skill_nothing_replaces(engine: Engine) -> None:
     assert [(e.years, e.label) for e in result.experience] == [(5, "hitsaus")]
 
 
+def test_decimal_years_count_their_whole_years(engine: Engine) -> None:
+    fi = "Minulla on 2,5 vuoden kokemus hitsauksesta."
+    sv = run(engine, "Jag har 1.5 års erfarenhet av svetsning.")
+
+    result = run(engine, fi)
+    assert [(e.years, e.label) for e in result.experience] == [(2, "hitsaus")]
+    assert fi[slice(*result.experience[0].span)] == "2,5 vuoden"
+    assert [(e.years, e.label) for e in sv.experience] == [(1, "svetsning")]
+    # half a year is no year of experience
+    assert run(engine, "Minulla on 0,5 vuoden kokemus hitsauksesta.").experience == []
+
+
 def test_swedish_experience(engine: Engine) -> None:
     result = run(engine, "Du har minst 3 års erfarenhet av svetsning.")
 
