@@ -98,6 +98,11 @@ WITH_EASE = {
     "en": {"problem", "help", "supervision", "difficulty", "assistance", "guidance", "support"},
 }
 # Words that join coordinated words ("hitsaus ja koneistus", "svetsning och montering").
+# "Aiempaa kokemusta ei edellytetä", "Tidigare erfarenhet förutsätts inte": no previous
+# experience needed, in a course or an ad that then teaches or asks for the work.
+PRIOR = frozenset(
+    {"aiempi", "aikaisempi", "aiemmin", "aikaisemmin", "tidigare", "previous", "prior"}
+)
 CONJUNCTIONS = frozenset({"ja", "tai", "sekä", "eli", "och", "eller", "samt", "and", "or"})
 # Conjunctions that start a clause of their own. The contrast adverbs ("kuitenkaan", "däremot",
 # "dock", "however") are left out: inside a clause they qualify its verb ("Budgetansvar har jag

@@ -460,7 +460,14 @@ def experience(tokens: Sequence[Token], lang: str, text: str, *, today: date) ->
             years = numbers[token.norm]
         else:
             continue
-        if not 0 < years <= MAX_YEARS or not about_experience:
+        if not 0 < years <= MAX_YEARS:
+            continue
+        if _as_role(tokens, i, lang):
+            # "1,5 år som truckförare", "5 vuotta hitsaajana": the years of a role need no
+            # word for experience
+            result.append(Experience(years, (start, tokens[i + 1].end)))
+            continue
+        if not about_experience:
             continue
         window = tokens[i : i + 2 + EXPERIENCE_WINDOW]
         if not any(
@@ -470,6 +477,26 @@ def experience(tokens: Sequence[Token], lang: str, text: str, *, today: date) ->
             continue
         result.append(Experience(years, (start, tokens[i + 1].end)))
     return result
+
+
+# The word after "N år" that names the role the years were spent in: "5 år som svetsare".
+ROLE_WORDS = {"sv": frozenset({"som"}), "en": frozenset({"as"})}
+_ESSIVE = ("na", "nä")
+
+
+def _as_role(tokens: Sequence[Token], i: int, lang: str) -> bool:
+    """Whether the years at token i (the number; i + 1 is the word for years) are said of a
+    role: "5 år som svetsare", "5 years as a welder", and in Finnish a word in the essive
+    right after the years or right before the number ("5 vuotta hitsaajana", "hitsaajana
+    5 vuotta"); the engine gives them to the occupation or skill the sentence names."""
+    after = tokens[i + 2] if i + 2 < len(tokens) else None
+    if lang != "fi":
+        return after is not None and after.norm in ROLE_WORDS.get(lang, ())
+    before = tokens[i - 1] if i else None
+    return any(
+        t is not None and t.norm != t.lemma and t.norm.endswith(_ESSIVE) and t.norm.isalpha()
+        for t in (after, before)
+    )
 
 
 def _experience_before(tokens: Sequence[Token], i: int, words: set[str]) -> bool:

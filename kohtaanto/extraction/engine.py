@@ -21,7 +21,7 @@ import numpy as np
 
 from kohtaanto.extraction import bridge, cues, details
 from kohtaanto.extraction.ads import read_ad
-from kohtaanto.extraction.implied import ImpliedRules
+from kohtaanto.extraction.implied import ImpliedRules, NegatedClause
 from kohtaanto.extraction.index import LabelIndex, freeze_heap
 from kohtaanto.extraction.language import detect
 from kohtaanto.extraction.matching import Occurrence, mark, match_sentence
@@ -34,7 +34,7 @@ from kohtaanto.extraction.results import (
 )
 from kohtaanto.extraction.semantic import SemanticStage
 from kohtaanto.extraction.sources import ConceptSource, DatabaseSource
-from kohtaanto.extraction.text import LANGS, Sentence, clause_breaks, sentences, tokenize
+from kohtaanto.extraction.text import LANGS, Sentence, Token, clause_breaks, sentences, tokenize
 
 # The results are defined with their assembly; callers import them from here.
 __all__ = ["MODES", "Engine", "ExtractionResult", "Mention", "default_engine", "extract"]
@@ -158,6 +158,11 @@ class Engine:
         by_lang: dict[str, list[int]] = {}
         for number, result in enumerate(results):
             by_lang.setdefault(result.lang, []).append(number)
+        # What the text says is absent or not needed is no evidence of what it is about: "ADR-
+        # utbildning har jag inte" suggests no other dangerous-goods skill.
+        texts = [
+            _without_negated(text, result) for text, result in zip(texts, results, strict=True)
+        ]
         for text_lang, numbers in by_lang.items():
             ids, scores, bounds = index.ranker(text_lang).top_arrays(
                 [texts[n] for n in numbers], min_evidence=_min_evidence(text_lang)
@@ -240,6 +245,7 @@ class Engine:
         stated = Stated()
         look_for_details = details.may_state(text)
         unmatched: list[tuple[Sentence, str, list[cues.Clause]]] = []
+        negated_clauses: list[NegatedClause] = []
         section = cues.Mode.NEUTRAL
         previous_end = 0
         for sentence, sentence_lang in zip(pieces, langs, strict=True):
@@ -275,14 +281,52 @@ class Engine:
                 # not name the skill itself
                 occurrences += index.implied.in_sentence(text, tokens, sentence_lang, occurrences)
             mark(occurrences, clauses)
+            if index.implied:
+                negated_clauses.extend(
+                    _negated_clauses(tokens, clauses, occurrences, sentence_lang)
+                )
             for concept_id, occurrence in occurrences:
                 found.setdefault(concept_id, []).append(occurrence)
             if unnamed and len(tokens) >= MIN_WORDS_FOR_SEMANTIC:
                 unmatched.append((sentence, sentence_lang, clauses))
+        if negated_clauses and index.implied:
+            index.implied.negate_by_action(index, found, negated_clauses)
         semantic = index.semantic
         if semantic is not None and unmatched:
             _add_semantic(semantic, unmatched, found)
         return found, doc_lang, stated
+
+
+def _without_negated(text: str, result: ExtractionResult) -> str:
+    """The text with the words of its negated mentions blanked out (offsets kept)."""
+    spans = [span for mention in result.negated for span in mention.spans]
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _negated_clauses(
+    tokens: Sequence[Token],
+    clauses: Sequence[cues.Clause],
+    occurrences: Sequence[tuple[int, Occurrence]],
+    lang: str,
+) -> list[NegatedClause]:
+    """The sentence's clauses with a negation, for the implied skills they may negate."""
+    result = []
+    for number, clause in enumerate(clauses):
+        if clause.negation_at is None:
+            continue
+        named = tuple(
+            (concept_id, occurrence)
+            for concept_id, occurrence in occurrences
+            if occurrence.clause == number and not occurrence.implied
+        )
+        words = tuple(tokens[k] for k in range(clause.start, clause.end) if k != clause.negation_at)
+        result.append(NegatedClause(lang, words, named))
+    return result
 
 
 def _min_evidence(lang: str) -> int:

@@ -32,6 +32,7 @@ from pathlib import Path
 
 import simplemma
 
+from kohtaanto.extraction.cues import PRIOR
 from kohtaanto.extraction.index import RANKED_TYPES, LabelIndex
 from kohtaanto.extraction.matching import Occurrence
 from kohtaanto.extraction.text import Token, is_abbreviation, tokenize
@@ -79,6 +80,40 @@ _ADESSIVE = ("lla", "llä")
 
 
 KINDS = ("title", "licence")
+MIN_ACTION_WORD = 5  # shortest word of a negated clause read as an implied skill's action
+
+
+@dataclass(frozen=True, slots=True)
+class NegatedClause:
+    """A clause with a negation: its words (without the cue) and what it names."""
+
+    lang: str
+    tokens: tuple[Token, ...]
+    named: tuple[tuple[int, Occurrence], ...]
+
+
+def _negates_action(clause: NegatedClause, words: frozenset[str]) -> bool:
+    """Whether a clause that names nothing says the action of a skill with label words
+    `words`: where it names something (a kind of the skill, a card, an object), its negation
+    is about that. "Tidigare erfarenhet av tunga fordon förutsätts inte" says no previous
+    experience is needed, not that the work is."""
+    if clause.named or any(t.lemma in PRIOR or t.norm in PRIOR for t in clause.tokens):
+        return False
+    return any(_same_stem(token.lemma, word) for token in clause.tokens for word in words)
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """ "programmera" / "programmering", "hitsata" / "hitsaus", "ohjelmointitaito" /
+    "ohjelmointi": one word begins the other, or they share all but their last three letters
+    (at least five)."""
+    if len(a) < MIN_ACTION_WORD or len(b) < MIN_ACTION_WORD:
+        return False
+    shared = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        shared += 1
+    return shared >= MIN_ACTION_WORD and shared >= min(len(a), len(b)) - 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +179,7 @@ class ImpliedRules:
         # knowledge of a tool → the skills of using it
         self.tools = dict(tools or {})
         self._heads: dict[str, dict[str, tuple[int, ...]]] = defaultdict(dict)
+        self._words: dict[tuple[int, str], frozenset[str]] = {}
 
     @classmethod
     def for_index(cls, index: "LabelIndex", rows: Sequence[Row] | None = None) -> "ImpliedRules":
@@ -158,6 +194,44 @@ class ImpliedRules:
         )
         rows = read_table() if rows is None else rows
         return cls(index.by_uri, index.phrases, labels, rows, _tools(index))
+
+    def negate_by_action(
+        self,
+        index: "LabelIndex",
+        found: Mapping[int, Sequence[Occurrence]],
+        negated_clauses: Sequence[NegatedClause],
+    ) -> None:
+        """A skill only a title implies is negated where a negated clause says its action is
+        not needed or not done: "Vi söker en CNC-operatör. Du behöver inte kunna programmera",
+        "Olen CNC-koneistaja, mutta en ole ohjelmoinut". Not where the clause names something
+        the negation is about: a kind of the skill ("Olen hitsaaja, TIG:tä en ole tehnyt"), a
+        card ("trukkikorttia ei tarvita") or an object ("en ole hitsannut alumiinia")."""
+        for concept_id, occurrences in found.items():
+            implied = [o for o in occurrences if not o.negated]
+            if not implied or not all(o.implied for o in occurrences):
+                continue
+            for clause in negated_clauses:
+                words = self._label_words(index, concept_id, clause.lang)
+                if words and _negates_action(clause, words):
+                    for occurrence in implied:
+                        occurrence.negated = True
+                        occurrence.required = False
+                    break
+
+    def _label_words(self, index: "LabelIndex", concept_id: int, lang: str) -> frozenset[str]:
+        """The longer words of a concept's labels in one language, as lemmas."""
+        key = (concept_id, lang)
+        words = self._words.get(key)
+        if words is None:
+            words = frozenset(
+                token.lemma
+                for label_lang, _, text in index.concepts[concept_id].labels
+                if label_lang == lang
+                for token in tokenize(text, lang)
+                if len(token.lemma) >= MIN_ACTION_WORD and token.lemma.isalpha()
+            )
+            self._words[key] = words
+        return words
 
     def __bool__(self) -> bool:
         return bool(self.titles or self.licences or self.instruments or self.tools)

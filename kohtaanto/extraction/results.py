@@ -295,10 +295,48 @@ def _attach_experience(
             result.append(entry)
             continue
         mention = min(candidates, key=lambda c: (c[1] > 40, c[0], c[2], c[1]))[3]
-        owners = replaced[mention.concept_id][1] if mention.concept_id in replaced else [mention]
-        for owner in owners:
+        chosen = _coordinated(mention, [c[3] for c in candidates], text)
+        owners = [
+            owner
+            for m in chosen
+            for owner in (replaced[m.concept_id][1] if m.concept_id in replaced else [m])
+        ]
+        for owner in {owner.concept_id: owner for owner in owners}.values():
             result.append(dataclasses.replace(entry, uri=owner.uri, label=owner.label))
     return result
+
+
+# What may stand between coordinated mentions: "MIG/MAG-svetsning", "MIG- och MAG-svetsning",
+# "hitsauksesta, särmäyksestä ja koneistuksesta".
+_COORDINATION = re.compile(
+    r"^[\s/,&+-]*(?:(?:" + word_alternatives(set(cues.CONJUNCTIONS)) + r")[\s-]*)?$",
+    re.IGNORECASE,
+)
+
+
+def _coordinated(mention: Mention, candidates: Sequence[Mention], text: str) -> list[Mention]:
+    """The mention and those of the same kind (occupation or not) coordinated with it, one
+    after another with only commas, slashes or a conjunction between: "2,5 års erfarenhet av
+    MIG/MAG-svetsning" is two and a half years of both."""
+    group = [mention]
+    occupation = mention.type == "occupation"
+    others = {id(m): m for m in candidates if (m.type == "occupation") == occupation}
+    others.pop(id(mention), None)
+    grown = True
+    while grown:
+        grown = False
+        for key, other in list(others.items()):
+            if any(_adjacent(text, a, b) for m in group for a in m.spans for b in other.spans):
+                group.append(other)
+                del others[key]
+                grown = True
+    return group
+
+
+def _adjacent(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two spans touch, overlap or have only coordination between them."""
+    left, right = sorted((a, b))
+    return right[0] <= left[1] or _COORDINATION.match(text[left[1] : right[0]]) is not None
 
 
 # A conjunction between two words: "…5 vuotta ja tehny…", "…i fyra år och kört…".

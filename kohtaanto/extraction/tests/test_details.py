@@ -119,6 +119,35 @@ def test_decimal_years_count_their_whole_years(engine: Engine) -> None:
     assert run(engine, "Minulla on 0,5 vuoden kokemus hitsauksesta.").experience == []
 
 
+def test_years_of_a_role_need_no_word_for_experience(engine: Engine) -> None:
+    sv = run(engine, "Jöns Östergård, Närpes. Jag har 1,5 år som truckförare.")
+    fi = run(engine, "Olin 5 vuotta hitsaajana Kokkolassa.")
+    fi_before = run(engine, "Trukinkuljettajana 3 vuotta.")
+
+    assert [(e.years, e.label) for e in sv.experience] == [(1, "truckförare")]
+    assert [(e.years, e.label) for e in fi.experience] == [(5, "hitsaaja")]
+    assert [(e.years, e.label) for e in fi_before.experience] == [(3, "trukinkuljettaja")]
+    # years in a place are not years of work
+    assert run(engine, "Asuin 5 vuotta Kokkolassa ja opin hitsaamaan.").experience == []
+    assert run(engine, "Jag bodde 5 år i Karleby och kan svetsa.").experience == []
+
+
+def test_years_of_coordinated_skills_go_to_each(engine: Engine) -> None:
+    slash = run(engine, "Jag har 2,5 års erfarenhet av MIG/MAG-svetsning.")
+    listed = run(
+        engine, "Minulla on 4 vuoden kokemus hitsauksesta, särmäyksestä ja koneistuksesta."
+    )
+
+    assert sorted((e.years, e.label) for e in slash.experience) == [
+        (2, "MAG-svetsning"),
+        (2, "MIG-svetsning"),
+    ]
+    assert {(e.years, e.label) for e in listed.experience} >= {(4, "hitsaus"), (4, "särmäys")}
+    # a second skill after more words than a conjunction is not coordinated
+    other = run(engine, "Olen tehnyt hitsausta 5 vuotta ja nyt opettelen särmäystä.")
+    assert [(e.years, e.label) for e in other.experience] == [(5, "hitsaus")]
+
+
 def test_swedish_experience(engine: Engine) -> None:
     result = run(engine, "Du har minst 3 års erfarenhet av svetsning.")
 

@@ -102,6 +102,38 @@ def test_a_negated_title_negates_what_it_implies(engine: Engine) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi söker en CNC-operatör. Du behöver inte kunna programmera.",
+        "Jag är CNC-operatör men har inte programmerat.",
+    ],
+)
+def test_a_title_s_work_the_text_says_is_not_needed_is_negated(engine: Engine, text: str) -> None:
+    result = engine.extract(text)
+
+    assert "CNC-programmering" not in labels(result)
+    assert ("CNC-programmering", True) in [(m.label, m.implied) for m in result.negated]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the negation is about a kind of the work, a card or what it is done to
+        "Olen hitsaaja, TIG-hitsausta en ole tehnyt.",
+        "Vi söker truckförare. Truckkort behövs inte, vi utbildar.",
+        # no previous experience is needed: the course teaches the work
+        "Utbildningen ger körkort C och yrkeskompetensbevis för lastbilsförare. Tidigare "
+        "erfarenhet av tunga fordon förutsätts inte.",
+    ],
+)
+def test_a_negation_about_something_else_leaves_the_title_s_work(engine: Engine, text: str) -> None:
+    result = engine.extract(text)
+
+    assert [m for m in result.concepts if m.implied]
+    assert not [m for m in result.negated if m.implied]
+
+
 def test_a_named_skill_is_reported_as_named(engine: Engine) -> None:
     result = engine.extract("Haemme trukinkuljettajaa. Trukinajo on hallussa.")
 

@@ -10,6 +10,7 @@ from kohtaanto.common.errors import ImportRejectedError
 from kohtaanto.extraction.engine import Engine, extract, rounded_scores
 from kohtaanto.extraction.ranking import SkillRanker
 from kohtaanto.extraction.sources import ConceptRecord, EscoCsvSource
+from kohtaanto.extraction.vocabulary_csv import VocabularySource
 from kohtaanto.taxonomy.tests.factories import ConceptFactory, OccupationFactory
 
 SKILLS = [
@@ -111,6 +112,21 @@ def test_rank_mode_leaves_out_what_the_text_negates(esco_folder: Path) -> None:
 
     assert "http://data.europa.eu/esco/skill/weld" not in [m.uri for m in result.concepts]
     assert [m.uri for m in result.negated] == ["http://data.europa.eu/esco/skill/weld"]
+
+
+def test_rank_mode_takes_no_evidence_from_what_the_text_negates() -> None:
+    engine = Engine(VocabularySource())
+    text = (
+        "Jöns Östergård, Närpes. Jag har kört truck i fem år och har truckkort. "
+        "ADR-utbildning har jag inte och farligt gods har jag aldrig hanterat."
+    )
+
+    result = engine.extract(text, "sv", mode="rank")
+
+    negated = {m.label for m in result.negated}
+    assert "transport av farligt gods" in negated
+    # no other dangerous-goods skill is suggested from the words said to be absent
+    assert not [m.label for m in result.concepts if "farligt" in m.label or "ADR" in m.label]
 
 
 def test_esco_csv_source_reads_labels_descriptions_and_types(esco_folder: Path) -> None:
