@@ -16,8 +16,9 @@ engine the same concepts and labels.
 Scored: the concepts of type skill or knowledge the engine reports (named, implied by a card,
 or to confirm) against `expected`; a concept the text negates (`negated`) reported as present
 counts as a false positive and in "negated reported". Languages are scored apart (code and
-level). Texts/s is by the CPU time of the process: the first pass (cold lemma caches) and the
-median of `--repeat` further passes.
+level; a mother tongue, "native", counts as the C2 the tagging rules give it). Texts/s is by
+the CPU time of the process: the first pass (cold lemma caches) and the median of `--repeat`
+further passes.
 
 `--part` scores the texts of one writing only: `first` the set of rounds 1–9 (ids up to
 ind-fi-122 and ind-sv-067), `second`, `third` and `fourth` the texts added by four other writers
@@ -133,7 +134,7 @@ def _number(text_id: str) -> int:
 
 def esco_labels(esco: Path) -> dict[str, str]:
     """Concept URI -> English preferred label, for the verbose listing."""
-    labels = {}
+    labels: dict[str, str] = {}
     for name in ("skills_en.csv", "occupations_en.csv"):
         with (esco / name).open(encoding="utf-8") as handle:
             labels.update((r["conceptUri"], r["preferredLabel"]) for r in csv.DictReader(handle))
@@ -164,7 +165,11 @@ def score(
         negated = {m.uri for m in result.negated if m.type in SKILL_TYPES}
         expected, expected_negated = set(row["expected"]), set(row["negated"])
         gold_languages = {(entry["lang"], entry.get("level")) for entry in row["languages"]}
-        got_languages = {(entry.code, entry.level or None) for entry in result.languages}
+        # The tagging rules read a mother tongue as C2; the engine names it "native".
+        got_languages = {
+            (entry.code, "C2" if entry.level == "native" else entry.level or None)
+            for entry in result.languages
+        }
         for bucket in (counts["all"], counts.setdefault(row["kind"], Counter())):
             bucket["texts"] += 1
             bucket["tp"] += len(found.keys() & expected)

@@ -40,6 +40,18 @@ LANGUAGE_NAMES = {
         "ukraina": "uk",
         "tanska": "da",
         "italia": "it",
+        "somali": "so",
+        "persia": "fa",
+        "kurdi": "ku",
+        "turkki": "tr",
+        "vietnam": "vi",
+        "thai": "th",
+        "kiina": "zh",
+        "tagalog": "tl",
+        "romania": "ro",
+        "unkari": "hu",
+        "latvia": "lv",
+        "liettua": "lt",
     },
     "sv": {
         "finska": "fi",
@@ -56,6 +68,18 @@ LANGUAGE_NAMES = {
         "ukrainska": "uk",
         "danska": "da",
         "italienska": "it",
+        "somaliska": "so",
+        "persiska": "fa",
+        "kurdiska": "ku",
+        "turkiska": "tr",
+        "vietnamesiska": "vi",
+        "thailändska": "th",
+        "kinesiska": "zh",
+        "tagalog": "tl",
+        "rumänska": "ro",
+        "ungerska": "hu",
+        "lettiska": "lv",
+        "litauiska": "lt",
     },
     "en": {
         "finnish": "fi",
@@ -72,6 +96,18 @@ LANGUAGE_NAMES = {
         "ukrainian": "uk",
         "danish": "da",
         "italian": "it",
+        "somali": "so",
+        "persian": "fa",
+        "kurdish": "ku",
+        "turkish": "tr",
+        "vietnamese": "vi",
+        "thai": "th",
+        "chinese": "zh",
+        "tagalog": "tl",
+        "romanian": "ro",
+        "hungarian": "hu",
+        "latvian": "lv",
+        "lithuanian": "lt",
     },
 }
 # Finnish forms simplemma does not take back to the name (partitive, genitive, translative).
@@ -129,6 +165,10 @@ LEVELS = {
         "auttavasti": "A2",
         "alkeet": "A1",
         "alkeis": "A1",
+        # "Työkieli on ruotsi": a working language is spoken fluently
+        "työkieli": "C1",
+        "työkielenä": "C1",
+        "työkieleni": "C1",
     },
     "sv": {
         "modersmål": "native",
@@ -155,6 +195,10 @@ LEVELS = {
         "grundkunskaper": "A2",
         "hjälplig": "A2",
         "hjälpliga": "A2",
+        "nybörjare": "A1",
+        "nybörjarnivå": "A1",
+        # "Arbetsspråket är svenska": a working language is spoken fluently
+        "arbetsspråk": "C1",
     },
     "en": {
         "native": "native",
@@ -166,6 +210,7 @@ LEVELS = {
         "satisfactory": "B1",
         "basic": "A2",
         "elementary": "A1",
+        "beginner": "A1",
     },
 }
 # The level words long enough to begin a compound ("perus" of "perustaidot"), in the table's
@@ -356,9 +401,11 @@ def languages(tokens: Sequence[Token], lang: str, breaks: Sequence[int] = ()) ->
     inflected = any(
         tokens[i].norm != tokens[i].lemma or tokens[i].norm in FINNISH_FORMS for i, _ in found
     )
-    # A CEFR level ("englanti B2") is about a language whatever the name's form.
+    # A CEFR level ("englanti B2") is about a language whatever the name's form, and so is a
+    # level word right after the name ("Ruotsi hyvä, englanti tyydyttävä" in a CV's list).
     cefr = any(_CEFR.match(tokens[k].norm) for k in level_at)
-    about_languages = (bool(level_at) and (inflected or cefr or lang != "fi")) or any(
+    listed = any(i + 1 in level_at for i, _ in found)
+    about_languages = (bool(level_at) and (inflected or cefr or listed or lang != "fi")) or any(
         t.lemma in context or t.norm in context or _is_language_compound(t.norm, lang)
         for t in tokens
     )
@@ -394,7 +441,10 @@ def _place_form(token: Token) -> bool:
 
 
 def _is_language_compound(norm: str, lang: str) -> bool:
-    return (lang == "fi" and "kiel" in norm) or (lang == "sv" and norm.endswith("språkig"))
+    """ "ruotsinkielinen", "kielitaito"; "svenskspråkig", "undervisningsspråk", "kursspråket"."""
+    return (lang == "fi" and "kiel" in norm) or (
+        lang == "sv" and norm.endswith(("språkig", "språkiga", "språk", "språket"))
+    )
 
 
 def _level(token: Token, levels: dict[str, str], beginnings: tuple[str, ...]) -> str:

@@ -52,6 +52,18 @@ LANGUAGE_NAMES = {
     "uk": _("ukraina"),
     "da": _("tanska"),
     "it": _("italia"),
+    "so": _("somali"),
+    "fa": _("persia"),
+    "ku": _("kurdi"),
+    "tr": _("turkki"),
+    "vi": _("vietnam"),
+    "th": _("thai"),
+    "zh": _("kiina"),
+    "tl": _("tagalog"),
+    "ro": _("romania"),
+    "hu": _("unkari"),
+    "lv": _("latvia"),
+    "lt": _("liettua"),
 }
 LEVEL_NAMES = {"native": _("äidinkieli"), "": _("taso ei tiedossa")}
 EMPLOYMENT_TYPES = {

@@ -69,6 +69,32 @@ def test_weak_and_fair_levels(engine: Engine) -> None:
     }
 
 
+def test_a_level_right_after_an_uninflected_name_in_a_list(engine: Engine) -> None:
+    result = run(engine, "Kielitaito\nRuotsi hyvä, englanti tyydyttävä.")
+
+    assert languages(result) == {"sv": "B2", "en": "B1"}
+    # a level word further off does not make the country a language
+    assert languages(run(engine, "Suomi on hyvä maa asua.")) == {}
+
+
+def test_a_working_language_is_spoken_fluently(engine: Engine) -> None:
+    assert languages(run(engine, "Työkieli on ruotsi.")) == {"sv": "C1"}
+    assert languages(run(engine, "Arbetsspråket är svenska eller engelska.")) == {
+        "sv": "C1",
+        "en": "C1",
+    }
+    # the language of a course is named without a level
+    assert languages(run(engine, "Kursspråk svenska.")) == {"sv": ""}
+
+
+def test_more_mother_tongues_and_a_beginner_level(engine: Engine) -> None:
+    result = run(engine, "Svenska modersmål, vietnamesiska modersmål, finska på nybörjarnivå.")
+    fi = run(engine, "Suomen kieli hyvä, somali äidinkieli, englanti hyvä.")
+
+    assert languages(result) == {"sv": "native", "vi": "native", "fi": "A1"}
+    assert languages(fi) == {"fi": "B2", "so": "native", "en": "B2"}
+
+
 def test_the_country_is_not_a_language(engine: Engine) -> None:
     assert run(engine, "Olen asunut Suomessa ja Ruotsissa, puhun viroa.").languages[0].code == "et"
     assert run(engine, "Suomi on hyvä maa hitsaajalle.").languages == []
