@@ -270,10 +270,12 @@ def _attach_experience(
     replaced: Replaced,
     text: str,
 ) -> list[Experience]:
-    """Each experience to the nearest skill or occupation of its sentence (occupations first:
-    "5 vuotta hitsaajana" is about the work, not one of its skills); within the near ones, a
-    mention on its own side of a conjunction before one across it ("siivonnu toimistoja 5
-    vuotta ja tehny troubleshootingia": the years are the cleaning's). A general skill left
+    """Each experience to the nearest skill or occupation of its sentence: within the near
+    ones, a mention on its own side of a conjunction before one across it ("siivonnu
+    toimistoja 5 vuotta ja tehny troubleshootingia": the years are the cleaning's; "1,5 år
+    som truckförare och 2,5 års erfarenhet av MIG/MAG-svetsning": the 2,5 years are the
+    welding's), then occupations first ("5 vuotta hitsaajana" is about the work, not one of
+    its skills). A general skill left
     out for its kinds passes its years on to each of them ("5 vuoden kokemus hitsauksesta"
     with "MIG- ja MAG-hitsaus" elsewhere: 5 years of MIG and of MAG welding)."""
     result = []
@@ -294,7 +296,7 @@ def _attach_experience(
         if not candidates:
             result.append(entry)
             continue
-        mention = min(candidates, key=lambda c: (c[1] > 40, c[0], c[2], c[1]))[3]
+        mention = min(candidates, key=lambda c: (c[1] > 40, c[2], c[0], c[1]))[3]
         chosen = _coordinated(mention, [c[3] for c in candidates], text)
         owners = [
             owner

@@ -151,6 +151,14 @@ def test_years_of_a_role_need_no_word_for_experience(engine: Engine) -> None:
     fi_before = run(engine, "Trukinkuljettajana 3 vuotta.")
 
     assert [(e.years, e.label) for e in sv.experience] == [(1, "truckförare")]
+    both = run(
+        engine, "Jag har 1,5 år som truckförare och 2,5 års erfarenhet av MIG/MAG-svetsning."
+    )
+    assert sorted((e.years, e.label) for e in both.experience) == [
+        (1, "truckförare"),
+        (2, "MAG-svetsning"),
+        (2, "MIG-svetsning"),
+    ]
     assert [(e.years, e.label) for e in fi.experience] == [(5, "hitsaaja")]
     assert [(e.years, e.label) for e in fi_before.experience] == [(3, "trukinkuljettaja")]
     # years in a place are not years of work
