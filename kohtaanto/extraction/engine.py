@@ -23,7 +23,7 @@ from kohtaanto.extraction import bridge, cues, details
 from kohtaanto.extraction.ads import read_ad
 from kohtaanto.extraction.implied import ImpliedRules, NegatedClause
 from kohtaanto.extraction.index import LabelIndex, freeze_heap
-from kohtaanto.extraction.language import detect
+from kohtaanto.extraction.language import by_function_words, detect
 from kohtaanto.extraction.matching import Occurrence, mark, match_sentence
 from kohtaanto.extraction.results import (
     ExtractionResult,
@@ -375,12 +375,15 @@ def _add_semantic(
 def _languages(text: str, pieces: Sequence[Sentence], lang: str) -> tuple[list[str], str]:
     """Each sentence's language and the text's: the one most of its characters are written in.
 
-    Sentences too short to tell take the text's language.
+    Sentences too short to tell, or whose function words do not decide ("Minigrävare ha ja
+    kört en hel del": "ha" Swedish, "ja" Finnish), take the text's language.
     """
     if lang != "auto":
         return [lang] * len(pieces), lang
     detected = [
-        detect(piece.text) if len(piece.text.split()) >= MIN_WORDS_FOR_SENTENCE_LANGUAGE else None
+        by_function_words(piece.text)
+        if len(piece.text.split()) >= MIN_WORDS_FOR_SENTENCE_LANGUAGE
+        else None
         for piece in pieces
     ]
     weight: dict[str, int] = {}

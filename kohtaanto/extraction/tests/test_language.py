@@ -1,0 +1,38 @@
+"""Which language a text or a sentence is written in (`language.py`, `engine._languages`)."""
+
+from kohtaanto.extraction.engine import Engine
+from kohtaanto.extraction.language import by_function_words, detect
+from kohtaanto.extraction.vocabulary_csv import VocabularySource
+
+
+def test_a_cefr_level_is_no_english_word() -> None:
+    # "A2" was read as the English article "a"
+    assert detect("suomen kieli vähintään A2.") == "fi"
+    assert detect("Englannin perusteet (A2) riittävät.") == "fi"
+    # nor is a card's letter ("EA1")
+    assert by_function_words("Kaikilta edellytetään voimassa olevaa ensiapukorttia (EA1).") is None
+
+
+def test_spoken_finland_swedish_is_swedish() -> None:
+    assert detect("TIG ha ja int provat.") == "sv"
+    assert detect("Truckkort finns och ja e van me treskift.") == "sv"
+
+
+def test_function_words_that_do_not_decide_give_no_language() -> None:
+    # "ha" is Swedish, "ja" Finnish
+    assert by_function_words("Minigrävare ha ja kört en hel del.") is None
+    assert by_function_words("Hitsaus, särmäys, koneistus.") is None
+    assert detect("Hitsaus, särmäys, koneistus.") == "fi"
+
+
+def test_a_sentence_that_does_not_decide_takes_the_text_s_language() -> None:
+    engine = Engine(VocabularySource())
+    text = (
+        "Jag har jobbat på en verkstad i Jakobstad i tio år och kan svetsa. "
+        "Minigrävare ha ja kört en hel del."
+    )
+
+    result = engine.extract(text)
+
+    assert result.lang == "sv"
+    assert "köra grävmaskin" in {m.label for m in result.concepts}
