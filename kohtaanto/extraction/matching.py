@@ -150,8 +150,8 @@ def _match_coordinated(
     "pumppujen korjaus"; "reparation av pumpar och ventiler" → "reparation av ventiler".
 
     The conjuncts are one word each, joined by commas and one conjunction ("pumppujen,
-    venttiilien ja sekoittimien huolto"); in Finnish they end alike (the same case or person),
-    so "hitsaan ja luen piirustuksia" does not lend "piirustuksia" to "hitsata". The word next
+    venttiilien ja sekoittimien huolto"); in Finnish they are in the same form (`_alike`), so
+    "hitsaan ja luen piirustuksia" does not lend "piirustuksia" to "hitsata". The word next
     to the shared part is matched as it stands; a hyphenated part ("kone- ja laiteasennus") is
     `_elided`'s."""
     phrases = index.phrases[lang]
@@ -165,11 +165,17 @@ def _match_coordinated(
         ):
             continue
         first = c - 1
-        while first > 0 and _separated_by(text, tokens[first - 1], tokens[first], ", "):
+        if lang == "fi" and not _alike(tokens[first], tokens[right]):
+            continue
+        # back over the commas, as far as the words end alike: "kaapelointia, kytkimien ja
+        # pistorasioiden asennusta" coordinates only the two genitives
+        while (
+            first > 0
+            and _separated_by(text, tokens[first - 1], tokens[first], ", ")
+            and (lang != "fi" or _alike(tokens[first - 1], tokens[right]))
+        ):
             first -= 1
         conjuncts = [*range(first, c), right]
-        if lang == "fi" and any(tokens[j].norm[-1:] != tokens[right].norm[-1:] for j in conjuncts):
-            continue
         if any(tokens[j].norm in cues.CONJUNCTIONS for j in conjuncts):
             continue
         # a shared head or object after the last conjunct
@@ -185,6 +191,12 @@ def _match_coordinated(
                     key = (*lemmas[s:first], lemmas[j])
                     if _add_coordinated(phrases, key, tokens, s, j, result, whole=True):
                         break
+
+
+def _alike(a: Token, b: Token) -> bool:
+    """Whether two Finnish conjuncts are in the same form: the same last letter (case or person
+    ending), or both in their base form ("prosessin ajo ja valvonta")."""
+    return a.norm[-1:] == b.norm[-1:] or (a.norm == a.lemma and b.norm == b.lemma)
 
 
 def _add_coordinated(

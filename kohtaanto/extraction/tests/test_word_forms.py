@@ -27,6 +27,7 @@ SKILLS = {
     "pneumatic": ("skill", {"sv": ["montera pneumatik"]}),
     "drawings": ("skill", {"fi": ["lukea piirustuksia"]}),
     "ovens": ("skill", {"fi": ["uunien valvonta"]}),
+    "process": ("skill", {"fi": ["prosessin valvonta"]}),
     "ships": ("skill", {"fi": ["lastata laivoja"]}),
     "valve repair": ("skill", {"sv": ["reparation av ventiler"]}),
     "demolition": ("skill", {"sv": ["rivning"]}),
@@ -102,6 +103,10 @@ def test_a_verb_and_object_label_is_found_with_words_between_them(
     ("text", "lang", "expected"),
     [
         ("Tehtäviin kuuluu uunien ja jäähdytyslinjan valvonta.", "fi", {"ovens"}),
+        # a comma before them joins a word in another form, which is not coordinated with them
+        ("Tehtäviin kuuluu kaapelointi, uunien ja jäähdytyslinjan valvonta.", "fi", {"ovens"}),
+        # two nominatives end differently but are in the same form
+        ("Vastaat prosessin ajo ja valvonta -tehtävistä.", "fi", {"process"}),
         ("Lastaan ja puran laivoja.", "fi", {"ships"}),
         ("Jag gör reparation av pumpar och ventiler.", "sv", {"valve repair"}),
     ],
