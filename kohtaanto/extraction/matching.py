@@ -115,6 +115,7 @@ def match_sentence(
                 result.append((hit.concept_id, Occurrence(span, hit.weight * factor, i)))
         i += 1
     _match_coordinated(index, text, tokens, result, lang)
+    _match_licence_classes(index, text, tokens, result, lang)
     verb_objects = index.verb_objects.get(lang)
     if verb_objects:
         _match_verb_objects(verb_objects, tokens, result, lang)
@@ -191,6 +192,46 @@ def _match_coordinated(
                     key = (*lemmas[s:first], lemmas[j])
                     if _add_coordinated(phrases, key, tokens, s, j, result, whole=True):
                         break
+
+
+# Driving licence classes, and the words a list of them follows ("Kortit: C, CE",
+# "Körkort: B och C"); the class is looked up as the label "<licence word> <class>".
+LICENCE_CLASSES = frozenset({"a", "am", "b", "be", "c1", "c1e", "c", "ce", "d1", "d", "de"})
+LICENCE_WORDS = {
+    "fi": ("ajokortti", frozenset({"ajokortti", "kortti"})),
+    "sv": ("körkort", frozenset({"körkort", "kort"})),
+}
+
+
+def _match_licence_classes(
+    index: LabelIndex,
+    text: str,
+    tokens: Sequence[Token],
+    result: list[tuple[int, Occurrence]],
+    lang: str,
+) -> None:
+    """The classes listed after a licence word, each the licence of its class: "Kortit: C, CE ja
+    ammattipätevyys" (Ajokortti C, Ajokortti CE), "Körkort: B och C". Only upper-case class
+    letters joined by commas and conjunctions right after the word, so "C-kielellä" or a
+    sentence's "a" are no licence."""
+    licence, words = LICENCE_WORDS.get(lang, ("", frozenset()))
+    phrases = index.phrases[lang]
+    for i, token in enumerate(tokens):
+        if token.lemma not in words:
+            continue
+        for j in range(i + 1, len(tokens)):
+            following = tokens[j]
+            if following.norm in cues.CONJUNCTIONS:
+                continue
+            if following.norm not in LICENCE_CLASSES or not following.text.isupper():
+                break
+            if text[tokens[j - 1].end : following.start].strip() not in ("", ":", ","):
+                break
+            for hit in phrases.get((licence, following.norm), ()):
+                occurrence = Occurrence(
+                    (following.start, following.end), hit.weight * LEMMA_MATCH, j
+                )
+                result.append((hit.concept_id, occurrence))
 
 
 def _alike(a: Token, b: Token) -> bool:

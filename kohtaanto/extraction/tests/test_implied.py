@@ -200,6 +200,21 @@ def test_a_licence_word_without_its_class_implies_driving(engine: Engine) -> Non
     assert [(m.label, m.implied) for m in sv.negated] == [("framföra fordon", True)]
 
 
+def test_licence_classes_listed_after_a_card_word(engine: Engine) -> None:
+    fi = engine.extract("Kortit: C, CE ja ammattipätevyys.", "fi")
+    sv = engine.extract("Körkort: B och C.", "sv")
+
+    assert {"Ajokortti C", "Ajokortti CE"} <= labels(fi)
+    assert "ajoneuvon kuljettaminen" in labels(fi)
+    assert {"Körkort B", "Körkort C"} <= labels(sv)
+    # a class letter needs the card word and its capital
+    assert not {m.label for m in engine.extract("Kortit: c ja ce.", "fi").concepts} & {
+        "Ajokortti C",
+        "Ajokortti CE",
+    }
+    assert "Ajokortti C" not in labels(engine.extract("Opiskelin C:tä ja sain kortin.", "fi"))
+
+
 def test_implied_skills_in_the_json_form(engine: Engine) -> None:
     data = engine.extract("Olen trukinkuljettaja.").as_dict()
 
