@@ -34,7 +34,7 @@ def labels(result: ExtractionResult) -> set[str]:
         ("Tarvitsemme lisää trukinkuljettajia.", "trukinajo", "trukinkuljettajia"),
         ("Haemme kirvesmiehiä ja kirvesmiestä.", "kirvesmiestyöt", "kirvesmiehiä"),
         ("Olen levysepänhitsaaja.", "hitsaus", "levysepänhitsaaja"),  # a compound's head
-        ("Laminoija, Pietarsaari.", "laminointi", "Laminoija"),
+        ("Ahtaaja, Kokkola.", "lossaus", "Ahtaaja"),
         ("Jag har jobbat som truckförare i tio år.", "truckkörning", "truckförare"),
         ("Vi söker kranförare till hamnen.", "krankörning", "kranförare"),
         ("Olen LVI-asentaja Kokkolasta.", "LVI-asennus", "LVI-asentaja"),
