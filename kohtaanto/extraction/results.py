@@ -103,7 +103,13 @@ def assemble(
         named = [o for o in occurrences if not o.implied]
         pool = named or occurrences
         positive = [o for o in pool if not o.negated]
-        chosen = positive or pool
+        negated = [o for o in pool if o.negated]
+        if positive and negated and all(_outweighed(o, negated, text) for o in positive):
+            # "…merkinantajana nosturille – itse nosturia en aja", "inget krav längre, eftersom
+            # de konventionella svarvarna …": a weaker mention beside a negated one in the same
+            # sentence is the same thing said to be absent
+            positive = []
+        chosen = positive or negated or pool
         spans = sorted({o.span for o in chosen})
         score = max(o.score for o in chosen) + REPEAT_BONUS * min(2, len(spans) - 1)
         mention = Mention(
@@ -120,12 +126,28 @@ def assemble(
         (result.concepts if positive else result.negated).append(mention)
     # A card's skill is implied like a title's: it gives way to the kinds the text names too
     # (a welder's qualification beside "MIG/MAG- och TIG-svetsning").
-    _add_implied(index, result, lang)
+    _add_implied(index, result, lang, text)
     replaced = _keep_most_specific(index, result, text)
     for mentions in (result.concepts, result.negated):
         mentions.sort(key=_order)
     result.experience = _attach_experience(stated.experience, result.concepts, replaced, text)
     return result
+
+
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def same_sentence(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether no sentence ends between two spans of the text (without the text: never)."""
+    left, right = sorted((a, b))
+    return bool(text) and _SENTENCE_END.search(text, left[1], right[0]) is None
+
+
+def _outweighed(occurrence: Occurrence, negated: Sequence[Occurrence], text: str) -> bool:
+    """Whether a stronger negated occurrence stands in the occurrence's sentence."""
+    return any(
+        n.score > occurrence.score and same_sentence(text, n.span, occurrence.span) for n in negated
+    )
 
 
 # A general skill left out for its kinds: its mention, and the kinds' mentions that replace it.
@@ -224,7 +246,14 @@ def _level_rank(level: str) -> int:
     return _LEVEL_ORDER.index(level) if level in _LEVEL_ORDER else 0
 
 
-def _add_implied(index: LabelIndex, result: ExtractionResult, lang: str) -> None:
+def _by_licence_word(index: LabelIndex, text: str, mention: Mention, lang: str) -> bool:
+    """Whether a licence word implied the mention ("Ajokortti on B, mutta C-korttia ei oo":
+    the licence held is not the one said to be missing)."""
+    words = tuple(index.implied.licences.get(lang, {})) if index.implied else ()
+    return any(text[start:end].casefold().startswith(words) for start, end in mention.spans)
+
+
+def _add_implied(index: LabelIndex, result: ExtractionResult, lang: str, text: str = "") -> None:
     """The skill a found card evidences ("trukkikortti" → operating a forklift), marked implied.
 
     Added only when the text does not name the skill itself; a negated card's skill is
@@ -246,6 +275,17 @@ def _add_implied(index: LabelIndex, result: ExtractionResult, lang: str) -> None
             other = implied_found.get(skill_id)
             if other is not None and mention.required and mentions is result.concepts:
                 other.required = True
+            if (
+                other is not None
+                and mentions is result.negated
+                and all(same_sentence(text, a, b) for a in other.spans for b in mention.spans)
+                and not _by_licence_word(index, text, other, lang)
+            ):
+                # "Truckkort krävs inte, vi har egna truckförare": what the sentence says is
+                # not needed is the card's skill, whoever else the title is
+                result.concepts.remove(other)
+                other.required = False
+                result.negated.append(other)
             continue
         present.add(skill_id)
         record = index.concepts[skill_id]

@@ -8,6 +8,7 @@ import pytest
 
 from kohtaanto.extraction.engine import Engine, ExtractionResult, Mention, extract
 from kohtaanto.extraction.sources import ConceptRecord, RelationRecord
+from kohtaanto.extraction.vocabulary_csv import VocabularySource
 from kohtaanto.taxonomy.tests.factories import ConceptFactory
 
 pytestmark = pytest.mark.usefixtures("concepts")
@@ -183,6 +184,22 @@ def test_mixed_language_text_is_read_sentence_by_sentence() -> None:
     # the Finnish part is the longer one; labels come in that language
     assert result.lang == "fi"
     assert {"hitsaus", "CNC-koneistus", "robotti"} <= labels(result.concepts)
+
+
+def test_a_weaker_mention_beside_a_negated_one_in_its_sentence_is_negated() -> None:
+    engine = Engine(VocabularySource())
+    text = (
+        "Manuell svarvning är däremot inget krav längre, eftersom de konventionella svarvarna "
+        "håller på att fasas ut. Vi söker CNC-operatörer."
+    )
+
+    result = engine.extract(text, "sv")
+
+    assert "svarvning" in {m.label for m in result.negated}
+    assert "svarvning" not in {m.label for m in result.concepts}
+    # in a sentence of its own, the weaker mention stands
+    other = engine.extract("Svarvning krävs inte. Jag har jobbat som svarvare i fem år.", "sv")
+    assert "svarvning" in {m.label for m in other.concepts}
 
 
 def test_explicit_language_overrides_detection() -> None:

@@ -207,6 +207,19 @@ def test_a_licence_word_without_its_class_implies_driving(engine: Engine) -> Non
     assert [(m.label, m.implied) for m in sv.negated] == [("framföra fordon", True)]
 
 
+def test_a_card_said_not_needed_negates_the_title_s_work_in_its_sentence(engine: Engine) -> None:
+    own_staff = engine.extract("Truckkort krävs inte, vi har egna truckförare.", "sv")
+    trained = engine.extract("Vi söker truckförare. Truckkort behövs inte, vi utbildar.", "sv")
+    other_class = engine.extract("Ajokortti on B, mutta C-korttia ei oo.", "fi")
+
+    assert "truckkörning" not in labels(own_staff)
+    assert "truckkörning" in {m.label for m in own_staff.negated}
+    # the title in a sentence of its own is the work sought
+    assert "truckkörning" in labels(trained)
+    # the licence held is not the one said to be missing
+    assert "ajoneuvon kuljettaminen" in labels(other_class)
+
+
 def test_licence_classes_listed_after_a_card_word(engine: Engine) -> None:
     fi = engine.extract("Kortit: C, CE ja ammattipätevyys.", "fi")
     sv = engine.extract("Körkort: B och C.", "sv")
