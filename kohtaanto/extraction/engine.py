@@ -159,9 +159,12 @@ class Engine:
         for number, result in enumerate(results):
             by_lang.setdefault(result.lang, []).append(number)
         # What the text says is absent or not needed is no evidence of what it is about: "ADR-
-        # utbildning har jag inte" suggests no other dangerous-goods skill.
+        # utbildning har jag inte" suggests no other dangerous-goods skill. Finnish and Swedish
+        # only: in English descriptions "no" and "not" are mostly about something else ("so
+        # that processes do not jam"), and the ESCO proxy loses by it.
         texts = [
-            _without_negated(text, result) for text, result in zip(texts, results, strict=True)
+            _without_negated(text, result) if result.lang in ("fi", "sv") else text
+            for text, result in zip(texts, results, strict=True)
         ]
         for text_lang, numbers in by_lang.items():
             ids, scores, bounds = index.ranker(text_lang).top_arrays(
