@@ -7,6 +7,8 @@ clause, and whether that clause negates it or marks it as a requirement (`mark`)
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import simplemma
+
 from kohtaanto.extraction import context, cues
 from kohtaanto.extraction.index import Hit, LabelIndex, fold_abbreviation
 from kohtaanto.extraction.text import Token, lemmatize
@@ -68,7 +70,7 @@ def match_sentence(
         surface_length, surface_hits = _longest(
             index.surface, index.surface_prefixes, norms, i, ends[i]
         )
-        if surface_length > length:
+        if surface_length > length and not (surface_length == 1 and _own_word(token, lang)):
             length, hits, factor = surface_length, surface_hits, SURFACE_MATCH
         if length == 0 and token.lemma in index.verbs.get(lang, {}):
             # "osaan hitsata" for the label "hitsaus", "jag svetsar" for "svetsning"
@@ -455,6 +457,16 @@ def _loan_word(index: LabelIndex, norm: str) -> tuple[str, tuple[Hit, ...]]:
             if hits:
                 return stem, hits
     return "", ()
+
+
+def _own_word(token: Token, lang: str) -> bool:
+    """A word of the text's own language written in lower case, which another language's
+    one-word label is not read in: Swedish "band", "form", "transport" are not the English
+    labels they look like. Capitalised names ("Excel") and words the language does not have
+    ("troubleshooting") are read as the foreign label."""
+    return (
+        lang in ("fi", "sv") and token.text.islower() and simplemma.is_known(token.norm, lang=lang)
+    )
 
 
 def _own_language(hits: Sequence[Hit], own: frozenset[int] | None) -> tuple[Hit, ...]:

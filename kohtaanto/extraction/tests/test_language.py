@@ -36,3 +36,16 @@ def test_a_sentence_that_does_not_decide_takes_the_text_s_language() -> None:
 
     assert result.lang == "sv"
     assert "köra grävmaskin" in {m.label for m in result.concepts}
+
+
+def test_a_foreign_label_is_not_read_in_a_word_of_the_text_s_own_language() -> None:
+    engine = Engine(VocabularySource())
+
+    # Swedish "automation" is the industry here, not the English label of automation technology
+    assert engine.extract("Företaget växer inom automation och transport.", "sv").concepts == []
+    # names and words Swedish does not have are still read as the foreign label
+    found = {
+        m.label
+        for m in engine.extract("Jag använder Excel och gör troubleshooting.", "sv").concepts
+    }
+    assert {"kalkylprogram", "felsökning"} <= found
