@@ -21,7 +21,7 @@ import numpy as np
 
 from kohtaanto.extraction import bridge, cues, details
 from kohtaanto.extraction.ads import read_ad
-from kohtaanto.extraction.implied import ImpliedRules, NegatedClause
+from kohtaanto.extraction.implied import ImpliedRules, NegatedClause, negated_clauses
 from kohtaanto.extraction.index import LabelIndex, freeze_heap
 from kohtaanto.extraction.language import by_function_words, detect
 from kohtaanto.extraction.matching import Occurrence, mark, match_sentence
@@ -34,7 +34,7 @@ from kohtaanto.extraction.results import (
 )
 from kohtaanto.extraction.semantic import SemanticStage
 from kohtaanto.extraction.sources import ConceptSource, DatabaseSource
-from kohtaanto.extraction.text import LANGS, Sentence, Token, clause_breaks, sentences, tokenize
+from kohtaanto.extraction.text import LANGS, Sentence, clause_breaks, sentences, tokenize
 
 # The results are defined with their assembly; callers import them from here.
 __all__ = ["MODES", "Engine", "ExtractionResult", "Mention", "default_engine", "extract"]
@@ -248,7 +248,7 @@ class Engine:
         stated = Stated()
         look_for_details = details.may_state(text)
         unmatched: list[tuple[Sentence, str, list[cues.Clause]]] = []
-        negated_clauses: list[NegatedClause] = []
+        negated: list[NegatedClause] = []
         section = cues.Mode.NEUTRAL
         previous_end = 0
         for sentence, sentence_lang in zip(pieces, langs, strict=True):
@@ -285,15 +285,13 @@ class Engine:
                 occurrences += index.implied.in_sentence(text, tokens, sentence_lang, occurrences)
             mark(occurrences, clauses)
             if index.implied:
-                negated_clauses.extend(
-                    _negated_clauses(tokens, clauses, occurrences, sentence_lang)
-                )
+                negated.extend(negated_clauses(tokens, clauses, occurrences, sentence_lang))
             for concept_id, occurrence in occurrences:
                 found.setdefault(concept_id, []).append(occurrence)
             if unnamed and len(tokens) >= MIN_WORDS_FOR_SEMANTIC:
                 unmatched.append((sentence, sentence_lang, clauses))
-        if negated_clauses and index.implied:
-            index.implied.negate_by_action(index, found, negated_clauses)
+        if negated and index.implied:
+            index.implied.negate_by_action(index, found, negated)
         semantic = index.semantic
         if semantic is not None and unmatched:
             _add_semantic(semantic, unmatched, found)
@@ -309,27 +307,6 @@ def _without_negated(text: str, result: ExtractionResult) -> str:
     for start, end in spans:
         chars[start:end] = " " * (end - start)
     return "".join(chars)
-
-
-def _negated_clauses(
-    tokens: Sequence[Token],
-    clauses: Sequence[cues.Clause],
-    occurrences: Sequence[tuple[int, Occurrence]],
-    lang: str,
-) -> list[NegatedClause]:
-    """The sentence's clauses with a negation, for the implied skills they may negate."""
-    result = []
-    for number, clause in enumerate(clauses):
-        if clause.negation_at is None:
-            continue
-        named = tuple(
-            (concept_id, occurrence)
-            for concept_id, occurrence in occurrences
-            if occurrence.clause == number and not occurrence.implied
-        )
-        words = tuple(tokens[k] for k in range(clause.start, clause.end) if k != clause.negation_at)
-        result.append(NegatedClause(lang, words, named))
-    return result
 
 
 def _min_evidence(lang: str) -> int:

@@ -32,10 +32,10 @@ from pathlib import Path
 
 import simplemma
 
-from kohtaanto.extraction.cues import PRIOR
+from kohtaanto.extraction.cues import PRIOR, Clause
 from kohtaanto.extraction.index import RANKED_TYPES, LabelIndex
 from kohtaanto.extraction.matching import Occurrence
-from kohtaanto.extraction.text import Token, is_abbreviation, tokenize
+from kohtaanto.extraction.text import Token, common_prefix, is_abbreviation, tokenize
 from kohtaanto.extraction.word_forms import DERIVATIONS, label_lemmas
 
 TABLE = Path(__file__).resolve().parent / "data" / "implied_skills.csv"
@@ -85,21 +85,34 @@ MIN_ACTION_WORD = 5  # shortest word of a negated clause read as an implied skil
 
 @dataclass(frozen=True, slots=True)
 class NegatedClause:
-    """A clause with a negation: its words (without the cue) and what it names."""
+    """A clause with a negation that names nothing (`negated_clauses`): its words without the
+    cue."""
 
     lang: str
     tokens: tuple[Token, ...]
-    named: tuple[tuple[int, Occurrence], ...]
 
 
-def _negates_action(clause: NegatedClause, words: frozenset[str]) -> bool:
-    """Whether a clause that names nothing says the action of a skill with label words
-    `words`: where it names something (a kind of the skill, a card, an object), its negation
-    is about that. "Tidigare erfarenhet av tunga fordon förutsätts inte" says no previous
-    experience is needed, not that the work is."""
-    if clause.named or any(t.lemma in PRIOR or t.norm in PRIOR for t in clause.tokens):
-        return False
-    return any(_same_stem(token.lemma, word) for token in clause.tokens for word in words)
+def negated_clauses(
+    tokens: Sequence[Token],
+    clauses: Sequence[Clause],
+    occurrences: Sequence[tuple[int, Occurrence]],
+    lang: str,
+) -> list[NegatedClause]:
+    """A sentence's clauses whose negation may be about an implied skill's action: those that
+    name nothing. Where a clause names something (a kind of the skill, a card, an object), its
+    negation is about that; "Tidigare erfarenhet av tunga fordon förutsätts inte" says no
+    previous experience is needed, not that the work is."""
+    named = {occurrence.clause for _, occurrence in occurrences if not occurrence.implied}
+    return [
+        NegatedClause(
+            lang,
+            tuple(tokens[k] for k in range(clause.start, clause.end) if k != clause.negation_at),
+        )
+        for number, clause in enumerate(clauses)
+        if clause.negation_at is not None
+        and number not in named
+        and not any(t.lemma in PRIOR or t.norm in PRIOR for t in tokens[clause.start : clause.end])
+    ]
 
 
 def _same_stem(a: str, b: str) -> bool:
@@ -108,11 +121,7 @@ def _same_stem(a: str, b: str) -> bool:
     (at least five)."""
     if len(a) < MIN_ACTION_WORD or len(b) < MIN_ACTION_WORD:
         return False
-    shared = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        shared += 1
+    shared = common_prefix(a, b)
     return shared >= MIN_ACTION_WORD and shared >= min(len(a), len(b)) - 3
 
 
@@ -201,18 +210,17 @@ class ImpliedRules:
         found: Mapping[int, Sequence[Occurrence]],
         negated_clauses: Sequence[NegatedClause],
     ) -> None:
-        """A skill only a title implies is negated where a negated clause says its action is
-        not needed or not done: "Vi söker en CNC-operatör. Du behöver inte kunna programmera",
-        "Olen CNC-koneistaja, mutta en ole ohjelmoinut". Not where the clause names something
-        the negation is about: a kind of the skill ("Olen hitsaaja, TIG:tä en ole tehnyt"), a
-        card ("trukkikorttia ei tarvita") or an object ("en ole hitsannut alumiinia")."""
+        """A skill only a title implies is negated where a negated clause that names nothing
+        (`negated_clauses`) says its action is not needed or not done: "Vi söker en
+        CNC-operatör. Du behöver inte kunna programmera", "Olen CNC-koneistaja, mutta en ole
+        ohjelmoinut"."""
         for concept_id, occurrences in found.items():
             implied = [o for o in occurrences if not o.negated]
             if not implied or not all(o.implied for o in occurrences):
                 continue
             for clause in negated_clauses:
                 words = self._label_words(index, concept_id, clause.lang)
-                if words and _negates_action(clause, words):
+                if any(_same_stem(t.lemma, word) for t in clause.tokens for word in words):
                     for occurrence in implied:
                         occurrence.negated = True
                         occurrence.required = False

@@ -16,7 +16,7 @@ from kohtaanto.extraction.details import Experience, Language
 from kohtaanto.extraction.index import LabelIndex
 from kohtaanto.extraction.matching import Occurrence
 from kohtaanto.extraction.sources import ConceptRecord
-from kohtaanto.extraction.text import word_alternatives
+from kohtaanto.extraction.text import same_sentence, word_alternatives
 
 REPEAT_BONUS = 0.05  # per extra occurrence, up to +0.1
 IMPLIED_FACTOR = 0.9
@@ -134,19 +134,11 @@ def assemble(
     return result
 
 
-_SENTENCE_END = re.compile(r"[.!?\n]")
-
-
-def same_sentence(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
-    """Whether no sentence ends between two spans of the text (without the text: never)."""
-    left, right = sorted((a, b))
-    return bool(text) and _SENTENCE_END.search(text, left[1], right[0]) is None
-
-
 def _outweighed(occurrence: Occurrence, negated: Sequence[Occurrence], text: str) -> bool:
     """Whether a stronger negated occurrence stands in the occurrence's sentence."""
     return any(
-        n.score > occurrence.score and same_sentence(text, n.span, occurrence.span) for n in negated
+        n.score > occurrence.score and bool(text) and same_sentence(text, n.span, occurrence.span)
+        for n in negated
     )
 
 
@@ -278,6 +270,7 @@ def _add_implied(index: LabelIndex, result: ExtractionResult, lang: str, text: s
             if (
                 other is not None
                 and mentions is result.negated
+                and bool(text)
                 and all(same_sentence(text, a, b) for a in other.spans for b in mention.spans)
                 and not _by_licence_word(index, text, other, lang)
             ):
@@ -304,6 +297,9 @@ def _add_implied(index: LabelIndex, result: ExtractionResult, lang: str, text: s
         )
 
 
+NEAR = 40  # characters between years and a mention that still count as near
+
+
 def _attach_experience(
     found: Sequence[tuple[Experience, tuple[int, int]]],
     mentions: Sequence[Mention],
@@ -323,9 +319,12 @@ def _attach_experience(
     for entry, (start, end) in found:
         candidates = [
             (
-                m.type != "occupation",
-                _distance(entry.span, span),
-                _joined_by_conjunction(text, entry.span, span),
+                (
+                    (distance := _distance(entry.span, span)) > NEAR,
+                    _joined_by_conjunction(text, entry.span, span),
+                    m.type != "occupation",
+                    distance,
+                ),
                 m,
             )
             for m in [*mentions, *general]
@@ -336,8 +335,8 @@ def _attach_experience(
         if not candidates:
             result.append(entry)
             continue
-        mention = min(candidates, key=lambda c: (c[1] > 40, c[2], c[0], c[1]))[3]
-        chosen = _coordinated(mention, [c[3] for c in candidates], text)
+        mention = min(candidates, key=lambda c: c[0])[1]
+        chosen = _coordinated(mention, [m for _, m in candidates], text)
         owners = [
             owner
             for m in chosen

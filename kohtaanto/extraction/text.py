@@ -11,6 +11,7 @@ from kohtaanto.taxonomy.text import (
     LANGS,
     VOIKKO,
     Token,
+    common_prefix,
     is_abbreviation,
     lemmas,
     lemmatize,
@@ -25,10 +26,12 @@ __all__ = [
     "Sentence",
     "Token",
     "clause_breaks",
+    "common_prefix",
     "fold",
     "is_abbreviation",
     "lemmas",
     "lemmatize",
+    "same_sentence",
     "sentences",
     "tokenize",
     "use_voikko",
@@ -68,6 +71,12 @@ def _append_sentence(result: list[Sentence], text: str, start: int, end: int) ->
     start += len(piece) - len(piece.lstrip())
     end = start + len(stripped)
     result.append(Sentence(start, end, stripped))
+
+
+def same_sentence(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether no sentence break of `sentences` stands between two spans of the text."""
+    left, right = sorted((a, b))
+    return _SENTENCE_BREAK.search(text, left[1], right[0]) is None
 
 
 def clause_breaks(text: str) -> list[int]:

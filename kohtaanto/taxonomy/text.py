@@ -220,7 +220,7 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
         return _past_participle_verb(norm) if lang == "fi" else lemma
     # simplemma sometimes answers with a word that only shares a letter or two ("meistäjä" →
     # "minä", "machining" in Finnish → "mach"): such a lemma is not trusted.
-    if len(norm) >= 6 and _common_prefix(lemma, norm) < 3:
+    if len(norm) >= 6 and common_prefix(lemma, norm) < 3:
         return _written_together(norm, lang) if lang == "fi" else norm
     # A Finnish first-person verb of the -ata/-ätä kind ("sorvaan", "osaan", "pakkaan") is
     # read as the illative of a noun ("sorva", "osa", "pakka"); where the verb is a word of its
@@ -268,7 +268,7 @@ def _written_together(norm: str, lang: str) -> str:
         rest = norm[k:]
         if _known(rest, lang):
             head = simplemma.lemmatize(rest, lang=lang, low_memory=True).casefold()
-            if _common_prefix(head, rest) >= 2:
+            if common_prefix(head, rest) >= 2:
                 return norm[:k] + head
     return norm
 
@@ -311,7 +311,8 @@ def _ata_verb(stem: str, ending: str, lang: str) -> str:
     return ""
 
 
-def _common_prefix(a: str, b: str) -> int:
+def common_prefix(a: str, b: str) -> int:
+    """How many letters two words share from their start."""
     n = 0
     for x, y in zip(a, b, strict=False):
         if x != y:
