@@ -202,6 +202,9 @@ def score(
                     f"   negated found {sorted(verbose.get(u, u) for u in negated)} expected "
                     f"{sorted(verbose.get(u, u) for u in expected_negated)}"
                 )
+                if found.keys() & expected_negated:
+                    reported = sorted(verbose.get(u, u) for u in found.keys() & expected_negated)
+                    print(f"   negated but reported as present: {reported}")
     return counts
 
 

@@ -105,9 +105,9 @@ def assemble(
         positive = [o for o in pool if not o.negated]
         negated = [o for o in pool if o.negated]
         if positive and negated and all(_outweighed(o, negated, text) for o in positive):
-            # "…merkinantajana nosturille – itse nosturia en aja", "inget krav längre, eftersom
-            # de konventionella svarvarna …": a weaker mention beside a negated one in the same
-            # sentence is the same thing said to be absent
+            # "Manuell svarvning är inget krav längre, eftersom de konventionella svarvarna …": a
+            # weaker mention beside a negated one in the same sentence (a full stop ends it, a
+            # list dash does not) is the same thing said to be absent
             positive = []
         chosen = positive or negated or pool
         spans = sorted({o.span for o in chosen})
@@ -137,7 +137,9 @@ def assemble(
 def _outweighed(occurrence: Occurrence, negated: Sequence[Occurrence], text: str) -> bool:
     """Whether a stronger negated occurrence stands in the occurrence's sentence."""
     return any(
-        n.score > occurrence.score and bool(text) and same_sentence(text, n.span, occurrence.span)
+        n.score > occurrence.score
+        and bool(text)
+        and same_sentence(text, n.span, occurrence.span, list_items=False)
         for n in negated
     )
 
@@ -271,7 +273,11 @@ def _add_implied(index: LabelIndex, result: ExtractionResult, lang: str, text: s
                 other is not None
                 and mentions is result.negated
                 and bool(text)
-                and all(same_sentence(text, a, b) for a in other.spans for b in mention.spans)
+                and all(
+                    same_sentence(text, a, b, list_items=False)
+                    for a in other.spans
+                    for b in mention.spans
+                )
                 and not _by_licence_word(index, text, other, lang)
             ):
                 # "Truckkort krävs inte, vi har egna truckförare": what the sentence says is

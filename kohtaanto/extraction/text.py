@@ -73,10 +73,19 @@ def _append_sentence(result: list[Sentence], text: str, start: int, end: int) ->
     result.append(Sentence(start, end, stripped))
 
 
-def same_sentence(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
-    """Whether no sentence break of `sentences` stands between two spans of the text."""
+# A full stop: what ends a sentence as written, without the list items of `_SENTENCE_BREAK`.
+_FULL_STOP = re.compile(r"[.!?\n]")
+
+
+def same_sentence(
+    text: str, a: tuple[int, int], b: tuple[int, int], *, list_items: bool = True
+) -> bool:
+    """Whether no sentence break of `sentences` stands between two spans of the text; with
+    `list_items=False`, whether no full stop does (" – " and ";" join the two halves of one
+    sentence: "svarvning är inget krav längre – de konventionella svarvarna fasas ut")."""
     left, right = sorted((a, b))
-    return _SENTENCE_BREAK.search(text, left[1], right[0]) is None
+    pattern = _SENTENCE_BREAK if list_items else _FULL_STOP
+    return pattern.search(text, left[1], right[0]) is None
 
 
 def clause_breaks(text: str) -> list[int]:

@@ -200,6 +200,12 @@ def test_a_weaker_mention_beside_a_negated_one_in_its_sentence_is_negated() -> N
     # in a sentence of its own, the weaker mention stands
     other = engine.extract("Svarvning krävs inte. Jag har jobbat som svarvare i fem år.", "sv")
     assert "svarvning" in {m.label for m in other.concepts}
+    # " – " joins the two halves of one sentence: the weaker mention is still negated
+    dashed = engine.extract(
+        "Manuell svarvning är inget krav längre – de konventionella svarvarna fasas ut.", "sv"
+    )
+    assert "svarvning" in {m.label for m in dashed.negated}
+    assert "svarvning" not in {m.label for m in dashed.concepts}
 
 
 def test_explicit_language_overrides_detection() -> None:
