@@ -543,10 +543,32 @@ def _as_role(tokens: Sequence[Token], i: int, lang: str) -> bool:
     if lang != "fi":
         return after is not None and after.norm in ROLE_WORDS.get(lang, ())
     before = tokens[i - 1] if i else None
-    return any(
-        t is not None and t.norm != t.lemma and t.norm.endswith(_ESSIVE) and t.norm.isalpha()
-        for t in (after, before)
+    if any(_essive(t) for t in (after, before)):
+        return True
+    # "Hitsaajana olen ollut kymmenen vuotta", "olin 18 vuotta jälleen kuljetusyrittäjänä": a
+    # role noun in the essive a few words off
+    near = [*tokens[max(0, i - ROLE_REACH) : max(0, i - 1)], *tokens[i + 3 : i + 2 + ROLE_REACH]]
+    return any(_essive(t) and t.lemma.endswith(_ROLE_ENDINGS) for t in near)
+
+
+ROLE_REACH = 3  # words between the years and a role noun in the essive
+# How Finnish names for a person at work end: hitsaaja, yrittäjä, operaattori, insinööri,
+# talonmies, mekaanikko, kokki, kuski, assistentti, sotilas.
+_ROLE_ENDINGS = ("ja", "jä", "ri", "mies", "kko", "kki", "ski", "tti", "las")
+
+
+def _essive(token: Token | None) -> bool:
+    return (
+        token is not None
+        and token.norm != token.lemma
+        and token.norm.endswith(_ESSIVE)
+        and token.norm.isalpha()
+        and token.lemma not in _NOT_ROLES
     )
+
+
+# Essives of age and time that end like a role: "nuorena".
+_NOT_ROLES = frozenset({"nuori"})
 
 
 def _experience_before(tokens: Sequence[Token], i: int, words: set[str]) -> bool:

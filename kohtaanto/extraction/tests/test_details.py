@@ -166,6 +166,17 @@ def test_years_of_a_role_need_no_word_for_experience(engine: Engine) -> None:
     assert run(engine, "Jag bodde 5 år i Karleby och kan svetsa.").experience == []
 
 
+def test_a_role_in_the_essive_a_few_words_off_takes_the_years(engine: Engine) -> None:
+    first = run(engine, "Hitsaajana olen ollut kymmenen vuotta.")
+    after = run(engine, "Toimin 8 vuotta Kokkolassa prosessinhoitajana.")
+
+    assert [(e.years, e.label) for e in first.experience] == [(10, "hitsaaja")]
+    assert [(e.years, e.label) for e in after.experience] == [(8, "prosessinhoitaja")]
+    # an essive of age or time is no role
+    assert run(engine, "Nuorena olin 2 vuotta ulkomailla.").experience == []
+    assert run(engine, "Kesänä 2019 olin 3 vuotta kotona ja opin hitsaamaan.").experience == []
+
+
 def test_years_of_coordinated_skills_go_to_each(engine: Engine) -> None:
     slash = run(engine, "Jag har 2,5 års erfarenhet av MIG/MAG-svetsning.")
     listed = run(
