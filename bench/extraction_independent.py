@@ -103,6 +103,7 @@ WRITINGS = {
         "fifth": 403,
         "sixth": 483,
         "seventh": 563,
+        "eighth": 643,
     },
     "sv": {
         "first": 1,
@@ -112,6 +113,7 @@ WRITINGS = {
         "fifth": 272,
         "sixth": 332,
         "seventh": 392,
+        "eighth": 452,
     },
 }
 
@@ -219,7 +221,7 @@ def main() -> None:
         default="all",
         choices=["all", *WRITINGS["fi"]],
         help="the texts of one writing only (first: rounds 1-9; second to fourth: 3 December "
-        "2026; fifth to seventh: 4 December 2026)",
+        "2026; fifth to eighth: 4 December 2026)",
     )
     parser.add_argument("--verbose", action="store_true", help="each text's misses (tune only)")
     parser.add_argument(
