@@ -27,7 +27,7 @@ from kohtaanto.extraction.text import Token, word_alternatives
 NEGATION = {
     # the plural "-kä" forms simplemma keeps as they are ("enkä", "eikä" it reads as "ei")
     "fi": {"ei", "emmekä", "ettekä", "eivätkä", "ilman", "vailla", "puuttua"},
-    "sv": {"inte", "ingen", "inget", "inga", "ej", "utan", "sakna", "aldrig", "icke"},
+    "sv": {"inte", "ingen", "inget", "inga", "ej", "utan", "sakna", "aldrig", "icke", "varken"},
     "en": {"no", "not", "without", "never", "lack", "none", "neither", "nor", "cannot"},
 }
 REQUIRED = {

@@ -135,6 +135,16 @@ def test_swedish_negation_and_requirement() -> None:
     assert [(m.label, m.required) for m in result.concepts] == [("truckkort", True)]
 
 
+def test_swedish_neither_nor_negates_both() -> None:
+    engine = Engine(VocabularySource())
+    result = engine.extract("Hon har varken truckkort eller körkort.", "sv")
+    skills = engine.extract("Jag kan varken svetsa eller svarva.", "sv")
+
+    assert {"Truckkort", "truckkörning", "framföra fordon"} <= labels(result.negated)
+    assert result.concepts == []
+    assert {"svetsning", "svarvning"} <= labels(skills.negated)
+
+
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
