@@ -222,6 +222,16 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
     # "minä", "machining" in Finnish → "mach"): such a lemma is not trusted.
     if len(norm) >= 6 and common_prefix(lemma, norm) < 3:
         return _written_together(norm, lang) if lang == "fi" else norm
+    # A Finnish compound it does not know may be read by its first part alone, turned into
+    # another word ("kolmivuoro" → "kolmetoista"): the first part as written and the head's
+    # lemma ("kolmi" + "vuoro"), where the head is a word of its own.
+    if (
+        lang == "fi"
+        and len(norm) >= 8
+        and common_prefix(lemma, norm) < len(lemma) - 2
+        and not _known(norm, lang)
+    ):
+        return _written_together(norm, lang)
     # A Finnish first-person verb of the -ata/-ätä kind ("sorvaan", "osaan", "pakkaan") is
     # read as the illative of a noun ("sorva", "osa", "pakka"); where the verb is a word of its
     # own, it is the verb ("sorvata", "osata", "pakata": a double consonant is single there).

@@ -44,6 +44,9 @@ def test_normalize_reduces_inflected_forms_to_base_form(text, lang, expected):
         # a compound simplemma reads as its first part ("vika"): first part + the head's lemma
         ("vianhakua", "vianhaku"),
         ("vianhaun", "vianhaku"),
+        # an unknown compound read as another word ("kolmetoista"): first part + head
+        ("kolmivuoro", "kolmivuoro"),
+        ("kolmivuorossa", "kolmivuoro"),
         # "työ" is work, not the pronoun simplemma reads it as, alone and as a compound's head
         ("Työ", "työ"),
         ("leipomotyö", "leipomotyö"),
