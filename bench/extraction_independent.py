@@ -104,6 +104,7 @@ WRITINGS = {
         "sixth": 483,
         "seventh": 563,
         "eighth": 643,
+        "ninth": 723,
     },
     "sv": {
         "first": 1,
@@ -114,6 +115,7 @@ WRITINGS = {
         "sixth": 332,
         "seventh": 392,
         "eighth": 452,
+        "ninth": 512,
     },
 }
 
@@ -221,7 +223,7 @@ def main() -> None:
         default="all",
         choices=["all", *WRITINGS["fi"]],
         help="the texts of one writing only (first: rounds 1-9; second to fourth: 3 December "
-        "2026; fifth to eighth: 4 December 2026)",
+        "2026; fifth to ninth: 4 December 2026)",
     )
     parser.add_argument("--verbose", action="store_true", help="each text's misses (tune only)")
     parser.add_argument(
