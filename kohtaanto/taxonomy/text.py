@@ -204,6 +204,11 @@ _FI_LEMMAS = {
         "purkaa",
     ),
 }
+# A Finnish worker noun (hitsaaja, särmääjä, kokoonpanija) and a case ending after it.
+_FI_AGENT = re.compile(
+    r"^(\w{3,}(?:aa|ää|i)j[aä])"
+    r"(?:a|ä|n|na|nä|ksi|lle|lla|llä|lta|ltä|sta|stä|ssa|ssä|an|än|t|ni|si)?$"
+)
 # Spoken past participles without their final t: "siivonnu" (siivonnut), "tehny", "ollu".
 _FI_SPOKEN_PARTICIPLE = ("nu", "ny", "llu", "lly", "rru", "rry", "ssu", "ssy")
 
@@ -257,6 +262,12 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
         verb = lemma[:-2] + "a" if lemma.endswith("ad") else norm[:-1]
         if _known(verb, lang) and simplemma.lemmatize(verb, lang=lang, low_memory=True) == verb:
             return verb
+    # A worker noun it does not know is cut back to its verb's stem ("särmääjää" → "särmä"):
+    # the noun, as written up to its -ja/-jä.
+    if lang == "fi" and norm.startswith(lemma) and not _known(norm, lang):
+        agent = _FI_AGENT.match(norm)
+        if agent and len(agent.group(1)) - len(lemma) <= 4:
+            return agent.group(1)
     # For a compound it may answer with the first part only ("trukkilupa" → "trukki",
     # "vastapainotrukki" → "vastapaino"): the head it dropped is a word of its own. The lemma
     # is then the first part + the head's lemma.
