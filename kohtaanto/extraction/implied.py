@@ -77,6 +77,8 @@ OTHERS = {
 # adessive, ablative, inessive): "hitsaajan", "koneistajille", "hitsaajalla".
 _OTHER_CASES = ("lle", "lla", "llä", "lta", "ltä", "ssa", "ssä")
 _ADESSIVE = ("lla", "llä")
+# "yhden": with a title after it the object sought, not a genitive ("yhden särmääjän").
+_ONE = frozenset({"yhden"})
 
 
 KINDS = ("title", "licence")
@@ -490,6 +492,8 @@ def _someone_else(tokens: Sequence[Token], i: int, last: Token, lang: str) -> bo
     norm, lemma = last.norm, last.lemma
     if norm == lemma or lang != "fi":
         return False
+    if norm.endswith("n") and i > 0 and tokens[i - 1].norm in _ONE:
+        return False  # the object of "tarvitsemme yhden särmääjän" is the one sought
     if norm.endswith("n") or norm.endswith(_OTHER_CASES):
         return True  # essive "-na" and translative "-ksi" are the person's own work
     # elative "hitsaajista" — but the partitive "kirvesmiestä" is the base form + "tä"
