@@ -135,13 +135,24 @@ def assemble(
 
 
 def _outweighed(occurrence: Occurrence, negated: Sequence[Occurrence], text: str) -> bool:
-    """Whether a stronger negated occurrence stands in the occurrence's sentence."""
-    return any(
-        n.score > occurrence.score
-        and bool(text)
-        and same_sentence(text, n.span, occurrence.span, list_items=False)
+    """Whether a stronger negated occurrence stands in the occurrence's sentence, or one the
+    occurrence's clause gives the reason for ("Hitsauskokemusta ei vaadita, koska hitsaustyöt
+    ostetaan alihankintana")."""
+    return bool(text) and any(
+        same_sentence(text, n.span, occurrence.span, list_items=False)
+        and (
+            n.score > occurrence.score
+            or (
+                n.span[1] <= occurrence.span[0]
+                and _REASON.search(text, n.span[1], occurrence.span[0]) is not None
+            )
+        )
         for n in negated
     )
+
+
+# A clause giving the reason for the one before it.
+_REASON = re.compile(r",\s*(?:koska|sillä|kun|eftersom|ty|då|because|since|as)\b", re.IGNORECASE)
 
 
 # A general skill left out for its kinds: its mention, and the kinds' mentions that replace it.

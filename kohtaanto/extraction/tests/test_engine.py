@@ -135,6 +135,25 @@ def test_swedish_negation_and_requirement() -> None:
     assert [(m.label, m.required) for m in result.concepts] == [("truckkort", True)]
 
 
+def test_a_reason_clause_after_a_negation_says_the_same_thing_is_absent() -> None:
+    engine = Engine(VocabularySource())
+
+    result = engine.extract(
+        "Hitsauskokemusta ei vaadita, koska hitsaustyöt ostetaan alihankintana.", "fi"
+    )
+    swedish = engine.extract(
+        "Svetsning krävs inte, eftersom svetsarbetena köps av en underleverantör.", "sv"
+    )
+
+    assert "hitsaus" in labels(result.negated)
+    assert "hitsaus" not in labels(result.concepts)
+    assert "svetsning" in labels(swedish.negated)
+    assert "svetsning" not in labels(swedish.concepts)
+    # in a sentence of its own, the mention stands
+    other = engine.extract("Hitsauskokemusta ei vaadita. Opetamme hitsauksen työssä.", "fi")
+    assert "hitsaus" in labels(other.concepts)
+
+
 def test_swedish_neither_nor_negates_both() -> None:
     engine = Engine(VocabularySource())
     result = engine.extract("Hon har varken truckkort eller körkort.", "sv")
