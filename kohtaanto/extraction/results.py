@@ -140,19 +140,31 @@ def _outweighed(occurrence: Occurrence, negated: Sequence[Occurrence], text: str
     ostetaan alihankintana")."""
     return bool(text) and any(
         same_sentence(text, n.span, occurrence.span, list_items=False)
-        and (
-            n.score > occurrence.score
-            or (
-                n.span[1] <= occurrence.span[0]
-                and _REASON.search(text, n.span[1], occurrence.span[0]) is not None
-            )
-        )
+        and (n.score > occurrence.score or _reason_for(text, n.span, occurrence.span))
         for n in negated
     )
 
 
-# A clause giving the reason for the one before it.
-_REASON = re.compile(r",\s*(?:koska|sillä|kun|eftersom|ty|då|because|since|as)\b", re.IGNORECASE)
+# A clause giving the reason for the one before it, and words of teaching: "ei vaadita, koska
+# opetamme hitsauksen" says the skill is taught, not absent.
+_REASON = re.compile(r",\s*(?:koska|sillä|eftersom|ty|då|because|since)\b", re.IGNORECASE)
+_TEACHING = re.compile(
+    r"\b(?:opet|opp|opi|koulut|perehdy|lär|utbild|introduc|teach|train|learn)", re.IGNORECASE
+)
+
+
+def _reason_for(text: str, negated: tuple[int, int], occurrence: tuple[int, int]) -> bool:
+    """Whether the occurrence stands in a reason clause right after the negated one."""
+    if negated[1] > occurrence[0]:
+        return False
+    reason = _REASON.search(text, negated[1], occurrence[0])
+    if reason is None:
+        return False
+    end = _SENTENCE_END.search(text, occurrence[1])
+    return _TEACHING.search(text, reason.end(), end.start() if end else len(text)) is None
+
+
+_SENTENCE_END = re.compile(r"[.!?\n]")
 
 
 # A general skill left out for its kinds: its mention, and the kinds' mentions that replace it.

@@ -149,6 +149,9 @@ def test_a_reason_clause_after_a_negation_says_the_same_thing_is_absent() -> Non
     assert "hitsaus" not in labels(result.concepts)
     assert "svetsning" in labels(swedish.negated)
     assert "svetsning" not in labels(swedish.concepts)
+    # a reason that teaches the skill says it is learnt at work, not absent
+    taught = engine.extract("Hitsauskokemusta ei vaadita, koska opetamme hitsauksen työssä.", "fi")
+    assert "hitsaus" in labels(taught.concepts)
     # in a sentence of its own, the mention stands
     other = engine.extract("Hitsauskokemusta ei vaadita. Opetamme hitsauksen työssä.", "fi")
     assert "hitsaus" in labels(other.concepts)
