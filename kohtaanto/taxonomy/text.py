@@ -221,6 +221,12 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
         if verb:
             return verb
     lemma = simplemma.lemmatize(norm, lang=lang, low_memory=True).casefold()
+    if lang == "fi" and len(norm) >= 7 and norm.endswith(("ista", "istä")):
+        # the partitive of a -nen word read as a verb or another noun ("mekaanista" →
+        # "mekaanistaa", "lukemista" → "lukema"): the -nen word, where it is one of its own
+        adjective = norm[:-3] + "nen"
+        if adjective != lemma and _known(adjective, lang) and _lemma_of(adjective) == adjective:
+            return adjective
     if lemma == norm:
         return _past_participle_verb(norm) if lang == "fi" else lemma
     # simplemma sometimes answers with a word that only shares a letter or two ("meistäjä" →
@@ -279,6 +285,10 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
             head = simplemma.lemmatize(rest, lang=lang, low_memory=True).casefold()
             return lemma + (_FI_LEMMAS.get(rest, head) if lang == "fi" else head)
     return lemma
+
+
+def _lemma_of(word: str) -> str:
+    return simplemma.lemmatize(word, lang="fi", low_memory=True).casefold()
 
 
 def _written_together(norm: str, lang: str) -> str:

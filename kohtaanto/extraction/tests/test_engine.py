@@ -157,6 +157,14 @@ def test_a_reason_clause_after_a_negation_says_the_same_thing_is_absent() -> Non
     assert "hitsaus" in labels(other.concepts)
 
 
+def test_a_partitive_of_a_label_s_nen_word_is_that_word() -> None:
+    engine = Engine(VocabularySource())
+
+    result = engine.extract("Edellytämme piirustusten lukemista ja kokemusta.", "fi")
+
+    assert "työpiirustusten lukeminen" in labels(result.concepts)
+
+
 def test_swedish_neither_nor_negates_both() -> None:
     engine = Engine(VocabularySource())
     result = engine.extract("Hon har varken truckkort eller körkort.", "sv")

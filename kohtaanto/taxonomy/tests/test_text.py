@@ -51,6 +51,12 @@ def test_normalize_reduces_inflected_forms_to_base_form(text, lang, expected):
         ("särmääjää", "särmääjä"),
         ("särmääjän", "särmääjä"),
         ("tiivistäjää", "tiivistäjä"),
+        # the partitive of a -nen word read as a verb or another noun
+        ("mekaanista", "mekaaninen"),
+        ("lukemista", "lukeminen"),
+        ("teknistä", "tekninen"),
+        # an elative plural is no -nen word
+        ("laitteista", "laite"),
         # "työ" is work, not the pronoun simplemma reads it as, alone and as a compound's head
         ("Työ", "työ"),
         ("leipomotyö", "leipomotyö"),
