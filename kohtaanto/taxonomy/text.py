@@ -196,9 +196,15 @@ _FI_ENDING_WORDS = frozenset(
     )
 )
 # Words simplemma reads as another word: "työ" as the pronoun "sinä"; the forms of "purkaa"
-# (to unload, to dismantle) whose k it drops ("puran", "purin") as "purra" (to bite).
+# (to unload, to dismantle) whose k it drops ("puran", "purin") as "purra" (to bite); past
+# tenses of work verbs ("ajoin trukkia", "kokosin koneita").
 _FI_LEMMAS = {
     "työ": "työ",
+    # first-person and plural pasts it reads as a noun or keeps as they are ("ajoin" → "ajo")
+    **dict.fromkeys(("ajoin", "ajoit", "ajoimme", "ajoitte", "ajoivat"), "ajaa"),
+    **dict.fromkeys(("kokosin", "kokosit", "kokosimme", "kokositte"), "koota"),
+    **dict.fromkeys(("kirjasin", "kirjasimme"), "kirjata"),
+    **dict.fromkeys(("myin", "myimme"), "myydä"),
     **dict.fromkeys(
         ("puran", "purat", "puramme", "puratte", "purin", "purit", "purimme", "puritte"),
         "purkaa",

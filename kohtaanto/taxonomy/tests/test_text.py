@@ -71,6 +71,10 @@ def test_normalize_reduces_inflected_forms_to_base_form(text, lang, expected):
         # "purkaa" (to unload), whose k simplemma drops
         ("puran", "purkaa"),
         ("purin", "purkaa"),
+        # pasts of work verbs read as a noun ("ajo") or kept as they are
+        ("ajoin", "ajaa"),
+        ("ajoimme", "ajaa"),
+        ("kokosin", "koota"),
     ],
 )
 def test_finnish_verb_forms_read_as_nouns_are_verbs(text, expected):
