@@ -105,6 +105,7 @@ WRITINGS = {
         "seventh": 563,
         "eighth": 643,
         "ninth": 723,
+        "tenth": 803,
     },
     "sv": {
         "first": 1,
@@ -116,6 +117,7 @@ WRITINGS = {
         "seventh": 392,
         "eighth": 452,
         "ninth": 512,
+        "tenth": 572,
     },
 }
 
@@ -223,7 +225,7 @@ def main() -> None:
         default="all",
         choices=["all", *WRITINGS["fi"]],
         help="the texts of one writing only (first: rounds 1-9; second to fourth: 3 December "
-        "2026; fifth to ninth: 4 December 2026)",
+        "2026; fifth to tenth: 4 December 2026)",
     )
     parser.add_argument("--verbose", action="store_true", help="each text's misses (tune only)")
     parser.add_argument(
