@@ -16,7 +16,7 @@ from kohtaanto.extraction.details import Experience, Language
 from kohtaanto.extraction.index import LabelIndex
 from kohtaanto.extraction.matching import Occurrence
 from kohtaanto.extraction.sources import ConceptRecord
-from kohtaanto.extraction.text import same_sentence, word_alternatives
+from kohtaanto.extraction.text import FULL_STOP, same_sentence, word_alternatives
 
 REPEAT_BONUS = 0.05  # per extra occurrence, up to +0.1
 IMPLIED_FACTOR = 0.9
@@ -160,11 +160,8 @@ def _reason_for(text: str, negated: tuple[int, int], occurrence: tuple[int, int]
     reason = _REASON.search(text, negated[1], occurrence[0])
     if reason is None:
         return False
-    end = _SENTENCE_END.search(text, occurrence[1])
+    end = FULL_STOP.search(text, occurrence[1])
     return _TEACHING.search(text, reason.end(), end.start() if end else len(text)) is None
-
-
-_SENTENCE_END = re.compile(r"[.!?\n]")
 
 
 # A general skill left out for its kinds: its mention, and the kinds' mentions that replace it.

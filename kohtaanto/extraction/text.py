@@ -21,6 +21,7 @@ from kohtaanto.taxonomy.text import (
 from kohtaanto.taxonomy.text import fold_word as fold
 
 __all__ = [
+    "FULL_STOP",
     "LANGS",
     "VOIKKO",
     "Sentence",
@@ -74,7 +75,7 @@ def _append_sentence(result: list[Sentence], text: str, start: int, end: int) ->
 
 
 # A full stop: what ends a sentence as written, without the list items of `_SENTENCE_BREAK`.
-_FULL_STOP = re.compile(r"[.!?\n]")
+FULL_STOP = re.compile(r"[.!?\n]")
 
 
 def same_sentence(
@@ -84,7 +85,7 @@ def same_sentence(
     `list_items=False`, whether no full stop does (" – " and ";" join the two halves of one
     sentence: "svarvning är inget krav längre – de konventionella svarvarna fasas ut")."""
     left, right = sorted((a, b))
-    pattern = _SENTENCE_BREAK if list_items else _FULL_STOP
+    pattern = _SENTENCE_BREAK if list_items else FULL_STOP
     return pattern.search(text, left[1], right[0]) is None
 
 

@@ -240,12 +240,13 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
     if len(norm) >= 6 and common_prefix(lemma, norm) < 3:
         return _written_together(norm, lang) if lang == "fi" else norm
     # A Finnish compound it does not know may be read by its first part alone, turned into
-    # another word ("kolmivuoro" → "kolmetoista"): the first part as written and the head's
-    # lemma ("kolmi" + "vuoro"), where the head is a word of its own.
+    # another word that shares less than half of itself with it ("kolmivuoro" →
+    # "kolmetoista", where "tehtaallamme" → "tehdas" is a stem change): the first part as
+    # written and the head's lemma ("kolmi" + "vuoro"), where the head is a word of its own.
     if (
         lang == "fi"
         and len(norm) >= 8
-        and common_prefix(lemma, norm) < len(lemma) - 2
+        and common_prefix(lemma, norm) * 2 < len(lemma)
         and not _known(norm, lang)
     ):
         return _written_together(norm, lang)

@@ -47,6 +47,8 @@ def test_normalize_reduces_inflected_forms_to_base_form(text, lang, expected):
         # an unknown compound read as another word ("kolmetoista"): first part + head
         ("kolmivuoro", "kolmivuoro"),
         ("kolmivuorossa", "kolmivuoro"),
+        # ... but a stem change is no such reading
+        ("tehtaallamme", "tehdas"),
         # a worker noun it does not know, cut back to its verb's stem ("särmä")
         ("särmääjää", "särmääjä"),
         ("särmääjän", "särmääjä"),
