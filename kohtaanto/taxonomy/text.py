@@ -210,6 +210,8 @@ _FI_LEMMAS = {
         "purkaa",
     ),
 }
+# Swedish definite and plural endings ("pressen", "paketet", "linjerna", "maskiner").
+_SV_INFLECTED = ("en", "et", "na", "ar", "er", "or")
 # A Finnish worker noun (hitsaaja, särmääjä, kokoonpanija) and a case ending after it.
 _FI_AGENT = re.compile(
     r"^(\w{3,}(?:aa|ää|i)j[aä])"
@@ -234,6 +236,10 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
         if adjective != lemma and _known(adjective, lang) and _lemma_of(adjective) == adjective:
             return adjective
     if lemma == norm:
+        if lang == "sv" and norm.endswith(_SV_INFLECTED) and not _known(norm, lang):
+            # a Swedish compound simplemma does not know, in a definite or plural form
+            # ("kantpressen", "filémaskinen"): its first part as written and its head's lemma
+            return _written_together(norm, lang)
         return _past_participle_verb(norm) if lang == "fi" else lemma
     # simplemma sometimes answers with a word that only shares a letter or two ("meistäjä" →
     # "minä", "machining" in Finnish → "mach"): such a lemma is not trusted.

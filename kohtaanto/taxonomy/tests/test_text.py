@@ -94,6 +94,13 @@ def test_fold_ignores_case_unicode_form_and_spacing():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # compounds it does not know, in a definite or plural form: the head's lemma
+        ("kantpressen", "kantpress"),
+        ("förpackningsmaskinerna", "förpackningsmaskin"),
+        ("virkespaketen", "virkespaket"),
+        # ... not a worker noun, and not a word it knows
+        ("laminerare", "laminerare"),
+        ("tillbaka", "tillbaka"),
         # present tenses that simplemma reads as a worker noun ("svetsare", "svarvare")
         ("svetsar", "svetsa"),
         ("Svarvar", "svarva"),
