@@ -157,7 +157,13 @@ ARCHETYPES = (
     ),
     Archetype(
         "maintenance",
-        ("kunnossapito", "mekaaninen kunnossapito", "vianetsintä", "voitelu", "koneiden huolto"),
+        (
+            "hydrauliikan kunnossapito",
+            "mekaaninen kunnossapito",
+            "vianetsintä",
+            "voitelu",
+            "koneiden huolto",
+        ),
         ("safety", "hot_work"),
         ("teollisuusmekaanikko",),
         "Kunnossapidon MuutosKoulutus",
@@ -167,7 +173,13 @@ ARCHETYPES = (
     ),
     Archetype(
         "career_changer_service",
-        ("asiakaspalvelu", "tiimityö", "oppimishalu", "tarkkuus", "työohjeiden noudattaminen"),
+        (
+            "asiakaspalvelu",
+            "tiimityö",
+            "oppimishalu",
+            "tarkkuus työssä",
+            "työohjeiden noudattaminen",
+        ),
         ("hygiene", "first_aid"),
         ("metallituotteiden kokoonpanija", "varastotyöntekijä"),
         "Teollisuuden perustaitojen koulutus",

@@ -1,14 +1,17 @@
 """Demo profiles come from the occupations people worked in (jobseekers/demo/skills.py)."""
 
+import csv
 import random
 from collections import Counter
 
 from kohtaanto.accounts.models import Role
 from kohtaanto.jobseekers import demo
+from kohtaanto.jobseekers.demo.population import ARCHETYPES
 from kohtaanto.jobseekers.demo.skills import OccupationProfile, profile_size, skills_pick
 from kohtaanto.jobseekers.models import JobSeeker, ProfileSkill
 from kohtaanto.taxonomy.models import ConceptRelation, RelationKind
 from kohtaanto.taxonomy.tests.factories import ConceptFactory, OccupationFactory
+from kohtaanto.taxonomy.vocabulary_files import VOCABULARY_DIR
 
 
 def _profile(label: str, essential: int, optional: int) -> tuple[OccupationProfile, object]:
@@ -92,3 +95,20 @@ def test_demo_welders_get_the_skills_of_their_trade(area, make_user) -> None:
         ProfileSkill.objects.values_list("job_seeker__external_id", "concept_id", "level")
     )
     assert after == before
+
+
+def test_every_archetype_label_is_a_preferred_label_of_the_shipped_vocabulary() -> None:
+    """The demo looks its skills and occupations up by Finnish preferred label and skips what
+    it does not find: a label renamed in the vocabulary must be renamed here too."""
+    preferred = set()
+    for name in ("skills.csv", "occupations.csv"):
+        with (VOCABULARY_DIR / name).open(encoding="utf-8") as handle:
+            preferred |= {row["fi"].casefold() for row in csv.DictReader(handle)}
+    missing = [
+        (archetype.key, label)
+        for archetype in ARCHETYPES
+        for label in (*archetype.skills, *archetype.targets, *archetype.worked, *archetype.earlier)
+        if label.casefold() not in preferred
+    ]
+
+    assert missing == []
