@@ -460,12 +460,15 @@ def _loan_word(index: LabelIndex, norm: str) -> tuple[str, tuple[Hit, ...]]:
 
 
 def _own_word(token: Token, lang: str) -> bool:
-    """A word of the text's own language written in lower case, which another language's
-    one-word label is not read in: Swedish "band", "form", "transport" are not the English
-    labels they look like. Capitalised names ("Excel") and words the language does not have
-    ("troubleshooting") are read as the foreign label."""
+    """A word of the text's own language, which another language's one-word label is not read
+    in: Swedish "band", "form", "transport" — and "Plan:" at the start of a line — are not the
+    English labels they look like. Names the language does not have ("Excel"), words it does
+    not have ("troubleshooting") and abbreviations in capitals ("PLC") are read as the foreign
+    label."""
     return (
-        lang in ("fi", "sv") and token.text.islower() and simplemma.is_known(token.norm, lang=lang)
+        lang in ("fi", "sv")
+        and not token.text.isupper()
+        and simplemma.is_known(token.norm, lang=lang)
     )
 
 

@@ -49,3 +49,8 @@ def test_a_foreign_label_is_not_read_in_a_word_of_the_text_s_own_language() -> N
         for m in engine.extract("Jag använder Excel och gör troubleshooting.", "sv").concepts
     }
     assert {"kalkylprogram", "felsökning"} <= found
+    # a capital at the start of a line does not make a Swedish word English ("plan")
+    assert engine.extract("Plan: omskolning till lager.", "sv").concepts == []
+    # abbreviations in capitals are still read
+    plc = engine.extract("Jag använder Excel och PLC.", "sv").concepts
+    assert "programmerbara styrsystem" in {m.label for m in plc}
