@@ -106,6 +106,7 @@ WRITINGS = {
         "eighth": 643,
         "ninth": 723,
         "tenth": 803,
+        "eleventh": 883,
     },
     "sv": {
         "first": 1,
@@ -118,6 +119,7 @@ WRITINGS = {
         "eighth": 452,
         "ninth": 512,
         "tenth": 572,
+        "eleventh": 632,
     },
 }
 
@@ -225,7 +227,7 @@ def main() -> None:
         default="all",
         choices=["all", *WRITINGS["fi"]],
         help="the texts of one writing only (first: rounds 1-9; second to fourth: 3 December "
-        "2026; fifth to tenth: 4 December 2026)",
+        "2026; fifth to eleventh: 4 December 2026)",
     )
     parser.add_argument("--verbose", action="store_true", help="each text's misses (tune only)")
     parser.add_argument(
