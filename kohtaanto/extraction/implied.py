@@ -30,12 +30,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import simplemma
-
 from kohtaanto.extraction.cues import PRIOR, Clause
 from kohtaanto.extraction.index import RANKED_TYPES, LabelIndex
 from kohtaanto.extraction.matching import Occurrence
-from kohtaanto.extraction.text import Token, common_prefix, is_abbreviation, tokenize
+from kohtaanto.extraction.text import Token, common_prefix, is_abbreviation, known_word, tokenize
 from kohtaanto.extraction.word_forms import DERIVATIONS, label_lemmas
 
 TABLE = Path(__file__).resolve().parent / "data" / "implied_skills.csv"
@@ -409,11 +407,7 @@ def _instruments(
             word = tokens[0].lemma
             for k in range(MIN_MODIFIER + 1, len(word) - MIN_TITLE_HEAD + 1):
                 noun = word[k:]
-                if (
-                    _verb_stem(noun, lang)
-                    and simplemma.is_known(noun, lang=lang)
-                    and simplemma.is_known(word[:k], lang=lang)
-                ):
+                if _verb_stem(noun, lang) and known_word(noun, lang) and known_word(word[:k], lang):
                     table[lang][word[:k]][noun].add(concept_id)
                     break
     return {

@@ -18,13 +18,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import simplemma
-
 from kohtaanto.extraction.details import LANGUAGE_NAMES
 from kohtaanto.extraction.ranking import SkillRanker
 from kohtaanto.extraction.semantic import SemanticStage
 from kohtaanto.extraction.sources import ConceptRecord
-from kohtaanto.extraction.text import LANGS, is_abbreviation, lemmatize, tokenize
+from kohtaanto.extraction.text import LANGS, is_abbreviation, known_word, lemmatize, tokenize
 from kohtaanto.extraction.word_forms import (
     AGENT_THINGS,
     DERIVATIONS,
@@ -304,7 +302,7 @@ class LabelIndex:
             if hits:
                 found = hits
                 break
-            if verb and simplemma.is_known(verb, lang=lang):
+            if verb and known_word(verb, lang):
                 break
         if len(self._agents) >= CACHE_LIMIT:
             self._agents.clear()
@@ -392,9 +390,9 @@ class LabelIndex:
             return False
         if (part,) in self.phrases[lang]:
             return True
-        if lang == "sv" and part.endswith("s") and simplemma.is_known(part[:-1], lang=lang):
+        if lang == "sv" and part.endswith("s") and known_word(part[:-1], lang):
             return True
-        return bool(simplemma.is_known(part, lang=lang))
+        return known_word(part, lang)
 
 
 def _narrower_by_label(

@@ -59,7 +59,7 @@ def by_function_words(text: str) -> str | None:
 def _by_dictionary(text: str, default: str) -> str:
     if not _WORD.search(text):
         return default
-    guesses = simplemma.langdetect(text, lang=LANGS)
+    guesses = simplemma.langdetect(text, lang=LANGS, low_memory=True)
     lang, score = guesses[0]
     if lang in LANGS and score > 0:
         return str(lang)

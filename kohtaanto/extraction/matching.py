@@ -7,11 +7,9 @@ clause, and whether that clause negates it or marks it as a requirement (`mark`)
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import simplemma
-
 from kohtaanto.extraction import context, cues
 from kohtaanto.extraction.index import Hit, LabelIndex, fold_abbreviation
-from kohtaanto.extraction.text import Token, lemmatize
+from kohtaanto.extraction.text import Token, known_word, lemmatize
 from kohtaanto.extraction.word_forms import MIN_OTHER_PART, MIN_PART
 
 # How sure a match is, by how it was found. A label written out in the text's language is the
@@ -465,11 +463,7 @@ def _own_word(token: Token, lang: str) -> bool:
     English labels they look like. Names the language does not have ("Excel"), words it does
     not have ("troubleshooting") and abbreviations in capitals ("PLC") are read as the foreign
     label."""
-    return (
-        lang in ("fi", "sv")
-        and not token.text.isupper()
-        and simplemma.is_known(token.norm, lang=lang)
-    )
+    return lang in ("fi", "sv") and not token.text.isupper() and known_word(token.norm, lang)
 
 
 def _own_language(hits: Sequence[Hit], own: frozenset[int] | None) -> tuple[Hit, ...]:

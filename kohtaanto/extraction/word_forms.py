@@ -11,9 +11,7 @@ A Finnish "<object> <action>" label ("koneiden asennus") is also one compound wo
 import re
 from typing import TypeVar
 
-import simplemma
-
-from kohtaanto.extraction.text import Token, lemmatize
+from kohtaanto.extraction.text import Token, known_word, lemmatize
 
 Found = TypeVar("Found")
 MIN_PART = 4  # shortest compound part matched on its own ("auto" in "autonkuljettaja")
@@ -163,7 +161,7 @@ def swedish_action_verb(key: tuple[str, ...], verbs: dict[str, str]) -> str:
     for ending, verb_ending in (("ering", "era"), ("ning", "a")):
         if noun.endswith(ending) and len(noun) > len(ending) + 2:
             verb = noun[: -len(ending)] + verb_ending
-            return verb if simplemma.is_known(verb, lang="sv") else ""
+            return verb if known_word(verb, "sv") else ""
     return ""
 
 
@@ -190,7 +188,7 @@ def other_form(
     for k in range(MIN_OTHER_PART, len(word) - MIN_OTHER_PART):
         head, modifier = word[k:], word[:k]
         if lang == "fi":
-            if not action_verb(("", head), head, lang) or not simplemma.is_known(modifier, "fi"):
+            if not action_verb(("", head), head, lang) or not known_word(modifier, "fi"):
                 continue
             # "tuotannon|suunnittelu" → "tuotannon suunnittelu"; "laite|asennus" → "laitteiden
             # asennus": a verb near the words says too little, so no verb pair in Finnish.
@@ -198,9 +196,9 @@ def other_form(
         verb = swedish_action_verb((head, "av", ""), verbs)
         if not verb:
             continue
-        if modifier.endswith("s") and simplemma.is_known(modifier[:-1], "sv"):
+        if modifier.endswith("s") and known_word(modifier[:-1], "sv"):
             modifier = modifier[:-1]  # linking s: "underhålls|planering"
-        if simplemma.is_known(modifier, lang=lang):
+        if known_word(modifier, lang):
             return (lemmatize(head, lang), "av", modifier), (verb, modifier)
     return None, None
 
@@ -229,7 +227,7 @@ def starts_with_verb(tokens: list[Token], lang: str) -> bool:
         return (
             verb.endswith("a")
             and tokens[1].norm not in SV_OBJECT_PREPOSITIONS
-            and bool(simplemma.is_known(verb, lang="sv"))
+            and known_word(verb, "sv")
         )
     return lang == "fi" and finnish_infinitive(verb)
 
@@ -284,7 +282,7 @@ def derived_verbs(phrases: dict[tuple[str, ...], Found], lang: str) -> dict[str,
         for ending, verb_ending in DERIVATIONS[lang]:
             if noun.endswith(ending) and len(noun) > len(ending) + 2:
                 verb = noun[: -len(ending)] + verb_ending
-                if (verb,) not in phrases and simplemma.is_known(verb, lang=lang):
+                if (verb,) not in phrases and known_word(verb, lang):
                     verbs.setdefault(verb, hits)
                 break
     return verbs

@@ -108,8 +108,15 @@ def load_dictionaries() -> None:
         simplemma.lemmatize("a", lang=lang, low_memory=True)
 
 
-def _known(word: str, lang: str) -> bool:
+def known_word(word: str, lang: str) -> bool:
+    """Whether the lemmatiser's dictionary has the word (any form) in the language. Every
+    look-up goes through here and `_dictionary_lemma`, so one dictionary backend is loaded."""
     return simplemma.is_known(word, lang, low_memory=True)
+
+
+def _dictionary_lemma(word: str, lang: str) -> str:
+    """simplemma's lemma of a word as it is, before the corrections of `_simplemma_lemma`."""
+    return simplemma.lemmatize(word, lang=lang, low_memory=True)
 
 
 @lru_cache(maxsize=262_144)
@@ -118,7 +125,7 @@ def lemmatize(norm: str, lang: str) -> str:
     if lang not in LEMMATISED_LANGUAGES or not norm.isalpha():
         return norm
     lemma = _simplemma_lemma(norm, lang)
-    if lemma == norm and lang == "fi" and VOIKKO.enabled and not _known(norm, lang):
+    if lemma == norm and lang == "fi" and VOIKKO.enabled and not known_word(norm, lang):
         # A word simplemma does not know at all: Voikko's reading, if installed.
         return VOIKKO.baseform(norm) or norm
     return lemma
@@ -228,15 +235,19 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
         verb = _spoken_participle_verb(norm)
         if verb:
             return verb
-    lemma = simplemma.lemmatize(norm, lang=lang, low_memory=True).casefold()
+    lemma = _dictionary_lemma(norm, lang).casefold()
     if lang == "fi" and len(norm) >= 7 and norm.endswith(("ista", "istä")):
         # the partitive of a -nen word read as a verb or another noun ("mekaanista" →
         # "mekaanistaa", "lukemista" → "lukema"): the -nen word, where it is one of its own
         adjective = norm[:-3] + "nen"
-        if adjective != lemma and _known(adjective, lang) and _lemma_of(adjective) == adjective:
+        if (
+            adjective != lemma
+            and known_word(adjective, lang)
+            and _dictionary_lemma(adjective, lang).casefold() == adjective
+        ):
             return adjective
     if lemma == norm:
-        if lang == "sv" and norm.endswith(_SV_INFLECTED) and not _known(norm, lang):
+        if lang == "sv" and norm.endswith(_SV_INFLECTED) and not known_word(norm, lang):
             # a Swedish compound simplemma does not know, in a definite or plural form
             # ("kantpressen", "filémaskinen"): its first part as written and its head's lemma
             return _written_together(norm, lang)
@@ -253,7 +264,7 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
         lang == "fi"
         and len(norm) >= 8
         and common_prefix(lemma, norm) * 2 < len(lemma)
-        and not _known(norm, lang)
+        and not known_word(norm, lang)
     ):
         return _written_together(norm, lang)
     # A Finnish first-person verb of the -ata/-ätä kind ("sorvaan", "osaan", "pakkaan") is
@@ -279,11 +290,11 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
         and lemma in (norm + "e", norm[:-1], norm[:-1] + "d")
     ):
         verb = lemma[:-2] + "a" if lemma.endswith("ad") else norm[:-1]
-        if _known(verb, lang) and simplemma.lemmatize(verb, lang=lang, low_memory=True) == verb:
+        if known_word(verb, lang) and _dictionary_lemma(verb, lang) == verb:
             return verb
     # A worker noun it does not know is cut back to its verb's stem ("särmääjää" → "särmä"):
     # the noun, as written up to its -ja/-jä.
-    if lang == "fi" and norm.startswith(lemma) and not _known(norm, lang):
+    if lang == "fi" and norm.startswith(lemma) and not known_word(norm, lang):
         agent = _FI_AGENT.match(norm)
         if agent and len(agent.group(1)) - len(lemma) <= 4:
             return agent.group(1)
@@ -294,14 +305,10 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
         rest = norm[len(lemma) :]
         # ... unless what it dropped is an inflection that happens to be a word too
         # ("inventaarioita" → "inventaario" + "ita", not "itä")
-        if _known(rest, lang) and not (lang == "fi" and rest in _FI_ENDING_WORDS):
-            head = simplemma.lemmatize(rest, lang=lang, low_memory=True).casefold()
+        if known_word(rest, lang) and not (lang == "fi" and rest in _FI_ENDING_WORDS):
+            head = _dictionary_lemma(rest, lang).casefold()
             return lemma + (_FI_LEMMAS.get(rest, head) if lang == "fi" else head)
     return lemma
-
-
-def _lemma_of(word: str) -> str:
-    return simplemma.lemmatize(word, lang="fi", low_memory=True).casefold()
 
 
 def _written_together(norm: str, lang: str) -> str:
@@ -310,8 +317,8 @@ def _written_together(norm: str, lang: str) -> str:
     as written where no such part is known."""
     for k in range(3, len(norm) - 3):
         rest = norm[k:]
-        if _known(rest, lang):
-            head = simplemma.lemmatize(rest, lang=lang, low_memory=True).casefold()
+        if known_word(rest, lang):
+            head = _dictionary_lemma(rest, lang).casefold()
             if common_prefix(head, rest) >= 2:
                 return norm[:k] + head
     return norm
@@ -326,7 +333,7 @@ def _past_participle_verb(norm: str) -> str:
         verb = norm[:-3] + norm[-4]
     else:
         return norm
-    if _known(verb, "fi") and simplemma.lemmatize(verb, lang="fi", low_memory=True) == verb:
+    if known_word(verb, "fi") and _dictionary_lemma(verb, "fi") == verb:
         return verb
     return norm
 
@@ -335,7 +342,7 @@ def _spoken_participle_verb(norm: str) -> str:
     """The verb of a spoken past participle that drops its t ("siivonnu" → "siivota",
     "tehny" → "tehdä"), or "" where the word is one simplemma knows as it is ("valu", "menu")
     or the written form is no verb's participle."""
-    if len(norm) < 5 or not norm.endswith(_FI_SPOKEN_PARTICIPLE) or _known(norm, "fi"):
+    if len(norm) < 5 or not norm.endswith(_FI_SPOKEN_PARTICIPLE) or known_word(norm, "fi"):
         return ""
     written = norm + "t"
     verb = _simplemma_lemma(written, "fi")
@@ -350,7 +357,7 @@ def _ata_verb(stem: str, ending: str, lang: str) -> str:
         stems.append(stem[:-2] + stem[-1])
     for candidate in stems:
         verb = candidate + ending
-        if _known(verb, lang) and simplemma.lemmatize(verb, lang=lang, low_memory=True) == verb:
+        if known_word(verb, lang) and _dictionary_lemma(verb, lang) == verb:
             return verb
     return ""
 

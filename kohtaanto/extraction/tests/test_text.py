@@ -3,8 +3,11 @@
 from collections.abc import Iterator
 
 import pytest
+import simplemma
 
+from kohtaanto.extraction.engine import Engine
 from kohtaanto.extraction.text import VOIKKO, lemmas, lemmatize, sentences, use_voikko
+from kohtaanto.extraction.vocabulary_csv import VocabularySource
 
 
 def test_inflected_finnish_words_get_their_base_form() -> None:
@@ -57,3 +60,28 @@ def test_voikko_reads_a_finnish_word_simplemma_does_not_know() -> None:
 
     assert without == word
     assert lemmatize(word, "fi") == "koordinaattimittakone"
+
+
+def test_every_dictionary_look_up_uses_the_one_low_memory_backend(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """simplemma keeps two dictionary backends; a call without `low_memory=True` loads the
+    other one too, about 400 MiB more in every worker."""
+    calls: list[tuple[str, bool]] = []
+    for name in ("lemmatize", "is_known", "langdetect"):
+        original = getattr(simplemma, name)
+
+        def spy(*args: object, _name: str = name, _original: object = original, **kwargs: object):
+            calls.append((_name, bool(kwargs.get("low_memory"))))
+            return _original(*args, **kwargs)  # type: ignore[operator]
+
+        monkeypatch.setattr(simplemma, name, spy)
+    lemmatize.cache_clear()
+    engine = Engine(VocabularySource())
+
+    engine.extract("Olen hitsannut kuusi vuotta ja ajanut trukkia. Jag svetsar och kör truck.")
+    engine.extract("Haemme särmääjää kolmivuorotyöhön; kantpressen sköter du.", "fi")
+    engine.extract("Hitsaus, särmäys, koneistus, trukkikortti")  # a bare list: the dictionary
+
+    assert {name for name, _ in calls} >= {"lemmatize", "is_known", "langdetect"}
+    assert [call for call in calls if not call[1]] == []
