@@ -121,6 +121,28 @@ CLAUSE_START = {
     "sv": {"eftersom", "fastän", "därför"},
     "en": {"because"},
 }
+# Conjunctions after a comma that give the reason for the clause before ("Hitsauskokemusta ei
+# vaadita, koska hitsaustyöt ostetaan alihankintana"), and the beginnings of words for teaching
+# a skill, which make such a reason say the skill is learnt, not absent ("…, koska opetamme
+# hitsauksen"): `results.assemble` reads what the reason names as negated with its clause.
+REASON = {
+    "fi": {"koska", "sillä"},
+    "sv": {"eftersom", "ty", "då"},
+    "en": {"because", "since"},
+}
+TEACHING = (
+    "opet",
+    "opp",
+    "opi",
+    "koulut",
+    "perehdy",
+    "lär",
+    "utbild",
+    "introduc",
+    "teach",
+    "train",
+    "learn",
+)
 
 
 # Pronouns that stand for what a sentence named before ("Javaa, sitä en ole tehnyt") and the

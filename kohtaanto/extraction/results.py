@@ -145,12 +145,11 @@ def _outweighed(occurrence: Occurrence, negated: Sequence[Occurrence], text: str
     )
 
 
-# A clause giving the reason for the one before it, and words of teaching: "ei vaadita, koska
-# opetamme hitsauksen" says the skill is taught, not absent.
-_REASON = re.compile(r",\s*(?:koska|sillä|eftersom|ty|då|because|since)\b", re.IGNORECASE)
-_TEACHING = re.compile(
-    r"\b(?:opet|opp|opi|koulut|perehdy|lär|utbild|introduc|teach|train|learn)", re.IGNORECASE
+_REASON = re.compile(
+    r",\s*(?:" + word_alternatives({w for words in cues.REASON.values() for w in words}) + r")\b",
+    re.IGNORECASE,
 )
+_TEACHING = re.compile(r"\b(?:" + word_alternatives(set(cues.TEACHING)) + ")", re.IGNORECASE)
 
 
 def _reason_for(text: str, negated: tuple[int, int], occurrence: tuple[int, int]) -> bool:
