@@ -25,7 +25,7 @@ KINDS = {"job_ad", "cv", "company_need", "course"}
 LANGS = {"fi", "sv"}
 LEVELS = {None, "A1", "A2", "B1", "B2", "C1", "C2"}
 KEYS = {"id", "lang", "kind", "text", "expected", "negated", "occupations", "languages"}
-ID_RE = re.compile(r"^ind-(fi|sv)-(\d{3})$")
+ID_RE = re.compile(r"^ind-(fi|sv)-(\d{3,4})$")
 
 
 def load_uris(esco: Path) -> tuple[dict[str, str], set[str]]:

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from kohtaanto.extraction import cues
 from kohtaanto.extraction.text import Token, word_alternatives
 
 # Language names by lemma (and the folded forms simplemma leaves alone) → ISO 639-1 code.
@@ -141,12 +142,16 @@ LEVELS = {
     "fi": {
         "äidinkieli": "native",
         "äidinkielinen": "native",
+        "kotikieli": "native",
+        # "Asiakas on kaksikielinen (ruotsi–suomi)": both languages are spoken as a native
+        "kaksikielinen": "native",
         "natiivi": "native",
         "erinomainen": "C2",
         "erinomaisesti": "C2",
         "kiitettävä": "C1",
         "sujuva": "C1",
         "sujuvasti": "C1",
+        "sujua": "C1",  # "Englanti sujuu"
         "vahva": "C1",
         "hyvä": "B2",
         "hyvin": "B2",
@@ -172,6 +177,8 @@ LEVELS = {
     },
     "sv": {
         "modersmål": "native",
+        "hemspråk": "native",
+        "tvåspråkig": "native",
         "utmärkt": "C2",
         "utmärkta": "C2",
         "flytande": "C1",
@@ -203,6 +210,7 @@ LEVELS = {
     "en": {
         "native": "native",
         "mother": "native",
+        "bilingual": "native",
         "excellent": "C2",
         "fluent": "C1",
         "fluently": "C1",
@@ -230,8 +238,19 @@ LANGUAGE_CONTEXT = {
         "ymmärtää",
         "hallita",
         "osata",
+        "sujua",
+        "pärjätä",
     },
-    "sv": {"språk", "språkkunskap", "språkkunskaper", "tala", "skriva", "förstå", "behärska"},
+    "sv": {
+        "språk",
+        "språkkunskap",
+        "språkkunskaper",
+        "tala",
+        "prata",
+        "skriva",
+        "förstå",
+        "behärska",
+    },
     "en": {"language", "languages", "speak", "write", "understand", "fluent", "proficiency"},
 }
 
@@ -405,16 +424,21 @@ def languages(tokens: Sequence[Token], lang: str, breaks: Sequence[int] = ()) ->
     # level word right after the name ("Ruotsi hyvä, englanti tyydyttävä" in a CV's list).
     cefr = any(_CEFR.match(tokens[k].norm) for k in level_at)
     listed = any(i + 1 in level_at for i, _ in found)
-    about_languages = (bool(level_at) and (inflected or cefr or listed or lang != "fi")) or any(
-        t.lemma in context or t.norm in context or _is_language_compound(t.norm, lang)
-        for t in tokens
+    about_languages = (
+        (bool(level_at) and (inflected or cefr or listed or lang != "fi"))
+        or any(_names_the_language(tokens, i, lang, breaks) for i, _ in found)
+        or any(
+            t.lemma in context or t.norm in context or _is_language_compound(t.norm, lang)
+            for t in tokens
+        )
     )
     if not about_languages:
         return []
+    not_needed = _not_needed(tokens, lang, breaks)
     result = []
     seen: set[str] = set()
     for i, code in found:
-        if code in seen:
+        if code in seen or i in not_needed:
             continue
         seen.add(code)
         level = ""
@@ -425,6 +449,64 @@ def languages(tokens: Sequence[Token], lang: str, breaks: Sequence[int] = ()) ->
                 level = level_at[nearest]
         token = tokens[i]
         result.append(Language(code, level, (token.start, token.end)))
+    return result
+
+
+# Swedish words next to a language name that make it the language, not the adjective ("finska
+# kunder"): "kunskaper i finska", "på svenska", "finska och svenska krävs", "svenska är ett plus".
+_SV_BEFORE_NAME = frozenset({"i", "på", "både", "kan", "talar", "pratar"})
+_SV_AFTER_NAME = frozenset({"i", "är", "krävs", "behövs", "räcker", "underlättar", "går", "som"})
+
+
+def _names_the_language(tokens: Sequence[Token], i: int, lang: str, breaks: Sequence[int]) -> bool:
+    """Whether the name at `i` can only be the language: a Finnish name in the translative
+    ("suomeksi", "ruotsiksi": in that language), or a Swedish name used as a noun — after a
+    preposition or a verb of speaking, before a verb, or ending its clause; names joined by
+    "och"/"eller" are read as one ("svenska och finska krävs", not "svenska och norska kunder")."""
+    token = tokens[i]
+    if lang == "fi":
+        return token.norm.endswith("ksi") and token.norm in FINNISH_FORMS
+    if lang != "sv":
+        return False
+    names = LANGUAGE_NAMES["sv"]
+    last = i
+    while (
+        last + 2 < len(tokens)
+        and tokens[last + 1].norm in cues.CONJUNCTIONS
+        and tokens[last + 2].norm in names
+        and not _broken(tokens, last, last + 2, breaks)
+    ):
+        last += 2
+    if i > 0 and not _broken(tokens, i - 1, i, breaks) and tokens[i - 1].norm in _SV_BEFORE_NAME:
+        return True
+    if last + 1 == len(tokens) or _broken(tokens, last, last + 1, breaks):
+        return True
+    return tokens[last + 1].norm in _SV_AFTER_NAME
+
+
+def _not_needed(tokens: Sequence[Token], lang: str, breaks: Sequence[int]) -> set[int]:
+    """The tokens of clauses that say a language is not needed ("Ruotsin kielen taitoa ei
+    edellytetä", "finska behöver du inte kunna", "Swedish is not required"): negation with a
+    requirement or need in one clause. A later clause that calls it an advantage ("Finska krävs
+    inte på linjen men är en fördel") keeps it."""
+    marks = cues.token_cues(tokens, lang)
+    if cues.Cue.NEGATION not in marks:
+        return set()
+    bounds = []
+    start = 0
+    for i in range(1, len(tokens) + 1):
+        if i == len(tokens) or _broken(tokens, i - 1, i, breaks) or marks[i] is cues.Cue.CONTRAST:
+            bounds.append((start, i))
+            start = i
+    result: set[int] = set()
+    for n, (start, end) in enumerate(bounds):
+        clause = marks[start:end]
+        needed = cues.Cue.REQUIRED in clause or cues.Cue.NEED in clause
+        if not (needed and cues.Cue.NEGATION in clause):
+            continue
+        if any(cues.Cue.NICE in marks[s:e] for s, e in bounds[n + 1 :]):
+            continue
+        result.update(range(start, end))
     return result
 
 

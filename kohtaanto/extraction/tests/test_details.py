@@ -447,3 +447,53 @@ def test_one_bridged_word_with_two_english_words_is_one_word_of_evidence() -> No
 
     assert [m.uri for m in one_word.concepts if m.confirm] == []
     assert "urn:3" in [m.uri for m in two_words.concepts if m.confirm]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Finska och svenska i tal och skrift krävs.", {"fi": "", "sv": ""}),
+        ("Kunskaper i finska är meriterande.", {"fi": ""}),
+        ("Du ska klara dig på svenska eller finska.", {"sv": "", "fi": ""}),
+        (
+            "Svenska och finska behövs av alla, engelska av trafikledaren.",
+            {"sv": "", "fi": "", "en": ""},
+        ),
+    ],
+)
+def test_a_swedish_language_name_used_as_a_noun_is_a_language(
+    engine: Engine, text: str, expected: dict[str, str]
+) -> None:
+    assert languages(run(engine, text)) == expected
+
+
+def test_a_swedish_language_name_before_a_noun_is_the_adjective(engine: Engine) -> None:
+    result = run(engine, "Vi har svenska och norska kunder och levererar till finska varv.")
+
+    assert languages(result) == {}
+
+
+def test_a_finnish_name_in_the_translative_is_the_language(engine: Engine) -> None:
+    result = run(engine, "Opetus suomeksi ja ruotsiksi.")
+
+    assert languages(result) == {"fi": "", "sv": ""}
+
+
+def test_a_language_said_not_to_be_needed_is_no_entry(engine: Engine) -> None:
+    finnish = run(engine, "Ruotsin kielen taitoa ei edellytetä, mutta englantia pitää osata.")
+    swedish = run(engine, "Svenska är arbetsspråk, finska behöver du inte kunna.")
+    advantage = run(engine, "Finska krävs inte på linjen men är en fördel.")
+
+    assert languages(finnish) == {"en": ""}
+    assert languages(swedish) == {"sv": "C1"}
+    assert languages(advantage) == {"fi": ""}
+
+
+def test_bilingual_and_home_language_are_native(engine: Engine) -> None:
+    finnish = run(engine, "Asiakas on kaksikielinen (ruotsi–suomi).")
+    home = run(engine, "Englanti sujuu, kotikieli suomi.")
+    swedish = run(engine, "Jag är tvåspråkig (svenska och finska).")
+
+    assert languages(finnish) == {"sv": "native", "fi": "native"}
+    assert languages(home) == {"en": "C1", "fi": "native"}
+    assert languages(swedish) == {"sv": "native", "fi": "native"}
