@@ -92,8 +92,8 @@ def ratio(a: float, b: float) -> float:
 
 
 # The first id of each writing, per language: the first (rounds 1-9), the second, third and
-# fourth (3 December 2026, twelve other writers), the fifth to seventh (4 December 2026,
-# twelve more).
+# fourth (3 December 2026, twelve other writers), the fifth to eleventh (4 December 2026,
+# twenty-eight more) and the twelfth (5 December 2026, four more).
 WRITINGS = {
     "fi": {
         "first": 1,
@@ -107,6 +107,7 @@ WRITINGS = {
         "ninth": 723,
         "tenth": 803,
         "eleventh": 883,
+        "twelfth": 963,
     },
     "sv": {
         "first": 1,
@@ -120,6 +121,7 @@ WRITINGS = {
         "ninth": 512,
         "tenth": 572,
         "eleventh": 632,
+        "twelfth": 692,
     },
 }
 
@@ -227,7 +229,7 @@ def main() -> None:
         default="all",
         choices=["all", *WRITINGS["fi"]],
         help="the texts of one writing only (first: rounds 1-9; second to fourth: 3 December "
-        "2026; fifth to eleventh: 4 December 2026)",
+        "2026; fifth to eleventh: 4 December 2026; twelfth: 5 December 2026)",
     )
     parser.add_argument("--verbose", action="store_true", help="each text's misses (tune only)")
     parser.add_argument(
