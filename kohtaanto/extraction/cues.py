@@ -97,6 +97,50 @@ WITH_EASE = {
     "sv": {"problem", "hjälp", "svårighet", "övervakning", "handledning", "stöd", "tvekan"},
     "en": {"problem", "help", "supervision", "difficulty", "assistance", "guidance", "support"},
 }
+# "Meiltä puuttuu kaapelinjatkajia", "Dessutom saknar vi kunskap om plastmaterial", "saknar vi
+# folk som kan…": a company lacking people or know-how states a need, not an absence. The verb
+# of lacking is a need where a word for the company ("we") or for staff stands next to it;
+# "Jag saknar erfarenhet av hydraulik" stays a negation.
+LACK = frozenset({"puuttua", "sakna", "lack"})
+LACKING_COMPANY = frozenset(
+    {
+        "me",
+        "meiltä",
+        "meillä",
+        "meidän",
+        "yritykseltä",
+        "yrityksestä",
+        "henkilöstö",
+        "henkilöstöstä",
+        "henkilöstöltä",
+        "vi",
+        "oss",
+        "företaget",
+        "we",
+        "us",
+    }
+)
+STAFF = frozenset(
+    {
+        "osaaja",
+        "tekijä",
+        "työntekijä",
+        "henkilöstö",
+        "työvoima",
+        "ammattilainen",
+        "asentaja",
+        "folk",
+        "personal",
+        "medarbetare",
+        "arbetskraft",
+        "arbetare",
+        "yrkesfolk",
+        "staff",
+        "people",
+        "workers",
+    }
+)
+LACK_REACH = 3  # words either side of the verb of lacking
 # Words that join coordinated words ("hitsaus ja koneistus", "svetsning och montering").
 # "Aiempaa kokemusta ei edellytetä", "Tidigare erfarenhet förutsätts inte": no previous
 # experience needed, in a course or an ad that then teaches or asks for the work.
@@ -250,6 +294,8 @@ def token_cues(tokens: Sequence[Token], lang: str) -> list[Cue | None]:
             cue = None  # "EN" in "SFS-EN ISO 9606-1" is a standard, not the Finnish "I don't"
         elif cue is Cue.NEGATION and token.norm in WITHOUT and _with_ease(tokens, i, lang):
             cue = None
+        elif cue is Cue.NEGATION and token.lemma in LACK and _company_lacks(tokens, i):
+            cue = Cue.NEED
         if (
             cue is None
             and pairs
@@ -261,6 +307,15 @@ def token_cues(tokens: Sequence[Token], lang: str) -> list[Cue | None]:
             cue = Cue.HAVE
         result.append(cue)
     return result
+
+
+def _company_lacks(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the verb of lacking at `i` says a company needs people or know-how."""
+    near = tokens[max(0, i - LACK_REACH) : i + LACK_REACH + 1]
+    return any(
+        token.norm in LACKING_COMPANY or token.lemma in STAFF or token.norm in STAFF
+        for token in near
+    )
 
 
 def _with_ease(tokens: Sequence[Token], i: int, lang: str) -> bool:

@@ -135,6 +135,17 @@ def test_swedish_negation_and_requirement() -> None:
     assert [(m.label, m.required) for m in result.concepts] == [("truckkort", True)]
 
 
+def test_a_company_lacking_people_or_know_how_states_a_need() -> None:
+    need = extract("Dessutom saknar vi folk som kan svetsning.", "sv")
+    finnish = extract("Meiltä puuttuu osaajia, joilla on hitsaus hallussa.", "fi")
+    person = extract("Jag saknar erfarenhet av svetsning.", "sv")
+
+    assert "svetsning" in labels(need.concepts)
+    assert not need.negated
+    assert "hitsaus" in labels(finnish.concepts)
+    assert labels(person.negated) == {"svetsning"}
+
+
 def test_a_reason_clause_after_a_negation_says_the_same_thing_is_absent() -> None:
     engine = Engine(VocabularySource())
 
