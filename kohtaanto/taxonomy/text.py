@@ -219,6 +219,14 @@ _FI_LEMMAS = {
 }
 # Swedish definite and plural endings ("pressen", "paketet", "linjerna", "maskiner").
 _SV_INFLECTED = ("en", "et", "na", "ar", "er", "or")
+# Swedish plural and definite endings that are also words of the dictionary ("erna", "arna"):
+# not the last part of a compound ("maskinerna" is "maskin", not "maskin" + "erna").
+_SV_ENDING_WORDS = frozenset(
+    plural + definite + genitive
+    for plural in ("", "ar", "er", "or")
+    for definite in ("na", "en", "et", "n")
+    for genitive in ("", "s")
+) | frozenset({"ar", "er", "or", "ars", "ers", "ors"})
 # A Finnish worker noun (hitsaaja, särmääjä, kokoonpanija) and a case ending after it.
 _FI_AGENT = re.compile(
     r"^(\w{3,}(?:aa|ää|i)j[aä])"
@@ -304,8 +312,11 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
     if norm.startswith(lemma) and len(norm) - len(lemma) >= 3:
         rest = norm[len(lemma) :]
         # ... unless what it dropped is an inflection that happens to be a word too
-        # ("inventaarioita" → "inventaario" + "ita", not "itä")
-        if known_word(rest, lang) and not (lang == "fi" and rest in _FI_ENDING_WORDS):
+        # ("inventaarioita" → "inventaario" + "ita", not "itä"; "maskinerna" → "maskin")
+        if known_word(rest, lang) and not (
+            (lang == "fi" and rest in _FI_ENDING_WORDS)
+            or (lang == "sv" and rest in _SV_ENDING_WORDS)
+        ):
             head = _dictionary_lemma(rest, lang).casefold()
             return lemma + (_FI_LEMMAS.get(rest, head) if lang == "fi" else head)
     return lemma

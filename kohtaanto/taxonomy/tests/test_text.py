@@ -116,6 +116,21 @@ def test_swedish_verb_forms_read_as_nouns_are_verbs(text, expected):
     assert normalize(text, "sv") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # definite plurals whose ending is also a word of the dictionary ("erna")
+        ("maskinerna", "maskin"),
+        ("ventilerna", "ventil"),
+        ("pappersmaskinerna", "pappersmaskin"),
+        # a real compound's last part is still read
+        ("truckkortet", "truckkort"),
+    ],
+)
+def test_a_swedish_definite_plural_is_not_read_as_a_compound(text, expected):
+    assert normalize(text, "sv") == expected
+
+
 def test_an_abbreviation_keeps_its_written_form_as_lemma():
     # the Swedish lemmatiser would read "MIG" as "mig" (me) → "jag", "MAG" as "mage"
     assert normalize("MIG MAG CNC", "sv") == "mig mag cnc"
