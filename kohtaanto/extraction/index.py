@@ -26,6 +26,7 @@ from kohtaanto.extraction.text import LANGS, is_abbreviation, known_word, lemmat
 from kohtaanto.extraction.word_forms import (
     AGENT_THINGS,
     DERIVATIONS,
+    KNOWING_VERBS,
     MIN_AGENT,
     MIN_OTHER_PART,
     MIN_PART,
@@ -171,9 +172,12 @@ class LabelIndex:
                     _keep_best(phrases[lang][key], record.id, weight)
                     verb = action_verb(key, tokens[-1].norm, lang)
                     if verb:
-                        _keep_best(
-                            verb_objects[lang][(verb, verb_object(key, lang))], record.id, weight
-                        )
+                        if verb not in KNOWING_VERBS.get(lang, ()):
+                            _keep_best(
+                                verb_objects[lang][(verb, verb_object(key, lang))],
+                                record.id,
+                                weight,
+                            )
                         noun = minen_noun(verb) if lang == "fi" else ""
                         if noun and noun != key[-1] and (key[0], noun) not in phrases[lang]:
                             # "hydrauliikan huolto" also as "hydrauliikan huoltaminen"

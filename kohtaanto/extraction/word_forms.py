@@ -119,6 +119,10 @@ ACTION_VERBS = {
         "planering": "planera",
     },
 }
+# "Hallitset komposiittimateriaalien ominaisuudet", "hallitsee hitsauksen": in ads and CVs the
+# verb of "-hallinta" labels says a skill is mastered, not that its object is managed, so it
+# makes no verb and object pair ("hallita materiaaleja" is not materials management).
+KNOWING_VERBS = {"fi": frozenset({"hallita"})}
 # A label's other written form (`other_form`) is a little weaker than the label itself.
 OTHER_FORM = 0.95
 

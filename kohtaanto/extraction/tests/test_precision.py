@@ -80,6 +80,8 @@ CONCEPTS: dict[str, tuple[str, dict[str, list[str]], str, str]] = {
         "",
         "",
     ),
+    "materials_management": ("skill", {"fi": ["materiaalien hallinta"]}, "", ""),
+    "composites": ("knowledge", {"fi": ["komposiittimateriaalit"]}, "", ""),
 }
 
 
@@ -312,3 +314,12 @@ def test_a_swedish_verb_is_not_a_knowledge_concept(
     engine: Engine, text: str, expected: set[str]
 ) -> None:
     assert names(engine.extract(text, "sv")) == expected
+
+
+def test_mastering_a_subject_is_not_managing_it(engine: Engine) -> None:
+    # "hallita" says a skill is mastered: no materials management from "hallitset … materiaalien"
+    result = engine.extract("Hallitset komposiittimateriaalien ominaisuudet.", "fi")
+    managed = engine.extract("Vastaat materiaalien hallinnasta.", "fi")
+
+    assert names(result) == {"composites"}
+    assert names(managed) == {"materials_management"}
