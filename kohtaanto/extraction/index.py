@@ -55,6 +55,8 @@ CACHE_LIMIT = 200_000  # remembered compound splits
 # Words whose last part is a label but which mean something else: an employer or an adviser
 # is no "givare" (sensor).
 NOT_COMPOUNDS = {
+    # one shift is no shift work: "Työ on yksivuorotyötä", "Arbetet sker i dagskift"
+    "fi": frozenset({"yksivuorotyö", "yksivuoro", "päivävuoro", "päivävuorotyö"}),
     "sv": frozenset(
         {
             "arbetsgivare",
@@ -64,8 +66,9 @@ NOT_COMPOUNDS = {
             "långivare",
             "bidragsgivare",
             "försäkringsgivare",
+            "dagskift",
         }
-    )
+    ),
 }
 # Heads that make a compound about its first part: "hitsauskokemus", "svetsarbete".
 SKILL_HEADS = {

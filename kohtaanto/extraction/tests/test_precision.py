@@ -80,6 +80,7 @@ CONCEPTS: dict[str, tuple[str, dict[str, list[str]], str, str]] = {
         "",
         "",
     ),
+    "shifts": ("skill", {"fi": ["vuorotyö"], "sv": ["skiftarbete", "tvåskift", "skift"]}, "", ""),
     "materials_management": ("skill", {"fi": ["materiaalien hallinta"]}, "", ""),
     "composites": ("knowledge", {"fi": ["komposiittimateriaalit"]}, "", ""),
 }
@@ -323,3 +324,16 @@ def test_mastering_a_subject_is_not_managing_it(engine: Engine) -> None:
 
     assert names(result) == {"composites"}
     assert names(managed) == {"materials_management"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Työ on kaksivuorotyötä.", "fi", {"shifts"}),
+        ("Työ on yksivuorotyötä.", "fi", set()),
+        ("Arbetet sker i tvåskift.", "sv", {"shifts"}),
+        ("Arbetet sker i dagskift.", "sv", set()),
+    ],
+)
+def test_one_shift_is_no_shift_work(engine: Engine, text: str, lang: str, expected: set) -> None:
+    assert names(engine.extract(text, lang)) == expected
