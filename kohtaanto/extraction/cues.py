@@ -19,7 +19,7 @@ written:
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from kohtaanto.extraction.text import Token, word_alternatives
@@ -183,6 +183,8 @@ TEACHING = (
     "lär",
     "utbild",
     "introduc",
+    "skolar",
+    "opast",
     "teach",
     "train",
     "learn",
@@ -278,6 +280,10 @@ class Clause:
     # sähkösuunnittelua", "ADR-utbildning har jag inte och farligt gods har jag aldrig
     # hanterat"): what comes before the first cue is negated as well as what follows
     and_not: bool = False
+    # no previous experience of it is needed and the sentence goes on to teach it
+    # ("Tidigare erfarenhet av elektronikmontering krävs inte, vi skolar in dig"): the skill is
+    # learnt on the job, not absent
+    learnt: bool = False
 
 
 def token_cues(tokens: Sequence[Token], lang: str) -> list[Cue | None]:
@@ -390,6 +396,30 @@ def clauses(
             token_cues[i] is Cue.NEGATION for i in range(negation_at + 1, end)
         )
         result.append(Clause(start, end, negation_at, mode, joined, refers_back, offset, and_not))
+    return _mark_learnt(result, tokens, token_cues)
+
+
+def _mark_learnt(
+    found: list[Clause], tokens: Sequence[Token], token_cues: Sequence[Cue | None]
+) -> list[Clause]:
+    """Mark the not-needed clauses about previous experience that a teaching clause follows."""
+    result = []
+    for number, clause in enumerate(found):
+        words = range(clause.start, clause.end)
+        not_needed = clause.negation_at is not None and any(
+            token_cues[i] in (Cue.REQUIRED, Cue.NEED) for i in words
+        )
+        if (
+            not_needed
+            and any(tokens[i].lemma in PRIOR or tokens[i].norm in PRIOR for i in words)
+            and any(
+                tokens[i].norm.startswith(TEACHING)
+                for later in found[number + 1 :]
+                for i in range(later.start, later.end)
+            )
+        ):
+            clause = replace(clause, learnt=True)
+        result.append(clause)
     return result
 
 

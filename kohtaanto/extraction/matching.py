@@ -514,7 +514,7 @@ def mark(occurrences: list[tuple[int, Occurrence]], clauses: Sequence[cues.Claus
                 break
     for number, clause in enumerate(clauses):
         cue = clause.negation_at
-        if cue is None:
+        if cue is None or clause.learnt:
             continue
         inside = [o for _, o in occurrences if o.clause == number]
         offset = clause.negation_offset

@@ -146,6 +146,17 @@ def test_a_company_lacking_people_or_know_how_states_a_need() -> None:
     assert labels(person.negated) == {"svetsning"}
 
 
+def test_no_previous_experience_needed_and_then_taught_negates_nothing() -> None:
+    taught = extract("Aiempaa hitsauskokemusta ei vaadita, koulutamme sinut.", "fi")
+    swedish = extract("Tidigare erfarenhet av svetsning krävs inte, vi skolar in dig.", "sv")
+    absent = extract("Aiempaa hitsauskokemusta ei vaadita.", "fi")
+
+    assert "hitsaus" in labels(taught.concepts)
+    assert not taught.negated
+    assert "svetsning" in labels(swedish.concepts)
+    assert labels(absent.negated) == {"hitsaus"}
+
+
 def test_a_reason_clause_after_a_negation_says_the_same_thing_is_absent() -> None:
     engine = Engine(VocabularySource())
 
