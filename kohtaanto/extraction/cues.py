@@ -141,6 +141,10 @@ STAFF = frozenset(
     }
 )
 LACK_REACH = 3  # words either side of the verb of lacking
+# "Skiftarbete är inget problem för mig", "Vuorotyö ei ole ongelma", "vuorotyö ei haittaa":
+# the negation says the thing is fine, not that it is absent.
+NO_PROBLEM = frozenset({"ongelma", "haitta", "haitata", "problem", "issue"})
+NO_PROBLEM_REACH = 2  # words between the negation and "problem"
 # Words that join coordinated words ("hitsaus ja koneistus", "svetsning och montering").
 # "Aiempaa kokemusta ei edellytetä", "Tidigare erfarenhet förutsätts inte": no previous
 # experience needed, in a course or an ad that then teaches or asks for the work.
@@ -299,6 +303,11 @@ def token_cues(tokens: Sequence[Token], lang: str) -> list[Cue | None]:
         elif cue is Cue.NEGATION and token.text.isupper() and len(token.text) > 1:
             cue = None  # "EN" in "SFS-EN ISO 9606-1" is a standard, not the Finnish "I don't"
         elif cue is Cue.NEGATION and token.norm in WITHOUT and _with_ease(tokens, i, lang):
+            cue = None
+        elif cue is Cue.NEGATION and any(
+            t.lemma in NO_PROBLEM or t.norm in NO_PROBLEM
+            for t in tokens[i + 1 : i + 1 + NO_PROBLEM_REACH]
+        ):
             cue = None
         elif cue is Cue.NEGATION and token.lemma in LACK and _company_lacks(tokens, i):
             cue = Cue.NEED

@@ -157,6 +157,15 @@ def test_no_previous_experience_needed_and_then_taught_negates_nothing() -> None
     assert labels(absent.negated) == {"hitsaus"}
 
 
+def test_no_problem_is_no_negation() -> None:
+    swedish = extract("Svetsning är inget problem för mig.", "sv")
+    finnish = extract("Hitsaus ei ole ongelma.", "fi")
+
+    assert "svetsning" in labels(swedish.concepts)
+    assert "hitsaus" in labels(finnish.concepts)
+    assert not swedish.negated and not finnish.negated
+
+
 def test_a_reason_clause_after_a_negation_says_the_same_thing_is_absent() -> None:
     engine = Engine(VocabularySource())
 
