@@ -302,11 +302,8 @@ def token_cues(tokens: Sequence[Token], lang: str) -> list[Cue | None]:
             cue = Cue.NEGATION
         elif cue is Cue.NEGATION and token.text.isupper() and len(token.text) > 1:
             cue = None  # "EN" in "SFS-EN ISO 9606-1" is a standard, not the Finnish "I don't"
-        elif cue is Cue.NEGATION and token.norm in WITHOUT and _with_ease(tokens, i, lang):
-            cue = None
-        elif cue is Cue.NEGATION and any(
-            t.lemma in NO_PROBLEM or t.norm in NO_PROBLEM
-            for t in tokens[i + 1 : i + 1 + NO_PROBLEM_REACH]
+        elif cue is Cue.NEGATION and (
+            (token.norm in WITHOUT and _with_ease(tokens, i, lang)) or _no_problem(tokens, i)
         ):
             cue = None
         elif cue is Cue.NEGATION and token.lemma in LACK and _company_lacks(tokens, i):
@@ -322,6 +319,14 @@ def token_cues(tokens: Sequence[Token], lang: str) -> list[Cue | None]:
             cue = Cue.HAVE
         result.append(cue)
     return result
+
+
+def _no_problem(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the negation at `i` says "no problem" ("inget problem", "ei ole ongelma")."""
+    return any(
+        token.lemma in NO_PROBLEM or token.norm in NO_PROBLEM
+        for token in tokens[i + 1 : i + 1 + NO_PROBLEM_REACH]
+    )
 
 
 def _company_lacks(tokens: Sequence[Token], i: int) -> bool:
