@@ -387,7 +387,8 @@ def _elided(
             if partner and tokens[j].norm not in cues.CONJUNCTIONS:
                 # the word it is coordinated with: "sähkö- ja automaatioasennuksiin"
                 partner = False
-                shared = _shared_head(phrases, token.norm, tokens[j], lang)
+                following = tokens[j + 1] if j + 1 < len(tokens) else None
+                shared = _shared_head(phrases, token.norm, tokens[j], lang, following)
                 if shared:
                     return shared
         return ()
@@ -400,18 +401,25 @@ def _elided(
 
 
 def _shared_head(
-    phrases: dict[tuple[str, ...], tuple[Hit, ...]], first: str, partner: Token, lang: str
+    phrases: dict[tuple[str, ...], tuple[Hit, ...]],
+    first: str,
+    partner: Token,
+    lang: str,
+    following: Token | None = None,
 ) -> tuple[Hit, ...]:
     """The label a left-out head makes with the first part, the head taken from the end of the
     word it is coordinated with: "sähkö- ja automaatioasennuksiin" → "sähköasennus",
-    "maskin- och utrustningsmonteringar" → "maskinmontering". Longest head first; the head is
-    tried as written in the lemma and lemmatised on its own (the whole word's lemma may keep
-    its ending)."""
+    "maskin- och utrustningsmonteringar" → "maskinmontering" — or, with the word after the
+    partner, a two-word label: "sähkö- ja automaatiolaitteiden asennus" → "sähkölaitteiden
+    asennus". Longest head first; the head is tried as written in the lemma and lemmatised on
+    its own (the whole word's lemma may keep its ending)."""
     for form in dict.fromkeys((partner.lemma, partner.norm)):
         for k in range(MIN_OTHER_PART, len(form) - MIN_PART + 1):
             head = form[k:]
             for candidate in dict.fromkeys((head, lemmatize(head, lang))):
                 hits = phrases.get((first + candidate,))
+                if not hits and following is not None:
+                    hits = phrases.get((first + candidate, following.lemma))
                 if hits:
                     return hits
     return ()

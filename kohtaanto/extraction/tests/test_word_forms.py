@@ -35,6 +35,8 @@ SKILLS = {
     "sensors": ("knowledge", {"sv": ["givare"]}),
     "el": ("skill", {"sv": ["elinstallation"]}),
     "hvac": ("skill", {"sv": ["VVS-installation"]}),
+    "electrical devices": ("skill", {"fi": ["sähkölaitteiden asennus"]}),
+    "automation devices": ("skill", {"fi": ["automaatiolaitteiden asennus"]}),
 }
 
 
@@ -77,6 +79,12 @@ def test_a_label_is_found_in_its_other_written_forms(
         ("Osaan MIG/MAG-hitsauksen.", "fi", {"mig", "mag"}),
         # the partner is itself hyphenated and the label is one word
         ("Montörerna gör el- och VVS-installationer i båtarna.", "sv", {"el", "hvac"}),
+        # the compound is the first word of a two-word label
+        (
+            "Teet sähkö- ja automaatiolaitteiden asennuksia.",
+            "fi",
+            {"electrical devices", "automation devices"},
+        ),
     ],
 )
 def test_a_coordinated_compound_lends_its_head_to_the_part_before_it(
