@@ -4,7 +4,7 @@ Each match is an `Occurrence`: where in the text, how sure (by how it was found)
 clause, and whether that clause negates it or marks it as a requirement (`mark`).
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from kohtaanto.extraction import context, cues
@@ -281,6 +281,8 @@ def _match_verb_objects(
     verb alone ("huollat teriä" is blade maintenance, not also machine maintenance)."""
     for k, token in enumerate(tokens):
         pairs = verb_objects.get(token.lemma, ())
+        if not pairs and lang == "fi":
+            pairs = verb_objects.get(_personal_form_verb(token.norm, verb_objects), ())
         if not pairs:
             continue
         window = range(max(0, k - VERB_WINDOW), min(len(tokens), k + VERB_WINDOW + 1))
@@ -309,6 +311,24 @@ def _match_verb_objects(
             span = (tokens[first].start, tokens[last].end)
             for hit in hits:
                 result.append((hit.concept_id, Occurrence(span, hit.weight * VERB_MATCH, first)))
+
+
+# Personal endings of a Finnish present tense ("etsin", "etsivät"), longest first.
+_PERSONAL_ENDINGS = ("mme", "tte", "vat", "vät", "n", "t")
+
+
+def _personal_form_verb(norm: str, verbs: Mapping[str, object]) -> str:
+    """The label verb a Finnish present tense that simplemma reads as a noun is a form of:
+    "etsin" (a search engine) and "etsivät" (detectives) are "etsiä" where a label's verb is
+    "etsiä"; "" where no label verb fits."""
+    for ending in _PERSONAL_ENDINGS:
+        if norm.endswith(ending) and len(norm) - len(ending) >= 3:
+            stem = norm[: -len(ending)]
+            for verb in (stem + "a", stem + "ä"):
+                if verb in verbs:
+                    return verb
+            return ""
+    return ""
 
 
 def _object_head(lemma: str, nouns: set[str]) -> str:
