@@ -161,7 +161,7 @@ ARCHETYPES = (
             "hydrauliikan kunnossapito",
             "mekaaninen kunnossapito",
             "vianetsintä",
-            "voitelu",
+            "koneiden voitelu",
             "koneiden huolto",
         ),
         ("safety", "hot_work"),
