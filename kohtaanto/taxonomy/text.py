@@ -259,6 +259,12 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
             # a Swedish compound simplemma does not know, in a definite or plural form
             # ("kantpressen", "filémaskinen"): its first part as written and its head's lemma
             return _written_together(norm, lang)
+        if lang == "fi" and len(norm) >= 6 and norm.endswith(("aan", "ään")):
+            # a first person of an -ata/-ätä verb it does not know at all ("mittaan"; not the
+            # short words "vaan", "jaan")
+            verb = _ata_verb(norm[:-2], "ta" if norm.endswith("aan") else "tä", lang)
+            if verb:
+                return verb
         return _past_participle_verb(norm) if lang == "fi" else lemma
     # simplemma sometimes answers with a word that only shares a letter or two ("meistäjä" →
     # "minä", "machining" in Finnish → "mach"): such a lemma is not trusted.

@@ -28,6 +28,9 @@ def test_normalize_reduces_inflected_forms_to_base_form(text, lang, expected):
         ("osaan", "osata"),
         ("pakkaan", "pakata"),
         ("särmään", "särmätä"),
+        # ... and one it does not know as any word ("mittaan"); short words stay ("vaan")
+        ("mittaan", "mitata"),
+        ("vaan", "vaan"),
         # past participles simplemma keeps as they are
         ("pakannut", "pakata"),
         ("asentanut", "asentaa"),
