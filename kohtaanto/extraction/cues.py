@@ -284,6 +284,8 @@ class Clause:
     # sähkösuunnittelua", "ADR-utbildning har jag inte och farligt gods har jag aldrig
     # hanterat"): what comes before the first cue is negated as well as what follows
     and_not: bool = False
+    # "ei vaadita", "krävs inte", "no need": the clause says what it names is not needed
+    not_needed: bool = False
     # no previous experience of it is needed and the sentence goes on to teach it
     # ("Tidigare erfarenhet av elektronikmontering krävs inte, vi skolar in dig"): the skill is
     # learnt on the job, not absent
@@ -384,6 +386,7 @@ def clauses(
             cue = token_cues[i]
             if cue is Cue.REQUIRED:
                 clause_mode = Mode.REQUIRED
+                needed = True  # a requirement cue anywhere in the clause, as a need is
             elif cue is Cue.NICE:
                 clause_mode = Mode.NICE
             elif cue is Cue.NEED:
@@ -392,7 +395,8 @@ def clauses(
                 have = True
             elif cue is Cue.NEGATION and negation_at is None:
                 negation_at = i
-        if (clause_mode is Mode.REQUIRED or needed) and negation_at is not None:
+        not_needed = needed and negation_at is not None
+        if not_needed:
             # "ei vaadita", "krävs inte", "not required": the text says the skill is not
             # needed, so it is reported as negated (a skill the text also names elsewhere,
             # as a course teaching it, stays found); the clauses after it are not required.
@@ -409,22 +413,19 @@ def clauses(
         and_not = negation_at is not None and any(
             token_cues[i] is Cue.NEGATION for i in range(negation_at + 1, end)
         )
-        result.append(Clause(start, end, negation_at, mode, joined, refers_back, offset, and_not))
-    return _mark_learnt(result, tokens, token_cues)
+        result.append(
+            Clause(start, end, negation_at, mode, joined, refers_back, offset, and_not, not_needed)
+        )
+    return _mark_learnt(result, tokens)
 
 
-def _mark_learnt(
-    found: list[Clause], tokens: Sequence[Token], token_cues: Sequence[Cue | None]
-) -> list[Clause]:
+def _mark_learnt(found: list[Clause], tokens: Sequence[Token]) -> list[Clause]:
     """Mark the not-needed clauses about previous experience that a teaching clause follows."""
     result = []
     for number, clause in enumerate(found):
         words = range(clause.start, clause.end)
-        not_needed = clause.negation_at is not None and any(
-            token_cues[i] in (Cue.REQUIRED, Cue.NEED) for i in words
-        )
         if (
-            not_needed
+            clause.not_needed
             and any(tokens[i].lemma in PRIOR or tokens[i].norm in PRIOR for i in words)
             and any(
                 tokens[i].norm.startswith(TEACHING)

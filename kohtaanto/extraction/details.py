@@ -393,9 +393,15 @@ class Experience:
         }
 
 
-def languages(tokens: Sequence[Token], lang: str, breaks: Sequence[int] = ()) -> list[Language]:
+def languages(
+    tokens: Sequence[Token],
+    lang: str,
+    breaks: Sequence[int] = (),
+    marks: Sequence[cues.Cue | None] | None = None,
+) -> list[Language]:
     """Language entries in one sentence's tokens; each takes the nearest level word of its
-    clause (`breaks`: offsets of the clause punctuation, from `text.clause_breaks`)."""
+    clause (`breaks`: offsets of the clause punctuation, from `text.clause_breaks`; `marks`:
+    the tokens' `cues.token_cues`, worked out here if not given)."""
     names = LANGUAGE_NAMES.get(lang, {})
     found: list[tuple[int, str]] = []
     for i, token in enumerate(tokens):
@@ -434,7 +440,9 @@ def languages(tokens: Sequence[Token], lang: str, breaks: Sequence[int] = ()) ->
     )
     if not about_languages:
         return []
-    not_needed = _not_needed(tokens, lang, breaks)
+    if marks is None:
+        marks = cues.token_cues(tokens, lang)
+    not_needed = _not_needed(tokens, lang, breaks, marks)
     result = []
     seen: set[str] = set()
     for i, code in found:
@@ -484,29 +492,23 @@ def _names_the_language(tokens: Sequence[Token], i: int, lang: str, breaks: Sequ
     return tokens[last + 1].norm in _SV_AFTER_NAME
 
 
-def _not_needed(tokens: Sequence[Token], lang: str, breaks: Sequence[int]) -> set[int]:
+def _not_needed(
+    tokens: Sequence[Token], lang: str, breaks: Sequence[int], marks: Sequence[cues.Cue | None]
+) -> set[int]:
     """The tokens of clauses that say a language is not needed ("Ruotsin kielen taitoa ei
-    edellytetä", "finska behöver du inte kunna", "Swedish is not required"): negation with a
-    requirement or need in one clause. A later clause that calls it an advantage ("Finska krävs
-    inte på linjen men är en fördel") keeps it."""
-    marks = cues.token_cues(tokens, lang)
+    edellytetä", "finska behöver du inte kunna", "Swedish is not required"): the clauses
+    `cues.clauses` marks as not needed. A later clause that calls it an advantage ("Finska
+    krävs inte på linjen men är en fördel") keeps it."""
     if cues.Cue.NEGATION not in marks:
         return set()
-    bounds = []
-    start = 0
-    for i in range(1, len(tokens) + 1):
-        if i == len(tokens) or _broken(tokens, i - 1, i, breaks) or marks[i] is cues.Cue.CONTRAST:
-            bounds.append((start, i))
-            start = i
+    found = cues.clauses(tokens, marks, breaks, cues.Mode.NEUTRAL, lang)
     result: set[int] = set()
-    for n, (start, end) in enumerate(bounds):
-        clause = marks[start:end]
-        needed = cues.Cue.REQUIRED in clause or cues.Cue.NEED in clause
-        if not (needed and cues.Cue.NEGATION in clause):
+    for number, clause in enumerate(found):
+        if not clause.not_needed or any(
+            cues.Cue.NICE in marks[later.start : later.end] for later in found[number + 1 :]
+        ):
             continue
-        if any(cues.Cue.NICE in marks[s:e] for s, e in bounds[n + 1 :]):
-            continue
-        result.update(range(start, end))
+        result.update(range(clause.start, clause.end))
     return result
 
 

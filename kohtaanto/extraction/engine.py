@@ -259,18 +259,19 @@ class Engine:
             if not tokens:
                 continue
             breaks = [sentence.start + b for b in clause_breaks(sentence.text)]
+            # the cues matching reads; the language reader works them out itself otherwise
+            token_cues = cues.token_cues(tokens, sentence_lang) if match else None
             if look_for_details:
                 # a level in brackets belongs to its language: "englanti (hyvä)"
                 plain = [b for b in breaks if text[b] not in "()"]
-                stated.languages.extend(details.languages(tokens, sentence_lang, plain))
+                stated.languages.extend(details.languages(tokens, sentence_lang, plain, token_cues))
                 bounds = (sentence.start, sentence.end)
                 stated.experience.extend(
                     (entry, bounds)
                     for entry in details.experience(tokens, sentence_lang, text, today=today)
                 )
-            if not match:
+            if token_cues is None:
                 continue
-            token_cues = cues.token_cues(tokens, sentence_lang)
             heading = cues.heading_mode(token_cues)
             if sentence.text.endswith(":") or (
                 len(tokens) <= 2 and heading is not cues.Mode.NEUTRAL
