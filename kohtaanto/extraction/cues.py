@@ -100,7 +100,8 @@ WITH_EASE = {
 # "Meiltä puuttuu kaapelinjatkajia", "Dessutom saknar vi kunskap om plastmaterial", "saknar vi
 # folk som kan…": a company lacking people or know-how states a need, not an absence. The verb
 # of lacking is a need where a word for the company ("we") or for staff stands next to it;
-# "Jag saknar erfarenhet av hydraulik" stays a negation.
+# "Jag saknar erfarenhet av hydraulik" stays a negation. The company is matched by its written
+# form, the staff by lemma ("henkilöstöstä puuttuu" is staff).
 LACK = frozenset({"puuttua", "sakna", "lack"})
 LACKING_COMPANY = frozenset(
     {
@@ -110,9 +111,6 @@ LACKING_COMPANY = frozenset(
         "meidän",
         "yritykseltä",
         "yrityksestä",
-        "henkilöstö",
-        "henkilöstöstä",
-        "henkilöstöltä",
         "vi",
         "oss",
         "företaget",
