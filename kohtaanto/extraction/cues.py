@@ -89,13 +89,24 @@ NICE_TO_HAVE = {
 # inte", "no need" matter: the skill is not needed.
 NEED = {"fi": {"tarvita", "tarvitse"}, "sv": {"behöva"}, "en": {"need", "needed"}}
 # "utan problem", "ilman apua", "without help": how well something is done, not that it is
-# absent. The negation word is no negation where one of these follows it (an adjective may
-# come between: "utan större problem", "ilman suurempia ongelmia").
+# absent; likewise a result without remarks, deviations or accidents ("inventering gjordes
+# utan anmärkningar", "auditointi läpäistiin ilman poikkeamia"). The negation word is no
+# negation where one of these follows it (an adjective may come between: "utan större
+# problem", "ilman suurempia ongelmia").
 WITHOUT = frozenset({"ilman", "vailla", "utan", "without"})
 WITH_EASE = {
-    "fi": {"ongelma", "apu", "valvonta", "ohjaus", "tuki", "vaikeus", "ohjeistus", "neuvo"},
-    "sv": {"problem", "hjälp", "svårighet", "övervakning", "handledning", "stöd", "tvekan"},
-    "en": {"problem", "help", "supervision", "difficulty", "assistance", "guidance", "support"},
+    "fi": {
+        *("ongelma", "apu", "valvonta", "ohjaus", "tuki", "vaikeus", "ohjeistus", "neuvo"),
+        *("huomautus", "poikkeama", "virhe", "tapaturma"),
+    },
+    "sv": {
+        *("problem", "hjälp", "svårighet", "övervakning", "handledning", "stöd", "tvekan"),
+        *("anmärkning", "avvikelse", "fel", "olycka", "missöde"),
+    },
+    "en": {
+        *("problem", "help", "supervision", "difficulty", "assistance", "guidance", "support"),
+        *("remark", "deviation", "error", "accident", "incident"),
+    },
 }
 # "Meiltä puuttuu kaapelinjatkajia", "Dessutom saknar vi kunskap om plastmaterial", "saknar vi
 # folk som kan…": a company lacking people or know-how states a need, not an absence. The verb

@@ -54,6 +54,10 @@ RANKED_TYPES = ("skill", "knowledge")
 CACHE_LIMIT = 200_000  # remembered compound splits
 # Words whose last part is a label but which mean something else: an employer or an adviser
 # is no "givare" (sensor).
+# A compound's first part shorter than this may have taken a few letters of the next word for
+# a label's start ("dies|elmotor" in "dieselmotor"); see `LabelIndex._splits_later`.
+LONG_FIRST_PART = 5
+BORROWED_LETTERS = 3
 NOT_COMPOUNDS = {
     # one shift is no shift work: "Työ on yksivuorotyötä", "Arbetet sker i dagskift"
     "fi": frozenset({"yksivuorotyö", "yksivuoro", "päivävuoro", "päivävuorotyö"}),
@@ -344,7 +348,7 @@ class LabelIndex:
         for k in range(MIN_OTHER_PART, len(lemma) - MIN_PART + 1):
             head = lemma[k:]
             hits = table.get((head,))
-            if hits and self._is_word(lemma[:k], lang):
+            if hits and self._is_word(lemma[:k], lang) and not self._splits_later(lemma, k, lang):
                 parts.append(CompoundPart(k, len(lemma), hits, head=True))
                 break
         # A modifier counts only when the word is about it: its head is a label too
@@ -367,6 +371,18 @@ class LabelIndex:
                 parts.insert(0, CompoundPart(0, k, hits, head=False))
                 break
         return tuple(parts)
+
+    @staticmethod
+    def _splits_later(lemma: str, k: int, lang: str) -> bool:
+        """Whether a short first part borrows the start of the label after it, where a longer
+        first part leaves a whole word: "dieselmotor" is "diesel" + "motor", not "dies" +
+        "elmotor". A first part of five letters or more is taken as it is."""
+        if k >= LONG_FIRST_PART:
+            return False
+        return any(
+            known_word(lemma[:j], lang) and known_word(lemma[j:], lang)
+            for j in range(LONG_FIRST_PART, min(k + BORROWED_LETTERS, len(lemma) - MIN_PART) + 1)
+        )
 
     @staticmethod
     def _is_training(head: str, lang: str) -> bool:

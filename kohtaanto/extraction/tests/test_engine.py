@@ -212,6 +212,9 @@ def test_swedish_neither_nor_negates_both() -> None:
         ("Svetsning klarar jag utan större problem.", "sv"),
         ("Hitsaan ilman ongelmia.", "fi"),
         ("I can do welding without help.", "en"),
+        ("Svetsning och slipning utan anmärkningar vid senaste revisionen.", "sv"),
+        ("Hitsaustyöt tehtiin ilman poikkeamia.", "fi"),
+        ("Welding done without deviations.", "en"),
     ],
 )
 def test_without_difficulty_is_no_negation(text: str, lang: str) -> None:

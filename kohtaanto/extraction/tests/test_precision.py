@@ -28,6 +28,7 @@ CONCEPTS: dict[str, tuple[str, dict[str, list[str]], str, str]] = {
         "",
     ),
     "mech": ("knowledge", {"fi": ["konetekniikka"], "sv": ["maskinteknik"]}, "", ""),
+    "electric_motors": ("knowledge", {"sv": ["elmotorer"]}, "", ""),
     "weld": ("skill", {"fi": ["hitsaus"], "sv": ["svetsning"]}, "", ""),
     "mag": ("skill", {"fi": ["MAG-hitsaus"], "sv": ["MAG-svetsning"]}, "", ""),
     "maintenance": (
@@ -337,3 +338,18 @@ def test_mastering_a_subject_is_not_managing_it(engine: Engine) -> None:
 )
 def test_one_shift_is_no_shift_work(engine: Engine, text: str, lang: str, expected: set) -> None:
     assert names(engine.extract(text, lang)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "diesel" + "motor", not "dies" + "elmotor"
+        ("Jag har gjort service på dieselmotorer.", set()),
+        ("Byte av elmotorer och pumpar.", {"electric_motors"}),
+        ("Reparation av fläktelmotorer.", {"electric_motors"}),
+    ],
+)
+def test_a_short_first_part_does_not_borrow_the_labels_start(
+    engine: Engine, text: str, expected: set
+) -> None:
+    assert names(engine.extract(text, "sv")) == expected
