@@ -25,9 +25,14 @@ if TYPE_CHECKING:
 
 
 def leave_out(
-    index: LabelIndex, tokens: Sequence[Token], result: list[tuple[int, Occurrence]], lang: str
+    index: LabelIndex,
+    text: str,
+    tokens: Sequence[Token],
+    result: list[tuple[int, Occurrence]],
+    lang: str,
 ) -> None:
-    """Drop from `result`, in place, the matches their context shows to be something else."""
+    """Drop from `result`, in place, the matches their context shows to be something else
+    (`text` is the whole text the tokens' offsets point into)."""
     if lang not in DEGREE_WORDS:
         return
     worked_on = _worked_on(index, tokens, result, lang)
@@ -40,7 +45,7 @@ def leave_out(
         and (
             index.concepts[concept_id].type != "knowledge"
             or not (
-                _field_of_degree(tokens, occurrence.token, lang)
+                _field_of_degree(text, tokens, occurrence.token, lang)
                 or _sv_verb(tokens, occurrence, lang)
                 or (occurrence.token in worked_on and _one_word(tokens, occurrence))
             )
@@ -205,15 +210,20 @@ STUDY_VERBS = {"fi": frozenset({"opiskella"}), "sv": frozenset({"studera"})}
 DEGREE_REACH = 4  # words between the field and the degree word or study verb
 
 
-def _field_of_degree(tokens: Sequence[Token], i: int, lang: str) -> bool:
+def _field_of_degree(text: str, tokens: Sequence[Token], i: int, lang: str) -> bool:
     """Whether the word at `i` names the field of a degree or of studies."""
     degree = DEGREE_WORDS[lang]
     if lang == "fi":
-        # the field in the genitive before the degree: "kone- ja tuotantotekniikan perustutkinto"
-        for token in tokens[i + 1 : i + 1 + DEGREE_REACH]:
+        # the field in the genitive before the degree: "kone- ja tuotantotekniikan perustutkinto",
+        # "sähkö-, automaatio- tai energiatekniikan tutkinto"
+        words = 0  # genitives passed; conjunctions and other first parts ("kone-") are free
+        for token in tokens[i + 1 :]:
             if token.lemma.endswith(degree):
                 return True
-            if token.norm not in cues.CONJUNCTIONS and not token.norm.endswith("n"):
+            if token.norm in cues.CONJUNCTIONS or text[token.end : token.end + 1] == "-":
+                continue
+            words += 1
+            if not token.norm.endswith("n") or words == DEGREE_REACH:
                 break
     else:
         # "examen inom maskinteknik"

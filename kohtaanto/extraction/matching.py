@@ -126,7 +126,7 @@ def match_sentence(
                 (hit.concept_id, Occurrence((token.start, token.end), hit.weight * AGENT_MATCH, i))
             )
     if result:
-        context.leave_out(index, tokens, result, lang)
+        context.leave_out(index, text, tokens, result, lang)
     return result
 
 
@@ -380,6 +380,10 @@ def _longest(
         end += 1
 
 
+# A first part written with its head left out: "sähkö- ja", "sähkö-, automaatio- ja"
+ELIDED_MARKS = ("- ", "-\n", "-,")
+
+
 def _elided(
     index: LabelIndex, text: str, tokens: Sequence[Token], i: int, lang: str
 ) -> tuple[Hit, ...]:
@@ -392,7 +396,7 @@ def _elided(
     token = tokens[i]
     phrases = index.phrases[lang]
     after = text[token.end : token.end + 2]
-    if after in ("- ", "-\n", "-,") or (after[:1] == "/" and i + 1 < len(tokens)):
+    if after in ELIDED_MARKS or (after[:1] == "/" and i + 1 < len(tokens)):
         # the head comes later: "MIG- ja MAG-hitsausta", "käsi- ja ruiskulaminointia"
         partner = True
         for j in range(i + 1, min(i + 5, len(tokens))):
@@ -400,6 +404,8 @@ def _elided(
                 # "MIG- ja MAG-hitsausta"; the label may be one word: "el- och VVS-installationer"
                 head = tokens[j + 1].lemma
                 return phrases.get((token.norm, head), ()) or phrases.get((token.norm + head,), ())
+            if text[tokens[j].end : tokens[j].end + 2] in ELIDED_MARKS:
+                continue  # another first part of the list: "sähkö-, automaatio- ja hydrauliikka…"
             heads = [p for p in index.compound_parts(tokens[j].lemma, lang) if p.head]
             if heads:
                 head = tokens[j].lemma[heads[0].start :]
@@ -431,15 +437,16 @@ def _shared_head(
     word it is coordinated with: "sähkö- ja automaatioasennuksiin" → "sähköasennus",
     "maskin- och utrustningsmonteringar" → "maskinmontering" — or, with the word after the
     partner, a two-word label: "sähkö- ja automaatiolaitteiden asennus" → "sähkölaitteiden
-    asennus". Longest head first; the head is tried as written in the lemma and lemmatised on
-    its own (the whole word's lemma may keep its ending)."""
+    asennus", preferred to a one-word label of the compound alone. Longest head first; the head
+    is tried as written in the lemma and lemmatised on its own (the whole word's lemma may keep
+    its ending)."""
     for form in dict.fromkeys((partner.lemma, partner.norm)):
         for k in range(MIN_OTHER_PART, len(form) - MIN_PART + 1):
             head = form[k:]
             for candidate in dict.fromkeys((head, lemmatize(head, lang))):
-                hits = phrases.get((first + candidate,))
-                if not hits and following is not None:
-                    hits = phrases.get((first + candidate, following.lemma))
+                # the two-word label first, as the longest match is taken elsewhere
+                hits = phrases.get((first + candidate, following.lemma)) if following else None
+                hits = hits or phrases.get((first + candidate,))
                 if hits:
                     return hits
     return ()

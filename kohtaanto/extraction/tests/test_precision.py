@@ -131,6 +131,9 @@ def test_a_language_skill_is_the_language_entry_where_the_text_states_the_langua
         ("Edellytämme konetekniikan insinöörin tutkintoa.", "fi", set()),
         ("Opiskelen konetekniikkaa kolmatta vuotta.", "fi", set()),
         ("Ingenjörsexamen inom maskinteknik förutsätts.", "sv", set()),
+        # the field is one of a list of first parts before the degree
+        ("Edellytämme kone-, sähkö-, automaatio- tai energiatekniikan tutkintoa.", "fi", set()),
+        ("Hallitset kone-, sähkö- ja energiatekniikan perusteet.", "fi", {"mech"}),
         # the field asked for by itself
         ("Tarvitsemme konetekniikan osaamista.", "fi", {"mech"}),
         ("Goda kunskaper i maskinteknik.", "sv", {"mech"}),

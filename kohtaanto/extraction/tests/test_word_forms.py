@@ -38,6 +38,8 @@ SKILLS = {
     "faults": ("skill", {"fi": ["etsiä vikoja"]}),
     "electrical devices": ("skill", {"fi": ["sähkölaitteiden asennus"]}),
     "automation devices": ("skill", {"fi": ["automaatiolaitteiden asennus"]}),
+    # a one-word label of a compound that also begins a two-word label
+    "electrical equipment": ("knowledge", {"fi": ["sähkölaitteet"]}),
 }
 
 
@@ -83,6 +85,17 @@ def test_a_label_is_found_in_its_other_written_forms(
         # the compound is the first word of a two-word label
         (
             "Teet sähkö- ja automaatiolaitteiden asennuksia.",
+            "fi",
+            {"electrical devices", "automation devices"},
+        ),
+        # three first parts: each takes the head of the last word, not of the next first part
+        (
+            "Teen sähkö-, automaatio- ja koneasennuksia.",
+            "fi",
+            {"electrical", "automation", "machines"},
+        ),
+        (
+            "Teet automaatio-, kone- ja sähkölaitteiden asennuksia.",
             "fi",
             {"electrical devices", "automation devices"},
         ),
