@@ -93,7 +93,7 @@ def ratio(a: float, b: float) -> float:
 
 # The first id of each writing, per language: the first (rounds 1-9), the second, third and
 # fourth (3 December 2026, twelve other writers), the fifth to eleventh (4 December 2026,
-# twenty-eight more), the twelfth to fourteenth (5 December 2026, twelve more).
+# twenty-eight more), the twelfth to fifteenth (5 December 2026, sixteen more).
 WRITINGS = {
     "fi": {
         "first": 1,
@@ -110,6 +110,7 @@ WRITINGS = {
         "twelfth": 963,
         "thirteenth": 1043,
         "fourteenth": 1123,
+        "fifteenth": 1203,
     },
     "sv": {
         "first": 1,
@@ -126,6 +127,7 @@ WRITINGS = {
         "twelfth": 692,
         "thirteenth": 752,
         "fourteenth": 812,
+        "fifteenth": 872,
     },
 }
 
@@ -233,7 +235,7 @@ def main() -> None:
         default="all",
         choices=["all", *WRITINGS["fi"]],
         help="the texts of one writing only (first: rounds 1-9; second to fourth: 3 December "
-        "2026; fifth to eleventh: 4 December 2026; twelfth to fourteenth: 5 December 2026)",
+        "2026; fifth to eleventh: 4 December 2026; twelfth to fifteenth: 5 December 2026)",
     )
     parser.add_argument("--verbose", action="store_true", help="each text's misses (tune only)")
     parser.add_argument(
