@@ -1,7 +1,8 @@
 """What the words around a match say it is not, in Finnish and Swedish.
 
 `leave_out` drops a match from a sentence's matches where its context shows the words name
-something else: a participle before a noun ("hitsattujen rakenteiden"), a workplace, industry or
+something else: a participle before a noun ("hitsattujen rakenteiden", "rekrytoiva
+koulutus"), a workplace, industry or
 department ("Kemian tehtaallamme", "logistikcentral"), the employer's own action
 ("perehdytämme"), and — for knowledge concepts — the field of a degree ("kone- ja
 tuotantotekniikan perustutkinto"), a Swedish verb ("jag fräser"), or the material a named skill
@@ -16,7 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from kohtaanto.extraction import cues
-from kohtaanto.extraction.index import LabelIndex
+from kohtaanto.extraction.index import TRAINING_HEADS, LabelIndex
 from kohtaanto.extraction.text import Token
 from kohtaanto.extraction.word_forms import finnish_infinitive
 
@@ -40,6 +41,7 @@ def leave_out(
         (concept_id, occurrence)
         for concept_id, occurrence in result
         if not _attributive_participle(tokens, occurrence, lang)
+        and not _what_a_training_does(tokens, occurrence, lang)
         and not _workplace(tokens, occurrence, lang)
         and not _employers_action(tokens, occurrence, lang)
         and (
@@ -132,6 +134,29 @@ def _attributive_participle(tokens: Sequence[Token], occurrence: Occurrence, lan
     if lang == "fi":
         return _FI_PASSIVE_PARTICIPLE.search(token.norm) is not None
     return token.norm.endswith(("ade", "ad")) and (i == 0 or tokens[i - 1].norm not in SV_SUBJECTS)
+
+
+# A Finnish present participle ("rekrytoiva", "rekrytoivassa") and Swedish "-ande".
+_FI_PRESENT_PARTICIPLE = re.compile(
+    r"v[aä](?:n|t|a|ä|ssa|ssä|sta|stä|lla|llä|lle|ksi|an|än|ien|issa|issä|ille|ista|istä)?$"
+)
+
+
+def _what_a_training_does(tokens: Sequence[Token], occurrence: Occurrence, lang: str) -> bool:
+    """Whether a one-word match is a present participle describing a training or course:
+    "rekrytoiva koulutus", "rekryterande utbildning" recruits its participants for employers,
+    it does not teach recruiting ("hitsaava asentaja" is a fitter who welds, and stays)."""
+    i = occurrence.token
+    token = tokens[i]
+    if occurrence.span != (token.start, token.end) or i + 1 >= len(tokens):
+        return False
+    heads = TRAINING_HEADS.get(lang, frozenset())
+    following = tokens[i + 1].lemma
+    if not any(following.endswith(head) for head in heads):
+        return False
+    if lang == "fi":
+        return token.norm != token.lemma and _FI_PRESENT_PARTICIPLE.search(token.norm) is not None
+    return token.norm.endswith(("ande", "ende"))
 
 
 # Where the work is done, not what it is: "Kemian tehtaallamme", "Kemianteollisuuden yritys",

@@ -208,6 +208,11 @@ def test_a_general_skill_gives_way_only_to_a_kind_by_the_kinds_own_name(engine: 
         # what a training teaches is its first part
         ("Hitsauskoulutus alkaa syksyllä.", "fi", {"weld"}),
         ("Svetsningsutbildningen börjar i höst.", "sv", {"weld"}),
+        # the same said with a present participle
+        ("Rekrytoiva koulutus alkaa syksyllä.", "fi", set()),
+        ("Rekrytoivassa koulutuksessa opit hitsausta.", "fi", {"weld"}),
+        # (the welder it trains names the welding)
+        ("Rekryterande utbildning till svetsare.", "sv", {"weld"}),
         # recruiting named by itself
         ("Hoidan rekrytointia.", "fi", {"recruit"}),
     ],
