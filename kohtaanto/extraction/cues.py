@@ -299,6 +299,10 @@ class Clause:
     # ("Tidigare erfarenhet av elektronikmontering krävs inte, vi skolar in dig"): the skill is
     # learnt on the job, not absent
     learnt: bool = False
+    # no previous experience of it is needed in a text that teaches elsewhere ("Ingen tidigare
+    # erfarenhet av elarbeten krävs" in a course): a prerequisite waived, which says neither
+    # that the skill is there nor that it is absent; what the clause names is not reported
+    waived: bool = False
 
 
 def token_cues(tokens: Sequence[Token], lang: str) -> list[Cue | None]:
@@ -361,12 +365,15 @@ def clauses(
     breaks: Sequence[int],
     inherited: Mode,
     lang: str,
+    *,
+    teaches: bool = False,
 ) -> list[Clause]:
     """Split a sentence's tokens into clauses and give each its negation cue and mode.
 
     `token_cues` come from `token_cues`, `breaks` are the character offsets of clause
     punctuation; `inherited` is the mode of the heading above the sentence; `lang` the
-    sentence's language.
+    sentence's language; `teaches` whether the whole text speaks of teaching or learning
+    (`teaches`), which makes "no previous experience needed" say the work is learnt.
     """
     bounds = []
     joins = [False]
@@ -425,24 +432,35 @@ def clauses(
         result.append(
             Clause(start, end, negation_at, mode, joined, refers_back, offset, and_not, not_needed)
         )
-    return _mark_learnt(result, tokens)
+    return _mark_learnt(result, tokens, teaches)
 
 
-def _mark_learnt(found: list[Clause], tokens: Sequence[Token]) -> list[Clause]:
-    """Mark the not-needed clauses about previous experience that a teaching clause follows."""
+_TEACHING_WORD = re.compile(r"\b(?:" + "|".join(TEACHING) + ")", re.IGNORECASE)
+
+
+def teaches(text: str) -> bool:
+    """Whether a text's words speak of teaching or learning ("opit", "perehdytämme", "du lär
+    dig", "utbildningen"): a course, or an ad that trains its new staff."""
+    return _TEACHING_WORD.search(text) is not None
+
+
+def _mark_learnt(found: list[Clause], tokens: Sequence[Token], teaches: bool) -> list[Clause]:
+    """Mark the not-needed clauses about previous experience that a teaching clause follows
+    (learnt), or that stand in a text that teaches elsewhere (waived)."""
     result = []
     for number, clause in enumerate(found):
         words = range(clause.start, clause.end)
-        if (
-            clause.not_needed
-            and any(tokens[i].lemma in PRIOR or tokens[i].norm in PRIOR for i in words)
-            and any(
+        if clause.not_needed and any(
+            tokens[i].lemma in PRIOR or tokens[i].norm in PRIOR for i in words
+        ):
+            if any(
                 tokens[i].norm.startswith(TEACHING)
                 for later in found[number + 1 :]
                 for i in range(later.start, later.end)
-            )
-        ):
-            clause = replace(clause, learnt=True)
+            ):
+                clause = replace(clause, learnt=True)
+            elif teaches:
+                clause = replace(clause, waived=True)
         result.append(clause)
     return result
 

@@ -247,6 +247,7 @@ class Engine:
         found: dict[int, list[Occurrence]] = {}
         stated = Stated()
         look_for_details = details.may_state(text)
+        teaches = match and cues.teaches(text)
         unmatched: list[tuple[Sentence, str, list[cues.Clause]]] = []
         negated: list[NegatedClause] = []
         section = cues.Mode.NEUTRAL
@@ -277,7 +278,9 @@ class Engine:
                 len(tokens) <= 2 and heading is not cues.Mode.NEUTRAL
             ):
                 section = heading
-            clauses = cues.clauses(tokens, token_cues, breaks, section, sentence_lang)
+            clauses = cues.clauses(
+                tokens, token_cues, breaks, section, sentence_lang, teaches=teaches
+            )
             occurrences = match_sentence(index, text, tokens, sentence_lang)
             unnamed = not occurrences
             if index.implied:
@@ -285,6 +288,8 @@ class Engine:
                 # not name the skill itself
                 occurrences += index.implied.in_sentence(text, tokens, sentence_lang, occurrences)
             mark(occurrences, clauses)
+            if teaches:
+                occurrences = [(c, o) for c, o in occurrences if not clauses[o.clause].waived]
             if index.implied:
                 negated.extend(negated_clauses(tokens, clauses, occurrences, sentence_lang))
             for concept_id, occurrence in occurrences:

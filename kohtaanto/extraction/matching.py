@@ -549,7 +549,7 @@ def mark(occurrences: list[tuple[int, Occurrence]], clauses: Sequence[cues.Claus
                 break
     for number, clause in enumerate(clauses):
         cue = clause.negation_at
-        if cue is None or clause.learnt:
+        if cue is None or clause.learnt or clause.waived:
             continue
         inside = [o for _, o in occurrences if o.clause == number]
         offset = clause.negation_offset

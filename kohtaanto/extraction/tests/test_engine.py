@@ -126,6 +126,27 @@ def test_not_required_but_taught_elsewhere_in_the_text_stays_found() -> None:
     assert "hitsaus" not in labels(result.negated)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "skill"),
+    [
+        (
+            "Du lär dig montera paneler. Ingen tidigare erfarenhet av svetsning krävs.",
+            "sv",
+            "svetsning",
+        ),
+        ("Opit asentamaan paneeleja. Aiempaa hitsauskokemusta ei tarvita.", "fi", "hitsaus"),
+    ],
+)
+def test_no_previous_experience_needed_in_a_text_that_teaches_says_neither(
+    text: str, lang: str, skill: str
+) -> None:
+    """A prerequisite waived in a course is neither a skill the text claims nor one it says
+    is absent (without teaching, "Aiempaa hitsauskokemusta ei vaadita" negates welding)."""
+    result = extract(text, lang)
+
+    assert skill not in labels(result.concepts) | labels(result.negated)
+
+
 def test_swedish_negation_and_requirement() -> None:
     text = "Jag har ingen erfarenhet av svetsning, men truckkort krävs."
     result = extract(text)
