@@ -84,6 +84,12 @@ def match_sentence(
             stem, hits = _loan_word(index, token.norm)
             if hits:
                 length, factor, written = 1, SURFACE_MATCH, (stem,)
+        if length == 0 and lang == "sv" and not known_word(token.norm, lang):
+            # a word the lemmatiser does not know, in a definite or plural form of a label:
+            # "extrudern", "helpdesken", "pelletspressar"
+            found = _swedish_inflected(phrases, token.norm)
+            if found:
+                length, hits, factor = 1, found, LEMMA_MATCH
         if length == 0 and i + 1 < len(tokens) and _hyphenated(text, token, tokens[i + 1]):
             # "robotti-hitsaus" written for the label "robottihitsaus"
             joined = token.norm + lemmatize(tokens[i + 1].norm, lang)
@@ -478,6 +484,25 @@ LOAN_WORD_ENDINGS = (
     "a",
     "ä",
 )
+
+
+# Swedish plural and definite endings, longest first.
+SWEDISH_ENDINGS = ("arna", "erna", "orna", "na", "en", "et", "ar", "er", "or", "n")
+
+
+def _swedish_inflected(
+    phrases: dict[tuple[str, ...], tuple[Hit, ...]], norm: str
+) -> tuple[Hit, ...]:
+    """The one-word label an unknown Swedish word is a definite or plural form of: the word
+    without the ending, as written or lemmatised as a label is."""
+    for ending in SWEDISH_ENDINGS:
+        if norm.endswith(ending) and len(norm) - len(ending) >= MIN_PART:
+            stem = norm[: -len(ending)]
+            for candidate in dict.fromkeys((stem, lemmatize(stem, "sv"))):
+                hits = phrases.get((candidate,))
+                if hits:
+                    return hits
+    return ()
 
 
 def _loan_word(index: LabelIndex, norm: str) -> tuple[str, tuple[Hit, ...]]:

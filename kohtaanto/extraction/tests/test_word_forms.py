@@ -38,6 +38,10 @@ SKILLS = {
     "faults": ("skill", {"fi": ["etsiä vikoja"]}),
     "electrical devices": ("skill", {"fi": ["sähkölaitteiden asennus"]}),
     "automation devices": ("skill", {"fi": ["automaatiolaitteiden asennus"]}),
+    # Swedish words simplemma does not know
+    "extruder": ("skill", {"sv": ["extruder"]}),
+    "helpdesk": ("skill", {"sv": ["helpdesk"]}),
+    "pellet press": ("skill", {"sv": ["pelletspress"]}),
     # a one-word label of a compound that also begins a two-word label
     "electrical equipment": ("knowledge", {"fi": ["sähkölaitteet"]}),
 }
@@ -270,3 +274,17 @@ LIST_CONCEPTS = {
 )
 def test_a_label_is_not_read_across_a_comma(text: str, expected: set[str]) -> None:
     assert names(Engine(DictSource(LIST_CONCEPTS)).extract(text, "fi")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Du sköter krossen och extrudern.", {"extruder"}),
+        ("Jag har jobbat på helpdesken i fem år.", {"helpdesk"}),
+        ("Linjen har två pelletspressar.", {"pellet press"}),
+    ],
+)
+def test_a_swedish_word_the_lemmatiser_does_not_know_is_read_in_its_inflected_forms(
+    engine: Engine, text: str, expected: set[str]
+) -> None:
+    assert names(engine.extract(text, "sv")) == expected
