@@ -84,10 +84,11 @@ def match_sentence(
             stem, hits = _loan_word(index, token.norm)
             if hits:
                 length, factor, written = 1, SURFACE_MATCH, (stem,)
-        if length == 0 and lang == "sv" and not known_word(token.norm, lang):
-            # a word the lemmatiser does not know, in a definite or plural form of a label:
-            # "extrudern", "helpdesken", "pelletspressar"
-            found = _swedish_inflected(phrases, token.norm)
+        if length == 0 and lang in INFLECTED_ENDINGS and not known_word(token.norm, lang):
+            # a word the lemmatiser does not know, in an inflected form of a one-word label:
+            # "extrudern", "helpdesken", "pelletspressar"; "vastapainotrukkia",
+            # "nostoapuvälineisiin", "maakaapelointiin"
+            found = _inflected(phrases, token.norm, lang)
             if found:
                 length, hits, factor = 1, found, LEMMA_MATCH
         if length == 0 and i + 1 < len(tokens) and _hyphenated(text, token, tokens[i + 1]):
@@ -486,19 +487,31 @@ LOAN_WORD_ENDINGS = (
 )
 
 
-# Swedish plural and definite endings, longest first.
-SWEDISH_ENDINGS = ("arna", "erna", "orna", "na", "en", "et", "ar", "er", "or", "n")
+# Endings that leave a word's base form when taken off, longest first: Swedish plural and
+# definite endings; Finnish case endings after a base form that keeps its stem ("trukki|a",
+# "kaapelointi|in", "väline|isiin"; not "keskus" → "keskukse|n").
+INFLECTED_ENDINGS = {
+    "sv": ("arna", "erna", "orna", "na", "en", "et", "ar", "er", "or", "n"),
+    "fi": (
+        *("isiin", "issa", "issä", "ista", "istä", "illa", "illä", "ille", "ihin"),
+        *("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "ksi", "iin"),
+        *("ta", "tä", "na", "nä", "a", "ä", "n", "t"),
+    ),
+}
+# The shortest base form read this way ("sorvi" is left to the lemmatiser).
+MIN_INFLECTED_BASE = {"sv": MIN_PART, "fi": 6}
 
 
-def _swedish_inflected(
-    phrases: dict[tuple[str, ...], tuple[Hit, ...]], norm: str
+def _inflected(
+    phrases: dict[tuple[str, ...], tuple[Hit, ...]], norm: str, lang: str
 ) -> tuple[Hit, ...]:
-    """The one-word label an unknown Swedish word is a definite or plural form of: the word
-    without the ending, as written or lemmatised as a label is."""
-    for ending in SWEDISH_ENDINGS:
-        if norm.endswith(ending) and len(norm) - len(ending) >= MIN_PART:
+    """The one-word label an unknown word is an inflected form of: the word without the ending
+    as written (in Swedish also lemmatised, as a label is)."""
+    for ending in INFLECTED_ENDINGS[lang]:
+        if norm.endswith(ending) and len(norm) - len(ending) >= MIN_INFLECTED_BASE[lang]:
             stem = norm[: -len(ending)]
-            for candidate in dict.fromkeys((stem, lemmatize(stem, "sv"))):
+            candidates = (stem, lemmatize(stem, lang)) if lang == "sv" else (stem,)
+            for candidate in dict.fromkeys(candidates):
                 hits = phrases.get((candidate,))
                 if hits:
                     return hits
