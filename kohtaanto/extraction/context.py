@@ -42,6 +42,7 @@ def leave_out(
         for concept_id, occurrence in result
         if not _attributive_participle(tokens, occurrence, lang)
         and not _what_a_training_does(tokens, occurrence, lang)
+        and not _company_name(tokens, occurrence)
         and not _workplace(tokens, occurrence, lang)
         and not _employers_action(tokens, occurrence, lang)
         and (
@@ -134,6 +135,26 @@ def _attributive_participle(tokens: Sequence[Token], occurrence: Occurrence, lan
     if lang == "fi":
         return _FI_PASSIVE_PARTICIPLE.search(token.norm) is not None
     return token.norm.endswith(("ade", "ad")) and (i == 0 or tokens[i - 1].norm not in SV_SUBJECTS)
+
+
+# The company forms that end a company's name: "Nordtruck Ab", "Kannuksen Sylinteripaja Oy".
+COMPANY_FORMS = frozenset({"Oy", "OY", "Oyj", "Ab", "AB", "Abp", "Ky", "Ltd", "Inc", "GmbH"})
+
+
+def _company_name(tokens: Sequence[Token], occurrence: Occurrence) -> bool:
+    """Whether a match lies in a company's name: capitalised words up to a company form
+    ("Pedersöre Pack Ab" packs nothing for the person)."""
+    i = occurrence.token
+    if not tokens[i].text[:1].isupper():
+        return False
+    j = i + 1
+    while j < len(tokens) and tokens[j].start < occurrence.span[1]:
+        j += 1  # the match's own words
+    while j < len(tokens) and tokens[j].text not in COMPANY_FORMS:
+        if not (tokens[j].text[:1].isupper() or tokens[j].text == "&"):
+            return False
+        j += 1
+    return j < len(tokens)
 
 
 # A Finnish present participle ("rekrytoiva", "rekrytoivassa") and Swedish "-ande".

@@ -361,3 +361,17 @@ def test_a_short_first_part_does_not_borrow_the_labels_start(
     engine: Engine, text: str, expected: set
 ) -> None:
     assert names(engine.extract(text, "sv")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Nordic Logistik Ab söker chaufförer.", "sv", set()),
+        ("Kokkolan Logistiikka & Huolto Oy hakee kuljettajia.", "fi", set()),
+        # the same word outside a company's name
+        ("Jag har arbetat med logistik i tio år.", "sv", {"logistics"}),
+        ("Logistiikka on minulle tuttua, olen ollut Oy:n palveluksessa.", "fi", {"logistics"}),
+    ],
+)
+def test_a_companys_name_is_no_skill(engine: Engine, text: str, lang: str, expected: set) -> None:
+    assert names(engine.extract(text, lang)) == expected
