@@ -430,6 +430,20 @@ def _elided(
         for j in range(i - 1, max(i - 5, 0), -1):
             if _hyphenated(text, tokens[j - 1], tokens[j]):
                 return phrases.get((tokens[j - 1].norm, token.lemma), ())
+        if i >= 2 and tokens[i - 1].norm in cues.CONJUNCTIONS:
+            # ... as the front of a compound: "maatalouskonekauppa ja -huolto"
+            return _shared_front(index, tokens[i - 2].lemma, token.lemma, lang)
+    return ()
+
+
+def _shared_front(index: LabelIndex, compound: str, head: str, lang: str) -> tuple[Hit, ...]:
+    """The one-word label a compound's front makes with a head written after it with a hyphen,
+    the longest front first, where the compound's own last part is a word."""
+    phrases = index.phrases[lang]
+    for k in range(len(compound) - MIN_OTHER_PART, MIN_PART - 1, -1):
+        hits = phrases.get((compound[:k] + head,))
+        if hits and known_word(compound[k:], lang):
+            return hits
     return ()
 
 

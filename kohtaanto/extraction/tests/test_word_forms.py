@@ -95,6 +95,8 @@ def test_a_label_is_found_in_its_other_written_forms(
             "fi",
             {"electrical devices", "automation devices"},
         ),
+        # the front of a compound before the conjunction is shared with a head after it
+        ("Hoidamme laitekaupan ja -asennuksen.", "fi", {"devices"}),
         # three first parts: each takes the head of the last word, not of the next first part
         (
             "Teen sähkö-, automaatio- ja koneasennuksia.",
