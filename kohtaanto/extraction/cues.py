@@ -204,6 +204,12 @@ TEACHING = (
 )
 
 
+# Finnish negations that join a word to a negated one ("X eikä Y"), and how many words may
+# stand before one at the start of its clause.
+NEITHER = frozenset({"eikä", "enkä", "etkä", "emmekä", "ettekä", "eivätkä"})
+NEITHER_REACH = 2
+
+
 # Pronouns that stand for what a sentence named before ("Javaa, sitä en ole tehnyt") and the
 # auxiliaries of a negated verb ("en ole tehnyt", "har inte gjort"): a negation with either
 # says something about the clauses before it rather than an object of its own.
@@ -426,8 +432,13 @@ def clauses(
             or (negation_at + 1 < end and tokens[negation_at + 1].lemma in AUXILIARY.get(lang, ()))
         )
         offset = tokens[negation_at].start if negation_at is not None else None
-        and_not = negation_at is not None and any(
-            token_cues[i] is Cue.NEGATION for i in range(negation_at + 1, end)
+        and_not = negation_at is not None and (
+            any(token_cues[i] is Cue.NEGATION for i in range(negation_at + 1, end))
+            # "Exceliä eikä Wordia ole käyttänyt": the word or two before a Finnish "-kä"
+            # negation that opens the clause are negated with what follows
+            or (
+                start < negation_at <= start + NEITHER_REACH and tokens[negation_at].norm in NEITHER
+            )
         )
         result.append(
             Clause(start, end, negation_at, mode, joined, refers_back, offset, and_not, not_needed)

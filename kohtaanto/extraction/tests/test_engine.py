@@ -216,6 +216,13 @@ def test_a_partitive_of_a_label_s_nen_word_is_that_word() -> None:
     assert "työpiirustusten lukeminen" in labels(result.concepts)
 
 
+def test_finnish_x_eika_y_at_the_start_of_a_clause_negates_both() -> None:
+    result = extract("Hitsausta eikä koneistusta ole tehnyt.", "fi")
+
+    assert result.concepts == []
+    assert {"hitsaus", "koneistus"} <= labels(result.negated)
+
+
 def test_swedish_neither_nor_negates_both() -> None:
     engine = Engine(VocabularySource())
     result = engine.extract("Hon har varken truckkort eller körkort.", "sv")
