@@ -204,6 +204,13 @@ TEACHING = (
 )
 
 
+# Past forms of learning: what was learnt since ("lärde hon sig", "opin työssä" reads as either
+# tense in Finnish, so only the unambiguous forms count).
+LEARNT = frozenset(
+    {"lärde", "lärt", "lärts", "oppinut", "oppineet", "opittu", "opetettiin", "learnt", "learned"}
+)
+
+
 # Finnish negations that join a word to a negated one ("X eikä Y"), and how many words may
 # stand before one at the start of its clause.
 NEITHER = frozenset({"eikä", "enkä", "etkä", "emmekä", "ettekä", "eivätkä"})
@@ -457,13 +464,25 @@ def teaches(text: str) -> bool:
 
 def _mark_learnt(found: list[Clause], tokens: Sequence[Token], teaches: bool) -> list[Clause]:
     """Mark the not-needed clauses about previous experience that a teaching clause follows
-    (learnt), or that stand in a text that teaches elsewhere (waived)."""
+    (learnt), or that stand in a text that teaches elsewhere (waived); and a negated clause
+    about previous experience that a clause saying it was learnt follows ("Ritningsläsning
+    hade hon ingen erfarenhet av tidigare, men grunderna lärde hon sig")."""
     result = []
     for number, clause in enumerate(found):
         words = range(clause.start, clause.end)
-        if clause.not_needed and any(
-            tokens[i].lemma in PRIOR or tokens[i].norm in PRIOR for i in words
+        prior = any(tokens[i].lemma in PRIOR or tokens[i].norm in PRIOR for i in words)
+        if (
+            prior
+            and clause.negation_at is not None
+            and not clause.not_needed
+            and any(
+                tokens[i].norm in LEARNT
+                for later in found[number + 1 :]
+                for i in range(later.start, later.end)
+            )
         ):
+            clause = replace(clause, learnt=True)
+        elif clause.not_needed and prior:
             if any(
                 tokens[i].norm.startswith(TEACHING)
                 for later in found[number + 1 :]

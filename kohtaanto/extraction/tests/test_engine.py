@@ -172,6 +172,19 @@ def test_swedish_negation_and_requirement() -> None:
             set(),
         ),
         ("Aiempaa hitsauskokemusta ei vaadita.", "fi", set(), {"hitsaus"}),
+        # no experience before, but learnt since
+        (
+            "Svetsning hade hon ingen erfarenhet av tidigare, men grunderna lärde hon sig.",
+            "sv",
+            {"svetsning"},
+            set(),
+        ),
+        (
+            "Svetsning har jag ingen erfarenhet av, men jag lär mig snabbt.",
+            "sv",
+            set(),
+            {"svetsning"},
+        ),
         # "no problem" is no negation
         ("Svetsning är inget problem för mig.", "sv", {"svetsning"}, set()),
         ("Hitsaus ei ole ongelma.", "fi", {"hitsaus"}, set()),
