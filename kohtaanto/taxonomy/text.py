@@ -108,9 +108,11 @@ def load_dictionaries() -> None:
         simplemma.lemmatize("a", lang=lang, low_memory=True)
 
 
+@lru_cache(maxsize=262_144)
 def known_word(word: str, lang: str) -> bool:
     """Whether the lemmatiser's dictionary has the word (any form) in the language. Every
-    look-up goes through here and `_dictionary_lemma`, so one dictionary backend is loaded."""
+    look-up goes through here and `_dictionary_lemma`, so one dictionary backend is loaded;
+    the answers are kept, as the lemmas are (a dictionary look-up costs tens of µs)."""
     return simplemma.is_known(word, lang, low_memory=True)
 
 

@@ -6,7 +6,7 @@ import pytest
 import simplemma
 
 from kohtaanto.extraction.engine import Engine
-from kohtaanto.extraction.text import VOIKKO, lemmas, lemmatize, sentences, use_voikko
+from kohtaanto.extraction.text import VOIKKO, known_word, lemmas, lemmatize, sentences, use_voikko
 from kohtaanto.extraction.vocabulary_csv import VocabularySource
 
 
@@ -77,6 +77,7 @@ def test_every_dictionary_look_up_uses_the_one_low_memory_backend(
 
         monkeypatch.setattr(simplemma, name, spy)
     lemmatize.cache_clear()
+    known_word.cache_clear()
     engine = Engine(VocabularySource())
 
     engine.extract("Olen hitsannut kuusi vuotta ja ajanut trukkia. Jag svetsar och kör truck.")
