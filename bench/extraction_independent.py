@@ -93,7 +93,7 @@ def ratio(a: float, b: float) -> float:
 
 # The first id of each writing, per language: the first (rounds 1-9), the second, third and
 # fourth (3 December 2026, twelve other writers), the fifth to eleventh (4 December 2026,
-# twenty-eight more), the twelfth to fifteenth (5 December 2026, sixteen more).
+# twenty-eight more), the twelfth to sixteenth (5 December 2026, twenty more).
 WRITINGS = {
     "fi": {
         "first": 1,
@@ -111,6 +111,7 @@ WRITINGS = {
         "thirteenth": 1043,
         "fourteenth": 1123,
         "fifteenth": 1203,
+        "sixteenth": 1283,
     },
     "sv": {
         "first": 1,
@@ -128,6 +129,7 @@ WRITINGS = {
         "thirteenth": 752,
         "fourteenth": 812,
         "fifteenth": 872,
+        "sixteenth": 932,
     },
 }
 
@@ -235,7 +237,7 @@ def main() -> None:
         default="all",
         choices=["all", *WRITINGS["fi"]],
         help="the texts of one writing only (first: rounds 1-9; second to fourth: 3 December "
-        "2026; fifth to eleventh: 4 December 2026; twelfth to fifteenth: 5 December 2026)",
+        "2026; fifth to eleventh: 4 December 2026; twelfth to sixteenth: 5 December 2026)",
     )
     parser.add_argument("--verbose", action="store_true", help="each text's misses (tune only)")
     parser.add_argument(
