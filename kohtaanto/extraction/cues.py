@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from kohtaanto.extraction.text import Token, word_alternatives
+from kohtaanto.extraction.word_forms import finnish_infinitive
 
 NEGATION = {
     # the plural "-kä" forms simplemma keeps as they are ("enkä", "eikä" it reads as "ei")
@@ -442,9 +443,15 @@ def clauses(
         and_not = negation_at is not None and (
             any(token_cues[i] is Cue.NEGATION for i in range(negation_at + 1, end))
             # "Exceliä eikä Wordia ole käyttänyt": the word or two before a Finnish "-kä"
-            # negation that opens the clause are negated with what follows
+            # negation that opens the clause are negated with what follows, unless one is a
+            # verb ("Hitsaan paljon enkä ole sorvannut" negates the turning only)
             or (
-                start < negation_at <= start + NEITHER_REACH and tokens[negation_at].norm in NEITHER
+                start < negation_at <= start + NEITHER_REACH
+                and tokens[negation_at].norm in NEITHER
+                and not any(
+                    tokens[k].norm != tokens[k].lemma and finnish_infinitive(tokens[k].lemma)
+                    for k in range(start, negation_at)
+                )
             )
         )
         result.append(
