@@ -88,9 +88,9 @@ def match_sentence(
             # a word the lemmatiser does not know, in an inflected form of a one-word label:
             # "extrudern", "helpdesken", "pelletspressar"; "vastapainotrukkia",
             # "nostoapuvälineisiin", "maakaapelointiin"
-            found = _inflected(phrases, token.norm, lang)
-            if found:
-                length, hits, factor = 1, found, LEMMA_MATCH
+            inflected = _inflected(phrases, token.norm, lang)
+            if inflected:
+                length, hits, factor = 1, inflected, LEMMA_MATCH
         if length == 0 and i + 1 < len(tokens) and _hyphenated(text, token, tokens[i + 1]):
             # "robotti-hitsaus" written for the label "robottihitsaus"
             joined = token.norm + lemmatize(tokens[i + 1].norm, lang)
