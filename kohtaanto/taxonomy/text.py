@@ -218,6 +218,10 @@ _FI_LEMMAS = {
         ("puran", "purat", "puramme", "puratte", "purin", "purit", "purimme", "puritte"),
         "purkaa",
     ),
+    # the case forms of "kaksi" it does not know ("kahteen vuoroon" is two shifts)
+    **dict.fromkeys(
+        ("kahteen", "kahdessa", "kahdella", "kahdelle", "kahden", "kahdesta", "kahdeksi"), "kaksi"
+    ),
 }
 # Swedish definite and plural endings ("pressen", "paketet", "linjerna", "maskiner").
 _SV_INFLECTED = ("en", "et", "na", "ar", "er", "or")

@@ -86,6 +86,12 @@ def test_finnish_verb_forms_read_as_nouns_are_verbs(text, expected):
     assert normalize(text, "fi") == expected
 
 
+@pytest.mark.parametrize("text", ["kahteen", "kahdessa", "kahden"])
+def test_the_case_forms_of_kaksi_are_kaksi(text):
+    # "Sopii kahteen vuoroon": simplemma reads "kahteen" as a verb it makes up
+    assert normalize(text, "fi") == "kaksi"
+
+
 def test_normalize_only_folds_case_in_languages_without_lemmatiser():
     assert normalize("Schweißen Arbeiten", "de") == "schweißen arbeiten".casefold()
 
