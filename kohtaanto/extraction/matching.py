@@ -23,6 +23,10 @@ COMPOUND_MODIFIER = 0.5
 LONGER_LABEL_BONUS = 0.05  # per extra word in the label, up to +0.1
 VERB_MATCH = 0.85  # a label said with a verb ("luen piirustuksia")
 VERB_WINDOW = 3
+# Units of a duration, which do not count in the verb's reach.
+DURATION_WORDS = frozenset(
+    {"vuosi", "vuotta", "kuukausi", "viikko", "år", "månad", "vecka", "year", "month", "week"}
+)
 AGENT_MATCH = 0.75  # the work a worker noun names ("hitsaaja" → welding)
 
 
@@ -292,7 +296,7 @@ def _match_verb_objects(
             pairs = verb_objects.get(_personal_form_verb(token.norm, verb_objects), ())
         if not pairs:
             continue
-        window = range(max(0, k - VERB_WINDOW), min(len(tokens), k + VERB_WINDOW + 1))
+        window = range(_reach(tokens, k, -1), _reach(tokens, k, 1) + 1)
         heads: dict[str, int] = {}
         if lang == "fi":
             # the object a compound with the label's noun as its head: "lukea
@@ -318,6 +322,17 @@ def _match_verb_objects(
             span = (tokens[first].start, tokens[last].end)
             for hit in hits:
                 result.append((hit.concept_id, Occurrence(span, hit.weight * VERB_MATCH, first)))
+
+
+def _reach(tokens: Sequence[Token], k: int, step: int) -> int:
+    """The last token a verb at `k` reaches for its object in one direction: three words, not
+    counting a duration said between them ("ajanut 14 vuotta kansainvälistä rekkaa")."""
+    j, counted = k, 0
+    while 0 <= j + step < len(tokens) and counted < VERB_WINDOW:
+        j += step
+        if not (tokens[j].norm.isdigit() or tokens[j].lemma in DURATION_WORDS):
+            counted += 1
+    return j
 
 
 # Personal endings of a Finnish present tense ("etsin", "etsivät"), longest first.
