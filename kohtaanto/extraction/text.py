@@ -46,6 +46,9 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+|(?<=;)\s+|\s+[•·▪–—-]\
 # A colon between letters is part of a word: Finnish inflects abbreviations and loan words
 # after one ("TIG:iä", "SAP:n", "MIG:llä"), and such a word does not end a clause.
 _CLAUSE_PUNCT = re.compile(r"[,;()\[\]]|:(?!\w)|(?<!\w):")
+# A bracketed gloss: no clause punctuation inside, at most two words.
+_GLOSS = re.compile(r"\(([^(),;:\[\]]*)\)")
+GLOSS_WORDS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +96,16 @@ def same_sentence(
 
 def clause_breaks(text: str) -> list[int]:
     """Offsets of clause punctuation (commas, semicolons, colons, brackets); a colon inside a
-    word ("TIG:iä en oo tehny") is not one."""
-    return [match.start() for match in _CLAUSE_PUNCT.finditer(text)]
+    word ("TIG:iä en oo tehny") is not one, nor are the brackets of a short gloss — an
+    abbreviation or a word or two that name what came before ("Statistisk processtyrning
+    (SPC) eller ISO 9001-revisioner har jag inte…" is one clause)."""
+    glosses = {
+        offset
+        for match in _GLOSS.finditer(text)
+        if len(match.group(1).split()) <= GLOSS_WORDS
+        for offset in (match.start(), match.end() - 1)
+    }
+    return [match.start() for match in _CLAUSE_PUNCT.finditer(text) if match.start() not in glosses]
 
 
 def word_alternatives(words: set[str]) -> str:

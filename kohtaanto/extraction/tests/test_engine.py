@@ -229,6 +229,22 @@ def test_a_partitive_of_a_label_s_nen_word_is_that_word() -> None:
     assert "työpiirustusten lukeminen" in labels(result.concepts)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "negated"),
+    [
+        ("Sähköasennuksia (S2-pätevyys) emme edellytä.", "fi", "sähköasennus"),
+        ("Svetsning (MIG) eller slipning har jag inte gjort.", "sv", "svetsning"),
+    ],
+)
+def test_a_short_gloss_in_brackets_does_not_end_the_clause(
+    text: str, lang: str, negated: str
+) -> None:
+    result = Engine(VocabularySource()).extract(text, lang)
+
+    assert negated in labels(result.negated)
+    assert negated not in labels(result.concepts)
+
+
 def test_finnish_x_eika_y_at_the_start_of_a_clause_negates_both() -> None:
     result = extract("Hitsausta eikä koneistusta ole tehnyt.", "fi")
 
