@@ -387,7 +387,7 @@ def clauses(
     `token_cues` come from `token_cues`, `breaks` are the character offsets of clause
     punctuation; `inherited` is the mode of the heading above the sentence; `lang` the
     sentence's language; `teaches` whether the whole text speaks of teaching or learning
-    (`teaches`), which makes "no previous experience needed" say the work is learnt.
+    (see `teaches`), which makes "no previous experience needed" a prerequisite waived.
     """
     bounds = []
     joins = [False]
@@ -476,28 +476,21 @@ def _mark_learnt(found: list[Clause], tokens: Sequence[Token], teaches: bool) ->
     hade hon ingen erfarenhet av tidigare, men grunderna lärde hon sig")."""
     result = []
     for number, clause in enumerate(found):
-        words = range(clause.start, clause.end)
-        prior = any(tokens[i].lemma in PRIOR or tokens[i].norm in PRIOR for i in words)
-        if (
-            prior
-            and clause.negation_at is not None
-            and not clause.not_needed
-            and any(
-                tokens[i].norm in LEARNT
-                for later in found[number + 1 :]
-                for i in range(later.start, later.end)
-            )
+        if any(
+            tokens[i].lemma in PRIOR or tokens[i].norm in PRIOR
+            for i in range(clause.start, clause.end)
         ):
-            clause = replace(clause, learnt=True)
-        elif clause.not_needed and prior:
-            if any(
-                tokens[i].norm.startswith(TEACHING)
-                for later in found[number + 1 :]
-                for i in range(later.start, later.end)
-            ):
+            later = [
+                tokens[i].norm
+                for after in found[number + 1 :]
+                for i in range(after.start, after.end)
+            ]
+            if clause.not_needed and any(norm.startswith(TEACHING) for norm in later):
                 clause = replace(clause, learnt=True)
-            elif teaches:
+            elif clause.not_needed and teaches:
                 clause = replace(clause, waived=True)
+            elif clause.negation_at is not None and any(norm in LEARNT for norm in later):
+                clause = replace(clause, learnt=True)
         result.append(clause)
     return result
 

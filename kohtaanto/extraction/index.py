@@ -52,12 +52,12 @@ COMPOUND_LANGS = ("fi", "sv")
 # What the ranking mode ranks: what a person can do or know.
 RANKED_TYPES = ("skill", "knowledge")
 CACHE_LIMIT = 200_000  # remembered compound splits
-# Words whose last part is a label but which mean something else: an employer or an adviser
-# is no "givare" (sensor).
 # A compound's first part shorter than this may have taken a few letters of the next word for
 # a label's start ("dies|elmotor" in "dieselmotor"); see `LabelIndex._splits_later`.
 LONG_FIRST_PART = 5
 BORROWED_LETTERS = 3
+# Words whose last part is a label but which mean something else: an employer or an adviser
+# is no "givare" (sensor).
 NOT_COMPOUNDS = {
     # one shift is no shift work: "Työ on yksivuorotyötä", "Arbetet sker i dagskift"
     "fi": frozenset({"yksivuorotyö", "yksivuoro", "päivävuoro", "päivävuorotyö"}),

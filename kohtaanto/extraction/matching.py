@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from kohtaanto.extraction import context, cues
+from kohtaanto.extraction.details import YEAR_WORDS
 from kohtaanto.extraction.index import Hit, LabelIndex, fold_abbreviation
 from kohtaanto.extraction.text import Token, known_word, lemmatize
 from kohtaanto.extraction.word_forms import MIN_OTHER_PART, MIN_PART
@@ -23,9 +24,13 @@ COMPOUND_MODIFIER = 0.5
 LONGER_LABEL_BONUS = 0.05  # per extra word in the label, up to +0.1
 VERB_MATCH = 0.85  # a label said with a verb ("luen piirustuksia")
 VERB_WINDOW = 3
-# Units of a duration, which do not count in the verb's reach.
+# Units of a duration, which do not count in the verb's reach: the year words the experience
+# reader knows, and shorter units.
 DURATION_WORDS = frozenset(
-    {"vuosi", "vuotta", "kuukausi", "viikko", "år", "månad", "vecka", "year", "month", "week"}
+    {
+        *(word for words in YEAR_WORDS.values() for word in words),
+        *("kuukausi", "viikko", "månad", "vecka", "month", "week"),
+    }
 )
 AGENT_MATCH = 0.75  # the work a worker noun names ("hitsaaja" → welding)
 
