@@ -39,7 +39,7 @@ AGENT_MATCH = 0.75  # the work a worker noun names ("hitsaaja" → welding)
 class Occurrence:
     span: tuple[int, int]
     score: float
-    token: int  # index of the first token in the sentence
+    token: int  # the token whose clause it is in: the first, or a verb pair's object
     clause: int = 0
     negated: bool = False
     required: bool = False
@@ -326,7 +326,7 @@ def _match_verb_objects(
             first, last = sorted((k, m))
             span = (tokens[first].start, tokens[last].end)
             for hit in hits:
-                result.append((hit.concept_id, Occurrence(span, hit.weight * VERB_MATCH, first)))
+                result.append((hit.concept_id, Occurrence(span, hit.weight * VERB_MATCH, m)))
 
 
 def _reach(tokens: Sequence[Token], k: int, step: int) -> int:

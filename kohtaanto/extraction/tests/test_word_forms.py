@@ -135,6 +135,15 @@ def test_a_verb_and_object_label_is_found_with_words_between_them(
     assert names(engine.extract(text, lang)) == expected
 
 
+def test_a_verb_and_object_pair_is_in_the_clause_of_its_object(engine: Engine) -> None:
+    """ "Lastasin rekkoja, joten laivoja en ole lastannut": the verb of the first clause reaches
+    the object of the second; the pair is negated with the object's clause, not read as done."""
+    result = engine.extract("Lastasin rekkoja, joten laivoja en ole lastannut.", "fi")
+
+    assert names(result) == set()
+    assert {m.uri.rsplit(":", 1)[1] for m in result.negated} == {"ships"}
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [
