@@ -112,6 +112,7 @@ WRITINGS = {
         "fourteenth": 1123,
         "fifteenth": 1203,
         "sixteenth": 1283,
+        "seventeenth": 1363,
     },
     "sv": {
         "first": 1,
@@ -130,6 +131,7 @@ WRITINGS = {
         "fourteenth": 812,
         "fifteenth": 872,
         "sixteenth": 932,
+        "seventeenth": 992,
     },
 }
 
@@ -237,7 +239,7 @@ def main() -> None:
         default="all",
         choices=["all", *WRITINGS["fi"]],
         help="the texts of one writing only (first: rounds 1-9; second to fourth: 3 December "
-        "2026; fifth to eleventh: 4 December 2026; twelfth to sixteenth: 5 December 2026)",
+        "2026; fifth to eleventh: 4 December 2026; twelfth to seventeenth: 5 December 2026)",
     )
     parser.add_argument("--verbose", action="store_true", help="each text's misses (tune only)")
     parser.add_argument(
