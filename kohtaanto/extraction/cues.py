@@ -150,6 +150,35 @@ STAFF = frozenset(
         "workers",
     }
 )
+# A part of the company, or a number of its people, that lacks something ("Laadunvalvonnasta
+# puuttuu SPC-osaaminen", "tulityökortti puuttuu kolmelta", "i produktionen saknas…"), by lemma
+# or written form: also a need, where "asiakkaalta puuttuu" stays an absence.
+LACKING_UNIT = frozenset(
+    {
+        "tuotanto",
+        "kunnossapito",
+        "laadunvalvonta",
+        "laatu",
+        "osasto",
+        "yksikkö",
+        "tehdas",
+        "vuoro",
+        "tiimi",
+        "työnjohto",
+        "kahdelta",
+        "kolmelta",
+        "neljältä",
+        "viideltä",
+        "puolelta",
+        "osalta",
+        "monelta",
+        "produktion",
+        "underhåll",
+        "avdelning",
+        "fabrik",
+        "skift",
+    }
+)
 LACK_REACH = 3  # words either side of the verb of lacking
 # "Skiftarbete är inget problem för mig", "Vuorotyö ei ole ongelma", "vuorotyö ei haittaa":
 # the negation says the thing is fine, not that it is absent.
@@ -175,9 +204,9 @@ CONTRAST = {
 # eftersom automationen sköts av underhållet" negates PLC programming, not the automation the
 # reason names. They end a negation's reach like a contrast does.
 CLAUSE_START = {
-    "fi": {"koska", "jotta"},
-    "sv": {"eftersom", "fastän", "därför"},
-    "en": {"because"},
+    "fi": {"koska", "jotta", "kun", "jos"},
+    "sv": {"eftersom", "fastän", "därför", "när"},
+    "en": {"because", "when", "if"},
 }
 # Conjunctions after a comma that give the reason for the clause before ("Hitsauskokemusta ei
 # vaadita, koska hitsaustyöt ostetaan alihankintana"), and the beginnings of words for teaching
@@ -362,7 +391,11 @@ def _company_lacks(tokens: Sequence[Token], i: int) -> bool:
     """Whether the verb of lacking at `i` says a company needs people or know-how."""
     near = tokens[max(0, i - LACK_REACH) : i + LACK_REACH + 1]
     return any(
-        token.norm in LACKING_COMPANY or token.lemma in STAFF or token.norm in STAFF
+        token.norm in LACKING_COMPANY
+        or token.lemma in STAFF
+        or token.norm in STAFF
+        or token.lemma in LACKING_UNIT
+        or token.norm in LACKING_UNIT
         for token in near
     )
 

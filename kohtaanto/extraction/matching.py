@@ -611,6 +611,10 @@ def _part_span(token: Token, start: int, end: int, head: bool) -> tuple[int, int
     return (token.start, token.start + end)
 
 
+# How many words before a negation cue it reaches when it negates what comes before it.
+NEGATION_BACK_REACH = 6
+
+
 def mark(occurrences: list[tuple[int, Occurrence]], clauses: Sequence[cues.Clause]) -> None:
     """Negation and requirement marks from the clause each occurrence is in."""
     for _, occurrence in occurrences:
@@ -632,7 +636,9 @@ def mark(occurrences: list[tuple[int, Occurrence]], clauses: Sequence[cues.Claus
         if clause.and_not or any(
             o.token < cue and offset is not None and o.span[1] > offset for o in inside
         ):
-            after = inside
+            # back to a few words before the cue: a clause with no punctuation runs on
+            # ("…taksamittari ja maksupääte hoituu trukkia en oo ajanu enkä …")
+            after = [o for o in inside if o.token >= cue - NEGATION_BACK_REACH]
         for occurrence in after or inside or _named_before(occurrences, clauses, number):
             occurrence.negated = True
             occurrence.required = False

@@ -163,6 +163,10 @@ def test_swedish_negation_and_requirement() -> None:
         ("Dessutom saknar vi folk som kan svetsning.", "sv", {"svetsning"}, set()),
         ("Meiltä puuttuu osaajia, joilla on hitsaus hallussa.", "fi", {"hitsaus"}, set()),
         ("Jag saknar erfarenhet av svetsning.", "sv", set(), {"svetsning"}),
+        # a part of the company or a number of its people lacking it is a need too
+        ("Tuotannosta puuttuu hitsausosaaminen.", "fi", {"hitsaus"}, set()),
+        ("Hitsauskokemus puuttuu vielä kolmelta.", "fi", {"hitsaus"}, set()),
+        ("Asiakkaalta puuttuu hitsauskokemus.", "fi", set(), {"hitsaus"}),
         # no previous experience needed and then taught: learnt on the job, not absent
         ("Aiempaa hitsauskokemusta ei vaadita, koulutamme sinut.", "fi", {"hitsaus"}, set()),
         (
@@ -558,6 +562,30 @@ def test_reason_clause_ends_the_reach_of_a_negation() -> None:
     result = extract("Hitsausta en ole tehnyt koska koneistus vie kaiken ajan.", "fi")
     assert labels(result.negated) == {"hitsaus"}
     assert labels(result.concepts) == {"koneistus"}
+
+
+def test_negation_inside_a_when_or_if_clause_stays_there() -> None:
+    """ "…korjaan koneita kun joku ei käynnisty": the negation is about the "when" clause."""
+    result = extract("Hitsaan ja koneistan osia kun joku ei käynnisty.", "fi")
+
+    assert labels(result.concepts) == {"hitsaus", "koneistus"}
+    assert result.negated == []
+    result = extract("Jag sköter svetsning och felsökning när något inte fungerar.", "sv")
+    assert labels(result.concepts) == {"svetsning"}
+    assert result.negated == []
+
+
+def test_negation_of_what_comes_before_it_reaches_a_few_words_back() -> None:
+    """A clause with no punctuation (speech to text): "…koneistan paljon ja … hitsausta en oo
+    tehny enkä …" negates the welding, not the machining said long before it."""
+    result = extract(
+        "mä koneistan tosi paljon ja päivät menee siinä ja illat on vapaat ja viikonloput "
+        "myös hitsausta en oo tehny enkä oo ollu varastossa",
+        "fi",
+    )
+
+    assert labels(result.concepts) == {"koneistus"}
+    assert labels(result.negated) == {"hitsaus"}
 
 
 def test_negation_inside_a_reason_clause_stays_there() -> None:
