@@ -102,7 +102,7 @@ WITH_EASE = {
     },
     "sv": {
         *("problem", "hjälp", "svårighet", "övervakning", "handledning", "stöd", "tvekan"),
-        *("anmärkning", "avvikelse", "fel", "olycka", "missöde"),
+        *("anmärkning", "avvikelse", "fel", "olycka", "missöde", "blinka"),
     },
     "en": {
         *("problem", "help", "supervision", "difficulty", "assistance", "guidance", "support"),
@@ -180,6 +180,11 @@ LACKING_UNIT = frozenset(
     }
 )
 LACK_REACH = 3  # words either side of the verb of lacking
+# "Rensningen: ingen kan reparationssvetsa", "Vuorossa kukaan ei osaa hakea vikaa": nobody in a
+# team can do it is a need of the company. Finnish says it with "kukaan" before the negation,
+# Swedish with "ingen" before a verb of being able.
+NOBODY = {"fi": frozenset({"kukaan", "kenelläkään", "kenenkään"}), "sv": frozenset({"ingen"})}
+NOBODY_ABLE = frozenset({"kunna", "klara", "behärska", "kan", "klarar"})
 # "Skiftarbete är inget problem för mig", "Vuorotyö ei ole ongelma", "vuorotyö ei haittaa":
 # the negation says the thing is fine, not that it is absent.
 NO_PROBLEM = frozenset({"ongelma", "haitta", "haitata", "problem", "issue"})
@@ -366,6 +371,8 @@ def token_cues(tokens: Sequence[Token], lang: str) -> list[Cue | None]:
             cue = None
         elif cue is Cue.NEGATION and token.lemma in LACK and _company_lacks(tokens, i):
             cue = Cue.NEED
+        elif cue is Cue.NEGATION and _nobody_can(tokens, i, lang):
+            cue = Cue.NEED
         if (
             cue is None
             and pairs
@@ -385,6 +392,18 @@ def _no_problem(tokens: Sequence[Token], i: int) -> bool:
         token.lemma in NO_PROBLEM or token.norm in NO_PROBLEM
         for token in tokens[i + 1 : i + 1 + NO_PROBLEM_REACH]
     )
+
+
+def _nobody_can(tokens: Sequence[Token], i: int, lang: str) -> bool:
+    """Whether the negation at `i` says nobody (in the team) can do it."""
+    nobody = NOBODY.get(lang, frozenset())
+    if lang == "sv":
+        return (
+            tokens[i].norm in nobody
+            and i + 1 < len(tokens)
+            and (tokens[i + 1].lemma in NOBODY_ABLE or tokens[i + 1].norm in NOBODY_ABLE)
+        )
+    return i > 0 and tokens[i - 1].norm in nobody
 
 
 def _company_lacks(tokens: Sequence[Token], i: int) -> bool:

@@ -167,6 +167,12 @@ def test_swedish_negation_and_requirement() -> None:
         ("Tuotannosta puuttuu hitsausosaaminen.", "fi", {"hitsaus"}, set()),
         ("Hitsauskokemus puuttuu vielä kolmelta.", "fi", {"hitsaus"}, set()),
         ("Asiakkaalta puuttuu hitsauskokemus.", "fi", set(), {"hitsaus"}),
+        # nobody in the team can do it
+        ("Rensningen: ingen kan svetsning.", "sv", {"svetsning"}, set()),
+        ("Vuorossa kukaan ei osaa hitsausta.", "fi", {"hitsaus"}, set()),
+        ("Jag har ingen erfarenhet av svetsning.", "sv", set(), {"svetsning"}),
+        # "utan att blinka": with ease
+        ("Du sköter svetsning utan att blinka.", "sv", {"svetsning"}, set()),
         # no previous experience needed and then taught: learnt on the job, not absent
         ("Aiempaa hitsauskokemusta ei vaadita, koulutamme sinut.", "fi", {"hitsaus"}, set()),
         (

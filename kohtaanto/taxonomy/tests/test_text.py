@@ -14,6 +14,9 @@ from kohtaanto.taxonomy.text import fold, normalize
         ("svetsaren", "sv", "svetsare"),
         ("Welders", "en", "welder"),
         ("SFS 6002", "fi", "sfs 6002"),
+        # a programming language's signs belong to its name: C++ and C# are not the letter C
+        ("C++:aa ja C#:ia", "fi", "c++ ja c#"),
+        ("#pumpservice C", "sv", "pumpservice c"),
     ],
 )
 def test_normalize_reduces_inflected_forms_to_base_form(text, lang, expected):
