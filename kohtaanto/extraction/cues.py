@@ -246,6 +246,27 @@ LEARNT = frozenset(
 )
 
 
+# The work a company has others do or has given up ("Korjaushitsauksesta on luovuttu",
+# "Vuototarkastukset teetämme alihankkijalla", "siivous on ulkoistettu"): a clause that says so
+# names no skill the company has or asks for, nor one it lacks, and is not reported.
+OUTSOURCED = frozenset(
+    {
+        "teetämme",
+        "teetetään",
+        "teetetty",
+        "teetättää",
+        "ulkoistettu",
+        "ulkoistamme",
+        "ulkoistetaan",
+        "luovuttu",
+        "alihankkijalla",
+        "alihankkijoilla",
+        "urakoitsijalla",
+        "outsourced",
+    }
+)
+
+
 # Finnish negations that join a word to a negated one ("X eikä Y"), and how many words may
 # stand before one at the start of its clause.
 NEITHER = frozenset({"eikä", "enkä", "etkä", "emmekä", "ettekä", "eivätkä"})
@@ -528,6 +549,10 @@ def _mark_learnt(found: list[Clause], tokens: Sequence[Token], teaches: bool) ->
     hade hon ingen erfarenhet av tidigare, men grunderna lärde hon sig")."""
     result = []
     for number, clause in enumerate(found):
+        if clause.negation_at is None and any(
+            tokens[i].norm in OUTSOURCED for i in range(clause.start, clause.end)
+        ):
+            clause = replace(clause, waived=True)
         if any(
             tokens[i].lemma in PRIOR or tokens[i].norm in PRIOR
             for i in range(clause.start, clause.end)

@@ -288,8 +288,7 @@ class Engine:
                 # not name the skill itself
                 occurrences += index.implied.in_sentence(text, tokens, sentence_lang, occurrences)
             mark(occurrences, clauses)
-            if teaches:
-                occurrences = [(c, o) for c, o in occurrences if not clauses[o.clause].waived]
+            occurrences = [(c, o) for c, o in occurrences if not clauses[o.clause].waived]
             if index.implied:
                 negated.extend(negated_clauses(tokens, clauses, occurrences, sentence_lang))
             for concept_id, occurrence in occurrences:

@@ -570,6 +570,17 @@ def test_reason_clause_ends_the_reach_of_a_negation() -> None:
     assert labels(result.concepts) == {"koneistus"}
 
 
+def test_work_the_company_has_others_do_or_gave_up_is_not_reported() -> None:
+    """ "Korjaushitsauksesta on luovuttu, joten hitsausosaamista emme tarvitse": the welding is
+    not needed, not asked for; "koneistukset teetämme alihankkijalla" names nothing asked."""
+    result = extract("Korjaushitsauksesta on luovuttu, joten hitsausosaamista emme tarvitse.", "fi")
+
+    assert result.concepts == []
+    assert labels(result.negated) == {"hitsaus"}
+    result = extract("Koneistukset teetämme alihankkijalla. Haemme hitsaajaa.", "fi")
+    assert "koneistus" not in labels(result.concepts)
+
+
 def test_negation_inside_a_when_or_if_clause_stays_there() -> None:
     """ "…korjaan koneita kun joku ei käynnisty": the negation is about the "when" clause."""
     result = extract("Hitsaan ja koneistan osia kun joku ei käynnisty.", "fi")
