@@ -115,6 +115,16 @@ WITH_EASE = {
 # "Jag saknar erfarenhet av hydraulik" stays a negation. The company is matched by its written
 # form, the staff by lemma ("henkilöstöstä puuttuu" is staff).
 LACK = frozenset({"puuttua", "sakna", "lack"})
+# Spoken Finnish writes "että" as "et", which is also "you don't": after a verb of knowing or
+# saying ("tiedän et hengityssuojain on pakko", "pitää tarkistaa et kaikki on mukana") or
+# "niin" it is the conjunction.
+THAT_AFTER = frozenset(
+    {
+        *("tietää", "sanoa", "luulla", "huomata", "tajuta", "kertoa", "toivoa", "ajatella"),
+        *("uskoa", "muistaa", "ymmärtää", "varmistaa", "tarkistaa", "nähdä", "kuulla"),
+        *("todeta", "oppia", "katsoa", "niin"),
+    }
+)
 LACKING_COMPANY = frozenset(
     {
         "me",
@@ -394,6 +404,14 @@ def token_cues(tokens: Sequence[Token], lang: str) -> list[Cue | None]:
             cue = Cue.NEED
         elif cue is Cue.NEGATION and _nobody_can(tokens, i, lang):
             cue = Cue.NEED
+        elif (
+            cue is Cue.NEGATION
+            and lang == "fi"
+            and token.norm == "et"
+            and i > 0
+            and (tokens[i - 1].lemma in THAT_AFTER or tokens[i - 1].norm in THAT_AFTER)
+        ):
+            cue = None
         if (
             cue is None
             and pairs

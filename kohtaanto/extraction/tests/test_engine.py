@@ -171,6 +171,9 @@ def test_swedish_negation_and_requirement() -> None:
         ("Rensningen: ingen kan svetsning.", "sv", {"svetsning"}, set()),
         ("Vuorossa kukaan ei osaa hitsausta.", "fi", {"hitsaus"}, set()),
         ("Jag har ingen erfarenhet av svetsning.", "sv", set(), {"svetsning"}),
+        # spoken "et" for "että" after a verb of knowing is no negation; "et tarvitse" is
+        ("Tiedän et hitsaus on tarkkaa.", "fi", {"hitsaus"}, set()),
+        ("Hitsausta et tarvitse.", "fi", set(), {"hitsaus"}),
         # "utan att blinka": with ease
         ("Du sköter svetsning utan att blinka.", "sv", {"svetsning"}, set()),
         # no previous experience needed and then taught: learnt on the job, not absent
