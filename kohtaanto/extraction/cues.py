@@ -195,9 +195,15 @@ LACK_REACH = 3  # words either side of the verb of lacking
 # Swedish with "ingen" before a verb of being able.
 NOBODY = {"fi": frozenset({"kukaan", "kenelläkään", "kenenkään"}), "sv": frozenset({"ingen"})}
 NOBODY_ABLE = frozenset({"kunna", "klara", "behärska", "kan", "klarar"})
-# "Skiftarbete är inget problem för mig", "Vuorotyö ei ole ongelma", "vuorotyö ei haittaa":
-# the negation says the thing is fine, not that it is absent.
-NO_PROBLEM = frozenset({"ongelma", "haitta", "haitata", "problem", "issue"})
+# "Skiftarbete är inget problem för mig", "Vuorotyö ei ole ongelma", "vuorotyö ei haittaa",
+# "työskentely korkealla ei saa pelottaa", "inte höjdrädd": the negation says the thing is
+# fine, not that it is absent.
+NO_PROBLEM = frozenset(
+    {
+        *("ongelma", "haitta", "haitata", "pelottaa", "pelätä", "problem", "issue"),
+        *("rädd", "höjdrädd", "skrämma", "afraid", "scared"),
+    }
+)
 NO_PROBLEM_REACH = 2  # words between the negation and "problem"
 # Words that join coordinated words ("hitsaus ja koneistus", "svetsning och montering").
 # "Aiempaa kokemusta ei edellytetä", "Tidigare erfarenhet förutsätts inte": no previous

@@ -174,6 +174,9 @@ def test_swedish_negation_and_requirement() -> None:
         # spoken "et" for "että" after a verb of knowing is no negation; "et tarvitse" is
         ("Tiedän et hitsaus on tarkkaa.", "fi", {"hitsaus"}, set()),
         ("Hitsausta et tarvitse.", "fi", set(), {"hitsaus"}),
+        # fear said absent: the work is fine
+        ("Hitsaus korkealla ei saa pelottaa.", "fi", {"hitsaus"}, set()),
+        ("Svetsning och att du inte är höjdrädd.", "sv", {"svetsning"}, set()),
         # "utan att blinka": with ease
         ("Du sköter svetsning utan att blinka.", "sv", {"svetsning"}, set()),
         # no previous experience needed and then taught: learnt on the job, not absent
