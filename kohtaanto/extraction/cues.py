@@ -406,9 +406,9 @@ def token_cues(tokens: Sequence[Token], lang: str) -> list[Cue | None]:
             (token.norm in WITHOUT and _with_ease(tokens, i, lang)) or _no_problem(tokens, i)
         ):
             cue = None
-        elif cue is Cue.NEGATION and token.lemma in LACK and _company_lacks(tokens, i):
-            cue = Cue.NEED
-        elif cue is Cue.NEGATION and _nobody_can(tokens, i, lang):
+        elif cue is Cue.NEGATION and (
+            (token.lemma in LACK and _company_lacks(tokens, i)) or _nobody_can(tokens, i, lang)
+        ):
             cue = Cue.NEED
         elif (
             cue is Cue.NEGATION

@@ -58,11 +58,23 @@ class Sentence:
     text: str
 
 
+# Abbreviations with a full stop that stand before more of the same sentence ("esim. Excel",
+# "t.ex. Mastercam", "n. 5 vuotta", "mm. hitsaus", "bl.a. svetsning", "kl. 7"): no sentence
+# ends after them.
+_ABBREVIATION_STOP = re.compile(
+    r"(?:^|[\s(])(?:esim|t\.ex|bl\.a|n|mm|ns|s\.k|ca|inkl|vrt|ks|ts|kl|klo|puh|tel|e\.g|i\.e)\.$",
+    re.IGNORECASE,
+)
+
+
 def sentences(text: str) -> list[Sentence]:
     """Sentences and list items with their offsets; empty pieces are skipped."""
     result: list[Sentence] = []
     position = 0
     for match in _SENTENCE_BREAK.finditer(text):
+        before = text[max(position, match.start() - 6) : match.start()]
+        if before.endswith(".") and _ABBREVIATION_STOP.search(before):
+            continue
         _append_sentence(result, text, position, match.start())
         position = match.end()
     _append_sentence(result, text, position, len(text))

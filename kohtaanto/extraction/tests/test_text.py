@@ -51,6 +51,27 @@ def voikko() -> Iterator[None]:
     use_voikko(True)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "CAM-program (t.ex. Mastercam) har jag inte använt. Svetsning kan jag.",
+            ["CAM-program (t.ex. Mastercam) har jag inte använt.", "Svetsning kan jag."],
+        ),
+        (
+            "Esim. Excel on tuttu. Puhun n. 5 kieltä.",
+            ["Esim. Excel on tuttu.", "Puhun n. 5 kieltä."],
+        ),
+        # a word that only ends like an abbreviation still ends its sentence
+        ("Olen kuin. Sitten hitsaan.", ["Olen kuin.", "Sitten hitsaan."]),
+    ],
+)
+def test_an_abbreviation_with_a_full_stop_does_not_end_a_sentence(
+    text: str, expected: list[str]
+) -> None:
+    assert [sentence.text for sentence in sentences(text)] == expected
+
+
 @pytest.mark.usefixtures("voikko")
 def test_voikko_reads_a_finnish_word_simplemma_does_not_know() -> None:
     word = "koordinaattimittakoneella"
