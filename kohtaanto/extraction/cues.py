@@ -149,6 +149,15 @@ STAFF = frozenset(
         "työvoima",
         "ammattilainen",
         "asentaja",
+        "kuljettaja",
+        "hitsaaja",
+        "operaattori",
+        "chaufför",
+        "förare",
+        "montör",
+        "svetsare",
+        "operatör",
+        "mekaniker",
         "folk",
         "personal",
         "medarbetare",
@@ -187,6 +196,14 @@ LACKING_UNIT = frozenset(
         "avdelning",
         "fabrik",
         "skift",
+        # Swedish definite forms the lemmatiser leaves as written
+        "ledningssidan",
+        "produktionen",
+        "underhållet",
+        "lagret",
+        "verkstaden",
+        "fabriken",
+        "avdelningen",
     }
 )
 LACK_REACH = 3  # words either side of the verb of lacking
@@ -196,15 +213,17 @@ LACK_REACH = 3  # words either side of the verb of lacking
 NOBODY = {"fi": frozenset({"kukaan", "kenelläkään", "kenenkään"}), "sv": frozenset({"ingen"})}
 NOBODY_ABLE = frozenset({"kunna", "klara", "behärska", "kan", "klarar"})
 # "Skiftarbete är inget problem för mig", "Vuorotyö ei ole ongelma", "vuorotyö ei haittaa",
-# "työskentely korkealla ei saa pelottaa", "inte höjdrädd": the negation says the thing is
-# fine, not that it is absent.
+# "työskentely korkealla ei saa pelottaa", "inte höjdrädd", "ei ole vieras": the negation
+# says the thing is fine or familiar, not that it is absent.
 NO_PROBLEM = frozenset(
     {
         *("ongelma", "haitta", "haitata", "pelottaa", "pelätä", "problem", "issue"),
         *("rädd", "höjdrädd", "skrämma", "afraid", "scared"),
+        # "ei ole minulle vieras", "de e int nå nytt fö mej": familiar
+        *("vieras", "främmande", "nytt", "unfamiliar"),
     }
 )
-NO_PROBLEM_REACH = 2  # words between the negation and "problem"
+NO_PROBLEM_REACH = 3  # words between the negation and "problem" ("ei ole minulle vieras")
 # Words that join coordinated words ("hitsaus ja koneistus", "svetsning och montering").
 # "Aiempaa kokemusta ei edellytetä", "Tidigare erfarenhet förutsätts inte": no previous
 # experience needed, in a course or an ad that then teaches or asks for the work.
@@ -225,10 +244,15 @@ CONTRAST = {
 # eftersom automationen sköts av underhållet" negates PLC programming, not the automation the
 # reason names. They end a negation's reach like a contrast does.
 CLAUSE_START = {
-    "fi": {"koska", "jotta", "kun", "jos"},
+    "fi": {"koska", "jotta", "kun", "jos", "että"},
     "sv": {"eftersom", "fastän", "därför", "när"},
     "en": {"because", "when", "if"},
 }
+# Swedish "att" before a subject starts a "that" clause ("kollade att de inte hade fel"); before
+# a verb it is the infinitive mark ("lärt mig att svetsa") and starts none.
+SUBJECTS = frozenset(
+    {"jag", "du", "han", "hon", "den", "det", "vi", "ni", "de", "dom", "man", "ja"}
+)
 # Conjunctions after a comma that give the reason for the clause before ("Hitsauskokemusta ei
 # vaadita, koska hitsaustyöt ostetaan alihankintana"), and the beginnings of words for teaching
 # a skill, which make such a reason say the skill is learnt, not absent ("…, koska opetamme
@@ -418,6 +442,14 @@ def token_cues(tokens: Sequence[Token], lang: str) -> list[Cue | None]:
             and (tokens[i - 1].lemma in THAT_AFTER or tokens[i - 1].norm in THAT_AFTER)
         ):
             cue = None
+        if (
+            cue is None
+            and token.norm == "att"
+            and lang == "sv"
+            and i + 1 < len(tokens)
+            and tokens[i + 1].norm in SUBJECTS
+        ):
+            cue = Cue.CONTRAST  # "…och kollade att de inte hade fel": a clause of its own
         if (
             cue is None
             and pairs

@@ -174,6 +174,12 @@ def test_swedish_negation_and_requirement() -> None:
         # spoken "et" for "että" after a verb of knowing is no negation; "et tarvitse" is
         ("Tiedän et hitsaus on tarkkaa.", "fi", {"hitsaus"}, set()),
         ("Hitsausta et tarvitse.", "fi", set(), {"hitsaus"}),
+        # the company lacks drivers or welders, or its production lacks the know-how
+        ("De saknar svetsare med erfarenhet av svetsning.", "sv", {"svetsning"}, set()),
+        ("I produktionen saknas kunskap om svetsning.", "sv", {"svetsning"}, set()),
+        # familiar: "ei ole vieras", "int nå nytt"
+        ("Hitsaus ei ole minulle vieras.", "fi", {"hitsaus"}, set()),
+        ("Svetsning, de e int nå nytt fö mej.", "sv", {"svetsning"}, set()),
         # fear said absent: the work is fine
         ("Hitsaus korkealla ei saa pelottaa.", "fi", {"hitsaus"}, set()),
         ("Svetsning och att du inte är höjdrädd.", "sv", {"svetsning"}, set()),
@@ -596,6 +602,20 @@ def test_negation_inside_a_when_or_if_clause_stays_there() -> None:
     result = extract("Jag sköter svetsning och felsökning när något inte fungerar.", "sv")
     assert labels(result.concepts) == {"svetsning"}
     assert result.negated == []
+
+
+def test_negation_in_a_that_clause_does_not_reach_back() -> None:
+    """ "…svetsade och kollade att de inte hade fel": the "that" clause's negation is its own;
+    "att" before a verb is no clause start ("har inte lärt mig att svetsa")."""
+    result = extract("Jag svetsade detaljer och kollade att de inte hade fel.", "sv")
+
+    assert labels(result.concepts) == {"svetsning"}
+    assert result.negated == []
+    result = extract("Hitsasin osia ja tarkistin, että ne eivät olleet vinossa.", "fi")
+    assert labels(result.concepts) == {"hitsaus"}
+    assert result.negated == []
+    result = extract("Jag har inte lärt mig att svetsa.", "sv")
+    assert labels(result.negated) == {"svetsning"}
 
 
 def test_negation_of_what_comes_before_it_reaches_a_few_words_back() -> None:
