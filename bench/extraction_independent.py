@@ -113,6 +113,7 @@ WRITINGS = {
         "fifteenth": 1203,
         "sixteenth": 1283,
         "seventeenth": 1363,
+        "eighteenth": 1443,
     },
     "sv": {
         "first": 1,
@@ -132,6 +133,7 @@ WRITINGS = {
         "fifteenth": 872,
         "sixteenth": 932,
         "seventeenth": 992,
+        "eighteenth": 1052,
     },
 }
 
@@ -239,7 +241,8 @@ def main() -> None:
         default="all",
         choices=["all", *WRITINGS["fi"]],
         help="the texts of one writing only (first: rounds 1-9; second to fourth: 3 December "
-        "2026; fifth to eleventh: 4 December 2026; twelfth to seventeenth: 5 December 2026)",
+        "2026; fifth to eleventh: 4 December 2026; twelfth to seventeenth: 5 December 2026; "
+        "eighteenth: 6 December 2026)",
     )
     parser.add_argument("--verbose", action="store_true", help="each text's misses (tune only)")
     parser.add_argument(
