@@ -93,7 +93,8 @@ def ratio(a: float, b: float) -> float:
 
 # The first id of each writing, per language: the first (rounds 1-9), the second, third and
 # fourth (3 December 2026, twelve other writers), the fifth to eleventh (4 December 2026,
-# twenty-eight more), the twelfth to sixteenth (5 December 2026, twenty more).
+# twenty-eight more), the twelfth to seventeenth (5 December 2026, twenty-four more) and the
+# eighteenth (6 December 2026, four more).
 WRITINGS = {
     "fi": {
         "first": 1,
