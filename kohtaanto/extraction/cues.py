@@ -212,6 +212,11 @@ LACK_REACH = 3  # words either side of the verb of lacking
 # Swedish with "ingen" before a verb of being able.
 NOBODY = {"fi": frozenset({"kukaan", "kenelläkään", "kenenkään"}), "sv": frozenset({"ingen"})}
 NOBODY_ABLE = frozenset({"kunna", "klara", "behärska", "kan", "klarar"})
+# "ingen av oss", "ingen annan", "ingen här", "ingen hos oss": nobody of a team, whose having or
+# being able ("har", "kan") within a few words is the need.
+NOBODY_OF = frozenset({"av", "annan", "här", "hos"})
+NOBODY_HAVE = frozenset({"har", "kan", "klarar"})
+NOBODY_REACH = 4
 # "Skiftarbete är inget problem för mig", "Vuorotyö ei ole ongelma", "vuorotyö ei haittaa",
 # "työskentely korkealla ei saa pelottaa", "inte höjdrädd", "ei ole vieras": the negation
 # says the thing is fine or familiar, not that it is absent.
@@ -472,15 +477,17 @@ def _no_problem(tokens: Sequence[Token], i: int) -> bool:
 
 
 def _nobody_can(tokens: Sequence[Token], i: int, lang: str) -> bool:
-    """Whether the negation at `i` says nobody (in the team) can do it."""
+    """Whether the negation at `i` says nobody (in the team) can do it ("ingen kan", "ingen
+    annan kan det", "ingen av våra egna har", "kukaan (muu) ei osaa")."""
     nobody = NOBODY.get(lang, frozenset())
     if lang == "sv":
-        return (
-            tokens[i].norm in nobody
-            and i + 1 < len(tokens)
-            and (tokens[i + 1].lemma in NOBODY_ABLE or tokens[i + 1].norm in NOBODY_ABLE)
-        )
-    return i > 0 and tokens[i - 1].norm in nobody
+        if tokens[i].norm not in nobody:
+            return False
+        after = tokens[i + 1 : i + 1 + NOBODY_REACH]
+        if after and after[0].norm in NOBODY_OF:
+            return any(t.norm in NOBODY_HAVE or t.lemma in NOBODY_ABLE for t in after[1:])
+        return bool(after) and (after[0].lemma in NOBODY_ABLE or after[0].norm in NOBODY_ABLE)
+    return any(t.norm in nobody for t in tokens[max(0, i - 2) : i])
 
 
 def _company_lacks(tokens: Sequence[Token], i: int) -> bool:

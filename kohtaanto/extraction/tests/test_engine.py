@@ -171,6 +171,10 @@ def test_swedish_negation_and_requirement() -> None:
         ("Rensningen: ingen kan svetsning.", "sv", {"svetsning"}, set()),
         ("Vuorossa kukaan ei osaa hitsausta.", "fi", {"hitsaus"}, set()),
         ("Jag har ingen erfarenhet av svetsning.", "sv", set(), {"svetsning"}),
+        ("Ingen av våra egna kan svetsning.", "sv", {"svetsning"}, set()),
+        ("Ingen annan kan svetsning.", "sv", {"svetsning"}, set()),
+        ("Kukaan muu ei osaa hitsausta.", "fi", {"hitsaus"}, set()),
+        ("Ingen erfarenhet av svetsning har jag.", "sv", set(), {"svetsning"}),
         # spoken "et" for "että" after a verb of knowing is no negation; "et tarvitse" is
         ("Tiedän et hitsaus on tarkkaa.", "fi", {"hitsaus"}, set()),
         ("Hitsausta et tarvitse.", "fi", set(), {"hitsaus"}),
