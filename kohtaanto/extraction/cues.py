@@ -115,16 +115,6 @@ WITH_EASE = {
 # "Jag saknar erfarenhet av hydraulik" stays a negation. The company is matched by its written
 # form, the staff by lemma ("henkilöstöstä puuttuu" is staff).
 LACK = frozenset({"puuttua", "sakna", "lack"})
-# Spoken Finnish writes "että" as "et", which is also "you don't": after a verb of knowing or
-# saying ("tiedän et hengityssuojain on pakko", "pitää tarkistaa et kaikki on mukana") or
-# "niin" it is the conjunction.
-THAT_AFTER = frozenset(
-    {
-        *("tietää", "sanoa", "luulla", "huomata", "tajuta", "kertoa", "toivoa", "ajatella"),
-        *("uskoa", "muistaa", "ymmärtää", "varmistaa", "tarkistaa", "nähdä", "kuulla"),
-        *("todeta", "oppia", "katsoa", "niin"),
-    }
-)
 LACKING_COMPANY = frozenset(
     {
         "me",
@@ -207,6 +197,16 @@ LACKING_UNIT = frozenset(
     }
 )
 LACK_REACH = 3  # words either side of the verb of lacking
+# Spoken Finnish writes "että" as "et", which is also "you don't": after a verb of knowing or
+# saying ("tiedän et hengityssuojain on pakko", "pitää tarkistaa et kaikki on mukana") or
+# "niin" it is the conjunction.
+THAT_AFTER = frozenset(
+    {
+        *("tietää", "sanoa", "luulla", "huomata", "tajuta", "kertoa", "toivoa", "ajatella"),
+        *("uskoa", "muistaa", "ymmärtää", "varmistaa", "tarkistaa", "nähdä", "kuulla"),
+        *("todeta", "oppia", "katsoa", "niin"),
+    }
+)
 # "Rensningen: ingen kan reparationssvetsa", "Vuorossa kukaan ei osaa hakea vikaa": nobody in a
 # team can do it is a need of the company. Finnish says it with "kukaan" before the negation,
 # Swedish with "ingen" before a verb of being able.
@@ -607,9 +607,10 @@ def teaches(text: str) -> bool:
 
 def _mark_learnt(found: list[Clause], tokens: Sequence[Token], teaches: bool) -> list[Clause]:
     """Mark the not-needed clauses about previous experience that a teaching clause follows
-    (learnt), or that stand in a text that teaches elsewhere (waived); and a negated clause
-    about previous experience that a clause saying it was learnt follows ("Ritningsläsning
-    hade hon ingen erfarenhet av tidigare, men grunderna lärde hon sig")."""
+    (learnt), or that stand in a text that teaches elsewhere (waived); a negated clause about
+    previous experience that a clause saying it was learnt follows ("Ritningsläsning hade hon
+    ingen erfarenhet av tidigare, men grunderna lärde hon sig"); and a clause saying the
+    company has others do the work or gave it up (waived, see `OUTSOURCED`)."""
     result = []
     for number, clause in enumerate(found):
         if clause.negation_at is None and any(

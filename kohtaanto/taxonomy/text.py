@@ -29,10 +29,10 @@ import simplemma
 LANGS = ("fi", "sv", "en")
 LEMMATISED_LANGUAGES = frozenset(LANGS)
 
-# A word: letters and digits; "PLC:n" keeps its colon suffix so that the offset covers it, the
-# suffix is dropped when the word is folded.
-# A word, with its inner apostrophes and points ("ServiceNow'ssa", "o.s."), the signs of a
-# programming language's name ("C++", "C#") and a Finnish ending after a colon ("PLC:n").
+# A word: letters and digits, with its inner apostrophes and points ("ServiceNow'ssa"), the
+# signs of a programming language's name ("C++", "C#") and a Finnish ending after a colon:
+# "PLC:n" keeps its colon suffix so that the offset covers it, the suffix is dropped when the
+# word is folded.
 _WORD = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*(?:\+\+|#(?!\w))?(?::[^\W_]{1,4}\b)?")
 _PLAIN_WORD = re.compile(r"[^\W_]+")
 
