@@ -211,11 +211,10 @@ THAT_AFTER = frozenset(
 # team can do it is a need of the company. Finnish says it with "kukaan" before the negation,
 # Swedish with "ingen" before a verb of being able.
 NOBODY = {"fi": frozenset({"kukaan", "kenelläkään", "kenenkään"}), "sv": frozenset({"ingen"})}
-NOBODY_ABLE = frozenset({"kunna", "klara", "behärska", "kan", "klarar"})
+NOBODY_ABLE = frozenset({"kunna", "klara", "behärska"})  # lemmas
 # "ingen av oss", "ingen annan", "ingen här", "ingen hos oss": nobody of a team, whose having or
 # being able ("har", "kan") within a few words is the need.
 NOBODY_OF = frozenset({"av", "annan", "här", "hos"})
-NOBODY_HAVE = frozenset({"har", "kan", "klarar"})
 NOBODY_REACH = 4
 # "Skiftarbete är inget problem för mig", "Vuorotyö ei ole ongelma", "vuorotyö ei haittaa",
 # "työskentely korkealla ei saa pelottaa", "inte höjdrädd", "ei ole vieras": the negation
@@ -415,7 +414,8 @@ class Clause:
     learnt: bool = False
     # no previous experience of it is needed in a text that teaches elsewhere ("Ingen tidigare
     # erfarenhet av elarbeten krävs" in a course): a prerequisite waived, which says neither
-    # that the skill is there nor that it is absent; what the clause names is not reported
+    # that the skill is there nor that it is absent; so is work the company has others do or
+    # gave up ("teetämme alihankkijalla"); what the clause names is not reported
     waived: bool = False
 
 
@@ -485,8 +485,8 @@ def _nobody_can(tokens: Sequence[Token], i: int, lang: str) -> bool:
             return False
         after = tokens[i + 1 : i + 1 + NOBODY_REACH]
         if after and after[0].norm in NOBODY_OF:
-            return any(t.norm in NOBODY_HAVE or t.lemma in NOBODY_ABLE for t in after[1:])
-        return bool(after) and (after[0].lemma in NOBODY_ABLE or after[0].norm in NOBODY_ABLE)
+            return any(t.lemma in NOBODY_ABLE or t.lemma == "ha" for t in after[1:])
+        return bool(after) and after[0].lemma in NOBODY_ABLE
     return any(t.norm in nobody for t in tokens[max(0, i - 2) : i])
 
 
@@ -590,8 +590,23 @@ def clauses(
                 )
             )
         )
+        # the company has others do the work or gave it up: not reported (`OUTSOURCED`)
+        outsourced = negation_at is None and any(
+            tokens[i].norm in OUTSOURCED for i in range(start, end)
+        )
         result.append(
-            Clause(start, end, negation_at, mode, joined, refers_back, offset, and_not, not_needed)
+            Clause(
+                start,
+                end,
+                negation_at,
+                mode,
+                joined,
+                refers_back,
+                offset,
+                and_not,
+                not_needed,
+                waived=outsourced,
+            )
         )
     return _mark_learnt(result, tokens, teaches)
 
@@ -609,14 +624,9 @@ def _mark_learnt(found: list[Clause], tokens: Sequence[Token], teaches: bool) ->
     """Mark the not-needed clauses about previous experience that a teaching clause follows
     (learnt), or that stand in a text that teaches elsewhere (waived); a negated clause about
     previous experience that a clause saying it was learnt follows ("Ritningsläsning hade hon
-    ingen erfarenhet av tidigare, men grunderna lärde hon sig"); and a clause saying the
-    company has others do the work or gave it up (waived, see `OUTSOURCED`)."""
+    ingen erfarenhet av tidigare, men grunderna lärde hon sig")."""
     result = []
     for number, clause in enumerate(found):
-        if clause.negation_at is None and any(
-            tokens[i].norm in OUTSOURCED for i in range(clause.start, clause.end)
-        ):
-            clause = replace(clause, waived=True)
         if any(
             tokens[i].lemma in PRIOR or tokens[i].norm in PRIOR
             for i in range(clause.start, clause.end)

@@ -65,6 +65,8 @@ _ABBREVIATION_STOP = re.compile(
     r"(?:^|[\s(])(?:esim|t\.ex|bl\.a|n|mm|ns|s\.k|ca|inkl|vrt|ks|ts|kl|klo|puh|tel|e\.g|i\.e)\.$",
     re.IGNORECASE,
 )
+# The longest of them with its stop ("t.ex.") and the character before it.
+_ABBREVIATION_LOOKBACK = 6
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -72,7 +74,7 @@ def sentences(text: str) -> list[Sentence]:
     result: list[Sentence] = []
     position = 0
     for match in _SENTENCE_BREAK.finditer(text):
-        before = text[max(position, match.start() - 6) : match.start()]
+        before = text[max(position, match.start() - _ABBREVIATION_LOOKBACK) : match.start()]
         if before.endswith(".") and _ABBREVIATION_STOP.search(before):
             continue
         _append_sentence(result, text, position, match.start())

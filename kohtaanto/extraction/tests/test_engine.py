@@ -597,31 +597,6 @@ def test_work_the_company_has_others_do_or_gave_up_is_not_reported() -> None:
     assert "koneistus" not in labels(result.concepts)
 
 
-def test_negation_inside_a_when_or_if_clause_stays_there() -> None:
-    """ "…korjaan koneita kun joku ei käynnisty": the negation is about the "when" clause."""
-    result = extract("Hitsaan ja koneistan osia kun joku ei käynnisty.", "fi")
-
-    assert labels(result.concepts) == {"hitsaus", "koneistus"}
-    assert result.negated == []
-    result = extract("Jag sköter svetsning och felsökning när något inte fungerar.", "sv")
-    assert labels(result.concepts) == {"svetsning"}
-    assert result.negated == []
-
-
-def test_negation_in_a_that_clause_does_not_reach_back() -> None:
-    """ "…svetsade och kollade att de inte hade fel": the "that" clause's negation is its own;
-    "att" before a verb is no clause start ("har inte lärt mig att svetsa")."""
-    result = extract("Jag svetsade detaljer och kollade att de inte hade fel.", "sv")
-
-    assert labels(result.concepts) == {"svetsning"}
-    assert result.negated == []
-    result = extract("Hitsasin osia ja tarkistin, että ne eivät olleet vinossa.", "fi")
-    assert labels(result.concepts) == {"hitsaus"}
-    assert result.negated == []
-    result = extract("Jag har inte lärt mig att svetsa.", "sv")
-    assert labels(result.negated) == {"svetsning"}
-
-
 def test_negation_of_what_comes_before_it_reaches_a_few_words_back() -> None:
     """A clause with no punctuation (speech to text): "…koneistan paljon ja … hitsausta en oo
     tehny enkä …" negates the welding, not the machining said long before it."""
@@ -635,11 +610,37 @@ def test_negation_of_what_comes_before_it_reaches_a_few_words_back() -> None:
     assert labels(result.negated) == {"hitsaus"}
 
 
-def test_negation_inside_a_reason_clause_stays_there() -> None:
-    result = extract("Jag valde svetsning eftersom bearbetning inte intresserar mig.", "sv")
+@pytest.mark.parametrize(
+    ("text", "lang", "found", "negated"),
+    [
+        # a reason clause
+        (
+            "Jag valde svetsning eftersom bearbetning inte intresserar mig.",
+            "sv",
+            {"svetsning"},
+            {"bearbetning"},
+        ),
+        # a "when" clause: "…korjaan koneita kun joku ei käynnisty"
+        ("Hitsaan ja koneistan osia kun joku ei käynnisty.", "fi", {"hitsaus", "koneistus"}, set()),
+        (
+            "Jag sköter svetsning och felsökning när något inte fungerar.",
+            "sv",
+            {"svetsning"},
+            set(),
+        ),
+        # a "that" clause; "att" before a verb is the infinitive mark and starts none
+        ("Jag svetsade detaljer och kollade att de inte hade fel.", "sv", {"svetsning"}, set()),
+        ("Hitsasin osia ja tarkistin, että ne eivät olleet vinossa.", "fi", {"hitsaus"}, set()),
+        ("Jag har inte lärt mig att svetsa.", "sv", set(), {"svetsning"}),
+    ],
+)
+def test_negation_inside_a_clause_a_conjunction_starts_stays_there(
+    text: str, lang: str, found: set[str], negated: set[str]
+) -> None:
+    result = extract(text, lang)
 
-    assert labels(result.concepts) == {"svetsning"}
-    assert labels(result.negated) == {"bearbetning"}
+    assert labels(result.concepts) == found
+    assert labels(result.negated) == negated
 
 
 def test_negation_naming_nothing_reaches_the_clauses_before_it() -> None:
