@@ -94,7 +94,7 @@ def ratio(a: float, b: float) -> float:
 # The first id of each writing, per language: the first (rounds 1-9), the second, third and
 # fourth (3 December 2026, twelve other writers), the fifth to eleventh (4 December 2026,
 # twenty-eight more), the twelfth to seventeenth (5 December 2026, twenty-four more) and the
-# eighteenth (6 December 2026, four more).
+# eighteenth and nineteenth (6 December 2026, four more each).
 WRITINGS = {
     "fi": {
         "first": 1,
@@ -115,6 +115,7 @@ WRITINGS = {
         "sixteenth": 1283,
         "seventeenth": 1363,
         "eighteenth": 1443,
+        "nineteenth": 1523,
     },
     "sv": {
         "first": 1,
@@ -135,6 +136,7 @@ WRITINGS = {
         "sixteenth": 932,
         "seventeenth": 992,
         "eighteenth": 1052,
+        "nineteenth": 1112,
     },
 }
 
@@ -243,7 +245,7 @@ def main() -> None:
         choices=["all", *WRITINGS["fi"]],
         help="the texts of one writing only (first: rounds 1-9; second to fourth: 3 December "
         "2026; fifth to eleventh: 4 December 2026; twelfth to seventeenth: 5 December 2026; "
-        "eighteenth: 6 December 2026)",
+        "eighteenth and nineteenth: 6 December 2026)",
     )
     parser.add_argument("--verbose", action="store_true", help="each text's misses (tune only)")
     parser.add_argument(
