@@ -18,7 +18,7 @@ written:
 """
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
@@ -93,7 +93,7 @@ NEED = {"fi": {"tarvita", "tarvitse"}, "sv": {"behöva"}, "en": {"need", "needed
 # absent; likewise a result without remarks, deviations or accidents ("inventering gjordes
 # utan anmärkningar", "auditointi läpäistiin ilman poikkeamia"). The negation word is no
 # negation where one of these follows it (an adjective may come between: "utan större
-# problem", "ilman suurempia ongelmia").
+# problem", "ilman suurempia ongelmia"); nor is "kan det utan och innan" (knows it by heart).
 WITHOUT = frozenset({"ilman", "vailla", "utan", "without"})
 WITH_EASE = {
     "fi": {
@@ -102,7 +102,7 @@ WITH_EASE = {
     },
     "sv": {
         *("problem", "hjälp", "svårighet", "övervakning", "handledning", "stöd", "tvekan"),
-        *("anmärkning", "avvikelse", "fel", "olycka", "missöde", "blinka"),
+        *("anmärkning", "avvikelse", "fel", "olycka", "missöde", "blinka", "innan"),
     },
     "en": {
         *("problem", "help", "supervision", "difficulty", "assistance", "guidance", "support"),
@@ -315,6 +315,10 @@ OUTSOURCED = frozenset(
 # stand before one at the start of its clause.
 NEITHER = frozenset({"eikä", "enkä", "etkä", "emmekä", "ettekä", "eivätkä"})
 NEITHER_REACH = 2
+# A list item answered after a colon ("hitsaus ja juottaminen: ei kokemusta", "Svetsning:
+# ingen erfarenhet"): a clause after a colon that opens with its negation and has at most this
+# many words says the item before the colon is absent.
+COLON_ANSWER_WORDS = 3
 
 
 # Pronouns that stand for what a sentence named before ("Javaa, sitä en ole tehnyt") and the
@@ -396,8 +400,9 @@ class Clause:
     # contrasts or gives a reason ("…, en ole tehnyt" but not "…, mutta en ole tehnyt")
     joined: bool = False
     # its negation has no object of its own: a pronoun stands for what came before ("…, så den
-    # behöver vi inte") or an auxiliary follows the cue ("…, en ole tehnyt"), unlike the
-    # contrast in "Osaan hydrauliikan, en pneumatiikkaa"
+    # behöver vi inte"), an auxiliary follows the cue ("…, en ole tehnyt") or it answers the
+    # item before a colon ("Svetsning: ingen erfarenhet"), unlike the contrast in "Osaan
+    # hydrauliikan, en pneumatiikkaa"
     refers_back: bool = False
     # where the negation cue starts in the text: a mention that runs past it is said with the
     # negated verb ("CNC-koneita en oo ohjelmoinu", matched from the object to the verb)
@@ -517,33 +522,40 @@ def clauses(
     lang: str,
     *,
     teaches: bool = False,
+    colons: Collection[int] = (),
 ) -> list[Clause]:
     """Split a sentence's tokens into clauses and give each its negation cue and mode.
 
     `token_cues` come from `token_cues`, `breaks` are the character offsets of clause
-    punctuation; `inherited` is the mode of the heading above the sentence; `lang` the
-    sentence's language; `teaches` whether the whole text speaks of teaching or learning
-    (see `teaches`), which makes "no previous experience needed" a prerequisite waived.
+    punctuation and `colons` those of them that are colons; `inherited` is the mode of the
+    heading above the sentence; `lang` the sentence's language; `teaches` whether the whole text
+    speaks of teaching or learning (see `teaches`), which makes "no previous experience needed"
+    a prerequisite waived.
     """
     bounds = []
     joins = [False]
+    after_colon = [False]
     start = 0
     break_iter = iter(sorted(breaks))
     next_break = next(break_iter, None)
+    colon = False
     for i, token in enumerate(tokens):
         boundary = token_cues[i] is Cue.CONTRAST
         while next_break is not None and next_break < token.start:
             boundary = True
+            colon = next_break in colons
             next_break = next(break_iter, None)
         if boundary and i > start:
             bounds.append((start, i))
             joins.append(token_cues[i] is not Cue.CONTRAST)
+            after_colon.append(colon)
             start = i
+        colon = False
     bounds.append((start, len(tokens)))
 
     result = []
     mode = inherited
-    for (start, end), joined in zip(bounds, joins, strict=True):
+    for (start, end), joined, answers in zip(bounds, joins, after_colon, strict=True):
         negation_at = None
         clause_mode = None
         needed = False
@@ -574,6 +586,7 @@ def clauses(
         refers_back = negation_at is not None and (
             any(tokens[i].norm in BACK_REFERENCE.get(lang, ()) for i in range(start, end))
             or (negation_at + 1 < end and tokens[negation_at + 1].lemma in AUXILIARY.get(lang, ()))
+            or (answers and negation_at == start and end - start <= COLON_ANSWER_WORDS)
         )
         offset = tokens[negation_at].start if negation_at is not None else None
         and_not = negation_at is not None and (

@@ -279,7 +279,13 @@ class Engine:
             ):
                 section = heading
             clauses = cues.clauses(
-                tokens, token_cues, breaks, section, sentence_lang, teaches=teaches
+                tokens,
+                token_cues,
+                breaks,
+                section,
+                sentence_lang,
+                teaches=teaches,
+                colons=frozenset(b for b in breaks if text[b] == ":"),
             )
             occurrences = match_sentence(index, text, tokens, sentence_lang)
             unnamed = not occurrences

@@ -189,6 +189,8 @@ def test_swedish_negation_and_requirement() -> None:
         ("Svetsning och att du inte är höjdrädd.", "sv", {"svetsning"}, set()),
         # "utan att blinka": with ease
         ("Du sköter svetsning utan att blinka.", "sv", {"svetsning"}, set()),
+        # "kan … utan och innan": by heart
+        ("Svetsning kan jag utan och innan.", "sv", {"svetsning"}, set()),
         # no previous experience needed and then taught: learnt on the job, not absent
         ("Aiempaa hitsauskokemusta ei vaadita, koulutamme sinut.", "fi", {"hitsaus"}, set()),
         (
@@ -653,6 +655,31 @@ def test_negation_naming_nothing_reaches_the_clauses_before_it() -> None:
     result = extract("Svetsningen sköter leverantören, så den behöver vi inte.", "sv")
     assert labels(result.negated) == {"svetsning"}
     assert result.concepts == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "found", "negated"),
+    [
+        ("OSAAMISENI\n• koneistus 15 v\n• hitsaus: ei kokemusta", "fi", {"koneistus"}, {"hitsaus"}),
+        (
+            "- CNC-bearbetning: bra\n- Svetsning: ingen erfarenhet",
+            "sv",
+            {"CNC-bearbetning"},
+            {"svetsning"},
+        ),
+        # a longer clause after the colon is no answer to the item: it names its own object
+        ("Hitsaus: ei ole ongelma.", "fi", {"hitsaus"}, set()),
+    ],
+)
+def test_negation_answering_a_list_item_after_a_colon_negates_the_item(
+    text: str, lang: str, found: set[str], negated: set[str]
+) -> None:
+    """ "hitsaus: ei kokemusta", "Svetsning: ingen erfarenhet": a short negation after a colon
+    says the item before it is absent."""
+    result = extract(text, lang)
+
+    assert labels(result.concepts) == found
+    assert labels(result.negated) == negated
 
 
 def test_negation_after_a_contrast_does_not_reach_back() -> None:
