@@ -309,6 +309,26 @@ OUTSOURCED = frozenset(
         "outsourced",
     }
 )
+# Bought from outside or handed to a subcontractor, said with two words in the clause: a verb
+# of buying or handing out and where from ("Hitsaustyöt ostetaan alihankintana",
+# "Kantpressningen har vi lagt ut på underleverantör"). Either word alone says nothing of the
+# kind ("materiaalit ostetaan", "teemme alihankintana", "lägga ut kabel").
+OUTSOURCED_VERBS = frozenset(
+    {"ostetaan", "ostamme", "ostettu", "ostetut", "lagt", "lägger", "läggs", "lades"}
+)
+OUTSOURCED_FROM = frozenset(
+    {
+        "alihankintana",
+        "ulkoa",
+        "ulkopuolelta",
+        "alihankkijalta",
+        "alihankkijoilta",
+        "underleverantör",
+        "underleverantörer",
+        "underleverantörerna",
+        "underleverantören",
+    }
+)
 
 
 # Finnish negations that join a word to a negated one ("X eikä Y"), and how many words may
@@ -604,8 +624,10 @@ def clauses(
             )
         )
         # the company has others do the work or gave it up: not reported (`OUTSOURCED`)
-        outsourced = negation_at is None and any(
-            tokens[i].norm in OUTSOURCED for i in range(start, end)
+        words = {tokens[i].norm for i in range(start, end)}
+        outsourced = negation_at is None and (
+            not words.isdisjoint(OUTSOURCED)
+            or (not words.isdisjoint(OUTSOURCED_VERBS) and not words.isdisjoint(OUTSOURCED_FROM))
         )
         result.append(
             Clause(

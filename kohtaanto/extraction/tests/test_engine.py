@@ -599,6 +599,29 @@ def test_work_the_company_has_others_do_or_gave_up_is_not_reported() -> None:
     assert "koneistus" not in labels(result.concepts)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "found"),
+    [
+        ("Koneistukset ostetaan alihankintana. Haemme hitsaajaa.", "fi", {"hitsaaja"}),
+        (
+            "Svetsningen har vi lagt ut på underleverantör. Vi söker CNC-bearbetning.",
+            "sv",
+            {"CNC-bearbetning"},
+        ),
+        # either word alone says nothing of the kind
+        ("Teemme koneistukset alihankintana.", "fi", {"koneistus"}),
+        ("Koneistukseen ostetaan uusi kone.", "fi", {"koneistus"}),
+    ],
+)
+def test_work_bought_from_outside_is_not_reported(text: str, lang: str, found: set[str]) -> None:
+    """ "Hitsaustyöt ostetaan alihankintana", "Kantpressningen har vi lagt ut på
+    underleverantör": a verb of buying or handing out and where from, in one clause."""
+    result = extract(text, lang)
+
+    assert labels(result.concepts) == found
+    assert result.negated == []
+
+
 def test_negation_of_what_comes_before_it_reaches_a_few_words_back() -> None:
     """A clause with no punctuation (speech to text): "…koneistan paljon ja … hitsausta en oo
     tehny enkä …" negates the welding, not the machining said long before it."""
