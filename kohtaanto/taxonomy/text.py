@@ -220,6 +220,8 @@ _FI_LEMMAS = {
         ("puran", "purat", "puramme", "puratte", "purin", "purit", "purimme", "puritte"),
         "purkaa",
     ),
+    # a port, not the third infinitive of "sataa" (to rain) that its case forms also are
+    **dict.fromkeys(("satamaan", "satamassa", "satamasta", "satamalla"), "satama"),
     # the case forms of "kaksi" it does not know ("kahteen vuoroon" is two shifts)
     **dict.fromkeys(
         ("kahteen", "kahdessa", "kahdella", "kahdelle", "kahden", "kahdesta", "kahdeksi"), "kaksi"
@@ -242,6 +244,9 @@ _FI_AGENT = re.compile(
 )
 # Spoken past participles without their final t: "siivonnu" (siivonnut), "tehny", "ollu".
 _FI_SPOKEN_PARTICIPLE = ("nu", "ny", "llu", "lly", "rru", "rry", "ssu", "ssy")
+# The case endings of a verb's third infinitive ("pystyt sitomaan", "hyvä lukemaan", "olen ollut
+# kasaamassa", "sitomalla"), after its "-ma"/"-mä".
+_FI_THIRD_INFINITIVE = ("an", "än", "ssa", "ssä", "sta", "stä", "lla", "llä")
 
 
 def _simplemma_lemma(norm: str, lang: str) -> str:
@@ -294,6 +299,17 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
     # own, it is the verb ("sorvata", "osata", "pakata": a double consonant is single there).
     if lang == "fi" and norm.endswith(("aan", "ään")) and lemma == norm[:-2]:
         verb = _ata_verb(lemma, "ta" if norm.endswith("aan") else "tä", lang)
+        if verb:
+            return verb
+    if (
+        lang == "fi"
+        and lemma.endswith(("ma", "mä"))
+        and norm.startswith(lemma)
+        and norm[len(lemma) :] in _FI_THIRD_INFINITIVE
+    ):
+        # a third infinitive read as its agent participle ("sitomaan" → "sitoma", "lukemaan" →
+        # "lukema"): the verb, where it is a word of its own ("sitoa", "lukea", "kasata")
+        verb = _third_infinitive_verb(lemma[:-2], lemma[-1])
         if verb:
             return verb
     # A first-person past of an -ata/-ätä verb ("pakkasin") is read as a -nen noun
@@ -372,6 +388,19 @@ def _spoken_participle_verb(norm: str) -> str:
     written = norm + "t"
     verb = _simplemma_lemma(written, "fi")
     return verb if verb != written and verb.endswith(("a", "ä")) else ""
+
+
+def _third_infinitive_verb(stem: str, vowel: str) -> str:
+    """The verb of a third infinitive's stem ("sito" → "sitoa", "luke" → "lukea", "kasaa" →
+    "kasata"), or "" where simplemma knows no such base form."""
+    if len(stem) < 3:
+        return ""
+    verb = stem + vowel
+    if known_word(verb, "fi") and _dictionary_lemma(verb, "fi") == verb:
+        return verb
+    if stem[-1] == stem[-2] == vowel:
+        return _ata_verb(stem[:-1], "t" + vowel, "fi")
+    return ""
 
 
 def _ata_verb(stem: str, ending: str, lang: str) -> str:

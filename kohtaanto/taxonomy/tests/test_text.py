@@ -71,6 +71,16 @@ def test_normalize_reduces_inflected_forms_to_base_form(text, lang, expected):
         # illatives of nouns with no such verb stay nouns
         ("Kokkolaan", "kokkola"),
         ("satamaan", "satama"),
+        # a third infinitive simplemma reads as its agent participle ("sitoma", "lukema")
+        ("sitomaan", "sitoa"),
+        ("lukemaan", "lukea"),
+        ("kasaamaan", "kasata"),
+        ("sitomassa", "sitoa"),
+        # ... but a noun in -ma with no such verb stays a noun
+        ("ohjelmaan", "ohjelma"),
+        ("järjestelmässä", "järjestelmä"),
+        ("asemalla", "asema"),
+        ("satamassa", "satama"),
         # spoken past participles without their t; words of their own stay
         ("siivonnu", "siivota"),
         ("tehny", "tehdä"),
