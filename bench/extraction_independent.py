@@ -94,7 +94,7 @@ def ratio(a: float, b: float) -> float:
 # The first id of each writing, per language: the first (rounds 1-9), the second, third and
 # fourth (3 December 2026, twelve other writers), the fifth to eleventh (4 December 2026,
 # twenty-eight more), the twelfth to seventeenth (5 December 2026, twenty-four more) and the
-# eighteenth and nineteenth (6 December 2026, four more each).
+# eighteenth to twentieth (6 December 2026, four more each).
 WRITINGS = {
     "fi": {
         "first": 1,
@@ -116,6 +116,7 @@ WRITINGS = {
         "seventeenth": 1363,
         "eighteenth": 1443,
         "nineteenth": 1523,
+        "twentieth": 1603,
     },
     "sv": {
         "first": 1,
@@ -137,6 +138,7 @@ WRITINGS = {
         "seventeenth": 992,
         "eighteenth": 1052,
         "nineteenth": 1112,
+        "twentieth": 1172,
     },
 }
 
@@ -245,7 +247,7 @@ def main() -> None:
         choices=["all", *WRITINGS["fi"]],
         help="the texts of one writing only (first: rounds 1-9; second to fourth: 3 December "
         "2026; fifth to eleventh: 4 December 2026; twelfth to seventeenth: 5 December 2026; "
-        "eighteenth and nineteenth: 6 December 2026)",
+        "eighteenth to twentieth: 6 December 2026)",
     )
     parser.add_argument("--verbose", action="store_true", help="each text's misses (tune only)")
     parser.add_argument(
