@@ -426,6 +426,7 @@ def _elided(
     if after in ELIDED_MARKS or (after[:1] == "/" and i + 1 < len(tokens)):
         # the head comes later: "MIG- ja MAG-hitsausta", "käsi- ja ruiskulaminointia"
         partner = True
+        partner_at = i
         for j in range(i + 1, min(i + 5, len(tokens))):
             if j + 1 < len(tokens) and _hyphenated(text, tokens[j], tokens[j + 1]):
                 # "MIG- ja MAG-hitsausta"; the label may be one word: "el- och VVS-installationer"
@@ -437,9 +438,19 @@ def _elided(
             if heads:
                 head = tokens[j].lemma[heads[0].start :]
                 return phrases.get((token.norm + head,), ()) or phrases.get((token.norm, head), ())
+            if not partner and j == partner_at + 1 and tokens[partner_at].lemma.endswith("inen"):
+                # the noun right after a partner that is an adjective: "ICT- ja toiminnallisia
+                # testejä" (ICT-testit)
+                head = tokens[j].lemma
+                shared = phrases.get((token.norm, head), ()) or phrases.get(
+                    (token.norm + head,), ()
+                )
+                if shared:
+                    return shared
             if partner and tokens[j].norm not in cues.CONJUNCTIONS:
                 # the word it is coordinated with: "sähkö- ja automaatioasennuksiin"
                 partner = False
+                partner_at = j
                 following = tokens[j + 1] if j + 1 < len(tokens) else None
                 shared = _shared_head(phrases, token.norm, tokens[j], lang, following)
                 if shared:

@@ -453,6 +453,19 @@ def test_slash_and_comma_ellipsis(concepts: dict[str, Any]) -> None:
     )
 
 
+def test_hyphen_ellipsis_takes_the_noun_after_an_adjective_partner(
+    concepts: dict[str, Any],
+) -> None:
+    """ "ICT- ja toiminnallisia testejä": the ICT tests; only the noun right after the
+    adjective is the shared head."""
+    ConceptFactory(fi="ICT-testit", en="in-circuit test")
+
+    assert "ICT-testit" in labels(extract("Ajoin ICT- ja toiminnallisia testejä.").concepts)
+    assert "ICT-testit" not in labels(
+        extract("Huollan ICT- ja toiminnallisia laitteita sekä testejä.").concepts
+    )
+
+
 def test_label_said_with_a_verb_matches_the_action_noun_label() -> None:
     ConceptFactory(fi="sähköpiirustusten lukeminen", en="read electrical drawings")
     ConceptFactory(fi="trukin käyttö", en="operate forklift")
