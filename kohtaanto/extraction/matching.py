@@ -74,6 +74,19 @@ def match_sentence(
         length, hits = _longest(phrases, index.prefixes[lang], lemmas, i, ends[i])
         if length:
             factor = LEMMA_MATCH
+        skipped = _inverted_subject(index, lemmas, tokens, i, ends[i], lang)
+        if skipped[0] > length:
+            # "lödde jag komponenter på kretskort": the label read past the subject
+            length, hits = skipped
+            factor = LEMMA_MATCH
+            bonus = _longer_label_bonus(length)
+            span = (token.start, tokens[i + length].end)
+            for hit in hits:
+                result.append(
+                    (hit.concept_id, Occurrence(span, min(1.0, hit.weight * factor + bonus), i))
+                )
+            i += length + 1
+            continue
         surface_length, surface_hits = _longest(
             index.surface, index.surface_prefixes, norms, i, ends[i]
         )
@@ -144,6 +157,23 @@ def match_sentence(
     if result:
         context.leave_out(index, text, tokens, result, lang)
     return result
+
+
+def _inverted_subject(
+    index: LabelIndex, lemmas: list[str], tokens: Sequence[Token], i: int, limit: int, lang: str
+) -> tuple[int, tuple[Hit, ...]]:
+    """A Swedish label that starts with a verb, read past the subject pronoun that follows the
+    verb where a sentence starts with something else ("Sedan lödde jag komponenter på
+    kretskort", "Varje morgon tar vi emot leveranser"): its length in label words and hits, or
+    (0, ()). Only a label of two words or more that goes on after the subject counts."""
+    if lang != "sv" or i + 2 >= limit or tokens[i + 1].norm not in cues.SUBJECTS:
+        return 0, ()
+    prefixes = index.prefixes[lang]
+    if (lemmas[i],) not in prefixes:
+        return 0, ()
+    words = [lemmas[i], *lemmas[i + 2 : limit]]
+    length, hits = _longest(index.phrases[lang], prefixes, words, 0, len(words))
+    return (length, hits) if length >= 2 else (0, ())
 
 
 def _longer_label_bonus(words: int) -> float:

@@ -466,6 +466,24 @@ def test_hyphen_ellipsis_takes_the_noun_after_an_adjective_partner(
     )
 
 
+def test_swedish_label_read_past_the_subject_of_an_inverted_verb(
+    concepts: dict[str, Any],
+) -> None:
+    """ "Sedan lödde jag komponenter på kretskort": the verb comes before its subject where the
+    sentence starts with something else; the label reads on past the subject."""
+    ConceptFactory(fi="komponenttien juottaminen", sv="löda komponenter på kretskort", en="solder")
+    text = "Sedan lödde jag komponenter på kretskort."
+
+    result = extract(text, "sv")
+
+    assert found(result, text)["löda komponenter på kretskort"] == [
+        "lödde jag komponenter på kretskort"
+    ]
+    assert "löda komponenter på kretskort" not in labels(
+        extract("Sedan lödde jag, och komponenter på kretskort fanns.", "sv").concepts
+    )
+
+
 def test_label_said_with_a_verb_matches_the_action_noun_label() -> None:
     ConceptFactory(fi="sähköpiirustusten lukeminen", en="read electrical drawings")
     ConceptFactory(fi="trukin käyttö", en="operate forklift")
