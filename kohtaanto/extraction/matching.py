@@ -11,7 +11,7 @@ from kohtaanto.extraction import context, cues
 from kohtaanto.extraction.details import YEAR_WORDS
 from kohtaanto.extraction.index import Hit, LabelIndex, fold_abbreviation
 from kohtaanto.extraction.text import Token, known_word, lemmatize
-from kohtaanto.extraction.word_forms import MIN_OTHER_PART, MIN_PART
+from kohtaanto.extraction.word_forms import MIN_OTHER_PART, MIN_PART, SV_OBJECT_PREPOSITIONS
 
 # How sure a match is, by how it was found. A label written out in the text's language is the
 # strongest evidence; a part of a compound word the weakest ("robottihitsaus" is about welding,
@@ -74,18 +74,23 @@ def match_sentence(
         length, hits = _longest(phrases, index.prefixes[lang], lemmas, i, ends[i])
         if length:
             factor = LEMMA_MATCH
-        skipped = _inverted_subject(index, lemmas, tokens, i, ends[i], lang)
-        if skipped[0] > length:
-            # "lödde jag komponenter på kretskort": the label read past the subject
-            length, hits = skipped
-            factor = LEMMA_MATCH
+        skipped = _inverted_subject(index, lemmas, tokens, i, ends[i], lang) or _modified_object(
+            index, lemmas, i, ends[i], lang
+        )
+        if skipped and skipped[0] > length:
+            # "lödde jag komponenter på kretskort", "kontroll av den färdiga lackytan": the
+            # label read past the subject, or past the words before its object
+            length, hits, gap = skipped
             bonus = _longer_label_bonus(length)
-            span = (token.start, tokens[i + length].end)
+            span = (token.start, tokens[i + length + gap - 1].end)
             for hit in hits:
                 result.append(
-                    (hit.concept_id, Occurrence(span, min(1.0, hit.weight * factor + bonus), i))
+                    (
+                        hit.concept_id,
+                        Occurrence(span, min(1.0, hit.weight * LEMMA_MATCH + bonus), i),
+                    )
                 )
-            i += length + 1
+            i += length + gap
             continue
         surface_length, surface_hits = _longest(
             index.surface, index.surface_prefixes, norms, i, ends[i]
@@ -159,21 +164,54 @@ def match_sentence(
     return result
 
 
+# A label read past words that stand inside it: its length in label words, its hits and how
+# many words of the text were passed.
+Skipped = tuple[int, tuple[Hit, ...], int]
+
+
 def _inverted_subject(
     index: LabelIndex, lemmas: list[str], tokens: Sequence[Token], i: int, limit: int, lang: str
-) -> tuple[int, tuple[Hit, ...]]:
+) -> Skipped | None:
     """A Swedish label that starts with a verb, read past the subject pronoun that follows the
     verb where a sentence starts with something else ("Sedan lödde jag komponenter på
-    kretskort", "Varje morgon tar vi emot leveranser"): its length in label words and hits, or
-    (0, ()). Only a label of two words or more that goes on after the subject counts."""
+    kretskort", "Varje morgon tar vi emot leveranser"): its length in label words, its hits and
+    the one word passed. Only a label of two words or more that goes on after the subject
+    counts."""
     if lang != "sv" or i + 2 >= limit or tokens[i + 1].norm not in cues.SUBJECTS:
-        return 0, ()
+        return None
     prefixes = index.prefixes[lang]
     if (lemmas[i],) not in prefixes:
-        return 0, ()
+        return None
     words = [lemmas[i], *lemmas[i + 2 : limit]]
     length, hits = _longest(index.phrases[lang], prefixes, words, 0, len(words))
-    return (length, hits) if length >= 2 else (0, ())
+    return (length, hits, 1) if length >= 2 else None
+
+
+# How many words may stand between a Swedish label's preposition and its object.
+OBJECT_MODIFIERS = 2
+
+
+def _modified_object(
+    index: LabelIndex, lemmas: list[str], i: int, limit: int, lang: str
+) -> Skipped | None:
+    """A Swedish "<action> av <object>" label read past an article or adjectives before its
+    object ("kontroll av den färdiga lackytan", "montering av nya maskiner"): its length in
+    label words, its hits and how many words were passed."""
+    if lang != "sv" or i + 3 >= limit or lemmas[i + 1] not in SV_OBJECT_PREPOSITIONS:
+        return None
+    prefixes = index.prefixes[lang]
+    if (lemmas[i], lemmas[i + 1]) not in prefixes:
+        return None
+    for gap in range(1, OBJECT_MODIFIERS + 1):
+        if lemmas[i + 1 + gap] in cues.CONJUNCTIONS:
+            break  # coordinated objects are `_match_coordinated`'s: "av uttag och strömbrytare"
+        words = [lemmas[i], lemmas[i + 1], *lemmas[i + 2 + gap : limit]]
+        if len(words) < 3:
+            break
+        length, hits = _longest(index.phrases[lang], prefixes, words, 0, len(words))
+        if length >= 3:
+            return length, hits, gap
+    return None
 
 
 def _longer_label_bonus(words: int) -> float:

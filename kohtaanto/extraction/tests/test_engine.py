@@ -484,6 +484,22 @@ def test_swedish_label_read_past_the_subject_of_an_inverted_verb(
     )
 
 
+def test_swedish_label_read_past_an_article_or_adjectives_before_its_object(
+    concepts: dict[str, Any],
+) -> None:
+    """ "montering av de nya maskinerna": at most two words between the preposition and the
+    object are passed."""
+    ConceptFactory(fi="koneiden kokoonpano", sv="montering av maskiner", en="assemble machines")
+    text = "Jag sköter montering av de nya maskinerna."
+
+    assert found(extract(text, "sv"), text)["montering av maskiner"] == [
+        "montering av de nya maskinerna"
+    ]
+    assert "montering av maskiner" not in labels(
+        extract("Jag sköter montering av tre nya stora maskiner.", "sv").concepts
+    )
+
+
 def test_label_said_with_a_verb_matches_the_action_noun_label() -> None:
     ConceptFactory(fi="sähköpiirustusten lukeminen", en="read electrical drawings")
     ConceptFactory(fi="trukin käyttö", en="operate forklift")
