@@ -140,6 +140,7 @@ STAFF = frozenset(
         "ammattilainen",
         "asentaja",
         "kuljettaja",
+        "kuski",
         "hitsaaja",
         "operaattori",
         "chaufför",

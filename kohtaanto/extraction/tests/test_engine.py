@@ -162,6 +162,7 @@ def test_swedish_negation_and_requirement() -> None:
         # a company lacking people or know-how states a need; a person lacking it does not
         ("Dessutom saknar vi folk som kan svetsning.", "sv", {"svetsning"}, set()),
         ("Meiltä puuttuu osaajia, joilla on hitsaus hallussa.", "fi", {"hitsaus"}, set()),
+        ("Kun kuski puuttui hitsaustöistä, tein ne itse.", "fi", {"hitsaus"}, set()),
         ("Jag saknar erfarenhet av svetsning.", "sv", set(), {"svetsning"}),
         # a part of the company or a number of its people lacking it is a need too
         ("Tuotannosta puuttuu hitsausosaaminen.", "fi", {"hitsaus"}, set()),
