@@ -81,6 +81,14 @@ def test_welding_of_a_swedish_welder_is_reported_once(engine: Engine) -> None:
     assert [m.label for m in result.concepts if m.type == "skill"] == ["svetsning"]
 
 
+def test_an_epoxy_hardener_is_no_heat_treater(engine: Engine) -> None:
+    # Swedish "härdare" is the hardener of epoxy resin more often than the worker
+    result = engine.extract("Jag är van vid epoxi och härdare.", "sv")
+
+    assert "drift av värmebehandlingsugn" not in labels(result)
+    assert not [m for m in result.concepts if m.type == "occupation"]
+
+
 def test_a_maintenance_title_implies_no_one_skill(engine: Engine) -> None:
     # readers of the test set tag no machine maintenance from "kunnossapitoasentaja" alone
     result = engine.extract("Kunnossapitoasentaja, Pietarsaari.")
