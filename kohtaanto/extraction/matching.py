@@ -557,7 +557,8 @@ def _shared_head(
     word it is coordinated with: "sähkö- ja automaatioasennuksiin" → "sähköasennus",
     "maskin- och utrustningsmonteringar" → "maskinmontering" — or, with the word after the
     partner, a two-word label: "sähkö- ja automaatiolaitteiden asennus" → "sähkölaitteiden
-    asennus", preferred to a one-word label of the compound alone. Longest head first; the head
+    asennus", preferred to a one-word label of the compound alone; "pH- och
+    densitetsmätningar" → "pH-mätning". Longest head first; the head
     is tried as written in the lemma and lemmatised on its own (the whole word's lemma may keep
     its ending)."""
     for form in dict.fromkeys((partner.lemma, partner.norm)):
@@ -566,7 +567,9 @@ def _shared_head(
             for candidate in dict.fromkeys((head, lemmatize(head, lang))):
                 # the two-word label first, as the longest match is taken elsewhere
                 hits = phrases.get((first + candidate, following.lemma)) if following else None
-                hits = hits or phrases.get((first + candidate,))
+                # ... or one word, or the first part and the head as a hyphenated label is
+                # keyed ("pH- och densitetsmätningar" → "pH-mätning")
+                hits = hits or phrases.get((first + candidate,)) or phrases.get((first, candidate))
                 if hits:
                     return hits
     return ()

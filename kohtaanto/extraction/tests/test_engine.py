@@ -454,6 +454,16 @@ def test_slash_and_comma_ellipsis(concepts: dict[str, Any]) -> None:
     )
 
 
+def test_hyphen_ellipsis_makes_a_hyphenated_label_with_the_partner_s_head(
+    concepts: dict[str, Any],
+) -> None:
+    """ "pH- och densitetsmätningar": the first part and the head of the word it is
+    coordinated with make the label "pH-mätning", a label of two words."""
+    ConceptFactory(fi="pH-mittaus", sv="pH-mätning", en="measure pH")
+
+    assert "pH-mätning" in labels(extract("Jag gör pH- och densitetsmätningar.", "sv").concepts)
+
+
 def test_hyphen_ellipsis_takes_the_noun_after_an_adjective_partner(
     concepts: dict[str, Any],
 ) -> None:
