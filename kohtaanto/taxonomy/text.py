@@ -257,6 +257,16 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
         if verb:
             return verb
     lemma = _dictionary_lemma(norm, lang).casefold()
+    if lang == "fi" and len(norm) > 7:
+        # simplemma reads some -minen nouns as their verb in the base form ("painaminen" →
+        # "painaa") but keeps the noun in the other cases ("painamisesta" → "painaminen") or
+        # reads the partitive as a participle ("painamista" → "painama"): each case is read as
+        # the base form is, so a label and a text meet
+        noun = _minen_noun(norm, lemma)
+        if noun:
+            verb = _dictionary_lemma(noun, lang).casefold()
+            if verb != noun and verb in (noun[:-5] + "a", noun[:-5] + "ä"):
+                return verb
     if lang == "fi" and len(norm) >= 7 and norm.endswith(("ista", "istä")):
         # the partitive of a -nen word read as a verb or another noun ("mekaanista" →
         # "mekaanistaa", "lukemista" → "lukema"): the -nen word, where it is one of its own
@@ -388,6 +398,16 @@ def _spoken_participle_verb(norm: str) -> str:
     written = norm + "t"
     verb = _simplemma_lemma(written, "fi")
     return verb if verb != written and verb.endswith(("a", "ä")) else ""
+
+
+def _minen_noun(norm: str, lemma: str) -> str:
+    """The -minen noun a Finnish word is a case of, as simplemma reads it ("painamisesta" →
+    "painaminen") or as a partitive it reads as a participle ("painamista" → "painama"), or ""."""
+    if lemma.endswith("minen") and lemma != norm:
+        return lemma
+    if norm.endswith(("mista", "mistä")) and lemma == norm[:-4] + norm[-1]:
+        return norm[:-3] + "nen"
+    return ""
 
 
 def _third_infinitive_verb(stem: str, vowel: str) -> str:

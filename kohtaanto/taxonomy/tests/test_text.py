@@ -105,6 +105,29 @@ def test_the_case_forms_of_kaksi_are_kaksi(text):
     assert normalize(text, "fi") == "kaksi"
 
 
+@pytest.mark.parametrize(
+    ("inflected", "base"),
+    [
+        ("painamista", "painaminen"),
+        ("painamisesta", "painaminen"),
+        ("flexopainamista", "flexopainaminen"),
+        ("flexopainamisesta", "flexopainaminen"),
+        ("hyllyttämistä", "hyllyttäminen"),
+        ("hitsaamisesta", "hitsaaminen"),
+        ("lukemista", "lukeminen"),
+    ],
+)
+def test_the_cases_of_a_minen_noun_are_read_as_its_base_form(inflected, base):
+    """simplemma reads "painaminen" as "painaa" but "painamisesta" as "painaminen" and
+    "painamista" as "painama": a label in the base form meets the text in any case."""
+    assert normalize(inflected, "fi") == normalize(base, "fi")
+
+
+def test_an_elative_plural_of_a_ma_noun_is_no_minen_noun():
+    assert normalize("järjestelmistä", "fi") == "järjestelmä"
+    assert normalize("suunnitelmista", "fi") == "suunnitelma"
+
+
 def test_normalize_only_folds_case_in_languages_without_lemmatiser():
     assert normalize("Schweißen Arbeiten", "de") == "schweißen arbeiten".casefold()
 
