@@ -311,6 +311,11 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
         verb = _ata_verb(lemma, "ta" if norm.endswith("aan") else "tä", lang)
         if verb:
             return verb
+    # ... and its third person ("sorvaa", "ohjaa", "pakkaa") as the partitive of such a noun
+    if lang == "fi" and len(norm) >= 5 and norm.endswith(("aa", "ää")) and lemma == norm[:-1]:
+        verb = _ata_verb(lemma, "ta" if norm.endswith("aa") else "tä", lang)
+        if verb:
+            return verb
     if (
         lang == "fi"
         and lemma.endswith(("ma", "mä"))

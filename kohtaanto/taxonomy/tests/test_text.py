@@ -31,6 +31,13 @@ def test_normalize_reduces_inflected_forms_to_base_form(text, lang, expected):
         ("osaan", "osata"),
         ("pakkaan", "pakata"),
         ("särmään", "särmätä"),
+        # ... and their third person, read as a noun's partitive ("sorva", "ohja", "seura")
+        ("sorvaa", "sorvata"),
+        ("ohjaa", "ohjata"),
+        ("seuraa", "seurata"),
+        # ... where a noun's partitive is no such verb, it stays the noun
+        ("tietoa", "tieto"),
+        ("alaa", "ala"),
         # ... and one it does not know as any word ("mittaan"); short words stay ("vaan")
         ("mittaan", "mitata"),
         ("vaan", "vaan"),
