@@ -557,10 +557,10 @@ def _shared_head(
     word it is coordinated with: "sähkö- ja automaatioasennuksiin" → "sähköasennus",
     "maskin- och utrustningsmonteringar" → "maskinmontering" — or, with the word after the
     partner, a two-word label: "sähkö- ja automaatiolaitteiden asennus" → "sähkölaitteiden
-    asennus", preferred to a one-word label of the compound alone; "pH- och
-    densitetsmätningar" → "pH-mätning". Longest head first; the head
-    is tried as written in the lemma and lemmatised on its own (the whole word's lemma may keep
-    its ending)."""
+    asennus", preferred to a one-word label of the compound alone — or a hyphenated two-word
+    label: "pH- och densitetsmätningar" → "pH-mätning". Longest head first; the head is tried
+    as written in the lemma and lemmatised on its own (the whole word's lemma may keep its
+    ending)."""
     for form in dict.fromkeys((partner.lemma, partner.norm)):
         for k in range(MIN_OTHER_PART, len(form) - MIN_PART + 1):
             head = form[k:]
