@@ -97,7 +97,7 @@ ARCHETYPES = (
             "tarkkuusmittalaitteiden käyttö",
             "toleranssien tulkinta",
             "konepiirustusten lukeminen",
-            "koneen asetus",
+            "asetustyö",
         ),
         ("safety",),
         ("CNC-koneistaja", "sorvari"),
