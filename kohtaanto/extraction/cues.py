@@ -318,17 +318,8 @@ OUTSOURCED_VERBS = frozenset(
     {"ostetaan", "ostamme", "ostettu", "ostetut", "lagt", "lägger", "läggs", "lades"}
 )
 OUTSOURCED_FROM = frozenset(
-    {
-        "alihankintana",
-        "ulkoa",
-        "ulkopuolelta",
-        "alihankkijalta",
-        "alihankkijoilta",
-        "underleverantör",
-        "underleverantörer",
-        "underleverantörerna",
-        "underleverantören",
-    }
+    {"alihankintana", "ulkoa", "ulkopuolelta", "alihankkijalta", "alihankkijoilta"}
+    | {"underleverantör"}  # a lemma: in any of its forms
 )
 
 
@@ -624,8 +615,9 @@ def clauses(
                 )
             )
         )
-        # the company has others do the work or gave it up: not reported (`OUTSOURCED`)
-        words = {tokens[i].norm for i in range(start, end)}
+        # the company has others do the work or gave it up: not reported (`OUTSOURCED`; the
+        # clause's written forms and lemmas)
+        words = {w for t in tokens[start:end] for w in (t.norm, t.lemma)}
         outsourced = negation_at is None and (
             not words.isdisjoint(OUTSOURCED)
             or (not words.isdisjoint(OUTSOURCED_VERBS) and not words.isdisjoint(OUTSOURCED_FROM))

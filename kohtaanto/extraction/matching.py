@@ -74,6 +74,7 @@ def match_sentence(
         length, hits = _longest(phrases, index.prefixes[lang], lemmas, i, ends[i])
         if length:
             factor = LEMMA_MATCH
+        gap = 0  # words of the text inside the label that are not its words
         skipped = _inverted_subject(index, lemmas, tokens, i, ends[i], lang) or _modified_object(
             index, lemmas, i, ends[i], lang
         )
@@ -81,21 +82,15 @@ def match_sentence(
             # "lödde jag komponenter på kretskort", "kontroll av den färdiga lackytan": the
             # label read past the subject, or past the words before its object
             length, hits, gap = skipped
-            bonus = _longer_label_bonus(length)
-            span = (token.start, tokens[i + length + gap - 1].end)
-            for hit in hits:
-                result.append(
-                    (
-                        hit.concept_id,
-                        Occurrence(span, min(1.0, hit.weight * LEMMA_MATCH + bonus), i),
-                    )
-                )
-            i += length + gap
-            continue
+            factor = LEMMA_MATCH
         surface_length, surface_hits = _longest(
             index.surface, index.surface_prefixes, norms, i, ends[i]
         )
-        if surface_length > length and not (surface_length == 1 and _own_word(token, lang)):
+        if (
+            not gap
+            and surface_length > length
+            and not (surface_length == 1 and _own_word(token, lang))
+        ):
             length, hits, factor = surface_length, surface_hits, SURFACE_MATCH
         if length == 0 and token.lemma in index.verbs.get(lang, {}):
             # "osaan hitsata" for the label "hitsaus", "jag svetsar" for "svetsning"
@@ -136,11 +131,11 @@ def match_sentence(
             factor = 1.0
         if length:
             bonus = _longer_label_bonus(length)
-            span = (token.start, tokens[i + length - 1].end)
+            span = (token.start, tokens[i + length + gap - 1].end)
             for hit in hits:
                 score = min(1.0, hit.weight * factor + bonus)
                 result.append((hit.concept_id, Occurrence(span, score, i)))
-            i += length
+            i += length + gap
             continue
         for part in index.compound_parts(token.lemma, lang):
             span = _part_span(token, part.start, part.end, part.head)
