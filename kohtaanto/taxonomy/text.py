@@ -242,6 +242,11 @@ _FI_AGENT = re.compile(
     r"^(\w{3,}(?:aa|ää|i)j[aä])"
     r"(?:a|ä|n|na|nä|ksi|lle|lla|llä|lta|ltä|sta|stä|ssa|ssä|an|än|t|ni|si)?$"
 )
+# A Finnish worker noun of a verb in -ttaa/-oida/-ea… ("pinnoittaja", "kalibroija") and a case
+# ending after it.
+_FI_VERB_AGENT = re.compile(
+    r"^(\w{4,}[aeiouyäö]j[aä])(?:a|ä|n|na|nä|ksi|lle|lla|llä|lta|ltä|sta|stä|ssa|ssä|an|än|t)?$"
+)
 # Spoken past participles without their final t: "siivonnu" (siivonnut), "tehny", "ollu".
 _FI_SPOKEN_PARTICIPLE = ("nu", "ny", "llu", "lly", "rru", "rry", "ssu", "ssy")
 # The case endings of a verb's third infinitive ("pystyt sitomaan", "hyvä lukemaan", "olen ollut
@@ -304,6 +309,15 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
         and not known_word(norm, lang)
     ):
         return _written_together(norm, lang)
+    # A Finnish worker noun read as another word ("pinnoittaja" → "pinna", so that "pinnan"
+    # named the electroplater): the noun, where its verb is a word of its own ("pinnoittaa").
+    if lang == "fi" and not lemma.endswith(("ja", "jä")):
+        agent = _FI_VERB_AGENT.match(norm)
+        if agent and lemma != agent.group(1):
+            noun = agent.group(1)
+            verb = noun[:-2] + noun[-1]
+            if known_word(verb, lang) and _dictionary_lemma(verb, lang) == verb:
+                return noun
     # A Finnish first-person verb of the -ata/-ätä kind ("sorvaan", "osaan", "pakkaan") is
     # read as the illative of a noun ("sorva", "osa", "pakka"); where the verb is a word of its
     # own, it is the verb ("sorvata", "osata", "pakata": a double consonant is single there).

@@ -797,3 +797,13 @@ def test_kind_said_absent_beside_the_general_skill_stays_negated() -> None:
 
     assert labels(result.concepts) == {"hitsaus"}
     assert labels(result.negated) == {"MAG-hitsaus"}
+
+
+def test_a_surface_named_in_a_cv_is_no_electroplater() -> None:
+    """simplemma reads "pinnoittaja" (the electroplater's label) as "pinna", which "pinnan"
+    (a surface's) also is: the worker noun keeps its own lemma, so polishing a surface names
+    polishing and no occupation."""
+    result = Engine(VocabularySource()).extract("Kiillotan pinnan ennen maalausta.", "fi")
+
+    assert {m.type for m in result.concepts} == {"skill"}
+    assert "kiillotus" in labels(result.concepts)
