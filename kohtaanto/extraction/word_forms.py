@@ -97,6 +97,7 @@ ACTION_VERBS = {
         "kalibrointi": "kalibroida",
         "maalaus": "maalata",
         "tulkinta": "tulkita",
+        "kasaus": "kasata",
     },
     # Swedish labels say "<action noun> av <object>" ("installation av maskiner"), a CV "jag
     # installerar maskiner"; nouns in -ering and -ning follow a rule (montering → montera).

@@ -16,6 +16,7 @@ SKILLS = {
         {"fi": ["koneiden asennus"], "sv": ["installation av maskiner"]},
     ),
     "truck": ("skill", {"sv": ["truckkörning"]}),
+    "formwork": ("skill", {"fi": ["muottien kasaus"]}),
     "devices": ("skill", {"fi": ["laiteasennus"]}),
     "valves": ("skill", {"sv": ["underhåll av ventiler"]}),
     "chemistry": ("knowledge", {"fi": ["kemia"]}),
@@ -71,6 +72,9 @@ def engine() -> Engine:
         ("Jag har installerat maskiner och underhållit ventiler.", "sv", {"machines", "valves"}),
         # a compound label ending in an action noun, said with its verb and object
         ("Jag kör truck varje dag.", "sv", {"truck"}),
+        # "kasaus" is said with its verb "kasata", in the third infinitive too
+        ("Opit kasaamaan muotit ja valamaan betonin.", "fi", {"formwork"}),
+        ("Kasasin muotteja kolme vuotta.", "fi", {"formwork"}),
     ],
 )
 def test_a_label_is_found_in_its_other_written_forms(
