@@ -70,7 +70,13 @@ def _employers_action(tokens: Sequence[Token], occurrence: Occurrence, lang: str
             and token.norm != token.lemma
             and finnish_infinitive(token.lemma)
         )
-    return i > 0 and tokens[i - 1].norm == "vi"
+    # ... a verb after "vi", not the object after an inverted subject ("här kör vi tvåskift")
+    return (
+        i > 0
+        and tokens[i - 1].norm == "vi"
+        and token.norm != token.lemma
+        and token.lemma.endswith("a")
+    )
 
 
 SV_VERB_ENDINGS = ("ar", "er", "ade", "de", "te", "at")

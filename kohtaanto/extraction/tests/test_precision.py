@@ -285,6 +285,8 @@ def test_the_first_part_of_a_workplace_compound_is_not_the_skill() -> None:
         ("Osaan perehdyttää uusia työntekijöitä.", "fi", {"training"}),
         ("Jag utbildar nya medarbetare.", "sv", {"training"}),
         ("Tuotekehityksemme on Kokkolassa.", "fi", {"product_design"}),
+        # the object after an inverted "vi" is no verb of ours
+        ("Här kör vi tvåskift.", "sv", {"shifts"}),
     ],
 )
 def test_the_employers_own_action_is_not_a_skill(
