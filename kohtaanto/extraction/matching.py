@@ -147,7 +147,7 @@ def match_sentence(
     _match_licence_classes(index, text, tokens, result, lang)
     verb_objects = index.verb_objects.get(lang)
     if verb_objects:
-        _match_verb_objects(verb_objects, tokens, result, lang)
+        _match_verb_objects(verb_objects, text, tokens, result, lang)
     for i, token in enumerate(tokens):
         # "Vi söker en svetsare": the worker noun names the work
         for hit in index.agent_skills(token.lemma, lang):
@@ -351,13 +351,16 @@ def _separated_by(text: str, left: Token, right: Token, between: str) -> bool:
 
 def _match_verb_objects(
     verb_objects: dict[str, list[tuple[str, tuple[Hit, ...]]]],
+    text: str,
     tokens: Sequence[Token],
     result: list[tuple[int, Occurrence]],
     lang: str,
 ) -> None:
     """ "luen sähköpiirustuksia" for the label "sähköpiirustusten lukeminen": a verb and its
     object within three words. The pair replaces a match of the object word alone, and of the
-    verb alone ("huollat teriä" is blade maintenance, not also machine maintenance)."""
+    verb alone ("huollat teriä" is blade maintenance, not also machine maintenance). An object
+    may be a first part whose head is written once after it ("kirjoitat käyttö- ja
+    huolto-ohjeita": "käyttöohje")."""
     for k, token in enumerate(tokens):
         pairs = verb_objects.get(token.lemma, ())
         if not pairs and lang == "fi":
@@ -374,10 +377,11 @@ def _match_verb_objects(
                 head = _object_head(tokens[j].lemma, nouns) if j != k else ""
                 if head:
                     heads.setdefault(head, j)
+        elided = _elided_objects(text, tokens, window, k) if lang == "fi" else {}
         for noun, hits in pairs:
             m = next((m for m in window if m != k and tokens[m].lemma == noun), None)
             if m is None:
-                m = heads.get(noun)
+                m = heads.get(noun, elided.get(noun))
             if m is None:
                 continue
             words = (tokens[m], token)
@@ -390,6 +394,20 @@ def _match_verb_objects(
             span = (tokens[first].start, tokens[last].end)
             for hit in hits:
                 result.append((hit.concept_id, Occurrence(span, hit.weight * VERB_MATCH, m)))
+
+
+def _elided_objects(text: str, tokens: Sequence[Token], window: range, k: int) -> dict[str, int]:
+    """The compounds first parts in the window make with the head of the hyphenated word after
+    them ("käyttö- ja huolto-ohjeita" → "käyttöohje"), and where each first part stands."""
+    found: dict[str, int] = {}
+    for j in window:
+        if j == k or text[tokens[j].end : tokens[j].end + 2] not in ELIDED_MARKS:
+            continue
+        for x in range(j + 1, min(j + 5, len(tokens) - 1)):
+            if _hyphenated(text, tokens[x], tokens[x + 1]):
+                found.setdefault(tokens[j].norm + tokens[x + 1].lemma, j)
+                break
+    return found
 
 
 def _reach(tokens: Sequence[Token], k: int, step: int) -> int:

@@ -17,6 +17,7 @@ SKILLS = {
     ),
     "truck": ("skill", {"sv": ["truckkörning"]}),
     "formwork": ("skill", {"fi": ["muottien kasaus"]}),
+    "manuals": ("skill", {"fi": ["käyttöohjeiden kirjoittaminen"]}),
     "devices": ("skill", {"fi": ["laiteasennus"]}),
     "valves": ("skill", {"sv": ["underhåll av ventiler"]}),
     "chemistry": ("knowledge", {"fi": ["kemia"]}),
@@ -112,6 +113,8 @@ def test_a_label_is_found_in_its_other_written_forms(
             "fi",
             {"electrical devices", "automation devices"},
         ),
+        # the object of a verb and object label, its head written once after it
+        ("Kirjoitat ja päivität käyttö- ja huolto-ohjeita.", "fi", {"manuals"}),
     ],
 )
 def test_a_coordinated_compound_lends_its_head_to_the_part_before_it(
