@@ -95,6 +95,11 @@ def match_sentence(
         if length == 0 and token.lemma in index.verbs.get(lang, {}):
             # "osaan hitsata" for the label "hitsaus", "jag svetsar" for "svetsning"
             length, hits, factor = 1, index.verbs[lang][token.lemma], VERB_MATCH
+        elif length == 0 and lang == "fi" and token.lemma == token.norm:
+            # ... and a past simplemma keeps as a noun: "kiillotin" (a polisher) for "kiillotus"
+            verb = _past_form_verb(token.norm, index.verbs[lang])
+            if verb:
+                length, hits, factor = 1, index.verbs[lang][verb], VERB_MATCH
         written: tuple[str, ...] = tuple(norms[i : i + length]) if factor == SURFACE_MATCH else ()
         if (
             length == 0
@@ -426,15 +431,43 @@ _PERSONAL_ENDINGS = ("mme", "tte", "vat", "vät", "n", "t")
 
 
 def _personal_form_verb(norm: str, verbs: Mapping[str, object]) -> str:
-    """The label verb a Finnish present tense that simplemma reads as a noun is a form of:
-    "etsin" (a search engine) and "etsivät" (detectives) are "etsiä" where a label's verb is
-    "etsiä"; "" where no label verb fits."""
+    """The label verb a Finnish present tense or first-person past that simplemma reads as a
+    noun is a form of: "etsin" (a search engine) and "etsivät" (detectives) are "etsiä",
+    "kuljetin" (a conveyor) "kuljettaa", "vaihdoin" (→ "vaihto") "vaihtaa", where a label's
+    verb is that verb; "" where no label verb fits."""
     for ending in _PERSONAL_ENDINGS:
         if norm.endswith(ending) and len(norm) - len(ending) >= 3:
             stem = norm[: -len(ending)]
             for verb in (stem + "a", stem + "ä"):
                 if verb in verbs:
                     return verb
+            break
+    return _past_form_verb(norm, verbs)
+
+
+# First-person past endings and the infinitive endings their stems take ("kannoin" → "kantaa",
+# "leivoin" → "leipoa", "laskin" → "laskea", "palvelin" → "palvella", "pesin" → "pestä").
+_PAST_ENDINGS = (
+    ("oin", ("aa", "oa")),
+    ("öin", ("ää", "öä")),
+    ("in", ("aa", "ää", "ea", "eä", "la", "lä", "ta", "tä", "a", "ä")),
+)
+# The weak grade a past stem may have and the strong grade of its infinitive ("johdin" →
+# "johtaa", "annoin" → "antaa", "kuljetin" → "kuljettaa"), the stem as it is last.
+_GRADATION = (("d", "t"), ("nn", "nt"), ("v", "p"), ("t", "tt"), ("k", "kk"), ("p", "pp"), ("", ""))
+
+
+def _past_form_verb(norm: str, verbs: Mapping[str, object]) -> str:
+    """The label verb a Finnish first-person past ("kirjoitin", "vaihdoin") is a form of."""
+    for ending, infinitives in _PAST_ENDINGS:
+        if norm.endswith(ending) and len(norm) - len(ending) >= 3:
+            stem = norm[: -len(ending)]
+            for weak, strong in _GRADATION:
+                if stem.endswith(weak):
+                    base = stem[: len(stem) - len(weak)] + strong
+                    for infinitive in infinitives:
+                        if base + infinitive in verbs:
+                            return base + infinitive
             return ""
     return ""
 
