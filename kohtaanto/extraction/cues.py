@@ -241,7 +241,7 @@ CONJUNCTIONS = frozenset({"ja", "tai", "sekä", "eli", "och", "eller", "samt", "
 # däremot inte haft"), and where they start one, punctuation or the sentence start already
 # splits it.
 CONTRAST = {
-    "fi": {"mutta", "vaan"},
+    "fi": {"mutta", "mut", "vaan"},
     "sv": {"men"},
     "en": {"but", "although", "though", "whereas", "while"},
 }

@@ -135,14 +135,30 @@ def assemble(
 
 
 def _outweighed(occurrence: Occurrence, negated: Sequence[Occurrence], text: str) -> bool:
-    """Whether a stronger negated occurrence stands in the occurrence's sentence, or one the
+    """Whether a stronger negated occurrence stands in the occurrence's sentence, not across a
+    contrast ("Kaksvuorotyö käy hyvin, mut yövuoroja en pysty tekemään"), or one the
     occurrence's clause gives the reason for ("Hitsauskokemusta ei vaadita, koska hitsaustyöt
     ostetaan alihankintana")."""
     return bool(text) and any(
         same_sentence(text, n.span, occurrence.span, list_items=False)
-        and (n.score > occurrence.score or _reason_for(text, n.span, occurrence.span))
+        and (
+            (n.score > occurrence.score and not _contrast_between(text, n.span, occurrence.span))
+            or _reason_for(text, n.span, occurrence.span)
+        )
         for n in negated
     )
+
+
+_CONTRAST = re.compile(
+    r"\b(?:" + word_alternatives({w for words in cues.CONTRAST.values() for w in words}) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _contrast_between(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether a contrast conjunction ("mutta", "men", "but") stands between two spans."""
+    left, right = sorted((a, b))
+    return _CONTRAST.search(text, left[1], right[0]) is not None
 
 
 _REASON = re.compile(

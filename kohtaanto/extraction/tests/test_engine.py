@@ -365,6 +365,11 @@ def test_a_weaker_mention_beside_a_negated_one_in_its_sentence_is_negated() -> N
     )
     assert "svarvning" in {m.label for m in dashed.negated}
     assert "svarvning" not in {m.label for m in dashed.concepts}
+    # across a contrast, the two mentions are two things: two shifts yes, night shifts no
+    for but in ("mutta", "mut"):
+        shifts = engine.extract(f"Kaksvuorotyö käy hyvin, {but} yövuoroja en pysty tekemään.", "fi")
+        assert "vuorotyö" in {m.label for m in shifts.concepts}
+        assert shifts.negated == []
 
 
 def test_explicit_language_overrides_detection() -> None:
