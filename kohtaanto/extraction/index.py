@@ -172,7 +172,10 @@ class LabelIndex:
                         own[lang][(stripped,)].add(record.id)
                     continue
                 tokens = tokenize(stripped, lang if lang in LANGS else "en")
-                if not tokens or (len(tokens) == 1 and len(tokens[0].norm) < 3):
+                if not tokens or (
+                    # one or two letters name nothing alone; "C#" does
+                    len(tokens) == 1 and len(tokens[0].norm) < 3 and tokens[0].norm.isalnum()
+                ):
                     continue
                 if lang in LANGS:
                     key = label_lemmas(tokens)

@@ -21,6 +21,7 @@ SKILLS = {
     "reports": ("skill", {"fi": ["raporttien kirjoittaminen"]}),
     "tyres": ("skill", {"fi": ["vaihtaa renkaita"]}),
     "polishing": ("skill", {"fi": ["hionta"]}),
+    "csharp": ("knowledge", {"fi": ["C#"], "sv": ["C#"]}),
     "devices": ("skill", {"fi": ["laiteasennus"]}),
     "valves": ("skill", {"sv": ["underhåll av ventiler"]}),
     "chemistry": ("knowledge", {"fi": ["kemia"]}),
@@ -84,6 +85,9 @@ def engine() -> Engine:
         ("Kirjoitin raportteja.", "fi", {"reports"}),
         ("Vaihdoin renkaita.", "fi", {"tyres"}),
         ("Hioin pintoja.", "fi", {"polishing"}),
+        # a two-character label with a sign in it names something ("C#"; "C" alone does not)
+        ("Koodaan Pythonilla ja C#:lla.", "fi", {"csharp"}),
+        ("Jag kan C# och lite C.", "sv", {"csharp"}),
     ],
 )
 def test_a_label_is_found_in_its_other_written_forms(
