@@ -53,6 +53,8 @@ LANGUAGE_NAMES = {
         "unkari": "hu",
         "latvia": "lv",
         "liettua": "lt",
+        "tigrinja": "ti",
+        "urdu": "ur",
     },
     "sv": {
         "finska": "fi",
@@ -81,6 +83,9 @@ LANGUAGE_NAMES = {
         "ungerska": "hu",
         "lettiska": "lv",
         "litauiska": "lt",
+        "tigrinja": "ti",
+        "tigrinska": "ti",
+        "urdu": "ur",
     },
     "en": {
         "finnish": "fi",
@@ -109,6 +114,8 @@ LANGUAGE_NAMES = {
         "hungarian": "hu",
         "latvian": "lv",
         "lithuanian": "lt",
+        "tigrinya": "ti",
+        "urdu": "ur",
     },
 }
 # Finnish forms simplemma does not take back to the name (partitive, genitive, translative).
@@ -168,6 +175,9 @@ LEVELS = {
         "huonosti": "A2",
         "auttava": "A2",
         "auttavasti": "A2",
+        # "englantia osaan vähän", "ruotsia ymmärrän hieman": a little is a weak A2
+        "vähän": "A2",
+        "hieman": "A2",
         "alkeet": "A1",
         "alkeis": "A1",
         # "Työkieli on ruotsi": a working language is spoken fluently
@@ -202,6 +212,7 @@ LEVELS = {
         "grundkunskaper": "A2",
         "hjälplig": "A2",
         "hjälpliga": "A2",
+        "lite": "A2",
         "nybörjare": "A1",
         "nybörjarnivå": "A1",
         # "Arbetsspråket är svenska": a working language is spoken fluently

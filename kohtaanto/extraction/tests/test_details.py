@@ -69,6 +69,24 @@ def test_weak_and_fair_levels(engine: Engine) -> None:
     }
 
 
+def test_a_little_is_a_weak_level(engine: Engine) -> None:
+    """ "vähän", "hieman", "lite": the test set's readers (and the CVs' writers) mean A2."""
+    assert languages(run(engine, "Ruotsia osaan vähän, englanti on hyvä.")) == {
+        "sv": "A2",
+        "en": "B2",
+    }
+    assert languages(run(engine, "Suomen kieli A2, ukraina äidinkieli, puolaa hieman.")) == {
+        "fi": "A2",
+        "uk": "native",
+        "pl": "A2",
+    }
+    assert languages(run(engine, "Språk: tigrinja modersmål, svenska bra, finska lite.")) == {
+        "ti": "native",
+        "sv": "B2",
+        "fi": "A2",
+    }
+
+
 def test_a_level_right_after_an_uninflected_name_in_a_list(engine: Engine) -> None:
     result = run(engine, "Kielitaito\nRuotsi hyvä, englanti tyydyttävä.")
 
