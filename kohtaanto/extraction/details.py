@@ -135,6 +135,9 @@ FINNISH_FORMS = {
     "venäjän": "ru",
     "viroa": "et",
     "viron": "et",
+    # read as the verb "puolata" otherwise
+    "puolaa": "pl",
+    "puolan": "pl",
     "ranskaa": "fr",
     "ranskan": "fr",
     "espanjaa": "es",
