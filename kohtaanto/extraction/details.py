@@ -469,6 +469,9 @@ def languages(
             nearest = min(same_clause, key=lambda k: (abs(k - i), k > i))
             if abs(nearest - i) <= LEVEL_WINDOW:
                 level = level_at[nearest]
+                if _negated_level(marks, nearest) and level in _ABOVE_WEAK:
+                    # "Ruotsi ei juuri suju", "finskan är inte så bra": a weak A2
+                    level = "A2"
         token = tokens[i]
         result.append(Language(code, level, (token.start, token.end)))
     return result
@@ -524,6 +527,16 @@ def _not_needed(
             continue
         result.update(range(clause.start, clause.end))
     return result
+
+
+# Levels a negation before their word turns into a weak one ("native" is never said so).
+_ABOVE_WEAK = frozenset({"C2", "C1", "B2", "B1"})
+NEGATED_LEVEL_REACH = 3  # words between the negation and the level word ("ei juuri suju")
+
+
+def _negated_level(marks: Sequence[cues.Cue | None], k: int) -> bool:
+    """Whether a negation stands right before the level word at `k`."""
+    return cues.Cue.NEGATION in marks[max(0, k - NEGATED_LEVEL_REACH) : k]
 
 
 def _broken(tokens: Sequence[Token], i: int, k: int, breaks: Sequence[int]) -> bool:

@@ -87,6 +87,14 @@ def test_a_little_is_a_weak_level(engine: Engine) -> None:
     }
 
 
+def test_a_level_said_not_to_hold_is_weak(engine: Engine) -> None:
+    assert languages(run(engine, "Ruotsi ei juuri suju, englanti on hyvä.")) == {
+        "sv": "A2",
+        "en": "B2",
+    }
+    assert languages(run(engine, "Min finska är inte så bra.")) == {"fi": "A2"}
+
+
 def test_a_level_right_after_an_uninflected_name_in_a_list(engine: Engine) -> None:
     result = run(engine, "Kielitaito\nRuotsi hyvä, englanti tyydyttävä.")
 
