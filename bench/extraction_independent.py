@@ -94,7 +94,7 @@ def ratio(a: float, b: float) -> float:
 # The first id of each writing, per language: the first (rounds 1-9), the second, third and
 # fourth (3 December 2026, twelve other writers), the fifth to eleventh (4 December 2026,
 # twenty-eight more), the twelfth to seventeenth (5 December 2026, twenty-four more) and the
-# eighteenth to twenty-third (6 December 2026, four more each).
+# eighteenth to twenty-fourth (6 December 2026, four more each).
 WRITINGS = {
     "fi": {
         "first": 1,
@@ -120,6 +120,7 @@ WRITINGS = {
         "twenty-first": 1683,
         "twenty-second": 1763,
         "twenty-third": 1843,
+        "twenty-fourth": 1923,
     },
     "sv": {
         "first": 1,
@@ -145,6 +146,7 @@ WRITINGS = {
         "twenty-first": 1232,
         "twenty-second": 1292,
         "twenty-third": 1352,
+        "twenty-fourth": 1412,
     },
 }
 
@@ -253,7 +255,7 @@ def main() -> None:
         choices=["all", *WRITINGS["fi"]],
         help="the texts of one writing only (first: rounds 1-9; second to fourth: 3 December "
         "2026; fifth to eleventh: 4 December 2026; twelfth to seventeenth: 5 December 2026; "
-        "eighteenth to twenty-third: 6 December 2026)",
+        "eighteenth to twenty-fourth: 6 December 2026)",
     )
     parser.add_argument("--verbose", action="store_true", help="each text's misses (tune only)")
     parser.add_argument(
