@@ -402,8 +402,9 @@ def _match_verb_objects(
 
 
 def _elided_objects(text: str, tokens: Sequence[Token], window: range, k: int) -> dict[str, int]:
-    """The compounds first parts in the window make with the head of the hyphenated word after
-    them ("käyttö- ja huolto-ohjeita" → "käyttöohje"), and where each first part stands."""
+    """The compound each first part in the window makes with the head of the hyphenated word
+    after it ("käyttö- ja huolto-ohjeita" → "käyttöohje"), and where the first part stands;
+    the same reading `_elided` gives a one-word label, here for a verb's object."""
     found: dict[str, int] = {}
     for j in window:
         if j == k or text[tokens[j].end : tokens[j].end + 2] not in ELIDED_MARKS:

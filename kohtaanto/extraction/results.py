@@ -149,22 +149,19 @@ def _outweighed(occurrence: Occurrence, negated: Sequence[Occurrence], text: str
     )
 
 
-_CONTRAST = re.compile(
-    r"\b(?:" + word_alternatives({w for words in cues.CONTRAST.values() for w in words}) + r")\b",
-    re.IGNORECASE,
-)
-
-
 def _contrast_between(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Whether a contrast conjunction ("mutta", "men", "but") stands between two spans."""
     left, right = sorted((a, b))
     return _CONTRAST.search(text, left[1], right[0]) is not None
 
 
-_REASON = re.compile(
-    r",\s*(?:" + word_alternatives({w for words in cues.REASON.values() for w in words}) + r")\b",
-    re.IGNORECASE,
-)
+def _any_word(table: dict[str, set[str]]) -> str:
+    """One pattern for the words of every language in a cue table."""
+    return word_alternatives({word for words in table.values() for word in words})
+
+
+_REASON = re.compile(r",\s*(?:" + _any_word(cues.REASON) + r")\b", re.IGNORECASE)
+_CONTRAST = re.compile(r"\b(?:" + _any_word(cues.CONTRAST) + r")\b", re.IGNORECASE)
 _TEACHING = re.compile(r"\b(?:" + word_alternatives(set(cues.TEACHING)) + ")", re.IGNORECASE)
 
 

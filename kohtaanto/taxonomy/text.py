@@ -237,16 +237,12 @@ _SV_ENDING_WORDS = frozenset(
     for definite in ("na", "en", "et", "n")
     for genitive in ("", "s")
 ) | frozenset({"ar", "er", "or", "ars", "ers", "ors"})
+# The case and possessive endings a Finnish worker noun takes ("hitsaajana", "asentajani").
+_FI_AGENT_ENDINGS = r"(?:a|ä|n|na|nä|ksi|lle|lla|llä|lta|ltä|sta|stä|ssa|ssä|an|än|t|ni|si)?$"
 # A Finnish worker noun (hitsaaja, särmääjä, kokoonpanija) and a case ending after it.
-_FI_AGENT = re.compile(
-    r"^(\w{3,}(?:aa|ää|i)j[aä])"
-    r"(?:a|ä|n|na|nä|ksi|lle|lla|llä|lta|ltä|sta|stä|ssa|ssä|an|än|t|ni|si)?$"
-)
-# A Finnish worker noun of a verb in -ttaa/-oida/-ea… ("pinnoittaja", "kalibroija") and a case
-# ending after it.
-_FI_VERB_AGENT = re.compile(
-    r"^(\w{4,}[aeiouyäö]j[aä])(?:a|ä|n|na|nä|ksi|lle|lla|llä|lta|ltä|sta|stä|ssa|ssä|an|än|t)?$"
-)
+_FI_AGENT = re.compile(r"^(\w{3,}(?:aa|ää|i)j[aä])" + _FI_AGENT_ENDINGS)
+# ... of any verb whose stem ends in a vowel ("pinnoittaja", "kalibroija").
+_FI_VERB_AGENT = re.compile(r"^(\w{4,}[aeiouyäö]j[aä])" + _FI_AGENT_ENDINGS)
 # Spoken past participles without their final t: "siivonnu" (siivonnut), "tehny", "ollu".
 _FI_SPOKEN_PARTICIPLE = ("nu", "ny", "llu", "lly", "rru", "rry", "ssu", "ssy")
 # The case endings of a verb's third infinitive ("pystyt sitomaan", "hyvä lukemaan", "olen ollut
