@@ -94,7 +94,7 @@ def ratio(a: float, b: float) -> float:
 # The first id of each writing, per language: the first (rounds 1-9), the second, third and
 # fourth (3 December 2026, twelve other writers), the fifth to eleventh (4 December 2026,
 # twenty-eight more), the twelfth to seventeenth (5 December 2026, twenty-four more) and the
-# eighteenth to twenty-fourth (6 December 2026, four more each).
+# eighteenth to twenty-fifth (6 December 2026, four more each).
 WRITINGS = {
     "fi": {
         "first": 1,
@@ -121,6 +121,7 @@ WRITINGS = {
         "twenty-second": 1763,
         "twenty-third": 1843,
         "twenty-fourth": 1923,
+        "twenty-fifth": 2003,
     },
     "sv": {
         "first": 1,
@@ -147,6 +148,7 @@ WRITINGS = {
         "twenty-second": 1292,
         "twenty-third": 1352,
         "twenty-fourth": 1412,
+        "twenty-fifth": 1472,
     },
 }
 
@@ -255,7 +257,7 @@ def main() -> None:
         choices=["all", *WRITINGS["fi"]],
         help="the texts of one writing only (first: rounds 1-9; second to fourth: 3 December "
         "2026; fifth to eleventh: 4 December 2026; twelfth to seventeenth: 5 December 2026; "
-        "eighteenth to twenty-fourth: 6 December 2026)",
+        "eighteenth to twenty-fifth: 6 December 2026)",
     )
     parser.add_argument("--verbose", action="store_true", help="each text's misses (tune only)")
     parser.add_argument(
