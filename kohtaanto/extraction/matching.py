@@ -97,9 +97,10 @@ def match_sentence(
             length, hits, factor = 1, index.verbs[lang][token.lemma], VERB_MATCH
         elif length == 0 and lang == "fi" and token.lemma == token.norm:
             # ... and a past simplemma keeps as a noun: "kiillotin" (a polisher) for "kiillotus"
-            verb = _past_form_verb(token.norm, index.verbs[lang])
+            derived = index.verbs.get(lang, {})
+            verb = _past_form_verb(token.norm, derived)
             if verb:
-                length, hits, factor = 1, index.verbs[lang][verb], VERB_MATCH
+                length, hits, factor = 1, derived[verb], VERB_MATCH
         written: tuple[str, ...] = tuple(norms[i : i + length]) if factor == SURFACE_MATCH else ()
         if (
             length == 0
