@@ -71,6 +71,8 @@ NOT_COMPOUNDS = {
             "bidragsgivare",
             "försäkringsgivare",
             "dagskift",
+            # "be" + "skrivning" ("besk" is a word too, "rivning" a label)
+            "beskrivning",
         }
     ),
 }

@@ -215,6 +215,14 @@ def test_a_worker_noun_is_the_longest_end_made_from_a_verb(
     assert names(engine.extract(text, "sv")) == expected
 
 
+def test_a_prefixed_word_is_no_compound_of_the_label_at_its_end(engine: Engine) -> None:
+    # "be" + "skrivning", not "besk" (a word too) + "rivning"
+    text = "En ritning förstår jag bättre än en skriftlig beskrivning."
+
+    assert names(engine.extract(text, "sv")) == set()
+    assert names(engine.extract("Rivning av gamla hallar.", "sv")) == {"demolition"}
+
+
 def test_a_swedish_worker_noun_names_the_work(engine: Engine) -> None:
     result = engine.extract("Vi söker en erfaren svetsare.", "sv")
 
