@@ -262,6 +262,13 @@ SUBJECTS = frozenset(
 # vaadita, koska hitsaustyöt ostetaan alihankintana"), and the beginnings of words for teaching
 # a skill, which make such a reason say the skill is learnt, not absent ("…, koska opetamme
 # hitsauksen"): `results.assemble` reads what the reason names as negated with its clause.
+# Headings of a plan or a suggestion in a counsellor's note ("Jatkosuunnitelma: tulityökortti
+# kevään aikana", "Förslag: kursen i underhållsplanering"): what stands after them is to come.
+PLAN_HEADINGS = {
+    "fi": {"suunnitelma", "jatkosuunnitelma", "tavoite", "jatkotoimet", "ehdotus", "suositus"},
+    "sv": {"plan", "planer", "fortsatt plan", "mål", "förslag", "rekommendation"},
+    "en": {"plan", "next steps", "goal", "recommendation", "suggestion"},
+}
 REASON = {
     "fi": {"koska", "sillä"},
     "sv": {"eftersom", "ty", "då"},

@@ -107,7 +107,8 @@ def assemble(
         if positive and negated and all(_outweighed(o, negated, text) for o in positive):
             # "Manuell svarvning är inget krav längre, eftersom de konventionella svarvarna …": a
             # weaker mention beside a negated one in the same sentence (a full stop ends it, a
-            # list dash does not) is the same thing said to be absent
+            # list dash does not) is the same thing said to be absent; so is one in a plan for
+            # what is to come ("Tulityökorttia ei vielä ole. Suunnitelma: tulityökortti")
             positive = []
         chosen = positive or negated or pool
         spans = sorted({o.span for o in chosen})
@@ -138,7 +139,10 @@ def _outweighed(occurrence: Occurrence, negated: Sequence[Occurrence], text: str
     """Whether a stronger negated occurrence stands in the occurrence's sentence, not across a
     contrast ("Kaksvuorotyö käy hyvin, mut yövuoroja en pysty tekemään"), or one the
     occurrence's clause gives the reason for ("Hitsauskokemusta ei vaadita, koska hitsaustyöt
-    ostetaan alihankintana")."""
+    ostetaan alihankintana") — or whether the occurrence stands in a plan after a negated one
+    anywhere before it."""
+    if text and _in_plan(text, occurrence.span) and any(n.span < occurrence.span for n in negated):
+        return True
     return bool(text) and any(
         same_sentence(text, n.span, occurrence.span, list_items=False)
         and (
@@ -147,6 +151,13 @@ def _outweighed(occurrence: Occurrence, negated: Sequence[Occurrence], text: str
         )
         for n in negated
     )
+
+
+def _in_plan(text: str, span: tuple[int, int]) -> bool:
+    """Whether the span stands after a plan heading in its own sentence or line."""
+    stops = list(FULL_STOP.finditer(text, 0, span[0]))
+    start = stops[-1].end() if stops else 0
+    return _PLAN.search(text, start, span[0]) is not None
 
 
 def _contrast_between(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -162,6 +173,7 @@ def _any_word(table: dict[str, set[str]]) -> str:
 
 _REASON = re.compile(r",\s*(?:" + _any_word(cues.REASON) + r")\b", re.IGNORECASE)
 _CONTRAST = re.compile(r"\b(?:" + _any_word(cues.CONTRAST) + r")\b", re.IGNORECASE)
+_PLAN = re.compile(r"\b(?:" + _any_word(cues.PLAN_HEADINGS) + r")\s*:", re.IGNORECASE)
 _TEACHING = re.compile(r"\b(?:" + word_alternatives(set(cues.TEACHING)) + ")", re.IGNORECASE)
 
 

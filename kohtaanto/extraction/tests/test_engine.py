@@ -372,6 +372,27 @@ def test_a_weaker_mention_beside_a_negated_one_in_its_sentence_is_negated() -> N
         assert shifts.negated == []
 
 
+def test_a_plan_for_what_is_to_come_does_not_outweigh_a_negation() -> None:
+    engine = Engine(VocabularySource())
+
+    card = engine.extract(
+        "Tulityökorttia ei vielä ole. Jatkosuunnitelma: pätevyyskoe ja tulityökortti.", "fi"
+    )
+    planning = engine.extract(
+        "Planerat underhåll har han inte gjort. Förslag: kursen i underhållsplanering.", "sv"
+    )
+    # without a negation, or with the plan before it, the mention stands
+    held = engine.extract("Tulityökortti on voimassa. Jatkosuunnitelma: hitsauskoulutus.", "fi")
+    before = engine.extract("Suunnitelma: tulityökortti. Nyt tulityökorttia ei ole.", "fi")
+
+    assert "Tulityökortti" in labels(card.negated)
+    assert "Tulityökortti" not in labels(card.concepts)
+    assert "underhållsplanering" in labels(planning.negated)
+    assert "underhållsplanering" not in labels(planning.concepts)
+    assert {"Tulityökortti", "hitsaus"} <= labels(held.concepts)
+    assert "Tulityökortti" in labels(before.concepts)
+
+
 def test_explicit_language_overrides_detection() -> None:
     result = extract("svetsning", lang="sv")
 
