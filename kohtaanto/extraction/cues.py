@@ -333,6 +333,7 @@ OUTSOURCED_FROM = frozenset(
 # Finnish negations that join a word to a negated one ("X eikä Y"), and how many words may
 # stand before one at the start of its clause.
 NEITHER = frozenset({"eikä", "enkä", "etkä", "emmekä", "ettekä", "eivätkä"})
+FRONTED_REACH = 4  # words from a clause's start to a negation cue that follows its object
 NEITHER_REACH = 2
 # A list item answered after a colon ("hitsaus ja juottaminen: ei kokemusta", "Svetsning:
 # ingen erfarenhet"): a clause after a colon that opens with its negation and has at most this
@@ -441,6 +442,9 @@ class Clause:
     # that the skill is there nor that it is absent; so is work the company has others do or
     # gave up ("teetämme alihankkijalla"); what the clause names is not reported
     waived: bool = False
+    # the negation follows the clause's first words closely, not as "enkä"/"eikä": they are its
+    # fronted object ("TIG har jag inte svetsat", "Pythonilla en oo koskaan koodannu")
+    fronted: bool = False
 
 
 def token_cues(tokens: Sequence[Token], lang: str) -> list[Cue | None]:
@@ -622,6 +626,11 @@ def clauses(
                 )
             )
         )
+        fronted = (
+            negation_at is not None
+            and start < negation_at <= start + FRONTED_REACH
+            and tokens[negation_at].norm not in NEITHER
+        )
         # the company has others do the work or gave it up: not reported (`OUTSOURCED`; the
         # clause's written forms and lemmas)
         words = {w for t in tokens[start:end] for w in (t.norm, t.lemma)}
@@ -641,6 +650,7 @@ def clauses(
                 and_not,
                 not_needed,
                 waived=outsourced,
+                fronted=fronted,
             )
         )
     return _mark_learnt(result, tokens, teaches)

@@ -769,6 +769,11 @@ def mark(occurrences: list[tuple[int, Occurrence]], clauses: Sequence[cues.Claus
             # back to a few words before the cue: a clause with no punctuation runs on
             # ("…taksamittari ja maksupääte hoituu trukkia en oo ajanu enkä …")
             after = [o for o in inside if o.token >= cue - NEGATION_BACK_REACH]
+        elif after and clause.fronted:
+            # the clause's first words a few before the cue are its fronted object: negated with
+            # what the verb after the cue names ("TIG har jag inte svetsat", "Pythonilla en oo
+            # koskaan koodannu")
+            after += [o for o in inside if o.token <= clause.start + 1 and o.token < cue]
         for occurrence in after or inside or _named_before(occurrences, clauses, number):
             occurrence.negated = True
             occurrence.required = False

@@ -393,6 +393,19 @@ def test_a_plan_for_what_is_to_come_does_not_outweigh_a_negation() -> None:
     assert "Tulityökortti" in labels(before.concepts)
 
 
+def test_a_fronted_object_is_negated_with_the_verb_after_the_cue() -> None:
+    engine = Engine(VocabularySource())
+
+    tig = engine.extract("MIG-svetsning kan jag. TIG har jag inte svetsat.", "sv")
+    python = engine.extract("Linuxin peruskomennot osaan, Pythonilla en oo koskaan koodannu.", "fi")
+
+    assert "TIG-svetsning" in labels(tig.negated)
+    assert "MIG-svetsning" in labels(tig.concepts)
+    assert "TIG-svetsning" not in labels(tig.concepts)
+    assert "Python-ohjelmointi" in labels(python.negated)
+    assert "Python-ohjelmointi" not in labels(python.concepts)
+
+
 def test_explicit_language_overrides_detection() -> None:
     result = extract("svetsning", lang="sv")
 
