@@ -227,6 +227,21 @@ _FI_LEMMAS = {
         ("kahteen", "kahdessa", "kahdella", "kahdelle", "kahden", "kahdesta", "kahdeksi"), "kaksi"
     ),
 }
+# Swedish verb forms simplemma reads as another word or keeps as they are: infinitives it
+# takes for an adjective or a noun while it reads their other forms as the verb ("skära" as
+# "skär" but "skär" as "skära"; "upprätta", "lösa", "säkra"), so that a label "skära planglas"
+# meets "hon skär planglas"; strong-verb forms ("skar" as "skara", a crowd; "skurit").
+_SV_LEMMAS = {
+    **{
+        verb: verb
+        for verb in ("upprätta", "skära", "lösa", "avlägsna", "säkra", "klara", "fästa", "öppna")
+    },
+    **dict.fromkeys(("skar", "skurit", "skuren", "skurna"), "skära"),
+    "mätte": "mäta",
+    "brutit": "bryta",
+    "bundit": "binda",
+    **dict.fromkeys(("sålde", "sålt"), "sälja"),
+}
 # Swedish definite and plural endings ("pressen", "paketet", "linjerna", "maskiner").
 _SV_INFLECTED = ("en", "et", "na", "ar", "er", "or")
 # Swedish plural and definite endings that are also words of the dictionary ("erna", "arna"):
@@ -253,6 +268,8 @@ _FI_THIRD_INFINITIVE = ("an", "än", "ssa", "ssä", "sta", "stä", "lla", "llä"
 def _simplemma_lemma(norm: str, lang: str) -> str:
     if lang == "fi" and norm in _FI_LEMMAS:
         return _FI_LEMMAS[norm]
+    if lang == "sv" and norm in _SV_LEMMAS:
+        return _SV_LEMMAS[norm]
     if lang == "fi":
         verb = _spoken_participle_verb(norm)
         if verb:

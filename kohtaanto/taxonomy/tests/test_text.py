@@ -113,6 +113,25 @@ def test_finnish_verb_forms_read_as_nouns_are_verbs(text, expected):
     assert normalize(text, "fi") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("skar", "skära"),
+        ("skurit", "skära"),
+        ("mätte", "mäta"),
+        ("sålde", "sälja"),
+        # infinitives read as an adjective or a noun, unlike the verb's other forms
+        ("skära", "skära"),
+        ("skär", "skära"),
+        ("upprätta", "upprätta"),
+        ("upprättar", "upprätta"),
+    ],
+)
+def test_swedish_strong_verb_forms_read_as_other_words_are_their_verbs(text, expected):
+    # "Jag skar plåt med plasma": simplemma reads "skar" as "skara" (a crowd)
+    assert normalize(text, "sv") == expected
+
+
 @pytest.mark.parametrize("text", ["kahteen", "kahdessa", "kahden"])
 def test_the_case_forms_of_kaksi_are_kaksi(text):
     # "Sopii kahteen vuoroon": simplemma reads "kahteen" as a verb it makes up
