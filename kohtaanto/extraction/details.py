@@ -147,6 +147,12 @@ FINNISH_FORMS = {
 }
 # Written forms that name the country or a place, not the language: "Suomessa", "Ruotsista".
 _PLACE_ENDINGS = ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä")
+# ... except the adessive before "pärjätä": "englannilla pärjää", "suomella pärjää alkuun".
+_GETTING_BY = frozenset({"pärjätä", "pärjää", "pärjäät", "pärjään"})
+# Verbs of needing and using that make a sentence with a language in the partitive about the
+# language ("Ruotsia ja englantia tarvitaan", "Englantia käytetään päivittäin"); a genitive
+# ("Ruotsin tehtaalle tarvitaan") names the country.
+_NEED_OR_USE = frozenset({"tarvita", "käyttää", "vaatia", "edellyttää"})
 # Level words by lemma or folded form → CEFR-like level ("native" for a mother tongue).
 LEVELS = {
     "fi": {
@@ -173,6 +179,7 @@ LEVELS = {
         "perus": "A2",
         "välttävä": "A2",
         "heikko": "A2",
+        "heikompi": "A2",  # "Ruotsi on heikompi"
         "heikosti": "A2",
         "huono": "A2",
         "huonosti": "A2",
@@ -422,7 +429,7 @@ def languages(
         code = names.get(token.lemma) or names.get(token.norm)
         if code is None and lang == "fi":
             code = FINNISH_FORMS.get(token.norm)
-        if code is None or (lang == "fi" and _place_form(token)):
+        if code is None or (lang == "fi" and _place_form(token) and not _getting_by(tokens, i)):
             continue
         found.append((i, code))
     if not found:
@@ -451,6 +458,12 @@ def languages(
             t.lemma in context or t.norm in context or _is_language_compound(t.norm, lang)
             for t in tokens
         )
+        or (
+            lang == "fi"
+            and any(_partitive(tokens[i]) for i, _ in found)
+            and any(t.lemma in _NEED_OR_USE for t in tokens)
+        )
+        or (lang == "fi" and any(_getting_by(tokens, i) for i, _ in found))
     )
     if not about_languages:
         return []
@@ -544,6 +557,20 @@ def _broken(tokens: Sequence[Token], i: int, k: int, breaks: Sequence[int]) -> b
     left, right = sorted((i, k))
     start, end = tokens[left].end, tokens[right].start
     return any(start <= offset < end for offset in breaks)
+
+
+def _getting_by(tokens: Sequence[Token], i: int) -> bool:
+    """ "englannilla pärjää": a language name in the adessive before "pärjätä"."""
+    return (
+        tokens[i].norm.endswith(("lla", "llä"))
+        and i + 1 < len(tokens)
+        and (tokens[i + 1].lemma in _GETTING_BY or tokens[i + 1].norm in _GETTING_BY)
+    )
+
+
+def _partitive(token: Token) -> bool:
+    """ "ruotsia", "englantia", "suomea": a Finnish language name in the partitive."""
+    return token.norm in FINNISH_FORMS and token.norm.endswith(("a", "ä"))
 
 
 def _place_form(token: Token) -> bool:

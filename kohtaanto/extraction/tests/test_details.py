@@ -126,6 +126,21 @@ def test_the_country_is_not_a_language(engine: Engine) -> None:
     assert run(engine, "Suomi on hyvä maa hitsaajalle.").languages == []
 
 
+def test_a_language_needed_used_or_got_by_with_is_a_language(engine: Engine) -> None:
+    assert languages(run(engine, "Ruotsia ja englantia tarvitaan silloin tällöin.")) == {
+        "sv": "",
+        "en": "",
+    }
+    assert languages(run(engine, "Englantia käytetään päivittäin.")) == {"en": ""}
+    assert languages(run(engine, "Työkieli on suomi, englannilla pärjää alkuun.")) == {
+        "fi": "C1",
+        "en": "",
+    }
+    # the country in the genitive or a place case, with the same verbs
+    assert run(engine, "Ruotsin työmaalle tarvitaan asentajia.").languages == []
+    assert run(engine, "Ruotsissa käytetään samoja koneita.").languages == []
+
+
 def test_years_of_experience_belong_to_the_skill_or_occupation(engine: Engine) -> None:
     text = "Minulla on 5 vuoden kokemus hitsauksesta. Olen toiminut hitsaajana vuodesta 2019."
     result = run(engine, text)
