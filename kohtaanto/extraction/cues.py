@@ -334,6 +334,7 @@ OUTSOURCED_FROM = frozenset(
 # stand before one at the start of its clause.
 NEITHER = frozenset({"eikä", "enkä", "etkä", "emmekä", "ettekä", "eivätkä"})
 FRONTED_REACH = 4  # words from a clause's start to a negation cue that follows its object
+FRONTED_WORDS = 2  # the clause's first words that may be its fronted object
 NEITHER_REACH = 2
 # A list item answered after a colon ("hitsaus ja juottaminen: ei kokemusta", "Svetsning:
 # ingen erfarenhet"): a clause after a colon that opens with its negation and has at most this
@@ -442,9 +443,10 @@ class Clause:
     # that the skill is there nor that it is absent; so is work the company has others do or
     # gave up ("teetämme alihankkijalla"); what the clause names is not reported
     waived: bool = False
-    # the negation follows the clause's first words closely, not as "enkä"/"eikä": they are its
-    # fronted object ("TIG har jag inte svetsat", "Pythonilla en oo koskaan koodannu")
-    fronted: bool = False
+    # the negation follows the clause's first words closely, not as "enkä"/"eikä": the tokens
+    # of them that are its fronted object ("TIG har jag inte svetsat", "Pythonilla en oo
+    # koskaan koodannu"), not who has or lacks it ("Hitsaajilla ei ole kokemusta robotiikasta")
+    fronted: tuple[int, ...] = ()
 
 
 def token_cues(tokens: Sequence[Token], lang: str) -> list[Cue | None]:
@@ -626,11 +628,17 @@ def clauses(
                 )
             )
         )
-        fronted = (
+        fronted: tuple[int, ...] = ()
+        if (
             negation_at is not None
             and start < negation_at <= start + FRONTED_REACH
             and tokens[negation_at].norm not in NEITHER
-        )
+        ):
+            fronted = tuple(
+                k
+                for k in range(start, min(start + FRONTED_WORDS, negation_at))
+                if not _possessor(tokens[k], tokens[negation_at], lang)
+            )
         # the company has others do the work or gave it up: not reported (`OUTSOURCED`; the
         # clause's written forms and lemmas)
         words = {w for t in tokens[start:end] for w in (t.norm, t.lemma)}
@@ -654,6 +662,12 @@ def clauses(
             )
         )
     return _mark_learnt(result, tokens, teaches)
+
+
+def _possessor(token: Token, cue: Token, lang: str) -> bool:
+    """ "Hitsaajilla ei ole": a Finnish adessive before the third-person "ei" is who has or
+    lacks something, not what is done ("Pythonilla en oo koodannu")."""
+    return lang == "fi" and cue.norm == "ei" and token.norm.endswith(("lla", "llä"))
 
 
 _TEACHING_WORD = re.compile(r"\b(?:" + "|".join(TEACHING) + ")", re.IGNORECASE)

@@ -773,7 +773,7 @@ def mark(occurrences: list[tuple[int, Occurrence]], clauses: Sequence[cues.Claus
             # the clause's first words a few before the cue are its fronted object: negated with
             # what the verb after the cue names ("TIG har jag inte svetsat", "Pythonilla en oo
             # koskaan koodannu")
-            after += [o for o in inside if o.token <= clause.start + 1 and o.token < cue]
+            after += [o for o in inside if o.token in clause.fronted]
         for occurrence in after or inside or _named_before(occurrences, clauses, number):
             occurrence.negated = True
             occurrence.required = False

@@ -404,6 +404,10 @@ def test_a_fronted_object_is_negated_with_the_verb_after_the_cue() -> None:
     assert "TIG-svetsning" not in labels(tig.concepts)
     assert "Python-ohjelmointi" in labels(python.negated)
     assert "Python-ohjelmointi" not in labels(python.concepts)
+    # who lacks it is no object: the welders stand, the robotics is negated
+    welders = engine.extract("Nykyisillä hitsaajilla ei ole kokemusta robotiikasta.", "fi")
+    assert "hitsaaja" in labels(welders.concepts)
+    assert "robotiikka" in labels(welders.negated)
 
 
 def test_explicit_language_overrides_detection() -> None:
