@@ -260,8 +260,12 @@ class Engine:
             if not tokens:
                 continue
             breaks = [sentence.start + b for b in clause_breaks(sentence.text)]
-            # the cues matching reads; the language reader works them out itself otherwise
-            token_cues = cues.token_cues(tokens, sentence_lang) if match else None
+            # the cues matching reads; the language reader works them out itself otherwise. An
+            # English sentence in a Finnish or Swedish text ("Welding experience is not
+            # required") says its negation and requirement in English; its words are still
+            # matched as the text's
+            cue_lang = _cue_language(sentence, sentence_lang)
+            token_cues = cues.token_cues(tokens, cue_lang) if match else None
             if look_for_details:
                 # a level in brackets belongs to its language: "englanti (hyvä)"
                 plain = [b for b in breaks if text[b] not in "()"]
@@ -283,7 +287,7 @@ class Engine:
                 token_cues,
                 breaks,
                 section,
-                sentence_lang,
+                cue_lang,
                 teaches=teaches,
                 colons=frozenset(b for b in breaks if text[b] == ":"),
             )
@@ -361,6 +365,18 @@ def _add_semantic(
                     required=required and not negated,
                 )
                 found.setdefault(concept_id, []).append(occurrence)
+
+
+def _cue_language(sentence: Sentence, lang: str) -> str:
+    """The language a sentence says its negations and requirements in: English where the
+    function words of a Finnish or Swedish text's sentence are English, its own otherwise."""
+    if (
+        lang in ("fi", "sv")
+        and len(sentence.text.split()) >= MIN_WORDS_FOR_SENTENCE_LANGUAGE
+        and by_function_words(sentence.text) == "en"
+    ):
+        return "en"
+    return lang
 
 
 def _languages(text: str, pieces: Sequence[Sentence], lang: str) -> tuple[list[str], str]:

@@ -410,6 +410,22 @@ def test_a_fronted_object_is_negated_with_the_verb_after_the_cue() -> None:
     assert "robotiikka" in labels(welders.negated)
 
 
+def test_an_english_sentence_in_a_finnish_or_swedish_text_negates_in_english() -> None:
+    engine = Engine(VocabularySource())
+
+    finnish = engine.extract(
+        "Haemme kaivokselle valvojaa. A C licence is not required for this role.", "fi"
+    )
+    swedish = engine.extract(
+        "Kandidaten svetsar MIG/MAG. TIG welding has not been part of his work.", "sv"
+    )
+
+    assert "Ajokortti C" in labels(finnish.negated)
+    assert "Ajokortti C" not in labels(finnish.concepts)
+    assert "TIG-svetsning" in labels(swedish.negated)
+    assert "MIG-svetsning" in labels(swedish.concepts)
+
+
 def test_explicit_language_overrides_detection() -> None:
     result = extract("svetsning", lang="sv")
 
