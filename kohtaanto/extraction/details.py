@@ -148,7 +148,7 @@ FINNISH_FORMS = {
 # Written forms that name the country or a place, not the language: "Suomessa", "Ruotsista".
 _PLACE_ENDINGS = ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä")
 # ... except the adessive before "pärjätä": "englannilla pärjää", "suomella pärjää alkuun".
-_GETTING_BY = frozenset({"pärjätä", "pärjää", "pärjäät", "pärjään"})
+_GETTING_BY = "pärjätä"
 # Verbs of needing and using that make a sentence with a language in the partitive about the
 # language ("Ruotsia ja englantia tarvitaan", "Englantia käytetään päivittäin"); a genitive
 # ("Ruotsin tehtaalle tarvitaan") names the country.
@@ -564,7 +564,7 @@ def _getting_by(tokens: Sequence[Token], i: int) -> bool:
     return (
         tokens[i].norm.endswith(("lla", "llä"))
         and i + 1 < len(tokens)
-        and (tokens[i + 1].lemma in _GETTING_BY or tokens[i + 1].norm in _GETTING_BY)
+        and tokens[i + 1].lemma == _GETTING_BY
     )
 
 

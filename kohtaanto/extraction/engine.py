@@ -243,7 +243,7 @@ class Engine:
         """Labels, languages and experience in each sentence; with `match` False only the
         languages and experience the text states."""
         pieces = sentences(text)
-        langs, doc_lang = _languages(text, pieces, lang)
+        langs, cue_langs, doc_lang = _languages(text, pieces, lang)
         found: dict[int, list[Occurrence]] = {}
         stated = Stated()
         look_for_details = details.may_state(text)
@@ -252,7 +252,7 @@ class Engine:
         negated: list[NegatedClause] = []
         section = cues.Mode.NEUTRAL
         previous_end = 0
-        for sentence, sentence_lang in zip(pieces, langs, strict=True):
+        for sentence, sentence_lang, cue_lang in zip(pieces, langs, cue_langs, strict=True):
             if "\n\n" in text[previous_end : sentence.start].replace(" ", ""):
                 section = cues.Mode.NEUTRAL  # an empty line ends a heading's list
             previous_end = sentence.end
@@ -260,11 +260,9 @@ class Engine:
             if not tokens:
                 continue
             breaks = [sentence.start + b for b in clause_breaks(sentence.text)]
-            # the cues matching reads; the language reader works them out itself otherwise. An
-            # English sentence in a Finnish or Swedish text ("Welding experience is not
-            # required") says its negation and requirement in English; its words are still
-            # matched as the text's
-            cue_lang = _cue_language(sentence, sentence_lang)
+            # the cues matching reads (in `cue_lang`: an English sentence of a Finnish text
+            # negates in English, its words are still matched as the text's); the language
+            # reader works them out itself otherwise
             token_cues = cues.token_cues(tokens, cue_lang) if match else None
             if look_for_details:
                 # a level in brackets belongs to its language: "englanti (hyvä)"
@@ -367,38 +365,35 @@ def _add_semantic(
                 found.setdefault(concept_id, []).append(occurrence)
 
 
-def _cue_language(sentence: Sentence, lang: str) -> str:
-    """The language a sentence says its negations and requirements in: English where the
-    function words of a Finnish or Swedish text's sentence are English, its own otherwise."""
-    if (
-        lang in ("fi", "sv")
-        and len(sentence.text.split()) >= MIN_WORDS_FOR_SENTENCE_LANGUAGE
-        and by_function_words(sentence.text) == "en"
-    ):
-        return "en"
-    return lang
-
-
-def _languages(text: str, pieces: Sequence[Sentence], lang: str) -> tuple[list[str], str]:
-    """Each sentence's language and the text's: the one most of its characters are written in.
+def _languages(
+    text: str, pieces: Sequence[Sentence], lang: str
+) -> tuple[list[str], list[str], str]:
+    """Each sentence's language, the language it says its negations and requirements in, and
+    the text's language: the one most of its characters are written in.
 
     Sentences too short to tell, or whose function words do not decide ("Minigrävare ha ja
-    kört en hel del": "ha" Swedish, "ja" Finnish), take the text's language.
+    kört en hel del": "ha" Swedish, "ja" Finnish), take the text's language. Where the language
+    is given, every sentence is read in it, but an English sentence of a Finnish or Swedish text
+    ("Welding experience is not required") says its negation and requirement in English.
     """
-    if lang != "auto":
-        return [lang] * len(pieces), lang
+    if lang not in ("auto", "fi", "sv"):
+        return [lang] * len(pieces), [lang] * len(pieces), lang
     detected = [
         by_function_words(piece.text)
         if len(piece.text.split()) >= MIN_WORDS_FOR_SENTENCE_LANGUAGE
         else None
         for piece in pieces
     ]
+    if lang != "auto":
+        cue_langs = ["en" if found == "en" else lang for found in detected]
+        return [lang] * len(pieces), cue_langs, lang
     weight: dict[str, int] = {}
     for piece, found in zip(pieces, detected, strict=True):
         if found:
             weight[found] = weight.get(found, 0) + len(piece.text)
     doc_lang = max(weight, key=lambda k: weight[k]) if weight else detect(text)
-    return [found or doc_lang for found in detected], doc_lang
+    langs = [found or doc_lang for found in detected]
+    return langs, langs, doc_lang
 
 
 _engine: Engine | None = None
