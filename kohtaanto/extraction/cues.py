@@ -336,6 +336,9 @@ NEITHER = frozenset({"eikä", "enkä", "etkä", "emmekä", "ettekä", "eivätkä
 FRONTED_REACH = 4  # words from a clause's start to a negation cue that follows its object
 FRONTED_WORDS = 2  # the clause's first words that may be its fronted object
 NEITHER_REACH = 2
+# "…, likaså körkort", "…, samoin EA1", "…, tulityökortti samoin": a clause that adds to the
+# one before it, as its first or last word
+LIKEWISE = frozenset({"likaså", "samoin", "samaten", "likewise"})
 # A list item answered after a colon ("hitsaus ja juottaminen: ei kokemusta", "Svetsning:
 # ingen erfarenhet"): a clause after a colon that opens with its negation and has at most this
 # many words says the item before the colon is absent.
@@ -447,6 +450,10 @@ class Clause:
     # of them that are its fronted object ("TIG har jag inte svetsat", "Pythonilla en oo
     # koskaan koodannu"), not who has or lacks it ("Hitsaajilla ei ole kokemusta robotiikasta")
     fronted: tuple[int, ...] = ()
+    # it adds to what the clause before it said with "likewise" and no verb of its own
+    # ("Truckkort saknas, likaså körkort", "Tulityökortti ei ole voimassa, samoin EA1"): it is
+    # negated when that clause is
+    likewise: bool = False
 
 
 def token_cues(tokens: Sequence[Token], lang: str) -> list[Cue | None]:
@@ -659,6 +666,9 @@ def clauses(
                 not_needed,
                 waived=outsourced,
                 fronted=fronted,
+                likewise=joined
+                and negation_at is None
+                and (tokens[start].norm in LIKEWISE or tokens[end - 1].norm in LIKEWISE),
             )
         )
     return _mark_learnt(result, tokens, teaches)

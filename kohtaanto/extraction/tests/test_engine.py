@@ -410,6 +410,24 @@ def test_a_fronted_object_is_negated_with_the_verb_after_the_cue() -> None:
     assert "robotiikka" in labels(welders.negated)
 
 
+def test_a_likewise_clause_is_negated_with_the_clause_before_it() -> None:
+    engine = Engine(VocabularySource())
+
+    swedish = engine.extract("Truckkort och arbetarskyddskort saknas, likaså körkort.", "sv")
+    finnish = engine.extract("Tulityökortti ei ole voimassa, EA1 samoin.", "fi")
+    # after a clause that is not negated, "likewise" adds what is held or required
+    held = engine.extract("Truckkort har jag, likaså körkort.", "sv")
+    required = engine.extract("Trukkikortti vaaditaan, samoin työturvallisuuskortti.", "fi")
+
+    assert {"Truckkort", "framföra fordon"} <= labels(swedish.negated)
+    assert "framföra fordon" not in labels(swedish.concepts)
+    assert {"Tulityökortti", "Ensiapukortti EA 1"} <= labels(finnish.negated)
+    assert "Ensiapukortti EA 1" not in labels(finnish.concepts)
+    assert {"Truckkort", "framföra fordon"} <= labels(held.concepts)
+    assert not held.negated
+    assert [m.required for m in required.concepts if m.type == "requirement"] == [True, True]
+
+
 def test_an_english_sentence_in_a_finnish_or_swedish_text_negates_in_english() -> None:
     engine = Engine(VocabularySource())
 
