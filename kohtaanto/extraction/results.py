@@ -17,6 +17,7 @@ from kohtaanto.extraction.index import LabelIndex
 from kohtaanto.extraction.matching import Occurrence
 from kohtaanto.extraction.sources import ConceptRecord
 from kohtaanto.extraction.text import FULL_STOP, same_sentence, word_alternatives
+from kohtaanto.taxonomy.text import known_word
 
 REPEAT_BONUS = 0.05  # per extra occurrence, up to +0.1
 IMPLIED_FACTOR = 0.9
@@ -94,10 +95,13 @@ def assemble(
     # the language skills ("Puhun englantia" → speaking English) are that entry too, as in
     # rank mode.
     languages = index.language_skills if result.languages else index.language_concepts
+    beyond = _beyond_vocabulary_spans(index, found, lang)
     for concept_id, occurrences in found.items():
         if concept_id in languages:
             continue
         record = index.concepts[concept_id]
+        if concept_id in beyond and _stray_english(text, beyond, concept_id):
+            continue
         # A skill the text names is reported as named; what only a title or an instrument
         # implies (`implied.py`) is reported as implied, negated where its cue is.
         named = [o for o in occurrences if not o.implied]
@@ -259,6 +263,41 @@ def _writes_kind(text: str, spans: list[tuple[int, int]], words: tuple[str, ...]
         if _ABBREVIATED.match(written) or any(stem in written.casefold() for stem in stems):
             return True
     return False
+
+
+def _beyond_vocabulary_spans(
+    index: LabelIndex, found: dict[int, list[Occurrence]], lang: str
+) -> dict[int, set[tuple[int, int]]]:
+    """The spans of each concept outside the vocabulary found in Finnish or Swedish text: such
+    a concept has English labels only."""
+    if lang not in ("fi", "sv") or not index.beyond_vocabulary:
+        return {}
+    return {
+        concept_id: {o.span for o in occurrences}
+        for concept_id, occurrences in found.items()
+        if _to_confirm(index, index.concepts[concept_id])
+    }
+
+
+def _stray_english(text: str, beyond: dict[int, set[tuple[int, int]]], concept_id: int) -> bool:
+    """Whether a concept outside the vocabulary stands only on single English words of a
+    Finnish or Swedish text that name no skill there: an everyday English word, mostly from a
+    job title or a name ("Reliability Engineer", "language", "fuel"); a two-letter abbreviation
+    ("IT"); or an abbreviation that names several such concepts at once ("ICT": the in-circuit
+    test, hardware and circuit-board testing methods and computer technology). Product names
+    and other abbreviations ("TypeScript", "Gitillä", "CSS", "BIM") stay suggestions."""
+    spans = beyond[concept_id]
+    for span in spans:
+        written = text[span[0] : span[1]]
+        if not written.isalpha():
+            return False
+        if written.isupper():
+            shared = sum(1 for other in beyond.values() if span in other)
+            if len(written) > 2 and shared < 2:
+                return False
+        elif not (written[1:].islower() and known_word(written.casefold(), "en")):
+            return False
+    return True
 
 
 def _to_confirm(index: LabelIndex, record: ConceptRecord) -> bool:

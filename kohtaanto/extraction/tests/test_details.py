@@ -538,3 +538,49 @@ def test_bilingual_and_home_language_are_native(engine: Engine) -> None:
     assert languages(finnish) == {"sv": "native", "fi": "native"}
     assert languages(home) == {"en": "C1", "fi": "native"}
     assert languages(swedish) == {"sv": "native", "fi": "native"}
+
+
+class _EnglishOnlySource(_Source):
+    """ESCO-only concepts whose English labels are everyday words or short abbreviations."""
+
+    def concepts(self) -> Iterator[ConceptRecord]:
+        yield ConceptRecord(
+            1, "urn:hitsaus", "skill", {"fi": "hitsaus"}, [("fi", "pref", "hitsaus")]
+        )
+        for number, labels in enumerate(
+            (
+                ["reliability", "dependability"],
+                ["computer technology", "IT"],
+                ["in-circuit test", "ICT"],
+                ["hardware testing methods", "ICT"],
+                ["TypeScript"],
+                ["geographic information systems", "GIS"],
+            ),
+            start=2,
+        ):
+            yield ConceptRecord(
+                number,
+                f"urn:{labels[0].replace(' ', '-')}",
+                "skill",
+                {"en": labels[0]},
+                [("en", "pref" if i == 0 else "alt", label) for i, label in enumerate(labels)],
+                in_vocabulary=False,
+            )
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_an_everyday_english_word_or_an_ambiguous_abbreviation_is_no_suggestion(
+    lang: str,
+) -> None:
+    engine = Engine(_EnglishOnlySource())
+    text = {
+        "fi": "Reliability Engineer. Hitsaus, IT ja ICT ovat tuttuja, samoin TypeScript ja GIS.",
+        "sv": "Reliability Engineer. Svetsning, IT och ICT kan jag, likaså TypeScript och GIS.",
+    }[lang]
+
+    suggested = {m.uri for m in engine.extract(text, lang, today=TODAY).concepts if m.confirm}
+    # in English text the same words are read as they are
+    english = engine.extract("Reliability and IT matter here.", "en", today=TODAY)
+
+    assert suggested == {"urn:TypeScript", "urn:geographic-information-systems"}
+    assert {m.uri for m in english.concepts} >= {"urn:reliability", "urn:computer-technology"}
