@@ -391,6 +391,29 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
         ):
             head = _dictionary_lemma(rest, lang).casefold()
             return lemma + (_FI_LEMMAS.get(rest, head) if lang == "fi" else head)
+    # ... also where the first part stands in the genitive or changes its stem
+    # ("sahanterä" → "saha", "lääkkeenjako" → "lääke", "prosessinhoito" → "prosessi"): the
+    # first part as written and the head's lemma, where the first part is the lemma's genitive
+    # ("sahan", "lääkkeen") and the head a word of its own of four letters or more, not an
+    # inflection ending ("koneiden" stays "kone", "hitsauksesta" "hitsaus", "hitsaamalla"
+    # "hitsata").
+    if lang == "fi" and len(norm) - len(lemma) >= 4:
+        shared = common_prefix(lemma, norm)
+        if shared >= len(lemma) - 2:
+            for k in range(max(shared, 3), min(shared + 5, len(norm) - 3)):
+                rest = norm[k:]
+                if rest in _FI_ENDING_WORDS or not known_word(rest, lang):
+                    continue
+                first = norm[:k]
+                if (
+                    not first.endswith("n")
+                    or not known_word(first, lang)
+                    or _dictionary_lemma(first, lang) != lemma
+                ):
+                    continue
+                head = _FI_LEMMAS.get(rest) or _dictionary_lemma(rest, lang).casefold()
+                if len(head) >= 4 and common_prefix(head, rest) >= 3:
+                    return first + head
     return lemma
 
 

@@ -156,6 +156,29 @@ def test_the_cases_of_a_minen_noun_are_read_as_its_base_form(inflected, base):
     assert normalize(inflected, "fi") == normalize(base, "fi")
 
 
+@pytest.mark.parametrize(
+    ("compound", "expected"),
+    [
+        # simplemma answers with the first part alone, which stands in the genitive
+        ("sahanterä", "sahanterä"),
+        ("sahanterän", "sahanterä"),
+        ("sahanterällä", "sahanterä"),
+        ("lääkkeenjako", "lääkkeenjako"),
+        ("prosessinhoitoa", "prosessinhoito"),
+        ("työmaanjohto", "työmaanjohto"),
+        # an inflection is no compound's head
+        ("koneiden", "kone"),
+        ("hitsauksesta", "hitsaus"),
+        ("hitsaamalla", "hitsata"),
+        ("inventaarioita", "inventaario"),
+    ],
+)
+def test_a_compound_with_a_genitive_first_part_keeps_its_head(compound, expected):
+    """ "sahanterä" is not "saha" (a saw, a sawmill), nor "lääkkeenjako" "lääke": a label of
+    the compound would name every saw and every medicine."""
+    assert normalize(compound, "fi") == expected
+
+
 def test_an_elative_plural_of_a_ma_noun_is_no_minen_noun():
     assert normalize("järjestelmistä", "fi") == "järjestelmä"
     assert normalize("suunnitelmista", "fi") == "suunnitelma"
