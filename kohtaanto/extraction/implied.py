@@ -5,7 +5,7 @@ skill a card evidences), with the words that implied it as its span:
 
 - **Titles** (`data/implied_skills.csv`, written for the project): an occupation label of the
   shipped vocabulary, in Finnish or Swedish, and the one or two skills the title itself names —
-  "trukinkuljettaja" → operating a forklift, "kirvesmies" → carpentry, "svetsare" → welding.
+  "trukinkuljettaja" → operating a forklift, "putkimies" → plumbing, "svetsare" → welding.
   Only titles that name their work: "sähköasentaja" or "koneistaja" do many things, and a careful
   reader tags none of them from the title alone. The title counts where the text is about the
   person's own work: "olen hitsaaja", "trukinkuljettajana", "hitsaajaksi", "haemme ahtaajia",
@@ -490,7 +490,7 @@ def _someone_else(tokens: Sequence[Token], i: int, last: Token, lang: str) -> bo
         return False  # the object of "tarvitsemme yhden särmääjän" is the one sought
     if norm.endswith("n") or norm.endswith(_OTHER_CASES):
         return True  # essive "-na" and translative "-ksi" are the person's own work
-    # elative "hitsaajista" — but the partitive "kirvesmiestä" is the base form + "tä"
+    # elative "hitsaajista" — but the partitive "putkimiestä" is the base form + "tä"
     return norm.endswith(("sta", "stä")) and norm not in (lemma + "ta", lemma + "tä")
 
 

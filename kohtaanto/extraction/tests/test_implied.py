@@ -32,12 +32,12 @@ def labels(result: ExtractionResult) -> set[str]:
         ("Työskentelin trukinkuljettajana viisi vuotta.", "trukinajo", "trukinkuljettajana"),
         ("Haluan kouluttautua hitsaajaksi.", "hitsaus", "hitsaajaksi"),
         ("Tarvitsemme lisää trukinkuljettajia.", "trukinajo", "trukinkuljettajia"),
-        ("Haemme kirvesmiehiä ja kirvesmiestä.", "kirvesmiestyöt", "kirvesmiehiä"),
+        ("Haemme putkimiehiä ja putkimiestä.", "LVI-asennus", "putkimiehiä"),
         ("Olen levysepänhitsaaja.", "hitsaus", "levysepänhitsaaja"),  # a compound's head
-        ("Ahtaaja, Kokkola.", "lossaus", "Ahtaaja"),
+        ("Työskentelin sorvarina Kannuksessa.", "sorvaus", "sorvarina"),
         ("Jag har jobbat som truckförare i tio år.", "truckkörning", "truckförare"),
         ("Vi söker kranförare till hamnen.", "krankörning", "kranförare"),
-        ("Olen LVI-asentaja Kokkolasta.", "LVI-asennus", "LVI-asentaja"),
+        ("Olen putkimies Kokkolasta.", "LVI-asennus", "putkimies"),
         ("Jag är VVS-montör.", "VVS-installation", "VVS-montör"),
         (
             "Haemme laboratorioassistenttia.",
@@ -65,9 +65,28 @@ def test_a_job_title_implies_the_work_it_names(
 
 
 def test_a_title_may_imply_more_than_one_skill(engine: Engine) -> None:
-    text = "Satamaoperaattori hakee ahtaajia."
+    text = "Hamnoperatören söker stuvare."
 
-    assert implied(engine.extract(text), text) == {"lastata": "ahtaajia", "lossaus": "ahtaajia"}
+    assert implied(engine.extract(text, "sv"), text) == {"lasta": "stuvare", "lossa": "stuvare"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Haemme prosessinhoitajaa kolmivuorotyöhön.", "fi"),
+        ("Vi söker processoperatörer till fabriken.", "sv"),
+        ("Olen ollut rekkakuski kymmenen vuotta.", "fi"),
+        ("Kirvesmies, Kokkola.", "fi"),
+        ("Haemme laatutarkastajaa.", "fi"),
+    ],
+)
+def test_a_title_whose_work_readers_do_not_tag_implies_nothing(
+    engine: Engine, text: str, lang: str
+) -> None:
+    """On the independent test set's tune texts readers tagged the skill these titles were
+    taken to imply in under a third of the texts that name them (process operators 9 of 48,
+    lorry drivers 2 of 15): a title of many tasks."""
+    assert implied(engine.extract(text, lang), text) == {}
 
 
 def test_a_swedish_present_tense_is_the_work_not_the_worker(engine: Engine) -> None:
