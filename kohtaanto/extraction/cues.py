@@ -456,8 +456,10 @@ class Clause:
     likewise: bool = False
 
 
-def token_cues(tokens: Sequence[Token], lang: str) -> list[Cue | None]:
-    """The cue each token is, if any."""
+def token_cues(tokens: Sequence[Token], lang: str, text: str = "") -> list[Cue | None]:
+    """The cue each token is, if any (`text`, where given, is the text the tokens' offsets
+    point into: a negation word joined to the next word by a hyphen there is a prefix, "ei-
+    kiireellinen", "non-urgent", not a negation)."""
     table = CUES.get(lang, {})
     pairs = REQUIRED_PAIRS.get(lang, set())
     have_pairs = HAVE_PAIRS.get(lang, set())
@@ -468,6 +470,13 @@ def token_cues(tokens: Sequence[Token], lang: str) -> list[Cue | None]:
             cue = Cue.NEGATION
         elif cue is Cue.NEGATION and token.text.isupper() and len(token.text) > 1:
             cue = None  # "EN" in "SFS-EN ISO 9606-1" is a standard, not the Finnish "I don't"
+        elif (
+            cue is Cue.NEGATION
+            and i + 1 < len(tokens)
+            and tokens[i + 1].start == token.end + 1
+            and text[token.end : token.end + 1] == "-"
+        ):
+            cue = None  # "ei-kiireelliset potilassiirrot", "icke-förstörande provning"
         elif cue is Cue.NEGATION and (
             (token.norm in WITHOUT and _with_ease(tokens, i, lang)) or _no_problem(tokens, i)
         ):

@@ -263,7 +263,7 @@ class Engine:
             # the cues matching reads (in `cue_lang`: an English sentence of a Finnish text
             # negates in English, its words are still matched as the text's); the language
             # reader works them out itself otherwise
-            token_cues = cues.token_cues(tokens, cue_lang) if match else None
+            token_cues = cues.token_cues(tokens, cue_lang, text) if match else None
             if look_for_details:
                 # a level in brackets belongs to its language: "englanti (hyvä)"
                 plain = [b for b in breaks if text[b] not in "()"]

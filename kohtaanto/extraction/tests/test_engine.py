@@ -428,6 +428,17 @@ def test_a_likewise_clause_is_negated_with_the_clause_before_it() -> None:
     assert [m.required for m in required.concepts if m.type == "requirement"] == [True, True]
 
 
+def test_a_negation_word_joined_by_a_hyphen_is_a_prefix() -> None:
+    engine = Engine(VocabularySource())
+
+    prefix = engine.extract("Teen ei-kiireellisiä potilassiirtoja ja hitsaustöitä.", "fi")
+    negation = engine.extract("Teen potilassiirtoja, en hitsaustöitä.", "fi")
+
+    assert {"potilassiirrot", "hitsaus"} <= labels(prefix.concepts)
+    assert not prefix.negated
+    assert "hitsaus" in labels(negation.negated)
+
+
 def test_an_english_sentence_in_a_finnish_or_swedish_text_negates_in_english() -> None:
     engine = Engine(VocabularySource())
 
