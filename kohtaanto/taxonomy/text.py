@@ -230,7 +230,8 @@ _FI_LEMMAS = {
 # Swedish verb forms simplemma reads as another word or keeps as they are: infinitives it
 # takes for an adjective or a noun while it reads their other forms as the verb ("skära" as
 # "skär" but "skär" as "skära"; "upprätta", "lösa", "säkra"), so that a label "skära planglas"
-# meets "hon skär planglas"; strong-verb forms ("skar" as "skara", a crowd; "skurit").
+# meets "hon skär planglas"; strong-verb forms ("skar" as "skara", a crowd; "skurit"; "bytte",
+# "gjorde"); "rädd" (afraid) as "rädda" (to rescue).
 _SV_LEMMAS = {
     **{
         verb: verb
@@ -238,6 +239,10 @@ _SV_LEMMAS = {
     },
     **dict.fromkeys(("skar", "skurit", "skuren", "skurna"), "skära"),
     "mätte": "mäta",
+    "bytte": "byta",  # not "bytta", a tub
+    "gjorde": "göra",
+    "rädd": "rädd",  # afraid, not "rädda" (to rescue)
+    "treskiftet": "treskift",  # as "tvåskiftet" is "tvåskift", not "skifte" (a change)
     "brutit": "bryta",
     "bundit": "binda",
     **dict.fromkeys(("sålde", "sålt"), "sälja"),

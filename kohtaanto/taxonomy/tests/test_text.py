@@ -120,6 +120,11 @@ def test_finnish_verb_forms_read_as_nouns_are_verbs(text, expected):
         ("skurit", "skära"),
         ("mätte", "mäta"),
         ("sålde", "sälja"),
+        ("bytte", "byta"),
+        ("gjorde", "göra"),
+        # an adjective and a definite noun read as another word
+        ("rädd", "rädd"),
+        ("treskiftet", "treskift"),
         # infinitives read as an adjective or a noun, unlike the verb's other forms
         ("skära", "skära"),
         ("skär", "skära"),
