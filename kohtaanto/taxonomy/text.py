@@ -241,6 +241,7 @@ _SV_LEMMAS = {
     "mätte": "mäta",
     "bytte": "byta",  # not "bytta", a tub
     "gjorde": "göra",
+    "lärde": "lära",  # "lärde upp nya", not "lärd" (learned)
     "rädd": "rädd",  # afraid, not "rädda" (to rescue)
     "treskiftet": "treskift",  # as "tvåskiftet" is "tvåskift", not "skifte" (a change)
     "brutit": "bryta",
@@ -301,6 +302,12 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
         ):
             return adjective
     if lemma == norm:
+        if lang == "sv" and norm.endswith("ade") and len(norm) > 5:
+            # a past tense it keeps as it is ("fräsade"): the verb, where it is a word of its
+            # own ("fräsa")
+            verb = norm[:-3] + "a"
+            if known_word(verb, lang) and _dictionary_lemma(verb, lang) == verb:
+                return verb
         if lang == "sv" and norm.endswith(_SV_INFLECTED) and not known_word(norm, lang):
             # a Swedish compound simplemma does not know, in a definite or plural form
             # ("kantpressen", "filémaskinen"): its first part as written and its head's lemma

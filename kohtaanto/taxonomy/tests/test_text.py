@@ -122,6 +122,9 @@ def test_finnish_verb_forms_read_as_nouns_are_verbs(text, expected):
         ("sålde", "sälja"),
         ("bytte", "byta"),
         ("gjorde", "göra"),
+        ("lärde", "lära"),
+        # a past tense it does not know at all
+        ("fräsade", "fräsa"),
         # an adjective and a definite noun read as another word
         ("rädd", "rädd"),
         ("treskiftet", "treskift"),
