@@ -94,7 +94,7 @@ def ratio(a: float, b: float) -> float:
 # The first id of each writing, per language: the first (rounds 1-9), the second, third and
 # fourth (3 December 2026, twelve other writers), the fifth to eleventh (4 December 2026,
 # twenty-eight more), the twelfth to seventeenth (5 December 2026, twenty-four more) and the
-# eighteenth to thirty-first (6 December 2026, four more each).
+# eighteenth to thirty-second (6 December 2026, four more each).
 WRITINGS = {
     "fi": {
         "first": 1,
@@ -128,6 +128,7 @@ WRITINGS = {
         "twenty-ninth": 2323,
         "thirtieth": 2403,
         "thirty-first": 2483,
+        "thirty-second": 2563,
     },
     "sv": {
         "first": 1,
@@ -161,6 +162,7 @@ WRITINGS = {
         "twenty-ninth": 1712,
         "thirtieth": 1772,
         "thirty-first": 1832,
+        "thirty-second": 1892,
     },
 }
 
@@ -269,7 +271,7 @@ def main() -> None:
         choices=["all", *WRITINGS["fi"]],
         help="the texts of one writing only (first: rounds 1-9; second to fourth: 3 December "
         "2026; fifth to eleventh: 4 December 2026; twelfth to seventeenth: 5 December 2026; "
-        "eighteenth to thirty-first: 6 December 2026)",
+        "eighteenth to thirty-second: 6 December 2026)",
     )
     parser.add_argument("--verbose", action="store_true", help="each text's misses (tune only)")
     parser.add_argument(
