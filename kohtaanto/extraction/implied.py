@@ -115,14 +115,23 @@ def negated_clauses(
     ]
 
 
+# What may follow a word's stem in a compound that still says the action: "ohjelmointitaito",
+# "svetserfarenhet" (after a linking "s").
+SKILL_HEADS = ("taito", "kokemus", "osaaminen", "erfarenhet", "kunskap", "kunnande", "vana")
+
+
 def _same_stem(a: str, b: str) -> bool:
     """ "programmera" / "programmering", "hitsata" / "hitsaus", "ohjelmointitaito" /
-    "ohjelmointi": one word begins the other, or they share all but their last three letters
-    (at least five)."""
+    "ohjelmointi": they share all but their last three letters (at least five), or the longer
+    one goes on with a word for the skill itself (`SKILL_HEADS`); "fordonslinjen" is no
+    "fordon" (vehicle) of a negated action."""
     if len(a) < MIN_ACTION_WORD or len(b) < MIN_ACTION_WORD:
         return False
     shared = common_prefix(a, b)
-    return shared >= MIN_ACTION_WORD and shared >= min(len(a), len(b)) - 3
+    if shared < MIN_ACTION_WORD:
+        return False
+    rest = max(a, b, key=len)[shared:]
+    return len(rest) <= 3 or rest.removeprefix("s").startswith(SKILL_HEADS)
 
 
 @dataclass(frozen=True, slots=True)
