@@ -454,6 +454,10 @@ class Clause:
     # ("Truckkort saknas, likaså körkort", "Tulityökortti ei ole voimassa, samoin EA1"): it is
     # negated when that clause is
     likewise: bool = False
+    # its negation is "utan", "ilman", "without": it says what follows is missing, never what
+    # came before ("Jag har svetsat utan skyddsutrustning", "felsöka … utan att vänta på
+    # leverantören")
+    without: bool = False
 
 
 def token_cues(tokens: Sequence[Token], lang: str, text: str = "") -> list[Cue | None]:
@@ -678,6 +682,7 @@ def clauses(
                 likewise=joined
                 and negation_at is None
                 and (tokens[start].norm in LIKEWISE or tokens[end - 1].norm in LIKEWISE),
+                without=negation_at is not None and tokens[negation_at].norm in WITHOUT,
             )
         )
     return _mark_learnt(result, tokens, teaches)

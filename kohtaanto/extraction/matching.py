@@ -774,7 +774,10 @@ def mark(occurrences: list[tuple[int, Occurrence]], clauses: Sequence[cues.Claus
             # what the verb after the cue names ("TIG har jag inte svetsat", "Pythonilla en oo
             # koskaan koodannu")
             after += [o for o in inside if o.token in clause.fronted]
-        negated = after or inside or _named_before(occurrences, clauses, number)
+        if clause.without:
+            negated = after  # "utan", "ilman": only what follows
+        else:
+            negated = after or inside or _named_before(occurrences, clauses, number)
         # the clauses after it that add "likewise" to it ("Truckkort saknas, likaså körkort")
         following = number + 1
         while following < len(clauses) and clauses[following].likewise:

@@ -439,6 +439,23 @@ def test_a_negation_word_joined_by_a_hyphen_is_a_prefix() -> None:
     assert "hitsaus" in labels(negation.negated)
 
 
+def test_without_negates_only_what_follows_it() -> None:
+    engine = Engine(VocabularySource())
+
+    before = engine.extract(
+        "Vi behöver en elektriker som kan felsöka i PLC-styrningen utan att vänta på "
+        "leverantörens servicetekniker.",
+        "sv",
+    )
+    after = engine.extract("Jag har jobbat utan truckkort.", "sv")
+    finnish = engine.extract("Olen ajanut ilman trukkikorttia.", "fi")
+
+    assert {"felsökning", "programmerbara styrsystem"} <= labels(before.concepts)
+    assert not before.negated
+    assert "Truckkort" in labels(after.negated)
+    assert "Trukkikortti" in labels(finnish.negated)
+
+
 def test_an_english_sentence_in_a_finnish_or_swedish_text_negates_in_english() -> None:
     engine = Engine(VocabularySource())
 
