@@ -190,20 +190,29 @@ def _inverted_subject(
 
 # How many words may stand between a Swedish label's preposition and its object.
 OBJECT_MODIFIERS = 2
+# The particles of Swedish particle verbs, read as a preposition is ("tar bort gamla vindrutor"
+# for the label "ta bort vindrutor", "sätter upp nya skyltar").
+SV_PARTICLES = frozenset({"bort", "ut", "upp", "in", "ner", "fast", "om", "fram", "till"})
 
 
 def _modified_object(
     index: LabelIndex, lemmas: list[str], i: int, limit: int, lang: str
 ) -> Skipped | None:
-    """A Swedish "<action> av <object>" label read past an article or adjectives before its
-    object ("kontroll av den färdiga lackytan", "montering av nya maskiner"): its length in
-    label words, its hits and how many words were passed."""
-    if lang != "sv" or i + 3 >= limit or lemmas[i + 1] not in SV_OBJECT_PREPOSITIONS:
+    """A Swedish "<action> av <object>" or "<verb> <particle> <object>" label read past an
+    article or adjectives before its object ("kontroll av den färdiga lackytan", "montering av
+    nya maskiner", "tar bort gamla vindrutor"): its length in label words, its hits and how
+    many words were passed."""
+    if lang != "sv" or i + 3 >= limit:
+        return None
+    if lemmas[i + 1] not in SV_OBJECT_PREPOSITIONS and lemmas[i + 1] not in SV_PARTICLES:
         return None
     prefixes = index.prefixes[lang]
     if (lemmas[i], lemmas[i + 1]) not in prefixes:
         return None
-    for gap in range(1, OBJECT_MODIFIERS + 1):
+    # a particle verb's object takes one word before it ("tar bort gamla vindrutor"), not a
+    # phrase ("följer upp affärerna efter leverans")
+    most = 1 if lemmas[i + 1] in SV_PARTICLES else OBJECT_MODIFIERS
+    for gap in range(1, most + 1):
         if lemmas[i + 1 + gap] in cues.CONJUNCTIONS:
             break  # coordinated objects are `_match_coordinated`'s: "av uttag och strömbrytare"
         words = [lemmas[i], lemmas[i + 1], *lemmas[i + 2 + gap : limit]]

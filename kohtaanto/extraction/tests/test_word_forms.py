@@ -333,3 +333,25 @@ def test_a_word_the_lemmatiser_does_not_know_is_read_in_its_inflected_forms(
     engine: Engine, text: str, lang: str, expected: set[str]
 ) -> None:
     assert names(engine.extract(text, lang)) == expected
+
+
+PARTICLE_CONCEPTS = {
+    "remove_windshields": ("skill", {"sv": ["ta bort vindrutor"]}),
+    "follow_up_deliveries": ("skill", {"sv": ["följa upp leveranser"]}),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jag tar bort vindrutor.", {"remove_windshields"}),
+        # an adjective between the particle verb and its object
+        ("Jag tar bort gamla vindrutor.", {"remove_windshields"}),
+        # ... but not a phrase
+        ("Hon följer upp affärerna efter leveranser.", set()),
+    ],
+)
+def test_a_swedish_particle_verb_is_read_past_an_adjective_before_its_object(
+    text: str, expected: set[str]
+) -> None:
+    assert names(Engine(DictSource(PARTICLE_CONCEPTS)).extract(text, "sv")) == expected
