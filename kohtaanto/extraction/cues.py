@@ -28,7 +28,20 @@ from kohtaanto.extraction.word_forms import finnish_infinitive
 NEGATION = {
     # the plural "-kä" forms simplemma keeps as they are ("enkä", "eikä" it reads as "ei")
     "fi": {"ei", "emmekä", "ettekä", "eivätkä", "ilman", "vailla", "puuttua"},
-    "sv": {"inte", "ingen", "inget", "inga", "ej", "utan", "sakna", "aldrig", "icke", "varken"},
+    # "aldri": Ostrobothnian for "aldrig" ("Grävmaskin ha ja aldri kört")
+    "sv": {
+        "inte",
+        "ingen",
+        "inget",
+        "inga",
+        "ej",
+        "utan",
+        "sakna",
+        "aldrig",
+        "aldri",
+        "icke",
+        "varken",
+    },
     "en": {"no", "not", "without", "never", "lack", "none", "neither", "nor", "cannot"},
 }
 REQUIRED = {

@@ -456,6 +456,13 @@ def test_without_negates_only_what_follows_it() -> None:
     assert "Trukkikortti" in labels(finnish.negated)
 
 
+def test_ostrobothnian_aldri_is_never() -> None:
+    result = Engine(VocabularySource()).extract("Grävmaskin ha ja aldri kört.", "sv")
+
+    assert "köra grävmaskin" in labels(result.negated)
+    assert "köra grävmaskin" not in labels(result.concepts)
+
+
 def test_an_english_sentence_in_a_finnish_or_swedish_text_negates_in_english() -> None:
     engine = Engine(VocabularySource())
 
