@@ -344,7 +344,8 @@ EXPERIENCE_WORDS = {
     "sv": {"erfarenhet", "arbetslivserfarenhet", "erfaren", "arbeta", "jobba", "göra"},
     "en": {"experience", "experienced", "work", "worked", "working"},
 }
-SINCE_WORDS = {"fi": {"vuodesta", "alkaen", "lähtien"}, "sv": {"sedan"}, "en": {"since"}}
+# "sen 2018" is spoken Swedish for "sedan 2018" (a year must follow)
+SINCE_WORDS = {"fi": {"vuodesta", "alkaen", "lähtien"}, "sv": {"sedan", "sen"}, "en": {"since"}}
 _YEAR = re.compile(r"^(19[6-9]\d|20\d\d)$")
 MAX_YEARS = 50
 LEVEL_WINDOW = 6  # words between a language and its level ("goda kunskaper i svenska och …")
@@ -361,6 +362,7 @@ _STATING_WORD = (
         {name for names in LANGUAGE_NAMES.values() for name in names}
         | set(FINNISH_FORMS)
         | {"kokemu", "työkokemu", "erfarenhet", "experience", "vuodesta", "sedan", "since"}
+        | {"sen"}
     )
     + "|"
     + word_alternatives({word for words in NUMBER_WORDS.values() for word in words})

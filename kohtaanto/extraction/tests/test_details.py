@@ -240,6 +240,15 @@ def test_swedish_experience(engine: Engine) -> None:
     assert [(e.years, e.label) for e in result.experience] == [(3, "svetsning")]
 
 
+def test_spoken_swedish_sen_before_a_year_is_since(engine: Engine) -> None:
+    spoken = engine.extract("Ja ha jobba som svetsare sen 2018.", "sv", today=TODAY)
+    # "sen" without a year is "late" or "then"
+    late = engine.extract("Svetsaren kom sen till jobbet.", "sv", today=TODAY)
+
+    assert [(e.years, e.since) for e in spoken.experience] == [(8, 2018)]
+    assert late.experience == []
+
+
 def test_years_of_work_done_count_as_experience_of_that_work(engine: Engine) -> None:
     fi = run(engine, "Olen tehnyt hitsausta 5 vuotta.")
     sv = run(engine, "Jag har gjort svetsning i 4 år.")

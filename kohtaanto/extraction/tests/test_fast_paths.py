@@ -43,7 +43,7 @@ PLAIN_MAY_STATE = re.compile(
     + _plain_choice(
         {name for names in details.LANGUAGE_NAMES.values() for name in names}
         | set(details.FINNISH_FORMS)
-        | {"kokemu", "työkokemu", "erfarenhet", "experience", "vuodesta", "sedan", "since"}
+        | {"kokemu", "työkokemu", "erfarenhet", "experience", "vuodesta", "sedan", "sen", "since"}
     )
     + r"|(?:\d+\s*|\b"
     + _plain_choice({word for words in details.NUMBER_WORDS.values() for word in words})
@@ -105,7 +105,9 @@ def test_quick_look_for_languages_and_experience_answers_as_a_plain_alternation_
     strings = [
         *bench_strings(),
         *in_every_position(names | set(details.FINNISH_FORMS), ["", "n", " ", "."]),
-        *in_every_position({"kokemu", "experience", "vuodesta", "sedan", "since"}, ["", "s"]),
+        *in_every_position(
+            {"kokemu", "experience", "vuodesta", "sedan", "sen", "since"}, ["", "s"]
+        ),
         *in_every_position(numbers | {"5", "12", "2019"}, [" vuotta", "  år", " v", "v.", "year"]),
         *mixed(sorted(names | numbers), seed=2),
     ]
