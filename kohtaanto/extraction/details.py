@@ -378,6 +378,18 @@ _STATING_AFTER_BREAK = re.compile(r"\W" + _STATING_WORD)
 _STATING_NUMBER = re.compile(r"\d\s*" + _YEARS_AFTER)
 
 
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def names_language(text: str, lang: str) -> bool:
+    """Whether a Finnish or Swedish text names a language at all, spoken or not ("Ruotsin kielen
+    taito ei ole välttämätön"): what it says of it is the language reader's, not a ranked
+    language skill's."""
+    names = LANGUAGE_NAMES.get(lang, {})
+    forms = FINNISH_FORMS if lang == "fi" else {}
+    return any(word in names or word in forms for word in _WORDS.findall(text.casefold()))
+
+
 def may_state(text: str) -> bool:
     """False when the text cannot hold a language entry or experience (nothing to look for)."""
     folded = text.casefold()

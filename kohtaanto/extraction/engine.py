@@ -176,8 +176,10 @@ class Engine:
                 result = results[number]
                 negated = {m.concept_id for m in result.negated}
                 # A language the text says is spoken is an entry in `languages`, as in match
-                # mode, not also a ranked language skill.
-                if result.languages:
+                # mode, not also a ranked language skill; so is one it says is not needed.
+                if result.languages or (
+                    text_lang in ("fi", "sv") and details.names_language(texts[number], text_lang)
+                ):
                     negated |= index.language_skills
                 result.concepts = [
                     Mention(concept_id, *fields[concept_id], score, [])

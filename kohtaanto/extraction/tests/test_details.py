@@ -464,6 +464,24 @@ def test_rank_mode_reports_stated_languages_as_entries_not_language_skills(engin
     assert [concept_id for concept_id, _ in top if concept_id in index.language_skills]
 
 
+def test_rank_mode_ranks_no_language_skill_for_a_language_said_not_to_be_needed(
+    engine: Engine,
+) -> None:
+    text = (
+        "Haemme nuohoojaa vakituiseen työsuhteeseen. Työhön kuuluvat tulisijojen ja hormien "
+        "nuohous, hormien kuntotarkastukset ja painekokeet sekä tarkastusraporttien laatiminen. "
+        "Edellytämme B-ajokorttia ja työturvallisuuskorttia. Ruotsin kielen taito ei ole "
+        "välttämätön."
+    )
+    ranked = engine.extract(text, mode="rank", today=TODAY)
+    index = engine.index()
+
+    assert not [m.label for m in ranked.concepts if m.concept_id in index.language_skills]
+    # the ranker itself does rank them for this text: they are left out, not absent
+    (top,) = index.ranker("fi").top([text])
+    assert [concept_id for concept_id, _ in top if concept_id in index.language_skills]
+
+
 class _MachinerySource(_Source):
     """ESCO-only concepts the Swedish word "maskin" (machine, machinery) reaches."""
 
