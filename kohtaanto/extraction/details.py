@@ -23,6 +23,8 @@ from datetime import date
 
 from kohtaanto.extraction import cues
 from kohtaanto.extraction.text import Token, word_alternatives
+from kohtaanto.taxonomy.text import fold
+from kohtaanto.taxonomy.text import words as folded_words
 
 # Language names by lemma (and the folded forms simplemma leaves alone) → ISO 639-1 code.
 LANGUAGE_NAMES = {
@@ -378,16 +380,13 @@ _STATING_AFTER_BREAK = re.compile(r"\W" + _STATING_WORD)
 _STATING_NUMBER = re.compile(r"\d\s*" + _YEARS_AFTER)
 
 
-_WORDS = re.compile(r"[^\W\d_]+")
-
-
 def names_language(text: str, lang: str) -> bool:
     """Whether a Finnish or Swedish text names a language at all, spoken or not ("Ruotsin kielen
     taito ei ole välttämätön"): what it says of it is the language reader's, not a ranked
     language skill's."""
     names = LANGUAGE_NAMES.get(lang, {})
     forms = FINNISH_FORMS if lang == "fi" else {}
-    return any(word in names or word in forms for word in _WORDS.findall(text.casefold()))
+    return any(word in names or word in forms for word in folded_words(fold(text)))
 
 
 def may_state(text: str) -> bool:

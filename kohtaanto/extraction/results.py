@@ -7,6 +7,7 @@ skill and its kinds; the skills the cards found imply; experience attached to it
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -95,13 +96,11 @@ def assemble(
     # the language skills ("Puhun englantia" → speaking English) are that entry too, as in
     # rank mode.
     languages = index.language_skills if result.languages else index.language_concepts
-    beyond = _beyond_vocabulary_spans(index, found, lang)
+    stray = _stray_english(index, found, lang, text)
     for concept_id, occurrences in found.items():
-        if concept_id in languages:
+        if concept_id in languages or concept_id in stray:
             continue
         record = index.concepts[concept_id]
-        if concept_id in beyond and _stray_english(text, beyond, concept_id):
-            continue
         # A skill the text names is reported as named; what only a title or an instrument
         # implies (`implied.py`) is reported as implied, negated where its cue is.
         named = [o for o in occurrences if not o.implied]
@@ -265,39 +264,34 @@ def _writes_kind(text: str, spans: list[tuple[int, int]], words: tuple[str, ...]
     return False
 
 
-def _beyond_vocabulary_spans(
-    index: LabelIndex, found: dict[int, list[Occurrence]], lang: str
-) -> dict[int, set[tuple[int, int]]]:
-    """The spans of each concept outside the vocabulary found in Finnish or Swedish text: such
-    a concept has English labels only."""
+def _stray_english(
+    index: LabelIndex, found: dict[int, list[Occurrence]], lang: str, text: str
+) -> set[int]:
+    """The concepts outside the vocabulary (English labels only) that a Finnish or Swedish
+    text names only with single English words that name no skill there: an everyday English
+    word, mostly from a job title or a name ("Reliability Engineer", "language", "fuel"); a
+    two-letter abbreviation ("IT"); or an abbreviation that names several such concepts at once
+    ("ICT": the in-circuit test, hardware and circuit-board testing methods and computer
+    technology; "CSS": style sheet languages and CSS). Product names and other abbreviations
+    ("TypeScript", "Gitillä", "BIM") stay suggestions."""
     if lang not in ("fi", "sv") or not index.beyond_vocabulary:
-        return {}
-    return {
+        return set()
+    beyond = {
         concept_id: {o.span for o in occurrences}
         for concept_id, occurrences in found.items()
         if _to_confirm(index, index.concepts[concept_id])
     }
+    named_by = Counter(span for spans in beyond.values() for span in spans)
 
-
-def _stray_english(text: str, beyond: dict[int, set[tuple[int, int]]], concept_id: int) -> bool:
-    """Whether a concept outside the vocabulary stands only on single English words of a
-    Finnish or Swedish text that name no skill there: an everyday English word, mostly from a
-    job title or a name ("Reliability Engineer", "language", "fuel"); a two-letter abbreviation
-    ("IT"); or an abbreviation that names several such concepts at once ("ICT": the in-circuit
-    test, hardware and circuit-board testing methods and computer technology). Product names
-    and other abbreviations ("TypeScript", "Gitillä", "CSS", "BIM") stay suggestions."""
-    spans = beyond[concept_id]
-    for span in spans:
+    def stray(span: tuple[int, int]) -> bool:
         written = text[span[0] : span[1]]
         if not written.isalpha():
             return False
         if written.isupper():
-            shared = sum(1 for other in beyond.values() if span in other)
-            if len(written) > 2 and shared < 2:
-                return False
-        elif not (written[1:].islower() and known_word(written.casefold(), "en")):
-            return False
-    return True
+            return len(written) <= 2 or named_by[span] >= 2
+        return written[1:].islower() and known_word(written.casefold(), "en")
+
+    return {concept_id for concept_id, spans in beyond.items() if all(map(stray, spans))}
 
 
 def _to_confirm(index: LabelIndex, record: ConceptRecord) -> bool:

@@ -306,7 +306,7 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
             # a past tense it keeps as it is ("fräsade"): the verb, where it is a word of its
             # own ("fräsa")
             verb = norm[:-3] + "a"
-            if known_word(verb, lang) and _dictionary_lemma(verb, lang) == verb:
+            if _own_base_form(verb, lang):
                 return verb
         if lang == "sv" and norm.endswith(_SV_INFLECTED) and not known_word(norm, lang):
             # a Swedish compound simplemma does not know, in a definite or plural form
@@ -341,7 +341,7 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
         if agent and lemma != agent.group(1):
             noun = agent.group(1)
             verb = noun[:-2] + noun[-1]
-            if known_word(verb, lang) and _dictionary_lemma(verb, lang) == verb:
+            if _own_base_form(verb, lang):
                 return noun
     # A Finnish first-person verb of the -ata/-ätä kind ("sorvaan", "osaan", "pakkaan") is
     # read as the illative of a noun ("sorva", "osa", "pakka"); where the verb is a word of its
@@ -382,7 +382,7 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
         and lemma in (norm + "e", norm[:-1], norm[:-1] + "d")
     ):
         verb = lemma[:-2] + "a" if lemma.endswith("ad") else norm[:-1]
-        if known_word(verb, lang) and _dictionary_lemma(verb, lang) == verb:
+        if _own_base_form(verb, lang):
             return verb
     # A worker noun it does not know is cut back to its verb's stem ("särmääjää" → "särmä"):
     # the noun, as written up to its -ja/-jä.
@@ -429,6 +429,12 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
     return lemma
 
 
+def _own_base_form(word: str, lang: str) -> bool:
+    """Whether the dictionary has the word and reads it as itself ("fräsa", "pakata"): the
+    verb a misread form stands for, where it is a word of its own."""
+    return known_word(word, lang) and _dictionary_lemma(word, lang) == word
+
+
 def _written_together(norm: str, lang: str) -> str:
     """A compound simplemma reads as its first part's lemma ("vianhakua" → "vika"): the first
     part as written and the lemma of the longest known last part ("vian" + "haku"), or the word
@@ -451,7 +457,7 @@ def _past_participle_verb(norm: str) -> str:
         verb = norm[:-3] + norm[-4]
     else:
         return norm
-    if known_word(verb, "fi") and _dictionary_lemma(verb, "fi") == verb:
+    if _own_base_form(verb, "fi"):
         return verb
     return norm
 
@@ -483,7 +489,7 @@ def _third_infinitive_verb(stem: str, vowel: str) -> str:
     if len(stem) < 3:
         return ""
     verb = stem + vowel
-    if known_word(verb, "fi") and _dictionary_lemma(verb, "fi") == verb:
+    if _own_base_form(verb, "fi"):
         return verb
     if stem[-1] == stem[-2] == vowel:
         return _ata_verb(stem[:-1], "t" + vowel, "fi")
@@ -498,7 +504,7 @@ def _ata_verb(stem: str, ending: str, lang: str) -> str:
         stems.append(stem[:-2] + stem[-1])
     for candidate in stems:
         verb = candidate + ending
-        if known_word(verb, lang) and _dictionary_lemma(verb, lang) == verb:
+        if _own_base_form(verb, lang):
             return verb
     return ""
 
