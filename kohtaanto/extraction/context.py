@@ -45,6 +45,7 @@ def leave_out(
         and not _company_name(tokens, occurrence)
         and not _workplace(tokens, occurrence, lang)
         and not _employers_action(tokens, occurrence, lang)
+        and not _done_to_the_writer(tokens, occurrence, lang)
         and (
             index.concepts[concept_id].type != "knowledge"
             or not (
@@ -76,6 +77,41 @@ def _employers_action(tokens: Sequence[Token], occurrence: Occurrence, lang: str
         and tokens[i - 1].norm == "vi"
         and token.norm != token.lemma
         and token.lemma.endswith("a")
+    )
+
+
+# The writer (or the reader addressed) as a verb's object: "opetti minua", "lärde upp mig".
+OBJECT_PRONOUNS = {
+    "fi": frozenset({"minua", "minut", "meitä", "meidät", "sinua", "sinut"}),
+    "sv": frozenset({"mig", "mej"}),
+}
+SV_FIRST_PERSON = frozenset({"jag", "ja"})
+
+
+def _done_to_the_writer(tokens: Sequence[Token], occurrence: Occurrence, lang: str) -> bool:
+    """Whether a verb's match has the writer as its object, so the skill is someone else's:
+    "Han som lärde upp mig", "vanha seppä opetti minua", "minut perehdytti työnjohtaja". A
+    Swedish "mig" after a verb whose subject is "jag" is reflexive, the writer's own action
+    ("jag anpassar mig snabbt"); Finnish says that with "itseni"."""
+    i: int | None = occurrence.token  # or, for a verb and its object, the verb's token
+    if tokens[occurrence.token].start != occurrence.span[0]:
+        i = next((k for k, t in enumerate(tokens) if t.start == occurrence.span[0]), None)
+    if i is None or tokens[i].norm == tokens[i].lemma:
+        return False
+    token = tokens[i]
+    after = next((k for k, t in enumerate(tokens) if t.start >= occurrence.span[1]), len(tokens))
+    pronouns = OBJECT_PRONOUNS[lang]
+    if lang == "fi":
+        if not finnish_infinitive(token.lemma):
+            return False
+        return (after < len(tokens) and tokens[after].norm in pronouns) or (
+            i > 0 and tokens[i - 1].norm in pronouns
+        )
+    return (
+        token.lemma.endswith("a")
+        and after < len(tokens)
+        and tokens[after].norm in pronouns
+        and not any(t.norm in SV_FIRST_PERSON for t in tokens[max(0, i - 5) : after])
     )
 
 

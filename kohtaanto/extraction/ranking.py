@@ -39,6 +39,8 @@ from kohtaanto.extraction.sources import ConceptRecord
 
 _STEMMER_NAMES = {"fi": "finnish", "sv": "swedish", "en": "english"}
 _WORD = re.compile(r"[^\W_]+")
+# Words that carry no skill of their own. "taito" (a skill, any skill) is among them: the
+# Finnish stemmer reads it and "taitto" (layout, folding) as one stem.
 _STOP = {
     "en": """a an the and or nor of to in on for with by from as at is are was were be been
         being this that these those their its it they them he she his her we you your our
@@ -48,7 +50,9 @@ _STOP = {
         while within without through across up down out over under between among via""",
     "fi": """ja tai sekä että on ovat oli ollut olla ei se ne he hän me te sinä minä joka jotka
         jonka joiden mikä kuten myös kuin jos kun niin mutta vaan tämä nämä siitä sen sitä
-        niiden heidän meidän teidän mm esim yms ym eli tms voi voivat""",
+        niiden heidän meidän teidän mm esim yms ym eli tms voi voivat
+        taito taidot taitoa taidon taitoja taitojen taidosta taidoista taidolla taidoilla
+        taidossa taidoissa taitoon taitoihin""",
     "sv": """och eller samt att är var varit vara inte den det de han hon vi ni du jag som
         vilken vilket vilka av på i för med till från om hos även också men utan så när
         där en ett denna detta dessa deras dess sin sitt sina t ex bl a kan""",

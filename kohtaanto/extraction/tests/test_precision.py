@@ -42,6 +42,7 @@ CONCEPTS: dict[str, tuple[str, dict[str, list[str]], str, str]] = {
     "read_drawings": ("skill", {"fi": ["työpiirustusten lukeminen", "lukea piirustuksia"]}, "", ""),
     "drafting": ("skill", {"fi": ["teknisten piirustusten laatiminen", "piirustus"]}, "", ""),
     "read_wiring": ("skill", {"fi": ["sähköpiirustusten lukeminen"]}, "", ""),
+    "adapt": ("skill", {"sv": ["anpassa"]}, "", ""),
     "training": (
         "skill",
         {
@@ -290,6 +291,24 @@ def test_the_first_part_of_a_workplace_compound_is_not_the_skill() -> None:
     ],
 )
 def test_the_employers_own_action_is_not_a_skill(
+    engine: Engine, text: str, lang: str, expected: set[str]
+) -> None:
+    assert names(engine.extract(text, lang)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Förmannen som utbildade mig var noggrann.", "sv", set()),
+        ("Minut perehdytti työnjohtaja.", "fi", set()),
+        ("Työnjohtaja perehdytti minut ja kaksi muuta.", "fi", set()),
+        # the writer's own action, and a Swedish "mig" after "jag" (reflexive)
+        ("Perehdytin itse kaksi kesätyöntekijää.", "fi", {"training"}),
+        ("Jag anpassar mig snabbt.", "sv", {"adapt"}),
+        ("Nu utbildar jag nya, men Kalle utbildade mig.", "sv", {"training"}),
+    ],
+)
+def test_what_was_done_to_the_writer_is_not_the_writers_skill(
     engine: Engine, text: str, lang: str, expected: set[str]
 ) -> None:
     assert names(engine.extract(text, lang)) == expected

@@ -266,3 +266,16 @@ def test_ranker_keeps_a_one_word_label_the_text_names_on_weak_evidence_too() -> 
     assert {c for c, _ in ranker.top(["Jag kan svetsning."])[0]} == {1, 2}
     assert [c for c, _ in ranker.top(["Jag kan svetsning."], min_evidence=2)[0]] == [1]
     assert {c for c, _ in ranker.top(["svetsning av rör"], min_evidence=2)[0]} == {1, 2}
+
+
+def test_the_finnish_word_for_a_skill_does_not_rank_layout_which_stems_alike() -> None:
+    """ "taito" (a skill, any) and "taitto" (layout, or folding sheet metal) share the Finnish
+    stemmer's stem; "taito" says nothing of its own, "taitto" still ranks its concept."""
+    records = [ConceptRecord(1, "u1", "skill", {"fi": "taitto"}, [("fi", "pref", "taitto")])]
+    ranker = SkillRanker(records, "fi")
+
+    assert ranker.top(["Ruotsin kielen taito on eduksi.", "Hyvät viestintätaidot ja taidot"]) == [
+        [],
+        [],
+    ]
+    assert [c for c, _ in ranker.top(["Levyjen taitto kuuluu työhön."])[0]] == [1]
