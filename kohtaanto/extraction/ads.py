@@ -204,30 +204,43 @@ def _municipalities() -> list[tuple[str, str, str]]:
     return rows + [("", fi, sv) for fi, sv in NEIGHBOURS]
 
 
+# Finnish stem changes in place names' inflected forms: "Toholampi" → "Toholammilla",
+# "Luoto" → "Luodossa", "Kaustinen" → "Kaustisella".
+_GRADATION = (("mpi", "mm"), ("to", "d"), ("nen", "s"))
+
+
 def _stems(name: str) -> tuple[str, ...]:
     """Where the inflected forms of a place name start: "Kokkola" → "Kokkola" (Kokkolassa),
-    "Pietarsaari" → "Pietarsaar" (Pietarsaaressa), "Kannus" → "Kannu" (Kannuksessa)."""
-    stems = {name.casefold()}
-    last = name[-1:].casefold()
-    if last in ("i", "s", "e"):
-        stems.add(name[:-1].casefold())
+    "Pietarsaari" → "Pietarsaar" (Pietarsaaressa), "Kannus" → "Kannu" (Kannuksessa),
+    "Toholampi" → "Toholamm" (Toholammilla)."""
+    folded = name.casefold()
+    stems = {folded}
+    if folded[-1:] in ("i", "s", "e"):
+        stems.add(folded[:-1])
+    for ending, changed in _GRADATION:
+        if folded.endswith(ending):
+            stems.add(folded[: -len(ending)] + changed)
     return tuple(sorted(stems, key=len, reverse=True))
 
 
 def _municipality(text: str) -> tuple[str, str]:
-    words = re.findall(r"[^\W\d_]+", text)
-    capitalised = [w.casefold() for w in words if w[:1].isupper()]
-    if not capitalised:
-        return "", ""
-    for code, fi, sv in MUNICIPALITIES:
-        for name in {fi, sv}:
-            for stem in _stems(name):
-                if any(w.startswith(stem) and len(w) - len(stem) <= 5 for w in capitalised):
-                    return code, fi
+    """The place the text names first ("Hitsaaja, Kannus. … asiakkaat Kokkolassa" is Kannus;
+    a CV's home town before the towns of its earlier jobs)."""
+    for word in re.findall(r"[^\W\d_]+", text):
+        if not word[:1].isupper():
+            continue
+        folded = word.casefold()
+        for code, fi, stems in _MUNICIPALITY_STEMS:
+            if any(folded.startswith(stem) and len(folded) - len(stem) <= 5 for stem in stems):
+                return code, fi
     return "", ""
 
 
 MUNICIPALITIES = _municipalities()
+_MUNICIPALITY_STEMS = [
+    (code, fi, tuple(stem for name in {fi, sv} for stem in _stems(name)))
+    for code, fi, sv in MUNICIPALITIES
+]
 
 
 def _first(folded: str, table: tuple[tuple[str, tuple[str, ...]], ...]) -> str:

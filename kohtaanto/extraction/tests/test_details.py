@@ -373,6 +373,26 @@ def test_ad_fields_in_swedish_and_absent_ones(engine: Engine) -> None:
     assert (empty.title, empty.municipality, empty.pay_min, empty.deadline) == ("", "", None, None)
 
 
+@pytest.mark.parametrize(
+    ("text", "municipality"),
+    [
+        ("Asentaja, Kokkola. Asiakkaamme ovat Kannuksessa ja Halsualla.", ("272", "Kokkola")),
+        ("Göran Åkerlund, Jakobstad. Har jobbat i Karleby och Kannus.", ("", "Pietarsaari")),
+        ("Työ on Kokkolassa, koulutus Kannuksessa.", ("272", "Kokkola")),
+        # the stem changes of inflected place names
+        ("Työ on Toholammilla, koulutus Kokkolassa.", ("849", "Toholampi")),
+        ("Asun Kaustisella.", ("236", "Kaustinen")),
+        ("Varasto sijaitsee Luodossa.", ("", "Luoto")),
+    ],
+)
+def test_the_municipality_is_the_place_named_first(
+    engine: Engine, text: str, municipality: tuple[str, str]
+) -> None:
+    ad = run(engine, text).ad
+
+    assert (ad.municipality, ad.municipality_name) == municipality
+
+
 def test_swedish_start_dates(engine: Engine) -> None:
     for text in (
         "Fast anställning från 1.2.2027.",
