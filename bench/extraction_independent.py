@@ -94,7 +94,7 @@ def ratio(a: float, b: float) -> float:
 # The first id of each writing, per language: the first (rounds 1-9), the second, third and
 # fourth (3 December 2026, twelve other writers), the fifth to eleventh (4 December 2026,
 # twenty-eight more), the twelfth to seventeenth (5 December 2026, twenty-four more) and the
-# eighteenth to thirty-fourth (6 December 2026, four more each).
+# eighteenth to thirty-fifth (6 December 2026, four more each).
 WRITINGS = {
     "fi": {
         "first": 1,
@@ -131,6 +131,7 @@ WRITINGS = {
         "thirty-second": 2563,
         "thirty-third": 2643,
         "thirty-fourth": 2723,
+        "thirty-fifth": 2803,
     },
     "sv": {
         "first": 1,
@@ -167,6 +168,7 @@ WRITINGS = {
         "thirty-second": 1892,
         "thirty-third": 1952,
         "thirty-fourth": 2012,
+        "thirty-fifth": 2072,
     },
 }
 
@@ -275,7 +277,7 @@ def main() -> None:
         choices=["all", *WRITINGS["fi"]],
         help="the texts of one writing only (first: rounds 1-9; second to fourth: 3 December "
         "2026; fifth to eleventh: 4 December 2026; twelfth to seventeenth: 5 December 2026; "
-        "eighteenth to thirty-fourth: 6 December 2026)",
+        "eighteenth to thirty-fifth: 6 December 2026)",
     )
     parser.add_argument("--verbose", action="store_true", help="each text's misses (tune only)")
     parser.add_argument(
