@@ -273,7 +273,9 @@ def _stray_english(
     two-letter abbreviation ("IT"); or an abbreviation that names several such concepts at once
     ("ICT": the in-circuit test, hardware and circuit-board testing methods and computer
     technology; "CSS": style sheet languages and CSS). Product names and other abbreviations
-    ("TypeScript", "Gitillä", "BIM") stay suggestions."""
+    ("TypeScript", "Gitillä", "BIM") stay suggestions. Nor is there a suggestion from words a
+    vocabulary concept was found by: "GPS" is the vocabulary's GPS skill, not also ESCO's
+    geographic information systems, whose English labels include "GPS"."""
     if lang not in ("fi", "sv") or not index.beyond_vocabulary:
         return set()
     beyond = {
@@ -282,8 +284,16 @@ def _stray_english(
         if _to_confirm(index, index.concepts[concept_id])
     }
     named_by = Counter(span for spans in beyond.values() for span in spans)
+    in_vocabulary = {
+        o.span
+        for concept_id, occurrences in found.items()
+        if concept_id not in beyond
+        for o in occurrences
+    }
 
     def stray(span: tuple[int, int]) -> bool:
+        if span in in_vocabulary:
+            return True
         written = text[span[0] : span[1]]
         if not written.isalpha():
             return False

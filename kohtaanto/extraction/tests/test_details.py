@@ -594,6 +594,9 @@ class _EnglishOnlySource(_Source):
         yield ConceptRecord(
             1, "urn:hitsaus", "skill", {"fi": "hitsaus"}, [("fi", "pref", "hitsaus")]
         )
+        yield ConceptRecord(
+            20, "urn:gps", "skill", {"fi": "GPS"}, [("fi", "pref", "GPS"), ("sv", "pref", "GPS")]
+        )
         for number, labels in enumerate(
             (
                 ["reliability", "dependability"],
@@ -602,6 +605,7 @@ class _EnglishOnlySource(_Source):
                 ["hardware testing methods", "ICT"],
                 ["TypeScript"],
                 ["geographic information systems", "GIS"],
+                ["remote sensing", "GPS", "gps"],
             ),
             start=2,
         ):
@@ -631,3 +635,18 @@ def test_an_everyday_english_word_or_an_ambiguous_abbreviation_is_no_suggestion(
 
     assert suggested == {"urn:TypeScript", "urn:geographic-information-systems"}
     assert {m.uri for m in english.concepts} >= {"urn:reliability", "urn:computer-technology"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("fi", "Käytän GPS:ää ja TypeScriptiä."), ("sv", "Jag använder GPS och TypeScript.")],
+)
+def test_words_a_vocabulary_concept_names_suggest_no_concept_outside_it(
+    lang: str, text: str
+) -> None:
+    """ "GPS" is the vocabulary's GPS skill; ESCO's English "GPS" (remote sensing) is no
+    suggestion beside it. A word only ESCO knows stays one."""
+    found = Engine(_EnglishOnlySource()).extract(text, lang, today=TODAY).concepts
+
+    assert {m.uri for m in found if not m.confirm} == {"urn:gps"}
+    assert {m.uri for m in found if m.confirm} == {"urn:TypeScript"}
