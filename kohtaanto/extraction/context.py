@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from kohtaanto.extraction import cues
 from kohtaanto.extraction.index import TRAINING_HEADS, LabelIndex
-from kohtaanto.extraction.text import Token
+from kohtaanto.extraction.text import Token, known_word
 from kohtaanto.extraction.word_forms import finnish_infinitive
 
 if TYPE_CHECKING:
@@ -118,10 +118,19 @@ def _done_to_the_writer(tokens: Sequence[Token], occurrence: Occurrence, lang: s
 SV_VERB_ENDINGS = ("ar", "er", "ade", "de", "te", "at")
 
 
+# Words before a noun, never before a verb: "kunskap om pumpar", "olika svarvar".
+SV_BEFORE_NOUN = frozenset(
+    {"om", "av", "med", "på", "för", "i", "till", "från", "en", "ett", "alla", "olika", "nya"}
+)
+
+
 def _sv_verb(tokens: Sequence[Token], occurrence: Occurrence, lang: str) -> bool:
     """Whether a one-word match is a Swedish verb form ("jag fräser", "jag plockade"): a verb
-    names a skill, not knowledge."""
-    token = tokens[occurrence.token]
+    names a skill, not knowledge. A plural noun the lemmatiser reads as a verb is none: a
+    compound it does not know as a verb ("tryckfjädrar"), or a word after a preposition or
+    an article ("kunskap om pumpar")."""
+    i = occurrence.token
+    token = tokens[i]
     return (
         lang == "sv"
         and occurrence.span == (token.start, token.end)
@@ -129,6 +138,8 @@ def _sv_verb(tokens: Sequence[Token], occurrence: Occurrence, lang: str) -> bool
         and token.norm != token.lemma
         and token.norm.startswith(token.lemma[:-1])
         and token.norm.endswith(SV_VERB_ENDINGS)
+        and known_word(token.lemma, lang)
+        and not (i > 0 and tokens[i - 1].norm in SV_BEFORE_NOUN)
     )
 
 

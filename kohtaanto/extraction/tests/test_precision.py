@@ -43,6 +43,8 @@ CONCEPTS: dict[str, tuple[str, dict[str, list[str]], str, str]] = {
     "drafting": ("skill", {"fi": ["teknisten piirustusten laatiminen", "piirustus"]}, "", ""),
     "read_wiring": ("skill", {"fi": ["sähköpiirustusten lukeminen"]}, "", ""),
     "adapt": ("skill", {"sv": ["anpassa"]}, "", ""),
+    "springs": ("knowledge", {"sv": ["tryckfjädrar"]}, "", ""),
+    "pumps": ("knowledge", {"sv": ["pumpar"]}, "", ""),
     "training": (
         "skill",
         {
@@ -339,6 +341,10 @@ def test_knowledge_named_only_as_what_a_skill_works_on_is_not_reported(
         ("Som maskinarbetare fräser du detaljer.", set()),
         # the knowledge named as a noun
         ("Kunskap om fräsmaskiner är ett krav.", {"milling_machines"}),
+        ("Han pumpar vatten ur gropen.", set()),
+        # plural nouns the lemmatiser reads as verbs: a compound, a word after a preposition
+        ("Vi tillverkar tryckfjädrar.", {"springs"}),
+        ("Kunskap om pumpar behövs.", {"pumps"}),
     ],
 )
 def test_a_swedish_verb_is_not_a_knowledge_concept(
