@@ -913,7 +913,7 @@ def test_a_surface_named_in_a_cv_is_no_electroplater() -> None:
     """simplemma reads "pinnoittaja" (the electroplater's label) as "pinna", which "pinnan"
     (a surface's) also is: the worker noun keeps its own lemma, so polishing a surface names
     polishing and no occupation."""
-    result = Engine(VocabularySource()).extract("Kiillotan pinnan ennen maalausta.", "fi")
+    result = Engine(VocabularySource()).extract("Kiillotan maalipinnan ja pinnan.", "fi")
 
     assert {m.type for m in result.concepts} == {"skill"}
-    assert "kiillotus" in labels(result.concepts)
+    assert "maalipinnan kiillotus" in labels(result.concepts)
