@@ -367,6 +367,13 @@ BACK_REFERENCE = {
     "en": {"it", "them", "that", "this"},
 }
 AUXILIARY = {"fi": {"olla"}, "sv": {"ha", "vara"}, "en": {"have", "be", "do"}}
+# "…, inte jag", "…, en minä", "…, not me": someone else does what the clause before names.
+NOT_ME = {
+    "fi": frozenset({"minä", "mä", "mie"}),
+    "sv": frozenset({"jag", "ja"}),
+    "en": frozenset({"me", "i"}),
+}
+NOT_ME_WORDS = 3
 
 
 # Written forms of the negation words, for a quick look whether a text negates anything at all.
@@ -645,6 +652,11 @@ def clauses(
             any(tokens[i].norm in BACK_REFERENCE.get(lang, ()) for i in range(start, end))
             or (negation_at + 1 < end and tokens[negation_at + 1].lemma in AUXILIARY.get(lang, ()))
             or (answers and negation_at == start and end - start <= COLON_ANSWER_WORDS)
+            or (
+                negation_at == start
+                and end - start <= NOT_ME_WORDS
+                and any(tokens[k].norm in NOT_ME.get(lang, ()) for k in range(start + 1, end))
+            )
         )
         offset = tokens[negation_at].start if negation_at is not None else None
         and_not = negation_at is not None and (

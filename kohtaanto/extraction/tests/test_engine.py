@@ -410,6 +410,22 @@ def test_a_fronted_object_is_negated_with_the_verb_after_the_cue() -> None:
     assert "robotiikka" in labels(welders.negated)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "negated"),
+    [
+        ("Svetsningen sköter min kollega, inte jag.", "sv", "svetsning"),
+        ("Hitsaukset tekee työkaveri, en minä.", "fi", "hitsaus"),
+        ("The welding is done by a colleague, not me.", "en", "join metals"),
+    ],
+)
+def test_someone_else_not_me_negates_the_clause_before(text: str, lang: str, negated: str) -> None:
+    engine = Engine(VocabularySource())
+
+    assert negated in negated_only(engine.extract(text, lang))
+    # the writer's own work beside what another does stays found
+    assert negated in labels(engine.extract(text.split(",")[0] + ".", lang).concepts)
+
+
 def test_a_likewise_clause_is_negated_with_the_clause_before_it() -> None:
     engine = Engine(VocabularySource())
 
