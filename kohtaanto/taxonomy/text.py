@@ -271,9 +271,19 @@ _FI_SPOKEN_PARTICIPLE = ("nu", "ny", "llu", "lly", "rru", "rry", "ssu", "ssy")
 _FI_THIRD_INFINITIVE = ("an", "än", "ssa", "ssä", "sta", "stä", "lla", "llä")
 
 
+# Finnish "having a card" adjectives name the card: "C-kortillista kuljettajaa",
+# "trukkikortillisia", "hygieniapassillinen".
+_FI_CARD_HOLDER = re.compile(r"(\w*?)(kortilli|passilli)(?:nen|s\w*)")
+_FI_CARD_NOUN = {"kortilli": "kortti", "passilli": "passi"}
+
+
 def _simplemma_lemma(norm: str, lang: str) -> str:
     if lang == "fi" and norm in _FI_LEMMAS:
         return _FI_LEMMAS[norm]
+    if lang == "fi" and "illi" in norm:
+        holder = _FI_CARD_HOLDER.fullmatch(norm)
+        if holder:
+            return holder.group(1) + _FI_CARD_NOUN[holder.group(2)]
     if lang == "sv" and norm in _SV_LEMMAS:
         return _SV_LEMMAS[norm]
     if lang == "fi":
