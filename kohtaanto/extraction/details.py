@@ -151,6 +151,9 @@ FINNISH_FORMS = {
 _PLACE_ENDINGS = ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä")
 # ... except the adessive before "pärjätä": "englannilla pärjää", "suomella pärjää alkuun".
 _GETTING_BY = "pärjätä"
+# "Ruotsi menee hyvin", "englanti menee tosi hyvin": how a language goes is its level.
+_GOES = frozenset({"mennä"})
+_SO = frozenset({"tosi", "ihan", "aika", "melko", "todella", "erittäin"})
 # Verbs of needing and using that make a sentence with a language in the partitive about the
 # language ("Ruotsia ja englantia tarvitaan", "Englantia käytetään päivittäin"); a genitive
 # ("Ruotsin tehtaalle tarvitaan") names the country.
@@ -463,7 +466,12 @@ def languages(
     # A CEFR level ("englanti B2") is about a language whatever the name's form, and so is a
     # level word right after the name ("Ruotsi hyvä, englanti tyydyttävä" in a CV's list).
     cefr = any(_CEFR.match(tokens[k].norm) for k in level_at)
-    listed = any(i + 1 in level_at for i, _ in found)
+    listed = any(
+        i + 1 in level_at
+        or (i + 2 in level_at and tokens[i + 1].lemma in _GOES)
+        or (i + 3 in level_at and tokens[i + 1].lemma in _GOES and tokens[i + 2].norm in _SO)
+        for i, _ in found
+    )
     about_languages = (
         (bool(level_at) and (inflected or cefr or listed or lang != "fi"))
         or any(_names_the_language(tokens, i, lang, breaks) for i, _ in found)
@@ -492,7 +500,13 @@ def languages(
         level = ""
         same_clause = [k for k in level_at if not _broken(tokens, i, k, breaks)]
         if same_clause:
-            nearest = min(same_clause, key=lambda k: (abs(k - i), k > i))
+            # the nearest level word, one across a contrast only where there is no other
+            # ("Ruotsia puhun huonosti mutta englanti menee hyvin"; "finska förstår jag men
+            # pratar dåligt")
+            nearest = min(
+                same_clause,
+                key=lambda k: (_contrast_between(tokens, i, k, lang), abs(k - i), k > i),
+            )
             if abs(nearest - i) <= LEVEL_WINDOW:
                 level = level_at[nearest]
                 if _negated_level(marks, nearest) and level in _ABOVE_WEAK:
@@ -570,6 +584,14 @@ def _broken(tokens: Sequence[Token], i: int, k: int, breaks: Sequence[int]) -> b
     left, right = sorted((i, k))
     start, end = tokens[left].end, tokens[right].start
     return any(start <= offset < end for offset in breaks)
+
+
+def _contrast_between(tokens: Sequence[Token], i: int, k: int, lang: str) -> bool:
+    """Whether a contrast word stands between tokens i and k ("Ruotsia puhun huonosti mutta
+    englanti menee hyvin")."""
+    left, right = sorted((i, k))
+    words = cues.CONTRAST.get(lang, set())
+    return any(tokens[j].norm in words for j in range(left + 1, right))
 
 
 def _getting_by(tokens: Sequence[Token], i: int) -> bool:

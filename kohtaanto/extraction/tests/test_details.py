@@ -103,6 +103,24 @@ def test_a_level_right_after_an_uninflected_name_in_a_list(engine: Engine) -> No
     assert languages(run(engine, "Suomi on hyvä maa asua.")) == {}
 
 
+def test_how_a_language_goes_is_its_level(engine: Engine) -> None:
+    assert languages(run(engine, "Ruotsi menee hyvin ja englanti tosi hyvin.")) == {
+        "sv": "B2",
+        "en": "B2",
+    }
+    # a level across "but" is the other language's, where that one has its own
+    assert languages(run(engine, "Ruotsia puhun huonosti mutta englanti menee hyvin.")) == {
+        "sv": "A2",
+        "en": "B2",
+    }
+    # ... and the language's own where it is the only one
+    assert languages(run(engine, "Jag pratar svenska, finska förstår jag men pratar dåligt.")) == {
+        "sv": "",
+        "fi": "A2",
+    }
+    assert languages(run(engine, "Suomi menee eteenpäin.")) == {}
+
+
 def test_a_working_language_is_spoken_fluently(engine: Engine) -> None:
     assert languages(run(engine, "Työkieli on ruotsi.")) == {"sv": "C1"}
     assert languages(run(engine, "Arbetsspråket är svenska eller engelska.")) == {
