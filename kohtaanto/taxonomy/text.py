@@ -216,6 +216,10 @@ _FI_LEMMAS = {
     **dict.fromkeys(("kokosin", "kokosit", "kokosimme", "kokositte"), "koota"),
     **dict.fromkeys(("kirjasin", "kirjasimme"), "kirjata"),
     **dict.fromkeys(("myin", "myimme"), "myydä"),
+    # ... and as the tool or device ("juotin", a soldering iron; "poistin", a remover), whose
+    # other forms stay the noun's ("juottimella")
+    **dict.fromkeys(("juotin", "juotimme"), "juottaa"),
+    **dict.fromkeys(("poistin", "poistimme"), "poistaa"),
     **dict.fromkeys(
         ("puran", "purat", "puramme", "puratte", "purin", "purit", "purimme", "puritte"),
         "purkaa",
