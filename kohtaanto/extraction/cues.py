@@ -466,6 +466,10 @@ class Clause:
     # that the skill is there nor that it is absent; so is work the company has others do or
     # gave up ("teetämme alihankkijalla"); what the clause names is not reported
     waived: bool = False
+    # in a learnt or waived clause, where its word for previous experience stands if something
+    # is joined to it before it: what is named there ("Truckkort eller tidigare erfarenhet … krävs inte, vi
+    # skolar in dig") is not previous experience, and stays negated
+    prior_at: int | None = None
     # the negation follows the clause's first words closely, not as "enkä"/"eikä": the tokens
     # of them that are its fronted object ("TIG har jag inte svetsat", "Pythonilla en oo
     # koskaan koodannu"), not who has or lacks it ("Hitsaajilla ei ole kokemusta robotiikasta")
@@ -735,21 +739,28 @@ def _mark_learnt(found: list[Clause], tokens: Sequence[Token], teaches: bool) ->
     ingen erfarenhet av tidigare, men grunderna lärde hon sig")."""
     result = []
     for number, clause in enumerate(found):
-        if any(
-            tokens[i].lemma in PRIOR or tokens[i].norm in PRIOR
-            for i in range(clause.start, clause.end)
-        ):
+        prior = next(
+            (
+                i
+                for i in range(clause.start, clause.end)
+                if tokens[i].lemma in PRIOR or tokens[i].norm in PRIOR
+            ),
+            None,
+        )
+        if prior is not None:
+            # ... kept only where something is joined to it before it
+            joined_before = any(tokens[i].norm in CONJUNCTIONS for i in range(clause.start, prior))
             later = [
                 tokens[i].norm
                 for after in found[number + 1 :]
                 for i in range(after.start, after.end)
             ]
             if clause.not_needed and any(norm.startswith(TEACHING) for norm in later):
-                clause = replace(clause, learnt=True)
+                clause = replace(clause, learnt=True, prior_at=prior if joined_before else None)
             elif clause.not_needed and teaches:
-                clause = replace(clause, waived=True)
+                clause = replace(clause, waived=True, prior_at=prior if joined_before else None)
             elif clause.negation_at is not None and any(norm in LEARNT for norm in later):
-                clause = replace(clause, learnt=True)
+                clause = replace(clause, learnt=True, prior_at=prior if joined_before else None)
         result.append(clause)
     return result
 

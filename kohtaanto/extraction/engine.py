@@ -298,7 +298,9 @@ class Engine:
                 # not name the skill itself
                 occurrences += index.implied.in_sentence(text, tokens, sentence_lang, occurrences)
             mark(occurrences, clauses)
-            occurrences = [(c, o) for c, o in occurrences if not clauses[o.clause].waived]
+            occurrences = [
+                (c, o) for c, o in occurrences if o.negated or not clauses[o.clause].waived
+            ]
             if index.implied:
                 negated.extend(negated_clauses(tokens, clauses, occurrences, sentence_lang))
             for concept_id, occurrence in occurrences:

@@ -764,7 +764,16 @@ def mark(occurrences: list[tuple[int, Occurrence]], clauses: Sequence[cues.Claus
                 break
     for number, clause in enumerate(clauses):
         cue = clause.negation_at
-        if cue is None or clause.learnt or clause.waived:
+        if cue is None:
+            continue
+        if clause.learnt or clause.waived:
+            # what the clause names before its "previous experience", joined to it ("Truckkort
+            # eller tidigare erfarenhet … krävs inte, vi skolar in dig"), is still not needed
+            if clause.prior_at is not None:
+                for _, o in occurrences:
+                    if o.clause == number and o.token < clause.prior_at:
+                        o.negated = True
+                        o.required = False
             continue
         inside = [o for _, o in occurrences if o.clause == number]
         offset = clause.negation_offset

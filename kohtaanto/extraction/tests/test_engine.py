@@ -152,6 +152,33 @@ def test_no_previous_experience_needed_in_a_text_that_teaches_says_neither(
     assert skill not in labels(result.concepts) | labels(result.negated)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "card"),
+    [
+        (
+            "Truckkort eller tidigare erfarenhet av transporter krävs inte, vi skolar in dig.",
+            "sv",
+            "Truckkort",
+        ),
+        ("Trukkikorttia tai aiempaa kokemusta ei edellytetä, perehdytämme.", "fi", "Trukkikortti"),
+        # in a text that teaches elsewhere too
+        (
+            "Kurssilla opit varastotyöt. Trukkikorttia tai aiempaa kokemusta ei edellytetä.",
+            "fi",
+            "Trukkikortti",
+        ),
+    ],
+)
+def test_a_card_joined_to_previous_experience_not_needed_stays_not_needed(
+    text: str, lang: str, card: str
+) -> None:
+    """Only the previous experience is learnt on the job or waived; the card named with it is
+    said not to be needed."""
+    result = Engine(VocabularySource()).extract(text, lang)
+
+    assert card in negated_only(result)
+
+
 def test_swedish_negation_and_requirement() -> None:
     text = "Jag har ingen erfarenhet av svetsning, men truckkort krävs."
     result = extract(text)
