@@ -46,6 +46,7 @@ def leave_out(
         and not _workplace(tokens, occurrence, lang)
         and not _employers_action(tokens, occurrence, lang)
         and not _done_to_the_writer(tokens, occurrence, lang)
+        and not _trained_here(tokens, occurrence, lang)
         and (
             index.concepts[concept_id].type != "knowledge"
             or not (
@@ -77,6 +78,25 @@ def _employers_action(tokens: Sequence[Token], occurrence: Occurrence, lang: str
         and tokens[i - 1].norm == "vi"
         and token.norm != token.lemma
         and token.lemma.endswith("a")
+    )
+
+
+# Finnish passive endings of the present and past ("koulutetaan", "perehdytettiin").
+_FI_PASSIVE = ("taan", "tään", "daan", "dään", "ttiin", "tiin", "ttaan", "ttään")
+_FI_TEACHING = ("koulut", "perehdy", "opast", "opet")
+
+
+def _trained_here(tokens: Sequence[Token], occurrence: Occurrence, lang: str) -> bool:
+    """Whether the match is a Finnish passive of teaching ("Uudet työntekijät koulutetaan
+    tehtävään"): the employer trains its new staff, which asks no training skill of them."""
+    if lang != "fi":
+        return False
+    return any(
+        occurrence.span[0] <= t.start
+        and t.end <= occurrence.span[1]
+        and t.norm.endswith(_FI_PASSIVE)
+        and t.lemma.startswith(_FI_TEACHING)
+        for t in tokens
     )
 
 

@@ -307,6 +307,9 @@ def test_the_employers_own_action_is_not_a_skill(
         # the writer's own action, and a Swedish "mig" after "jag" (reflexive)
         ("Perehdytin itse kaksi kesätyöntekijää.", "fi", {"training"}),
         ("Jag anpassar mig snabbt.", "sv", {"adapt"}),
+        # a Finnish passive of teaching: the employer trains its staff
+        ("Uudet työntekijät perehdytetään huolellisesti.", "fi", set()),
+        ("Perehdytän uudet työntekijät.", "fi", {"training"}),
         ("Nu utbildar jag nya, men Kalle utbildade mig.", "sv", {"training"}),
     ],
 )
