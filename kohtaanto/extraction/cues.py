@@ -467,8 +467,8 @@ class Clause:
     # gave up ("teetämme alihankkijalla"); what the clause names is not reported
     waived: bool = False
     # in a learnt or waived clause, where its word for previous experience stands if something
-    # is joined to it before it: what is named there ("Truckkort eller tidigare erfarenhet … krävs inte, vi
-    # skolar in dig") is not previous experience, and stays negated
+    # is joined to it before it: what is named there ("Truckkort eller tidigare erfarenhet …
+    # krävs inte, vi skolar in dig") is not previous experience, and stays negated
     prior_at: int | None = None
     # the negation follows the clause's first words closely, not as "enkä"/"eikä": the tokens
     # of them that are its fronted object ("TIG har jag inte svetsat", "Pythonilla en oo
