@@ -4,7 +4,8 @@
 something else: a participle before a noun ("hitsattujen rakenteiden", "rekrytoiva
 koulutus"), a workplace, industry or
 department ("Kemian tehtaallamme", "logistikcentral"), the employer's own action
-("perehdytämme"), and — for knowledge concepts — the field of a degree ("kone- ja
+("perehdytämme", "uudet työntekijät koulutetaan"), the writer as the verb's object ("Han som
+lärde upp mig"), and — for knowledge concepts — the field of a degree ("kone- ja
 tuotantotekniikan perustutkinto"), a Swedish verb ("jag fräser"), or the material a named skill
 works on ("teräsrakenteiden osakokoonpano"). Each rule was kept for what it did on the tune
 split of the independent test set (bench/README.md, rounds 8 and 9).
