@@ -176,16 +176,24 @@ def _inverted_subject(
     """A Swedish label that starts with a verb, read past the subject pronoun that follows the
     verb where a sentence starts with something else ("Sedan lödde jag komponenter på
     kretskort", "Varje morgon tar vi emot leveranser"): its length in label words, its hits and
-    the one word passed. Only a label of two words or more that goes on after the subject
+    the words passed. Only a label of two words or more that goes on after the subject
     counts."""
     if lang != "sv" or i + 2 >= limit or tokens[i + 1].norm not in cues.SUBJECTS:
         return None
     prefixes = index.prefixes[lang]
     if (lemmas[i],) not in prefixes:
         return None
-    words = [lemmas[i], *lemmas[i + 2 : limit]]
+    # ... and past an adverb after the subject ("nu lär jag själv upp nya", "tar vi också emot")
+    passed = 2 if i + 3 < limit and tokens[i + 2].norm in SV_SUBJECT_ADVERBS else 1
+    words = [lemmas[i], *lemmas[i + 1 + passed : limit]]
     length, hits = _longest(index.phrases[lang], prefixes, words, 0, len(words))
-    return (length, hits, 1) if length >= 2 else None
+    return (length, hits, passed) if length >= 2 else None
+
+
+# Adverbs that stand between an inverted subject and the rest of the verb phrase.
+SV_SUBJECT_ADVERBS = frozenset(
+    {"själv", "själva", "också", "även", "alltid", "ofta", "oftast", "mest", "bara", "ibland"}
+)
 
 
 # How many words may stand between a Swedish label's preposition and its object.

@@ -646,6 +646,11 @@ def test_swedish_label_read_past_the_subject_of_an_inverted_verb(
     assert "löda komponenter på kretskort" not in labels(
         extract("Sedan lödde jag, och komponenter på kretskort fanns.", "sv").concepts
     )
+    # ... and past an adverb after the subject
+    also = "Sedan lödde jag också komponenter på kretskort."
+    assert found(extract(also, "sv"), also)["löda komponenter på kretskort"] == [
+        "lödde jag också komponenter på kretskort"
+    ]
 
 
 def test_swedish_label_read_past_an_article_or_adjectives_before_its_object(
