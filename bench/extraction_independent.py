@@ -94,7 +94,7 @@ def ratio(a: float, b: float) -> float:
 # The first id of each writing, per language: the first (rounds 1-9), the second, third and
 # fourth (3 December 2026, twelve other writers), the fifth to eleventh (4 December 2026,
 # twenty-eight more), the twelfth to seventeenth (5 December 2026, twenty-four more) and the
-# eighteenth to thirty-ninth (6 December 2026, four more each).
+# eighteenth to fortieth (6 December 2026, four more each).
 WRITINGS = {
     "fi": {
         "first": 1,
@@ -136,6 +136,7 @@ WRITINGS = {
         "thirty-seventh": 2963,
         "thirty-eighth": 3043,
         "thirty-ninth": 3123,
+        "fortieth": 3203,
     },
     "sv": {
         "first": 1,
@@ -177,6 +178,7 @@ WRITINGS = {
         "thirty-seventh": 2192,
         "thirty-eighth": 2252,
         "thirty-ninth": 2312,
+        "fortieth": 2372,
     },
 }
 
@@ -285,7 +287,7 @@ def main() -> None:
         choices=["all", *WRITINGS["fi"]],
         help="the texts of one writing only (first: rounds 1-9; second to fourth: 3 December "
         "2026; fifth to eleventh: 4 December 2026; twelfth to seventeenth: 5 December 2026; "
-        "eighteenth to thirty-ninth: 6 December 2026)",
+        "eighteenth to fortieth: 6 December 2026)",
     )
     parser.add_argument("--verbose", action="store_true", help="each text's misses (tune only)")
     parser.add_argument(
