@@ -92,11 +92,12 @@ def _trained_here(tokens: Sequence[Token], occurrence: Occurrence, lang: str) ->
     tehtävään"): the employer trains its new staff, which asks no training skill of them."""
     if lang != "fi":
         return False
+    start, end = occurrence.span
     return any(
-        occurrence.span[0] <= t.start
-        and t.end <= occurrence.span[1]
-        and t.norm.endswith(_FI_PASSIVE)
+        start <= t.start
+        and t.end <= end
         and t.lemma.startswith(_FI_TEACHING)
+        and t.norm.endswith(_FI_PASSIVE)
         for t in tokens
     )
 
@@ -120,17 +121,19 @@ def _done_to_the_writer(tokens: Sequence[Token], occurrence: Occurrence, lang: s
     if i is None or tokens[i].norm == tokens[i].lemma:
         return False
     token = tokens[i]
-    after = next((k for k, t in enumerate(tokens) if t.start >= occurrence.span[1]), len(tokens))
+    if not (finnish_infinitive(token.lemma) if lang == "fi" else token.lemma.endswith("a")):
+        return False
+    after = next(
+        (k for k in range(i + 1, len(tokens)) if tokens[k].start >= occurrence.span[1]),
+        len(tokens),
+    )
     pronouns = OBJECT_PRONOUNS[lang]
     if lang == "fi":
-        if not finnish_infinitive(token.lemma):
-            return False
         return (after < len(tokens) and tokens[after].norm in pronouns) or (
             i > 0 and tokens[i - 1].norm in pronouns
         )
     return (
-        token.lemma.endswith("a")
-        and after < len(tokens)
+        after < len(tokens)
         and tokens[after].norm in pronouns
         and not any(t.norm in SV_FIRST_PERSON for t in tokens[max(0, i - 5) : after])
     )
