@@ -84,19 +84,19 @@ def _employers_action(tokens: Sequence[Token], occurrence: Occurrence, lang: str
 
 # Finnish passive endings of the present and past ("koulutetaan", "perehdytettiin").
 _FI_PASSIVE = ("taan", "tään", "daan", "dään", "ttiin", "tiin", "ttaan", "ttään")
-_FI_TEACHING = ("koulut", "perehdy", "opast", "opet")
 
 
 def _trained_here(tokens: Sequence[Token], occurrence: Occurrence, lang: str) -> bool:
-    """Whether the match is a Finnish passive of teaching ("Uudet työntekijät koulutetaan
-    tehtävään"): the employer trains its new staff, which asks no training skill of them."""
+    """Whether the match is a Finnish passive of teaching (`cues.TEACHING`: "Uudet työntekijät
+    koulutetaan tehtävään"): the employer trains its new staff, which asks no training skill of
+    them."""
     if lang != "fi":
         return False
     start, end = occurrence.span
     return any(
         start <= t.start
         and t.end <= end
-        and t.lemma.startswith(_FI_TEACHING)
+        and t.lemma.startswith(cues.TEACHING)
         and t.norm.endswith(_FI_PASSIVE)
         for t in tokens
     )

@@ -749,18 +749,19 @@ def _mark_learnt(found: list[Clause], tokens: Sequence[Token], teaches: bool) ->
         )
         if prior is not None:
             # ... kept only where something is joined to it before it
-            joined_before = any(tokens[i].norm in CONJUNCTIONS for i in range(clause.start, prior))
+            joined = any(tokens[i].norm in CONJUNCTIONS for i in range(clause.start, prior))
+            prior_at = prior if joined else None
             later = [
                 tokens[i].norm
                 for after in found[number + 1 :]
                 for i in range(after.start, after.end)
             ]
             if clause.not_needed and any(norm.startswith(TEACHING) for norm in later):
-                clause = replace(clause, learnt=True, prior_at=prior if joined_before else None)
+                clause = replace(clause, learnt=True, prior_at=prior_at)
             elif clause.not_needed and teaches:
-                clause = replace(clause, waived=True, prior_at=prior if joined_before else None)
+                clause = replace(clause, waived=True, prior_at=prior_at)
             elif clause.negation_at is not None and any(norm in LEARNT for norm in later):
-                clause = replace(clause, learnt=True, prior_at=prior if joined_before else None)
+                clause = replace(clause, learnt=True, prior_at=prior_at)
         result.append(clause)
     return result
 

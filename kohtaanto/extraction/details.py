@@ -153,7 +153,7 @@ _PLACE_ENDINGS = ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä")
 _GETTING_BY = "pärjätä"
 # "Ruotsi menee hyvin", "englanti menee tosi hyvin": how a language goes is its level.
 _GOES = frozenset({"mennä"})
-_SO = frozenset({"tosi", "ihan", "aika", "melko", "todella", "erittäin"})
+_INTENSIFIERS = frozenset({"tosi", "ihan", "aika", "melko", "todella", "erittäin"})
 # Verbs of needing and using that make a sentence with a language in the partitive about the
 # language ("Ruotsia ja englantia tarvitaan", "Englantia käytetään päivittäin"); a genitive
 # ("Ruotsin tehtaalle tarvitaan") names the country.
@@ -469,7 +469,11 @@ def languages(
     listed = any(
         i + 1 in level_at
         or (i + 2 in level_at and tokens[i + 1].lemma in _GOES)
-        or (i + 3 in level_at and tokens[i + 1].lemma in _GOES and tokens[i + 2].norm in _SO)
+        or (
+            i + 3 in level_at
+            and tokens[i + 1].lemma in _GOES
+            and tokens[i + 2].norm in _INTENSIFIERS
+        )
         for i, _ in found
     )
     about_languages = (

@@ -96,9 +96,9 @@ def assemble(
     # the language skills ("Puhun englantia" → speaking English) are that entry too, as in
     # rank mode.
     languages = index.language_skills if result.languages else index.language_concepts
-    stray = _stray_english(index, found, lang, text)
+    unsuggested = _not_suggested(index, found, lang, text)
     for concept_id, occurrences in found.items():
-        if concept_id in languages or concept_id in stray:
+        if concept_id in languages or concept_id in unsuggested:
             continue
         record = index.concepts[concept_id]
         # A skill the text names is reported as named; what only a title or an instrument
@@ -264,7 +264,7 @@ def _writes_kind(text: str, spans: list[tuple[int, int]], words: tuple[str, ...]
     return False
 
 
-def _stray_english(
+def _not_suggested(
     index: LabelIndex, found: dict[int, list[Occurrence]], lang: str, text: str
 ) -> set[int]:
     """The concepts outside the vocabulary (English labels only) that a Finnish or Swedish
