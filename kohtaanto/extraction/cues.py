@@ -349,6 +349,9 @@ NEITHER = frozenset({"eikä", "enkä", "etkä", "emmekä", "ettekä", "eivätkä
 FRONTED_REACH = 4  # words from a clause's start to a negation cue that follows its object
 FRONTED_WORDS = 2  # the clause's first words that may be its fronted object
 NEITHER_REACH = 2
+# How many words before a negation cue it reaches when it negates what comes before it; the
+# parts of a hyphenated word ("CAD-program", "3D-modellering") are one word.
+NEGATION_BACK_REACH = 6
 # "…, likaså körkort", "…, samoin EA1", "…, tulityökortti samoin": a clause that adds to the
 # one before it, as its first or last word
 LIKEWISE = frozenset({"likaså", "samoin", "samaten", "likewise"})
@@ -482,6 +485,9 @@ class Clause:
     # came before ("Jag har svetsat utan skyddsutrustning", "felsöka … utan att vänta på
     # leverantören")
     without: bool = False
+    # the first token a negation that negates what comes before it reaches back to
+    # (`NEGATION_BACK_REACH` words before the cue, at most to the clause's start)
+    reach_from: int = 0
 
 
 def token_cues(tokens: Sequence[Token], lang: str, text: str = "") -> list[Cue | None]:
@@ -592,14 +598,16 @@ def clauses(
     *,
     teaches: bool = False,
     colons: Collection[int] = (),
+    hyphens: Collection[int] = (),
 ) -> list[Clause]:
     """Split a sentence's tokens into clauses and give each its negation cue and mode.
 
-    `token_cues` come from `token_cues`, `breaks` are the character offsets of clause
-    punctuation and `colons` those of them that are colons; `inherited` is the mode of the
-    heading above the sentence; `lang` the sentence's language; `teaches` whether the whole text
-    speaks of teaching or learning (see `teaches`), which makes "no previous experience needed"
-    a prerequisite waived.
+        `token_cues` come from `token_cues`, `breaks` are the character offsets of clause
+        punctuation, `colons` those of them that are colons and `hyphens` those of the hyphens that
+    join two parts of a word; `inherited` is the mode of the
+        heading above the sentence; `lang` the sentence's language; `teaches` whether the whole text
+        speaks of teaching or learning (see `teaches`), which makes "no previous experience needed"
+        a prerequisite waived.
     """
     bounds = []
     joins = [False]
@@ -712,9 +720,28 @@ def clauses(
                 and negation_at is None
                 and (tokens[start].norm in LIKEWISE or tokens[end - 1].norm in LIKEWISE),
                 without=negation_at is not None and tokens[negation_at].norm in WITHOUT,
+                reach_from=_back_reach(tokens, start, negation_at, hyphens),
             )
         )
     return _mark_learnt(result, tokens, teaches)
+
+
+def _back_reach(
+    tokens: Sequence[Token], start: int, cue: int | None, hyphens: Collection[int]
+) -> int:
+    """The token `NEGATION_BACK_REACH` words before a negation cue, the clause's start at the
+    most; a hyphenated word's parts count once ("CAD-program eller 3D-modellering har jag inte
+    använt" reaches "CAD")."""
+    if cue is None:
+        return start
+    k, words = cue, 0
+    while k > start and words < NEGATION_BACK_REACH:
+        k -= 1
+        if not (tokens[k].end in hyphens and tokens[k + 1].start == tokens[k].end + 1):
+            words += 1
+    while k > start and tokens[k - 1].end in hyphens and tokens[k].start == tokens[k - 1].end + 1:
+        k -= 1  # the whole of a hyphenated word the reach ends in
+    return k
 
 
 def _possessor(token: Token, cue: Token, lang: str) -> bool:

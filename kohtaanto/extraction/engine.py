@@ -24,7 +24,7 @@ from kohtaanto.extraction.ads import read_ad
 from kohtaanto.extraction.implied import ImpliedRules, NegatedClause, negated_clauses
 from kohtaanto.extraction.index import LabelIndex, freeze_heap
 from kohtaanto.extraction.language import by_function_words, detect
-from kohtaanto.extraction.matching import Occurrence, mark, match_sentence
+from kohtaanto.extraction.matching import Occurrence, hyphenated, mark, match_sentence
 from kohtaanto.extraction.results import (
     ExtractionResult,
     Mention,
@@ -34,7 +34,7 @@ from kohtaanto.extraction.results import (
 )
 from kohtaanto.extraction.semantic import SemanticStage
 from kohtaanto.extraction.sources import ConceptSource, DatabaseSource
-from kohtaanto.extraction.text import LANGS, Sentence, clause_breaks, sentences, tokenize
+from kohtaanto.extraction.text import LANGS, Sentence, Token, clause_breaks, sentences, tokenize
 
 # The results are defined with their assembly; callers import them from here.
 __all__ = ["MODES", "Engine", "ExtractionResult", "Mention", "default_engine", "extract"]
@@ -290,6 +290,7 @@ class Engine:
                 cue_lang,
                 teaches=teaches,
                 colons=frozenset(b for b in breaks if text[b] == ":"),
+                hyphens=_hyphens(text, tokens),
             )
             occurrences = match_sentence(index, text, tokens, sentence_lang)
             unnamed = not occurrences
@@ -313,6 +314,11 @@ class Engine:
         if semantic is not None and unmatched:
             _add_semantic(semantic, unmatched, found)
         return found, doc_lang, stated
+
+
+def _hyphens(text: str, tokens: Sequence[Token]) -> frozenset[int]:
+    """The offsets of the hyphens that join two tokens into one written word ("CAD-program")."""
+    return frozenset(left.end for left, right in pairwise(tokens) if hyphenated(text, left, right))
 
 
 def _without_negated(text: str, result: ExtractionResult) -> str:

@@ -119,7 +119,7 @@ def match_sentence(
             inflected = _inflected(phrases, token.norm, lang)
             if inflected:
                 length, hits, factor = 1, inflected, LEMMA_MATCH
-        if length == 0 and i + 1 < len(tokens) and _hyphenated(text, token, tokens[i + 1]):
+        if length == 0 and i + 1 < len(tokens) and hyphenated(text, token, tokens[i + 1]):
             # "robotti-hitsaus" written for the label "robottihitsaus"
             joined = token.norm + lemmatize(tokens[i + 1].norm, lang)
             found = phrases.get((joined,))
@@ -428,7 +428,7 @@ def _elided_objects(text: str, tokens: Sequence[Token], window: range, k: int) -
         if j == k or text[tokens[j].end : tokens[j].end + 2] not in ELIDED_MARKS:
             continue
         for x in range(j + 1, min(j + 5, len(tokens) - 1)):
-            if _hyphenated(text, tokens[x], tokens[x + 1]):
+            if hyphenated(text, tokens[x], tokens[x + 1]):
                 found.setdefault(tokens[j].norm + tokens[x + 1].lemma, j)
                 break
     return found
@@ -561,7 +561,7 @@ def _elided(
         partner = True
         partner_at = i
         for j in range(i + 1, min(i + 5, len(tokens))):
-            if j + 1 < len(tokens) and _hyphenated(text, tokens[j], tokens[j + 1]):
+            if j + 1 < len(tokens) and hyphenated(text, tokens[j], tokens[j + 1]):
                 # "MIG- ja MAG-hitsausta"; the label may be one word: "el- och VVS-installationer"
                 head = tokens[j + 1].lemma
                 return phrases.get((token.norm, head), ()) or phrases.get((token.norm + head,), ())
@@ -592,7 +592,7 @@ def _elided(
     if token.start >= 2 and text[token.start - 1] == "-" and text[token.start - 2].isspace():
         # the first part came earlier: "CNC-sorvaus ja -jyrsintä"
         for j in range(i - 1, max(i - 5, 0), -1):
-            if _hyphenated(text, tokens[j - 1], tokens[j]):
+            if hyphenated(text, tokens[j - 1], tokens[j]):
                 return phrases.get((tokens[j - 1].norm, token.lemma), ())
         if i >= 2 and tokens[i - 1].norm in cues.CONJUNCTIONS:
             # ... as the front of a compound: "maatalouskonekauppa ja -huolto"
@@ -730,7 +730,8 @@ def _own_language(hits: Sequence[Hit], own: frozenset[int] | None) -> tuple[Hit,
     return kept or tuple(hits)
 
 
-def _hyphenated(text: str, left: Token, right: Token) -> bool:
+def hyphenated(text: str, left: Token, right: Token) -> bool:
+    """Whether two tokens are the parts of one hyphenated word ("kone-" "ja", "CAD-program")."""
     return right.start == left.end + 1 and text[left.end] == "-"
 
 
@@ -756,10 +757,6 @@ def _part_span(token: Token, start: int, end: int, head: bool) -> tuple[int, int
     if head:
         return (token.start + start, token.end)
     return (token.start, token.start + end)
-
-
-# How many words before a negation cue it reaches when it negates what comes before it.
-NEGATION_BACK_REACH = 6
 
 
 def mark(occurrences: list[tuple[int, Occurrence]], clauses: Sequence[cues.Clause]) -> None:
@@ -794,7 +791,7 @@ def mark(occurrences: list[tuple[int, Occurrence]], clauses: Sequence[cues.Claus
         ):
             # back to a few words before the cue: a clause with no punctuation runs on
             # ("…taksamittari ja maksupääte hoituu trukkia en oo ajanu enkä …")
-            after = [o for o in inside if o.token >= cue - NEGATION_BACK_REACH]
+            after = [o for o in inside if o.token >= clause.reach_from]
         elif after and clause.fronted:
             # the clause's first words a few before the cue are its fronted object: negated with
             # what the verb after the cue names ("TIG har jag inte svetsat", "Pythonilla en oo

@@ -437,6 +437,17 @@ def test_a_fronted_object_is_negated_with_the_verb_after_the_cue() -> None:
     assert "robotiikka" in labels(welders.negated)
 
 
+def test_a_hyphenated_word_counts_once_in_the_reach_of_a_negation_before_it() -> None:
+    engine = Engine(VocabularySource())
+    text = "Jag skriver manualer. CAD-program eller 3D-modellering har jag inte använt."
+
+    result = engine.extract(text, "sv")
+
+    # six words back from "inte" reach "CAD-program" whole: "CAD" "program" are one word
+    assert {"CAD-program", "3D-modellering"} <= negated_only(result)
+    assert not labels(result.concepts) & {"CAD-program", "CAD-konstruktion"}
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "negated"),
     [
