@@ -99,7 +99,7 @@ def ratio(a: float, b: float) -> float:
 # The first id of each writing, per language: the first (rounds 1-9), the second, third and
 # fourth (3 December 2026, twelve other writers), the fifth to eleventh (4 December 2026,
 # twenty-eight more), the twelfth to seventeenth (5 December 2026, twenty-four more) and the
-# eighteenth to fortieth (6 December 2026, four more each).
+# eighteenth to forty-first (6 December 2026, four more each).
 WRITINGS = {
     "fi": {
         "first": 1,
@@ -142,6 +142,7 @@ WRITINGS = {
         "thirty-eighth": 3043,
         "thirty-ninth": 3123,
         "fortieth": 3203,
+        "forty-first": 3283,
     },
     "sv": {
         "first": 1,
@@ -184,6 +185,7 @@ WRITINGS = {
         "thirty-eighth": 2252,
         "thirty-ninth": 2312,
         "fortieth": 2372,
+        "forty-first": 2432,
     },
 }
 
@@ -317,7 +319,7 @@ def main() -> None:
         choices=["all", *WRITINGS["fi"]],
         help="the texts of one writing only (first: rounds 1-9; second to fourth: 3 December "
         "2026; fifth to eleventh: 4 December 2026; twelfth to seventeenth: 5 December 2026; "
-        "eighteenth to fortieth: 6 December 2026)",
+        "eighteenth to forty-first: 6 December 2026)",
     )
     parser.add_argument("--verbose", action="store_true", help="each text's misses (tune only)")
     parser.add_argument(
