@@ -48,6 +48,10 @@ def leave_out(
         and not _employers_action(tokens, occurrence, lang)
         and not _done_to_the_writer(tokens, occurrence, lang)
         and not _trained_here(tokens, occurrence, lang)
+        and not (
+            index.concepts[concept_id].type == "occupation"
+            and _the_writers_teacher(tokens, occurrence)
+        )
         and (
             index.concepts[concept_id].type != "knowledge"
             or not (
@@ -137,6 +141,38 @@ def _done_to_the_writer(tokens: Sequence[Token], occurrence: Occurrence, lang: s
         and tokens[after].norm in pronouns
         and not any(t.norm in SV_FIRST_PERSON for t in tokens[max(0, i - 5) : after])
     )
+
+
+# Who the writer was taught by: "Työnjohtaja perehdytti minut", "en erfaren svetsare lärde mig",
+# "minua opetti vanha seppä" (the teaching verbs of `cues.TEACHING`, not the learning ones).
+TAUGHT_WORDS = frozenset(
+    OBJECT_PRONOUNS["fi"] | OBJECT_PRONOUNS["sv"] | {"minulle", "meille", "sinulle", "oss"}
+)
+TEACHER_REACH = 3  # words between the teacher's title and the teaching verb, and the verb and "me"
+
+
+def _the_writers_teacher(tokens: Sequence[Token], occurrence: Occurrence) -> bool:
+    """Whether an occupation's title names who taught the writer, not the writer's own job:
+    "Työnjohtaja perehdytti minut trukin käyttöön", "Förmannen lärde upp mig", "minut
+    perehdytti työnjohtaja"."""
+    i = occurrence.token
+    teaching = [
+        k
+        for k in range(max(0, i - TEACHER_REACH), min(len(tokens), i + TEACHER_REACH + 1))
+        if k != i
+        and tokens[k].lemma.startswith(cues.TEACHING)
+        and not tokens[k].lemma.startswith(LEARNING)
+    ]
+    return any(
+        tokens[j].norm in TAUGHT_WORDS
+        for k in teaching
+        for j in range(max(0, k - TEACHER_REACH), min(len(tokens), k + TEACHER_REACH + 1))
+    )
+
+
+# The teaching words of `cues.TEACHING` that are learning ("oppia", "learn"): their subject is
+# the one who learns.
+LEARNING = ("opp", "opi", "learn")
 
 
 SV_VERB_ENDINGS = ("ar", "er", "ade", "de", "te", "at")

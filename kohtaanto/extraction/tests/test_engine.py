@@ -23,6 +23,10 @@ def labels(mentions: list[Mention]) -> set[str]:
     return {m.label for m in mentions}
 
 
+def occupations(result: ExtractionResult) -> set[str]:
+    return {m.label for m in result.concepts if m.type == "occupation"}
+
+
 def negated_only(result: ExtractionResult) -> set[str]:
     """The labels a result reports as negated and not also as found."""
     return labels(result.negated) - labels(result.concepts)
@@ -435,6 +439,32 @@ def test_a_fronted_object_is_negated_with_the_verb_after_the_cue() -> None:
     welders = engine.extract("Nykyisillä hitsaajilla ei ole kokemusta robotiikasta.", "fi")
     assert "hitsaaja" in labels(welders.concepts)
     assert "robotiikka" in labels(welders.negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "title"),
+    [
+        ("Työnjohtaja perehdytti minut trukin käyttöön.", "fi", "tuotannon työnjohtaja"),
+        ("Kokenut hitsaaja opetti minulle MIG-hitsauksen.", "fi", "hitsaaja"),
+        ("Minut perehdytti työnjohtaja.", "fi", "tuotannon työnjohtaja"),
+        ("En erfaren svetsare lärde mig MIG-svetsning.", "sv", "svetsare"),
+    ],
+)
+def test_the_title_of_who_taught_the_writer_is_not_the_writers_occupation(
+    text: str, lang: str, title: str
+) -> None:
+    engine = Engine(VocabularySource())
+    own_title = f"Olen {title}." if lang == "fi" else f"Jag är {title}."
+
+    assert title not in occupations(engine.extract(text, lang))
+    assert title in occupations(engine.extract(own_title, lang))
+
+
+def test_the_writers_own_teaching_keeps_the_writers_title() -> None:
+    engine = Engine(VocabularySource())
+
+    assert "hitsaaja" in occupations(engine.extract("Olen hitsaaja ja perehdytän uusia.", "fi"))
+    assert "svetsare" in occupations(engine.extract("Jag är svetsare och lär upp nya.", "sv"))
 
 
 def test_a_hyphenated_word_counts_once_in_the_reach_of_a_negation_before_it() -> None:
