@@ -467,6 +467,17 @@ def test_the_writers_own_teaching_keeps_the_writers_title() -> None:
     assert "svetsare" in occupations(engine.extract("Jag är svetsare och lär upp nya.", "sv"))
 
 
+@pytest.mark.parametrize(
+    "title", ["Solpanelsmontör", "Underhållsmontör", "Värmepumpsmontör", "elnätsmontörer"]
+)
+def test_a_swedish_fitters_trade_is_no_machine_assembler(title: str) -> None:
+    engine = Engine(VocabularySource())
+
+    # "montör" heads every trade's fitter: it names no occupation by itself
+    assert "maskinmontör" not in occupations(engine.extract(f"{title} sökes till Karleby.", "sv"))
+    assert "maskinmontör" in occupations(engine.extract("Maskinmontör sökes till Karleby.", "sv"))
+
+
 def test_a_hyphenated_word_counts_once_in_the_reach_of_a_negation_before_it() -> None:
     engine = Engine(VocabularySource())
     text = "Jag skriver manualer. CAD-program eller 3D-modellering har jag inte använt."
