@@ -464,9 +464,12 @@ def _written_together(norm: str, lang: str) -> str:
 
 def _past_participle_verb(norm: str) -> str:
     """A Finnish past participle simplemma keeps as it is ("pakannut", "testannut",
-    "asentanut") is its verb where that is a base form of its own ("pakata", "asentaa")."""
+    "asentanut", "suunnitellut") is its verb where that is a base form of its own ("pakata",
+    "asentaa", "suunnitella")."""
     if norm.endswith(("nnut", "nnyt")):
         verb = norm[:-4] + ("ta" if norm.endswith("nnut") else "tä")
+    elif norm.endswith(("llut", "llyt")) and len(norm) > 6:
+        verb = norm[:-2] + ("a" if norm.endswith("llut") else "ä")
     elif norm.endswith(("nut", "nyt")) and len(norm) > 6:
         verb = norm[:-3] + norm[-4]
     else:

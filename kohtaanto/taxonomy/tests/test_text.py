@@ -44,6 +44,8 @@ def test_normalize_reduces_inflected_forms_to_base_form(text, lang, expected):
         # past participles simplemma keeps as they are
         ("pakannut", "pakata"),
         ("asentanut", "asentaa"),
+        ("suunnitellut", "suunnitella"),
+        ("opiskellut", "opiskella"),
         ("kokenut", "kokenut"),
         # first-person pasts of -ata verbs that simplemma reads as a -nen noun ("pakkanen")
         ("pakkasin", "pakata"),
