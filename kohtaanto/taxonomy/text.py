@@ -208,7 +208,7 @@ _FI_ENDING_WORDS = frozenset(
 )
 # Words simplemma reads as another word: "työ" as the pronoun "sinä"; the forms of "purkaa"
 # (to unload, to dismantle) whose k it drops ("puran", "purin") as "purra" (to bite); past
-# tenses of work verbs ("ajoin trukkia", "kokosin koneita").
+# tenses of work verbs ("ajoin trukkia", "kokosin koneita"); passives of short verbs.
 _FI_LEMMAS = {
     "työ": "työ",
     # first-person and plural pasts it reads as a noun or keeps as they are ("ajoin" → "ajo")
@@ -216,6 +216,23 @@ _FI_LEMMAS = {
     **dict.fromkeys(("kokosin", "kokosit", "kokosimme", "kokositte"), "koota"),
     **dict.fromkeys(("kirjasin", "kirjasimme"), "kirjata"),
     **dict.fromkeys(("myin", "myimme"), "myydä"),
+    # passives of short verbs it reads as nothing ("haetaan" → "haetaka", "ajettiin")
+    **{
+        passive: verb
+        for verb, stem in (
+            ("hakea", "hae"),
+            ("oppia", "opi"),
+            ("ajaa", "aje"),
+            ("lukea", "lue"),
+            ("ottaa", "ote"),
+            ("antaa", "anne"),
+            ("pitää", "pide"),
+        )
+        for passive in (
+            stem + ("tään" if verb.endswith("ä") else "taan"),
+            stem + ("ttiin"),
+        )
+    },
     # ... and as the tool or device ("juotin", a soldering iron; "poistin", a remover), whose
     # other forms stay the noun's ("juottimella")
     **dict.fromkeys(("juotin", "juotimme"), "juottaa"),
