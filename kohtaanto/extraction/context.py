@@ -340,7 +340,8 @@ def _is_workplace(token: Token, lang: str) -> bool:
 def _workplace(tokens: Sequence[Token], occurrence: Occurrence, lang: str) -> bool:
     """Whether a match in one word names a workplace, an industry or a department: the word
     before a workplace noun in the genitive, the first part of a compound ending in one, or
-    (a department) after "till" in the definite form, or after our workplace ("konepajamme")."""
+    (a department) after "till" in the definite form unless it is a machine (`SV_MACHINES`), or
+    after our workplace ("konepajamme")."""
     i = occurrence.token
     token = tokens[i]
     if not (token.start <= occurrence.span[0] and occurrence.span[1] <= token.end):
@@ -358,7 +359,21 @@ def _workplace(tokens: Sequence[Token], occurrence: Occurrence, lang: str) -> bo
             and _is_workplace(before, lang)
             and _FI_ILLATIVE.search(token.norm) is not None
         )
-    return before.norm == "till" and token.norm != token.lemma and token.norm.endswith(("en", "et"))
+    return (
+        before.norm == "till"
+        and token.norm != token.lemma
+        and token.norm.endswith(("en", "et"))
+        and not token.norm.endswith(SV_MACHINES)
+    )
+
+
+# What an operator is sought "till" that is the machine run, not a department: "söker en
+# operatör till längdskärmaskinen", "maskinskötare till wellpappmaskinen", "till pressen".
+SV_MACHINES = tuple(
+    machine + end
+    for machine in ("maskin", "linje", "press", "svarv", "ugn", "kran", "truck", "robot", "cell")
+    for end in ("en", "erna", "arna")
+)
 
 
 # A field named as what a degree or studies are in ("konetekniikan insinöörin tutkinto",

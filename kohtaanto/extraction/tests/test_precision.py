@@ -271,6 +271,25 @@ def test_a_workplace_industry_or_department_is_not_the_skill(
     assert names(engine.extract(text, lang)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "department"),
+    [
+        ("Vi söker en konstruktör till produktutvecklingen.", True),
+        # the machine an operator is sought for is what the work is
+        ("Vi söker en operatör till längdskärmaskinen.", False),
+        ("Vi söker en maskinskötare till wellpappmaskinen.", False),
+        ("Vi söker en operatör till kantpressen.", False),
+    ],
+)
+def test_what_follows_till_is_a_department_unless_it_is_a_machine(
+    text: str, department: bool
+) -> None:
+    tokens = tokenize(text, "sv")
+    word = tokens[5]
+
+    assert _workplace(tokens, Occurrence((word.start, word.end), 0.9, 5), "sv") is department
+
+
 def test_the_first_part_of_a_workplace_compound_is_not_the_skill() -> None:
     tokens = tokenize("Vi söker lagerarbetare till vår logistikcentral.", "sv")
     word = tokens[5]
