@@ -99,7 +99,7 @@ def ratio(a: float, b: float) -> float:
 # The first id of each writing, per language: the first (rounds 1-9), the second, third and
 # fourth (3 December 2026, twelve other writers), the fifth to eleventh (4 December 2026,
 # twenty-eight more), the twelfth to seventeenth (5 December 2026, twenty-four more) and the
-# eighteenth to forty-third (6 December 2026, four more each).
+# eighteenth to forty-fourth (6 December 2026, four more each).
 WRITINGS = {
     "fi": {
         "first": 1,
@@ -145,6 +145,7 @@ WRITINGS = {
         "forty-first": 3283,
         "forty-second": 3363,
         "forty-third": 3443,
+        "forty-fourth": 3523,
     },
     "sv": {
         "first": 1,
@@ -190,6 +191,7 @@ WRITINGS = {
         "forty-first": 2432,
         "forty-second": 2492,
         "forty-third": 2552,
+        "forty-fourth": 2612,
     },
 }
 
@@ -323,7 +325,7 @@ def main() -> None:
         choices=["all", *WRITINGS["fi"]],
         help="the texts of one writing only (first: rounds 1-9; second to fourth: 3 December "
         "2026; fifth to eleventh: 4 December 2026; twelfth to seventeenth: 5 December 2026; "
-        "eighteenth to forty-third: 6 December 2026)",
+        "eighteenth to forty-fourth: 6 December 2026)",
     )
     parser.add_argument("--verbose", action="store_true", help="each text's misses (tune only)")
     parser.add_argument(
