@@ -351,6 +351,14 @@ EXPERIENCE_WORDS = {
 }
 # "sen 2018" is spoken Swedish for "sedan 2018" (a year must follow)
 SINCE_WORDS = {"fi": {"vuodesta", "alkaen", "lähtien"}, "sv": {"sedan", "sen"}, "en": {"since"}}
+# Verbs of living somewhere: a year counted from a few words after one ("Asun Kokkolassa
+# vuodesta 2019", "Jag bor i Jakobstad sedan 2018") is not a start of work.
+RESIDENCE_REACH = 4
+RESIDENCE_VERBS = {
+    "fi": frozenset({"asua", "muuttaa"}),
+    "sv": frozenset({"bo", "flytta"}),
+    "en": frozenset({"live", "move"}),
+}
 _YEAR = re.compile(r"^(19[6-9]\d|20\d\d)$")
 MAX_YEARS = 50
 LEVEL_WINDOW = 6  # words between a language and its level ("goda kunskaper i svenska och …")
@@ -655,9 +663,12 @@ def experience(tokens: Sequence[Token], lang: str, text: str, *, today: date) ->
         t.norm in experience_words or t.lemma in experience_words or "kokemu" in t.norm
         for t in tokens
     )
+    residence = RESIDENCE_VERBS.get(lang, frozenset())
     for i, token in enumerate(tokens):
         # "vuodesta 2019", "sedan 2019", "since 2019", "2019 alkaen"
         if _YEAR.match(token.norm):
+            if any(t.lemma in residence for t in tokens[max(0, i - RESIDENCE_REACH) : i]):
+                continue  # "Asun Kokkolassa vuodesta 2019": years of living somewhere
             year = int(token.norm)
             before = tokens[i - 1].norm if i else ""
             after = tokens[i + 1].norm if i + 1 < len(tokens) else ""

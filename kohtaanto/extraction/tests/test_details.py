@@ -252,6 +252,14 @@ def test_years_of_coordinated_skills_go_to_each(engine: Engine) -> None:
     assert [(e.years, e.label) for e in other.experience] == [(5, "hitsaus")]
 
 
+def test_a_year_of_living_somewhere_is_no_start_of_work(engine: Engine) -> None:
+    assert run(engine, "Asun Kokkolassa vuodesta 2019. Osaan hitsata.").experience == []
+    assert engine.extract("Jag bor i Jakobstad sedan 2018.", "sv", today=TODAY).experience == []
+    # work started after the words of living still counts
+    both = run(engine, "Asun Kokkolassa ja olen toiminut hitsaajana vuodesta 2019.")
+    assert [(e.years, e.since, e.label) for e in both.experience] == [(7, 2019, "hitsaaja")]
+
+
 def test_swedish_experience(engine: Engine) -> None:
     result = run(engine, "Du har minst 3 års erfarenhet av svetsning.")
 
