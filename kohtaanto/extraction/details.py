@@ -351,6 +351,16 @@ EXPERIENCE_WORDS = {
 }
 # "sen 2018" is spoken Swedish for "sedan 2018" (a year must follow)
 SINCE_WORDS = {"fi": {"vuodesta", "alkaen", "lähtien"}, "sv": {"sedan", "sen"}, "en": {"since"}}
+# A period of years in a CV line ("2021–2024 varastossa", "2012–2019 jobbade jag i köket"):
+# its years are years of the work the line names, unless it names studies.
+_DASHES = ("-", "–", "—")
+STUDY_WORDS = frozenset(
+    {"opiskella", "opiskelu", "koulutus", "tutkinto", "koulu", "opinto", "opinnot"}
+    | {"studera", "studier", "utbildning", "examen", "skola"}
+    | {"study", "studies", "education", "degree", "school"}
+)
+
+
 # Verbs of living somewhere: a year counted from a few words after one ("Asun Kokkolassa
 # vuodesta 2019", "Jag bor i Jakobstad sedan 2018") is not a start of work.
 RESIDENCE_REACH = 4
@@ -389,6 +399,7 @@ _STATING_WORD = (
 _STATING_AT_START = re.compile(_STATING_WORD)
 _STATING_AFTER_BREAK = re.compile(r"\W" + _STATING_WORD)
 _STATING_NUMBER = re.compile(r"\d\s*" + _YEARS_AFTER)
+_PERIOD = re.compile(r"(?:19[6-9]\d|20\d\d)\s*[-–—]\s*(?:19[6-9]\d|20\d\d)")
 
 
 def names_language(text: str, lang: str) -> bool:
@@ -406,6 +417,7 @@ def may_state(text: str) -> bool:
     return (
         _STATING_AFTER_BREAK.search(folded) is not None
         or _STATING_NUMBER.search(folded) is not None
+        or _PERIOD.search(folded) is not None
         or _STATING_AT_START.match(folded) is not None
     )
 
@@ -425,6 +437,7 @@ class Experience:
     years: int
     span: tuple[int, int]
     since: int | None = None  # the year it is counted from ("vuodesta 2019")
+    until: int | None = None  # the year a period ended ("2021–2024")
     uri: str = ""  # the skill or occupation it belongs to, set by the engine
     label: str = ""
 
@@ -432,6 +445,7 @@ class Experience:
         return {
             "years": self.years,
             "since": self.since,
+            "until": self.until,
             "uri": self.uri,
             "label": self.label,
             "span": list(self.span),
@@ -670,6 +684,11 @@ def experience(tokens: Sequence[Token], lang: str, text: str, *, today: date) ->
             if any(t.lemma in residence for t in tokens[max(0, i - RESIDENCE_REACH) : i]):
                 continue  # "Asun Kokkolassa vuodesta 2019": years of living somewhere
             year = int(token.norm)
+            period = _period(tokens, i, text, today)
+            if period is not None:
+                if period.years and not any(t.lemma in STUDY_WORDS for t in tokens):
+                    result.append(period)
+                continue
             before = tokens[i - 1].norm if i else ""
             after = tokens[i + 1].norm if i + 1 < len(tokens) else ""
             if (before in since_words or after in since_words) and year <= today.year:
@@ -715,6 +734,19 @@ def experience(tokens: Sequence[Token], lang: str, text: str, *, today: date) ->
             continue
         result.append(Experience(years, (start, tokens[i + 1].end)))
     return result
+
+
+def _period(tokens: Sequence[Token], i: int, text: str, today: date) -> Experience | None:
+    """The years between the year at token i and a year right after it across a dash
+    ("2021–2024"); None where no such year follows, or it is after this year."""
+    if i + 1 >= len(tokens) or not _YEAR.match(tokens[i + 1].norm):
+        return None
+    if text[tokens[i].end : tokens[i + 1].start].strip() not in _DASHES:
+        return None
+    start, end = int(tokens[i].norm), int(tokens[i + 1].norm)
+    if not start <= end <= today.year:
+        return None
+    return Experience(end - start, (tokens[i].start, tokens[i + 1].end), since=start, until=end)
 
 
 # The word after "N år" that names the role the years were spent in: "5 år som svetsare".

@@ -86,6 +86,7 @@ class ExperienceRow:
     years: int
     label: str  # the skill or occupation it belongs to ("" if none)
     since: int | None
+    until: int | None = None  # a period's last year ("2021–2024")
 
 
 @dataclass
@@ -143,7 +144,10 @@ def extraction_suggest(
             )
             for e in result.languages
         ],
-        [ExperienceRow(e.years, shown.of_uri(e.uri, e.label), e.since) for e in result.experience],
+        [
+            ExperienceRow(e.years, shown.of_uri(e.uri, e.label), e.since, e.until)
+            for e in result.experience
+        ],
         _ad_rows(result) if ad else [],
         ad,
     )

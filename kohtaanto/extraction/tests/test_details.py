@@ -260,6 +260,20 @@ def test_a_year_of_living_somewhere_is_no_start_of_work(engine: Engine) -> None:
     assert [(e.years, e.since, e.label) for e in both.experience] == [(7, 2019, "hitsaaja")]
 
 
+def test_a_period_of_years_is_years_of_the_work_its_line_names(engine: Engine) -> None:
+    fi = run(engine, "Olin hitsaajana 2016–2024 Kokkolassa.")
+    sv = engine.extract("2012–2019 jobbade jag som svetsare.", "sv", today=TODAY)
+
+    assert [(e.years, e.since, e.until, e.label) for e in fi.experience] == [
+        (8, 2016, 2024, "hitsaaja")
+    ]
+    assert [(e.years, e.until, e.label) for e in sv.experience] == [(7, 2019, "svetsare")]
+    # studies, a period not over by this year, and living somewhere are no work
+    assert run(engine, "Opiskelin 2015–2018 hitsausta Centriassa.").experience == []
+    assert run(engine, "Hitsaajan työ 2026–2027.").experience == []
+    assert run(engine, "Asuin Ruotsissa 2010–2015 ja hitsasin.").experience == []
+
+
 def test_swedish_experience(engine: Engine) -> None:
     result = run(engine, "Du har minst 3 års erfarenhet av svetsning.")
 

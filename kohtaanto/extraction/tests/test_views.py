@@ -177,6 +177,16 @@ def test_suggestions_show_languages_experience_card_skills_and_ad_fields(
     assert "kortin perusteella" in html
 
 
+def test_a_period_of_years_is_shown_with_its_first_and_last_year(
+    client_as: Callable[..., Client], concepts: dict[str, Any]
+) -> None:
+    html = suggest(
+        client_as("counsellor"), "Hitsasin Kokkolassa 2016–2024.", **HTMX
+    ).content.decode()
+
+    assert "8 vuotta: hitsaus (2016–2024)" in html
+
+
 def test_a_skill_a_job_title_implies_is_offered_with_the_words_that_imply_it(
     client_as: Callable[..., Client], concepts: dict[str, Any]
 ) -> None:
