@@ -48,6 +48,8 @@ PLAIN_MAY_STATE = re.compile(
     + r"|(?:\d+\s*|\b"
     + _plain_choice({word for words in details.NUMBER_WORDS.values() for word in words})
     + r"\s+)(?:vuo|v\b|år|year)"
+    # a period of years: "2016–2024"
+    + r"|(?:19[6-9]\d|20\d\d)\s*[-–—]\s*(?:19[6-9]\d|20\d\d)"
 )
 
 
@@ -109,6 +111,7 @@ def test_quick_look_for_languages_and_experience_answers_as_a_plain_alternation_
             {"kokemu", "experience", "vuodesta", "sedan", "sen", "since"}, ["", "s"]
         ),
         *in_every_position(numbers | {"5", "12", "2019"}, [" vuotta", "  år", " v", "v.", "year"]),
+        *in_every_position({"2016", "1999"}, ["–2024", " - 2021", "—", "-20", "–1959"]),
         *mixed(sorted(names | numbers), seed=2),
     ]
 
