@@ -650,6 +650,8 @@ def clauses(
                 have = True
             elif cue is Cue.NEGATION and negation_at is None:
                 negation_at = i
+        if negation_at is not None and _checked_absence(tokens, negation_at, lang):
+            negation_at = None
         not_needed = needed and negation_at is not None
         if not_needed:
             # "ei vaadita", "krävs inte", "not required": the text says the skill is not
@@ -724,6 +726,31 @@ def clauses(
             )
         )
     return _mark_learnt(result, tokens, teaches)
+
+
+# Verbs of making sure that something is not so ("kontrollerar att det inte finns läckage",
+# "huolehdit, ettei nostokyky ylity", "check that there are no leaks"): the faults are absent,
+# the checking is the work.
+CHECKING = {
+    "fi": frozenset({"tarkistaa", "tarkastaa", "varmistaa", "huolehtia", "valvoa", "katsoa"}),
+    "sv": frozenset({"kontrollera", "se", "säkerställa", "försäkra", "övervaka", "kolla"}),
+    "en": frozenset({"check", "ensure", "make", "verify", "see"}),
+}
+THAT = frozenset({"att", "that", "että", "ettei", "siitä"})
+CHECKING_REACH = 4  # words from the checking verb to the negation
+
+
+def _checked_absence(tokens: Sequence[Token], cue: int, lang: str) -> bool:
+    """Whether a negation says what a check makes sure is absent: "that" (or Finnish "ettei",
+    the negation itself) right after a verb of checking, a few words before the cue."""
+    verbs = CHECKING.get(lang, frozenset())
+    for k in range(max(0, cue - CHECKING_REACH), cue + 1):
+        if tokens[k].norm not in THAT:
+            continue
+        before = [t.lemma for t in tokens[max(0, k - 2) : k]]
+        if any(lemma in verbs for lemma in before):
+            return True
+    return False
 
 
 def _back_reach(

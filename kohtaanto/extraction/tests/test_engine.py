@@ -478,6 +478,27 @@ def test_a_swedish_fitters_trade_is_no_machine_assembler(title: str) -> None:
     assert "maskinmontör" in occupations(engine.extract("Maskinmontör sökes till Karleby.", "sv"))
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "label"),
+    [
+        ("Du kontrollerar att det inte finns läckage och svetsar rören.", "sv", "svetsning"),
+        ("Varmistat, että koneissa ei ole vikoja ja ajat trukkia.", "fi", "trukinajo"),
+    ],
+)
+def test_what_a_check_makes_sure_is_absent_negates_no_skill(
+    text: str, lang: str, label: str
+) -> None:
+    engine = Engine(VocabularySource())
+
+    result = engine.extract(text, lang)
+
+    assert label in labels(result.concepts)
+    assert label not in labels(result.negated)
+    # a check the writer has not done is still negated
+    undone = "Jag har inte svetsat rören." if lang == "sv" else "En ole ajanut trukkia."
+    assert label in negated_only(engine.extract(undone, lang))
+
+
 def test_a_hyphenated_word_counts_once_in_the_reach_of_a_negation_before_it() -> None:
     engine = Engine(VocabularySource())
     text = "Jag skriver manualer. CAD-program eller 3D-modellering har jag inte använt."
