@@ -99,7 +99,7 @@ def ratio(a: float, b: float) -> float:
 # The first id of each writing, per language: the first (rounds 1-9), the second, third and
 # fourth (3 December 2026, twelve other writers), the fifth to eleventh (4 December 2026,
 # twenty-eight more), the twelfth to seventeenth (5 December 2026, twenty-four more) and the
-# eighteenth to forty-fourth (6 December 2026, four more each).
+# eighteenth to forty-fifth (6 December 2026, four more each).
 WRITINGS = {
     "fi": {
         "first": 1,
@@ -146,6 +146,7 @@ WRITINGS = {
         "forty-second": 3363,
         "forty-third": 3443,
         "forty-fourth": 3523,
+        "forty-fifth": 3603,
     },
     "sv": {
         "first": 1,
@@ -192,6 +193,7 @@ WRITINGS = {
         "forty-second": 2492,
         "forty-third": 2552,
         "forty-fourth": 2612,
+        "forty-fifth": 2672,
     },
 }
 
@@ -325,7 +327,7 @@ def main() -> None:
         choices=["all", *WRITINGS["fi"]],
         help="the texts of one writing only (first: rounds 1-9; second to fourth: 3 December "
         "2026; fifth to eleventh: 4 December 2026; twelfth to seventeenth: 5 December 2026; "
-        "eighteenth to forty-fourth: 6 December 2026)",
+        "eighteenth to forty-fifth: 6 December 2026)",
     )
     parser.add_argument("--verbose", action="store_true", help="each text's misses (tune only)")
     parser.add_argument(
