@@ -149,6 +149,9 @@ TAUGHT_WORDS = frozenset(
     OBJECT_PRONOUNS["fi"] | OBJECT_PRONOUNS["sv"] | {"minulle", "meille", "sinulle", "oss"}
 )
 TEACHER_REACH = 3  # words between the teacher's title and the teaching verb, and the verb and "me"
+# The teaching words of `cues.TEACHING` that are learning ("oppia", "learn"): their subject is
+# the one who learns.
+LEARNING = ("opp", "opi", "learn")
 
 
 def _the_writers_teacher(tokens: Sequence[Token], occurrence: Occurrence) -> bool:
@@ -168,11 +171,6 @@ def _the_writers_teacher(tokens: Sequence[Token], occurrence: Occurrence) -> boo
         for k in teaching
         for j in range(max(0, k - TEACHER_REACH), min(len(tokens), k + TEACHER_REACH + 1))
     )
-
-
-# The teaching words of `cues.TEACHING` that are learning ("oppia", "learn"): their subject is
-# the one who learns.
-LEARNING = ("opp", "opi", "learn")
 
 
 SV_VERB_ENDINGS = ("ar", "er", "ade", "de", "te", "at")

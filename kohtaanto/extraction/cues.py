@@ -602,12 +602,11 @@ def clauses(
 ) -> list[Clause]:
     """Split a sentence's tokens into clauses and give each its negation cue and mode.
 
-        `token_cues` come from `token_cues`, `breaks` are the character offsets of clause
-        punctuation, `colons` those of them that are colons and `hyphens` those of the hyphens that
-    join two parts of a word; `inherited` is the mode of the
-        heading above the sentence; `lang` the sentence's language; `teaches` whether the whole text
-        speaks of teaching or learning (see `teaches`), which makes "no previous experience needed"
-        a prerequisite waived.
+    `token_cues` come from `token_cues`, `breaks` are the character offsets of clause
+    punctuation, `colons` those of them that are colons and `hyphens` those of the hyphens that
+    join two tokens into one word; `inherited` is the mode of the heading above the sentence;
+    `lang` the sentence's language; `teaches` whether the whole text speaks of teaching or
+    learning (see `teaches`), which makes "no previous experience needed" a prerequisite waived.
     """
     bounds = []
     joins = [False]
@@ -764,9 +763,9 @@ def _back_reach(
     k, words = cue, 0
     while k > start and words < NEGATION_BACK_REACH:
         k -= 1
-        if not (tokens[k].end in hyphens and tokens[k + 1].start == tokens[k].end + 1):
+        if tokens[k].end not in hyphens:  # a part joined to the next one is not a word yet
             words += 1
-    while k > start and tokens[k - 1].end in hyphens and tokens[k].start == tokens[k - 1].end + 1:
+    while k > start and tokens[k - 1].end in hyphens:
         k -= 1  # the whole of a hyphenated word the reach ends in
     return k
 

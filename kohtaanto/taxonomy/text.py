@@ -230,7 +230,7 @@ _FI_LEMMAS = {
         )
         for passive in (
             stem + ("tään" if verb.endswith("ä") else "taan"),
-            stem + ("ttiin"),
+            stem + "ttiin",
         )
     },
     # ... and as the tool or device ("juotin", a soldering iron; "poistin", a remover), whose
