@@ -1,6 +1,9 @@
 """The concept search in headless Chromium: typeahead, keyboard, no JavaScript, accessibility."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from kohtaanto.accounts.models import Role
 from kohtaanto.accounts.tests.factories import UserFactory
@@ -55,6 +58,8 @@ def test_search_works_without_javascript(browser, live_server, area, vocabulary_
         plain.get_by_label("Hae nimellä").fill("trukkikortin")
         plain.get_by_label("Tyyppi").select_option("requirement")
         plain.locator("main").get_by_role("button", name="Hae", exact=True).click()
-        assert plain.locator("#concept-results ol a").all_inner_texts() == ["trukkikortti"]
+        # The click returns once the results page starts loading: wait until it has loaded.
+        plain.wait_for_url(re.compile(r"[?&]q=trukkikortin"), wait_until="load")
+        expect(plain.locator("#concept-results ol a")).to_have_text(["trukkikortti"])
     finally:
         context.close()

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from django.apps import apps
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from kohtaanto.accounts.models import PartnerOrganisation, Role
 from kohtaanto.accounts.tests.factories import UserFactory
@@ -70,12 +71,13 @@ def test_order_journey(page, live_server, area, no_gap_source):
     page.goto(f"{live_server.url}{reverse('training:home')}")
     assert axe_serious_violations(page) == []
     page.get_by_role("link", name="Hitsaajan työvoimakoulutus").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Hitsaajan työvoimakoulutus"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Hitsaajan työvoimakoulutus")
     assert axe_serious_violations(page) == []
     page.locator("#id_order-agreement").select_option(str(agreement.pk))
     page.locator("#id_order-seats").fill("12")
     page.locator("#id_order-ordered_on").fill("2026-02-02")
     page.get_by_role("button", name="Tilaa", exact=True).click()
+    page.get_by_text("Tilaus vahvistettu ja sitoumus kirjattu.").wait_for()
     order = Order.objects.get(programme=programme)
     page.wait_for_url(f"{live_server.url}{reverse('training:order_detail', args=[order.pk])}")
     assert page.get_by_text("Tilaus vahvistettu ja sitoumus kirjattu.").is_visible()

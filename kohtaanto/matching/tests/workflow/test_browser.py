@@ -5,6 +5,7 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from kohtaanto.accounts.models import Role
 from kohtaanto.accounts.tests.factories import UserFactory
@@ -79,7 +80,7 @@ def test_counsellor_to_company_answer(
     company.get_by_label("Tulos", exact=True).select_option(Outcome.INTERVIEWED)
     company.get_by_label("Tuloksen päivä").fill(str(timezone.localdate()))
     company.get_by_role("button", name="Tallenna vastaus").click()
-    assert company.get_by_text("Vastaus tallennettiin. Kiitos!").is_visible()
+    expect(company.get_by_text("Vastaus tallennettiin. Kiitos!")).to_be_visible()
     company_context.close()
 
     candidate.refresh_from_db()
