@@ -115,6 +115,21 @@ SKILL_HEADS = {
 }
 
 
+def skill_head_fronts(lemma: str, lang: str) -> tuple[str, ...]:
+    """The front of a compound whose head is a word for having the skill ("ohjelmointi" of
+    "ohjelmointitaito"; "svetsning" and "svetsnings" of "svetsningserfarenhet", where the s may
+    link the parts or belong to the front), the longest head first."""
+    heads = SKILL_HEADS.get(lang, ())
+    for k in range(MIN_PART, len(lemma) - MIN_PART + 1):
+        head = lemma[k:]
+        if head in heads or lemmatize(head, lang) in heads:
+            front = lemma[:k]
+            if lang == "sv" and front.endswith("s"):
+                return (front[:-1], front)
+            return (front,)
+    return ()
+
+
 # Heads that make a compound a training: its first part is what is taught ("hitsauskoulutus"),
 # unless it is something done to the participants as staff (`LabelIndex._done_to_staff`).
 TRAINING_HEADS = {

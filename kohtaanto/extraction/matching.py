@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from kohtaanto.extraction import context, cues
 from kohtaanto.extraction.details import YEAR_WORDS
-from kohtaanto.extraction.index import Hit, LabelIndex, fold_abbreviation
+from kohtaanto.extraction.index import Hit, LabelIndex, fold_abbreviation, skill_head_fronts
 from kohtaanto.extraction.text import Token, known_word, lemmatize
 from kohtaanto.extraction.word_forms import MIN_OTHER_PART, MIN_PART, SV_OBJECT_PREPOSITIONS
 
@@ -123,6 +123,12 @@ def match_sentence(
             # "robotti-hitsaus" written for the label "robottihitsaus"
             joined = token.norm + lemmatize(tokens[i + 1].norm, lang)
             found = phrases.get((joined,))
+            for front in () if found else skill_head_fronts(tokens[i + 1].lemma, lang):
+                # ... before a word for having the skill: "CNC-ohjelmointitaitoa",
+                # "MIG-svetsningserfarenhet" for the label "CNC-ohjelmointi", "MIG-svetsning"
+                found = phrases.get((token.norm, front)) or phrases.get((token.norm + front,))
+                if found:
+                    break
             if found:
                 length, hits, factor = 2, found, LEMMA_MATCH
         if written and own:

@@ -58,6 +58,27 @@ def test_hyphenated_form_matches_the_longest_label_only() -> None:
     assert found(result, text) == {"CNC-koneistus": ["CNC-koneistuksen"]}
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "label"),
+    [
+        ("CNC-ohjelmointitaitoa ei edellytetä.", "fi", "CNC-ohjelmointi"),
+        ("Minulla on MIG-hitsauskokemusta.", "fi", "MIG-hitsaus"),
+        ("MIG-svetsningserfarenhet krävs inte.", "sv", "MIG-svetsning"),
+        ("Du har CNC-programmeringskunskaper.", "sv", "CNC-programmering"),
+    ],
+)
+def test_a_hyphenated_label_before_a_word_for_having_the_skill(
+    text: str, lang: str, label: str
+) -> None:
+    engine = Engine(VocabularySource())
+
+    result = engine.extract(text, lang)
+
+    # the label, not its second word alone ("ohjelmointi", "programmering")
+    assert label in labels(result.concepts) | labels(result.negated)
+    assert len(result.concepts) + len(result.negated) == 1
+
+
 def test_abbreviation_matches_only_in_upper_case() -> None:
     text = "PLC:n ohjelmointi ja CAD-suunnittelu."
     result = extract(text)
