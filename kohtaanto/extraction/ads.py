@@ -136,6 +136,35 @@ class AdFields:
         }
 
 
+# Words of a text written by or about a job seeker: the first person, a counsellor's "client".
+# ("ja" is the spoken Swedish "jag": "Vakuuminjektion har ja int gjort".)
+_SEEKER = {
+    "fi": """minä mä minulla mulla minulle mulle minua mua minulta multa olen oon olin
+        asiakas asiakkaalla asiakkaalle asiakasta hän hänellä häntä""",
+    "sv": "jag ja mig mej kunden klienten hen hon han",
+}
+# Words of an employer recruiting, or speaking to the reader: "haemme", "vi söker", "du".
+_RECRUITING = {
+    "fi": """haemme etsimme etsitään haetaan rekrytoimme tarjoamme edellytämme odotamme
+        toivomme hakuaika hakemuksesi hae palkkaus sinulla sinulta sinua olet""",
+    "sv": """söker sökes söks erbjuder förutsätter ansökan ansök ansökningstid du dig din dina
+        ditt""",
+}
+_SEEKER_WORDS = {lang: frozenset(words.split()) for lang, words in _SEEKER.items()}
+_RECRUITING_WORDS = {lang: frozenset(words.split()) for lang, words in _RECRUITING.items()}
+_WORD = re.compile(r"\w+")
+
+
+def reads_as_cv(text: str, lang: str) -> bool:
+    """Whether a text is a CV or a counsellor's note rather than a job ad: it speaks in the
+    first person or of the client, and no word of it recruits or speaks to the reader
+    ("Olen hitsaaja", "Asiakas on työskennellyt", "har ja jobbat"; not "Haemme hitsaajaa",
+    "Du svetsar MIG/MAG")."""
+    words = set(_WORD.findall(text.casefold()))
+    seeker, recruiting = _SEEKER_WORDS.get(lang, frozenset()), _RECRUITING_WORDS.get(lang, ())
+    return bool(words & seeker) and not words & recruiting
+
+
 def read_ad(text: str, result: "ExtractionResult", *, today: date) -> AdFields:
     """The structured fields of a job ad; a field the text does not state stays empty."""
     fields = AdFields()

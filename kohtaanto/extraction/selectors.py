@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kohtaanto.common.formats import format_date
 from kohtaanto.common.money import format_decimal
+from kohtaanto.extraction.ads import reads_as_cv
 from kohtaanto.extraction.engine import ExtractionResult, Mention, default_engine, extract
 from kohtaanto.extraction.sources import EXTRACTED_TYPES
 from kohtaanto.taxonomy.models import Concept, ConceptLabel, ConceptType
@@ -113,15 +114,19 @@ class Suggestions:
 
 
 def extraction_suggest(
-    *, text: str, lang: str = "auto", ad: bool = True, ui_lang: str = ""
+    *, text: str, lang: str = "auto", ad: bool | None = True, ui_lang: str = ""
 ) -> Suggestions:
     """What the text names, negates, and — for a long text — implies.
 
-    `ad=False` for a text that is not a job ad (a CV): no ad fields and no requirements.
+    `ad=False` for a text that is not a job ad (a CV): no ad fields and no requirements;
+    `ad=None` where the text may be either: a CV or a counsellor's note (`reads_as_cv`) is
+    read as `ad=False`.
     Concepts are labelled in `ui_lang` (default: the request's language), not in the text's:
     a Swedish ad on a Finnish page lists Finnish labels; a concept with no label in that
     language shows its Finnish, English or Swedish one."""
     result = extract(text, lang)
+    if ad is None:
+        ad = not reads_as_cv(text, result.lang)
     shown = _Labels((ui_lang or get_language() or "fi")[:2])
     implied: list[Mention] = []
     if len(text.split()) >= RANK_FROM_WORDS:

@@ -41,7 +41,8 @@ def suggest(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _invalid(request, "extraction/_suggestions.html", form)
     data = form.cleaned_data
-    suggestions = extraction_suggest(text=data["text"], lang=data["lang"])
+    # The text may be an ad or a CV: a CV shows no ad fields.
+    suggestions = extraction_suggest(text=data["text"], lang=data["lang"], ad=None)
     return render(
         request,
         "extraction/_suggestions.html",

@@ -177,6 +177,26 @@ def test_suggestions_show_languages_experience_card_skills_and_ad_fields(
     assert "kortin perusteella" in html
 
 
+@pytest.mark.parametrize(
+    ("text", "is_ad"),
+    [
+        ("Hitsaaja, Kokkola\nOlen hitsannut viisi vuotta. Minulla on tulityökortti.", False),
+        ("Asiakas on työskennellyt hitsaajana Kokkolassa.", False),
+        ("Svetsare, Karleby\nJag har svetsat i fem år och har heta arbeten-kort.", False),
+        ("Svetsare, Karleby\nHar ja svetsat i fem år.", False),
+        ("Hitsaaja, Kokkola\nHaemme hitsaajaa. Edellytämme tulityökorttia.", True),
+        ("Svetsare, Karleby\nDu svetsar MIG/MAG och har heta arbeten-kort.", True),
+    ],
+)
+def test_the_ad_fields_are_shown_for_an_ad_and_not_for_a_cv(
+    client_as: Callable[..., Client], concepts: dict[str, Any], text: str, is_ad: bool
+) -> None:
+    html = suggest(client_as("counsellor"), text, **HTMX).content.decode()
+
+    assert ("<dt>Tehtävänimike</dt>" in html) is is_ad
+    assert ("<dt>Kunta</dt>" in html) is is_ad
+
+
 def test_a_period_of_years_is_shown_with_its_first_and_last_year(
     client_as: Callable[..., Client], concepts: dict[str, Any]
 ) -> None:
