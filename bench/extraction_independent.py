@@ -147,6 +147,7 @@ WRITINGS = {
         "forty-third": 3443,
         "forty-fourth": 3523,
         "forty-fifth": 3603,
+        "forty-sixth": 3683,
     },
     "sv": {
         "first": 1,
@@ -194,6 +195,7 @@ WRITINGS = {
         "forty-third": 2552,
         "forty-fourth": 2612,
         "forty-fifth": 2672,
+        "forty-sixth": 2732,
     },
 }
 
@@ -327,7 +329,7 @@ def main() -> None:
         choices=["all", *WRITINGS["fi"]],
         help="the texts of one writing only (first: rounds 1-9; second to fourth: 3 December "
         "2026; fifth to eleventh: 4 December 2026; twelfth to seventeenth: 5 December 2026; "
-        "eighteenth to forty-fifth: 6 December 2026)",
+        "eighteenth to forty-sixth: 6 December 2026)",
     )
     parser.add_argument("--verbose", action="store_true", help="each text's misses (tune only)")
     parser.add_argument(
