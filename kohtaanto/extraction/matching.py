@@ -70,6 +70,20 @@ def match_sentence(
                 )
             i += 1
             continue
+        compound = _elided_compound(index, text, tokens, i, lang)
+        if compound and _longest(phrases, index.prefixes[lang], lemmas, i, ends[i])[0] <= 1:
+            # The part stands for the compound it makes with its partner's head and means
+            # what the compound means: "svets- och monteringsarbete" is welding work, but
+            # "skift- och övertidstillägg" (shift premiums) is no shift work. A label of more
+            # words that starts with it is read as usual ("ajo- ja lepoajat").
+            for part in index.compound_parts(compound, lang):
+                if not part.head:
+                    span = (token.start, token.end)
+                    for hit in part.hits:
+                        occurrence = Occurrence(span, hit.weight * COMPOUND_MODIFIER, i)
+                        result.append((hit.concept_id, occurrence))
+            i += 1
+            continue
         factor = 0.0
         length, hits = _longest(phrases, index.prefixes[lang], lemmas, i, ends[i])
         if length:
@@ -604,6 +618,33 @@ def _elided(
             # ... as the front of a compound: "maatalouskonekauppa ja -huolto"
             return _shared_front(index, tokens[i - 2].lemma, token.lemma, lang)
     return ()
+
+
+def _elided_compound(
+    index: LabelIndex, text: str, tokens: Sequence[Token], i: int, lang: str
+) -> str | None:
+    """The compound a first part written with a hyphen makes with the head of the compound it
+    is coordinated with ("skift-" and "övertidstillägg" make "skifttillägg"), where that head is
+    a part of the partner word; None where the part is not so written or the partner is not a
+    compound."""
+    token = tokens[i]
+    if text[token.end : token.end + 2] not in ELIDED_MARKS:
+        return None
+    for j in range(i + 1, min(i + 5, len(tokens))):
+        partner = tokens[j]
+        if partner.norm in cues.CONJUNCTIONS or text[partner.end : partner.end + 2] in ELIDED_MARKS:
+            continue
+        if j + 1 < len(tokens) and hyphenated(text, partner, tokens[j + 1]):
+            return None  # "MIG- ja MAG-hitsaus": the whole label or nothing (`_elided`)
+        heads = [p for p in index.compound_parts(partner.lemma, lang) if p.head]
+        if heads:
+            return token.norm + partner.lemma[heads[0].start :]
+        for k in range(MIN_OTHER_PART, len(partner.lemma) - MIN_PART + 1):
+            # a head that is no label: "övertids|tillägg", "hionta|työ"
+            if known_word(partner.lemma[:k], lang) and known_word(partner.lemma[k:], lang):
+                return token.norm + partner.lemma[k:]
+        return None
+    return None
 
 
 def _shared_front(index: LabelIndex, compound: str, head: str, lang: str) -> tuple[Hit, ...]:

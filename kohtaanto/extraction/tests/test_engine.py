@@ -701,6 +701,25 @@ def test_slash_and_comma_ellipsis(concepts: dict[str, Any]) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "label", "meant"),
+    [
+        # a compound of a skill and a word for work is about the skill ...
+        ("Jag har gjort svets- och monteringsarbeten.", "sv", "svetsning", True),
+        ("Teen hitsaus- ja hiontatöitä.", "fi", "hitsaus", True),
+        # ... a compound of it and another thing is not: shift premiums are no shift work
+        ("Jag kontrollerar skift- och övertidstilläggen.", "sv", "skiftarbete", False),
+        ("Jag kontrollerar skifttilläggen.", "sv", "skiftarbete", False),
+    ],
+)
+def test_a_hyphenated_first_part_means_what_its_compound_means(
+    text: str, lang: str, label: str, meant: bool
+) -> None:
+    engine = Engine(VocabularySource())
+
+    assert (label in labels(engine.extract(text, lang).concepts)) is meant
+
+
 def test_hyphen_ellipsis_makes_a_hyphenated_label_with_the_partner_s_head(
     concepts: dict[str, Any],
 ) -> None:
