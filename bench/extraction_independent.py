@@ -148,6 +148,7 @@ WRITINGS = {
         "forty-fourth": 3523,
         "forty-fifth": 3603,
         "forty-sixth": 3683,
+        "forty-seventh": 3763,
     },
     "sv": {
         "first": 1,
@@ -196,6 +197,7 @@ WRITINGS = {
         "forty-fourth": 2612,
         "forty-fifth": 2672,
         "forty-sixth": 2732,
+        "forty-seventh": 2792,
     },
 }
 
@@ -329,7 +331,7 @@ def main() -> None:
         choices=["all", *WRITINGS["fi"]],
         help="the texts of one writing only (first: rounds 1-9; second to fourth: 3 December "
         "2026; fifth to eleventh: 4 December 2026; twelfth to seventeenth: 5 December 2026; "
-        "eighteenth to forty-sixth: 6 December 2026)",
+        "eighteenth to forty-seventh: 6 December 2026)",
     )
     parser.add_argument("--verbose", action="store_true", help="each text's misses (tune only)")
     parser.add_argument(
