@@ -243,6 +243,35 @@ _FI_LEMMAS = {
     ),
     # a port, not the third infinitive of "sataa" (to rain) that its case forms also are
     **dict.fromkeys(("satamaan", "satamassa", "satamasta", "satamalla"), "satama"),
+    # present forms and the third infinitive of "koota" (to assemble) and "tehdä" it keeps as
+    # they are or reads as a noun ("kokoan ikkunat", "tekemään CNC-ohjelmia" → "tekemä")
+    **dict.fromkeys(
+        (
+            *("kokoan", "kokoat", "kokoaa", "kokoamme", "kokoatte", "kokoavat"),
+            *("kokoamaan", "kokoamassa", "kokoamasta", "kokoamalla", "kootaan"),
+        ),
+        "koota",
+    ),
+    **dict.fromkeys(
+        ("tekemään", "tekemässä", "tekemästä", "tekemällä", "tekemättä", "tekevät"), "tehdä"
+    ),
+    # plural case forms of "työ" (work) and "ahdas" (confined), and "ajo" (driving) in the
+    # elative, that it keeps as they are ("töistä", "ahtaiden tilojen", "ajosta" → "ajos")
+    **dict.fromkeys(("töihin", "töille", "töillä", "töissä", "töistä", "töiltä"), "työ"),
+    **dict.fromkeys(
+        (
+            "ahtaiden",
+            "ahtaissa",
+            "ahtaassa",
+            "ahtaasta",
+            "ahtaat",
+            "ahtaisiin",
+            "ahtaaseen",
+            "ahtaita",
+        ),
+        "ahdas",
+    ),
+    **dict.fromkeys(("ajosta", "ajoista"), "ajo"),
     # the case forms of "kaksi" it does not know ("kahteen vuoroon" is two shifts)
     **dict.fromkeys(
         ("kahteen", "kahdessa", "kahdella", "kahdelle", "kahden", "kahdesta", "kahdeksi"), "kaksi"

@@ -51,6 +51,14 @@ def test_normalize_reduces_inflected_forms_to_base_form(text, lang, expected):
         ("luettiin", "lukea"),
         ("opiskellut", "opiskella"),
         ("kokenut", "kokenut"),
+        # present forms and third infinitives it keeps or reads as a noun ("tekemä")
+        ("kokoan", "koota"),
+        ("kokoavat", "koota"),
+        ("tekemään", "tehdä"),
+        # case forms it keeps as they are ("ajosta" → "ajos")
+        ("töistä", "työ"),
+        ("ahtaiden", "ahdas"),
+        ("ajosta", "ajo"),
         # first-person pasts of -ata verbs that simplemma reads as a -nen noun ("pakkanen")
         ("pakkasin", "pakata"),
         ("Lakkasin", "lakata"),
