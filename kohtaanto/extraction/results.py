@@ -400,7 +400,7 @@ def _attach_experience(
     text: str,
 ) -> list[Experience]:
     """Each experience to the nearest skill or occupation of its sentence: within the near
-    ones, a mention on its own side of a conjunction before one across it ("siivonnu
+    ones, a mention on its own side of a conjunction (or colon) before one across it ("siivonnu
     toimistoja 5 vuotta ja tehny troubleshootingia": the years are the cleaning's; "1,5 år
     som truckförare och 2,5 års erfarenhet av MIG/MAG-svetsning": the 2,5 years are the
     welding's), then occupations first ("5 vuotta hitsaajana" is about the work, not one of
@@ -480,8 +480,11 @@ _CONJUNCTION = re.compile(
 
 
 def _joined_by_conjunction(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
-    """Whether a coordinating conjunction stands between the two spans."""
-    return _CONJUNCTION.search(text, min(a[1], b[1]), max(a[0], b[0])) is not None
+    """Whether a coordinating conjunction, a colon or a semicolon stands between the two spans
+    ("hitsaajana konepajassa: MIG-hitsauskokemusta on viisi vuotta": the years are the MIG
+    welding's)."""
+    between = text[min(a[1], b[1]) : max(a[0], b[0])]
+    return _CONJUNCTION.search(between) is not None or ":" in between or ";" in between
 
 
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:

@@ -305,6 +305,15 @@ def test_years_do_not_cross_a_conjunction_to_a_nearer_skill(engine: Engine) -> N
     assert [(e.years, e.label) for e in sv.experience] == [(4, "svetsning")]
 
 
+def test_years_after_a_colon_are_the_skill_s_on_their_side_of_it(engine: Engine) -> None:
+    fi = run(engine, "Olin hitsaajana konepajassa: hitsauskokemusta on viisi vuotta.")
+    sv = run(engine, "Jag var svetsare på verkstaden; erfarenhet av svetsning i fyra år.")
+
+    # the occupation goes first only where nothing stands between (see above)
+    assert [(e.years, e.label) for e in fi.experience] == [(5, "hitsaus")]
+    assert [(e.years, e.label) for e in sv.experience] == [(4, "svetsning")]
+
+
 def test_years_written_out_are_found_in_a_text_without_digits(engine: Engine) -> None:
     fi = run(engine, "Olen tehnyt hitsausta kymmenen vuotta.")
     sv = run(engine, "Jag har arbetat med svetsning i fem år.")
