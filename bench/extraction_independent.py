@@ -149,6 +149,7 @@ WRITINGS = {
         "forty-fifth": 3603,
         "forty-sixth": 3683,
         "forty-seventh": 3763,
+        "forty-eighth": 3843,
     },
     "sv": {
         "first": 1,
@@ -198,6 +199,7 @@ WRITINGS = {
         "forty-fifth": 2672,
         "forty-sixth": 2732,
         "forty-seventh": 2792,
+        "forty-eighth": 2852,
     },
 }
 
@@ -331,7 +333,7 @@ def main() -> None:
         choices=["all", *WRITINGS["fi"]],
         help="the texts of one writing only (first: rounds 1-9; second to fourth: 3 December "
         "2026; fifth to eleventh: 4 December 2026; twelfth to seventeenth: 5 December 2026; "
-        "eighteenth to forty-seventh: 6 December 2026)",
+        "eighteenth to forty-eighth: 6 December 2026)",
     )
     parser.add_argument("--verbose", action="store_true", help="each text's misses (tune only)")
     parser.add_argument(
