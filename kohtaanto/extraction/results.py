@@ -414,7 +414,7 @@ def _attach_experience(
             (
                 (
                     (distance := _distance(entry.span, span)) > NEAR,
-                    _joined_by_conjunction(text, entry.span, span),
+                    _across_conjunction_or_colon(text, entry.span, span),
                     m.type != "occupation",
                     distance,
                 ),
@@ -479,7 +479,7 @@ _CONJUNCTION = re.compile(
 )
 
 
-def _joined_by_conjunction(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+def _across_conjunction_or_colon(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Whether a coordinating conjunction, a colon or a semicolon stands between the two spans
     ("hitsaajana konepajassa: MIG-hitsauskokemusta on viisi vuotta": the years are the MIG
     welding's)."""
