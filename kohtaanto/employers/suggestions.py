@@ -1,13 +1,14 @@
 """Concepts suggested from free text (survey answers, pasted job ads) by the extraction engine.
 
 The engine finds the concepts; this module sorts them into what a vacancy or a survey can
-use and marks the spans for highlighting. Negated mentions ("ei vaadita trukkikorttia") are
-never suggested.
+use; the text is cut for highlighting by the extraction's own `highlight`. Negated mentions
+("ei vaadita trukkikorttia") are never suggested, and are shown struck through.
 """
 
 from dataclasses import dataclass, field
 
 from kohtaanto.extraction.engine import extract
+from kohtaanto.extraction.selectors import Segment, highlight
 from kohtaanto.taxonomy.models import Concept, ConceptType
 
 SKILL_TYPES = (ConceptType.SKILL, ConceptType.KNOWLEDGE)
@@ -27,24 +28,8 @@ class TextSuggestions:
     occupations: list[Suggestion] = field(default_factory=list)
     skills: list[Suggestion] = field(default_factory=list)
     requirements: list[Suggestion] = field(default_factory=list)
-    # The text cut into (piece, highlighted) for showing where the concepts were found.
-    segments: list[tuple[str, bool]] = field(default_factory=list)
-
-
-def _segments(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
-    pieces: list[tuple[str, bool]] = []
-    position = 0
-    for start, end in sorted(spans):
-        if end <= position:
-            continue
-        start = max(start, position)
-        if start > position:
-            pieces.append((text[position:start], False))
-        pieces.append((text[start:end], True))
-        position = end
-    if position < len(text):
-        pieces.append((text[position:], False))
-    return pieces
+    # The text cut into pieces, found and negated ones marked (`extraction.selectors.highlight`).
+    segments: list[Segment] = field(default_factory=list)
 
 
 def text_suggestions(text: str) -> TextSuggestions:
@@ -55,7 +40,6 @@ def text_suggestions(text: str) -> TextSuggestions:
     mentions = result.concepts[:MAX_SUGGESTIONS]
     concepts = Concept.objects.in_bulk([m.concept_id for m in mentions])
     found = TextSuggestions(lang=result.lang)
-    spans: list[tuple[int, int]] = []
     for mention in mentions:
         concept = concepts.get(mention.concept_id)
         if concept is None:
@@ -67,8 +51,5 @@ def text_suggestions(text: str) -> TextSuggestions:
             found.skills.append(suggestion)
         elif concept.type == ConceptType.REQUIREMENT:
             found.requirements.append(suggestion)
-        else:
-            continue
-        spans.extend((start, end) for start, end in mention.spans)
-    found.segments = _segments(text, spans)
+    found.segments = highlight(text, result)
     return found

@@ -139,7 +139,7 @@ def test_free_text_suggestions_are_offered_and_ticked_ones_become_needs(
     form = response.context["form"]
     offered = {value for value, _label in form.fields["suggested"].choices}
     assert vocab.plc.pk in offered
-    assert "<mark>" in response.content.decode()
+    assert '<mark class="extraction-found">' in response.content.decode()
     assert not survey.skill_needs.exists()  # suggesting saves nothing
     advisor_client.post(
         f"/companies/surveys/{survey.pk}/",

@@ -49,7 +49,7 @@ class SurveyForms:
         found = text_suggestions(free_text)
         chosen = {n.concept_id for n in survey.skill_needs.all()} if data is None else set()
         suggestions = [s.concept for s in found.skills if s.concept.pk not in chosen]
-        self.segments = found.segments if any(h for _t, h in found.segments) else []
+        self.segments = found.segments if any(s.mark for s in found.segments) else []
         self.form = SurveyForm(
             data,
             suggestions=suggestions,

@@ -283,7 +283,6 @@ def vacancy_from_ad(request: AuthenticatedHttpRequest) -> HttpResponse:
             "ad_form": ad_form,
             "step": "confirm",
             "company": company,
-            "segments": found.segments,
             "occupations": found.occupations,
             "details": details,
             **forms.context(),
