@@ -161,7 +161,8 @@ def reads_as_cv(text: str, lang: str) -> bool:
     ("Olen hitsaaja", "Asiakas on työskennellyt", "har ja jobbat"; not "Haemme hitsaajaa",
     "Du svetsar MIG/MAG")."""
     words = set(_WORD.findall(text.casefold()))
-    seeker, recruiting = _SEEKER_WORDS.get(lang, frozenset()), _RECRUITING_WORDS.get(lang, ())
+    seeker = _SEEKER_WORDS.get(lang, frozenset())
+    recruiting = _RECRUITING_WORDS.get(lang, frozenset())
     return bool(words & seeker) and not words & recruiting
 
 
