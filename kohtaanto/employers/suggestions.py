@@ -7,7 +7,7 @@ use; the text is cut for highlighting by the extraction's own `highlight`. Negat
 
 from dataclasses import dataclass, field
 
-from kohtaanto.extraction.engine import extract
+from kohtaanto.extraction.engine import ExtractionResult, extract
 from kohtaanto.extraction.selectors import Segment, highlight
 from kohtaanto.taxonomy.models import Concept, ConceptType
 
@@ -32,11 +32,13 @@ class TextSuggestions:
     segments: list[Segment] = field(default_factory=list)
 
 
-def text_suggestions(text: str) -> TextSuggestions:
-    """Occupations, skills and requirements that `text` mentions, best first."""
+def text_suggestions(text: str, result: ExtractionResult | None = None) -> TextSuggestions:
+    """Occupations, skills and requirements that `text` mentions, best first. `result` is the
+    text's extraction where the caller has it already (the ad page), so it is not read twice."""
     if not (text or "").strip():
         return TextSuggestions()
-    result = extract(text, lang="auto")
+    if result is None:
+        result = extract(text, lang="auto")
     mentions = result.concepts[:MAX_SUGGESTIONS]
     concepts = Concept.objects.in_bulk([m.concept_id for m in mentions])
     found = TextSuggestions(lang=result.lang)

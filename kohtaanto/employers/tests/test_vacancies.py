@@ -111,6 +111,28 @@ def test_requirement_row_must_be_a_requirement(client_as, company, vocab):
     assert not Vacancy.objects.exists()
 
 
+def test_the_ad_page_reads_the_ad_once(client_as, company, vocab, monkeypatch):
+    from kohtaanto.employers import suggestions
+    from kohtaanto.extraction import engine, selectors
+
+    modes = []
+
+    def counting(text, lang="auto", *, mode="match"):
+        modes.append(mode)
+        return engine.extract(text, lang, mode=mode)
+
+    monkeypatch.setattr(selectors, "extract", counting)
+    monkeypatch.setattr(suggestions, "extract", counting)
+    client = client_as(Role.BUSINESS_ADVISOR)
+    response = client.post(
+        "/companies/vacancies/from-ad/", {"step": "analyse", "company": company.pk, "text": AD}
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].initial["occupation"] == vocab.welder
+    assert modes == ["match"]  # the details and the form's suggestions share one reading
+
+
 def test_pasted_finnish_ad_becomes_a_confirmed_structured_vacancy(client_as, company, vocab):
     client = client_as(Role.BUSINESS_ADVISOR)
     assert client.get(f"/companies/vacancies/from-ad/?company={company.pk}").status_code == 200

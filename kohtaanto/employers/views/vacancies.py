@@ -249,8 +249,8 @@ def vacancy_from_ad(request: AuthenticatedHttpRequest) -> HttpResponse:
     company: Company = ad_form.cleaned_data["company"]
     actor.permissions.require("change_company", company)
     text = ad_form.cleaned_data["text"]
-    found = text_suggestions(text)
     details = extraction_suggest(text=text)
+    found = text_suggestions(text, details.result)
     notice = _ad_municipality_notice(details.result.ad, company)
     if step == "confirm":
         forms = VacancyForms(actor, request.POST, municipality_notice=notice)
