@@ -399,7 +399,9 @@ _STATING_WORD = (
 _STATING_AT_START = re.compile(_STATING_WORD)
 _STATING_AFTER_BREAK = re.compile(r"\W" + _STATING_WORD)
 _STATING_NUMBER = re.compile(r"\d\s*" + _YEARS_AFTER)
-_PERIOD = re.compile(r"(?:19[6-9]\d|20\d\d)\s*[-–—]\s*(?:19[6-9]\d|20\d\d)")
+_PERIOD = re.compile(
+    r"(?:19[6-9]\d|20\d\d)\s*[" + re.escape("".join(_DASHES)) + r"]\s*(?:19[6-9]\d|20\d\d)"
+)
 
 
 def names_language(text: str, lang: str) -> bool:

@@ -248,7 +248,7 @@ _FI_LEMMAS = {
     **dict.fromkeys(
         (
             *("kokoan", "kokoat", "kokoaa", "kokoamme", "kokoatte", "kokoavat"),
-            *("kokoamaan", "kokoamassa", "kokoamasta", "kokoamalla", "kootaan"),
+            *("kokoamaan", "kokoamassa", "kokoamasta", "kokoamalla"),
         ),
         "koota",
     ),
