@@ -91,18 +91,23 @@ _FI_PASSIVE = ("taan", "tään", "daan", "dään", "ttiin", "tiin", "ttaan", "tt
 
 
 def _trained_here(tokens: Sequence[Token], occurrence: Occurrence, lang: str) -> bool:
-    """Whether the match is a Finnish passive of teaching (`cues.TEACHING`: "Uudet työntekijät
-    koulutetaan tehtävään"): the employer trains its new staff, which asks no training skill of
-    them."""
-    if lang != "fi":
+    """Whether the match is a passive of teaching (`cues.TEACHING`: "Uudet työntekijät
+    koulutetaan tehtävään", "alla nyanställda skolas in", "måste läras upp"): the employer
+    trains its new staff, which asks no training skill of them."""
+    if lang not in ("fi", "sv"):
         return False
     start, end = occurrence.span
-    return any(
-        start <= t.start
-        and t.end <= end
-        and t.lemma.startswith(cues.TEACHING)
-        and t.norm.endswith(_FI_PASSIVE)
-        for t in tokens
+    return any(start <= t.start and t.end <= end and _teaching_passive(t, lang) for t in tokens)
+
+
+def _teaching_passive(token: Token, lang: str) -> bool:
+    if lang == "fi":
+        return token.lemma.startswith(cues.TEACHING) and token.norm.endswith(_FI_PASSIVE)
+    # a Swedish s-passive ("lärs", "utbildas", "skolas"; "skola" as a verb is only this form)
+    return (
+        token.norm.endswith("s")
+        and token.norm != token.lemma
+        and (token.lemma.startswith(cues.TEACHING) or token.lemma == "skola")
     )
 
 

@@ -38,6 +38,7 @@ from kohtaanto.extraction.word_forms import (
     label_lemmas,
     minen_noun,
     other_form,
+    particle_verb_object,
     starts_with_verb,
     verb_object,
 )
@@ -175,6 +176,9 @@ class LabelIndex:
         own: dict[str, dict[tuple[str, ...], set[int]]] = {
             lang: defaultdict(set) for lang in COMPOUND_LANGS
         }
+        particle_objects: dict[tuple[str, str, tuple[str, ...]], dict[int, float]] = defaultdict(
+            dict
+        )
         for record in concepts:
             self.concepts[record.id] = record
             self.by_uri[record.uri] = record.id
@@ -219,6 +223,8 @@ class LabelIndex:
                         _keep_best(phrases[lang][compound], record.id, weight * OTHER_FORM)
                     if pair:
                         _keep_best(verb_objects[lang][pair], record.id, weight * OTHER_FORM)
+                    if lang == "sv" and (obj := particle_verb_object(tokens, key)):
+                        _keep_best(particle_objects[(key[0], key[1], obj)], record.id, weight)
                 written = tuple(t.norm for t in tokens)
                 _keep_best(surface[written], record.id, weight)
                 if lang in own:
@@ -252,6 +258,13 @@ class LabelIndex:
             for (verb, noun), hits in table.items():
                 by_verb[verb].append((noun, _hits(hits)))
             self.verb_objects[lang] = dict(by_verb)
+        # "sätta ihop godståg" is written "godstågen sätts ihop" in the passive: (verb lemma,
+        # particle) → [(object lemmas, concepts)], Swedish only.
+        by_particle: dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[Hit, ...]]]]
+        by_particle = defaultdict(list)
+        for (verb, particle, obj), hits in particle_objects.items():
+            by_particle[(verb, particle)].append((obj, _hits(hits)))
+        self.particle_objects = dict(by_particle)
         # Every proper prefix of a label, so that matching extends a phrase only while some
         # label still starts that way.
         self.prefixes = {lang: _prefixes(table) for lang, table in self.phrases.items()}

@@ -4,6 +4,7 @@ Each match is an `Occurrence`: where in the text, how sure (by how it was found)
 clause, and whether that clause negates it or marks it as a requirement (`mark`).
 """
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -11,7 +12,12 @@ from kohtaanto.extraction import context, cues
 from kohtaanto.extraction.details import YEAR_WORDS
 from kohtaanto.extraction.index import Hit, LabelIndex, fold_abbreviation, skill_head_fronts
 from kohtaanto.extraction.text import Token, known_word, lemmatize
-from kohtaanto.extraction.word_forms import MIN_OTHER_PART, MIN_PART, SV_OBJECT_PREPOSITIONS
+from kohtaanto.extraction.word_forms import (
+    MIN_OTHER_PART,
+    MIN_PART,
+    SV_OBJECT_PREPOSITIONS,
+    SV_PARTICLES,
+)
 
 # How sure a match is, by how it was found. A label written out in the text's language is the
 # strongest evidence; a part of a compound word the weakest ("robottihitsaus" is about welding,
@@ -174,6 +180,8 @@ def match_sentence(
     verb_objects = index.verb_objects.get(lang)
     if verb_objects:
         _match_verb_objects(verb_objects, text, tokens, result, lang)
+    if lang == "sv" and index.particle_objects:
+        _match_passive_particle_verbs(index.particle_objects, text, tokens, result)
     for i, token in enumerate(tokens):
         # "Vi söker en svetsare": the worker noun names the work
         for hit in index.agent_skills(token.lemma, lang):
@@ -218,9 +226,6 @@ SV_SUBJECT_ADVERBS = frozenset(
 
 # How many words may stand between a Swedish label's preposition and its object.
 OBJECT_MODIFIERS = 2
-# The particles of Swedish particle verbs, read as a preposition is ("tar bort gamla vindrutor"
-# for the label "ta bort vindrutor", "sätter upp nya skyltar").
-SV_PARTICLES = frozenset({"bort", "ut", "upp", "in", "ner", "fast", "om", "fram", "till"})
 
 
 def _modified_object(
@@ -437,6 +442,48 @@ def _match_verb_objects(
             span = (tokens[first].start, tokens[last].end)
             for hit in hits:
                 result.append((hit.concept_id, Occurrence(span, hit.weight * VERB_MATCH, m)))
+
+
+# How many words (an adjective, a place) may stand between a passive's object and its verb:
+# "fönstren i huset sätts in".
+PASSIVE_REACH = 3
+# What ends the clause an object stands in.
+_CLAUSE_END = re.compile(r"[.,;:!?()]")
+
+
+def _match_passive_particle_verbs(
+    particle_objects: Mapping[tuple[str, str], list[tuple[tuple[str, ...], tuple[Hit, ...]]]],
+    text: str,
+    tokens: Sequence[Token],
+    result: list[tuple[int, Occurrence]],
+) -> None:
+    """ "Godstågen sätts ihop", "Lasten spänns fast", "Gamla fönster tas bort" for the labels
+    "sätta ihop godståg", "spänna fast lasten", "ta bort gamla fönster": a Swedish s-passive of
+    a particle verb, its particle right after it and its object before it in the same clause.
+    The active ("vi sätter ihop godståg") is the label's own word order."""
+    lemmas = [token.lemma for token in tokens]
+    for k in range(1, len(tokens) - 1):
+        verb = tokens[k]
+        if not verb.norm.endswith("s") or verb.norm == verb.lemma:
+            continue
+        objects = particle_objects.get((verb.lemma, tokens[k + 1].norm), ())
+        for obj, hits in objects:
+            n = len(obj)
+            start = next(
+                (
+                    j
+                    for j in range(k - n, max(-1, k - n - PASSIVE_REACH - 1), -1)
+                    if j >= 0
+                    and tuple(lemmas[j : j + n]) == obj
+                    and not _CLAUSE_END.search(text, tokens[j + n - 1].end, verb.start)
+                ),
+                None,
+            )
+            if start is None:
+                continue
+            span = (tokens[start].start, tokens[k + 1].end)
+            for hit in hits:
+                result.append((hit.concept_id, Occurrence(span, hit.weight * VERB_MATCH, start)))
 
 
 def _elided_objects(text: str, tokens: Sequence[Token], window: range, k: int) -> dict[str, int]:

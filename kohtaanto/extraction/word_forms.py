@@ -129,6 +129,25 @@ OTHER_FORM = 0.95
 
 # Prepositions between a Swedish action noun and its object.
 SV_OBJECT_PREPOSITIONS = frozenset({"av", "på", "med", "för", "i"})
+# The particles of Swedish particle verbs, read as a preposition is ("tar bort gamla vindrutor"
+# for the label "ta bort vindrutor", "sätter upp nya skyltar").
+SV_PARTICLES = frozenset({"bort", "ut", "upp", "in", "ner", "fast", "om", "fram", "till"})
+# The particles a passive leaves after its verb while its object stands before it
+# ("motorerna monteras ihop", "området spärras av"): those above and three that are never a
+# preposition's object there.
+SV_PASSIVE_PARTICLES = SV_PARTICLES | {"ihop", "isär", "av"}
+
+
+def particle_verb_object(tokens: list[Token], key: tuple[str, ...]) -> tuple[str, ...]:
+    """The object of a Swedish "<verb> <particle> <object>" label ("sätta ihop godståg",
+    "ta bort gamla fönster"), or () for another label. A passive writes the object first
+    ("godstågen sätts ihop"), which `LabelIndex.particle_objects` reads."""
+    if len(key) < 3 or key[1] not in SV_PASSIVE_PARTICLES:
+        return ()
+    verb = tokens[0].norm
+    if tokens[0].lemma != verb or len(verb) < 2 or not verb.endswith("a"):
+        return ()
+    return key[2:] if known_word(verb, "sv") else ()
 
 
 def action_verb(key: tuple[str, ...], written: str, lang: str) -> str:

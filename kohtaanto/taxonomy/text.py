@@ -297,6 +297,11 @@ _SV_LEMMAS = {
     "brutit": "bryta",
     "bundit": "binda",
     **dict.fromkeys(("sålde", "sålt"), "sälja"),
+    # past passives of strong verbs ("togs bort", "sattes ihop", "gjordes om", "drogs in")
+    "togs": "ta",
+    "sattes": "sätta",
+    "gjordes": "göra",
+    "drogs": "dra",
 }
 # Swedish definite and plural endings ("pressen", "paketet", "linjerna", "maskiner").
 _SV_INFLECTED = ("en", "et", "na", "ar", "er", "or")
@@ -341,6 +346,10 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
         if verb:
             return verb
     lemma = _dictionary_lemma(norm, lang).casefold()
+    if lang == "sv" and not lemma.endswith("a") and norm.endswith(("des", "tes")):
+        verb = _sv_past_passive_verb(norm)
+        if verb:
+            return verb
     if lang == "fi" and len(norm) > 7:
         # simplemma reads some -minen nouns as their verb in the base form ("painaminen" →
         # "painaa") but keeps the noun in the other cases ("painamisesta" → "painaminen") or
@@ -487,6 +496,17 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
                 if len(head) >= 4 and common_prefix(head, rest) >= 3:
                     return first + head
     return lemma
+
+
+def _sv_past_passive_verb(norm: str) -> str:
+    """The verb of a Swedish past passive that simplemma reads as its participle ("skruvades"
+    as "skruvad", "kördes" as "körd", "ställdes" as "ställd"): "skruva", "köra", "ställa";
+    "" where the stem makes no verb the dictionary knows."""
+    stem = norm[:-3]
+    if len(stem) < 3:
+        return ""
+    verb = stem if stem.endswith("a") else stem + "a"
+    return verb if known_word(verb, "sv") else ""
 
 
 def _own_base_form(word: str, lang: str) -> bool:

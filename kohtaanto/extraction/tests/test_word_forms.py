@@ -4,7 +4,7 @@ import pytest
 
 from kohtaanto.extraction.engine import Engine
 from kohtaanto.extraction.tests.sources import DictSource, names
-from kohtaanto.extraction.text import tokenize
+from kohtaanto.extraction.text import lemmatize, tokenize
 from kohtaanto.extraction.word_forms import starts_with_verb
 
 SKILLS = {
@@ -355,3 +355,53 @@ def test_a_swedish_particle_verb_is_read_past_an_adjective_before_its_object(
     text: str, expected: set[str]
 ) -> None:
     assert names(Engine(DictSource(PARTICLE_CONCEPTS)).extract(text, "sv")) == expected
+
+
+PASSIVE_CONCEPTS = {
+    **PARTICLE_CONCEPTS,
+    "assemble_freight_trains": ("skill", {"sv": ["sätta ihop godståg"]}),
+    "secure_cargo": ("skill", {"sv": ["spänna fast lasten"]}),
+    "cordon_off": ("skill", {"sv": ["spärra av området"]}),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "negated"),
+    [
+        # the s-passive writes the object first, the particle stays after the verb
+        ("Godstågen sätts ihop på bangården.", {"assemble_freight_trains"}, set()),
+        ("Lasten spänns fast med spännband.", {"secure_cargo"}, set()),
+        ("Området spärras av före lyftet.", {"cordon_off"}, set()),
+        # ... with words between the object and the verb, in the past and with a modal verb
+        ("Vindrutor i gamla bussar togs bort.", {"remove_windshields"}, set()),
+        ("Godståg sattes ihop varje natt.", {"assemble_freight_trains"}, set()),
+        ("Lasten ska alltid spännas fast.", {"secure_cargo"}, set()),
+        ("Godståg kan inte sättas ihop här.", set(), {"assemble_freight_trains"}),
+        # not across a clause, not without the particle
+        ("Lasten är lätt, som spänns fast.", set(), set()),
+        ("Godstågen sätts på spåret.", set(), set()),
+    ],
+)
+def test_a_swedish_passive_particle_verb_is_read_with_its_object_before_it(
+    text: str, expected: set[str], negated: set[str]
+) -> None:
+    result = Engine(DictSource(PASSIVE_CONCEPTS)).extract(text, "sv")
+    assert names(result) == expected
+    assert {m.uri.rsplit(":", 1)[1] for m in result.negated} == negated
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [
+        ("skruvades", "skruva"),
+        ("kördes", "köra"),
+        ("ställdes", "ställa"),
+        ("byggdes", "bygga"),
+        ("sattes", "sätta"),
+        ("togs", "ta"),
+        # not a word that only ends so
+        ("updates", "updates"),
+    ],
+)
+def test_a_swedish_past_passive_is_read_as_its_verb(word: str, lemma: str) -> None:
+    assert lemmatize(word, "sv") == lemma
