@@ -328,6 +328,9 @@ def test_the_employers_own_action_is_not_a_skill(
         ("Jag anpassar mig snabbt.", "sv", {"adapt"}),
         # a Finnish passive of teaching: the employer trains its staff
         ("Uudet työntekijät perehdytetään huolellisesti.", "fi", set()),
+        # ... and a Swedish one
+        ("Nya medarbetare utbildas på plats.", "sv", set()),
+        ("Alla nya medarbetare lärs upp av förmannen.", "sv", set()),
         ("Perehdytän uudet työntekijät.", "fi", {"training"}),
         ("Nu utbildar jag nya, men Kalle utbildade mig.", "sv", {"training"}),
     ],
