@@ -19,6 +19,7 @@ import json
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -80,6 +81,18 @@ def check_tags(row: dict, skills: dict[str, str], occupations: set[str]) -> list
     return problems
 
 
+def rows_of(folder: Path, problems: list[str]) -> Iterator[tuple[Path, str, dict]]:
+    """Each line of the folder's JSONL files that parses, with its file and where it is; a line
+    that does not parse is a problem."""
+    for path in sorted(folder.glob("*.jsonl")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            where = f"{path.relative_to(DATA)}:{number}"
+            try:
+                yield path, where, json.loads(line)
+            except json.JSONDecodeError as error:
+                problems.append(f"{where}: does not parse ({error})")
+
+
 def check_second_reading(
     texts: dict[str, tuple[str, str, str]],
     skills: dict[str, str],
@@ -90,34 +103,24 @@ def check_second_reading(
     counts: Counter[tuple[str, str]] = Counter()
     seen: set[str] = set()
     for split in ("tune", "heldout"):
-        for path in sorted((DATA / "second_reading" / split).glob("*.jsonl")):
-            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-                where = f"{path.relative_to(DATA)}:{number}"
-                try:
-                    row = json.loads(line)
-                except json.JSONDecodeError as error:
-                    problems.append(f"{where}: does not parse ({error})")
-                    continue
-                missing, extra = SECOND_KEYS - row.keys(), row.keys() - SECOND_KEYS - {"notes"}
-                if missing or extra:
-                    problems.append(
-                        f"{where}: keys missing {sorted(missing)} / unknown {sorted(extra)}"
-                    )
-                    continue
-                if (
-                    texts.get(row["id"]) != (split, path.stem, row["kind"])
-                    or row["lang"] != path.stem
-                ):
-                    problems.append(
-                        f"{where}: {row['id']!r} is no {path.stem} {row['kind']} text of {split}"
-                    )
-                    continue
-                if row["id"] in seen:
-                    problems.append(f"{where}: repeated id {row['id']}")
-                seen.add(row["id"])
-                for problem in check_tags(row, skills, occupations):
-                    problems.append(f"{where} {row['id']}: {problem}")
-                counts[(split, path.stem)] += 1
+        for path, where, row in rows_of(DATA / "second_reading" / split, problems):
+            missing, extra = SECOND_KEYS - row.keys(), row.keys() - SECOND_KEYS - {"notes"}
+            if missing or extra:
+                problems.append(
+                    f"{where}: keys missing {sorted(missing)} / unknown {sorted(extra)}"
+                )
+                continue
+            if texts.get(row["id"]) != (split, path.stem, row["kind"]) or row["lang"] != path.stem:
+                problems.append(
+                    f"{where}: {row['id']!r} is no {path.stem} {row['kind']} text of {split}"
+                )
+                continue
+            if row["id"] in seen:
+                problems.append(f"{where}: repeated id {row['id']}")
+            seen.add(row["id"])
+            for problem in check_tags(row, skills, occupations):
+                problems.append(f"{where} {row['id']}: {problem}")
+            counts[(split, path.stem)] += 1
     return counts
 
 
@@ -134,27 +137,20 @@ def main() -> int:
     texts: dict[str, tuple[str, str, str]] = {}
     counts: Counter[tuple[str, str, str]] = Counter()
     for split in ("tune", "heldout"):
-        for path in sorted((DATA / split).glob("*.jsonl")):
-            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-                where = f"{path.relative_to(DATA)}:{number}"
-                try:
-                    row = json.loads(line)
-                except json.JSONDecodeError as error:
-                    problems.append(f"{where}: does not parse ({error})")
-                    continue
-                match = ID_RE.match(str(row.get("id", "")))
-                if not match or match.group(1) != path.stem or row.get("lang") != path.stem:
-                    problems.append(f"{where}: id/lang {row.get('id')!r} does not fit the file")
-                    continue
-                if row["id"] in seen:
-                    problems.append(f"{where}: repeated id {row['id']}")
-                seen.add(row["id"])
-                if (int(match.group(2)) % 3 == 0) != (split == "heldout"):
-                    problems.append(f"{where}: {row['id']} is in the wrong split")
-                for problem in check_row(row, skills, occupations):
-                    problems.append(f"{where} {row['id']}: {problem}")
-                counts[(row["lang"], row["kind"], split)] += 1
-                texts[row["id"]] = (split, row["lang"], row["kind"])
+        for path, where, row in rows_of(DATA / split, problems):
+            match = ID_RE.match(str(row.get("id", "")))
+            if not match or match.group(1) != path.stem or row.get("lang") != path.stem:
+                problems.append(f"{where}: id/lang {row.get('id')!r} does not fit the file")
+                continue
+            if row["id"] in seen:
+                problems.append(f"{where}: repeated id {row['id']}")
+            seen.add(row["id"])
+            if (int(match.group(2)) % 3 == 0) != (split == "heldout"):
+                problems.append(f"{where}: {row['id']} is in the wrong split")
+            for problem in check_row(row, skills, occupations):
+                problems.append(f"{where} {row['id']}: {problem}")
+            counts[(row["lang"], row["kind"], split)] += 1
+            texts[row["id"]] = (split, row["lang"], row["kind"])
     second = check_second_reading(texts, skills, occupations, problems)
     for lang in sorted(LANGS):
         for kind in sorted(KINDS):
