@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from kohtaanto.extraction import cues
@@ -97,7 +98,26 @@ def _trained_here(tokens: Sequence[Token], occurrence: Occurrence, lang: str) ->
     if lang not in ("fi", "sv"):
         return False
     start, end = occurrence.span
-    return any(start <= t.start and t.end <= end and _teaching_passive(t, lang) for t in tokens)
+    return any(
+        start <= t.start
+        and t.end <= end
+        and _teaching_passive(t, lang)
+        and not _by_the_writer(tokens, number)
+        for number, t in enumerate(tokens)
+    )
+
+
+def _by_the_writer(tokens: Sequence[Token], verb: int) -> bool:
+    """Whether a Swedish passive names the writer as who does it, right after the verb and its
+    particle: "nya medarbetare lärs upp av mig" is the writer's own training of others."""
+    after = [t.norm for t in tokens[verb + 1 : verb + 4]]
+    return any(
+        word == "av" and following in SV_FIRST_PERSON_OBJECTS for word, following in pairwise(after)
+    )
+
+
+# The writer as the object of a preposition ("av mig", "av oss" is the employer).
+SV_FIRST_PERSON_OBJECTS = frozenset({"mig", "mej"})
 
 
 def _teaching_passive(token: Token, lang: str) -> bool:

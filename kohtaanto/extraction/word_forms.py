@@ -133,8 +133,8 @@ SV_OBJECT_PREPOSITIONS = frozenset({"av", "på", "med", "för", "i"})
 # for the label "ta bort vindrutor", "sätter upp nya skyltar").
 SV_PARTICLES = frozenset({"bort", "ut", "upp", "in", "ner", "fast", "om", "fram", "till"})
 # The particles a passive leaves after its verb while its object stands before it
-# ("motorerna monteras ihop", "området spärras av"): those above and three that are never a
-# preposition's object there.
+# ("motorerna monteras ihop", "området spärras av"): those above, "ihop" and "isär", and "av",
+# which right after a passive verb is its particle, not a preposition.
 SV_PASSIVE_PARTICLES = SV_PARTICLES | {"ihop", "isär", "av"}
 
 

@@ -500,13 +500,17 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
 
 def _sv_past_passive_verb(norm: str) -> str:
     """The verb of a Swedish past passive that simplemma reads as its participle ("skruvades"
-    as "skruvad", "kördes" as "körd", "ställdes" as "ställd"): "skruva", "köra", "ställa";
-    "" where the stem makes no verb the dictionary knows."""
+    as "skruvad", "kördes" as "körd", "ställdes" as "ställd", "spändes" as "spänd"): "skruva",
+    "köra", "ställa", "spänna" (a double consonant written once before the ending); "" where
+    the stem makes no verb the dictionary knows."""
     stem = norm[:-3]
     if len(stem) < 3:
         return ""
-    verb = stem if stem.endswith("a") else stem + "a"
-    return verb if known_word(verb, "sv") else ""
+    if stem.endswith("a"):
+        candidates: tuple[str, ...] = (stem,)
+    else:
+        candidates = (stem + "a", stem + stem[-1] + "a")
+    return next((verb for verb in candidates if known_word(verb, "sv")), "")
 
 
 def _own_base_form(word: str, lang: str) -> bool:

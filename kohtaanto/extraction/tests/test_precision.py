@@ -331,6 +331,8 @@ def test_the_employers_own_action_is_not_a_skill(
         # ... and a Swedish one
         ("Nya medarbetare utbildas på plats.", "sv", set()),
         ("Alla nya medarbetare lärs upp av förmannen.", "sv", set()),
+        # ... but one the writer does is the writer's
+        ("Nya medarbetare utbildas av mig.", "sv", {"training"}),
         ("Perehdytän uudet työntekijät.", "fi", {"training"}),
         ("Nu utbildar jag nya, men Kalle utbildade mig.", "sv", {"training"}),
     ],

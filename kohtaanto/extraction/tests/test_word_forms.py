@@ -398,6 +398,8 @@ def test_a_swedish_passive_particle_verb_is_read_with_its_object_before_it(
         ("ställdes", "ställa"),
         ("byggdes", "bygga"),
         ("sattes", "sätta"),
+        ("spändes", "spänna"),
+        ("glömdes", "glömma"),
         ("togs", "ta"),
         # not a word that only ends so
         ("updates", "updates"),
