@@ -32,6 +32,7 @@ from kohtaanto.extraction.word_forms import (
     MIN_PART,
     OTHER_FORM,
     SV_OBJECT_PREPOSITIONS,
+    SV_PASSIVE_PARTICLES,
     action_verb,
     agent_verb,
     derived_verbs,
@@ -215,8 +216,10 @@ class LabelIndex:
                             _keep_best(
                                 phrases[lang][(key[0], noun)], record.id, weight * OTHER_FORM
                             )
-                    elif starts_with_verb(tokens, lang):
-                        # "montera pneumatik" in "du monterar hydraulik, pneumatik och …"
+                    elif starts_with_verb(tokens, lang) and key[1] not in SV_PASSIVE_PARTICLES:
+                        # "montera pneumatik" in "du monterar hydraulik, pneumatik och …"; a
+                        # particle is no object: it follows its verb ("skruvas ihop" is the
+                        # label's own words), not "ihop, karmarna skruvas" three words away
                         _keep_best(verb_objects[lang][(key[0], key[1])], record.id, weight)
                     compound, pair = other_form(key, [t.norm for t in tokens], lang)
                     if compound and compound not in phrases[lang]:

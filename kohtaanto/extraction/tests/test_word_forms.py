@@ -362,6 +362,7 @@ PASSIVE_CONCEPTS = {
     "assemble_freight_trains": ("skill", {"sv": ["sätta ihop godståg"]}),
     "secure_cargo": ("skill", {"sv": ["spänna fast lasten"]}),
     "cordon_off": ("skill", {"sv": ["spärra av området"]}),
+    "screw_together": ("skill", {"sv": ["skruva ihop"]}),
 }
 
 
@@ -380,6 +381,9 @@ PASSIVE_CONCEPTS = {
         # not across a clause, not without the particle
         ("Lasten är lätt, som spänns fast.", set(), set()),
         ("Godstågen sätts på spåret.", set(), set()),
+        # a particle follows its verb: "ihop" of one clause is not the next clause's
+        ("Delarna skruvas ihop.", {"screw_together"}, set()),
+        ("Fönstren sätts ihop, karmarna skruvas fast.", set(), set()),
     ],
 )
 def test_a_swedish_passive_particle_verb_is_read_with_its_object_before_it(
