@@ -6,6 +6,7 @@ use; the text is cut for highlighting by the extraction's own `highlight`. Negat
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from kohtaanto.extraction.engine import ExtractionResult, extract
 from kohtaanto.extraction.selectors import Segment, highlight
@@ -28,8 +29,15 @@ class TextSuggestions:
     occupations: list[Suggestion] = field(default_factory=list)
     skills: list[Suggestion] = field(default_factory=list)
     requirements: list[Suggestion] = field(default_factory=list)
-    # The text cut into pieces, found and negated ones marked (`extraction.selectors.highlight`).
-    segments: list[Segment] = field(default_factory=list)
+    text: str = ""
+    result: ExtractionResult | None = None
+
+    @cached_property
+    def segments(self) -> list[Segment]:
+        """The text cut into pieces, found and negated ones marked
+        (`extraction.selectors.highlight`); cut only where a page shows it (the ad page shows
+        the details' own)."""
+        return highlight(self.text, self.result) if self.result is not None else []
 
 
 def text_suggestions(text: str, result: ExtractionResult | None = None) -> TextSuggestions:
@@ -41,7 +49,7 @@ def text_suggestions(text: str, result: ExtractionResult | None = None) -> TextS
         result = extract(text, lang="auto")
     mentions = result.concepts[:MAX_SUGGESTIONS]
     concepts = Concept.objects.in_bulk([m.concept_id for m in mentions])
-    found = TextSuggestions(lang=result.lang)
+    found = TextSuggestions(lang=result.lang, text=text, result=result)
     for mention in mentions:
         concept = concepts.get(mention.concept_id)
         if concept is None:
@@ -53,5 +61,4 @@ def text_suggestions(text: str, result: ExtractionResult | None = None) -> TextS
             found.skills.append(suggestion)
         elif concept.type == ConceptType.REQUIREMENT:
             found.requirements.append(suggestion)
-    found.segments = highlight(text, result)
     return found

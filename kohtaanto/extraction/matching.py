@@ -473,8 +473,7 @@ def _match_passive_particle_verbs(
                 (
                     j
                     for j in range(k - n, max(-1, k - n - PASSIVE_REACH - 1), -1)
-                    if j >= 0
-                    and tuple(lemmas[j : j + n]) == obj
+                    if tuple(lemmas[j : j + n]) == obj
                     and not _CLAUSE_END.search(text, tokens[j + n - 1].end, verb.start)
                 ),
                 None,

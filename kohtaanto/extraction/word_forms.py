@@ -144,10 +144,19 @@ def particle_verb_object(tokens: list[Token], key: tuple[str, ...]) -> tuple[str
     ("godstågen sätts ihop"), which `LabelIndex.particle_objects` reads."""
     if len(key) < 3 or key[1] not in SV_PASSIVE_PARTICLES:
         return ()
-    verb = tokens[0].norm
-    if tokens[0].lemma != verb or len(verb) < 2 or not verb.endswith("a"):
-        return ()
-    return key[2:] if known_word(verb, "sv") else ()
+    return key[2:] if swedish_infinitive(tokens[0], shortest=2) else ()
+
+
+def swedish_infinitive(token: Token, shortest: int) -> bool:
+    """Whether a label's word is a Swedish verb in the infinitive, as the label writes it
+    ("montera", "ta"): read as itself, ending in -a, a word of the dictionary."""
+    verb = token.norm
+    return (
+        token.lemma == verb
+        and len(verb) >= shortest
+        and verb.endswith("a")
+        and known_word(verb, "sv")
+    )
 
 
 def action_verb(key: tuple[str, ...], written: str, lang: str) -> str:
@@ -246,14 +255,11 @@ def starts_with_verb(tokens: list[Token], lang: str) -> bool:
     object (`LabelIndex.verb_objects`)."""
     if len(tokens) != 2 or tokens[0].lemma != tokens[0].norm or len(tokens[0].norm) < 4:
         return False
-    verb = tokens[0].norm
     if lang == "sv":
-        return (
-            verb.endswith("a")
-            and tokens[1].norm not in SV_OBJECT_PREPOSITIONS
-            and known_word(verb, "sv")
+        return tokens[1].norm not in SV_OBJECT_PREPOSITIONS and swedish_infinitive(
+            tokens[0], shortest=4
         )
-    return lang == "fi" and finnish_infinitive(verb)
+    return lang == "fi" and finnish_infinitive(tokens[0].norm)
 
 
 def minen_noun(verb: str) -> str:
