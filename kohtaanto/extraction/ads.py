@@ -7,9 +7,12 @@
 
 Requirements phrased "edellytämme", "vaaditaan", "krävs" are already marked `required` on the
 mentions by the engine (`cues.py`); "eduksi katsotaan", "meriterande" leave them optional.
-Dates are written d.m.yyyy or d.m. (the next such day from `today`); "heti"/"omgående" starts
-today. Pay is a euro figure or range with a period (€/h, €/kk, €/v); a bare range without a
-period is not guessed.
+Dates are written d.m.yyyy or d.m. (the year of the range they begin, else the next such day
+from `today`), after a cue ("aloitus", "arbetet inleds", "ajalle", "viimeistään") within its
+sentence or before "mennessä"; "heti"/"omgående" starts today; a sentence about applying gives
+no start. Pay is a euro figure or range with a period, after it (€/h, €/kk, €/v, "euro i
+timmen") or before it ("tuntipalkka", "månadslön"); a bare range without a period is not
+guessed.
 """
 
 import json
@@ -60,13 +63,29 @@ WORKING_TIMES = (
     ("full_time", ("kokoaikai", "heltid", "full-time", "full time")),
 )
 _NUMBER = r"\d{1,3}(?:[ \u00a0]?\d{3})*(?:[.,]\d{1,2})?"
+# The euro as ads write it: "€", "e", "eur", "euro", "euroa".
+_EURO = r"(?:€|(?:euroa|euro|eur|e)\b)"
+_RANGE_DASH = r"(?:[-–—]|…|\.\.)"
+_PERIOD_WORD = r"h\b|t\b|tunti|tunnissa|timme|kk\b|kuukau|mån|month|v\b|vuodessa|år|year"
 _PAY = re.compile(
-    rf"(?P<low>{_NUMBER})\s*(?:€|e|eur|euroa)?\s*(?:[-–—]|…|\.\.)\s*(?P<high>{_NUMBER})"
-    rf"\s*(?:€|e\b|eur|euroa)\s*(?:/|per|i|a|\s)?\s*(?P<period>h\b|t\b|tunti|tunnissa|timme|"
-    rf"kk\b|kuukau|mån|month|v\b|vuodessa|år|year)"
-    rf"|(?P<single>{_NUMBER})\s*(?:€|eur|euroa)\s*(?:/|per|i|a|\s)\s*(?P<period1>h\b|t\b|tunti|"
-    rf"tunnissa|timme|kk\b|kuukau|mån|month|v\b|vuodessa|år|year)",
+    rf"(?P<low>{_NUMBER})\s*{_EURO}?\s*{_RANGE_DASH}\s*(?P<high>{_NUMBER})"
+    rf"\s*{_EURO}\s*(?:/|per|i|a|\s)?\s*(?P<period>{_PERIOD_WORD})"
+    rf"|(?P<single>{_NUMBER})\s*{_EURO}\s*(?:/|per|i|a|\s)\s*(?P<period1>{_PERIOD_WORD})"
+    # the period named before the figure: "Tuntipalkka 14,50 e", "Månadslön 2 800–3 100 euro"
+    rf"|(?P<lead>tuntipalk|kuukausipalk|kk-palk|timlön|timpenning|månadslön|hourly|monthly)\w*"
+    rf"[^\d.!?\n]{{0,20}}?(?P<low2>{_NUMBER})(?:\s*{_EURO}?\s*{_RANGE_DASH}\s*"
+    rf"(?P<high2>{_NUMBER}))?\s*{_EURO}",
     re.IGNORECASE,
+)
+# The period a word before the figure names.
+LEAD_PERIODS = (
+    ("tunti", "hour"),
+    ("tim", "hour"),
+    ("hourly", "hour"),
+    ("kuukausi", "month"),
+    ("kk-", "month"),
+    ("månad", "month"),
+    ("monthly", "month"),
 )
 PERIODS = {
     "h": "hour",
@@ -83,17 +102,33 @@ PERIODS = {
     "år": "year",
     "year": "year",
 }
-_DATE = r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4}|\d{2})?"
+# d.m.yyyy or d.m.; the first date of a range may leave out its last dot ("1.6–31.8.2027").
+_DATE = r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})(?:\.(?P<year>\d{4}|\d{2})?|(?=\s?[–—-]))"
+# Between a cue word and its date: no digit, and not across a sentence or line that goes on in
+# words ("Työ alkaa tammikuussa. Haku 31.12. mennessä": the 31st is no start).
+_GAP = r"(?:(?!(?:[.!?]\s+|\s*\n\s*)[^\W\d_])\D){0,25}?"
+# A range's first date, passed over to reach the last one ("Hakuaika 1.–15.1.2027").
+_RANGE_START = r"(?:\d{1,2}\.(?:\d{1,2}\.?)?\s?[–—-]\s?)?"
 _DEADLINE = re.compile(
     r"(?:viimeistään|haku\s+päättyy|hakuaika\s+päättyy|hakuaika|sista\s+ansökningsdag(?:en)?|"
-    r"ansökan\s+senast|senast|deadline|apply\s+by)\D{0,25}?" + _DATE,
+    r"ansökningstiden\s+(?:går\s+ut|utgår)|ansökan\s+senast|senast|deadline|apply\s+by|"
+    r"closing\s+date)"
+    + _GAP
+    + _RANGE_START
+    + _DATE
+    # ... or the date first: "Haku 31.12. mennessä", "Hakemukset 15.1.2027 klo 16 mennessä"
+    + r"|"
+    + _DATE.replace("?P<", "?P<b_")
+    + r"(?:\s*klo\s*\d{1,2}(?:[.:]\d{2})?)?\s+mennessä",
     re.IGNORECASE,
 )
 _START = re.compile(
-    r"(?:aloitus|työ\s+alkaa|alkaen|aloitat|tillträde|arbetet\s+börjar|start(?:ing)?|"
-    r"fr\.\s?o\.\s?m\.|från\s+och\s+med|"
-    r"(?:anställning(?:en)?|arbetet|jobbet|sommarjobb(?:et)?|vikariat(?:et)?)\s+(?:börjar\s+)?från)"
-    r"\D{0,25}?" + _DATE,
+    r"(?:aloitus\w*|alkamispäivä|työ(?:t|suhde)?\s+alka(?:a|vat)|alkaen|aloitat|tillträde|"
+    r"arbetet\s+börjar|start(?:ing)?|fr\.\s?o\.\s?m\.|från\s+och\s+med|"
+    r"(?:anställning(?:en)?|arbetet|jobbet|sommarjobb(?:et)?|vikariat(?:et)?)\s+"
+    r"(?:(?:börjar\s+)?från|börjar|inleds|påbörjas)|"
+    # the period a job lasts: "ajalle 1.6.–31.8.2027", "under tiden 1.6–31.8.2027"
+    r"\bajal(?:le|la)|(?:under|för)\s+(?:tiden|perioden))" + _GAP + _DATE,
     re.IGNORECASE,
 )
 _START_NOW = re.compile(
@@ -102,6 +137,11 @@ _START_NOW = re.compile(
     re.IGNORECASE,
 )
 _DATE_FIRST = re.compile(_DATE + r"\s*(?:alkaen|lähtien)", re.IGNORECASE)
+# A sentence about applying names the application period, not the job's ("Haku on auki
+# ajalla 1.–15.12.", "Ansökningstiden är från 1.1.2027").
+_APPLYING = re.compile(r"\bhaku|hakemu|\bhaettav|\bhakea\b|ansök|\bappl", re.IGNORECASE)
+# The year a range's end gives its first date: "1.6.–31.8.2027".
+_RANGE_END_YEAR = re.compile(r"\s?[–—-]\s?\d{1,2}\.\d{1,2}\.(?P<year>\d{4})")
 TITLE_WORDS = 10  # a first line this short that names an occupation is the ad's title
 # ... when the occupation comes within its first words ("Kokenut hitsaaja, Kannus"); a first line
 # that is a sentence ("Vi söker en svetsare till vår verkstad.") gives the occupation's label
@@ -177,12 +217,30 @@ def read_ad(text: str, result: "ExtractionResult", *, today: date) -> AdFields:
     fields.pay_min, fields.pay_max, fields.pay_period = _pay(text)
     deadline = _DEADLINE.search(text)
     fields.deadline = _date(deadline, today) if deadline else None
-    start = _START.search(text) or _DATE_FIRST.search(text)
+    start = _start(text, deadline)
     if start:
-        fields.start_date = _date(start, today)
+        fields.start_date = _date(start, today, text)
     elif _START_NOW.search(text):
         fields.start_date = today
     return fields
+
+
+def _start(text: str, deadline: re.Match[str] | None) -> re.Match[str] | None:
+    """The first start date cue whose sentence is not about applying and whose date is not the
+    deadline's."""
+    for pattern in (_START, _DATE_FIRST):
+        for match in pattern.finditer(text):
+            if deadline is not None and match.span("day")[0] in (
+                deadline.span("day")[0],
+                deadline.span("b_day")[0],
+            ):
+                continue
+            sentence = max(text.rfind(mark, 0, match.start()) for mark in (".", "!", "?", "\n"))
+            before = text[sentence + 1 : match.start("day")]
+            if pattern is _START and _APPLYING.search(before):
+                continue
+            return match
+    return None
 
 
 def _title(text: str, result: "ExtractionResult") -> str:
@@ -292,13 +350,22 @@ def _pay(text: str) -> tuple[Decimal | None, Decimal | None, str]:
     match = _PAY.search(text)
     if not match:
         return None, None, ""
+    if match.group("lead"):
+        folded = match.group("lead").casefold()
+        period = next(period for word, period in LEAD_PERIODS if folded.startswith(word))
+        return (*_range(match.group("low2"), match.group("high2")), period)
     if match.group("single"):
-        amount = _amount(match.group("single"))
-        return amount, amount, _period(match.group("period1"))
-    low, high = _amount(match.group("low")), _amount(match.group("high"))
+        return (*_range(match.group("single"), None), _period(match.group("period1")))
+    return (*_range(match.group("low"), match.group("high")), _period(match.group("period")))
+
+
+def _range(low_text: str, high_text: str | None) -> tuple[Decimal | None, Decimal | None]:
+    """A pay range lowest first; a single figure is both ends."""
+    low = _amount(low_text)
+    high = _amount(high_text) if high_text else low
     if low is not None and high is not None and low > high:
         low, high = high, low
-    return low, high, _period(match.group("period"))
+    return low, high
 
 
 def _period(word: str) -> str:
@@ -309,10 +376,15 @@ def _period(word: str) -> str:
     return ""
 
 
-def _date(match: re.Match[str], today: date) -> date | None:
-    """The date a match spells; without a year, the next such day from `today`."""
-    day, month = int(match.group("day")), int(match.group("month"))
-    year_text = match.group("year")
+def _date(match: re.Match[str], today: date, text: str = "") -> date | None:
+    """The date a match spells; without a year, the year of the range it begins ("1.6.–31.8.2027")
+    or else the next such day from `today`."""
+    prefix = "" if match.group("day") is not None else "b_"
+    day, month = int(match.group(prefix + "day")), int(match.group(prefix + "month"))
+    year_text = match.group(prefix + "year")
+    if not year_text and text:
+        end = _RANGE_END_YEAR.match(text, match.end())
+        year_text = end.group("year") if end else None
     try:
         if year_text:
             year = int(year_text) + (2000 if len(year_text) == 2 else 0)

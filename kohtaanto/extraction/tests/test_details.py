@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from kohtaanto.extraction import bridge
+from kohtaanto.extraction.ads import read_ad
 from kohtaanto.extraction.engine import Engine, ExtractionResult, extract
 from kohtaanto.extraction.sources import ConceptRecord, RelationRecord
 from kohtaanto.extraction.vocabulary_csv import VocabularySource
@@ -450,6 +451,69 @@ def test_swedish_start_dates(engine: Engine) -> None:
     ):
         assert run(engine, text).ad.start_date == date(2027, 2, 1), text
     assert run(engine, "Ansökningstiden är från 1.1.2027 till 15.1.2027.").ad.start_date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Työt alkavat 7.1.2027.", date(2027, 1, 7)),
+        ("Työsuhde alkaa 1.2.2027.", date(2027, 2, 1)),
+        ("Aloituspäivä 2.1.2027.", date(2027, 1, 2)),
+        ("Arbetet inleds 1.2.2027.", date(2027, 2, 1)),
+        ("Anställningen börjar 1.3.2027.", date(2027, 3, 1)),
+        # the period a job lasts begins on its first date, in the year the range ends
+        ("Kesätyö ajalle 1.6.–31.8.2028.", date(2028, 6, 1)),
+        ("Yritys hakee asentajaa ajalle 1.6.–31.8.2027.", date(2027, 6, 1)),
+        ("Sommarjobb under tiden 1.6–31.8.2027.", date(2027, 6, 1)),
+        # no date in the start's sentence: the deadline's date in the next is no start
+        ("Työ alkaa tammikuussa. Haku 31.12. mennessä.", None),
+        ("Työ alkaa tammikuussa\nHaku 31.12. mennessä", None),
+        # the application period is not the job's
+        ("Haku on auki ajalla 1.–15.12.", None),
+        ("Hakuaika 1.12.–15.12.2026. Työ alkaa 7.1.2027.", date(2027, 1, 7)),
+    ],
+)
+def test_start_dates_as_ads_write_them(text: str, start: date | None) -> None:
+    assert read_ad(text, ExtractionResult(lang="fi"), today=date(2026, 12, 6)).start_date == start
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline"),
+    [
+        ("Haku 31.12. mennessä.", date(2026, 12, 31)),
+        ("Hakemukset 15.1.2027 klo 16 mennessä.", date(2027, 1, 15)),
+        ("Hae 10.1. mennessä!", date(2027, 1, 10)),
+        ("Ansökningstiden går ut 15.1.2027.", date(2027, 1, 15)),
+        # a range: the application period ends on its last date
+        ("Hakuaika 1.–15.1.2027.", date(2027, 1, 15)),
+        ("Hakuaika 1.12.–15.12.2026. Työ alkaa 7.1.2027.", date(2026, 12, 15)),
+        ("Ansök senast 31.1 och börja 1.3.2027.", None),  # "31.1" without its dot is no date
+    ],
+)
+def test_deadlines_as_ads_write_them(text: str, deadline: date | None) -> None:
+    assert read_ad(text, ExtractionResult(lang="fi"), today=date(2026, 12, 6)).deadline == deadline
+
+
+@pytest.mark.parametrize(
+    ("text", "pay"),
+    [
+        ("Tuntipalkka 14,50 e.", ("14.50", "14.50", "hour")),
+        ("Tuntipalkka 14,50–16,20 €.", ("14.50", "16.20", "hour")),
+        ("Kuukausipalkka 2 900 €.", ("2900", "2900", "month")),
+        ("Timlön 16,80 €.", ("16.80", "16.80", "hour")),
+        ("Månadslön 2 800–3 100 euro.", ("2800", "3100", "month")),
+        ("Lönen är 16–18 euro i timmen.", ("16", "18", "hour")),
+        ("Palkka 16,50–19 €/h.", ("16.50", "19", "hour")),
+        # a pay word with no figure, and figures that are no pay
+        ("Tuntipalkka ei ole tiedossa. Meillä on 3 000 m2 ja 15 työntekijää.", (None, None, "")),
+    ],
+)
+def test_pay_as_ads_write_it(text: str, pay: tuple[str | None, str | None, str]) -> None:
+    ad = read_ad(text, ExtractionResult(lang="fi"), today=date(2026, 12, 6))
+
+    low, high, period = pay
+    expected = (Decimal(low) if low else None, Decimal(high) if high else None, period)
+    assert (ad.pay_min, ad.pay_max, ad.pay_period) == expected
 
 
 def test_json_form_has_the_new_fields(engine: Engine) -> None:
