@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from kohtaanto.extraction.cues import PRIOR, Clause
+from kohtaanto.extraction.cues import CONJUNCTIONS, PRIOR, Clause
 from kohtaanto.extraction.index import RANKED_TYPES, LabelIndex
 from kohtaanto.extraction.matching import Occurrence
 from kohtaanto.extraction.text import Token, common_prefix, is_abbreviation, known_word, tokenize
@@ -71,6 +71,13 @@ OTHERS = {
         {"leda", "arbetsledare", "förman", "passa", "avse", "lämpa", "utbilda", "handleda"}
     ),
 }
+# Swedish words before a title that make it someone else's: "utbildning för truckförare",
+# "handsignaler mellan anslagare och kranförare", "anhuggit lyften åt kranförarn" (not "till",
+# the aim of a training, nor "med", which is as often a tool: "med batteritestare").
+_SV_PREPOSITIONS = frozenset({"för", "åt", "mellan", "hos", "från", "av", "om"})
+# The definite singular of a Swedish title: the one person the text speaks of, not the writer
+# ("montören", "kranförarn"); the writer's own title is indefinite ("jag är kranförare").
+_SV_DEFINITE = ("en", "n", "na")
 # Finnish case endings that make a title someone else's (genitive, illative, allative,
 # adessive, ablative, inessive): "hitsaajan", "koneistajille", "hitsaajalla".
 _OTHER_CASES = ("lle", "lla", "llä", "lta", "ltä", "ssa", "ssä")
@@ -332,9 +339,14 @@ class ImpliedRules:
         others = OTHERS.get(lang, frozenset())
         if any(t.lemma in others or t.norm in others for t in tokens):
             return
+        others_end = -1  # where the last title that is somebody else's ended
         for i, length, skills in hits:
             last = tokens[i + length - 1]
-            if _someone_else(tokens, i, last, lang):
+            if _someone_else(tokens, i, last, lang) or (
+                # ... and a title coordinated with it: "för svetsare, montörer och kranförare"
+                i == others_end or (i == others_end + 1 and tokens[i - 1].norm in CONJUNCTIONS)
+            ):
+                others_end = i + length
                 continue
             span = (tokens[i].start, last.end)
             for skill_id in skills:
@@ -489,9 +501,15 @@ def _instrumental(text: str, tokens: Sequence[Token], k: int, lang: str) -> bool
 
 def _someone_else(tokens: Sequence[Token], i: int, last: Token, lang: str) -> bool:
     """A title written as somebody else's: a Finnish genitive or local case ("hitsaajan",
-    "koneistajille"), a Swedish "för svetsare"."""
+    "koneistajille"), a Swedish title after a preposition ("för svetsare", "handsignaler mellan
+    anslagare och kranförare") or in its definite form ("dirigerar kranföraren", "åt
+    kranförarn"); "utbildning till CNC-operatör" is the reader's own aim."""
     if lang == "sv":
-        return i > 0 and tokens[i - 1].norm == "för"
+        if i > 0 and tokens[i - 1].norm in _SV_PREPOSITIONS:
+            return True
+        if i > 2 and tokens[i - 1].norm in CONJUNCTIONS and tokens[i - 3].norm in _SV_PREPOSITIONS:
+            return True  # "mellan anslagare och kranförare"
+        return last.norm != last.lemma and last.norm.endswith(_SV_DEFINITE)
     norm, lemma = last.norm, last.lemma
     if norm == lemma or lang != "fi":
         return False

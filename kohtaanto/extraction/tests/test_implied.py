@@ -123,12 +123,27 @@ def test_a_maintenance_title_implies_no_one_skill(engine: Engine) -> None:
         "Johdat vuorosi trukinkuljettajia.",  # someone you lead
         "Kursen passar truckförare och kranförare.",
         "Utbildning för truckförare.",
+        "Du dirigerar kranföraren via radio.",  # the definite form: the one person spoken of
+        "Handsignaler mellan anslagare och kranförare.",
+        "Jag har anhuggit lyften åt kranförarn.",
+        "Truckförarna lastar bilarna.",
+        "Kursen är för truckförare, kranförare och traversförare.",
     ],
 )
 def test_a_title_that_is_somebody_else_implies_nothing(engine: Engine, text: str) -> None:
     result = engine.extract(text)
 
     assert not [m for m in result.concepts + result.negated if m.implied]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Jag har jobbat som kranförare i tio år.", "Läroavtalsutbildning till kranförare."],
+)
+def test_a_swedish_title_of_ones_own_implies_its_skill(engine: Engine, text: str) -> None:
+    result = engine.extract(text, "sv")
+
+    assert [m.label for m in result.concepts if m.implied] == ["krankörning"]
 
 
 def test_a_negated_title_negates_what_it_implies(engine: Engine) -> None:
