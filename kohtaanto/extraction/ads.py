@@ -245,7 +245,7 @@ def _start(text: str, deadline: re.Match[str] | None) -> re.Match[str] | None:
 
 def _title(text: str, result: "ExtractionResult") -> str:
     """The ad's first line if it is a short heading that begins with an occupation; else the
-    first occupation's label."""
+    first occupation's word in its base form, or its label."""
     occupations = sorted(
         (m for m in result.concepts if m.type == "occupation" and m.spans),
         key=lambda m: m.spans[0][0],
@@ -273,7 +273,11 @@ def _title(text: str, result: "ExtractionResult") -> str:
         word_end = re.compile(r"[^\s,|/(]*").match(text, first.spans[0][1])
         end = min(first_end, word_end.end() if word_end else first.spans[0][1])
         return text[first_start:end].strip().rstrip(".:!")
-    return first.label
+    # a sentence: the occupation word as the ad writes it, in its base form ("Etsimme
+    # KUNNOSSAPITOASENTAJAA" → "kunnossapitoasentaja", not the preferred label of its concept,
+    # "teollisuusmekaanikko"); a phrase or a hyphenated word gives the label
+    base = normalize(text[first.spans[0][0] : first.spans[0][1]], result.lang)
+    return base if base.isalpha() else first.label
 
 
 def _in_base_form(written: str, label: str, lang: str) -> bool:

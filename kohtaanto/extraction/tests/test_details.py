@@ -404,6 +404,9 @@ def test_job_ad_fields(engine: Engine) -> None:
         ("Haemme hitsaajaa Kannukseen", "hitsaaja"),
         ("Vi söker en svetsare till vår verkstad i Jakobstad.", "svetsare"),
         ("Etsimme kokenutta hitsaajaa.", "hitsaaja"),
+        # the ad's own word for the occupation, not its concept's preferred label
+        ("Etsimme Kokkolan tehtaallemme KUNNOSSAPITOASENTAJAA", "kunnossapitoasentaja"),
+        ("Haemme CNC-koneistajaa Kannukseen.", "CNC-koneistaja"),
     ],
 )
 def test_the_title_is_the_occupation_phrase_not_a_sentence(
