@@ -17,6 +17,7 @@ guessed.
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -25,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from kohtaanto.common.errors import DomainError
 from kohtaanto.common.money import parse_decimal
-from kohtaanto.taxonomy.text import normalize
+from kohtaanto.taxonomy.text import Token, normalize, tokenize
 
 if TYPE_CHECKING:
     from kohtaanto.extraction.results import ExtractionResult
@@ -244,40 +245,178 @@ def _start(text: str, deadline: re.Match[str] | None) -> re.Match[str] | None:
 
 
 def _title(text: str, result: "ExtractionResult") -> str:
-    """The ad's first line if it is a short heading that begins with an occupation; else the
-    first occupation's word in its base form, or its label."""
+    """The ad's title, first found of:
+    - its first line if that is a short heading that begins with an occupation of the
+      vocabulary ("CNC-koneistaja, Kokkola");
+    - a short first line or sentence that starts or ends with a worker's word, for a title the
+      vocabulary has no occupation for ("Kansimies hinaajalle – Kokkolan satama");
+    - the worker a recruiting verb seeks ("hakee digipainajaa", "Elmontör sökes"), where it
+      comes before the first occupation of the vocabulary;
+    - the first occupation's word in its base form, or its label."""
     occupations = sorted(
         (m for m in result.concepts if m.type == "occupation" and m.spans),
         key=lambda m: m.spans[0][0],
     )
-    if not occupations:
-        return ""
     stripped = text.lstrip()
     first_start = len(text) - len(stripped)
     first_line = stripped.split("\n", 1)[0]
     first_end = first_start + len(first_line)
-    first = occupations[0]
-    before = text[first_start : first.spans[0][0]].split()
-    heading = (
-        first.spans[0][0] < first_end
-        and len(first_line.split()) <= TITLE_WORDS
-        and len(before) <= TITLE_LEAD_WORDS
-        # in its base form: "Haemme hitsaajaa Kannukseen" is a sentence, not a heading (a title
-        # written with another label of the occupation, "Kunnossapitoasentaja", is one)
-        and _in_base_form(text[first.spans[0][0] : first.spans[0][1]], first.label, result.lang)
-        and not first_line.rstrip().endswith((".", "!", "?"))
+    first = occupations[0] if occupations else None
+    if first is not None:
+        before = text[first_start : first.spans[0][0]].split()
+        heading = (
+            first.spans[0][0] < first_end
+            and len(first_line.split()) <= TITLE_WORDS
+            and len(before) <= TITLE_LEAD_WORDS
+            # in its base form: "Haemme hitsaajaa Kannukseen" is a sentence, not a heading (a
+            # title written with another label of the occupation, "Kunnossapitoasentaja", is one)
+            and _in_base_form(text[first.spans[0][0] : first.spans[0][1]], first.label, result.lang)
+            and not first_line.rstrip().endswith((".", "!", "?"))
+        )
+        if heading:
+            # "CNC-koneistaja, Kokkola" / "Hitsaaja | Kannus" / "Truckförare till vårt lager i
+            # Jakobstad": the words up to the occupation's, not the place or workplace after it
+            word_end = re.compile(r"[^\s,|/(]*").match(text, first.spans[0][1])
+            end = min(first_end, word_end.end() if word_end else first.spans[0][1])
+            return _as_written(text[first_start:end].strip().rstrip(".:!"))
+    lang = result.lang
+    if lang in WORKER_ENDINGS:
+        worker = _heading_worker(text, first_start, first_line, lang)
+        if worker:
+            return worker
+    recruited, at = _recruited_worker(text, lang) if lang in WORKER_ENDINGS else ("", -1)
+    if first is not None and not (recruited and at < first.spans[0][0]):
+        # a sentence: the occupation word as the ad writes it, in its base form ("Etsimme
+        # KUNNOSSAPITOASENTAJAA" → "kunnossapitoasentaja", not the preferred label of its
+        # concept, "teollisuusmekaanikko"), where that is a worker's word ("laminoijia" is
+        # lemmatised as the verb "laminoida"); a phrase or a hyphenated word gives the label
+        words = tokenize(text[first.spans[0][0] : first.spans[0][1]], lang)
+        base = _worker_form(words[0], lang) if len(words) == 1 and lang in WORKER_ENDINGS else ""
+        return base or first.label
+    return recruited
+
+
+# Endings of a word for a worker ("digipainaja", "nuohooja", "kansimies", "torkskötare",
+# "dörrmontör", "IT-stödperson"), for a title the vocabulary has no occupation for; and words
+# with such an ending that name no worker ("konepaja", "suoja").
+WORKER_ENDINGS = {
+    "fi": (
+        *("aja", "äjä", "ija", "ijä", "oja", "öjä", "yjä", "mies", "mekaanikko", "teknikko"),
+        *("insinööri", "päällikkö", "operaattori", "koordinaattori", "sihteeri", "seppä"),
+        *("kuski", "sorvari", "hitsari", "muurari", "maalari", "timpuri", "leipuri", "kokki"),
+        *("assistentti", "kondiittori"),
+    ),
+    "sv": (
+        *("are", "ör", "tekniker", "mekaniker", "elektriker", "ingenjör", "chef", "biträde"),
+        *("assistent", "man", "person", "kock", "koordinator", "erska"),
+    ),
+}
+NOT_WORKERS = ("paja", "raja", "suoja", "kuja", "ohja", "inför")
+# Verbs of recruiting, by lemma or as written ("haemme" keeps its form).
+RECRUITING_VERBS = frozenset(
+    {
+        *("hakea", "haemme", "etsiä", "palkata", "palkkaamme", "tarvita", "rekrytoida"),
+        *("söka", "anställa", "rekrytera", "behöva"),
+    }
+)
+RECRUITING_REACH = 4  # words from the verb to the worker it seeks
+# Verbs of being that make a first sentence a sentence, not a heading.
+STATING_VERBS = frozenset({"olla", "vara", "ha", "bli"})
+HEADING_WORDS = 5  # a heading this short may name its worker last
+# Where a heading's title ends: the place or workplace after it ("Kiinteistöhuoltaja, Kokkola").
+_HEADING_END = re.compile(r"\s[–—-]\s|[,|/(:]")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _heading_worker(text: str, first_start: int, first_line: str, lang: str) -> str:
+    """The title a short first line or first sentence gives that starts with a worker's word
+    ("Kansimies hinaajalle – Kokkolan satama", "IT-stödperson till fabriksmiljö") or, in a
+    heading, ends with one ("Raskaan kaluston jarru- ja piirturiasentaja, Kokkola")."""
+    sentence = _SENTENCE_END.split(first_line, maxsplit=1)[0]
+    if len(sentence.split()) > TITLE_WORDS:
+        return ""
+    mark = first_line[len(sentence) : len(sentence) + 1]  # what ends the sentence
+    segment = _HEADING_END.split(sentence, maxsplit=1)[0]
+    words = tokenize(segment, lang, first_start)
+    if not words:
+        return ""
+    # the first word, also behind a hyphenated front ("IT-stödperson")
+    k = 1 if len(words) > 1 and text[words[0].end : words[1].start] == "-" else 0
+    if _is_worker(words[k], lang):
+        return _as_written(_title_word(text, words, k, lang))
+    # ... or after one word ("Digital marknadsförare, Jakobstad"), or last in a short heading
+    # ("Raskaan kaluston jarru- ja piirturiasentaja, Kokkola", "Imuauton kuljettaja /
+    # imukaivu"), where the worker's word is in its base form; a question or a sentence with a
+    # verb names no title after its first word ("Oletko kokenut hitsaaja?", "Olen hitsaaja.")
+    heading = mark not in ("?", "!") and not any(
+        w.lemma in STATING_VERBS or w.lemma in RECRUITING_VERBS or w.norm in RECRUITING_VERBS
+        for w in words
     )
-    if heading:
-        # "CNC-koneistaja, Kokkola" / "Hitsaaja | Kannus" / "Truckförare till vårt lager i
-        # Jakobstad": the words up to the occupation's, not the place or workplace after it
-        word_end = re.compile(r"[^\s,|/(]*").match(text, first.spans[0][1])
-        end = min(first_end, word_end.end() if word_end else first.spans[0][1])
-        return text[first_start:end].strip().rstrip(".:!")
-    # a sentence: the occupation word as the ad writes it, in its base form ("Etsimme
-    # KUNNOSSAPITOASENTAJAA" → "kunnossapitoasentaja", not the preferred label of its concept,
-    # "teollisuusmekaanikko"); a phrase or a hyphenated word gives the label
-    base = normalize(text[first.spans[0][0] : first.spans[0][1]], result.lang)
-    return base if base.isalpha() else first.label
+    if not heading:
+        return ""
+    for worker in words[k + 1 : k + 1 + TITLE_LEAD_WORDS] + (
+        [words[-1]] if len(words) <= HEADING_WORDS else []
+    ):
+        if _is_worker(worker, lang) and worker.norm in (worker.lemma, _worker_form(worker, lang)):
+            return _as_written(text[words[0].start : worker.end])
+    return ""
+
+
+def _as_written(title: str) -> str:
+    """A title in capitals written as a word ("SÅGVERKSOPERATÖR" → "Sågverksoperatör");
+    abbreviations stay ("CNC-OPERAATTORI")."""
+    return title.capitalize() if title.isupper() and title.isalpha() else title
+
+
+def _recruited_worker(text: str, lang: str) -> tuple[str, int]:
+    """The worker a recruiting verb seeks ("hakee digipainajaa", "söker en torkskötare",
+    "Elmontör sökes") and where its word starts; ("", -1) where none is."""
+    tokens = tokenize(text, lang)
+    for i, token in enumerate(tokens):
+        if token.lemma not in RECRUITING_VERBS and token.norm not in RECRUITING_VERBS:
+            continue
+        if token.norm == "sökes" and i > 0 and _is_worker(tokens[i - 1], lang):
+            return _title_word(text, tokens, i - 1, lang), tokens[i - 1].start
+        for j in range(i + 1, min(len(tokens), i + 1 + RECRUITING_REACH)):
+            if _is_worker(tokens[j], lang):
+                return _title_word(text, tokens, j, lang), tokens[j].start
+    return "", -1
+
+
+def _is_worker(token: Token, lang: str) -> bool:
+    """Whether a word names a worker, by its lemma or as written ("vindkraftstekniker", which
+    the lemmatiser reads as the plural of "teknik")."""
+    return _worker_form(token, lang) != ""
+
+
+def _worker_form(token: Token, lang: str) -> str:
+    """The base form of a worker's word, or "" where the word names no worker."""
+    for form in (token.lemma, token.norm):
+        if (
+            len(form) > 4
+            and form.isalpha()
+            and form.endswith(WORKER_ENDINGS[lang])
+            and not form.endswith(NOT_WORKERS)
+        ):
+            return form
+    return ""
+
+
+def _title_word(text: str, tokens: Sequence[Token], k: int, lang: str) -> str:
+    """A worker's word in its base form, with its hyphenated front ("IV-asentajan" →
+    "IV-asentaja") and its first letter as written ("Ompelijoita" → "Ompelija")."""
+    worker = tokens[k]
+    word = _worker_form(worker, lang) or worker.lemma
+    if worker.text[:1].isupper():
+        word = word[:1].upper() + word[1:]
+    if k + 1 < len(tokens) and text[worker.end : tokens[k + 1].start] == "-":
+        # a worker of two trades: "asentaja-ompelijaa" → "asentaja-ompelija"
+        second = _worker_form(tokens[k + 1], lang)
+        if second:
+            return f"{word}-{second}"
+    if k > 0 and text[tokens[k - 1].end : worker.start] == "-":
+        return f"{tokens[k - 1].text}-{word.lower() if word[:1].isupper() else word}"
+    return word
 
 
 def _in_base_form(written: str, label: str, lang: str) -> bool:

@@ -417,6 +417,61 @@ def test_the_title_is_the_occupation_phrase_not_a_sentence(
     assert ad.title == title
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "title"),
+    [
+        # a heading that starts with a worker's word, in its base form and case
+        ("fi", "Kansimies hinaajalle – Kokkolan satama", "Kansimies"),
+        ("fi", "Ompelijoita työvaateompelimoon – Kaustinen", "Ompelija"),
+        ("sv", "Vindkraftstekniker, Karleby och Kronoby. Vi sköter service.", "Vindkraftstekniker"),
+        ("sv", "IT-stödperson till fabriksmiljö i Jakobstad", "IT-stödperson"),
+        ("sv", "SÅGVERKSOPERATÖR – TRESKIFT", "Sågverksoperatör"),
+        # ... after one word, or last in a short heading
+        (
+            "sv",
+            "Digital marknadsförare med ansvar för webbutiken, Jakobstad.",
+            "Digital marknadsförare",
+        ),
+        (
+            "fi",
+            "Raskaan kaluston jarru- ja piirturiasentaja, Kokkola",
+            "Raskaan kaluston jarru- ja piirturiasentaja",
+        ),
+        (
+            "fi",
+            "Imuauton kuljettaja / imukaivu, Kalajoki. Tehtävänä on imukaivut.",
+            "Imuauton kuljettaja",
+        ),
+        # the worker a recruiting verb seeks
+        ("fi", "Kaustislainen mainosyritys hakee digipainajaa. Työ on vuorotyötä.", "digipainaja"),
+        ("fi", "Kaustislainen LVI-liike palkkaa IV-asentajan kohteisiin.", "IV-asentaja"),
+        (
+            "fi",
+            "Luotolainen kuomuyritys hakee asentaja-ompelijaa kesäkaudelle.",
+            "asentaja-ompelija",
+        ),
+        ("sv", "Elmontör sökes till Kronoby, installationer i nybyggen.", "Elmontör"),
+        ("sv", "Lillby Spannmål i Kronoby söker en torkskötare för hösten.", "torkskötare"),
+        # no worker: a question, a sentence with a verb, a workshop, a date word
+        ("fi", "Oletko kokenut hitsaaja? Tule meille!", ""),
+        ("fi", "Olen hitsaaja. Asun Kokkolassa.", ""),
+        ("fi", "Olemme kasvava konepaja Kokkolassa.", ""),
+        ("sv", "Vi söker inför sommaren en flitig person.", ""),
+    ],
+)
+def test_a_title_the_vocabulary_has_no_occupation_for(lang: str, text: str, title: str) -> None:
+    assert read_ad(text, ExtractionResult(lang=lang), today=date(2026, 12, 6)).title == title
+
+
+def test_an_inflected_occupation_word_that_lemmatises_as_a_verb_gives_the_label(
+    engine: Engine,
+) -> None:
+    # "laminoijia" is lemmatised as the verb "laminoida": the title is the occupation's label
+    ad = run(engine, "Veneveistämö Kruunupyyssä hakee laminoijia. Työ on kaksivuorotyötä.").ad
+
+    assert ad.title == "laminoija"
+
+
 def test_ad_fields_in_swedish_and_absent_ones(engine: Engine) -> None:
     ad = run(engine, "Sommarjobb som svetsare i Karleby. Lön 2 800 € / mån.").ad
 
