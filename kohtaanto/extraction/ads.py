@@ -52,7 +52,11 @@ EMPLOYMENT_TYPES = (
     ("summer", ("kesätyö", "kesätyöntek", "sommarjobb", "sommarjobb", "summer job")),
     (
         "fixed_term",
-        ("määräaikai", "sijaisuu", "visstidsanställ", "tidsbegräns", "vikariat", "fixed-term"),
+        (
+            # "määräaikaise…", not the periodic service of "määräaikaishuolto"
+            *("määräaikainen", "määräaikaise", "määräaikaista", "määräaikaisuu", "sijaisuu"),
+            *("visstidsanställ", "tidsbegräns", "vikariat", "fixed-term"),
+        ),
     ),
     (
         "permanent",
@@ -393,7 +397,7 @@ def _worker_form(token: Token, lang: str) -> str:
     """The base form of a worker's word, or "" where the word names no worker."""
     for form in (token.lemma, token.norm):
         if (
-            len(form) > 4
+            len(form) >= 4
             and form.isalpha()
             and form.endswith(WORKER_ENDINGS[lang])
             and not form.endswith(NOT_WORKERS)

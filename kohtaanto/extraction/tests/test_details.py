@@ -452,6 +452,7 @@ def test_the_title_is_the_occupation_phrase_not_a_sentence(
         ),
         ("sv", "Elmontör sökes till Kronoby, installationer i nybyggen.", "Elmontör"),
         ("sv", "Lillby Spannmål i Kronoby söker en torkskötare för hösten.", "torkskötare"),
+        ("sv", "Pedersöre kommuns centralkök i Bennäs söker en kock.", "kock"),
         # no worker: a question, a sentence with a verb, a workshop, a date word
         ("fi", "Oletko kokenut hitsaaja? Tule meille!", ""),
         ("fi", "Olen hitsaaja. Asun Kokkolassa.", ""),
@@ -461,6 +462,23 @@ def test_the_title_is_the_occupation_phrase_not_a_sentence(
 )
 def test_a_title_the_vocabulary_has_no_occupation_for(lang: str, text: str, title: str) -> None:
     assert read_ad(text, ExtractionResult(lang=lang), today=date(2026, 12, 6)).title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Etsimme automekaanikkoa vakituiseen työsuhteeseen. Teet määräaikaishuollot.",
+            "permanent",
+        ),
+        ("Haemme määräaikaiseen työsuhteeseen asentajaa.", "fixed_term"),
+        ("Sijaisuus 1.1.–30.6.2027.", "fixed_term"),
+    ],
+)
+def test_periodic_service_is_no_fixed_term_job(text: str, kind: str) -> None:
+    ad = read_ad(text, ExtractionResult(lang="fi"), today=date(2026, 12, 6))
+
+    assert ad.employment_type == kind
 
 
 def test_an_inflected_occupation_word_that_lemmatises_as_a_verb_gives_the_label(
