@@ -440,8 +440,12 @@ def _municipalities() -> list[tuple[str, str, str]]:
 
 
 # Finnish stem changes in place names' inflected forms: "Toholampi" → "Toholammilla",
-# "Luoto" → "Luodossa", "Kaustinen" → "Kaustisella".
-_GRADATION = (("mpi", "mm"), ("to", "d"), ("nen", "s"))
+# "Luoto" → "Luodossa", "Kaustinen" → "Kaustisella", "Kalajoki" → "Kalajoella", "Helsinki" →
+# "Helsingissä".
+_GRADATION = (("mpi", "mm"), ("to", "d"), ("nen", "s"), ("oki", "oe"), ("nki", "ng"))
+# A name that begins with "Uusi" inflects it too: "Uudessakaarlepyyssä", "Uudestakaarlepyystä".
+_NEW = "uusi"
+_NEW_FORMS = ("uuden", "uudessa", "uudesta", "uuteen", "uudella", "uudelta", "uudelle")
 
 
 def _stems(name: str) -> tuple[str, ...]:
@@ -455,6 +459,8 @@ def _stems(name: str) -> tuple[str, ...]:
     for ending, changed in _GRADATION:
         if folded.endswith(ending):
             stems.add(folded[: -len(ending)] + changed)
+    if folded.startswith(_NEW) and len(folded) > len(_NEW):
+        stems.update(form + folded[len(_NEW) :] for form in _NEW_FORMS)
     return tuple(sorted(stems, key=len, reverse=True))
 
 

@@ -509,6 +509,9 @@ def test_ad_fields_in_swedish_and_absent_ones(engine: Engine) -> None:
         ("Työ on Toholammilla, koulutus Kokkolassa.", ("849", "Toholampi")),
         ("Asun Kaustisella.", ("236", "Kaustinen")),
         ("Varasto sijaitsee Luodossa.", ("", "Luoto")),
+        ("Aurinkosähkö Oy Uudestakaarlepyystä asentaa paneeleja.", ("", "Uusikaarlepyy")),
+        ("Työmaat ovat Uudessakaarlepyyssä.", ("", "Uusikaarlepyy")),
+        ("Konepaja sijaitsee Kalajoella.", ("", "Kalajoki")),
     ],
 )
 def test_the_municipality_is_the_place_named_first(
