@@ -142,6 +142,8 @@ _START_NOW = re.compile(
     re.IGNORECASE,
 )
 _DATE_FIRST = re.compile(_DATE + r"\s*(?:alkaen|lähtien)", re.IGNORECASE)
+_ANY_DATE = re.compile(r"\d\.\d|\d\.\s?[–—-]")  # where a date may be written
+_MONEY = re.compile(r"€|\beur|\d\s?e\b", re.IGNORECASE)  # where a pay figure may be written
 # A sentence about applying names the application period, not the job's ("Haku on auki
 # ajalla 1.–15.12.", "Ansökningstiden är från 1.1.2027").
 _APPLYING = re.compile(r"\bhaku|hakemu|\bhaettav|\bhakea\b|ansök|\bappl", re.IGNORECASE)
@@ -219,10 +221,12 @@ def read_ad(text: str, result: "ExtractionResult", *, today: date) -> AdFields:
     folded = text.casefold()
     fields.employment_type = _first(folded, EMPLOYMENT_TYPES)
     fields.working_time = _first(folded, WORKING_TIMES)
-    fields.pay_min, fields.pay_max, fields.pay_period = _pay(text)
-    deadline = _DEADLINE.search(text)
+    if _MONEY.search(text):
+        fields.pay_min, fields.pay_max, fields.pay_period = _pay(text)
+    # most texts write no date: the date patterns are only run where one may be
+    deadline = _DEADLINE.search(text) if _ANY_DATE.search(text) else None
     fields.deadline = _date(deadline, today) if deadline else None
-    start = _start(text, deadline)
+    start = _start(text, deadline) if _ANY_DATE.search(text) else None
     if start:
         fields.start_date = _date(start, today, text)
     elif _START_NOW.search(text):
@@ -324,6 +328,11 @@ RECRUITING_VERBS = frozenset(
     }
 )
 RECRUITING_REACH = 4  # words from the verb to the worker it seeks
+RECRUITING_SPAN = 120  # characters after a recruiting verb that hold those words
+# The written forms the recruiting verbs may take (a cheap look before lemmatising).
+_RECRUITING_WORD = re.compile(
+    r"\b(?:ha[ek]|hae|etsi|palk|tarvi|rekry|sök|anstäl|rekryter|behöv)\w*", re.IGNORECASE
+)
 # Verbs of being that make a first sentence a sentence, not a heading.
 STATING_VERBS = frozenset({"olla", "vara", "ha", "bli"})
 HEADING_WORDS = 5  # a heading this short may name its worker last
@@ -374,16 +383,20 @@ def _as_written(title: str) -> str:
 
 def _recruited_worker(text: str, lang: str) -> tuple[str, int]:
     """The worker a recruiting verb seeks ("hakee digipainajaa", "söker en torkskötare",
-    "Elmontör sökes") and where its word starts; ("", -1) where none is."""
-    tokens = tokenize(text, lang)
-    for i, token in enumerate(tokens):
-        if token.lemma not in RECRUITING_VERBS and token.norm not in RECRUITING_VERBS:
-            continue
-        if token.norm == "sökes" and i > 0 and _is_worker(tokens[i - 1], lang):
-            return _title_word(text, tokens, i - 1, lang), tokens[i - 1].start
-        for j in range(i + 1, min(len(tokens), i + 1 + RECRUITING_REACH)):
-            if _is_worker(tokens[j], lang):
-                return _title_word(text, tokens, j, lang), tokens[j].start
+    "Elmontör sökes") and where its word starts; ("", -1) where none is. Only the words around
+    a verb the text may write are read (lemmatising the whole text would cost more than the rest
+    of reading an ad)."""
+    for match in _RECRUITING_WORD.finditer(text):
+        start = max(0, text.rfind(" ", 0, max(0, match.start() - 1)))
+        tokens = tokenize(text[start : match.end() + RECRUITING_SPAN], lang, start)
+        for i, token in enumerate(tokens):
+            if token.lemma not in RECRUITING_VERBS and token.norm not in RECRUITING_VERBS:
+                continue
+            if token.norm == "sökes" and i > 0 and _is_worker(tokens[i - 1], lang):
+                return _title_word(text, tokens, i - 1, lang), tokens[i - 1].start
+            for j in range(i + 1, min(len(tokens), i + 1 + RECRUITING_REACH)):
+                if _is_worker(tokens[j], lang):
+                    return _title_word(text, tokens, j, lang), tokens[j].start
     return "", -1
 
 
@@ -466,22 +479,27 @@ def _stems(name: str) -> tuple[str, ...]:
 
 def _municipality(text: str) -> tuple[str, str]:
     """The place the text names first ("Hitsaaja, Kannus. … asiakkaat Kokkolassa" is Kannus;
-    a CV's home town before the towns of its earlier jobs)."""
-    for word in re.findall(r"[^\W\d_]+", text):
-        if not word[:1].isupper():
-            continue
-        folded = word.casefold()
-        for code, fi, stems in _MUNICIPALITY_STEMS:
-            if any(folded.startswith(stem) and len(folded) - len(stem) <= 5 for stem in stems):
-                return code, fi
+    a CV's home town before the towns of its earlier jobs): a capitalised word that is a
+    municipality's stem and at most five letters of ending."""
+    for match in _PLACE.finditer(text):
+        if match.group(0)[:1].isupper():
+            return _PLACE_BY_STEM[match.group(1).casefold()]
     return "", ""
 
 
 MUNICIPALITIES = _municipalities()
-_MUNICIPALITY_STEMS = [
-    (code, fi, tuple(stem for name in {fi, sv} for stem in _stems(name)))
-    for code, fi, sv in MUNICIPALITIES
-]
+# stem → (code, Finnish name), the first municipality of the list where two share a stem
+_PLACE_BY_STEM: dict[str, tuple[str, str]] = {}
+for _code, _fi, _sv in MUNICIPALITIES:
+    for _name in (_fi, _sv):
+        for _stem in _stems(_name):
+            _PLACE_BY_STEM.setdefault(_stem, (_code, _fi))
+_PLACE = re.compile(
+    r"\b("
+    + "|".join(re.escape(stem) for stem in sorted(_PLACE_BY_STEM, key=len, reverse=True))
+    + r")[^\W\d_]{0,5}\b",
+    re.IGNORECASE,
+)
 
 
 def _first(folded: str, table: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
