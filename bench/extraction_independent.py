@@ -99,8 +99,8 @@ def ratio(a: float, b: float) -> float:
 # The first id of each writing, per language: the first (rounds 1-9), the second, third and
 # fourth (3 December 2026, twelve other writers), the fifth to eleventh (4 December 2026,
 # twenty-eight more), the twelfth to seventeenth (5 December 2026, twenty-four more) and the
-# eighteenth to forty-ninth (6 December 2026, four more each) and the fiftieth (7 December 2026,
-# four more).
+# eighteenth to forty-ninth (6 December 2026, four more each) and the fiftieth and fifty-first
+# (7 December 2026, four more each).
 WRITINGS = {
     "fi": {
         "first": 1,
@@ -153,6 +153,7 @@ WRITINGS = {
         "forty-eighth": 3843,
         "forty-ninth": 3923,
         "fiftieth": 4003,
+        "fifty-first": 4083,
     },
     "sv": {
         "first": 1,
@@ -205,6 +206,7 @@ WRITINGS = {
         "forty-eighth": 2852,
         "forty-ninth": 2912,
         "fiftieth": 2972,
+        "fifty-first": 3032,
     },
 }
 
@@ -338,7 +340,7 @@ def main() -> None:
         choices=["all", *WRITINGS["fi"]],
         help="the texts of one writing only (first: rounds 1-9; second to fourth: 3 December "
         "2026; fifth to eleventh: 4 December 2026; twelfth to seventeenth: 5 December 2026; "
-        "eighteenth to forty-ninth: 6 December 2026; fiftieth: 7 December 2026)",
+        "eighteenth to forty-ninth: 6 December 2026; fiftieth and fifty-first: 7 December 2026)",
     )
     parser.add_argument("--verbose", action="store_true", help="each text's misses (tune only)")
     parser.add_argument(
