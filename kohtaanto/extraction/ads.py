@@ -224,9 +224,10 @@ def read_ad(text: str, result: "ExtractionResult", *, today: date) -> AdFields:
     if _MONEY.search(text):
         fields.pay_min, fields.pay_max, fields.pay_period = _pay(text)
     # most texts write no date: the date patterns are only run where one may be
-    deadline = _DEADLINE.search(text) if _ANY_DATE.search(text) else None
+    dated = _ANY_DATE.search(text) is not None
+    deadline = _DEADLINE.search(text) if dated else None
     fields.deadline = _date(deadline, today) if deadline else None
-    start = _start(text, deadline) if _ANY_DATE.search(text) else None
+    start = _start(text, deadline) if dated else None
     if start:
         fields.start_date = _date(start, today, text)
     elif _START_NOW.search(text):

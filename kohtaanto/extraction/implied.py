@@ -75,8 +75,9 @@ OTHERS = {
 # "handsignaler mellan anslagare och kranförare", "anhuggit lyften åt kranförarn" (not "till",
 # the aim of a training, nor "med", which is as often a tool: "med batteritestare").
 _SV_PREPOSITIONS = frozenset({"för", "åt", "mellan", "hos", "från", "av", "om"})
-# The definite singular of a Swedish title: the one person the text speaks of, not the writer
-# ("montören", "kranförarn"); the writer's own title is indefinite ("jag är kranförare").
+# The definite form of a Swedish title: the person or people the text speaks of, not the writer
+# ("montören", "kranförarn", "truckförarna"); the writer's own title is indefinite ("jag är
+# kranförare").
 _SV_DEFINITE = ("en", "n", "na")
 # Finnish case endings that make a title someone else's (genitive, illative, allative,
 # adessive, ablative, inessive): "hitsaajan", "koneistajille", "hitsaajalla".
