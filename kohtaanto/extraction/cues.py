@@ -122,6 +122,15 @@ WITH_EASE = {
         *("remark", "deviation", "error", "accident", "incident"),
     },
 }
+# "Kylmäketju ei saa katketa", "jotta kylmäketju ei katkea", "säkerheten får inte glömmas":
+# what must not break, be forgotten or put at risk is kept up, not absent. The negation word is
+# no negation where one of these verbs (Swedish in the passive) follows it within a few words.
+MUST_NOT_FAIL = {
+    "fi": frozenset({"katketa", "unohtua", "vaarantua", "rikkoutua", "keskeytyä", "pettää"}),
+    "sv": frozenset({"bryta", "avbryta", "glömma", "äventyra", "försumma"}),
+    "en": frozenset({"broken", "forgotten", "compromised", "interrupted", "neglected"}),
+}
+MUST_NOT_FAIL_REACH = 3  # words from the negation to the verb ("ei saa koskaan katketa")
 # "Meiltä puuttuu kaapelinjatkajia", "Dessutom saknar vi kunskap om plastmaterial", "saknar vi
 # folk som kan…": a company lacking people or know-how states a need, not an absence. The verb
 # of lacking is a need where a word for the company ("we") or for staff stands next to it;
@@ -512,7 +521,9 @@ def token_cues(tokens: Sequence[Token], lang: str, text: str = "") -> list[Cue |
         ):
             cue = None  # "ei-kiireelliset potilassiirrot", "icke-förstörande provning"
         elif cue is Cue.NEGATION and (
-            (token.norm in WITHOUT and _with_ease(tokens, i, lang)) or _no_problem(tokens, i)
+            (token.norm in WITHOUT and _with_ease(tokens, i, lang))
+            or _no_problem(tokens, i)
+            or _must_not_fail(tokens, i, lang)
         ):
             cue = None
         elif cue is Cue.NEGATION and (
@@ -581,6 +592,19 @@ def _company_lacks(tokens: Sequence[Token], i: int) -> bool:
         or token.norm in LACKING_UNIT
         for token in near
     )
+
+
+def _must_not_fail(tokens: Sequence[Token], i: int, lang: str) -> bool:
+    """Whether the negation at `i` says something must not fail ("ei saa katketa", "inte
+    bryts"): a verb of failing follows it, a Swedish one in the passive ("jag bryter inte mot
+    reglerna" is no such statement, nor is it about a skill)."""
+    verbs = MUST_NOT_FAIL.get(lang, frozenset())
+    for token in tokens[i + 1 : i + 1 + MUST_NOT_FAIL_REACH]:
+        if lang == "fi" and token.norm == "petä":
+            return True  # simplemma reads "petä" as no verb
+        if token.lemma in verbs or token.norm in verbs:
+            return lang != "sv" or token.norm.endswith("s")
+    return False
 
 
 def _with_ease(tokens: Sequence[Token], i: int, lang: str) -> bool:

@@ -595,6 +595,30 @@ def test_pay_as_ads_write_it(text: str, pay: tuple[str | None, str | None, str])
     assert (ad.pay_min, ad.pay_max, ad.pay_period) == expected
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "label"),
+    [
+        ("fi", "Tuotteet siirretään nopeasti, jotta kylmäketju ei katkea.", "kylmäketju"),
+        ("fi", "Työturvallisuus ei saa unohtua.", "työterveys ja -turvallisuus"),
+        ("sv", "Du ser till att kylkedjan inte bryts.", "kylkedjelogistik"),
+        ("sv", "Arbetarskyddet får inte glömmas.", "hälsa och säkerhet på arbetsplatsen"),
+    ],
+)
+def test_what_must_not_fail_is_kept_up_not_absent(
+    engine: Engine, lang: str, text: str, label: str
+) -> None:
+    result = engine.extract(text, lang)
+
+    assert label in {m.label for m in result.concepts}
+    assert result.negated == []
+
+
+def test_a_skill_said_to_be_missing_is_still_negated(engine: Engine) -> None:
+    assert [
+        m.label for m in engine.extract("Kylmäketjusta minulla ei ole kokemusta.", "fi").negated
+    ] == ["kylmäketju"]
+
+
 def test_json_form_has_the_new_fields(engine: Engine) -> None:
     data = run(engine, "Edellytämme trukkikorttia ja sujuvaa ruotsia.").as_dict()
 
