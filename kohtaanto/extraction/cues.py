@@ -597,9 +597,11 @@ def _company_lacks(tokens: Sequence[Token], i: int) -> bool:
 def _must_not_fail(tokens: Sequence[Token], i: int, lang: str) -> bool:
     """Whether the negation at `i` says something must not fail ("ei saa katketa", "inte
     bryts"): a verb of failing follows it, a Swedish one in the passive ("jag bryter inte mot
-    reglerna" is no such statement, nor is it about a skill)."""
+    reglerna" is no such statement, nor is it about a skill), which may also come right before
+    it ("kylkedjan bryts inte")."""
     verbs = MUST_NOT_FAIL.get(lang, frozenset())
-    for token in tokens[i + 1 : i + 1 + MUST_NOT_FAIL_REACH]:
+    before = [tokens[i - 1]] if lang == "sv" and i > 0 else []
+    for token in [*before, *tokens[i + 1 : i + 1 + MUST_NOT_FAIL_REACH]]:
         if lang == "fi" and token.norm == "petä":
             return True  # simplemma reads "petä" as no verb
         if token.lemma in verbs or token.norm in verbs:

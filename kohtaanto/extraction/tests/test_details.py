@@ -602,6 +602,7 @@ def test_pay_as_ads_write_it(text: str, pay: tuple[str | None, str | None, str])
         ("fi", "Työturvallisuus ei saa unohtua.", "työterveys ja -turvallisuus"),
         ("sv", "Du ser till att kylkedjan inte bryts.", "kylkedjelogistik"),
         ("sv", "Arbetarskyddet får inte glömmas.", "hälsa och säkerhet på arbetsplatsen"),
+        ("sv", "Kylkedjan bryts inte under transporten.", "kylkedjelogistik"),
     ],
 )
 def test_what_must_not_fail_is_kept_up_not_absent(
