@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING
 
 from kohtaanto.common.errors import DomainError
 from kohtaanto.common.money import parse_decimal
+from kohtaanto.extraction.text import sentences
+from kohtaanto.extraction.word_forms import AGENT_THINGS
 from kohtaanto.taxonomy.text import Token, normalize, tokenize
 
 if TYPE_CHECKING:
@@ -82,22 +84,18 @@ _PAY = re.compile(
     rf"(?P<high2>{_NUMBER}))?\s*{_EURO}",
     re.IGNORECASE,
 )
-# The period a word before the figure names.
-LEAD_PERIODS = (
-    ("tunti", "hour"),
-    ("tim", "hour"),
-    ("hourly", "hour"),
-    ("kuukausi", "month"),
-    ("kk-", "month"),
-    ("månad", "month"),
-    ("monthly", "month"),
-)
+# The period a word names, after the figure ("€/h", "euro i timmen") or before it
+# ("tuntipalkka", "timlön", "kk-palkka", "monthly"), by its start; a start of one or two letters
+# only as the whole word.
 PERIODS = {
     "h": "hour",
     "t": "hour",
     "tunti": "hour",
     "tunnissa": "hour",
     "timme": "hour",
+    "tim": "hour",
+    "hour": "hour",
+    "kk-": "month",
     "kk": "month",
     "kuukau": "month",
     "mån": "month",
@@ -320,7 +318,7 @@ WORKER_ENDINGS = {
         *("assistent", "man", "person", "kock", "koordinator", "erska"),
     ),
 }
-NOT_WORKERS = ("paja", "raja", "suoja", "kuja", "ohja", "inför")
+NOT_WORKERS = {"fi": ("paja", "raja", "suoja", "kuja", "ohja"), "sv": ("inför",)}
 # Verbs of recruiting, by lemma or as written ("haemme" keeps its form).
 RECRUITING_VERBS = frozenset(
     {
@@ -339,19 +337,19 @@ STATING_VERBS = frozenset({"olla", "vara", "ha", "bli"})
 HEADING_WORDS = 5  # a heading this short may name its worker last
 # Where a heading's title ends: the place or workplace after it ("Kiinteistöhuoltaja, Kokkola").
 _HEADING_END = re.compile(r"\s[–—-]\s|[,|/(:]")
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
 def _heading_worker(text: str, first_start: int, first_line: str, lang: str) -> str:
     """The title a short first line or first sentence gives that starts with a worker's word
     ("Kansimies hinaajalle – Kokkolan satama", "IT-stödperson till fabriksmiljö") or, in a
     heading, ends with one ("Raskaan kaluston jarru- ja piirturiasentaja, Kokkola")."""
-    sentence = _SENTENCE_END.split(first_line, maxsplit=1)[0]
-    if len(sentence.split()) > TITLE_WORDS:
+    pieces = sentences(first_line)
+    if not pieces or len(pieces[0].text.split()) > TITLE_WORDS:
         return ""
-    mark = first_line[len(sentence) : len(sentence) + 1]  # what ends the sentence
-    segment = _HEADING_END.split(sentence, maxsplit=1)[0]
-    words = tokenize(segment, lang, first_start)
+    sentence = pieces[0].text
+    mark = sentence[-1:]  # what ends the sentence
+    segment = _HEADING_END.split(sentence.rstrip(".!?"), maxsplit=1)[0]
+    words = tokenize(segment, lang, first_start + pieces[0].start)
     if not words:
         return ""
     # the first word, also behind a hyphenated front ("IT-stödperson")
@@ -414,7 +412,10 @@ def _worker_form(token: Token, lang: str) -> str:
             len(form) >= 4
             and form.isalpha()
             and form.endswith(WORKER_ENDINGS[lang])
-            and not form.endswith(NOT_WORKERS)
+            and not form.endswith(NOT_WORKERS[lang])
+            # a machine the worker-noun reading of the extraction knows ("skrivare", "lastare"),
+            # as a whole word: "löneräknare" and "kundrådgivare" are people
+            and form not in AGENT_THINGS.get(lang, ())
         ):
             return form
     return ""
@@ -523,8 +524,7 @@ def _pay(text: str) -> tuple[Decimal | None, Decimal | None, str]:
     if not match:
         return None, None, ""
     if match.group("lead"):
-        folded = match.group("lead").casefold()
-        period = next(period for word, period in LEAD_PERIODS if folded.startswith(word))
+        period = _period(match.group("lead"))
         return (*_range(match.group("low2"), match.group("high2")), period)
     if match.group("single"):
         return (*_range(match.group("single"), None), _period(match.group("period1")))
