@@ -602,8 +602,6 @@ def _must_not_fail(tokens: Sequence[Token], i: int, lang: str) -> bool:
     verbs = MUST_NOT_FAIL.get(lang, frozenset())
     before = [tokens[i - 1]] if lang == "sv" and i > 0 else []
     for token in [*before, *tokens[i + 1 : i + 1 + MUST_NOT_FAIL_REACH]]:
-        if lang == "fi" and token.norm == "petä":
-            return True  # simplemma reads "petä" as no verb
         if token.lemma in verbs or token.norm in verbs:
             return lang != "sv" or token.norm.endswith("s")
     return False

@@ -216,6 +216,7 @@ _FI_LEMMAS = {
     **dict.fromkeys(("kokosin", "kokosit", "kokosimme", "kokositte"), "koota"),
     **dict.fromkeys(("kirjasin", "kirjasimme"), "kirjata"),
     **dict.fromkeys(("myin", "myimme"), "myydä"),
+    "petä": "pettää",  # "laatu ei saa pettää", "ei petä": the negative of "to fail"
     # passives of short verbs it reads as nothing ("haetaan" → "haetaka", "ajettiin")
     **{
         passive: verb

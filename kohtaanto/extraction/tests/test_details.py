@@ -600,6 +600,7 @@ def test_pay_as_ads_write_it(text: str, pay: tuple[str | None, str | None, str])
     [
         ("fi", "Tuotteet siirretään nopeasti, jotta kylmäketju ei katkea.", "kylmäketju"),
         ("fi", "Työturvallisuus ei saa unohtua.", "työterveys ja -turvallisuus"),
+        ("fi", "Työturvallisuus ei petä.", "työterveys ja -turvallisuus"),  # "petä": "pettää"
         ("sv", "Du ser till att kylkedjan inte bryts.", "kylkedjelogistik"),
         ("sv", "Arbetarskyddet får inte glömmas.", "hälsa och säkerhet på arbetsplatsen"),
         ("sv", "Kylkedjan bryts inte under transporten.", "kylkedjelogistik"),
