@@ -220,6 +220,7 @@ LACKING_UNIT = frozenset(
     }
 )
 LACK_REACH = 3  # words either side of the verb of lacking
+_CLAUSE_MARK = re.compile(r"[,;:.!?()]")  # what ends the clause of the verb of lacking
 # Spoken Finnish writes "että" as "et", which is also "you don't": after a verb of knowing or
 # saying ("tiedän et hengityssuojain on pakko", "pitää tarkistaa et kaikki on mukana") or
 # "niin" it is the conjunction.
@@ -527,7 +528,8 @@ def token_cues(tokens: Sequence[Token], lang: str, text: str = "") -> list[Cue |
         ):
             cue = None
         elif cue is Cue.NEGATION and (
-            (token.lemma in LACK and _company_lacks(tokens, i)) or _nobody_can(tokens, i, lang)
+            (token.lemma in LACK and _company_lacks(tokens, i, text))
+            or _nobody_can(tokens, i, lang)
         ):
             cue = Cue.NEED
         elif (
@@ -581,9 +583,17 @@ def _nobody_can(tokens: Sequence[Token], i: int, lang: str) -> bool:
     return any(t.norm in nobody for t in tokens[max(0, i - 2) : i])
 
 
-def _company_lacks(tokens: Sequence[Token], i: int) -> bool:
-    """Whether the verb of lacking at `i` says a company needs people or know-how."""
-    near = tokens[max(0, i - LACK_REACH) : i + LACK_REACH + 1]
+def _company_lacks(tokens: Sequence[Token], i: int, text: str = "") -> bool:
+    """Whether the verb of lacking at `i` says a company needs people or know-how. The company
+    word stands in the verb's own clause: in "Han saknar arbetarskyddskort, som vi ordnar via
+    en kurs" the one who lacks the card is the job seeker, and "vi" only arranges the course."""
+    first, last = max(0, i - LACK_REACH), min(len(tokens) - 1, i + LACK_REACH)
+    if text:
+        while first < i and _CLAUSE_MARK.search(text, tokens[first].end, tokens[i].start):
+            first += 1
+        while last > i and _CLAUSE_MARK.search(text, tokens[i].end, tokens[last].start):
+            last -= 1
+    near = tokens[first : last + 1]
     return any(
         token.norm in LACKING_COMPANY
         or token.lemma in STAFF
