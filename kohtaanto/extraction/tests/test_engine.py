@@ -222,7 +222,7 @@ def test_swedish_negation_and_requirement() -> None:
         ("Kun kuski puuttui hitsaustöistä, tein ne itse.", "fi", {"hitsaus"}, set()),
         ("Jag saknar erfarenhet av svetsning.", "sv", set(), {"svetsning"}),
         # the company word must stand in the clause of the verb: here "vi" arranges a course
-        ("Hon saknar svetserfarenhet, som vi ordnar via en kurs.", "sv", set(), {"svetsning"}),
+        ("Hon saknar svetsning, som vi lär ut på en kurs.", "sv", set(), {"svetsning"}),
         ("Häneltä puuttuu hitsauskokemus, joten me järjestämme kurssin.", "fi", set(), {"hitsaus"}),
         # a part of the company or a number of its people lacking it is a need too
         ("Tuotannosta puuttuu hitsausosaaminen.", "fi", {"hitsaus"}, set()),
