@@ -292,6 +292,20 @@ PLAN_HEADINGS = {
     "sv": {"plan", "planer", "fortsatt plan", "mål", "förslag", "rekommendation"},
     "en": {"plan", "next steps", "goal", "recommendation", "suggestion"},
 }
+# A counsellor's referral, recommendation or agreement: the sentence it stands in is a plan too
+# ("Ohjataan työturvallisuuskorttikoulutukseen", "Kunden hänvisas till en kurs för
+# arbetarskyddskort", "Suositellaan B-ajokortin suorittamista").
+PLAN_VERBS = {
+    "fi": {
+        *("ohjataan", "ohjattu", "ohjattiin", "suositellaan", "suosittelemme", "suositeltu"),
+        *("sovittu", "sovittiin", "sovimme", "ehdotetaan", "ehdotamme"),
+    },
+    "sv": {
+        *("hänvisas", "hänvisades", "hänvisar", "rekommenderas", "rekommenderar"),
+        *("överenskommet", "överenskoms", "föreslås", "föreslår", "anvisas"),
+    },
+    "en": {"referred", "recommended", "agreed", "suggested"},
+}
 REASON = {
     "fi": {"koska", "sillä"},
     "sv": {"eftersom", "ty", "då"},

@@ -157,10 +157,15 @@ def _outweighed(occurrence: Occurrence, negated: Sequence[Occurrence], text: str
 
 
 def _in_plan(text: str, span: tuple[int, int]) -> bool:
-    """Whether the span stands after a plan heading in its own sentence or line."""
+    """Whether the span stands after a plan heading, or after a referral, recommendation or
+    agreement ("Ohjataan …", "hänvisas till …", `cues.PLAN_VERBS`), in its own sentence or
+    line."""
     stops = list(FULL_STOP.finditer(text, 0, span[0]))
     start = stops[-1].end() if stops else 0
-    return _PLAN.search(text, start, span[0]) is not None
+    return (
+        _PLAN.search(text, start, span[0]) is not None
+        or _PLAN_VERB.search(text, start, span[0]) is not None
+    )
 
 
 def _contrast_between(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -177,6 +182,7 @@ def _any_word(table: dict[str, set[str]]) -> str:
 _REASON = re.compile(r",\s*(?:" + _any_word(cues.REASON) + r")\b", re.IGNORECASE)
 _CONTRAST = re.compile(r"\b(?:" + _any_word(cues.CONTRAST) + r")\b", re.IGNORECASE)
 _PLAN = re.compile(r"\b(?:" + _any_word(cues.PLAN_HEADINGS) + r")\s*:", re.IGNORECASE)
+_PLAN_VERB = re.compile(r"\b(?:" + _any_word(cues.PLAN_VERBS) + r")\b", re.IGNORECASE)
 _TEACHING = re.compile(r"\b(?:" + word_alternatives(set(cues.TEACHING)) + ")", re.IGNORECASE)
 
 

@@ -449,6 +449,30 @@ def test_a_plan_for_what_is_to_come_does_not_outweigh_a_negation() -> None:
     assert "Tulityökortti" in labels(before.concepts)
 
 
+def test_a_referral_to_training_after_a_negation_is_a_plan_not_the_skill_held() -> None:
+    """A counsellor's note refers the job seeker to the training for what is missing: the
+    referral, recommendation or agreement is a plan, and the skill stays absent."""
+    engine = Engine(VocabularySource())
+
+    referred = engine.extract(
+        "Tulityökorttia asiakkaalla ei vielä ole. Ohjataan tulityökorttikoulutukseen.", "fi"
+    )
+    recommended = engine.extract(
+        "Truckkort saknas ännu. Kunden hänvisas till en kurs för truckkort.", "sv"
+    )
+    agreed = engine.extract("Tulityökorttia ei ole. Sovittu: tulityökorttikurssi syksyllä.", "fi")
+    # a referral with nothing said missing before it names the card, as before
+    referral_only = engine.extract("Asiakas ohjataan tulityökorttikoulutukseen.", "fi")
+    # and the card held before a referral to something else stays held
+    held = engine.extract("Tulityökortti on voimassa. Ohjataan hitsauskoulutukseen.", "fi")
+
+    assert "Tulityökortti" in negated_only(referred)
+    assert "Truckkort" in negated_only(recommended)
+    assert "Tulityökortti" in negated_only(agreed)
+    assert "Tulityökortti" in labels(referral_only.concepts)
+    assert "Tulityökortti" in labels(held.concepts)
+
+
 def test_a_fronted_object_is_negated_with_the_verb_after_the_cue() -> None:
     engine = Engine(VocabularySource())
 
