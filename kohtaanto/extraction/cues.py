@@ -306,6 +306,19 @@ PLAN_VERBS = {
     },
     "en": {"referred", "recommended", "agreed", "suggested"},
 }
+# A person's interest: what follows in its clause is wanted, not held ("kiinnostunut
+# pyöräkuormaajan kuljettajan työstä", "intresserad av plaståtervinning"). The clause ends at a
+# conjunction that goes on to something else ("… ja olen auttanut isää autojen huolloissa").
+INTEREST = {
+    "fi": {"kiinnostunut", "kiinnostunu", "kiinnostuneita", "kiinnostunutta", "kiinnostaa"},
+    "sv": {"intresserad", "intresserade", "intresserat"},
+    "en": {"interested"},
+}
+INTEREST_ENDS = {
+    "fi": {"ja", "mutta", "koska", "sillä", "joten"},
+    "sv": {"och", "men", "eftersom", "då", "så"},
+    "en": {"and", "but", "because", "since", "so"},
+}
 REASON = {
     "fi": {"koska", "sillä"},
     "sv": {"eftersom", "ty", "då"},

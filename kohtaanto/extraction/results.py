@@ -101,6 +101,12 @@ def assemble(
         if concept_id in languages or concept_id in unsuggested:
             continue
         record = index.concepts[concept_id]
+        if text and record.type != "occupation":
+            # "Kiinnostunut louhoksen dumpperin tai pyöräkuormaajan kuljettajan työstä": what
+            # the person is interested in is no skill held (the job itself stays an occupation)
+            occurrences = [o for o in occurrences if o.negated or not _in_interest(text, o.span)]
+            if not occurrences:
+                continue
         # A skill the text names is reported as named; what only a title or an instrument
         # implies (`implied.py`) is reported as implied, negated where its cue is.
         named = [o for o in occurrences if not o.implied]
@@ -168,6 +174,16 @@ def _in_plan(text: str, span: tuple[int, int]) -> bool:
     )
 
 
+def _in_interest(text: str, span: tuple[int, int]) -> bool:
+    """Whether the span stands in a clause of interest ("kiinnostunut …", "intresserad av …"):
+    after the word of interest and before the clause ends (punctuation, or a conjunction that
+    goes on to something else: "kiinnostunut autoista ja olen auttanut autojen huolloissa")."""
+    stops = list(FULL_STOP.finditer(text, 0, span[0]))
+    start = stops[-1].end() if stops else 0
+    interests = list(_INTEREST.finditer(text, start, span[0]))
+    return bool(interests) and _INTEREST_END.search(text, interests[-1].end(), span[0]) is None
+
+
 def _contrast_between(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Whether a contrast conjunction ("mutta", "men", "but") stands between two spans."""
     left, right = sorted((a, b))
@@ -183,6 +199,10 @@ _REASON = re.compile(r",\s*(?:" + _any_word(cues.REASON) + r")\b", re.IGNORECASE
 _CONTRAST = re.compile(r"\b(?:" + _any_word(cues.CONTRAST) + r")\b", re.IGNORECASE)
 _PLAN = re.compile(r"\b(?:" + _any_word(cues.PLAN_HEADINGS) + r")\s*:", re.IGNORECASE)
 _PLAN_VERB = re.compile(r"\b(?:" + _any_word(cues.PLAN_VERBS) + r")\b", re.IGNORECASE)
+_INTEREST = re.compile(r"\b(?:" + _any_word(cues.INTEREST) + r")\b", re.IGNORECASE)
+_INTEREST_END = re.compile(
+    r"[,;:()\n]|\s(?:" + _any_word(cues.INTEREST_ENDS) + r")\s", re.IGNORECASE
+)
 _TEACHING = re.compile(r"\b(?:" + word_alternatives(set(cues.TEACHING)) + ")", re.IGNORECASE)
 
 

@@ -449,6 +449,27 @@ def test_a_plan_for_what_is_to_come_does_not_outweigh_a_negation() -> None:
     assert "Tulityökortti" in labels(before.concepts)
 
 
+def test_what_a_person_is_interested_in_is_no_skill_held() -> None:
+    """The job a person is interested in stays an occupation; neither it nor the work named in
+    the clause of interest is a skill the person has. The clause ends where the sentence goes
+    on to something else."""
+    engine = Engine(VocabularySource())
+
+    job = engine.extract("Asiakas on kiinnostunut hitsaajan työstä.", "fi")
+    swedish = engine.extract("Han är intresserad av svetsning.", "sv")
+    english = engine.extract("I am interested in welding.", "en")
+    went_on = engine.extract("Hän on kiinnostunut koneistuksesta ja on tehnyt hitsausta.", "fi")
+    reason = engine.extract(
+        "Hän on kiinnostunut hitsauksesta, koska on tehnyt TIG-hitsausta.", "fi"
+    )
+
+    assert [(m.label, m.type) for m in job.concepts] == [("hitsaaja", "occupation")]
+    assert swedish.concepts == [] and swedish.negated == []
+    assert english.concepts == []
+    assert labels(went_on.concepts) == {"hitsaus"}
+    assert labels(reason.concepts) == {"TIG-hitsaus"}
+
+
 def test_a_referral_to_training_after_a_negation_is_a_plan_not_the_skill_held() -> None:
     """A counsellor's note refers the job seeker to the training for what is missing: the
     referral, recommendation or agreement is a plan, and the skill stays absent."""
