@@ -319,6 +319,13 @@ INTEREST_ENDS = {
     "sv": {"och", "men", "eftersom", "då", "så"},
     "en": {"and", "but", "because", "since", "so"},
 }
+# "…, joten koestuskokemusta ei edellytetä", "…, så montörerna behöver inte kunna svetsa": a
+# consequence clause saying what is not needed because of the clause before it.
+CONSEQUENCE = {
+    "fi": {"joten", "siksi", "niin että"},
+    "sv": {"så", "därför", "så att"},
+    "en": {"so", "therefore"},
+}
 REASON = {
     "fi": {"koska", "sillä"},
     "sv": {"eftersom", "ty", "då"},

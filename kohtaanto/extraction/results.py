@@ -157,6 +157,7 @@ def _outweighed(occurrence: Occurrence, negated: Sequence[Occurrence], text: str
         and (
             (n.score > occurrence.score and not _contrast_between(text, n.span, occurrence.span))
             or _reason_for(text, n.span, occurrence.span)
+            or _consequence_of(text, occurrence.span, n.span)
         )
         for n in negated
     )
@@ -172,6 +173,15 @@ def _in_plan(text: str, span: tuple[int, int]) -> bool:
         _PLAN.search(text, start, span[0]) is not None
         or _PLAN_VERB.search(text, start, span[0]) is not None
     )
+
+
+def _consequence_of(text: str, occurrence: tuple[int, int], negated: tuple[int, int]) -> bool:
+    """Whether the negated occurrence stands in a consequence clause right after the
+    occurrence's ("Keskusten koestus tehdään erillisessä testausyksikössä, joten
+    koestuskokemusta ei edellytetä"): the work is done by others, so it is not needed."""
+    if occurrence[1] > negated[0]:
+        return False
+    return _CONSEQUENCE.search(text, occurrence[1], negated[0]) is not None
 
 
 def _in_interest(text: str, span: tuple[int, int]) -> bool:
@@ -199,6 +209,7 @@ _REASON = re.compile(r",\s*(?:" + _any_word(cues.REASON) + r")\b", re.IGNORECASE
 _CONTRAST = re.compile(r"\b(?:" + _any_word(cues.CONTRAST) + r")\b", re.IGNORECASE)
 _PLAN = re.compile(r"\b(?:" + _any_word(cues.PLAN_HEADINGS) + r")\s*:", re.IGNORECASE)
 _PLAN_VERB = re.compile(r"\b(?:" + _any_word(cues.PLAN_VERBS) + r")\b", re.IGNORECASE)
+_CONSEQUENCE = re.compile(r",\s*(?:" + _any_word(cues.CONSEQUENCE) + r")\b", re.IGNORECASE)
 _INTEREST = re.compile(r"\b(?:" + _any_word(cues.INTEREST) + r")\b", re.IGNORECASE)
 _INTEREST_END = re.compile(
     r"[,;:()\n]|\s(?:" + _any_word(cues.INTEREST_ENDS) + r")\s", re.IGNORECASE

@@ -449,6 +449,25 @@ def test_a_plan_for_what_is_to_come_does_not_outweigh_a_negation() -> None:
     assert "Tulityökortti" in labels(before.concepts)
 
 
+def test_a_consequence_clause_says_what_others_do_is_not_needed() -> None:
+    """ "X is done elsewhere, so X is not needed": the first mention is the reason for the
+    negation, not a requirement beside it."""
+    engine = Engine(VocabularySource())
+
+    finnish = engine.extract(
+        "Hitsaus tehdään omassa hallissamme, joten hitsauskokemusta ei edellytetä.", "fi"
+    )
+    swedish = engine.extract(
+        "Svetsningen görs i vår egen verkstad, så montörerna behöver inte kunna svetsa.", "sv"
+    )
+    # a consequence that is no negation leaves the mention as it is
+    kept = engine.extract("Hitsaus on tärkeää, joten hitsauskokemus on eduksi.", "fi")
+
+    assert "hitsaus" in negated_only(finnish)
+    assert "svetsning" in negated_only(swedish)
+    assert "hitsaus" in labels(kept.concepts)
+
+
 def test_what_a_person_is_interested_in_is_no_skill_held() -> None:
     """The job a person is interested in stays an occupation; neither it nor the work named in
     the clause of interest is a skill the person has. The clause ends where the sentence goes
