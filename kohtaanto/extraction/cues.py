@@ -44,6 +44,13 @@ NEGATION = {
     },
     "en": {"no", "not", "without", "never", "lack", "none", "neither", "nor", "cannot"},
 }
+# "knappt någon erfarenhet", "tuskin lainkaan", "hardly any": next to nothing is a negation,
+# where "knappt två år" is not; the first word is the cue where the second follows it.
+HARDLY = {
+    "fi": ("tuskin", frozenset({"lainkaan", "ollenkaan", "mitään", "yhtään"})),
+    "sv": ("knappt", frozenset({"någon", "något", "några", "alls"})),
+    "en": ("hardly", frozenset({"any", "anything", "ever"})),
+}
 REQUIRED = {
     "fi": {
         "vaatimus",
@@ -544,7 +551,9 @@ def token_cues(tokens: Sequence[Token], lang: str, text: str = "") -> list[Cue |
     result: list[Cue | None] = []
     for i, token in enumerate(tokens):
         cue = table.get(token.lemma) or table.get(token.norm)
-        if cue is None and lang == "en" and token.norm.endswith("n't"):
+        if cue is None and (
+            (lang == "en" and token.norm.endswith("n't")) or _hardly_any(tokens, i, lang)
+        ):
             cue = Cue.NEGATION
         elif cue is Cue.NEGATION and token.text.isupper() and len(token.text) > 1:
             cue = None  # "EN" in "SFS-EN ISO 9606-1" is a standard, not the Finnish "I don't"
@@ -636,6 +645,12 @@ def _company_lacks(tokens: Sequence[Token], i: int, text: str = "") -> bool:
         or token.norm in LACKING_UNIT
         for token in near
     )
+
+
+def _hardly_any(tokens: Sequence[Token], i: int, lang: str) -> bool:
+    """Whether the token at `i` begins "knappt någon", "tuskin lainkaan", "hardly any"."""
+    word, next_words = HARDLY.get(lang, ("", frozenset()))
+    return tokens[i].norm == word and i + 1 < len(tokens) and tokens[i + 1].norm in next_words
 
 
 def _must_not_fail(tokens: Sequence[Token], i: int, lang: str) -> bool:

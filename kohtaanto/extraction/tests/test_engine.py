@@ -274,6 +274,10 @@ def test_swedish_negation_and_requirement() -> None:
             set(),
             {"svetsning"},
         ),
+        # next to nothing is a negation; "knappt två år" is not
+        ("Jag har knappt någon erfarenhet av svetsning.", "sv", set(), {"svetsning"}),
+        ("Hitsauksesta minulla on tuskin lainkaan kokemusta.", "fi", set(), {"hitsaus"}),
+        ("Jag har jobbat knappt två år med svetsning.", "sv", {"svetsning"}, set()),
         # "no problem" is no negation
         ("Svetsning är inget problem för mig.", "sv", {"svetsning"}, set()),
         ("Hitsaus ei ole ongelma.", "fi", {"hitsaus"}, set()),
