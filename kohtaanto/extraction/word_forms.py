@@ -65,9 +65,26 @@ def label_lemmas(tokens: list[Token]) -> tuple[str, ...]:
     """
     lemmas = [token.lemma for token in tokens]
     last = tokens[-1]
-    if last.norm.startswith(last.lemma) and len(last.norm) - len(last.lemma) >= 3:
+    if (
+        last.norm.startswith(last.lemma)
+        and len(last.norm) - len(last.lemma) >= 3
+        and not (len(tokens) > 1 and last.norm[len(last.lemma) :] in INFLECTION_ENDINGS)
+    ):
         lemmas[-1] = last.norm
     return tuple(lemmas)
+
+
+# The case and number endings a label's last word may be written with after another word
+# ("asentaa koneita", "mittaustyöt työmaalla", "tvätta maskinerna"): an inflected word, read by
+# its lemma as the text's words are, not a compound simplemma cut short.
+INFLECTION_ENDINGS = frozenset(
+    {
+        *("ita", "itä", "tta", "ttä", "lla", "llä", "ssa", "ssä", "sta", "stä", "lle", "lta"),
+        *("ltä", "ksi", "hin", "hon", "hön", "seen", "iin", "ihin", "issa", "issä", "ista"),
+        *("istä", "illa", "illä", "ille", "ilta", "iltä", "ella", "essa", "eseen", "ien"),
+        *("erna", "arna", "orna", "rna"),
+    }
+)
 
 
 # Finnish action nouns of labels and the verbs a CV uses instead ("trukin käyttö" ↔ "käytän

@@ -5,7 +5,7 @@ import pytest
 from kohtaanto.extraction.engine import Engine
 from kohtaanto.extraction.tests.sources import DictSource, names
 from kohtaanto.extraction.text import lemmatize, tokenize
-from kohtaanto.extraction.word_forms import starts_with_verb
+from kohtaanto.extraction.word_forms import label_lemmas, starts_with_verb
 
 SKILLS = {
     "weld": ("skill", {"fi": ["hitsaus"], "sv": ["svetsning"]}),
@@ -411,3 +411,22 @@ def test_a_swedish_passive_particle_verb_is_read_with_its_object_before_it(
 )
 def test_a_swedish_past_passive_is_read_as_its_verb(word: str, lemma: str) -> None:
     assert lemmatize(word, "sv") == lemma
+
+
+def test_a_labels_inflected_last_word_is_read_by_its_lemma() -> None:
+    """ "mittaukset yleismittarilla" is found in "Tein mittauksia yleismittarilla" as the text's
+    words are read by their lemmas; a one-word compound simplemma cuts short ("parvekelasitus"
+    → "parvekelasi") keeps its written form."""
+    engine = Engine(
+        DictSource(
+            {
+                "meter": ("skill", {"fi": ["mittaukset yleismittarilla"]}),
+                "wash": ("skill", {"sv": ["tvätta maskinerna"]}),
+            }
+        )
+    )
+
+    assert label_lemmas(tokenize("asentaa koneita", "fi")) == ("asentaa", "kone")
+    assert label_lemmas(tokenize("parvekelasitus", "fi")) == ("parvekelasitus",)
+    assert names(engine.extract("Tein mittauksia yleismittarilla.", "fi")) == {"meter"}
+    assert names(engine.extract("Jag tvättade maskinerna varje dag.", "sv")) == {"wash"}
