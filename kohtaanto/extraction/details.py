@@ -726,6 +726,11 @@ def experience(tokens: Sequence[Token], lang: str, text: str, *, today: date) ->
             # word for experience
             result.append(Experience(years, (start, tokens[i + 1].end)))
             continue
+        if _perfect_of_work(tokens, i, lang):
+            # "Olen hitsannut 12 vuotta", "ajanut trukkia 5 vuotta", "har svetsat i 12 år":
+            # the years of work a verb in the perfect names need no word for experience
+            result.append(Experience(years, (start, tokens[i + 1].end)))
+            continue
         if not about_experience:
             continue
         window = tokens[i : i + 2 + EXPERIENCE_WINDOW]
@@ -736,6 +741,37 @@ def experience(tokens: Sequence[Token], lang: str, text: str, *, today: date) ->
             continue
         result.append(Experience(years, (start, tokens[i + 1].end)))
     return result
+
+
+# A verb in the perfect: the Finnish past participle ("hitsannut", "ajanut", spoken "ajanu") and
+# the Swedish supine after "har"/"hade" ("har svetsat", "har kört"). Verbs of being, living,
+# moving, looking for work, waiting and studying name no years of work.
+PERFECT_REACH = 4  # words between the verb and the number
+_FI_PARTICIPLE = ("nut", "nyt", "nu", "ny")
+_SV_SUPINE = ("at", "it", "tt", "t")
+_SV_PERFECT_AUXILIARIES = frozenset({"har", "hade", "ha"})
+_NOT_WORK_VERBS = frozenset(
+    {"olla", "asua", "muuttaa", "etsiä", "odottaa", "opiskella", "käydä", "elää"}
+    | {"vara", "bo", "flytta", "söka", "vänta", "studera", "läsa", "leva", "gå"}
+)
+
+
+def _perfect_of_work(tokens: Sequence[Token], i: int, lang: str) -> bool:
+    """Whether a verb in the perfect stands a few words before the years at token i."""
+    for j in range(max(0, i - PERFECT_REACH), i):
+        verb = tokens[j]
+        if verb.norm == verb.lemma or verb.lemma in _NOT_WORK_VERBS or not verb.norm.isalpha():
+            continue
+        if lang == "fi" and verb.norm.endswith(_FI_PARTICIPLE) and verb.lemma.endswith(("a", "ä")):
+            return True
+        if (
+            lang == "sv"
+            and verb.norm.endswith(_SV_SUPINE)
+            and verb.lemma.endswith("a")
+            and any(t.norm in _SV_PERFECT_AUXILIARIES for t in tokens[max(0, j - 2) : j])
+        ):
+            return True
+    return False
 
 
 def _period(tokens: Sequence[Token], i: int, text: str, today: date) -> Experience | None:

@@ -226,6 +226,20 @@ def test_years_of_a_role_need_no_word_for_experience(engine: Engine) -> None:
     assert run(engine, "Jag bodde 5 år i Karleby och kan svetsa.").experience == []
 
 
+def test_years_of_a_verb_in_the_perfect_need_no_word_for_experience(engine: Engine) -> None:
+    fi = run(engine, "Olen hitsannut 12 vuotta konepajassa.")
+    spoken = run(engine, "Oon hitsannu jo 7 vuotta.")
+    sv = run(engine, "Jag har svetsat i 12 år.")
+
+    assert [(e.years, e.label) for e in fi.experience] == [(12, "hitsaus")]
+    assert [(e.years, e.label) for e in spoken.experience] == [(7, "hitsaus")]
+    assert [(e.years, e.label) for e in sv.experience] == [(12, "svetsning")]
+    # years of living, studying or being somewhere are no years of work
+    assert run(engine, "Olen asunut 5 vuotta Kokkolassa ja osaan hitsata.").experience == []
+    assert run(engine, "Olen opiskellut 3 vuotta ja osaan hitsata.").experience == []
+    assert run(engine, "Jag har bott i 5 år i Karleby och kan svetsa.").experience == []
+
+
 def test_a_role_in_the_essive_a_few_words_off_takes_the_years(engine: Engine) -> None:
     first = run(engine, "Hitsaajana olen ollut kymmenen vuotta.")
     after = run(engine, "Toimin 8 vuotta Kokkolassa prosessinhoitajana.")
