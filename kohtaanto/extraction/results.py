@@ -167,12 +167,17 @@ def _in_plan(text: str, span: tuple[int, int]) -> bool:
     """Whether the span stands after a plan heading, or after a referral, recommendation or
     agreement ("Ohjataan …", "hänvisas till …", `cues.PLAN_VERBS`), in its own sentence or
     line."""
-    stops = list(FULL_STOP.finditer(text, 0, span[0]))
-    start = stops[-1].end() if stops else 0
+    start = _sentence_start(text, span[0])
     return (
         _PLAN.search(text, start, span[0]) is not None
         or _PLAN_VERB.search(text, start, span[0]) is not None
     )
+
+
+def _sentence_start(text: str, position: int) -> int:
+    """Where the sentence or line that `position` stands in begins."""
+    stops = list(FULL_STOP.finditer(text, 0, position))
+    return stops[-1].end() if stops else 0
 
 
 def _consequence_of(text: str, occurrence: tuple[int, int], negated: tuple[int, int]) -> bool:
@@ -188,8 +193,7 @@ def _in_interest(text: str, span: tuple[int, int]) -> bool:
     """Whether the span stands in a clause of interest ("kiinnostunut …", "intresserad av …"):
     after the word of interest and before the clause ends (punctuation, or a conjunction that
     goes on to something else: "kiinnostunut autoista ja olen auttanut autojen huolloissa")."""
-    stops = list(FULL_STOP.finditer(text, 0, span[0]))
-    start = stops[-1].end() if stops else 0
+    start = _sentence_start(text, span[0])
     interests = list(_INTEREST.finditer(text, start, span[0]))
     return bool(interests) and _INTEREST_END.search(text, interests[-1].end(), span[0]) is None
 
