@@ -23,7 +23,7 @@ vuotta vuoden osaan osaa hallitsen teen tein työskentelen työskennellyt kokemu
 _SWEDISH = """
 och är att det som ett för med på av till har inte jag du vi ni de hos om men eller också samt
 från ska kan vill söker erfarenhet arbete arbetet tjänsten krav meriterande inom din ditt dina våra
-vår vårt år
+vår vårt år hade där när vid hon han den blev sina sitt
 int ha å o e sku mej dej sej nå mycke finns bara van jobba jobbat
 """
 # (the last line: spoken and Ostrobothnian Swedish — "TIG ha ja int provat", "ja e van me

@@ -16,6 +16,12 @@ def test_a_cefr_level_is_no_english_word() -> None:
 def test_spoken_finland_swedish_is_swedish() -> None:
     assert detect("TIG ha ja int provat.") == "sv"
     assert detect("Truckkort finns och ja e van me treskift.") == "sv"
+    # "ja" twice and "me" look Finnish; "hade" and "där" are Swedish only
+    sentence = (
+        "Praktiken hade ja på en köksinredningsfabrik i Kronoby, där körd ja kantlistmaskinen "
+        "och sågade skivor me formatsågen."
+    )
+    assert by_function_words(sentence) == "sv"
 
 
 def test_function_words_that_do_not_decide_give_no_language() -> None:
