@@ -97,11 +97,13 @@ def assemble(
     # rank mode.
     languages = index.language_skills if result.languages else index.language_concepts
     unsuggested = _not_suggested(index, found, lang, text)
+    # most texts say no interest: the clause of interest is looked for only where one is said
+    interested = bool(text) and _INTEREST.search(text) is not None
     for concept_id, occurrences in found.items():
         if concept_id in languages or concept_id in unsuggested:
             continue
         record = index.concepts[concept_id]
-        if text and record.type != "occupation":
+        if interested and record.type != "occupation":
             # "Kiinnostunut louhoksen dumpperin tai pyöräkuormaajan kuljettajan työstä": what
             # the person is interested in is no skill held (the job itself stays an occupation)
             occurrences = [o for o in occurrences if o.negated or not _in_interest(text, o.span)]
