@@ -548,11 +548,13 @@ def token_cues(tokens: Sequence[Token], lang: str, text: str = "") -> list[Cue |
     table = CUES.get(lang, {})
     pairs = REQUIRED_PAIRS.get(lang, set())
     have_pairs = HAVE_PAIRS.get(lang, set())
+    hardly = HARDLY.get(lang, ("", frozenset()))[0]
     result: list[Cue | None] = []
     for i, token in enumerate(tokens):
         cue = table.get(token.lemma) or table.get(token.norm)
         if cue is None and (
-            (lang == "en" and token.norm.endswith("n't")) or _hardly_any(tokens, i, lang)
+            (lang == "en" and token.norm.endswith("n't"))
+            or (token.norm == hardly and _hardly_any(tokens, i, lang))
         ):
             cue = Cue.NEGATION
         elif cue is Cue.NEGATION and token.text.isupper() and len(token.text) > 1:
