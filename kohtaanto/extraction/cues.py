@@ -227,7 +227,8 @@ LACKING_UNIT = frozenset(
     }
 )
 LACK_REACH = 3  # words either side of the verb of lacking
-_CLAUSE_MARK = re.compile(r"[,;:.!?()]")  # what ends the clause of the verb of lacking
+# What ends a clause: of the verb of lacking here, of a passive's object in `matching`.
+CLAUSE_END = re.compile(r"[.,;:!?()]")
 # Spoken Finnish writes "että" as "et", which is also "you don't": after a verb of knowing or
 # saying ("tiedän et hengityssuojain on pakko", "pitää tarkistaa et kaikki on mukana") or
 # "niin" it is the conjunction.
@@ -548,13 +549,13 @@ def token_cues(tokens: Sequence[Token], lang: str, text: str = "") -> list[Cue |
     table = CUES.get(lang, {})
     pairs = REQUIRED_PAIRS.get(lang, set())
     have_pairs = HAVE_PAIRS.get(lang, set())
-    hardly = HARDLY.get(lang, ("", frozenset()))[0]
+    hardly, hardly_next = HARDLY.get(lang, ("", frozenset()))
     result: list[Cue | None] = []
     for i, token in enumerate(tokens):
         cue = table.get(token.lemma) or table.get(token.norm)
         if cue is None and (
             (lang == "en" and token.norm.endswith("n't"))
-            or (token.norm == hardly and _hardly_any(tokens, i, lang))
+            or (token.norm == hardly and i + 1 < len(tokens) and tokens[i + 1].norm in hardly_next)
         ):
             cue = Cue.NEGATION
         elif cue is Cue.NEGATION and token.text.isupper() and len(token.text) > 1:
@@ -634,9 +635,9 @@ def _company_lacks(tokens: Sequence[Token], i: int, text: str = "") -> bool:
     en kurs" the one who lacks the card is the job seeker, and "vi" only arranges the course."""
     first, last = max(0, i - LACK_REACH), min(len(tokens) - 1, i + LACK_REACH)
     if text:
-        while first < i and _CLAUSE_MARK.search(text, tokens[first].end, tokens[i].start):
+        while first < i and CLAUSE_END.search(text, tokens[first].end, tokens[i].start):
             first += 1
-        while last > i and _CLAUSE_MARK.search(text, tokens[i].end, tokens[last].start):
+        while last > i and CLAUSE_END.search(text, tokens[i].end, tokens[last].start):
             last -= 1
     near = tokens[first : last + 1]
     return any(
@@ -647,12 +648,6 @@ def _company_lacks(tokens: Sequence[Token], i: int, text: str = "") -> bool:
         or token.norm in LACKING_UNIT
         for token in near
     )
-
-
-def _hardly_any(tokens: Sequence[Token], i: int, lang: str) -> bool:
-    """Whether the token at `i` begins "knappt någon", "tuskin lainkaan", "hardly any"."""
-    word, next_words = HARDLY.get(lang, ("", frozenset()))
-    return tokens[i].norm == word and i + 1 < len(tokens) and tokens[i + 1].norm in next_words
 
 
 def _must_not_fail(tokens: Sequence[Token], i: int, lang: str) -> bool:

@@ -750,9 +750,11 @@ PERFECT_REACH = 4  # words between the verb and the number
 _FI_PARTICIPLE = ("nut", "nyt", "nu", "ny")
 _SV_SUPINE = ("at", "it", "tt", "t")
 _SV_PERFECT_AUXILIARIES = frozenset({"har", "hade", "ha"})
-_NOT_WORK_VERBS = frozenset(
-    {"olla", "asua", "muuttaa", "etsiä", "odottaa", "opiskella", "käydä", "elää"}
-    | {"vara", "bo", "flytta", "söka", "vänta", "studera", "läsa", "leva", "gå"}
+_NOT_WORK_VERBS = (
+    frozenset({"olla", "etsiä", "odottaa", "käydä", "elää", "vara", "söka", "vänta", "läsa"})
+    | frozenset({"leva", "gå"})
+    | STUDY_WORDS
+    | frozenset(verb for verbs in RESIDENCE_VERBS.values() for verb in verbs)
 )
 
 

@@ -4,7 +4,6 @@ Each match is an `Occurrence`: where in the text, how sure (by how it was found)
 clause, and whether that clause negates it or marks it as a requirement (`mark`).
 """
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -447,8 +446,6 @@ def _match_verb_objects(
 # How many words (an adjective, a place) may stand between a passive's object and its verb:
 # "fönstren i huset sätts in".
 PASSIVE_REACH = 3
-# What ends the clause an object stands in.
-_CLAUSE_END = re.compile(r"[.,;:!?()]")
 
 
 def _match_passive_particle_verbs(
@@ -474,7 +471,7 @@ def _match_passive_particle_verbs(
                     j
                     for j in range(k - n, max(-1, k - n - PASSIVE_REACH - 1), -1)
                     if tuple(lemmas[j : j + n]) == obj
-                    and not _CLAUSE_END.search(text, tokens[j + n - 1].end, verb.start)
+                    and not cues.CLAUSE_END.search(text, tokens[j + n - 1].end, verb.start)
                 ),
                 None,
             )
