@@ -334,6 +334,11 @@ CONSEQUENCE = {
     "sv": {"så", "därför", "så att"},
     "en": {"so", "therefore"},
 }
+# The first word of a consequence clause: "…, joten puhalluskokemusta ei edellytetä" says the
+# work of the clause before it is not needed, whatever word it uses for that work.
+_CONSEQUENCE_OPENERS = {
+    lang: frozenset(word.split()[0] for word in words) for lang, words in CONSEQUENCE.items()
+}
 REASON = {
     "fi": {"koska", "sillä"},
     "sv": {"eftersom", "ty", "då"},
@@ -500,8 +505,9 @@ class Clause:
     joined: bool = False
     # its negation has no object of its own: a pronoun stands for what came before ("…, så den
     # behöver vi inte"), an auxiliary follows the cue ("…, en ole tehnyt") or it answers the
-    # item before a colon ("Svetsning: ingen erfarenhet"), unlike the contrast in "Osaan
-    # hydrauliikan, en pneumatiikkaa"
+    # item before a colon ("Svetsning: ingen erfarenhet") or it is a consequence that says a
+    # need is not there ("…, joten puhalluskokemusta ei edellytetä"), unlike the contrast in
+    # "Osaan hydrauliikan, en pneumatiikkaa"
     refers_back: bool = False
     # where the negation cue starts in the text: a mention that runs past it is said with the
     # negated verb ("CNC-koneita en oo ohjelmoinu", matched from the object to the verb)
@@ -750,6 +756,7 @@ def clauses(
                 and end - start <= NOT_ME_WORDS
                 and any(tokens[k].norm in NOT_ME.get(lang, ()) for k in range(start + 1, end))
             )
+            or (not_needed and tokens[start].norm in _CONSEQUENCE_OPENERS.get(lang, ()))
         )
         offset = tokens[negation_at].start if negation_at is not None else None
         and_not = negation_at is not None and (

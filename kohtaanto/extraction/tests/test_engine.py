@@ -480,12 +480,26 @@ def test_a_consequence_clause_says_what_others_do_is_not_needed() -> None:
     swedish = engine.extract(
         "Svetsningen görs i vår egen verkstad, så montörerna behöver inte kunna svetsa.", "sv"
     )
-    # a consequence that is no negation leaves the mention as it is
+    # the consequence may name the work in a word no label has: what is not needed is then
+    # the work of the clause before it
+    unnamed = engine.extract(
+        "Hiekkapuhallus tehdään erillisessä puhaltamossa, joten puhalluskokemusta ei edellytetä.",
+        "fi",
+    )
+    unnamed_sv = engine.extract(
+        "Blästringen sköts av en egen avdelning, så blästringsvana krävs inte.", "sv"
+    )
+    # a consequence that is no negation leaves the mention as it is, and so does one that
+    # negates something other than a need
     kept = engine.extract("Hitsaus on tärkeää, joten hitsauskokemus on eduksi.", "fi")
+    other = engine.extract("Hiekkapuhallus on minulle tuttua, joten kurssi ei kiinnosta.", "fi")
 
     assert "hitsaus" in negated_only(finnish)
     assert "svetsning" in negated_only(swedish)
+    assert "hiekkapuhallus" in negated_only(unnamed)
+    assert "blästring" in negated_only(unnamed_sv)
     assert "hitsaus" in labels(kept.concepts)
+    assert "hiekkapuhallus" in labels(other.concepts)
 
 
 def test_what_a_person_is_interested_in_is_no_skill_held() -> None:
