@@ -99,7 +99,7 @@ def ratio(a: float, b: float) -> float:
 # The first id of each writing, per language: the first (rounds 1-9), the second, third and
 # fourth (3 December 2026, twelve other writers), the fifth to eleventh (4 December 2026,
 # twenty-eight more), the twelfth to seventeenth (5 December 2026, twenty-four more) and the
-# eighteenth to forty-ninth (6 December 2026, four more each) and the fiftieth to fifty-second
+# eighteenth to forty-ninth (6 December 2026, four more each) and the fiftieth to fifty-third
 # (7 December 2026, four more each).
 WRITINGS = {
     "fi": {
@@ -155,6 +155,7 @@ WRITINGS = {
         "fiftieth": 4003,
         "fifty-first": 4083,
         "fifty-second": 4163,
+        "fifty-third": 4243,
     },
     "sv": {
         "first": 1,
@@ -209,6 +210,7 @@ WRITINGS = {
         "fiftieth": 2972,
         "fifty-first": 3032,
         "fifty-second": 3092,
+        "fifty-third": 3152,
     },
 }
 
@@ -342,7 +344,7 @@ def main() -> None:
         choices=["all", *WRITINGS["fi"]],
         help="the texts of one writing only (first: rounds 1-9; second to fourth: 3 December "
         "2026; fifth to eleventh: 4 December 2026; twelfth to seventeenth: 5 December 2026; "
-        "eighteenth to forty-ninth: 6 December 2026; fiftieth to fifty-second: 7 December 2026)",
+        "eighteenth to forty-ninth: 6 December 2026; fiftieth to fifty-third: 7 December 2026)",
     )
     parser.add_argument("--verbose", action="store_true", help="each text's misses (tune only)")
     parser.add_argument(
