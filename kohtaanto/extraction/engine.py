@@ -25,6 +25,7 @@ from kohtaanto.extraction.implied import ImpliedRules, NegatedClause, negated_cl
 from kohtaanto.extraction.index import LabelIndex, freeze_heap
 from kohtaanto.extraction.language import by_function_words, detect
 from kohtaanto.extraction.matching import Occurrence, hyphenated, mark, match_sentence
+from kohtaanto.extraction.ranking import SkillRanker
 from kohtaanto.extraction.results import (
     ExtractionResult,
     Mention,
@@ -167,7 +168,8 @@ class Engine:
             for text, result in zip(texts, results, strict=True)
         ]
         for text_lang, numbers in by_lang.items():
-            ids, scores, bounds = index.ranker(text_lang).top_arrays(
+            ranker = index.ranker(text_lang)
+            ids, scores, bounds = ranker.top_arrays(
                 [texts[n] for n in numbers], min_evidence=_min_evidence(text_lang)
             )
             found = list(zip(ids.tolist(), rounded_scores(scores), strict=True))
@@ -181,10 +183,12 @@ class Engine:
                     text_lang in ("fi", "sv") and details.names_language(texts[number], text_lang)
                 ):
                     negated |= index.language_skills
+                kept = [(c, score) for c, score in found[start:end] if c not in negated]
+                if text_lang in ("fi", "sv") and kept:
+                    kept = _evidenced_in_a_sentence(ranker, texts[number], kept)
                 result.concepts = [
                     Mention(concept_id, *fields[concept_id], score, [])
-                    for concept_id, score in found[start:end]
-                    if concept_id not in negated
+                    for concept_id, score in kept
                 ]
             if index.beyond_vocabulary and text_lang in bridge.GLOSSARY:
                 self._bridge(index, [texts[n] for n in numbers], text_lang, numbers, results)
@@ -330,6 +334,24 @@ def _without_negated(text: str, result: ExtractionResult) -> str:
     for start, end in spans:
         chars[start:end] = " " * (end - start)
     return "".join(chars)
+
+
+def _evidenced_in_a_sentence(
+    ranker: SkillRanker, text: str, ranked: list[tuple[int, float]]
+) -> list[tuple[int, float]]:
+    """The ranked concepts whose evidence stands in one sentence of the text: two of its stems,
+    or its whole preferred label. Stems from different sentences say nothing together
+    ("…koneita." and "Ohjataan …" suggest no *machine guidance*); each stem counts once."""
+    analyzer = ranker.analyzer
+    pieces = []
+    for sentence in sentences(text):
+        by_stem = {analyzer.stem(word): word for word in analyzer.words(sentence.text)}
+        pieces.append(list(by_stem.values()))
+    return [
+        (concept_id, score)
+        for concept_id, score in ranked
+        if any(ranker.evidenced_by(concept_id, words, WEAK_EVIDENCE_BELOW) for words in pieces)
+    ]
 
 
 def _min_evidence(lang: str) -> int:

@@ -254,6 +254,28 @@ def test_rank_mode_wants_more_than_one_word_of_a_longer_label_in_swedish_and_fin
     assert firmware.id not in found and ergonomics.id not in found
 
 
+def test_finnish_and_swedish_ranking_wants_its_evidence_in_one_sentence() -> None:
+    """Two stems of a label in different sentences say nothing together: "koneita" in one
+    sentence and "Ohjataan" in the next suggest no *guide aircraft to the stand*."""
+    engine = Engine(VocabularySource())
+    guide = "koneen opastus seisontapaikalle"
+
+    apart = engine.extract(
+        "Olen korjannut koneita kymmenen vuotta. Ohjataan työkokeiluun.", "fi", mode="rank"
+    )
+    together = engine.extract("Koneen opastus seisontapaikalle kuuluu työhön.", "fi", mode="rank")
+    swedish_apart = engine.extract(
+        "Jag har tekniska intressen. Ritningar gjorde jag i skolan.", "sv", mode="rank"
+    )
+    swedish = engine.extract("Jag läser tekniska ritningar.", "sv", mode="rank")
+    drawings = "läsning av tekniska ritningar"
+
+    assert guide not in {m.label for m in apart.concepts}
+    assert guide in {m.label for m in together.concepts}
+    assert drawings not in {m.label for m in swedish_apart.concepts}
+    assert drawings in {m.label for m in swedish.concepts}
+
+
 def test_ranker_keeps_a_one_word_label_the_text_names_on_weak_evidence_too() -> None:
     records = [
         ConceptRecord(1, "u1", "skill", {"sv": "svetsning"}, [("sv", "pref", "svetsning")]),
