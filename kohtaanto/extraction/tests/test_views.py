@@ -290,3 +290,45 @@ def test_suggestions_are_labelled_in_the_users_language_not_the_texts(
     assert labels[only_swedish.id] == "tryckluftsteknik"  # no Finnish label: the Swedish one
     assert [row.label for row in shown_rows.experience] == ["hitsaus"]
     assert "svetsning" not in labels.values()
+
+
+def test_the_page_offers_ranked_guesses_worth_a_look_and_folds_the_bridges_away(
+    client_as: Callable[..., Client],
+    concepts: dict[str, Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A ranked guess scoring below `RANKED_MIN_SCORE` is not offered; the word bridge's
+    guesses from the rest of ESCO stand apart, folded away, at most `WIDER_SUGGESTIONS`."""
+    from kohtaanto.extraction import selectors
+    from kohtaanto.extraction.results import ExtractionResult, Mention
+
+    strong = ConceptFactory(fi="pneumatiikka")
+    weak = ConceptFactory(fi="ergonomia")
+    far = [
+        ConceptFactory(fi=f"kaukainen arvaus {n}") for n in range(selectors.WIDER_SUGGESTIONS + 1)
+    ]
+    real = selectors.extract
+
+    def ranked(text: str, lang: str = "auto", *, mode: str = "match") -> ExtractionResult:
+        result = real(text, lang)
+        if mode != "rank":
+            return result
+        guesses = [
+            Mention(strong.id, strong.uri, "pneumatiikka", "skill", 0.3, []),
+            Mention(weak.id, weak.uri, "ergonomia", "skill", selectors.RANKED_MIN_SCORE / 2, []),
+        ] + [Mention(c.id, c.uri, c.label("fi"), "skill", 0.4, [], confirm=True) for c in far]
+        return ExtractionResult(result.lang, guesses)
+
+    monkeypatch.setattr(selectors, "extract", ranked)
+    text = " ".join(["Korjaan paineilmalaitteita ja venttiilejä tehtaalla."] * 6)
+
+    offered = selectors.extraction_suggest(text=text, ad=False)
+    html = suggest(client_as("counsellor"), text, **HTMX).content.decode()
+
+    assert [row.concept_id for row in offered.implied] == [strong.id]
+    assert [row.concept_id for row in offered.wider] == [c.id for c in far[:-1]]
+    assert "ergonomia" not in html
+    folded = html.split('<details class="extraction-wider">', 1)[1].split("</details>", 1)[0]
+    assert "Kaukaisempia arvauksia koko ESCOsta (4)" in folded
+    assert f'id="skills-wider-{far[0].id}"' in folded
+    assert "pneumatiikka" not in folded
