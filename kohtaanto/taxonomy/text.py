@@ -388,7 +388,17 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
             verb = _ata_verb(norm[:-2], "ta" if norm.endswith("aan") else "tä", lang)
             if verb:
                 return verb
-        return _past_participle_verb(norm) if lang == "fi" else lemma
+        if lang != "fi":
+            return lemma
+        verb = _past_participle_verb(norm)
+        if (
+            verb == norm
+            and len(norm) >= _FI_COMPOUND_MIN
+            and norm.endswith(_FI_CASE_ENDINGS)
+            and not known_word(norm, lang)
+        ):
+            return _inflected_compound(norm)
+        return verb
     # simplemma sometimes answers with a word that only shares a letter or two ("meistäjä" →
     # "minä", "machining" in Finnish → "mach"): such a lemma is not trusted.
     if len(norm) >= 6 and common_prefix(lemma, norm) < 3:
@@ -530,6 +540,32 @@ def _written_together(norm: str, lang: str) -> str:
             head = _dictionary_lemma(rest, lang).casefold()
             if common_prefix(head, rest) >= 2:
                 return norm[:k] + head
+    return norm
+
+
+# A Finnish word this long that the dictionary does not know may be a compound of known
+# words: "etävalvonnassa" is "etä" + "valvonnassa". Only case endings that end no base form
+# count ("ssa", "lle", "ksi"…): a genitive or partitive -n, -a or -t may be a noun's own end
+# ("puristin" is no "puristaa").
+_FI_COMPOUND_MIN = 9
+_FI_CASE_ENDINGS = (
+    *("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "ksi", "na", "nä"),
+    *("ihin", "iin", "ine", "tta", "ttä"),
+)
+
+
+def _inflected_compound(norm: str) -> str:
+    """A Finnish compound simplemma does not know, with an inflected last part it does know
+    ("etävalvonnassa" → "etävalvonta", "pelletöintilinjalla" → "pelletöintilinja"): the first
+    part as written and the lemma of the longest such last part; the word as written where
+    no last part is an inflected word of its own."""
+    for k in range(3, len(norm) - 4):
+        rest = norm[k:]
+        if rest in _FI_ENDING_WORDS or not known_word(rest, "fi"):
+            continue
+        head = _dictionary_lemma(rest, "fi").casefold()
+        if head != rest and common_prefix(head, rest) >= 3:
+            return norm[:k] + head
     return norm
 
 

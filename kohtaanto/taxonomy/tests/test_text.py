@@ -209,6 +209,28 @@ def test_a_compound_with_a_genitive_first_part_keeps_its_head(compound, expected
     assert normalize(compound, "fi") == expected
 
 
+@pytest.mark.parametrize(
+    ("compound", "expected"),
+    [
+        # a compound simplemma does not know, in a case whose last part it knows
+        ("etävalvonnassa", "etävalvonta"),
+        ("etävalvonnasta", "etävalvonta"),
+        ("pelletöintilinjalla", "pelletöintilinja"),
+        ("kylmäkoneasentajana", "kylmäkoneasentaja"),
+    ],
+)
+def test_an_unknown_compound_in_a_case_is_read_by_its_last_parts_lemma(compound, expected):
+    """ "rakennusautomaation etävalvonnassa" meets the label "etävalvonta"; the first part
+    stays as written."""
+    assert normalize(compound, "fi") == expected
+
+
+def test_a_base_form_compound_ending_as_a_genitive_is_left_as_it_is():
+    """ "pellettipuristin" (a pellet press) ends as a genitive does, but it is no case of
+    "pelletti" + "puristi": a label of it still meets "pellettipuristimia" in a text."""
+    assert normalize("pellettipuristin", "fi") == normalize("pellettipuristimia", "fi")
+
+
 def test_an_elative_plural_of_a_ma_noun_is_no_minen_noun():
     assert normalize("järjestelmistä", "fi") == "järjestelmä"
     assert normalize("suunnitelmista", "fi") == "suunnitelma"
