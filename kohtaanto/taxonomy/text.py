@@ -314,6 +314,8 @@ _SV_ENDING_WORDS = frozenset(
     for definite in ("na", "en", "et", "n")
     for genitive in ("", "s")
 ) | frozenset({"ar", "er", "or", "ars", "ers", "ors"})
+# ... and what is left of "erna" after a lemma's own -e ("linje" + "rna" is "linjerna")
+_SV_ENDING_WORDS |= frozenset({"rna", "rnas"})
 # The case and possessive endings a Finnish worker noun takes ("hitsaajana", "asentajani").
 _FI_AGENT_ENDINGS = r"(?:a|ä|n|na|nä|ksi|lle|lla|llä|lta|ltä|sta|stä|ssa|ssä|an|än|t|ni|si)?$"
 # A Finnish worker noun (hitsaaja, särmääjä, kokoonpanija) and a case ending after it.
@@ -401,7 +403,7 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
         return verb
     # simplemma sometimes answers with a word that only shares a letter or two ("meistäjä" →
     # "minä", "machining" in Finnish → "mach"): such a lemma is not trusted.
-    if len(norm) >= 6 and common_prefix(lemma, norm) < 3:
+    if len(norm) >= 6 and common_prefix(lemma, norm) < 3 and not _sv_plural_of(norm, lemma, lang):
         return _written_together(norm, lang) if lang == "fi" else norm
     # A Finnish compound it does not know may be read by its first part alone, turned into
     # another word that shares less than half of itself with it ("kolmivuoro" →
@@ -522,6 +524,17 @@ def _sv_past_passive_verb(norm: str) -> str:
     else:
         candidates = (stem + "a", stem + stem[-1] + "a")
     return next((verb for verb in candidates if known_word(verb, "sv")), "")
+
+
+def _sv_plural_of(norm: str, lemma: str, lang: str) -> bool:
+    """Whether a Swedish word is a plural or definite form of a short -a noun ("ytorna" of
+    "yta", "skivor" of "skiva"): it shares too little with its lemma to be trusted otherwise."""
+    return (
+        lang == "sv"
+        and lemma.endswith("a")
+        and norm.startswith(lemma[:-1])
+        and norm[len(lemma) - 1 :] in _SV_ENDING_WORDS
+    )
 
 
 def _own_base_form(word: str, lang: str) -> bool:

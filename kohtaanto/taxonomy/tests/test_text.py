@@ -257,6 +257,12 @@ def test_fold_ignores_case_unicode_form_and_spacing():
         ("ventilerna", "ventil"),
         ("pappersmaskinerna", "pappersmaskin"),
         ("truckkortet", "truckkort"),
+        # ... after a lemma's own -e ("linje" + "rna"), and a short -a noun's plurals, which
+        # share only two letters with it
+        ("linjerna", "linje"),
+        ("säkerhetsbestämmelserna", "säkerhetsbestämmelse"),
+        ("ytorna", "yta"),
+        ("skivorna", "skiva"),
         # ... not a worker noun, and not a word it knows
         ("laminerare", "laminerare"),
         ("tillbaka", "tillbaka"),
