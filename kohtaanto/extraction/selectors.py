@@ -24,7 +24,7 @@ RANKED_SUGGESTIONS = 8
 # A ranked guess scoring below this was right about 4 times in 100 on the tune split of the
 # independent test set (bench/README.md, "What the pages offer"): not worth a reader's look.
 RANKED_MIN_SCORE = 0.1
-# The word bridge's guesses from the rest of ESCO are right a few times in a thousand there:
+# The word bridge's guesses from the rest of ESCO are right once or twice in a thousand there:
 # offered apart from the ranked ones, folded away, at most this many.
 WIDER_SUGGESTIONS = 4
 
