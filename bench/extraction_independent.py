@@ -99,7 +99,7 @@ def ratio(a: float, b: float) -> float:
 # The first id of each writing, per language: the first (rounds 1-9), the second, third and
 # fourth (3 December 2026, twelve other writers), the fifth to eleventh (4 December 2026,
 # twenty-eight more), the twelfth to seventeenth (5 December 2026, twenty-four more) and the
-# eighteenth to forty-ninth (6 December 2026, four more each) and the fiftieth to fifty-fourth
+# eighteenth to forty-ninth (6 December 2026, four more each) and the fiftieth to fifty-fifth
 # (7 December 2026, four more each).
 WRITINGS = {
     "fi": {
@@ -157,6 +157,7 @@ WRITINGS = {
         "fifty-second": 4163,
         "fifty-third": 4243,
         "fifty-fourth": 4323,
+        "fifty-fifth": 4403,
     },
     "sv": {
         "first": 1,
@@ -213,6 +214,7 @@ WRITINGS = {
         "fifty-second": 3092,
         "fifty-third": 3152,
         "fifty-fourth": 3212,
+        "fifty-fifth": 3272,
     },
 }
 
@@ -346,7 +348,7 @@ def main() -> None:
         choices=["all", *WRITINGS["fi"]],
         help="the texts of one writing only (first: rounds 1-9; second to fourth: 3 December "
         "2026; fifth to eleventh: 4 December 2026; twelfth to seventeenth: 5 December 2026; "
-        "eighteenth to forty-ninth: 6 December 2026; fiftieth to fifty-fourth: 7 December 2026)",
+        "eighteenth to forty-ninth: 6 December 2026; fiftieth to fifty-fifth: 7 December 2026)",
     )
     parser.add_argument("--verbose", action="store_true", help="each text's misses (tune only)")
     parser.add_argument(
