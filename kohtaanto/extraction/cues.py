@@ -436,6 +436,23 @@ NOT_ME = {
 NOT_ME_WORDS = 3
 
 
+# A word of the clause before that a consequence names again in a compound of its own
+# ("Blästringen …, så blästringsvana har jag inte"): at least this many letters.
+NAMED_AGAIN_LETTERS = 5
+
+
+def _names_again(tokens: Sequence[Token], before: int, start: int, end: int) -> bool:
+    """Whether a word of the clause at `start`…`end` begins with the lemma of a word of the
+    clause before it (from `before`): "blästringsvana" after "Blästringen", "hitsauskokemusta"
+    after "Hitsaus" — the consequence speaks of that work."""
+    lemmas = {t.lemma for t in tokens[before:start] if len(t.lemma) >= NAMED_AGAIN_LETTERS}
+    return any(
+        tokens[i].norm.startswith(lemma) and tokens[i].norm != lemma
+        for i in range(start, end)
+        for lemma in lemmas
+    )
+
+
 # Written forms of the negation words, for a quick look whether a text negates anything at all.
 NEGATION_FORMS = frozenset(
     {word for words in NEGATION.values() for word in words}
@@ -715,7 +732,7 @@ def clauses(
         colon = False
     bounds.append((start, len(tokens)))
 
-    result = []
+    result: list[Clause] = []
     mode = inherited
     for (start, end), joined, answers in zip(bounds, joins, after_colon, strict=True):
         negation_at = None
@@ -756,7 +773,13 @@ def clauses(
                 and end - start <= NOT_ME_WORDS
                 and any(tokens[k].norm in NOT_ME.get(lang, ()) for k in range(start + 1, end))
             )
-            or (not_needed and tokens[start].norm in _CONSEQUENCE_OPENERS.get(lang, ()))
+            or (
+                tokens[start].norm in _CONSEQUENCE_OPENERS.get(lang, ())
+                and (
+                    not_needed
+                    or _names_again(tokens, result[-1].start if result else start, start, end)
+                )
+            )
         )
         offset = tokens[negation_at].start if negation_at is not None else None
         and_not = negation_at is not None and (

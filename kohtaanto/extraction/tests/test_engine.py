@@ -489,6 +489,10 @@ def test_a_consequence_clause_says_what_others_do_is_not_needed() -> None:
     unnamed_sv = engine.extract(
         "Blästringen sköts av en egen avdelning, så blästringsvana krävs inte.", "sv"
     )
+    # in a CV, the consequence names the work again in a compound of its own
+    named_again = engine.extract(
+        "Blästringen sköttes av en egen avdelning, så blästringsvana har jag inte.", "sv"
+    )
     # a consequence that is no negation leaves the mention as it is, and so does one that
     # negates something other than a need
     kept = engine.extract("Hitsaus on tärkeää, joten hitsauskokemus on eduksi.", "fi")
@@ -498,6 +502,7 @@ def test_a_consequence_clause_says_what_others_do_is_not_needed() -> None:
     assert "svetsning" in negated_only(swedish)
     assert "hiekkapuhallus" in negated_only(unnamed)
     assert "blästring" in negated_only(unnamed_sv)
+    assert "blästring" in negated_only(named_again)
     assert "hitsaus" in labels(kept.concepts)
     assert "hiekkapuhallus" in labels(other.concepts)
 
