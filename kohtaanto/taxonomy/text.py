@@ -399,7 +399,7 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
             and norm.endswith(_FI_CASE_ENDINGS)
             and not known_word(norm, lang)
         ):
-            return _inflected_compound(norm)
+            return _written_together(norm, lang, inflected=True)
         return verb
     # simplemma sometimes answers with a word that only shares a letter or two ("meistäjä" →
     # "minä", "machining" in Finnish → "mach"): such a lemma is not trusted.
@@ -543,16 +543,21 @@ def _own_base_form(word: str, lang: str) -> bool:
     return known_word(word, lang) and _dictionary_lemma(word, lang) == word
 
 
-def _written_together(norm: str, lang: str) -> str:
+def _written_together(norm: str, lang: str, *, inflected: bool = False) -> str:
     """A compound simplemma reads as its first part's lemma ("vianhakua" → "vika"): the first
     part as written and the lemma of the longest known last part ("vian" + "haku"), or the word
-    as written where no such part is known."""
-    for k in range(3, len(norm) - 3):
+    as written where no such part is known. With `inflected`, only a last part that is a case
+    of another word counts, not an ending or a base form ("etävalvonnassa" → "etä" +
+    "valvonta", "pelletöintilinjalla" → "pelletöinti" + "linja")."""
+    for k in range(3, len(norm) - (4 if inflected else 3)):
         rest = norm[k:]
-        if known_word(rest, lang):
-            head = _dictionary_lemma(rest, lang).casefold()
-            if common_prefix(head, rest) >= 2:
-                return norm[:k] + head
+        if not known_word(rest, lang) or (inflected and rest in _FI_ENDING_WORDS):
+            continue
+        head = _dictionary_lemma(rest, lang).casefold()
+        if inflected and head == rest:
+            continue
+        if common_prefix(head, rest) >= (3 if inflected else 2):
+            return norm[:k] + head
     return norm
 
 
@@ -565,21 +570,6 @@ _FI_CASE_ENDINGS = (
     *("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "ksi", "na", "nä"),
     *("ihin", "iin", "ine", "tta", "ttä"),
 )
-
-
-def _inflected_compound(norm: str) -> str:
-    """A Finnish compound simplemma does not know, with an inflected last part it does know
-    ("etävalvonnassa" → "etävalvonta", "pelletöintilinjalla" → "pelletöintilinja"): the first
-    part as written and the lemma of the longest such last part; the word as written where
-    no last part is an inflected word of its own."""
-    for k in range(3, len(norm) - 4):
-        rest = norm[k:]
-        if rest in _FI_ENDING_WORDS or not known_word(rest, "fi"):
-            continue
-        head = _dictionary_lemma(rest, "fi").casefold()
-        if head != rest and common_prefix(head, rest) >= 3:
-            return norm[:k] + head
-    return norm
 
 
 def _past_participle_verb(norm: str) -> str:
