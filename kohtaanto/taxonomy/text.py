@@ -129,6 +129,11 @@ def lemmatize(norm: str, lang: str) -> str:
     if lang not in LEMMATISED_LANGUAGES or not norm.isalpha():
         return norm
     lemma = _simplemma_lemma(norm, lang)
+    if lang == "fi" and lemma != norm and lemma.endswith(("nti", "ntä")):
+        # simplemma reads an -nti/-ntä noun's cases as the noun ("parametroinnin" →
+        # "parametrointi") but the noun itself as its verb or stem ("parametrointi" →
+        # "parametroida"): a case is read as its base form is, so a label and a text meet
+        lemma = _simplemma_lemma(lemma, lang)
     if lemma == norm and lang == "fi" and VOIKKO.enabled and not known_word(norm, lang):
         # A word simplemma does not know at all: Voikko's reading, if installed.
         return VOIKKO.baseform(norm) or norm
@@ -170,6 +175,9 @@ _FI_ENDING_WORDS = frozenset(
         [
             "ihin",
             "iin",
+            "isiin",
+            "siin",
+            "seen",
             "ita",
             "itä",
             "ien",
@@ -402,8 +410,14 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
             return _written_together(norm, lang, inflected=True)
         return verb
     # simplemma sometimes answers with a word that only shares a letter or two ("meistäjä" →
-    # "minä", "machining" in Finnish → "mach"): such a lemma is not trusted.
-    if len(norm) >= 6 and common_prefix(lemma, norm) < 3 and not _sv_plural_of(norm, lemma, lang):
+    # "minä", "machining" in Finnish → "mach"): such a lemma is not trusted, unless the
+    # dictionary has the word in that very form (a stem change: "kokeessa" → "koe").
+    if (
+        len(norm) >= 6
+        and common_prefix(lemma, norm) < 3
+        and not _sv_plural_of(norm, lemma, lang)
+        and not (lang == "fi" and known_word(norm, lang))
+    ):
         return _written_together(norm, lang) if lang == "fi" else norm
     # A Finnish compound it does not know may be read by its first part alone, turned into
     # another word that shares less than half of itself with it ("kolmivuoro" →

@@ -225,6 +225,40 @@ def test_an_unknown_compound_in_a_case_is_read_by_its_last_parts_lemma(compound,
     assert normalize(compound, "fi") == expected
 
 
+@pytest.mark.parametrize(
+    ("inflected", "base"),
+    [
+        ("parametroinnin", "parametrointi"),
+        ("parametroinnista", "parametrointi"),
+        ("osastoinnit", "osastointi"),
+        ("pelletöinnin", "pelletöinti"),
+        ("tyhjiöinnin", "tyhjiöinti"),
+    ],
+)
+def test_the_cases_of_an_nti_noun_are_read_as_its_base_form(inflected, base):
+    """simplemma reads "parametroinnin" as "parametrointi" but "parametrointi" itself as
+    "parametroida": the label "taajuusmuuttajien parametrointi" meets "taajuusmuuttajien
+    parametroinnin osaaminen"."""
+    assert normalize(inflected, "fi") == normalize(base, "fi")
+
+
+@pytest.mark.parametrize(
+    ("inflected", "expected"),
+    [
+        # a stem change the dictionary knows in that very form is no misreading
+        ("kokeeseen", "koe"),
+        ("kokeessa", "koe"),
+        # an illative plural or singular is an ending, not a compound's last part
+        ("veneisiin", "vene"),
+        ("koneisiin", "kone"),
+        ("varusteisiin", "varuste"),
+    ],
+)
+def test_a_case_the_dictionary_knows_keeps_its_lemma(inflected, expected):
+    """ "näyttökokeessa" once read as "kokee" + "see" and "koneisiin" as "kone" + "isi"."""
+    assert normalize(inflected, "fi") == expected
+
+
 def test_a_base_form_compound_ending_as_a_genitive_is_left_as_it_is():
     """ "pellettipuristin" (a pellet press) ends as a genitive does, but it is no case of
     "pelletti" + "puristi": a label of it still meets "pellettipuristimia" in a text."""
