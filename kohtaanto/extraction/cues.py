@@ -305,12 +305,15 @@ PLAN_HEADINGS = {
 # arbetarskyddskort", "Suositellaan B-ajokortin suorittamista").
 PLAN_VERBS = {
     "fi": {
-        *("ohjataan", "ohjattu", "ohjattiin", "suositellaan", "suosittelemme", "suositeltu"),
+        *("ohjataan", "ohjattu", "ohjattiin", "ohjasin", "ohjasimme"),
+        *("suositellaan", "suosittelemme", "suositeltu", "suosittelin"),
         *("sovittu", "sovittiin", "sovimme", "ehdotetaan", "ehdotamme"),
     },
     "sv": {
-        *("hänvisas", "hänvisades", "hänvisar", "rekommenderas", "rekommenderar"),
-        *("överenskommet", "överenskoms", "föreslås", "föreslår", "anvisas"),
+        *("hänvisas", "hänvisades", "hänvisar", "hänvisade", "hänvisad"),
+        *("rekommenderas", "rekommenderar", "rekommenderade"),
+        *("överenskommet", "överenskoms", "föreslås", "föreslår"),
+        *("anvisas", "anvisad", "anvisade", "anvisades"),
     },
     "en": {"referred", "recommended", "agreed", "suggested"},
 }
@@ -344,6 +347,10 @@ REASON = {
     "sv": {"eftersom", "ty", "då"},
     "en": {"because", "since"},
 }
+# ... of them, the ones that give a reason with no comma before them too ("Svetskunskaper krävs
+# inte av montörerna eftersom svetsarbetena köps in": Swedish sets no comma there), where the
+# others are other words as well ("sillä" "with it", "då" "then", "since" of time)
+REASON_UNPUNCTUATED = {"fi": {"koska"}, "sv": {"eftersom"}, "en": {"because"}}
 TEACHING = (
     "opet",
     "opp",

@@ -211,7 +211,14 @@ def _any_word(table: dict[str, set[str]]) -> str:
     return word_alternatives({word for words in table.values() for word in words})
 
 
-_REASON = re.compile(r",\s*(?:" + _any_word(cues.REASON) + r")\b", re.IGNORECASE)
+_REASON = re.compile(
+    r"(?:,\s*(?:"
+    + _any_word(cues.REASON)
+    + r")|\s(?:"
+    + _any_word(cues.REASON_UNPUNCTUATED)
+    + r"))\b",
+    re.IGNORECASE,
+)
 _CONTRAST = re.compile(r"\b(?:" + _any_word(cues.CONTRAST) + r")\b", re.IGNORECASE)
 _PLAN = re.compile(r"\b(?:" + _any_word(cues.PLAN_HEADINGS) + r")\s*:", re.IGNORECASE)
 _PLAN_VERB = re.compile(r"\b(?:" + _any_word(cues.PLAN_VERBS) + r")\b", re.IGNORECASE)

@@ -302,8 +302,16 @@ def test_a_reason_clause_after_a_negation_says_the_same_thing_is_absent() -> Non
         "Svetsning krävs inte, eftersom svetsarbetena köps av en underleverantör.", "sv"
     )
 
+    # Swedish sets no comma before "eftersom", nor does a hasty writer before "koska"
+    unpunctuated = engine.extract(
+        "Svetskunskaper krävs inte av montörerna eftersom svetsarbetena köps in.", "sv"
+    )
+    hasty = engine.extract("Hitsaustaitoa ei vaadita koska hitsaustyöt ostetaan.", "fi")
+
     assert "hitsaus" in negated_only(result)
     assert "svetsning" in negated_only(swedish)
+    assert "svetsning" in negated_only(unpunctuated)
+    assert "hitsaus" in negated_only(hasty)
     # a reason that teaches the skill says it is learnt at work, not absent
     taught = engine.extract("Hitsauskokemusta ei vaadita, koska opetamme hitsauksen työssä.", "fi")
     assert "hitsaus" in labels(taught.concepts)
@@ -456,6 +464,12 @@ def test_a_plan_for_what_is_to_come_does_not_outweigh_a_negation() -> None:
     recommended = engine.extract(
         "Truckkort saknas ännu. Kunden hänvisas till en kurs för truckkort.", "sv"
     )
+    # ... said in the past tense or as a participle by the counsellor who made it
+    referred_past = engine.extract(
+        "Strålskyddsutbildning har han inte, så jag hänvisade honom till grundkursen i strålskydd.",
+        "sv",
+    )
+    assigned = engine.extract("Truckkort saknas. Anvisad till kurs för truckkort i mars.", "sv")
     referral_only = engine.extract("Asiakas ohjataan tulityökorttikoulutukseen.", "fi")
     referred_on = engine.extract("Tulityökortti on voimassa. Ohjataan hitsauskoulutukseen.", "fi")
 
@@ -465,6 +479,8 @@ def test_a_plan_for_what_is_to_come_does_not_outweigh_a_negation() -> None:
     assert "Tulityökortti" in labels(before.concepts)
     assert "Tulityökortti" in negated_only(referred)
     assert "Truckkort" in negated_only(recommended)
+    assert "strålskydd" in negated_only(referred_past)
+    assert "Truckkort" in negated_only(assigned)
     assert "Tulityökortti" in labels(referral_only.concepts)
     assert "Tulityökortti" in labels(referred_on.concepts)
 
