@@ -422,6 +422,21 @@ def _add_implied(index: LabelIndex, result: ExtractionResult, lang: str, text: s
                 result.concepts.remove(other)
                 other.required = False
                 result.negated.append(other)
+            named = next((m for m in result.concepts if m.concept_id == skill_id), None)
+            if (
+                named is not None
+                and mentions is result.negated
+                and bool(text)
+                and all(
+                    _in_plan(text, span) and any(card < span for card in mention.spans)
+                    for span in named.spans
+                )
+            ):
+                # "Heta arbeten-kort saknas; anvisad till kurs i heta arbeten": the skill
+                # named only in a plan after its missing card is what is to come
+                result.concepts.remove(named)
+                named.required = False
+                result.negated.append(named)
             continue
         present.add(skill_id)
         record = index.concepts[skill_id]

@@ -481,6 +481,11 @@ def test_a_plan_for_what_is_to_come_does_not_outweigh_a_negation() -> None:
     assert "Truckkort" in negated_only(recommended)
     assert "strålskydd" in negated_only(referred_past)
     assert "Truckkort" in negated_only(assigned)
+    # the skill of a missing card, named only in the plan after it, is to come too
+    card_skill = engine.extract(
+        "Hen saknar giltigt heta arbeten-kort; anvisad till kurs i heta arbeten i mars.", "sv"
+    )
+    assert "brandförebyggande åtgärder" in negated_only(card_skill)
     assert "Tulityökortti" in labels(referral_only.concepts)
     assert "Tulityökortti" in labels(referred_on.concepts)
 
