@@ -313,6 +313,10 @@ _SV_LEMMAS = {
     "drogs": "dra",
 }
 # Swedish definite and plural endings ("pressen", "paketet", "linjerna", "maskiner").
+# A Swedish verb's past forms: a compound verb simplemma does not know ("bättringsmålat") is
+# its first part and the lemma of its last ("bättrings" + "måla").
+_SV_VERB_FORMS = ("at", "ade")
+_SV_ERA_FORMS = ("erar", "erade", "erat", "erad")
 _SV_INFLECTED = ("en", "et", "na", "ar", "er", "or")
 # Swedish plural and definite endings that are also words of the dictionary ("erna", "arna"):
 # not the last part of a compound ("maskinerna" is "maskin", not "maskin" + "erna").
@@ -388,7 +392,15 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
             verb = norm[:-3] + "a"
             if _own_base_form(verb, lang):
                 return verb
-        if lang == "sv" and norm.endswith(_SV_INFLECTED) and not known_word(norm, lang):
+        if lang == "sv" and norm.endswith(_SV_ERA_FORMS) and len(norm) >= 8:
+            # a verb of the productive -era kind it does not know ("injusterar", "parametrerade"):
+            # its infinitive, as a label writes it ("injustera")
+            return norm[: norm.rindex("er")] + "era"
+        if (
+            lang == "sv"
+            and norm.endswith(_SV_INFLECTED + _SV_VERB_FORMS)
+            and not known_word(norm, lang)
+        ):
             # a Swedish compound simplemma does not know, in a definite or plural form
             # ("kantpressen", "filémaskinen"): its first part as written and its head's lemma
             return _written_together(norm, lang)

@@ -270,6 +270,26 @@ def test_an_elative_plural_of_a_ma_noun_is_no_minen_noun():
     assert normalize("suunnitelmista", "fi") == "suunnitelma"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb of the -era kind the dictionary does not know: its infinitive
+        ("injusterar", "injustera"),
+        ("injusterade", "injustera"),
+        ("parametrerat", "parametrera"),
+        # a compound verb it does not know, in the past: first part and the last part's verb
+        ("bättringsmålat", "bättringsmåla"),
+        ("bättringsmålade", "bättringsmåla"),
+        # nouns that end so are words of their own
+        ("referat", "referat"),
+        ("certifikat", "certifikat"),
+    ],
+)
+def test_swedish_verbs_the_dictionary_does_not_know_are_their_infinitive(text, expected):
+    """ "Vi injusterar radiatorkretsen" meets the label "injustera värmesystem"."""
+    assert normalize(text, "sv") == expected
+
+
 def test_normalize_only_folds_case_in_languages_without_lemmatiser():
     assert normalize("Schweißen Arbeiten", "de") == "schweißen arbeiten".casefold()
 
