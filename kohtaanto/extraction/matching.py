@@ -94,8 +94,10 @@ def match_sentence(
         if length:
             factor = LEMMA_MATCH
         gap = 0  # words of the text inside the label that are not its words
-        skipped = _inverted_subject(index, lemmas, tokens, i, ends[i], lang) or _modified_object(
-            index, lemmas, i, ends[i], lang
+        skipped = (
+            _inverted_subject(index, lemmas, tokens, i, ends[i], lang)
+            or _modified_object(index, lemmas, i, ends[i], lang)
+            or _adverb_between(index, lemmas, tokens, i, ends[i], lang)
         )
         if skipped and skipped[0] > length:
             # "lödde jag komponenter på kretskort", "kontroll av den färdiga lackytan": the
@@ -221,6 +223,34 @@ def _inverted_subject(
 SV_SUBJECT_ADVERBS = frozenset(
     {"själv", "själva", "också", "även", "alltid", "ofta", "oftast", "mest", "bara", "ibland"}
 )
+
+
+# Adverbs that may stand inside a label's phrase, after its first word: "Jag injusterar också
+# värmesystem", "Huollan myös lypsyrobotteja", "kör ofta truck".
+PHRASE_ADVERBS = {
+    "fi": frozenset(
+        {"myös", "myöskin", "lisäksi", "aina", "usein", "yleensä", "itse", "ite", "jo", "vielä"}
+        | {"päivittäin", "säännöllisesti", "tarvittaessa", "enimmäkseen", "pääasiassa"}
+    ),
+    "sv": SV_SUBJECT_ADVERBS | {"dessutom", "dagligen", "regelbundet", "främst", "gärna"},
+}
+
+
+def _adverb_between(
+    index: LabelIndex, lemmas: list[str], tokens: Sequence[Token], i: int, limit: int, lang: str
+) -> Skipped | None:
+    """A label of two words or more read past an adverb after its first word ("injusterar
+    också värmesystem" for "injustera värmesystem"): its length in label words, its hits and
+    the one word passed."""
+    adverbs = PHRASE_ADVERBS.get(lang)
+    if adverbs is None or i + 2 >= limit or tokens[i + 1].norm not in adverbs:
+        return None
+    prefixes = index.prefixes[lang]
+    if (lemmas[i],) not in prefixes:
+        return None
+    words = [lemmas[i], *lemmas[i + 2 : limit]]
+    length, hits = _longest(index.phrases[lang], prefixes, words, 0, len(words))
+    return (length, hits, 1) if length >= 2 else None
 
 
 # How many words may stand between a Swedish label's preposition and its object.

@@ -869,6 +869,27 @@ def test_swedish_label_read_past_the_subject_of_an_inverted_verb(
     ]
 
 
+def test_a_label_read_past_an_adverb_after_its_first_word(concepts: dict[str, Any]) -> None:
+    """ "Jag injusterar också värmesystem", "Huollan myös lypsyrobotteja": a sentence adverb
+    inside the phrase does not hide the label; another word there does."""
+    ConceptFactory(
+        fi="lämmitysverkoston linjasäätö", sv="injustera värmesystem", en="balance hydraulics"
+    )
+    ConceptFactory(fi="huoltaa lypsyrobotteja", sv="underhålla mjölkrobotar", en="maintain robots")
+    swedish = "Jag injusterar också värmesystem."
+    finnish = "Huollan myös lypsyrobotteja."
+
+    assert found(extract(swedish, "sv"), swedish)["injustera värmesystem"] == [
+        "injusterar också värmesystem"
+    ]
+    assert found(extract(finnish, "fi"), finnish)["huoltaa lypsyrobotteja"] == [
+        "Huollan myös lypsyrobotteja"
+    ]
+    assert "injustera värmesystem" not in labels(
+        extract("Jag injusterar gamla värmesystem.", "sv").concepts
+    )
+
+
 def test_swedish_label_read_past_an_article_or_adjectives_before_its_object(
     concepts: dict[str, Any],
 ) -> None:
