@@ -38,6 +38,18 @@ def test_languages_with_levels_are_entries_not_skills(engine: Engine) -> None:
     assert not [m for m in result.concepts if "kieli" in m.label]
 
 
+def test_the_english_of_a_trade_is_a_skill_beside_the_languages(engine: Engine) -> None:
+    """Maritime and aviation English are skills of their trades, not the spoken language:
+    they stay skills where the text also states languages."""
+    finnish = run(engine, "Hallitsen merenkulun englannin ja puhun sujuvaa ruotsia.")
+    swedish = run(engine, "Jag kan maritim engelska och talar flytande finska.")
+
+    assert "merenkulun englanti" in {m.label for m in finnish.concepts}
+    assert "sjöfartsengelska" in {m.label for m in swedish.concepts}
+    assert languages(finnish)["sv"] == "C1"
+    assert languages(swedish)["fi"] == "C1"
+
+
 def test_language_list_with_levels_in_brackets(engine: Engine) -> None:
     result = run(engine, "Kielitaito: suomi (äidinkieli), englanti (hyvä), ruotsi (tyydyttävä).")
 
