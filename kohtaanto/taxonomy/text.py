@@ -312,11 +312,11 @@ _SV_LEMMAS = {
     "gjordes": "göra",
     "drogs": "dra",
 }
-# Swedish definite and plural endings ("pressen", "paketet", "linjerna", "maskiner").
 # A Swedish verb's past forms: a compound verb simplemma does not know ("bättringsmålat") is
 # its first part and the lemma of its last ("bättrings" + "måla").
 _SV_VERB_FORMS = ("at", "ade")
 _SV_ERA_FORMS = ("erar", "erade", "erat", "erad")
+# Swedish definite and plural endings ("pressen", "paketet", "linjerna", "maskiner").
 _SV_INFLECTED = ("en", "et", "na", "ar", "er", "or")
 # Swedish plural and definite endings that are also words of the dictionary ("erna", "arna"):
 # not the last part of a compound ("maskinerna" is "maskin", not "maskin" + "erna").
@@ -505,9 +505,12 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
         rest = norm[len(lemma) :]
         # ... unless what it dropped is an inflection that happens to be a word too
         # ("inventaarioita" → "inventaario" + "ita", not "itä"; "maskinerna" → "maskin")
+        # ... or one after the lemma's doubled last letter ("programmet" is "program" + "m" +
+        # "et", not "program" + "meta"; "rummen" is "rum", not "rum" + "men")
+        doubled = rest[0] == lemma[-1] and rest[1:] in _SV_ENDING_WORDS
         if known_word(rest, lang) and not (
             (lang == "fi" and rest in _FI_ENDING_WORDS)
-            or (lang == "sv" and rest in _SV_ENDING_WORDS)
+            or (lang == "sv" and (rest in _SV_ENDING_WORDS or doubled))
         ):
             head = _dictionary_lemma(rest, lang).casefold()
             return lemma + (_FI_LEMMAS.get(rest, head) if lang == "fi" else head)

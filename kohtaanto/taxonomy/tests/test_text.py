@@ -280,6 +280,10 @@ def test_an_elative_plural_of_a_ma_noun_is_no_minen_noun():
         # a compound verb it does not know, in the past: first part and the last part's verb
         ("bättringsmålat", "bättringsmåla"),
         ("bättringsmålade", "bättringsmåla"),
+        # a noun's doubled last letter before its ending is no compound's last part
+        ("programmet", "program"),
+        ("programmen", "program"),
+        ("rummet", "rum"),
         # nouns that end so are words of their own
         ("referat", "referat"),
         ("certifikat", "certifikat"),
