@@ -328,6 +328,9 @@ _SV_ENDING_WORDS = frozenset(
 ) | frozenset({"ar", "er", "or", "ars", "ers", "ors"})
 # ... and what is left of "erna" after a lemma's own -e ("linje" + "rna" is "linjerna")
 _SV_ENDING_WORDS |= frozenset({"rna", "rnas"})
+# ... and the endings of comparison and of the present participle ("tidigare" is "tidig", not
+# "tidig" + "area"; "utgående" is "utgå", not "utgå" + "enda")
+_SV_ENDING_WORDS |= frozenset({"are", "ast", "aste", "ande", "ende"})
 # The case and possessive endings a Finnish worker noun takes ("hitsaajana", "asentajani").
 _FI_AGENT_ENDINGS = r"(?:a|ä|n|na|nä|ksi|lle|lla|llä|lta|ltä|sta|stä|ssa|ssä|an|än|t|ni|si)?$"
 # A Finnish worker noun (hitsaaja, särmääjä, kokoonpanija) and a case ending after it.

@@ -284,6 +284,10 @@ def test_an_elative_plural_of_a_ma_noun_is_no_minen_noun():
         ("programmet", "program"),
         ("programmen", "program"),
         ("rummet", "rum"),
+        # ... nor a comparison's or a participle's ending ("tidig" + "area" was read)
+        ("tidigare", "tidig"),
+        ("lättare", "lätt"),
+        ("utgående", "utgå"),
         # nouns that end so are words of their own
         ("referat", "referat"),
         ("certifikat", "certifikat"),
