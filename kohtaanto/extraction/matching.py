@@ -209,11 +209,19 @@ def _inverted_subject(
     counts."""
     if lang != "sv" or i + 2 >= limit or tokens[i + 1].norm not in cues.SUBJECTS:
         return None
+    # ... and past an adverb after the subject ("nu lär jag själv upp nya", "tar vi också emot")
+    passed = 2 if i + 3 < limit and tokens[i + 2].norm in SV_SUBJECT_ADVERBS else 1
+    return _read_past(index, lemmas, i, limit, lang, passed)
+
+
+def _read_past(
+    index: LabelIndex, lemmas: list[str], i: int, limit: int, lang: str, passed: int
+) -> Skipped | None:
+    """The label of two words or more that starts with the word at `i` and goes on after the
+    `passed` words that follow it: its length in label words, its hits and the words passed."""
     prefixes = index.prefixes[lang]
     if (lemmas[i],) not in prefixes:
         return None
-    # ... and past an adverb after the subject ("nu lär jag själv upp nya", "tar vi också emot")
-    passed = 2 if i + 3 < limit and tokens[i + 2].norm in SV_SUBJECT_ADVERBS else 1
     words = [lemmas[i], *lemmas[i + 1 + passed : limit]]
     length, hits = _longest(index.phrases[lang], prefixes, words, 0, len(words))
     return (length, hits, passed) if length >= 2 else None
@@ -245,12 +253,7 @@ def _adverb_between(
     adverbs = PHRASE_ADVERBS.get(lang)
     if adverbs is None or i + 2 >= limit or tokens[i + 1].norm not in adverbs:
         return None
-    prefixes = index.prefixes[lang]
-    if (lemmas[i],) not in prefixes:
-        return None
-    words = [lemmas[i], *lemmas[i + 2 : limit]]
-    length, hits = _longest(index.phrases[lang], prefixes, words, 0, len(words))
-    return (length, hits, 1) if length >= 2 else None
+    return _read_past(index, lemmas, i, limit, lang, 1)
 
 
 # How many words may stand between a Swedish label's preposition and its object.

@@ -396,8 +396,9 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
             if _own_base_form(verb, lang):
                 return verb
         if lang == "sv" and norm.endswith(_SV_ERA_FORMS) and len(norm) >= 8:
-            # a verb of the productive -era kind it does not know ("injusterar", "parametrerade"):
-            # its infinitive, as a label writes it ("injustera")
+            # a form of a verb of the productive -era kind that it keeps as written
+            # ("injusterar", "parametrerade", the participle "intresserad"): its infinitive, as
+            # a label writes it ("injustera")
             return norm[: norm.rindex("er")] + "era"
         if (
             lang == "sv"
@@ -510,10 +511,11 @@ def _simplemma_lemma(norm: str, lang: str) -> str:
         # ("inventaarioita" → "inventaario" + "ita", not "itä"; "maskinerna" → "maskin")
         # ... or one after the lemma's doubled last letter ("programmet" is "program" + "m" +
         # "et", not "program" + "meta"; "rummen" is "rum", not "rum" + "men")
-        doubled = rest[0] == lemma[-1] and rest[1:] in _SV_ENDING_WORDS
+        doubled = lang == "sv" and rest[0] == lemma[-1] and rest[1:] in _SV_ENDING_WORDS
         if known_word(rest, lang) and not (
             (lang == "fi" and rest in _FI_ENDING_WORDS)
-            or (lang == "sv" and (rest in _SV_ENDING_WORDS or doubled))
+            or (lang == "sv" and rest in _SV_ENDING_WORDS)
+            or doubled
         ):
             head = _dictionary_lemma(rest, lang).casefold()
             return lemma + (_FI_LEMMAS.get(rest, head) if lang == "fi" else head)
