@@ -89,6 +89,12 @@ _ONE = frozenset({"yhden"})
 
 KINDS = ("title", "licence")
 MIN_ACTION_WORD = 5  # shortest word of a negated clause read as an implied skill's action
+# Words of using that a label shares with hundreds of others ("trukin käyttö", "hiomakoneen
+# käyttö"): no action of its own. "Piikkauskoneen käytöstä minulla ei ole kokemusta" is about
+# the breaker, not about the forklift a title before it implies.
+_GENERIC_ACTIONS = frozenset(
+    {"käyttö", "användning", "usage", "operation"}.union(*USE_VERBS.values())
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,7 +259,9 @@ class ImpliedRules:
                 for label_lang, _, text in index.concepts[concept_id].labels
                 if label_lang == lang
                 for token in tokenize(text, lang)
-                if len(token.lemma) >= MIN_ACTION_WORD and token.lemma.isalpha()
+                if len(token.lemma) >= MIN_ACTION_WORD
+                and token.lemma.isalpha()
+                and token.lemma not in _GENERIC_ACTIONS
             )
             self._words[key] = words
         return words

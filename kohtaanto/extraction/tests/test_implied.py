@@ -180,6 +180,9 @@ def test_a_title_s_work_the_text_says_is_not_needed_is_negated(engine: Engine, t
         "erfarenhet av tunga fordon förutsätts inte.",
         # a compound that begins with the work's word is another thing ("fordonslinjen")
         "Han avbröt studierna på fordonslinjen och har ingen examen. Han har B-körkort.",
+        # using another machine is not the title's work, though its labels say "käyttö" too
+        "Olen työskennellyt trukinkuljettajana. Piikkauskoneen käytöstä minulla ei ole kokemusta.",
+        "Jag har jobbat som truckförare. Jag har inte använt bilningsmaskin.",
     ],
 )
 def test_a_negation_about_something_else_leaves_the_title_s_work(engine: Engine, text: str) -> None:
