@@ -281,6 +281,9 @@ _FI_LEMMAS = {
         "ahdas",
     ),
     **dict.fromkeys(("ajosta", "ajoista"), "ajo"),
+    # the singular cases of "kylmä" (cold) it reads as "kylä" (a village) or a verb "kylmätä"
+    # ("kylmässä työympäristössä", "kylmään")
+    **dict.fromkeys(("kylmää", "kylmässä", "kylmästä", "kylmään", "kylmällä"), "kylmä"),
     # the case forms of "kaksi" it does not know ("kahteen vuoroon" is two shifts)
     **dict.fromkeys(
         ("kahteen", "kahdessa", "kahdella", "kahdelle", "kahden", "kahdesta", "kahdeksi"), "kaksi"

@@ -890,6 +890,16 @@ def test_a_label_read_past_an_adverb_after_its_first_word(concepts: dict[str, An
     )
 
 
+@pytest.mark.parametrize(
+    "text", ["Työ tehdään kylmässä työympäristössä.", "Olen tottunut kylmään työympäristöön."]
+)
+def test_the_cold_of_a_finnish_workplace_is_cold_in_any_case(text: str) -> None:
+    """ "kylmässä", "kylmään": the adjective "kylmä", not "kylä" (a village) or a verb."""
+    result = Engine(VocabularySource()).extract(text, "fi")
+
+    assert "työskentely kylmissä olosuhteissa" in labels(result.concepts)
+
+
 def test_swedish_label_read_past_an_article_or_adjectives_before_its_object(
     concepts: dict[str, Any],
 ) -> None:

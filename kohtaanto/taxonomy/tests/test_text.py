@@ -117,6 +117,10 @@ def test_normalize_reduces_inflected_forms_to_base_form(text, lang, expected):
         ("järjestelmässä", "järjestelmä"),
         ("asemalla", "asema"),
         ("satamassa", "satama"),
+        # "kylmä" (cold), not "kylä" (a village) or a verb "kylmätä"
+        ("kylmässä", "kylmä"),
+        ("kylmään", "kylmä"),
+        ("kylmää", "kylmä"),
         # spoken past participles without their t; words of their own stay
         ("siivonnu", "siivota"),
         ("tehny", "tehdä"),
