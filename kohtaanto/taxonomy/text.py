@@ -314,6 +314,19 @@ _SV_LEMMAS = {
     "sattes": "sätta",
     "gjordes": "göra",
     "drogs": "dra",
+    # nouns whose bare form it reads as a verb or another word while their definite and plural
+    # forms stay the noun ("rör" as "röra" but "rören" as "rör"; "gods" as "gode", "kurs" as
+    # "kur"): a label "svetsa rör" meets "svetsar rören", "byta blad" meets "byter bladen"
+    **{
+        noun: noun
+        for noun in (
+            *("gods", "tvätt", "last", "rör", "plast", "lås", "inköp", "plåt", "golv", "lyft"),
+            *("spår", "prov", "stopp", "press", "skick", "blad", "kabel", "lack", "kross"),
+            *("plog", "hiss", "flis", "skörd", "frakt", "band", "vält", "test", "design"),
+            *("buss", "vakt", "slakt", "harts", "luft", "lass", "tåg", "skinn", "spill"),
+            *("gödsel", "frukt", "kurs", "intyg"),
+        )
+    },
 }
 # A Swedish verb's past forms: a compound verb simplemma does not know ("bättringsmålat") is
 # its first part and the lemma of its last ("bättrings" + "måla").

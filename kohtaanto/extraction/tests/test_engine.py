@@ -890,6 +890,16 @@ def test_a_label_read_past_an_adverb_after_its_first_word(concepts: dict[str, An
     )
 
 
+def test_a_swedish_label_with_a_bare_noun_meets_the_noun_inflected(
+    concepts: dict[str, Any],
+) -> None:
+    """ "byta sågband och blad" / "byter bladen": the bare "blad" is the noun, not "blada"."""
+    ConceptFactory(fi="sahanterän vaihto", sv="byta blad", en="replace sawing blade on machine")
+    text = "Jag byter bladen själv."
+
+    assert found(extract(text, "sv"), text)["byta blad"] == ["byter bladen"]
+
+
 @pytest.mark.parametrize(
     "text", ["Työ tehdään kylmässä työympäristössä.", "Olen tottunut kylmään työympäristöön."]
 )

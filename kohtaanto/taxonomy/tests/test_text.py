@@ -166,6 +166,22 @@ def test_swedish_strong_verb_forms_read_as_other_words_are_their_verbs(text, exp
     assert normalize(text, "sv") == expected
 
 
+@pytest.mark.parametrize(
+    ("bare", "inflected"),
+    [
+        ("rör", "rören"),
+        ("blad", "bladen"),
+        ("gods", "godset"),
+        ("kurs", "kursen"),
+        ("plåt", "plåten"),
+    ],
+)
+def test_a_swedish_noun_s_bare_form_is_the_noun_its_other_forms_are(bare, inflected):
+    # simplemma reads "rör" as "röra", "gods" as "gode" and "kurs" as "kur", but "rören",
+    # "godset" and "kursen" as the noun: a label and a text that inflect it differently meet
+    assert normalize(bare, "sv") == normalize(inflected, "sv") == bare
+
+
 @pytest.mark.parametrize("text", ["kahteen", "kahdessa", "kahden"])
 def test_the_case_forms_of_kaksi_are_kaksi(text):
     # "Sopii kahteen vuoroon": simplemma reads "kahteen" as a verb it makes up
