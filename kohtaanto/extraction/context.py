@@ -258,7 +258,8 @@ SV_SUBJECTS = frozenset({"jag", "du", "han", "hon", "vi", "ni", "man", "som", "d
 
 def _attributive_participle(tokens: Sequence[Token], occurrence: Occurrence, lang: str) -> bool:
     """Whether a one-word match is a verb's past participle right before the word it
-    describes (Swedish: not after its subject, "jag svetsade rör")."""
+    describes (Swedish: not after its subject or before it, "jag svetsade rör", "sedan
+    svetsade jag rör")."""
     i = occurrence.token
     token = tokens[i]
     if token.norm == token.lemma or not token.lemma.endswith(("a", "ä")):
@@ -270,7 +271,12 @@ def _attributive_participle(tokens: Sequence[Token], occurrence: Occurrence, lan
         return False  # "…, hitsattu ja maalattu", or punctuation between
     if lang == "fi":
         return _FI_PASSIVE_PARTICIPLE.search(token.norm) is not None
-    return token.norm.endswith(("ade", "ad")) and (i == 0 or tokens[i - 1].norm not in SV_SUBJECTS)
+    # a subject after it makes it the verb of an inverted clause: "Tidigare svetsade jag rören"
+    return (
+        token.norm.endswith(("ade", "ad"))
+        and (i == 0 or tokens[i - 1].norm not in SV_SUBJECTS)
+        and following.norm not in cues.SUBJECTS
+    )
 
 
 # The company forms that end a company's name: "Nordtruck Ab", "Kannuksen Sylinteripaja Oy".

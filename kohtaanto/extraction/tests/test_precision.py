@@ -174,6 +174,9 @@ def test_a_verb_that_makes_a_label_with_its_object_is_not_also_read_alone(
         # the person does it
         ("Olen hitsannut rakenteita viisi vuotta.", "fi", {"weld"}),
         ("Jag svetsade rör på varvet.", "sv", {"weld"}),
+        # the verb of an inverted clause, its subject after it
+        ("Tidigare svetsade jag rör på varvet.", "sv", {"weld"}),
+        ("På varvet svetsade vi rör.", "sv", {"weld"}),
     ],
 )
 def test_a_participle_before_a_noun_is_not_the_skill(
