@@ -831,6 +831,12 @@ def _loan_word(index: LabelIndex, norm: str) -> tuple[str, tuple[Hit, ...]]:
             hits = index.surface.get((stem,))
             if hits:
                 return stem, hits
+    if len(norm) >= 6 and norm[-1] == "n" and norm[-2] == norm[-3] and norm[-2] in "aeiouyäö":
+        # the illative lengthens the name's last vowel: "Maximoon" → "maximo"
+        stem = norm[:-2]
+        hits = index.surface.get((stem,))
+        if hits:
+            return stem, hits
     return "", ()
 
 

@@ -13,6 +13,7 @@ from kohtaanto.extraction.text import tokenize
 # name: (type, labels by language, domain, evidenced skill)
 CONCEPTS: dict[str, tuple[str, dict[str, list[str]], str, str]] = {
     "cad_use": ("skill", {"fi": ["CAD-suunnittelu", "SolidWorks"]}, "", ""),
+    "cmms": ("skill", {"fi": ["kunnossapitojärjestelmän käyttö", "Maximo"]}, "", ""),
     "cad_software": (
         "knowledge",
         {"fi": ["CAD-ohjelmistot"], "en": ["CAD software", "SolidWorks", "Inventor"]},
@@ -106,6 +107,8 @@ def engine() -> Engine:
         ("Erfarenhet av DCS krävs.", "sv", {"control"}),
         # only another language has the word: its concept is found
         ("Piirrän Inventorilla.", "fi", {"cad_software"}),
+        # the illative lengthens a name's last vowel
+        ("Kirjaan työtilaukset Maximoon.", "fi", {"cmms"}),
         # a loan word in lower case with a Finnish ending, where it is no Finnish word
         ("Tein troubleshootingia linjalla.", "fi", {"troubleshoot"}),
     ],
