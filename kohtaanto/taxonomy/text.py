@@ -281,6 +281,18 @@ _FI_LEMMAS = {
         "ahdas",
     ),
     **dict.fromkeys(("ajosta", "ajoista"), "ajo"),
+    # spoken forms of "kirjoittaa" (to write) without its i, which it reads as "kirjoa" (to
+    # embroider): "kirjotan raportit"
+    **dict.fromkeys(
+        (
+            *("kirjotan", "kirjotat", "kirjottaa", "kirjotamme", "kirjotatte", "kirjottavat"),
+            *("kirjotin", "kirjotit", "kirjotti", "kirjotimme", "kirjottivat"),
+            *("kirjottanu", "kirjottanut", "kirjottaneet", "kirjotetaan", "kirjotettiin"),
+            *("kirjotettu", "kirjottamaan", "kirjottamassa"),
+        ),
+        "kirjoittaa",
+    ),
+    **dict.fromkeys(("kirjotus", "kirjotukset", "kirjotusta", "kirjotuksia"), "kirjoitus"),
     # the singular cases of "kylmä" (cold) it reads as "kylä" (a village) or a verb "kylmätä"
     # ("kylmässä työympäristössä", "kylmään")
     **dict.fromkeys(("kylmää", "kylmässä", "kylmästä", "kylmään", "kylmällä"), "kylmä"),

@@ -117,6 +117,9 @@ def test_normalize_reduces_inflected_forms_to_base_form(text, lang, expected):
         ("järjestelmässä", "järjestelmä"),
         ("asemalla", "asema"),
         ("satamassa", "satama"),
+        # spoken "kirjoittaa" without its i, not "kirjoa" (to embroider)
+        ("kirjotan", "kirjoittaa"),
+        ("kirjottanu", "kirjoittaa"),
         # "kylmä" (cold), not "kylä" (a village) or a verb "kylmätä"
         ("kylmässä", "kylmä"),
         ("kylmään", "kylmä"),
