@@ -114,7 +114,7 @@ ARCHETYPES = (
             "varastojärjestelmän käyttö",
             "tavaroiden varastointi",
             "inventointi",
-            "lastaus ja purku",
+            "lastaus- ja purkutoiminnot",
         ),
         ("forklift", "safety"),
         ("varastotyöntekijä", "trukinkuljettaja"),
