@@ -419,9 +419,7 @@ def _add_implied(index: LabelIndex, result: ExtractionResult, lang: str, text: s
             ):
                 # "Truckkort krävs inte, vi har egna truckförare": what the sentence says is
                 # not needed is the card's skill, whoever else the title is
-                result.concepts.remove(other)
-                other.required = False
-                result.negated.append(other)
+                _to_negated(result, other)
             named = next((m for m in result.concepts if m.concept_id == skill_id), None)
             if (
                 named is not None
@@ -434,9 +432,7 @@ def _add_implied(index: LabelIndex, result: ExtractionResult, lang: str, text: s
             ):
                 # "Heta arbeten-kort saknas; anvisad till kurs i heta arbeten": the skill
                 # named only in a plan after its missing card is what is to come
-                result.concepts.remove(named)
-                named.required = False
-                result.negated.append(named)
+                _to_negated(result, named)
             continue
         present.add(skill_id)
         record = index.concepts[skill_id]
@@ -453,6 +449,13 @@ def _add_implied(index: LabelIndex, result: ExtractionResult, lang: str, text: s
                 confirm=_to_confirm(index, record),
             )
         )
+
+
+def _to_negated(result: ExtractionResult, mention: Mention) -> None:
+    """A found mention the text turns out to negate: no longer present, nor required."""
+    result.concepts.remove(mention)
+    mention.required = False
+    result.negated.append(mention)
 
 
 NEAR = 40  # characters between years and a mention that still count as near
