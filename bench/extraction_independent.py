@@ -99,7 +99,7 @@ def ratio(a: float, b: float) -> float:
 # The first id of each writing, per language: the first (rounds 1-9), the second, third and
 # fourth (3 December 2026, twelve other writers), the fifth to eleventh (4 December 2026,
 # twenty-eight more), the twelfth to seventeenth (5 December 2026, twenty-four more) and the
-# eighteenth to forty-ninth (6 December 2026, four more each) and the fiftieth to sixty-second
+# eighteenth to forty-ninth (6 December 2026, four more each) and the fiftieth to sixty-third
 # (7 December 2026, four more each).
 WRITINGS = {
     "fi": {
@@ -165,6 +165,7 @@ WRITINGS = {
         "sixtieth": 4803,
         "sixty-first": 4883,
         "sixty-second": 4963,
+        "sixty-third": 5043,
     },
     "sv": {
         "first": 1,
@@ -229,6 +230,7 @@ WRITINGS = {
         "sixtieth": 3572,
         "sixty-first": 3632,
         "sixty-second": 3692,
+        "sixty-third": 3752,
     },
 }
 
@@ -362,7 +364,7 @@ def main() -> None:
         choices=["all", *WRITINGS["fi"]],
         help="the texts of one writing only (first: rounds 1-9; second to fourth: 3 December "
         "2026; fifth to eleventh: 4 December 2026; twelfth to seventeenth: 5 December 2026; "
-        "eighteenth to forty-ninth: 6 December 2026; fiftieth to sixty-second: 7 December 2026)",
+        "eighteenth to forty-ninth: 6 December 2026; fiftieth to sixty-third: 7 December 2026)",
     )
     parser.add_argument("--verbose", action="store_true", help="each text's misses (tune only)")
     parser.add_argument(
