@@ -458,10 +458,25 @@ def _match_verb_objects(
                 if head:
                     heads.setdefault(head, j)
         elided = _elided_objects(text, tokens, window, k) if lang == "fi" else {}
+        pronoun = _object_pronoun(text, tokens, k, lang)
         for noun, hits in pairs:
             m = next((m for m in window if m != k and tokens[m].lemma == noun), None)
             if m is None:
                 m = heads.get(noun, elided.get(noun))
+            if m is None and pronoun:
+                # "luen kytkentäkaavioita ja piirrän ne itse", "lagar pumpar och testar dem":
+                # the pronoun after the verb stands for an object named before it
+                if _antecedent(tokens, k, noun, lang):
+                    span = (token.start, tokens[pronoun].end)
+                    result[:] = [
+                        (c, o)
+                        for c, o in result
+                        if not (token.start <= o.span[0] and o.span[1] <= token.end)
+                    ]
+                    for hit in hits:
+                        occurrence = Occurrence(span, hit.weight * VERB_MATCH, pronoun)
+                        result.append((hit.concept_id, occurrence))
+                continue
             if m is None:
                 continue
             words = (tokens[m], token)
@@ -474,6 +489,53 @@ def _match_verb_objects(
             span = (tokens[first].start, tokens[last].end)
             for hit in hits:
                 result.append((hit.concept_id, Occurrence(span, hit.weight * VERB_MATCH, m)))
+
+
+# Object pronouns that stand for a thing named before them ("piirrän ne", "testar dem"); the
+# Finnish singular ones not before a postposition ("sen jälkeen" is "after that").
+OBJECT_PRONOUNS = {
+    "fi": frozenset({"ne", "niitä", "sen", "sitä"}),
+    "sv": frozenset({"dem", "dom", "den", "det"}),
+}
+_FI_POSTPOSITIONS = frozenset(
+    {"jälkeen", "ennen", "aikana", "takia", "vuoksi", "kanssa", "mukaan", "varten", "lisäksi"}
+    | {"sijaan", "kautta", "avulla", "jälkeenkin", "myötä"}
+)
+# Words a Swedish "den" or "det" used as a pronoun may stand before; before another word it
+# is an article ("kör den nya maskinen") or the subject of what follows ("det är").
+_SV_AFTER_PRONOUN = frozenset(
+    {"i", "på", "med", "till", "och", "själv", "också", "sedan", "efter", "för", "vid", "av"}
+    | {"ut", "in", "upp", "om", "enligt", "direkt", "noggrant", "varje", "dagligen"}
+)
+# How far back, in words, the thing a pronoun stands for may be named.
+ANTECEDENT_REACH = 8
+
+
+def _object_pronoun(text: str, tokens: Sequence[Token], k: int, lang: str) -> int | None:
+    """Where the object pronoun right after the verb at `k` stands, if one does."""
+    j = k + 1
+    if j >= len(tokens) or tokens[j].norm not in OBJECT_PRONOUNS.get(lang, ()):
+        return None
+    if cues.CLAUSE_END.search(text, tokens[k].end, tokens[j].start):
+        return None
+    following = tokens[j + 1].norm if j + 1 < len(tokens) else ""
+    ends = not following or bool(cues.CLAUSE_END.search(text, tokens[j].end, tokens[j + 1].start))
+    if lang == "fi" and following in _FI_POSTPOSITIONS:
+        return None
+    article = lang == "sv" and tokens[j].norm in {"den", "det"}
+    if article and not ends and following not in _SV_AFTER_PRONOUN:
+        return None
+    return j
+
+
+def _antecedent(tokens: Sequence[Token], k: int, noun: str, lang: str) -> bool:
+    """Whether the noun is named in the words before the verb at `k` (as itself, or as the head
+    of a compound in Finnish: "kytkentäkaavioita" for "kaavio")."""
+    for j in range(k - 1, max(-1, k - 1 - ANTECEDENT_REACH), -1):
+        lemma = tokens[j].lemma
+        if lemma == noun or (lang == "fi" and _object_head(lemma, {noun}) == noun):
+            return True
+    return False
 
 
 # How many words (an adjective, a place) may stand between a passive's object and its verb:

@@ -430,3 +430,49 @@ def test_a_labels_inflected_last_word_is_read_by_its_lemma() -> None:
     assert label_lemmas(tokenize("parvekelasitus", "fi")) == ("parvekelasitus",)
     assert names(engine.extract("Tein mittauksia yleismittarilla.", "fi")) == {"meter"}
     assert names(engine.extract("Jag tvättade maskinerna varje dag.", "sv")) == {"wash"}
+
+
+PRONOUN_CONCEPTS = {
+    "draw_diagrams": ("skill", {"fi": ["piirtää kytkentäkaavioita"]}),
+    "test_pumps": ("skill", {"sv": ["testa pumpar"]}),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected", "negated"),
+    [
+        # the pronoun after the verb stands for the object named before it, out of the verb's
+        # own reach
+        (
+            "Luen kytkentäkaavioita työmaalla päivittäin ja piirrän ne itse.",
+            "fi",
+            {"draw_diagrams"},
+            set(),
+        ),
+        ("Jag reparerar pumpar i fabriken och testar dem efteråt.", "sv", {"test_pumps"}, set()),
+        ("Pumpar reparerar vi varje vecka och testar dem sedan.", "sv", {"test_pumps"}, set()),
+        # ... negated with the verb's clause
+        (
+            "Luen kytkentäkaavioita työmaalla päivittäin, mutta en piirrä niitä itse.",
+            "fi",
+            set(),
+            {"draw_diagrams"},
+        ),
+        # a postposition makes "sen" no object; a Swedish "den" before an adjective is an article
+        (
+            "Luin kytkentäkaavioita koulussa kolme vuotta ja piirrän sen jälkeen.",
+            "fi",
+            set(),
+            set(),
+        ),
+        ("Jag reparerar pumpar i fabriken och testar den nya motorn.", "sv", set(), set()),
+        # no object named before the pronoun
+        ("Saan piirustukset työnjohtajalta ja piirrän ne itse.", "fi", set(), set()),
+    ],
+)
+def test_an_object_pronoun_after_a_verb_stands_for_the_object_named_before_it(
+    text: str, lang: str, expected: set[str], negated: set[str]
+) -> None:
+    result = Engine(DictSource(PRONOUN_CONCEPTS)).extract(text, lang)
+    assert names(result) == expected
+    assert {m.uri.rsplit(":", 1)[1] for m in result.negated} == negated
