@@ -4,6 +4,7 @@ Each match is an `Occurrence`: where in the text, how sure (by how it was found)
 clause, and whether that clause negates it or marks it as a requirement (`mark`).
 """
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -156,6 +157,10 @@ def match_sentence(
             hits = _own_language(hits, own.get(written))
         folded = fold_abbreviation(token.text)
         abbreviation = index.abbreviations.get(folded)
+        if abbreviation is None and lang == "fi":
+            # an abbreviation under a Finnish case ending without a colon: "SAPiin", "ERPiä"
+            folded = _inflected_abbreviation(token.text)
+            abbreviation = index.abbreviations.get(folded) if folded else None
         if abbreviation and own:
             abbreviation = _own_language(abbreviation, own.get((folded,)))
         if length <= 1 and abbreviation:
@@ -900,6 +905,17 @@ def _loan_word(index: LabelIndex, norm: str) -> tuple[str, tuple[Hit, ...]]:
         if hits:
             return stem, hits
     return "", ()
+
+
+# An abbreviation in capitals and a Finnish case ending in small letters after it: "SAPin".
+_INFLECTED_ABBREVIATION = re.compile(r"([A-ZÅÄÖ][A-ZÅÄÖ0-9]+)([a-zäö]{1,4})")
+
+
+def _inflected_abbreviation(text: str) -> str:
+    """The abbreviation a word in capitals with a Finnish case ending is ("SAPiin" → "SAP"), or
+    "" where the word is not one."""
+    found = _INFLECTED_ABBREVIATION.fullmatch(text)
+    return found.group(1) if found and found.group(2) in LOAN_WORD_ENDINGS else ""
 
 
 def _own_word(token: Token, lang: str) -> bool:

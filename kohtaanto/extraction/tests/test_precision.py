@@ -104,6 +104,11 @@ def engine() -> Engine:
         ("SolidWorks on päivittäinen työkalu.", "fi", {"cad_use"}),
         # an abbreviation that is a Finnish label and a Swedish one
         ("Ajoin prosessia DCS:llä.", "fi", {"process"}),
+        # ... and under a Finnish case ending written without a colon; a word in capitals
+        # with no ending is no abbreviation of it
+        ("Ajoin prosessia DCSillä.", "fi", {"process"}),
+        ("Kirjaan tiedot DCSiin.", "fi", {"process"}),
+        ("Prosessia ajettiin DCSxyz-paneelista.", "fi", set()),
         ("Erfarenhet av DCS krävs.", "sv", {"control"}),
         # only another language has the word: its concept is found
         ("Piirrän Inventorilla.", "fi", {"cad_software"}),
