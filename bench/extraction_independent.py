@@ -99,7 +99,7 @@ def ratio(a: float, b: float) -> float:
 # The first id of each writing, per language: the first (rounds 1-9), the second, third and
 # fourth (3 December 2026, twelve other writers), the fifth to eleventh (4 December 2026,
 # twenty-eight more), the twelfth to seventeenth (5 December 2026, twenty-four more) and the
-# eighteenth to forty-ninth (6 December 2026, four more each) and the fiftieth to sixty-fourth
+# eighteenth to forty-ninth (6 December 2026, four more each) and the fiftieth to sixty-fifth
 # (7 December 2026, four more each).
 WRITINGS = {
     "fi": {
@@ -167,6 +167,7 @@ WRITINGS = {
         "sixty-second": 4963,
         "sixty-third": 5043,
         "sixty-fourth": 5123,
+        "sixty-fifth": 5203,
     },
     "sv": {
         "first": 1,
@@ -233,6 +234,7 @@ WRITINGS = {
         "sixty-second": 3692,
         "sixty-third": 3752,
         "sixty-fourth": 3812,
+        "sixty-fifth": 3872,
     },
 }
 
@@ -366,7 +368,7 @@ def main() -> None:
         choices=["all", *WRITINGS["fi"]],
         help="the texts of one writing only (first: rounds 1-9; second to fourth: 3 December "
         "2026; fifth to eleventh: 4 December 2026; twelfth to seventeenth: 5 December 2026; "
-        "eighteenth to forty-ninth: 6 December 2026; fiftieth to sixty-fourth: 7 December 2026)",
+        "eighteenth to forty-ninth: 6 December 2026; fiftieth to sixty-fifth: 7 December 2026)",
     )
     parser.add_argument("--verbose", action="store_true", help="each text's misses (tune only)")
     parser.add_argument(
