@@ -99,7 +99,7 @@ def ratio(a: float, b: float) -> float:
 # The first id of each writing, per language: the first (rounds 1-9), the second, third and
 # fourth (3 December 2026, twelve other writers), the fifth to eleventh (4 December 2026,
 # twenty-eight more), the twelfth to seventeenth (5 December 2026, twenty-four more) and the
-# eighteenth to forty-ninth (6 December 2026, four more each) and the fiftieth to sixty-seventh
+# eighteenth to forty-ninth (6 December 2026, four more each) and the fiftieth to sixty-eighth
 # (7 December 2026, four more each).
 WRITINGS = {
     "fi": {
@@ -170,6 +170,7 @@ WRITINGS = {
         "sixty-fifth": 5203,
         "sixty-sixth": 5283,
         "sixty-seventh": 5363,
+        "sixty-eighth": 5443,
     },
     "sv": {
         "first": 1,
@@ -239,6 +240,7 @@ WRITINGS = {
         "sixty-fifth": 3872,
         "sixty-sixth": 3932,
         "sixty-seventh": 3992,
+        "sixty-eighth": 4052,
     },
 }
 
@@ -372,7 +374,7 @@ def main() -> None:
         choices=["all", *WRITINGS["fi"]],
         help="the texts of one writing only (first: rounds 1-9; second to fourth: 3 December "
         "2026; fifth to eleventh: 4 December 2026; twelfth to seventeenth: 5 December 2026; "
-        "eighteenth to forty-ninth: 6 December 2026; fiftieth to sixty-seventh: 7 December 2026)",
+        "eighteenth to forty-ninth: 6 December 2026; fiftieth to sixty-eighth: 7 December 2026)",
     )
     parser.add_argument("--verbose", action="store_true", help="each text's misses (tune only)")
     parser.add_argument(
