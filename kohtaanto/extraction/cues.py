@@ -257,6 +257,8 @@ NO_PROBLEM = frozenset(
         *("rädd", "höjdrädd", "skrämma", "afraid", "scared"),
         # "ei ole minulle vieras", "de e int nå nytt fö mej": familiar
         *("vieras", "främmande", "nytt", "unfamiliar"),
+        # "ei ole pahitteeksi": a plus
+        *("pahite", "pahitteeksi"),
     }
 )
 NO_PROBLEM_REACH = 3  # words between the negation and "problem" ("ei ole minulle vieras")

@@ -281,6 +281,8 @@ def test_swedish_negation_and_requirement() -> None:
         # "no problem" is no negation
         ("Svetsning är inget problem för mig.", "sv", {"svetsning"}, set()),
         ("Hitsaus ei ole ongelma.", "fi", {"hitsaus"}, set()),
+        # "is no harm" is a plus
+        ("Hitsauskokemus ei ole pahitteeksi.", "fi", {"hitsaus"}, set()),
     ],
 )
 def test_a_negation_word_that_says_no_absence(
