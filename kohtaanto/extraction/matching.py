@@ -468,20 +468,10 @@ def _match_verb_objects(
             m = next((m for m in window if m != k and tokens[m].lemma == noun), None)
             if m is None:
                 m = heads.get(noun, elided.get(noun))
-            if m is None and pronoun:
+            if m is None and pronoun and _antecedent(tokens, k, noun, lang):
                 # "luen kytkentäkaavioita ja piirrän ne itse", "lagar pumpar och testar dem":
                 # the pronoun after the verb stands for an object named before it
-                if _antecedent(tokens, k, noun, lang):
-                    span = (token.start, tokens[pronoun].end)
-                    result[:] = [
-                        (c, o)
-                        for c, o in result
-                        if not (token.start <= o.span[0] and o.span[1] <= token.end)
-                    ]
-                    for hit in hits:
-                        occurrence = Occurrence(span, hit.weight * VERB_MATCH, pronoun)
-                        result.append((hit.concept_id, occurrence))
-                continue
+                m = pronoun
             if m is None:
                 continue
             words = (tokens[m], token)

@@ -146,6 +146,9 @@ def test_a_swedish_title_of_ones_own_implies_its_skill(engine: Engine, text: str
     assert [m.label for m in result.concepts if m.implied] == ["krankörning"]
 
 
+GRAIN_MILL = "http://data.europa.eu/esco/skill/4dc5f83e-22ca-4c3b-b7d6-aeea3ef4a1a9"
+
+
 @pytest.mark.parametrize(
     ("text", "lang"),
     [("Olen toiminut hiojana konepajassa.", "fi"), ("Jag har jobbat som slipare i tolv år.", "sv")],
@@ -156,9 +159,6 @@ def test_a_grinder_s_title_implies_no_grain_mill(engine: Engine, text: str, lang
     result = engine.extract(text, lang)
 
     assert GRAIN_MILL not in {m.uri for m in result.concepts}
-
-
-GRAIN_MILL = "http://data.europa.eu/esco/skill/4dc5f83e-22ca-4c3b-b7d6-aeea3ef4a1a9"
 
 
 def test_a_negated_title_negates_what_it_implies(engine: Engine) -> None:
