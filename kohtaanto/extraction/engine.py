@@ -12,9 +12,10 @@ and swapped in whole, so `extract` is safe to call from many threads.
 """
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from itertools import pairwise
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -27,6 +28,7 @@ from kohtaanto.extraction.language import by_function_words, detect
 from kohtaanto.extraction.matching import Occurrence, hyphenated, mark, match_sentence
 from kohtaanto.extraction.ranking import SkillRanker
 from kohtaanto.extraction.results import (
+    NO_SPANS,
     ExtractionResult,
     Mention,
     Stated,
@@ -172,7 +174,8 @@ class Engine:
             ids, scores, bounds = ranker.top_arrays(
                 [texts[n] for n in numbers], min_evidence=_min_evidence(text_lang)
             )
-            found = list(zip(ids.tolist(), rounded_scores(scores), strict=True))
+            concept_ids = ids.tolist()
+            reported = rounded_scores(scores)
             fields = index.mention_fields(text_lang)
             for number, (start, end) in zip(numbers, pairwise(bounds), strict=True):
                 result = results[number]
@@ -183,12 +186,18 @@ class Engine:
                     text_lang in ("fi", "sv") and details.names_language(texts[number], text_lang)
                 ):
                     negated |= index.language_skills
-                kept = [(c, score) for c, score in found[start:end] if c not in negated]
-                if text_lang in ("fi", "sv") and kept:
-                    kept = _evidenced_in_a_sentence(ranker, texts[number], kept)
+                ranked: Iterable[tuple[int, float]] = zip(
+                    concept_ids[start:end], reported[start:end], strict=True
+                )
+                if text_lang in ("fi", "sv"):
+                    kept = [(c, score) for c, score in ranked if c not in negated]
+                    ranked = _evidenced_in_a_sentence(ranker, texts[number], kept)
+                # Most texts of a batch are ranked only: their mentions, made by the thousand,
+                # share one empty tuple of spans (a ranked concept is named nowhere).
                 result.concepts = [
-                    Mention(concept_id, *fields[concept_id], score, [])
-                    for concept_id, score in kept
+                    Mention(concept_id, *fields[concept_id], score, NO_SPANS)
+                    for concept_id, score in ranked
+                    if concept_id not in negated
                 ]
             if index.beyond_vocabulary and text_lang in bridge.GLOSSARY:
                 self._bridge(index, [texts[n] for n in numbers], text_lang, numbers, results)
@@ -238,24 +247,41 @@ class Engine:
         self, index: LabelIndex, text: str, lang: str, today: date
     ) -> ExtractionResult:
         """What label matching adds to rank mode: negated concepts, languages, experience."""
-        matched = assemble(index, *self._match_text(index, text, lang, today), text=text)
+        found, doc_lang, stated = self._match_text(index, text, lang, today, negations=True)
+        matched = assemble(index, found, doc_lang, stated, text=text)
         return ExtractionResult(
             matched.lang, [], matched.negated, matched.languages, matched.experience
         )
 
     def _match_text(
-        self, index: LabelIndex, text: str, lang: str, today: date, *, match: bool = True
+        self,
+        index: LabelIndex,
+        text: str,
+        lang: str,
+        today: date,
+        *,
+        match: bool = True,
+        negations: bool = False,
     ) -> tuple[dict[int, list[Occurrence]], str, Stated]:
         """Labels, languages and experience in each sentence; with `match` False only the
-        languages and experience the text states."""
+        languages and experience the text states.
+
+        With `negations` the caller wants only what the text negates, its languages and its
+        experience (`_negated_and_stated`): a sentence none of whose clauses is negated is
+        matched only if the text turns out to negate something or to state experience, which
+        is when its mentions can change the result (a concept negated in one sentence and named
+        in another is not negated; experience belongs to what its sentence names).
+        """
         pieces = sentences(text)
         langs, cue_langs, doc_lang = _languages(text, pieces, lang)
-        found: dict[int, list[Occurrence]] = {}
         stated = Stated()
         look_for_details = details.may_state(text)
         teaches = match and cues.teaches(text)
-        unmatched: list[tuple[Sentence, str, list[cues.Clause]]] = []
+        negations = negations and index.semantic is None
+        # each sentence's occurrences, in order, or what matching it later takes
+        matched: list[list[tuple[int, Occurrence]] | _Unmatched] = []
         negated: list[NegatedClause] = []
+        unmatched: list[tuple[Sentence, str, list[cues.Clause]]] = []
         section = cues.Mode.NEUTRAL
         previous_end = 0
         for sentence, sentence_lang, cue_lang in zip(pieces, langs, cue_langs, strict=True):
@@ -296,28 +322,67 @@ class Engine:
                 colons=frozenset(b for b in breaks if text[b] == ":"),
                 hyphens=_hyphens(text, tokens),
             )
-            occurrences = match_sentence(index, text, tokens, sentence_lang)
-            unnamed = not occurrences
-            if index.implied:
-                # titles, licence words, instruments, used tools: reported where the text does
-                # not name the skill itself
-                occurrences += index.implied.in_sentence(text, tokens, sentence_lang, occurrences)
-            mark(occurrences, clauses)
-            occurrences = [
-                (c, o) for c, o in occurrences if o.negated or not clauses[o.clause].waived
+            later = _Unmatched(sentence, sentence_lang, tokens, clauses)
+            if negations and all(clause.negation_at is None for clause in clauses):
+                matched.append(later)
+                continue
+            matched.append(self._match_sentence(index, text, later, negated, unmatched))
+        if negations and (
+            negated
+            or stated.experience
+            or any(o.negated for part in matched if isinstance(part, list) for _, o in part)
+        ):
+            matched = [
+                self._match_sentence(index, text, part, negated, unmatched)
+                if isinstance(part, _Unmatched)
+                else part
+                for part in matched
             ]
-            if index.implied:
-                negated.extend(negated_clauses(tokens, clauses, occurrences, sentence_lang))
-            for concept_id, occurrence in occurrences:
-                found.setdefault(concept_id, []).append(occurrence)
-            if unnamed and len(tokens) >= MIN_WORDS_FOR_SEMANTIC:
-                unmatched.append((sentence, sentence_lang, clauses))
+        found: dict[int, list[Occurrence]] = {}
+        for part in matched:
+            if isinstance(part, list):
+                for concept_id, occurrence in part:
+                    found.setdefault(concept_id, []).append(occurrence)
         if negated and index.implied:
             index.implied.negate_by_action(index, found, negated)
         semantic = index.semantic
         if semantic is not None and unmatched:
             _add_semantic(semantic, unmatched, found)
         return found, doc_lang, stated
+
+    @staticmethod
+    def _match_sentence(
+        index: LabelIndex,
+        text: str,
+        sentence: "_Unmatched",
+        negated: list[NegatedClause],
+        unmatched: list[tuple[Sentence, str, list[cues.Clause]]],
+    ) -> list[tuple[int, Occurrence]]:
+        """One sentence's label matches, marked by its clauses; its negated clauses that name
+        nothing go to `negated`, and the sentence to `unmatched` where nothing is named."""
+        tokens, clauses, lang = sentence.tokens, sentence.clauses, sentence.lang
+        occurrences = match_sentence(index, text, tokens, lang)
+        unnamed = not occurrences
+        if index.implied:
+            # titles, licence words, instruments, used tools: reported where the text does
+            # not name the skill itself
+            occurrences += index.implied.in_sentence(text, tokens, lang, occurrences)
+        mark(occurrences, clauses)
+        occurrences = [(c, o) for c, o in occurrences if o.negated or not clauses[o.clause].waived]
+        if index.implied:
+            negated.extend(negated_clauses(tokens, clauses, occurrences, lang))
+        if unnamed and len(tokens) >= MIN_WORDS_FOR_SEMANTIC:
+            unmatched.append((sentence.sentence, lang, clauses))
+        return occurrences
+
+
+class _Unmatched(NamedTuple):
+    """A sentence read up to its clauses, not yet matched."""
+
+    sentence: Sentence
+    lang: str
+    tokens: list[Token]
+    clauses: list[cues.Clause]
 
 
 def _hyphens(text: str, tokens: Sequence[Token]) -> frozenset[int]:

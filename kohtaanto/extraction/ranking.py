@@ -206,8 +206,15 @@ class SkillRanker:
         for matrix in (self._evidence, self._label_stems):
             matrix.sort_indices()
         self._label_size = np.diff(label_stems.indptr)
-        self._matrix_row_sizes = np.diff(self.matrix.indptr)
-        self._cover_row_sizes = np.diff(self.cover_matrix.indptr)
+        # Both products in one: the query's weights as real numbers over the rows of `matrix`,
+        # and its stems' presence as imaginary units over the rows of `cover_matrix` below
+        # them. Real times real is real and i times real imaginary, so the product's real part
+        # is the weighted score and its imaginary part the label cover, each the same sum of
+        # the same terms in the same order as two products of their own.
+        self._stacked = sparse.csr_matrix(
+            sparse.vstack([self.matrix, self.cover_matrix]), dtype=np.complex128
+        )
+        self._stacked_row_sizes = np.diff(self._stacked.indptr)
         self._positions = {concept_id: i for i, concept_id in enumerate(self.ids.tolist())}
 
     def _matrix(self, rows: list[Counter[int]], size: tuple[int, int]) -> sparse.csr_matrix:
@@ -314,33 +321,20 @@ class SkillRanker:
         where the concepts are few or the text is a handful of bridged words."""
         k = k or self.config.top_k
         query = self.query(texts)
-        scores = _product(query, self.matrix, self._matrix_row_sizes)
-        present = query.copy()
-        present.data[:] = 1.0
-        cover = _product(present, self.cover_matrix, self._cover_row_sizes)
-        # A concept whose label the text covers shares a stem with it, so it is among the row's
-        # non-zero scores unless all shared stems are common ones (max_df); its cover alone
-        # would stay under min_score then. The cover term is added through a scratch row.
+        product = _product(self._with_presence(query), self._stacked, self._stacked_row_sizes)
+        # A concept whose label the text covers shares a stem with it, so it has a score unless
+        # all shared stems are common ones (max_df); its cover alone would stay under
+        # min_score then, and such a concept is left out as one with no score at all.
         # (Column numbers as numpy's own index type: each row's look-ups need no conversion.)
-        scratch = np.zeros(len(self.ids))
-        columns = scores.indices.astype(np.intp)
-        values = scores.data  # the product's own array
-        bounds = scores.indptr.tolist()
-        cover_bounds = cover.indptr.tolist()
-        cover_columns = cover.indices.astype(np.intp)
-        covered = cover.data**2
-        for row in range(len(texts)):
-            cover_start, cover_end = cover_bounds[row], cover_bounds[row + 1]
-            if cover_end > cover_start:
-                start, end = bounds[row], bounds[row + 1]
-                where = cover_columns[cover_start:cover_end]
-                scratch[where] = covered[cover_start:cover_end]
-                values[start:end] += scratch[columns[start:end]]
-                scratch[where] = 0.0
+        columns = product.indices.astype(np.intp)
+        weighted = product.data.real
+        values = weighted + product.data.imag**2
+        bounds = product.indptr.tolist()
         # Only scores that can be kept take part in the choice of the best k.
         keep = np.flatnonzero(values >= self.config.min_score)
+        keep = keep[weighted[keep] != 0.0]
         if min_evidence > 1 and len(keep):
-            keep = keep[self._evidenced(present, bounds, columns, keep, min_evidence)]
+            keep = keep[self._evidenced(query, bounds, columns, keep, min_evidence)]
         keep_bounds = np.searchsorted(keep, bounds).tolist()
         negative = -values
         chosen = []
@@ -352,6 +346,26 @@ class SkillRanker:
         positions = np.concatenate(chosen) if chosen else keep[:0]
         bounds = np.cumsum([0] + [len(row_chosen) for row_chosen in chosen]).tolist()
         return self.ids[columns[positions]], values[positions], bounds
+
+    def _with_presence(self, query: sparse.csr_matrix) -> sparse.csr_matrix:
+        """Each query row followed by its stems' presence as imaginary units, in the columns of
+        `cover_matrix`'s rows in `_stacked` (see there)."""
+        lengths = np.diff(query.indptr)
+        indptr = 2 * query.indptr
+        rows = np.repeat(np.arange(len(lengths)), lengths)
+        # an entry's place in its row: its query weight there, its presence after the row's
+        # weights
+        weight_at = query.indptr[rows] + np.arange(query.nnz)
+        presence_at = weight_at + lengths[rows]
+        indices = np.empty(2 * query.nnz, dtype=query.indices.dtype)
+        data = np.empty(2 * query.nnz, dtype=np.complex128)
+        indices[weight_at] = query.indices
+        indices[presence_at] = query.indices + query.shape[1]
+        data[weight_at] = query.data
+        data[presence_at] = 1j
+        return sparse.csr_matrix(
+            (data, indices, indptr), shape=(query.shape[0], 2 * query.shape[1])
+        )
 
     def _evidenced(
         self,
@@ -396,16 +410,16 @@ def _product(a: sparse.csr_matrix, b: sparse.csr_matrix, b_row_sizes: np.ndarray
         return _Product(product.indptr, product.indices, product.data)
     indptr = np.empty(rows + 1, dtype=np.int32)
     indices = np.empty(bound, dtype=np.int32)
-    data = np.empty(bound, dtype=np.float64)
+    data = np.empty(bound, dtype=b.dtype)
     csr_matmat(
         rows,
         width,
         np.asarray(a.indptr, dtype=np.int32),
         np.asarray(a.indices, dtype=np.int32),
-        np.asarray(a.data, dtype=np.float64),
+        np.asarray(a.data, dtype=b.dtype),
         np.asarray(b.indptr, dtype=np.int32),
         np.asarray(b.indices, dtype=np.int32),
-        np.asarray(b.data, dtype=np.float64),
+        np.asarray(b.data),
         indptr,
         indices,
         data,

@@ -26,6 +26,10 @@ IMPLIED_FACTOR = 0.9
 EXPERIENCE_TYPES = ("skill", "knowledge", "occupation")
 
 
+# The spans of a ranked concept, which the text does not name (one tuple shared by them all).
+NO_SPANS: tuple[tuple[int, int], ...] = ()
+
+
 @dataclass(slots=True)
 class Mention:
     concept_id: int
@@ -33,7 +37,7 @@ class Mention:
     label: str
     type: str  # "skill" | "knowledge" | "occupation" | "requirement"
     score: float  # 0..1
-    spans: list[tuple[int, int]]
+    spans: Sequence[tuple[int, int]]  # where the text names it; none for a ranked concept
     required: bool = False  # the text marks it as a requirement
     implied: bool = False  # not named: evidenced by a card, a job title or a tool the text names
     confirm: bool = False  # outside the shipped vocabulary: offered for confirmation
@@ -298,7 +302,7 @@ def _keep_most_specific(index: LabelIndex, result: ExtractionResult, text: str =
 _ABBREVIATED = re.compile(r"^[A-ZÅÄÖ0-9]{2,}")
 
 
-def _writes_kind(text: str, spans: list[tuple[int, int]], words: tuple[str, ...]) -> bool:
+def _writes_kind(text: str, spans: Sequence[tuple[int, int]], words: tuple[str, ...]) -> bool:
     """Whether the text writes a kind as a kind of the general skill: a span holds the general
     word, inflected (its stem without the last three letters: "vianetsintä" → "vianetsinnän"),
     or the kind by its short name ("MAG", "TIG-"). A kind found by another of its names says
