@@ -487,6 +487,16 @@ def may_negate(text: str) -> bool:
     )
 
 
+def negates_in_words(text: str, words: Collection[str]) -> bool:
+    """`may_negate` from the text's folded words (`ranking.folded_words`): a negation word
+    between any characters that are no letters or digits, where `may_negate` wants white space
+    or punctuation ("x*ei*y" says yes here), or "n't"."""
+    if not NEGATION_FORMS.isdisjoint(words):
+        return True
+    folded = text.casefold()
+    return "n't" in folded or "n’t" in folded
+
+
 class Mode(Enum):
     NEUTRAL = "neutral"
     REQUIRED = "required"

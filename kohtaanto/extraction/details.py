@@ -20,6 +20,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import reduce
+from operator import or_
+from typing import cast
 
 from kohtaanto.extraction import cues
 from kohtaanto.extraction.text import Token, word_alternatives
@@ -422,6 +425,49 @@ def may_state(text: str) -> bool:
         or _PERIOD.search(folded) is not None
         or _STATING_AT_START.match(folded) is not None
     )
+
+
+# The same look from the text's words (`ranking.folded_words`, which rank mode has anyway):
+# whether each word begins with a stating word, is a number word or holds a digit, remembered
+# word by word; only a number word or a digit sends the text to the expressions above.
+_STATES, _NUMBER, _DIGIT = 1, 2, 4
+_STATING_BEGINNINGS = tuple(
+    sorted(
+        {name for names in LANGUAGE_NAMES.values() for name in names}
+        | set(FINNISH_FORMS)
+        | {"kokemu", "työkokemu", "erfarenhet", "experience", "vuodesta", "sedan", "since"}
+        | {"sen"}
+    )
+)
+_ALL_NUMBER_WORDS = frozenset(word for words in NUMBER_WORDS.values() for word in words)
+_WORD_FLAGS: dict[str, int] = {}
+WORD_FLAGS_LIMIT = 200_000
+
+
+def _word_flags(word: str) -> int:
+    flags = _STATES if word.startswith(_STATING_BEGINNINGS) else 0
+    if word in _ALL_NUMBER_WORDS:
+        flags |= _NUMBER
+    if any(map(str.isdecimal, word)):
+        flags |= _DIGIT
+    if len(_WORD_FLAGS) >= WORD_FLAGS_LIMIT:
+        _WORD_FLAGS.clear()  # a long-running server sees ever new words
+    _WORD_FLAGS[word] = flags
+    return flags
+
+
+def may_state_in_words(text: str, words: Sequence[str]) -> bool:
+    """`may_state` from the text's folded words: True where a word begins with a language name
+    or an experience word (after any character that is no letter or digit, so also after "_",
+    where `may_state` wants one that is not part of a word), else `may_state` itself where a
+    word is a number word or holds a digit, else False."""
+    flags = list(map(_WORD_FLAGS.get, words))
+    if None in flags:
+        flags = [_WORD_FLAGS.get(word) or _word_flags(word) for word in words]
+    combined = reduce(or_, cast("list[int]", flags), 0)
+    if combined & _STATES:
+        return True
+    return bool(combined & (_NUMBER | _DIGIT)) and may_state(text)
 
 
 @dataclass(slots=True)

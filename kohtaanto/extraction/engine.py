@@ -26,7 +26,7 @@ from kohtaanto.extraction.implied import ImpliedRules, NegatedClause, negated_cl
 from kohtaanto.extraction.index import LabelIndex, freeze_heap
 from kohtaanto.extraction.language import by_function_words, detect
 from kohtaanto.extraction.matching import Occurrence, hyphenated, mark, match_sentence
-from kohtaanto.extraction.ranking import SkillRanker
+from kohtaanto.extraction.ranking import SkillRanker, folded_words
 from kohtaanto.extraction.results import (
     NO_SPANS,
     ExtractionResult,
@@ -144,10 +144,12 @@ class Engine:
     ) -> list[ExtractionResult]:
         """Ranked skills and knowledge; label matching only to drop what a text negates."""
         results = []
-        for text in texts:
-            if cues.may_negate(text):
+        # each text's words, read once for the quick looks and the ranker's query
+        words = [folded_words(text) for text in texts]
+        for text, text_words in zip(texts, words, strict=True):
+            if cues.negates_in_words(text, text_words):
                 results.append(self._negated_and_stated(index, text, lang, today))
-            elif details.may_state(text):
+            elif details.may_state_in_words(text, text_words):
                 # Nothing can be negated. Languages are read from the words alone; experience
                 # belongs to a concept the text names, so only then are the labels matched.
                 _, doc_lang, stated = self._match_text(index, text, lang, today, match=False)
@@ -165,14 +167,21 @@ class Engine:
         # utbildning har jag inte" suggests no other dangerous-goods skill. Finnish and Swedish
         # only: in English descriptions "no" and "not" are mostly about something else ("so
         # that processes do not jam"), and the ESCO proxy loses by it.
-        texts = [
+        blanked_texts = [
             _without_negated(text, result) if result.lang in ("fi", "sv") else text
             for text, result in zip(texts, results, strict=True)
         ]
+        words = [
+            text_words if text is blanked else folded_words(blanked)
+            for text, blanked, text_words in zip(texts, blanked_texts, words, strict=True)
+        ]
+        texts = blanked_texts
         for text_lang, numbers in by_lang.items():
             ranker = index.ranker(text_lang)
             ids, scores, bounds = ranker.top_arrays(
-                [texts[n] for n in numbers], min_evidence=_min_evidence(text_lang)
+                [texts[n] for n in numbers],
+                min_evidence=_min_evidence(text_lang),
+                words=[words[n] for n in numbers],
             )
             concept_ids = ids.tolist()
             reported = rounded_scores(scores)

@@ -112,9 +112,7 @@ class Analyzer:
 
     def words(self, text: str) -> list[str]:
         """The text's folded words, stop words and all."""
-        if not unicodedata.is_normalized("NFC", text):
-            text = unicodedata.normalize("NFC", text)
-        return _WORD.findall(text.casefold())
+        return folded_words(text)
 
     def __call__(self, text: str) -> list[str]:
         stop = self.stop
@@ -125,6 +123,13 @@ class Analyzer:
                 continue
             result.append(stems.get(word) or self.stem(word))
         return result
+
+
+def folded_words(text: str) -> list[str]:
+    """The text's words (runs of letters and digits), NFC-normalised and case-folded."""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return _WORD.findall(text.casefold())
 
 
 def _tf(counts: Counter[int]) -> tuple[list[int], list[float]]:
@@ -270,20 +275,22 @@ class SkillRanker:
         label = set(labels.indices[labels.indptr[position] : labels.indptr[position + 1]])
         return bool(label) and label <= set().union(*by_term)
 
-    def query(self, texts: Sequence[str]) -> sparse.csr_matrix:
-        """The texts' unit-length TF-IDF rows over the ranker's stems."""
+    def query(
+        self, texts: Sequence[str], words: Sequence[list[str]] | None = None
+    ) -> sparse.csr_matrix:
+        """The texts' unit-length TF-IDF rows over the ranker's stems (from their
+        `folded_words` where the caller has them)."""
         columns = self._columns
         indptr = [0]
         indices: list[int] = []
         counts: list[int] = []
-        for text in texts:
-            words = self.analyzer.words(text)
+        for text_words in words if words is not None else map(folded_words, texts):
             # None only for words not seen before; they are counted again below
-            found = cast("Counter[int]", Counter(map(columns.get, words)))
+            found = cast("Counter[int]", Counter(map(columns.get, text_words)))
             if None in found:
                 found = Counter(
                     column if (column := columns.get(word)) is not None else self.column(word)
-                    for word in words
+                    for word in text_words
                 )
             found.pop(NOT_IN_VOCABULARY, None)
             indices += found.keys()
@@ -310,7 +317,12 @@ class SkillRanker:
         return [found[start:end] for start, end in pairwise(bounds)]
 
     def top_arrays(
-        self, texts: Sequence[str], k: int | None = None, *, min_evidence: int = 1
+        self,
+        texts: Sequence[str],
+        k: int | None = None,
+        *,
+        min_evidence: int = 1,
+        words: Sequence[list[str]] | None = None,
     ) -> tuple[np.ndarray, np.ndarray, list[int]]:
         """`top` as arrays: concept ids and scores, text n's best first in
         `[bounds[n]:bounds[n + 1]]`.
@@ -318,9 +330,10 @@ class SkillRanker:
         `min_evidence` 2 keeps only concepts the text shares at least two stems with, or whose
         whole preferred label it contains: one word of a longer label ("programmering" of
         "programmering av fast programvara", "arbete" of "ergonomiskt arbete") says too little
-        where the concepts are few or the text is a handful of bridged words."""
+        where the concepts are few or the text is a handful of bridged words. `words` are the
+        texts' `folded_words`, where the caller has them."""
         k = k or self.config.top_k
-        query = self.query(texts)
+        query = self.query(texts, words)
         product = _product(self._with_presence(query), self._stacked, self._stacked_row_sizes)
         # A concept whose label the text covers shares a stem with it, so it has a score unless
         # all shared stems are common ones (max_df); its cover alone would stay under
