@@ -479,7 +479,7 @@ _NEGATION_AT_START = re.compile(_NEGATION_WORD)
 def may_negate(text: str) -> bool:
     """Whether the text has any negation word; False means nothing in it can be negated."""
     folded = text.casefold()
-    if "n't" in folded or "n’t" in folded:
+    if _contracted_not(folded):
         return True
     return (
         _NEGATION_AFTER_BREAK.search(folded) is not None
@@ -491,9 +491,11 @@ def negates_in_words(text: str, words: Collection[str]) -> bool:
     """`may_negate` from the text's folded words (`ranking.folded_words`): a negation word
     between any characters that are no letters or digits, where `may_negate` wants white space
     or punctuation ("x*ei*y" says yes here), or "n't"."""
-    if not NEGATION_FORMS.isdisjoint(words):
-        return True
-    folded = text.casefold()
+    return not NEGATION_FORMS.isdisjoint(words) or _contracted_not(text.casefold())
+
+
+def _contracted_not(folded: str) -> bool:
+    """English "n't" ("don't", "isn’t"), which no word of its own carries."""
     return "n't" in folded or "n’t" in folded
 
 

@@ -382,16 +382,19 @@ EXPERIENCE_WINDOW = 4  # words between the number and "kokemus"/"erfarenhet"
 # name or an experience word where a word begins, or a number (in digits, or written out:
 # "kymmenen vuotta", "fem år") before a word for years.
 _YEARS_AFTER = r"(?:vuo|v\b|år|year)"
+# The words a stating word begins with, and the number words (one list for both looks).
+_STATING_BEGINNINGS = frozenset(
+    {name for names in LANGUAGE_NAMES.values() for name in names}
+    | set(FINNISH_FORMS)
+    | {"kokemu", "työkokemu", "erfarenhet", "experience", "vuodesta", "sedan", "since"}
+    | {"sen"}
+)
+_ALL_NUMBER_WORDS = frozenset(word for words in NUMBER_WORDS.values() for word in words)
 _STATING_WORD = (
     "(?:"
-    + word_alternatives(
-        {name for names in LANGUAGE_NAMES.values() for name in names}
-        | set(FINNISH_FORMS)
-        | {"kokemu", "työkokemu", "erfarenhet", "experience", "vuodesta", "sedan", "since"}
-        | {"sen"}
-    )
+    + word_alternatives(set(_STATING_BEGINNINGS))
     + "|"
-    + word_alternatives({word for words in NUMBER_WORDS.values() for word in words})
+    + word_alternatives(set(_ALL_NUMBER_WORDS))
     + r"\s+"
     + _YEARS_AFTER
     + ")"
@@ -431,21 +434,13 @@ def may_state(text: str) -> bool:
 # whether each word begins with a stating word, is a number word or holds a digit, remembered
 # word by word; only a number word or a digit sends the text to the expressions above.
 _STATES, _NUMBER, _DIGIT = 1, 2, 4
-_STATING_BEGINNINGS = tuple(
-    sorted(
-        {name for names in LANGUAGE_NAMES.values() for name in names}
-        | set(FINNISH_FORMS)
-        | {"kokemu", "työkokemu", "erfarenhet", "experience", "vuodesta", "sedan", "since"}
-        | {"sen"}
-    )
-)
-_ALL_NUMBER_WORDS = frozenset(word for words in NUMBER_WORDS.values() for word in words)
+_STATING_PREFIXES = tuple(sorted(_STATING_BEGINNINGS))  # for str.startswith
 _WORD_FLAGS: dict[str, int] = {}
 WORD_FLAGS_LIMIT = 200_000
 
 
 def _word_flags(word: str) -> int:
-    flags = _STATES if word.startswith(_STATING_BEGINNINGS) else 0
+    flags = _STATES if word.startswith(_STATING_PREFIXES) else 0
     if word in _ALL_NUMBER_WORDS:
         flags |= _NUMBER
     if any(map(str.isdecimal, word)):
@@ -463,7 +458,10 @@ def may_state_in_words(text: str, words: Sequence[str]) -> bool:
     word is a number word or holds a digit, else False."""
     flags = list(map(_WORD_FLAGS.get, words))
     if None in flags:
-        flags = [_WORD_FLAGS.get(word) or _word_flags(word) for word in words]
+        flags = [
+            known if (known := _WORD_FLAGS.get(word)) is not None else _word_flags(word)
+            for word in words
+        ]
     combined = reduce(or_, cast("list[int]", flags), 0)
     if combined & _STATES:
         return True
