@@ -168,9 +168,15 @@ class EscoCsvSource:
         self._relations: list[RelationRecord] = []
 
     def fingerprint(self) -> Hashable:
-        return tuple(
-            (path.name, os.stat(path).st_mtime_ns) for path in sorted(self.folder.glob("*.csv"))
-        )
+        # asked before every extraction: one directory read, no path objects
+        with os.scandir(self.folder) as entries:
+            return tuple(
+                sorted(
+                    (entry.name, entry.stat().st_mtime_ns)
+                    for entry in entries
+                    if entry.name.endswith(".csv")
+                )
+            )
 
     def concepts(self) -> Iterator[ConceptRecord]:
         if self._records is None:

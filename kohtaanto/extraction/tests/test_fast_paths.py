@@ -10,6 +10,7 @@ negations, found matching fewer sentences, against those of matching every sente
 import json
 import random
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date
@@ -255,3 +256,36 @@ def test_quick_looks_from_words_answer_as_the_looks_from_text_do() -> None:
     assert [text for text in wider["negation"] + wider["stating"] if text in real_set] == []
     assert all(re.search(r"[_’]", text) for text in wider["stating"])
     assert 0 < len(wider["negation"]) < len(made) // 20
+
+
+def regex_folded_words(text: str) -> list[str]:
+    """`folded_words` as it was: one search per word over the whole Unicode text."""
+    return re.findall(r"[^\W_]+", unicodedata.normalize("NFC", text).casefold())
+
+
+def test_words_by_byte_table_are_the_words_of_the_search() -> None:
+    """Latin-1 text is split by a byte table, other text by the search: every character below
+    256 in every position, every character of the benchmark texts, and random strings that mix
+    Latin-1 with dashes, euro signs, quotes and decomposed letters give the same words."""
+    latin1 = [chr(code) for code in range(256)]
+    made = [
+        f"{before}{c}{after}"
+        for c in latin1
+        for before in ("", "a", " ", "_")
+        for after in ("", "b", "1", "\u00a0")
+    ]
+    made.append("".join(latin1))
+    rng = random.Random(7)
+    pieces = [*latin1, "–", "€", "’", "“", "a\u0308", "Å", "ǅ", "ﬁ", "İ", "ẞ", "中", "\u2028"]
+    made += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(20_000)]
+
+    differ = [
+        text for text in [*bench_strings(), *made] if folded_words(text) != regex_folded_words(text)
+    ]
+
+    assert differ == []
+    assert (
+        folded_words("Hitsaus_TIG-työt, 5 v. ja Ålands ¾ µ")
+        == regex_folded_words("Hitsaus_TIG-työt, 5 v. ja Ålands ¾ µ")
+        == ["hitsaus", "tig", "työt", "5", "v", "ja", "ålands", "¾", "μ"]
+    )

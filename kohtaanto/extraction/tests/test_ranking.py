@@ -1,6 +1,7 @@
 """Ranking mode: skills a descriptive text is about, from labels and descriptions."""
 
 import csv
+import os
 from pathlib import Path
 
 import numpy as np
@@ -138,6 +139,28 @@ def test_esco_csv_source_reads_labels_descriptions_and_types(esco_folder: Path) 
     assert weld.descriptions["en"].startswith("Join metal")
     assert records["http://data.europa.eu/esco/skill/metals"].type == "knowledge"
     assert records["http://data.europa.eu/esco/occupation/welder"].type == "occupation"
+
+
+def test_esco_csv_source_fingerprint_follows_its_csv_files_only(esco_folder: Path) -> None:
+    """The engine asks before every extraction whether the files changed: a CSV file written
+    again or added changes the answer, another file does not."""
+    source = EscoCsvSource(esco_folder)
+    first = source.fingerprint()
+    assert source.fingerprint() == first
+    assert [name for name, _ in first] == sorted(p.name for p in esco_folder.glob("*.csv"))
+
+    (esco_folder / "notes.txt").write_text("not read", encoding="utf-8")
+    assert source.fingerprint() == first
+
+    skills = esco_folder / "skills_en.csv"
+    stat = skills.stat()
+    os.utime(skills, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    touched = source.fingerprint()
+    assert touched != first
+
+    (esco_folder / "skills_sv.csv").write_text("", encoding="utf-8")
+    assert source.fingerprint() != touched
+    assert "skills_sv.csv" in dict(source.fingerprint())
 
 
 def test_esco_csv_source_refuses_a_folder_without_skills(tmp_path: Path) -> None:
