@@ -56,7 +56,13 @@ def leave_out(
         and (
             index.concepts[concept_id].type != "knowledge"
             or not (
-                _field_of_degree(text, tokens, occurrence.token, lang)
+                _field_of_degree(
+                    text,
+                    tokens,
+                    occurrence.token,
+                    lang,
+                    studied=index.concepts[concept_id].domain not in TOOLS_LEARNT,
+                )
                 or _sv_verb(tokens, occurrence, lang)
                 or (occurrence.token in worked_on and _one_word(tokens, occurrence))
             )
@@ -413,8 +419,15 @@ STUDY_VERBS = {"fi": frozenset({"opiskella"}), "sv": frozenset({"studera"})}
 DEGREE_REACH = 4  # words between the field and the degree word or study verb
 
 
-def _field_of_degree(text: str, tokens: Sequence[Token], i: int, lang: str) -> bool:
-    """Whether the word at `i` names the field of a degree or of studies."""
+# Vocabulary domains whose knowledge is a tool or language learnt for use, not a field of
+# studies: "olen opiskellut Python-ohjelmointia" is a skill the writer has.
+TOOLS_LEARNT = frozenset({"data"})
+
+
+def _field_of_degree(
+    text: str, tokens: Sequence[Token], i: int, lang: str, *, studied: bool = True
+) -> bool:
+    """Whether the word at `i` names the field of a degree or (with `studied`) of studies."""
     degree = DEGREE_WORDS[lang]
     if lang == "fi":
         # the field in the genitive before the degree: "kone- ja tuotantotekniikan perustutkinto",
@@ -433,5 +446,7 @@ def _field_of_degree(text: str, tokens: Sequence[Token], i: int, lang: str) -> b
         for j in range(i - 1, max(0, i - DEGREE_REACH) - 1, -1):
             if tokens[j].norm == "inom" and j > 0 and tokens[j - 1].lemma.endswith(degree):
                 return True
+    if not studied:
+        return False
     start = max(0, i - DEGREE_REACH + 1)
     return any(token.lemma in STUDY_VERBS[lang] for token in tokens[start:i])

@@ -114,7 +114,11 @@ def match_sentence(
             and not (surface_length == 1 and _own_word(token, lang))
         ):
             length, hits, factor = surface_length, surface_hits, SURFACE_MATCH
-        if length == 0 and token.lemma in index.verbs.get(lang, {}):
+        if (
+            length == 0
+            and token.lemma in index.verbs.get(lang, {})
+            and not _proper_name(text, tokens, i)
+        ):
             # "osaan hitsata" for the label "hitsaus", "jag svetsar" for "svetsning"
             length, hits, factor = 1, index.verbs[lang][token.lemma], VERB_MATCH
         elif length == 0 and lang == "fi" and token.lemma == token.norm:
@@ -658,6 +662,32 @@ def _object_head(lemma: str, nouns: set[str]) -> str:
 # Punctuation that no label is written across: "HACCP, omavalvonta" is two things, not the
 # label "HACCP-omavalvonta".
 _PHRASE_BREAK = frozenset(",;:.!?()[]")
+
+
+def _proper_name(text: str, tokens: Sequence[Token], i: int) -> bool:
+    """Whether the word at `i` reads as a name rather than a verb: capitalised (not all in
+    capitals) after a word of the same line ("Jag heter Linda och …"), or uninflected before
+    another such word ("Linda Holm har …", where "Hitsasin Kokkolassa" is a verb and a place).
+    A verb starts a sentence, a line or a list item, not a name's place."""
+
+    def capitalised(token: Token) -> bool:
+        return token.text[:1].isupper() and not token.text.isupper()
+
+    def spaced(left: Token, right: Token) -> bool:
+        gap = text[left.end : right.start]
+        return gap != "" and gap.strip(" ") == ""
+
+    if not capitalised(tokens[i]):
+        return False
+    if i > 0:
+        return spaced(tokens[i - 1], tokens[i])
+    first = tokens[0]
+    return (
+        first.lemma == first.norm
+        and len(tokens) > 1
+        and capitalised(tokens[1])
+        and spaced(first, tokens[1])
+    )
 
 
 def _phrase_ends(text: str, tokens: Sequence[Token]) -> list[int]:

@@ -88,6 +88,13 @@ CONCEPTS: dict[str, tuple[str, dict[str, list[str]], str, str]] = {
     "shifts": ("skill", {"fi": ["vuorotyö"], "sv": ["skiftarbete", "tvåskift", "skift"]}, "", ""),
     "materials_management": ("skill", {"fi": ["materiaalien hallinta"]}, "", ""),
     "composites": ("knowledge", {"fi": ["komposiittimateriaalit"]}, "", ""),
+    "python": (
+        "knowledge",
+        {"fi": ["Python-ohjelmointi", "Python"], "sv": ["Python-programmering"]},
+        "data",
+        "",
+    ),
+    "winding": ("skill", {"sv": ["linda spolar", "lindning"]}, "", ""),
 }
 
 
@@ -150,6 +157,10 @@ def test_a_language_skill_is_the_language_entry_where_the_text_states_the_langua
         ("Goda kunskaper i maskinteknik.", "sv", {"mech"}),
         # a skill a degree is in stays: the qualification certifies it
         ("Minulla on hitsauksen ammattitutkinto.", "fi", {"weld"}),
+        # a tool or programming language studied is learnt for use, no field of studies
+        ("Olen opiskellut Python-ohjelmointia kansalaisopistossa.", "fi", {"python"}),
+        ("Opiskelen Pythonia iltaisin.", "fi", {"python"}),
+        ("Jag har studerat Python-programmering på distans.", "sv", {"python"}),
     ],
 )
 def test_knowledge_named_as_the_field_of_a_degree_is_not_reported(
@@ -440,3 +451,24 @@ def test_a_short_first_part_does_not_borrow_the_labels_start(
 )
 def test_a_companys_name_is_no_skill(engine: Engine, text: str, lang: str, expected: set) -> None:
     assert names(engine.extract(text, lang)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name in running text, or a first name before a surname, is no verb
+        ("Jag heter Linda och söker jobb i Jakobstad.", set()),
+        ("Linda Holm har arbetat i Jakobstad i fem år.", set()),
+        ("CV – Linda Björkqvist, Kronoby.", set()),
+        ("Kalmar å Linde maskinerna e bekanta.", set()),
+        # the verb itself, in lower case or starting its sentence or line
+        ("Jag kan linda om motorer.", {"winding"}),
+        ("Linda spolar och montera motorer.", {"winding"}),
+        ("Arbetsuppgifter:\nLinda och testa motorer.", {"winding"}),
+        ("Lindning av spolar.", {"winding"}),
+    ],
+)
+def test_a_capitalised_name_in_running_text_is_not_read_as_a_verb(
+    engine: Engine, text: str, expected: set[str]
+) -> None:
+    assert names(engine.extract(text, "sv")) == expected
