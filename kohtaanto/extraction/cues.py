@@ -21,6 +21,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
+from itertools import pairwise
 
 from kohtaanto.extraction.text import Token, word_alternatives
 from kohtaanto.extraction.word_forms import finnish_infinitive
@@ -262,6 +263,11 @@ NO_PROBLEM = frozenset(
     }
 )
 NO_PROBLEM_REACH = 3  # words between the negation and "problem" ("ei ole minulle vieras")
+# "Truckkort skadar int", "det skadar ju inte": it does no harm, a plus. Only the verb right
+# before the negation (or an adverb between) counts: "Svetsning kan jag inte, det skadar mig"
+# negates the welding.
+NO_HARM_BEFORE = frozenset({"skadar"})
+NO_HARM_ADVERBS = frozenset({"ju", "säkert", "absolut", "heller"})
 # Words that join coordinated words ("hitsaus ja koneistus", "svetsning och montering").
 # "Aiempaa kokemusta ei edellytetä", "Tidigare erfarenhet förutsätts inte": no previous
 # experience needed, in a course or an ad that then teaches or asks for the work.
@@ -614,6 +620,7 @@ def token_cues(tokens: Sequence[Token], lang: str, text: str = "") -> list[Cue |
         elif cue is Cue.NEGATION and (
             (token.norm in WITHOUT and _with_ease(tokens, i, lang))
             or _no_problem(tokens, i)
+            or _no_harm(tokens, i, text)
             or _must_not_fail(tokens, i, lang)
         ):
             cue = None
@@ -657,6 +664,17 @@ def _no_problem(tokens: Sequence[Token], i: int) -> bool:
         token.lemma in NO_PROBLEM or token.norm in NO_PROBLEM
         for token in tokens[i + 1 : i + 1 + NO_PROBLEM_REACH]
     )
+
+
+def _no_harm(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """Whether the negation at `i` says "does no harm" ("truckkort skadar int", "det skadar ju
+    inte"): the verb right before it, or before an adverb before it, on the same phrase."""
+    j = i - 1
+    if j > 0 and tokens[j].norm in NO_HARM_ADVERBS:
+        j -= 1
+    if j < 0 or tokens[j].norm not in NO_HARM_BEFORE:
+        return False
+    return all(text[a.end : b.start].strip() == "" for a, b in pairwise(tokens[j : i + 1]))
 
 
 def _nobody_can(tokens: Sequence[Token], i: int, lang: str) -> bool:

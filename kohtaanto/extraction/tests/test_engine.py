@@ -283,6 +283,10 @@ def test_swedish_negation_and_requirement() -> None:
         ("Hitsaus ei ole ongelma.", "fi", {"hitsaus"}, set()),
         # "is no harm" is a plus
         ("Hitsauskokemus ei ole pahitteeksi.", "fi", {"hitsaus"}, set()),
+        ("Svetsning skadar int, truck är ett måste.", "sv", {"svetsning"}, set()),
+        ("Svetsning skadar ju inte.", "sv", {"svetsning"}, set()),
+        # ... only the verb right before the negation: here the welding is not there
+        ("Svetsning kan jag inte, det skadar mig.", "sv", set(), {"svetsning"}),
     ],
 )
 def test_a_negation_word_that_says_no_absence(
