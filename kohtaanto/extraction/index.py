@@ -180,6 +180,10 @@ class LabelIndex:
         particle_objects: dict[tuple[str, str, tuple[str, ...]], dict[int, float]] = defaultdict(
             dict
         )
+        # English one-word labels by case: a capitalised one ("Access", "Excel", "Rage") is a
+        # name, which English text writes capitalised too.
+        capitalised: dict[str, set[int]] = defaultdict(set)
+        lower_case: dict[str, set[int]] = defaultdict(set)
         for record in concepts:
             self.concepts[record.id] = record
             self.by_uri[record.uri] = record.id
@@ -199,6 +203,10 @@ class LabelIndex:
                     len(tokens) == 1 and len(tokens[0].norm) < 3 and tokens[0].norm.isalnum()
                 ):
                     continue
+                if lang == "en" and len(tokens) == 1:
+                    by_case = capitalised if _capitalised(stripped) else lower_case
+                    for word in {tokens[0].norm, tokens[0].lemma}:
+                        by_case[word].add(record.id)
                 if lang in LANGS:
                     key = label_lemmas(tokens)
                     _keep_best(phrases[lang][key], record.id, weight)
@@ -233,6 +241,14 @@ class LabelIndex:
                 if lang in own:
                     own[lang][written].add(record.id)
         self.language_concepts = frozenset(languages)
+        # A word that is only a name's label (no concept has it in lower case; languages read
+        # apart): in English text, it names the concept only where it is capitalised, so "you
+        # excel at", "access to the grid" and "without rage" name no software.
+        self.english_names = {
+            word: frozenset(ids - lower_case.get(word, set()) - languages)
+            for word, ids in capitalised.items()
+            if ids - lower_case.get(word, set()) - languages
+        }
         # Every skill of a language ("kirjallinen ruotsin kielen taito", "Swedish"): rank mode
         # leaves them out when the text states languages, which are entries of their own.
         self.language_skills = self.language_concepts | frozenset(
@@ -552,3 +568,8 @@ def fold_abbreviation(text: str) -> str:
     """The key of an abbreviation as written in text: "PLC:n" → "PLC"."""
     colon = text.find(":")
     return text[:colon] if colon > 0 else text
+
+
+def _capitalised(label: str) -> bool:
+    """A label written as a name: first letter upper case, not all in capitals."""
+    return label[:1].isupper() and not label.isupper()

@@ -171,6 +171,12 @@ def match_sentence(
             length = 1
             hits = _merge(hits, factor, abbreviation, ABBREVIATION_MATCH)
             factor = 1.0
+        if length == 1 and lang == "en" and token.text[:1].islower():
+            # "excel at", "access to": a name's label names it only capitalised
+            names = index.english_names.get(token.norm) or index.english_names.get(token.lemma)
+            if names:
+                hits = tuple(hit for hit in hits if hit.concept_id not in names)
+                length = 1 if hits else 0
         if length:
             bonus = _longer_label_bonus(length)
             span = (token.start, tokens[i + length + gap - 1].end)

@@ -95,6 +95,10 @@ CONCEPTS: dict[str, tuple[str, dict[str, list[str]], str, str]] = {
         "",
     ),
     "winding": ("skill", {"sv": ["linda spolar", "lindning"]}, "", ""),
+    "ms_access": ("knowledge", {"en": ["Microsoft Access", "Access"]}, "", ""),
+    "game_engine": ("knowledge", {"en": ["RAGE (game engine)", "Rage"]}, "", ""),
+    "anger": ("skill", {"en": ["manage anger", "rage"]}, "", ""),
+    "welding_en": ("skill", {"en": ["weld metal", "welding"]}, "", ""),
 }
 
 
@@ -472,3 +476,24 @@ def test_a_capitalised_name_in_running_text_is_not_read_as_a_verb(
     engine: Engine, text: str, expected: set[str]
 ) -> None:
     assert names(engine.extract(text, "sv")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a label written as a name names its concept in English only capitalised
+        ("You will have access to a company car.", set()),
+        ("I build the monthly reports in Access.", {"ms_access"}),
+        ("Access is the database we use.", {"ms_access"}),
+        # ... and where another concept has the word in lower case, that one is meant
+        ("I can calm rage in angry customers.", {"anger"}),
+        ("Levels were built with Rage.", {"game_engine", "anger"}),
+        # a label in lower case is found however the text writes it
+        ("Welding and assembly.", {"welding_en"}),
+        ("I did welding for years.", {"welding_en"}),
+    ],
+)
+def test_an_english_name_label_names_its_concept_only_capitalised(
+    engine: Engine, text: str, expected: set[str]
+) -> None:
+    assert names(engine.extract(text, "en")) == expected
