@@ -22,7 +22,14 @@ from kohtaanto.extraction.details import LANGUAGE_NAMES
 from kohtaanto.extraction.ranking import SkillRanker
 from kohtaanto.extraction.semantic import SemanticStage
 from kohtaanto.extraction.sources import ConceptRecord
-from kohtaanto.extraction.text import LANGS, is_abbreviation, known_word, lemmatize, tokenize
+from kohtaanto.extraction.text import (
+    LANGS,
+    is_abbreviation,
+    known_word,
+    lemmatize,
+    tokenize,
+    written_as_name,
+)
 from kohtaanto.extraction.word_forms import (
     AGENT_THINGS,
     DERIVATIONS,
@@ -180,7 +187,7 @@ class LabelIndex:
         particle_objects: dict[tuple[str, str, tuple[str, ...]], dict[int, float]] = defaultdict(
             dict
         )
-        # English one-word labels by case: a capitalised one ("Access", "Excel", "Rage") is a
+        # English one-word labels by case: a capitalised one ("Access", "Maven", "Rage") is a
         # name, which English text writes capitalised too.
         capitalised: dict[str, set[int]] = defaultdict(set)
         lower_case: dict[str, set[int]] = defaultdict(set)
@@ -204,7 +211,7 @@ class LabelIndex:
                 ):
                     continue
                 if lang == "en" and len(tokens) == 1:
-                    by_case = capitalised if _capitalised(stripped) else lower_case
+                    by_case = capitalised if written_as_name(stripped) else lower_case
                     for word in {tokens[0].norm, tokens[0].lemma}:
                         by_case[word].add(record.id)
                 if lang in LANGS:
@@ -242,13 +249,13 @@ class LabelIndex:
                     own[lang][written].add(record.id)
         self.language_concepts = frozenset(languages)
         # A word that is only a name's label (no concept has it in lower case; languages read
-        # apart): in English text, it names the concept only where it is capitalised, so "you
-        # excel at", "access to the grid" and "without rage" name no software.
-        self.english_names = {
-            word: frozenset(ids - lower_case.get(word, set()) - languages)
-            for word, ids in capitalised.items()
-            if ids - lower_case.get(word, set()) - languages
-        }
+        # apart): in English text, it names the concept only where it is capitalised, so
+        # "access to the grid" and "without rage" name no software.
+        self.english_names: dict[str, frozenset[int]] = {}
+        for word, ids in capitalised.items():
+            names = ids - lower_case.get(word, set()) - languages
+            if names:
+                self.english_names[word] = frozenset(names)
         # Every skill of a language ("kirjallinen ruotsin kielen taito", "Swedish"): rank mode
         # leaves them out when the text states languages, which are entries of their own.
         self.language_skills = self.language_concepts | frozenset(
@@ -568,8 +575,3 @@ def fold_abbreviation(text: str) -> str:
     """The key of an abbreviation as written in text: "PLC:n" → "PLC"."""
     colon = text.find(":")
     return text[:colon] if colon > 0 else text
-
-
-def _capitalised(label: str) -> bool:
-    """A label written as a name: first letter upper case, not all in capitals."""
-    return label[:1].isupper() and not label.isupper()

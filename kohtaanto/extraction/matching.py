@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from kohtaanto.extraction import context, cues
 from kohtaanto.extraction.details import YEAR_WORDS
 from kohtaanto.extraction.index import Hit, LabelIndex, fold_abbreviation, skill_head_fronts
-from kohtaanto.extraction.text import Token, known_word, lemmatize
+from kohtaanto.extraction.text import Token, known_word, lemmatize, written_as_name
 from kohtaanto.extraction.word_forms import (
     MIN_OTHER_PART,
     MIN_PART,
@@ -172,7 +172,7 @@ def match_sentence(
             hits = _merge(hits, factor, abbreviation, ABBREVIATION_MATCH)
             factor = 1.0
         if length == 1 and lang == "en" and token.text[:1].islower():
-            # "excel at", "access to": a name's label names it only capitalised
+            # "access to", "rage": a name's label names it only capitalised
             names = index.english_names.get(token.norm) or index.english_names.get(token.lemma)
             if names:
                 hits = tuple(hit for hit in hits if hit.concept_id not in names)
@@ -676,14 +676,11 @@ def _proper_name(text: str, tokens: Sequence[Token], i: int) -> bool:
     another such word ("Linda Holm har …", where "Hitsasin Kokkolassa" is a verb and a place).
     A verb starts a sentence, a line or a list item, not a name's place."""
 
-    def capitalised(token: Token) -> bool:
-        return token.text[:1].isupper() and not token.text.isupper()
-
     def spaced(left: Token, right: Token) -> bool:
         gap = text[left.end : right.start]
         return gap != "" and gap.strip(" ") == ""
 
-    if not capitalised(tokens[i]):
+    if not written_as_name(tokens[i].text):
         return False
     if i > 0:
         return spaced(tokens[i - 1], tokens[i])
@@ -691,7 +688,7 @@ def _proper_name(text: str, tokens: Sequence[Token], i: int) -> bool:
     return (
         first.lemma == first.norm
         and len(tokens) > 1
-        and capitalised(tokens[1])
+        and written_as_name(tokens[1].text)
         and spaced(first, tokens[1])
     )
 

@@ -18,6 +18,7 @@ from kohtaanto.taxonomy.text import (
     lemmatize,
     tokenize,
     use_voikko,
+    written_as_name,
 )
 from kohtaanto.taxonomy.text import fold_word as fold
 
@@ -39,6 +40,7 @@ __all__ = [
     "tokenize",
     "use_voikko",
     "word_alternatives",
+    "written_as_name",
 ]
 
 # Sentence ends: . ! ? followed by space, a line break, or a bullet/semicolon list item.

@@ -732,6 +732,12 @@ def is_abbreviation(word: str) -> bool:
     return word.isupper() and bool(_ABBREVIATION.match(word))
 
 
+def written_as_name(word: str) -> bool:
+    """Whether a word as written is capitalised like a name ("Access", "Linda"), not in lower
+    case and not all in capitals (an abbreviation)."""
+    return word[:1].isupper() and not word.isupper()
+
+
 def lemmas(text: str, lang: str) -> tuple[str, ...]:
     """The normal form of a label or query: its lemmas in order."""
     return tuple(token.lemma for token in tokenize(text, lang))

@@ -1,6 +1,6 @@
 import pytest
 
-from kohtaanto.taxonomy.text import fold, normalize
+from kohtaanto.taxonomy.text import fold, normalize, written_as_name
 
 
 @pytest.mark.parametrize(
@@ -370,3 +370,20 @@ def test_an_abbreviation_keeps_its_written_form_as_lemma():
     # the Swedish lemmatiser would read "MIG" as "mig" (me) → "jag", "MAG" as "mage"
     assert normalize("MIG MAG CNC", "sv") == "mig mag cnc"
     assert normalize("mig", "sv") == "jag"
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Access", True),
+        ("Linda", True),
+        ("Åland", True),
+        ("McGyver", True),
+        ("access", False),
+        ("PLC", False),
+        ("", False),
+        ("5G", False),
+    ],
+)
+def test_a_word_written_as_a_name(word: str, expected: bool) -> None:
+    assert written_as_name(word) is expected
